@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The switchboard command: serve, migrate, create-user, seed-demo.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { createUserCommand } from './createUser.js';
+import { migrateCommand } from './migrate.js';
+import { seedDemoCommand } from './seedDemo.js';
+import { serveCommand } from './serve.js';
+
+const USAGE = `Usage: switchboard <command> [options]
+
+Commands:
+  serve                         start the server (default)
+  migrate                       apply database migrations and exit
+  create-user --email E --name N --password P [--role user|admin|super_admin]
+                                create an account
+  seed-demo                     fill the database with demo agents, customers and chats
+
+Configuration comes from environment variables; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serveCommand(config);
+    case 'migrate':
+      return migrateCommand(config);
+    case 'create-user': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string', default: 'user' },
+        },
+      });
+      return createUserCommand(config, values);
+    }
+    case 'seed-demo':
+      return seedDemoCommand(config);
+    default:
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

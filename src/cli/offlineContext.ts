@@ -1,0 +1,31 @@
+// A service context for one-off commands: storage without a server, bus or routing loop.
+import { MemoryBus } from '../bus/memoryBus.js';
+import type { Config } from '../config.js';
+import type { ServiceContext } from '../services/context.js';
+import { serviceSettings } from '../node.js';
+import { systemClock, uuidV7 } from '../services/runtime.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { openStore } from '../storage/store.js';
+
+export async function withOfflineContext<T>(
+  config: Config,
+  work: (ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  try {
+    await migrateToLatest(store);
+    const ctx: ServiceContext = {
+      store,
+      clock: systemClock,
+      ids: uuidV7,
+      bus: new MemoryBus(),
+      // Commands route explicitly when they need it; a running server routes on its next sweep.
+      routing: { kick: () => {} },
+      nodeId: 'cli',
+      settings: serviceSettings(config),
+    };
+    return await work(ctx);
+  } finally {
+    await store.close();
+  }
+}

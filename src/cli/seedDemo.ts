@@ -1,0 +1,207 @@
+// `switchboard seed-demo`: a demo data set to explore the product with: a super admin, three
+// agents, five customers, shared and personal quick responses, and chats in every state with
+// history over the past week. Every account's password is DEMO_PASSWORD.
+import type { Config } from '../config.js';
+import type { Viewer } from '../domain/policies.js';
+import type { Priority } from '../shared/vocabulary.js';
+import { createAccount } from '../services/accounts/accounts.js';
+import { updateOwnAgentState } from '../services/agents/agentStatus.js';
+import type { ServiceContext } from '../services/context.js';
+import { sendMessage } from '../services/messages/messageSender.js';
+import { createQuickResponse } from '../services/quickResponses/quickResponses.js';
+import { assignSession } from '../services/sessions/chatAssigner.js';
+import { endSession } from '../services/sessions/sessionEnder.js';
+import { startSession } from '../services/sessions/sessionStarter.js';
+import { findUserByEmail } from '../storage/repositories/users.js';
+import { withOfflineContext } from './offlineContext.js';
+
+export const DEMO_PASSWORD = 'switchboard-demo';
+
+const AGENTS = [
+  { email: 'ama@example.com', name: 'Ama Mensah' },
+  { email: 'kofi@example.com', name: 'Kofi Boateng' },
+  { email: 'esi@example.com', name: 'Esi Owusu' },
+];
+const CUSTOMERS = [
+  { email: 'yaw@example.com', name: 'Yaw Asante' },
+  { email: 'abena@example.com', name: 'Abena Ofori' },
+  { email: 'akosua@example.com', name: 'Akosua Darko' },
+  { email: 'kojo@example.com', name: 'Kojo Annan' },
+  { email: 'efua@example.com', name: 'Efua Quaye' },
+];
+
+interface Conversation {
+  subject: string;
+  priority: Priority;
+  lines: string[];
+}
+
+const HISTORY: Conversation[] = [
+  {
+    subject: 'Cannot log in to the portal',
+    priority: 'high',
+    lines: [
+      'My password stopped working this morning.',
+      'I have sent you a reset link, please check your email.',
+      'It worked, thank you!',
+    ],
+  },
+  {
+    subject: 'Transcript request',
+    priority: 'medium',
+    lines: [
+      'How do I request an official transcript?',
+      'Go to Records › Transcripts and choose "Official". It takes 3 working days.',
+      'Great, thanks.',
+    ],
+  },
+  {
+    subject: 'Hostel allocation',
+    priority: 'low',
+    lines: [
+      'When are hostel allocations published?',
+      'They are published on Friday at noon.',
+      'Perfect.',
+    ],
+  },
+  {
+    subject: 'Exam timetable clash',
+    priority: 'urgent',
+    lines: [
+      'Two of my exams are at the same time tomorrow!',
+      'I have escalated this to the exams office; they will email you a new slot today.',
+      'Thank you so much.',
+    ],
+  },
+  {
+    subject: 'Fees payment not reflected',
+    priority: 'high',
+    lines: [
+      'I paid my fees last week but the portal still shows a balance.',
+      'Payments take up to 48 hours; yours is now confirmed.',
+      'I can see it now.',
+    ],
+  },
+];
+
+/** A clock the seeding moves forward by hand, so history gets realistic times. */
+function movableClock(start: number) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+async function ensureAccount(
+  ctx: ServiceContext,
+  email: string,
+  name: string,
+  role: Viewer['role'],
+): Promise<Viewer> {
+  const existing = await findUserByEmail(ctx.store.db, email);
+  if (existing) return { id: existing.id, role: existing.role };
+  const user = await createAccount(ctx, null, { email, name, password: DEMO_PASSWORD, role });
+  return { id: user.id, role: user.role };
+}
+
+export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: boolean }> {
+  if (await findUserByEmail(baseCtx.store.db, AGENTS[0]!.email)) return { created: false };
+  const clock = movableClock(Date.now() - 7 * 86_400_000);
+  const ctx: ServiceContext = { ...baseCtx, clock };
+  const admin = await ensureAccount(ctx, 'admin@example.com', 'Ada Admin', 'super_admin');
+  const agents: Viewer[] = [];
+  for (const a of AGENTS) agents.push(await ensureAccount(ctx, a.email, a.name, 'admin'));
+  const customers: Viewer[] = [];
+  for (const c of CUSTOMERS) customers.push(await ensureAccount(ctx, c.email, c.name, 'user'));
+
+  for (const [title, content] of [
+    ['Greeting', 'Hello! Thanks for reaching out to student support. How can I help you today?'],
+    [
+      'Password reset',
+      'I have sent a password reset link to your registered email. It expires in 30 minutes.',
+    ],
+    [
+      'Still there?',
+      'Are you still there? I will close this chat in a few minutes if I do not hear back.',
+    ],
+    ['Closing', 'Glad I could help. Have a great day!'],
+  ] as const) {
+    await createQuickResponse(ctx, admin, { title, content, shared: true });
+  }
+  await createQuickResponse(ctx, agents[0]!, {
+    title: 'Library hours',
+    content: 'The main library is open 8:00–22:00 on weekdays and 10:00–18:00 on weekends.',
+    shared: false,
+  });
+
+  for (const [i, chat] of HISTORY.entries()) {
+    const customer = customers[i % customers.length]!;
+    const agent = agents[i % agents.length]!;
+    clock.advance(86_400_000 + i * 3_600_000);
+    const session = await startSession(ctx, {
+      viewer: customer,
+      subject: chat.subject,
+      priority: chat.priority,
+      message: chat.lines[0]!,
+    });
+    clock.advance(45_000 + i * 20_000);
+    await assignSession(ctx, { viewer: agent, sessionId: session.row.id });
+    clock.advance(30_000);
+    await sendMessage(ctx, { viewer: agent, sessionId: session.row.id, text: chat.lines[1]! });
+    clock.advance(60_000);
+    await sendMessage(ctx, { viewer: customer, sessionId: session.row.id, text: chat.lines[2]! });
+    clock.advance(20_000);
+    await endSession(ctx, {
+      viewer: customer,
+      sessionId: session.row.id,
+      rating: 5 - (i % 2),
+      feedback: i % 2 ? 'Quick and friendly' : undefined,
+    });
+  }
+
+  // Today: one chat in progress with Ama, two waiting in the queue.
+  clock.advance(Date.now() - 10 * 60_000 - clock.now());
+  for (const agent of agents)
+    await updateOwnAgentState(ctx, agent, { status: 'offline', maxConcurrentChats: 4 });
+  const live = await startSession(ctx, {
+    viewer: customers[0]!,
+    subject: 'Course registration error',
+    priority: 'high',
+    message: 'I get an error when I add CS201.',
+  });
+  clock.advance(60_000);
+  await assignSession(ctx, { viewer: agents[0]!, sessionId: live.row.id });
+  await sendMessage(ctx, {
+    viewer: agents[0]!,
+    sessionId: live.row.id,
+    text: 'Hi Yaw, which error message do you see?',
+  });
+  clock.advance(120_000);
+  await startSession(ctx, {
+    viewer: customers[1]!,
+    subject: 'Scholarship deadline',
+    priority: 'medium',
+    message: 'When is the scholarship application deadline?',
+  });
+  clock.advance(60_000);
+  await startSession(ctx, {
+    viewer: customers[2]!,
+    subject: 'Lost student ID card',
+    priority: 'urgent',
+    message: 'I lost my ID card and have an exam in an hour.',
+  });
+  return { created: true };
+}
+
+export async function seedDemoCommand(config: Config): Promise<number> {
+  const { created } = await withOfflineContext(config, seedDemo);
+  console.log(
+    created
+      ? `Demo data created. Sign in as admin@example.com, ama@example.com or yaw@example.com with password "${DEMO_PASSWORD}".`
+      : 'Demo data is already present.',
+  );
+  return 0;
+}

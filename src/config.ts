@@ -1,0 +1,141 @@
+// Configuration from environment variables: every variable Switchboard reads is declared here,
+// with its default, and documented in the README's configuration table.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+// This module runs from src/ (development, tests) or dist/src/ (built); both find dist/web.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot =
+  path.basename(path.dirname(here)) === 'dist'
+    ? path.resolve(here, '../..')
+    : path.resolve(here, '..');
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalText,
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  REDIS_URL: optionalText,
+  PUBLIC_URL: optionalText,
+  ALLOWED_ORIGINS: optionalText,
+  TRUST_PROXY: flag.default(false),
+  COOKIE_SECURE: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_HOURS: seconds(24 * 7),
+  SESSION_MAX_DAYS: seconds(30),
+  SSO_SECRET: optionalText,
+  SSO_AUDIENCE: z.string().default('switchboard'),
+  SSO_ISSUER: optionalText,
+  ADMIN_EMAIL: optionalText,
+  ADMIN_PASSWORD: optionalText,
+  ADMIN_NAME: z.string().default('Administrator'),
+  AGENT_AWAY_GRACE_SECONDS: seconds(60),
+  HEARTBEAT_SECONDS: seconds(25),
+  HOUSEKEEPING_SECONDS: seconds(10),
+  ALLOW_TAKE_OVER_CAPACITY: flag.default(false),
+  SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  SIGNIN_WINDOW_MINUTES: seconds(15),
+  NODE_ID: optionalText,
+  SHUTDOWN_GRACE_SECONDS: seconds(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** SQLite file used when no DATABASE_URL is set. */
+  sqliteFile: string;
+  databaseUrl: string | undefined;
+  pgPoolSize: number;
+  redisUrl: string | undefined;
+  /** Origins allowed to send cookie-authenticated writes and open sockets; empty = same host only. */
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  authSessionIdleMs: number;
+  authSessionMaxMs: number;
+  sso: { secret: string; audience: string; issuer: string | undefined } | null;
+  firstAdmin: { email: string; password: string; name: string } | null;
+  agentAwayGraceMs: number;
+  heartbeatMs: number;
+  housekeepingMs: number;
+  allowTakeOverCapacity: boolean;
+  signInLimits: { perAccount: number; perAddress: number; windowMs: number };
+  nodeId: string | undefined;
+  shutdownGraceMs: number;
+  /** Directory of the built web app; absent in API-only test setups. */
+  webRoot: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (e.SSO_SECRET !== undefined && e.SSO_SECRET.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  SSO_SECRET: must be at least 32 characters');
+  }
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : undefined;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    sqliteFile: path.join(dataDir, 'switchboard.sqlite'),
+    databaseUrl: e.DATABASE_URL,
+    pgPoolSize: e.PG_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    allowedOrigins: [
+      ...(publicOrigin ? [publicOrigin] : []),
+      ...(e.ALLOWED_ORIGINS?.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean) ?? []),
+    ],
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? publicOrigin?.startsWith('https:') ?? false,
+    logLevel: e.LOG_LEVEL,
+    authSessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+    authSessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
+    sso: e.SSO_SECRET
+      ? { secret: e.SSO_SECRET, audience: e.SSO_AUDIENCE, issuer: e.SSO_ISSUER }
+      : null,
+    firstAdmin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+        ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME }
+        : null,
+    agentAwayGraceMs: e.AGENT_AWAY_GRACE_SECONDS * 1000,
+    heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
+    housekeepingMs: e.HOUSEKEEPING_SECONDS * 1000,
+    allowTakeOverCapacity: e.ALLOW_TAKE_OVER_CAPACITY,
+    signInLimits: {
+      perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
+      perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,
+      windowMs: e.SIGNIN_WINDOW_MINUTES * 60_000,
+    },
+    nodeId: e.NODE_ID,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    webRoot: path.join(projectRoot, 'dist', 'web'),
+  };
+}

@@ -1,0 +1,58 @@
+// Every failure Switchboard reports on purpose, as one error type with a documented code.
+// The HTTP layer maps codes to statuses in one place (http/errorHandler.ts); the WebSocket
+// gateway sends the same code and message in an `error` frame.
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_SSO_TOKEN: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  SESSION_ALREADY_ASSIGNED: 409,
+  SESSION_NOT_WAITING: 409,
+  SESSION_NOT_ACTIVE: 409,
+  SESSION_ENDED: 409,
+  SESSION_NOT_ENDED: 409,
+  ALREADY_RATED: 409,
+  AGENT_AT_CAPACITY: 409,
+  AGENT_UNAVAILABLE: 409,
+  SAME_AGENT: 409,
+  LAST_SUPER_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The request field at fault, for validation errors. */
+    readonly field?: string,
+    /** Seconds before retrying makes sense, for RATE_LIMITED. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new AppError('FORBIDDEN', message);
+export const invalid = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', `${field}: ${message}`, field);

@@ -1,0 +1,86 @@
+// Who may do what: the permission rules as small predicates over plain facts. Every HTTP route
+// and WebSocket subscription asks these; storage's visibleSessions() is the same rule as a query.
+import type { Role, SessionStatus } from '../shared/vocabulary.js';
+import { AGENT_ROLES } from '../shared/vocabulary.js';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+export interface SessionFacts {
+  customerId: string;
+  agentId: string | null;
+  status: SessionStatus;
+  /** Agents who took part earlier (before a transfer) keep read access to the transcript. */
+  pastAgentIds?: readonly string[];
+}
+
+export interface QuickResponseFacts {
+  ownerId: string | null;
+}
+
+export const isAgent = (viewer: Viewer): boolean => AGENT_ROLES.includes(viewer.role);
+export const isSuperAdmin = (viewer: Viewer): boolean => viewer.role === 'super_admin';
+
+const isCustomer = (viewer: Viewer, session: SessionFacts) => session.customerId === viewer.id;
+const isAssignedAgent = (viewer: Viewer, session: SessionFacts) =>
+  session.agentId !== null && session.agentId === viewer.id;
+
+export const sessionPolicy = {
+  /** Customers see their own; agents see the waiting queue and chats they take part in; super admins see all. */
+  view(viewer: Viewer, session: SessionFacts): boolean {
+    if (isSuperAdmin(viewer) || isCustomer(viewer, session)) return true;
+    if (!isAgent(viewer)) return false;
+    return (
+      session.status === 'waiting' ||
+      isAssignedAgent(viewer, session) ||
+      (session.pastAgentIds ?? []).includes(viewer.id)
+    );
+  },
+  /** Only the two people in the conversation write in it. */
+  sendMessage(viewer: Viewer, session: SessionFacts): boolean {
+    return isCustomer(viewer, session) || isAssignedAgent(viewer, session);
+  },
+  end(viewer: Viewer, session: SessionFacts): boolean {
+    return isCustomer(viewer, session) || isAssignedAgent(viewer, session) || isSuperAdmin(viewer);
+  },
+  rate(viewer: Viewer, session: SessionFacts): boolean {
+    return isCustomer(viewer, session);
+  },
+  take(viewer: Viewer): boolean {
+    return isAgent(viewer);
+  },
+  assignToOther(viewer: Viewer): boolean {
+    return isSuperAdmin(viewer);
+  },
+  transfer(viewer: Viewer, session: SessionFacts): boolean {
+    return isAssignedAgent(viewer, session) || isSuperAdmin(viewer);
+  },
+  tag(viewer: Viewer, session: SessionFacts): boolean {
+    return (
+      isAssignedAgent(viewer, session) ||
+      isSuperAdmin(viewer) ||
+      (isAgent(viewer) && (session.pastAgentIds ?? []).includes(viewer.id))
+    );
+  },
+};
+
+export const accountPolicy = {
+  manage: isSuperAdmin,
+};
+
+export const agentPolicy = {
+  /** Agents see each other's status (to transfer); super admins too. */
+  list: isAgent,
+  setOwnStatus: isAgent,
+};
+
+export const quickResponsePolicy = {
+  use: isAgent,
+  /** Shared responses are the super admin's; personal ones belong to their agent. */
+  manage(viewer: Viewer, response: QuickResponseFacts): boolean {
+    if (response.ownerId === null) return isSuperAdmin(viewer);
+    return response.ownerId === viewer.id && isAgent(viewer);
+  },
+};

@@ -1,0 +1,100 @@
+// Builds the Fastify application: plugins, API routes, real-time gateway, docs and web app.
+// Everything it needs is passed in, so tests build it with their own store, clock and config.
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { ServiceContext } from '../services/context.js';
+import type { Gateway } from '../realtime/gateway.js';
+import { authPlugin } from './auth.js';
+import { registerErrorHandler } from './errorHandler.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { accountRoutes } from './routes/accounts.js';
+import { agentRoutes } from './routes/agents.js';
+import { authRoutes } from './routes/auth.js';
+import { messageRoutes } from './routes/messages.js';
+import { quickResponseRoutes } from './routes/quickResponses.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { registerSecurityHeaders } from './securityHeaders.js';
+import { registerWebApp } from './webApp.js';
+
+/** JSON bodies are small (a message is at most 5,000 characters); anything bigger is refused with 413. */
+const BODY_LIMIT = 64 * 1024;
+
+export interface AppDeps {
+  config: Config;
+  ctx: ServiceContext;
+  gateway: Gateway;
+  /** True when this node can serve traffic (database reachable, not shutting down). */
+  isReady: () => Promise<boolean>;
+}
+
+export async function buildApp({
+  config,
+  ctx,
+  gateway,
+  isReady,
+}: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app, config);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Switchboard API',
+        version: '1.0.0',
+        description:
+          'Live chat and support. Browsers authenticate with the session cookie from /auth/login; other clients send `Authorization: Bearer <token>` from /auth/tokens. Real-time events: see docs/protocol.md.',
+      },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ cookie: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin, { config, ctx });
+  await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { prefix: '/auth', ctx, config });
+      await api.register(accountRoutes, { prefix: '/accounts', ctx });
+      await api.register(sessionRoutes, { prefix: '/sessions', ctx });
+      await api.register(messageRoutes, { prefix: '/sessions', ctx });
+      await api.register(agentRoutes, { prefix: '/agents', ctx });
+      await api.register(quickResponseRoutes, { prefix: '/quick-responses', ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+  gateway.register(app);
+  registerHealthRoutes(app, isReady);
+  await registerWebApp(app, config.webRoot);
+  return app;
+}

@@ -1,0 +1,73 @@
+// Agents: their own status (get_agent_status / update_agent_status), statistics
+// (get_session_stats), and the list of all agents with status and load.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AgentState, AgentStats, StatsQuery, UpdateAgentStatusBody } from '../../shared/api.js';
+import type { ServiceContext } from '../../services/context.js';
+import { listAgents } from '../../services/agents/agentDirectory.js';
+import { agentStats } from '../../services/agents/agentStats.js';
+import { getOwnAgentState, updateOwnAgentState } from '../../services/agents/agentStatus.js';
+import { presentAgentState } from '../../services/presenters.js';
+import { viewerOf } from '../auth.js';
+import { errors } from './common.js';
+
+const tags = ['agents'];
+
+export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'All agents with live status and load',
+        response: {
+          200: z.object({ items: z.array(AgentState) }),
+          401: errors[401],
+          403: errors[403],
+        },
+      },
+    },
+    async (request) => ({
+      items: (await listAgents(ctx, viewerOf(request))).map(presentAgentState),
+    }),
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: "get_agent_status: the caller's status, max concurrent chats and auto-assign",
+        response: { 200: AgentState, 401: errors[401], 403: errors[403] },
+      },
+    },
+    async (request) => presentAgentState(await getOwnAgentState(ctx, viewerOf(request))),
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: 'update_agent_status: change status, max concurrent chats (1-10) or auto-assign',
+        body: UpdateAgentStatusBody,
+        response: { 200: AgentState, 400: errors[400], 401: errors[401], 403: errors[403] },
+      },
+    },
+    async (request) =>
+      presentAgentState(await updateOwnAgentState(ctx, viewerOf(request), request.body)),
+  );
+
+  app.get(
+    '/me/stats',
+    {
+      schema: {
+        tags,
+        summary: "get_session_stats: the caller's chats handled, first response time and rating",
+        querystring: StatsQuery,
+        response: { 200: AgentStats, 400: errors[400], 401: errors[401], 403: errors[403] },
+      },
+    },
+    async (request) => agentStats(ctx, viewerOf(request), request.query.tzOffsetMinutes),
+  );
+};

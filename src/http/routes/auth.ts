@@ -1,0 +1,170 @@
+// Sign-in, sign-out and "who am I": password, host-application SSO, and API tokens.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { SignedIn, SignInBody, SsoBody, TokenIssued, Person } from '../../shared/api.js';
+import type { ServiceContext } from '../../services/context.js';
+import { revokeAuthSession, type ClientInfo } from '../../services/accounts/authSessions.js';
+import { signInWithPassword } from '../../services/accounts/passwordSignIn.js';
+import { signInWithSso } from '../../services/accounts/ssoSignIn.js';
+import { iso, presentPerson } from '../../services/presenters.js';
+import { toAppError } from '../errorHandler.js';
+import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
+import { errors } from './common.js';
+import type { FastifyRequest } from 'fastify';
+
+const clientOf = (request: FastifyRequest): ClientInfo => ({
+  ip: request.ip ?? null,
+  userAgent: request.headers['user-agent'] ?? null,
+});
+
+/** Only same-site paths, so the SSO landing cannot be used to redirect elsewhere. */
+const safeNext = (next: string | undefined) =>
+  next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Config }> = async (
+  app,
+  { ctx, config },
+) => {
+  app.post(
+    '/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password (sets the session cookie)',
+        body: SignInBody,
+        response: {
+          200: SignedIn,
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          429: errors[429],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await signInWithPassword(ctx, {
+        ...request.body,
+        kind: 'cookie',
+        client: clientOf(request),
+      });
+      setSessionCookie(reply, session, config);
+      return { user: presentPerson(user), expiresAt: iso(session.expiresAt) };
+    },
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Get a bearer token for API and WebSocket clients that are not browsers',
+        body: SignInBody,
+        response: {
+          201: TokenIssued,
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          429: errors[429],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await signInWithPassword(ctx, {
+        ...request.body,
+        kind: 'token',
+        client: clientOf(request),
+      });
+      reply.code(201);
+      return {
+        user: presentPerson(user),
+        expiresAt: iso(session.expiresAt),
+        token: session.secret,
+      };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (ends this session)',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      if (request.authSecret) await revokeAuthSession(ctx, request.authSecret);
+      clearSessionCookie(reply, config);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in person',
+        response: { 200: z.object({ user: Person, expiresAt: z.string() }), 401: errors[401] },
+      },
+    },
+    async (request) => {
+      viewerOf(request);
+      const auth = request.auth!;
+      return { user: presentPerson(auth.user), expiresAt: iso(auth.expiresAt) };
+    },
+  );
+
+  app.post(
+    '/sso',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Sign in with a host application's signed token (HS256 JWT)",
+        body: SsoBody,
+        response: { 200: SignedIn, 400: errors[400], 401: errors[401], 403: errors[403] },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await signInWithSso(
+        ctx,
+        request.body.token,
+        'cookie',
+        clientOf(request),
+      );
+      setSessionCookie(reply, session, config);
+      return { user: presentPerson(user), expiresAt: iso(session.expiresAt) };
+    },
+  );
+
+  app.get(
+    '/sso',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Browser landing for SSO: signs in and redirects to `next` (a path on this site)',
+        querystring: z.object({
+          token: z.string().min(1).max(4096),
+          next: z.string().max(500).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { session } = await signInWithSso(
+          ctx,
+          request.query.token,
+          'cookie',
+          clientOf(request),
+        );
+        setSessionCookie(reply, session, config);
+        return reply.redirect(safeNext(request.query.next), 303);
+      } catch (error) {
+        const known = toAppError(error);
+        if (!known) throw error;
+        return reply.redirect(`/login?error=${encodeURIComponent(known.code)}`, 303);
+      }
+    },
+  );
+};

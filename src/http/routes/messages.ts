@@ -1,0 +1,102 @@
+// Messages of one session: send (idempotent with a client id), page through, mark read.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ListMessagesQuery, MarkReadBody, Message, SendMessageBody } from '../../shared/api.js';
+import type { ServiceContext } from '../../services/context.js';
+import { listMessages } from '../../services/messages/messageReader.js';
+import { markRead } from '../../services/messages/readMarker.js';
+import { sendMessage } from '../../services/messages/messageSender.js';
+import { presentMessage } from '../../services/presenters.js';
+import { viewerOf } from '../auth.js';
+import { errors, IdParams } from './common.js';
+
+const tags = ['messages'];
+
+export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    '/:id/messages',
+    {
+      schema: {
+        tags,
+        summary:
+          'get_messages: a page of messages, oldest first (afterSeq to catch up, beforeSeq to scroll back)',
+        params: IdParams,
+        querystring: ListMessagesQuery,
+        response: {
+          200: z.object({ items: z.array(Message), hasMore: z.boolean() }),
+          400: errors[400],
+          401: errors[401],
+          404: errors[404],
+        },
+      },
+    },
+    async (request) => {
+      const { records, hasMore } = await listMessages(
+        ctx,
+        viewerOf(request),
+        request.params.id,
+        request.query,
+      );
+      return { items: records.map(presentMessage), hasMore };
+    },
+  );
+
+  app.post(
+    '/:id/messages',
+    {
+      schema: {
+        tags,
+        summary:
+          'send_message: 201 with the new message, or 200 with the first one when clientId repeats',
+        params: IdParams,
+        body: SendMessageBody,
+        response: {
+          200: Message,
+          201: Message,
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+          409: errors[409],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { message, duplicate } = await sendMessage(ctx, {
+        viewer: viewerOf(request),
+        sessionId: request.params.id,
+        ...request.body,
+      });
+      reply.code(duplicate ? 200 : 201);
+      return presentMessage(message);
+    },
+  );
+
+  app.post(
+    '/:id/read',
+    {
+      schema: {
+        tags,
+        summary: "mark_messages_read: the other side's messages up to upToSeq are read",
+        params: IdParams,
+        body: MarkReadBody,
+        response: {
+          200: z.object({ lastReadSeq: z.number().int().nullable() }),
+          400: errors[400],
+          401: errors[401],
+          404: errors[404],
+        },
+      },
+    },
+    async (request) => ({
+      lastReadSeq: await markRead(ctx, {
+        viewer: viewerOf(request),
+        sessionId: request.params.id,
+        upToSeq: request.body.upToSeq,
+      }),
+    }),
+  );
+};

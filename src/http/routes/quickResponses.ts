@@ -1,0 +1,98 @@
+// Quick responses: list (shared and own), create, update, delete.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateQuickResponseBody,
+  QuickResponse,
+  UpdateQuickResponseBody,
+} from '../../shared/api.js';
+import type { ServiceContext } from '../../services/context.js';
+import { presentQuickResponse } from '../../services/presenters.js';
+import {
+  createQuickResponse,
+  deleteQuickResponse,
+  listQuickResponses,
+  updateQuickResponse,
+} from '../../services/quickResponses/quickResponses.js';
+import { viewerOf } from '../auth.js';
+import { errors, IdParams } from './common.js';
+
+const tags = ['quick responses'];
+
+export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'get_quick_responses: shared responses, then the caller’s own',
+        response: {
+          200: z.object({ items: z.array(QuickResponse) }),
+          401: errors[401],
+          403: errors[403],
+        },
+      },
+    },
+    async (request) => ({
+      items: (await listQuickResponses(ctx, viewerOf(request))).map(presentQuickResponse),
+    }),
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Create a personal quick response, or a shared one (super admins)',
+        body: CreateQuickResponseBody,
+        response: { 201: QuickResponse, 400: errors[400], 401: errors[401], 403: errors[403] },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201);
+      return presentQuickResponse(await createQuickResponse(ctx, viewerOf(request), request.body));
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a quick response',
+        params: IdParams,
+        body: UpdateQuickResponseBody,
+        response: {
+          200: QuickResponse,
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      },
+    },
+    async (request) =>
+      presentQuickResponse(
+        await updateQuickResponse(ctx, viewerOf(request), request.params.id, request.body),
+      ),
+  );
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a quick response',
+        params: IdParams,
+        response: { 204: z.null(), 401: errors[401], 403: errors[403], 404: errors[404] },
+      },
+    },
+    async (request, reply) => {
+      await deleteQuickResponse(ctx, viewerOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,221 @@
+// Chat sessions: start, read, list, end, rate, take, assign, transfer, tag, and the queue position.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AssignSessionBody,
+  EndSessionBody,
+  ListSessionsQuery,
+  QueuePosition,
+  RateSessionBody,
+  Session,
+  SessionView,
+  StartSessionBody,
+  TagsBody,
+  page,
+} from '../../shared/api.js';
+import type { ServiceContext } from '../../services/context.js';
+import { presentSession, presentSessionView } from '../../services/presenters.js';
+import { assignSession, transferSession } from '../../services/sessions/chatAssigner.js';
+import { queuePositionFor } from '../../services/sessions/queueEstimator.js';
+import { endSession } from '../../services/sessions/sessionEnder.js';
+import { rateSession } from '../../services/sessions/sessionRater.js';
+import { getSession, listSessions } from '../../services/sessions/sessionReader.js';
+import { startSession } from '../../services/sessions/sessionStarter.js';
+import { tagSession } from '../../services/sessions/sessionTagger.js';
+import { viewerOf } from '../auth.js';
+import { errors, IdParams } from './common.js';
+
+const tags = ['sessions'];
+const changed = {
+  200: Session,
+  400: errors[400],
+  401: errors[401],
+  403: errors[403],
+  404: errors[404],
+  409: errors[409],
+};
+
+export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'start_session: start a chat; it waits in the queue until an agent is assigned',
+        body: StartSessionBody,
+        response: { 201: Session, 400: errors[400], 401: errors[401], 403: errors[403] },
+      },
+    },
+    async (request, reply) => {
+      const record = await startSession(ctx, { viewer: viewerOf(request), ...request.body });
+      reply.code(201);
+      return presentSession(record);
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: "get_agent_sessions / history: the caller's sessions by view, newest first",
+        querystring: ListSessionsQuery,
+        response: { 200: page(SessionView), 400: errors[400], 401: errors[401] },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = await listSessions(ctx, viewerOf(request), request.query);
+      return { items: items.map(presentSessionView), nextCursor };
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'get_session: one session',
+        params: IdParams,
+        response: { 200: SessionView, 401: errors[401], 404: errors[404] },
+      },
+    },
+    async (request) =>
+      presentSessionView(await getSession(ctx, viewerOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/:id/queue',
+    {
+      schema: {
+        tags,
+        summary: 'Place in the queue and estimated wait of a waiting session',
+        params: IdParams,
+        response: { 200: QueuePosition, 401: errors[401], 404: errors[404], 409: errors[409] },
+      },
+    },
+    async (request) => queuePositionFor(ctx, viewerOf(request), request.params.id),
+  );
+
+  app.post(
+    '/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'end_session: end the chat (the customer may rate it at the same time)',
+        params: IdParams,
+        body: EndSessionBody.default({}),
+        response: changed,
+      },
+    },
+    async (request) =>
+      presentSession(
+        await endSession(ctx, {
+          viewer: viewerOf(request),
+          sessionId: request.params.id,
+          ...request.body,
+        }),
+      ),
+  );
+
+  app.post(
+    '/:id/rating',
+    {
+      schema: {
+        tags,
+        summary: 'Rate an ended chat (1-5) with optional feedback; once',
+        params: IdParams,
+        body: RateSessionBody,
+        response: changed,
+      },
+    },
+    async (request) =>
+      presentSession(
+        await rateSession(ctx, {
+          viewer: viewerOf(request),
+          sessionId: request.params.id,
+          ...request.body,
+        }),
+      ),
+  );
+
+  app.post(
+    '/:id/take',
+    {
+      schema: {
+        tags,
+        summary: 'assign_session: the calling agent takes a waiting chat',
+        params: IdParams,
+        response: changed,
+      },
+    },
+    async (request) =>
+      presentSession(
+        await assignSession(ctx, { viewer: viewerOf(request), sessionId: request.params.id }),
+      ),
+  );
+
+  app.post(
+    '/:id/assign',
+    {
+      schema: {
+        tags,
+        summary: 'assign_session: a super admin gives a waiting chat to a named agent',
+        params: IdParams,
+        body: AssignSessionBody,
+        response: changed,
+      },
+    },
+    async (request) =>
+      presentSession(
+        await assignSession(ctx, {
+          viewer: viewerOf(request),
+          sessionId: request.params.id,
+          agentId: request.body.agentId,
+        }),
+      ),
+  );
+
+  app.post(
+    '/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary: 'Transfer an active chat to another agent',
+        params: IdParams,
+        body: AssignSessionBody,
+        response: changed,
+      },
+    },
+    async (request) =>
+      presentSession(
+        await transferSession(ctx, {
+          viewer: viewerOf(request),
+          sessionId: request.params.id,
+          agentId: request.body.agentId,
+        }),
+      ),
+  );
+
+  app.put(
+    '/:id/tags',
+    {
+      schema: {
+        tags,
+        summary: "Replace the chat's tags",
+        params: IdParams,
+        body: TagsBody,
+        response: changed,
+      },
+    },
+    async (request) =>
+      presentSession(
+        await tagSession(ctx, {
+          viewer: viewerOf(request),
+          sessionId: request.params.id,
+          tags: request.body.tags,
+        }),
+      ),
+  );
+};

@@ -1,0 +1,40 @@
+// Serves the built web app: hashed assets cached forever, index.html for every page path so the
+// browser's router can take over. API paths that match nothing get a JSON 404 instead.
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../domain/errors.js';
+import { sendError } from './errorHandler.js';
+
+export async function registerWebApp(
+  app: FastifyInstance,
+  webRoot: string | undefined,
+): Promise<void> {
+  const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    // Page paths have no file extension; a missing file (/missing.png) is a real 404.
+    const isPage =
+      request.method === 'GET' && !pathname.startsWith('/api/') && path.extname(pathname) === '';
+    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendError(
+      reply,
+      new AppError('NOT_FOUND', `No route for ${request.method} ${pathname}`),
+    );
+  });
+}

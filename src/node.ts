@@ -1,0 +1,127 @@
+// The composition root: one Switchboard node, wired from configuration. Opens storage (and
+// migrates it), picks the bus, builds services, HTTP and the gateway, and owns their lifecycle
+// from start to a graceful stop.
+import { hostname } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { EventBus } from './bus/bus.js';
+import { MemoryBus } from './bus/memoryBus.js';
+import { RedisBus } from './bus/redisBus.js';
+import type { Config } from './config.js';
+import { buildApp } from './http/app.js';
+import { Gateway } from './realtime/gateway.js';
+import { ensureFirstSuperAdmin } from './services/accounts/firstSuperAdmin.js';
+import { PresenceTracker } from './services/agents/presence.js';
+import type { ServiceContext, ServiceSettings } from './services/context.js';
+import { Housekeeper } from './services/jobs/housekeeping.js';
+import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
+import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
+import { registerNode } from './storage/repositories/cluster.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { openStore, type Store } from './storage/store.js';
+
+export interface NodeOverrides {
+  store?: Store;
+  bus?: EventBus;
+  clock?: Clock;
+  ids?: Ids;
+}
+
+export interface SwitchboardNode {
+  app: FastifyInstance;
+  ctx: ServiceContext;
+  routing: RoutingScheduler;
+  gateway: Gateway;
+  /** Listens on the configured host and port; resolves to the base URL. */
+  start(): Promise<string>;
+  /** Graceful stop: refuse new work, tell sockets to reconnect, finish writes, close storage. */
+  stop(): Promise<void>;
+}
+
+export function serviceSettings(config: Config): ServiceSettings {
+  return {
+    allowTakeOverCapacity: config.allowTakeOverCapacity,
+    authSessionIdleMs: config.authSessionIdleMs,
+    authSessionMaxMs: config.authSessionMaxMs,
+    agentAwayGraceMs: config.agentAwayGraceMs,
+    // Three missed housekeeping beats and a node is presumed dead.
+    nodeStaleMs: config.housekeepingMs * 3,
+    sso: config.sso,
+    signInLimits: config.signInLimits,
+  };
+}
+
+export async function createNode(
+  config: Config,
+  overrides: NodeOverrides = {},
+): Promise<SwitchboardNode> {
+  const store =
+    overrides.store ??
+    openStore({
+      databaseUrl: config.databaseUrl,
+      sqliteFile: config.sqliteFile,
+      pgPoolSize: config.pgPoolSize,
+    });
+  await migrateToLatest(store);
+  const bus =
+    overrides.bus ?? (config.redisUrl ? new RedisBus({ url: config.redisUrl }) : new MemoryBus());
+  const nodeId =
+    config.nodeId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  let log: Pick<FastifyInstance['log'], 'warn' | 'error'> = console;
+  const routing = new RoutingScheduler(
+    () => routeQueue(ctx),
+    (err) => log.error({ err }, 'routing failed'),
+  );
+  const ctx: ServiceContext = {
+    store,
+    clock: overrides.clock ?? systemClock,
+    ids: overrides.ids ?? uuidV7,
+    bus,
+    routing,
+    nodeId,
+    settings: serviceSettings(config),
+  };
+  const presence = new PresenceTracker(ctx);
+  const gateway = new Gateway({ config, ctx, bus, presence });
+  let stopping = false;
+  const app = await buildApp({
+    config,
+    ctx,
+    gateway,
+    isReady: async () => {
+      if (stopping || !bus.isConnected()) return false;
+      await store.ping();
+      return true;
+    },
+  });
+  log = app.log;
+  const housekeeper = new Housekeeper(ctx, config.housekeepingMs, (err) =>
+    log.warn({ err }, 'housekeeping failed'),
+  );
+  await ensureFirstSuperAdmin(ctx, config.firstAdmin);
+
+  return {
+    app,
+    ctx,
+    routing,
+    gateway,
+    async start() {
+      await registerNode(store.db, nodeId, ctx.clock.now());
+      const url = await app.listen({ port: config.port, host: config.host });
+      housekeeper.start();
+      routing.kick();
+      return url;
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      await gateway.shutdown(500);
+      await app.close();
+      await routing.idle();
+      presence.stop();
+      await housekeeper.stop();
+      // What the caller passed in is theirs to close.
+      if (!overrides.bus) await bus.close();
+      if (!overrides.store) await store.close();
+    },
+  };
+}

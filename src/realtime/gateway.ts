@@ -1,0 +1,117 @@
+// The real-time gateway on /api/v1/ws: accepts authenticated sockets, keeps them alive with
+// heartbeats, records presence, and on shutdown tells every client to reconnect elsewhere.
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import type { EventBus } from '../bus/bus.js';
+import type { Config } from '../config.js';
+import { CLOSE_CODES, type ServerFrame } from '../shared/protocol.js';
+import type { ServiceContext } from '../services/context.js';
+import type { PresenceTracker } from '../services/agents/presence.js';
+import { assertSameSite } from '../http/auth.js';
+import { ClientConnection } from './connection.js';
+import { QueueWatcher } from './queueWatcher.js';
+
+export interface GatewayOptions {
+  config: Config;
+  ctx: ServiceContext;
+  bus: EventBus;
+  presence: PresenceTracker;
+}
+
+export class Gateway {
+  private readonly connections = new Set<ClientConnection>();
+  private readonly queueWatcher: QueueWatcher;
+  private heartbeat: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.queueWatcher = new QueueWatcher(options.ctx.store.db, options.bus, () => {});
+    options.bus.onResume(() => {
+      for (const connection of this.connections) connection.resync();
+    });
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  register(app: FastifyInstance): void {
+    const { config, ctx, bus, presence } = this.options;
+    this.heartbeat = setInterval(() => {
+      for (const connection of this.connections) {
+        if (!connection.checkAlive()) connection.terminate();
+      }
+    }, config.heartbeatMs);
+    this.heartbeat.unref();
+
+    app.get(
+      '/api/v1/ws',
+      {
+        websocket: true,
+        schema: { hide: true },
+        // Cross-site WebSocket hijacking: a cookie-authenticated socket must come from our origin.
+        preValidation: async (request) => {
+          if (!request.headers.authorization) assertSameSite(request, config);
+        },
+      },
+      (socket: WebSocket, request) => {
+        const auth = request.auth;
+        if (!auth) {
+          const frame: ServerFrame = {
+            type: 'error',
+            error: { code: 'UNAUTHENTICATED', message: 'Sign in first' },
+          };
+          socket.send(JSON.stringify(frame));
+          socket.close(CLOSE_CODES.AUTH_FAILED, 'unauthenticated');
+          return;
+        }
+        const log = request.log;
+        const connection = new ClientConnection(
+          socket,
+          auth.viewer,
+          { id: auth.user.id, name: auth.user.name, email: auth.user.email, role: auth.user.role },
+          {
+            ctx,
+            bus,
+            heartbeatMs: config.heartbeatMs,
+            log,
+            onSubscribed: (conn, sessionId, facts) => {
+              if (facts.status === 'waiting' && facts.customerId === conn.viewer.id) {
+                this.queueWatcher.watch(conn, sessionId);
+              }
+            },
+            onClosed: (conn) => this.queueWatcher.forget(conn),
+          },
+        );
+        this.connections.add(connection);
+        socket.on('close', () => {
+          this.connections.delete(connection);
+          connection.dispose();
+          presence
+            .disconnected(auth.viewer)
+            .catch((err) => log.warn({ err }, 'presence update failed'));
+        });
+        socket.on('error', (err) => log.warn({ err }, 'websocket error'));
+        presence
+          .connected(auth.viewer)
+          .catch((err) => log.warn({ err }, 'presence update failed'))
+          .then(() => connection.open())
+          .catch((err) => {
+            log.error({ err }, 'websocket open failed');
+            connection.close(CLOSE_CODES.RESTARTING, 'try again');
+          });
+      },
+    );
+  }
+
+  /** Tells every client to reconnect (to another node) and closes their sockets. */
+  async shutdown(retryMs: number): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.queueWatcher.stop();
+    for (const connection of this.connections) {
+      connection.send({ type: 'bye', reason: 'server restarting', retryMs });
+      connection.close(CLOSE_CODES.RESTARTING, 'server restarting');
+    }
+    this.connections.clear();
+  }
+}

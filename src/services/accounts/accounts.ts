@@ -1,0 +1,151 @@
+// Account management by super admins (and the CLI): create, list, read, change role, disable.
+// Disabling signs the person out everywhere; an agent's open chats go back to the queue and a
+// customer's open chats are closed. The last active super admin cannot be demoted or disabled.
+import { topics } from '../../bus/bus.js';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import { accountPolicy, isAgent, type Viewer } from '../../domain/policies.js';
+import type { CreateAccountBody, ListAccountsQuery, UpdateAccountBody } from '../../shared/api.js';
+import { deleteAuthSessionsOf } from '../../storage/repositories/authSessions.js';
+import { ensureAgentStatus, updateAgentStatus } from '../../storage/repositories/agents.js';
+import { findSessionRecord } from '../../storage/repositories/sessions.js';
+import {
+  countActiveSuperAdmins,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  updateUser,
+} from '../../storage/repositories/users.js';
+import type { UserRow } from '../../storage/schema.js';
+import { isUniqueViolation, type Db } from '../../storage/store.js';
+import { commit, type Outbox, type ServiceContext } from '../context.js';
+import { requeueChatsOf } from '../sessions/chatRequeuer.js';
+import { closeSession } from '../sessions/sessionEnder.js';
+import { hashPassword } from './passwords.js';
+
+/** `actor` null means the system itself (CLI, first start), which may always manage accounts. */
+function assertManager(actor: Viewer | null) {
+  if (actor && !accountPolicy.manage(actor)) throw forbidden('Only super admins manage accounts');
+}
+
+export async function createAccount(
+  ctx: ServiceContext,
+  actor: Viewer | null,
+  body: CreateAccountBody,
+): Promise<UserRow> {
+  assertManager(actor);
+  const { db } = ctx.store;
+  if (await findUserByEmail(db, body.email)) throw emailTaken();
+  const now = ctx.clock.now();
+  const user: UserRow = {
+    id: ctx.ids.next(),
+    email: body.email,
+    name: body.name,
+    role: body.role,
+    password_hash: await hashPassword(body.password),
+    external_id: null,
+    is_active: 1,
+    created_at: now,
+    updated_at: now,
+    last_login_at: null,
+  };
+  try {
+    await insertUser(db, user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+  if (isAgent(user)) await ensureAgentStatus(db, user.id, now);
+  return user;
+}
+
+const emailTaken = () =>
+  new AppError('EMAIL_TAKEN', 'An account with this email already exists', 'email');
+
+export function listAccounts(ctx: ServiceContext, actor: Viewer, query: ListAccountsQuery) {
+  assertManager(actor);
+  return listUsers(ctx.store.db, query);
+}
+
+export async function getAccount(ctx: ServiceContext, actor: Viewer, id: string): Promise<UserRow> {
+  assertManager(actor);
+  const user = await findUserById(ctx.store.db, id);
+  if (!user) throw notFound('Account');
+  return user;
+}
+
+export async function updateAccount(
+  ctx: ServiceContext,
+  actor: Viewer | null,
+  id: string,
+  changes: UpdateAccountBody,
+): Promise<UserRow> {
+  assertManager(actor);
+  const passwordHash =
+    changes.password === undefined ? undefined : await hashPassword(changes.password);
+  return commit(ctx, async (trx, outbox) => {
+    const before = await findUserById(trx, id);
+    if (!before) throw notFound('Account');
+    const after: UserRow = {
+      ...before,
+      name: changes.name ?? before.name,
+      role: changes.role ?? before.role,
+      is_active: changes.isActive === undefined ? before.is_active : changes.isActive ? 1 : 0,
+      password_hash: passwordHash ?? before.password_hash,
+      updated_at: ctx.clock.now(),
+    };
+    await assertSuperAdminRemains(trx, before, after);
+    await updateUser(trx, id, {
+      name: after.name,
+      role: after.role,
+      is_active: after.is_active,
+      password_hash: after.password_hash,
+      updated_at: after.updated_at,
+    });
+    await applyConsequences(trx, ctx, outbox, before, after, passwordHash !== undefined);
+    return after;
+  });
+}
+
+async function assertSuperAdminRemains(trx: Db, before: UserRow, after: UserRow) {
+  const wasActiveSuper = before.role === 'super_admin' && before.is_active === 1;
+  const isActiveSuper = after.role === 'super_admin' && after.is_active === 1;
+  if (wasActiveSuper && !isActiveSuper && (await countActiveSuperAdmins(trx)) <= 1) {
+    throw new AppError('LAST_SUPER_ADMIN', 'The last super admin cannot be demoted or disabled');
+  }
+}
+
+async function applyConsequences(
+  trx: Db,
+  ctx: ServiceContext,
+  outbox: Outbox,
+  before: UserRow,
+  after: UserRow,
+  passwordChanged: boolean,
+) {
+  const now = ctx.clock.now();
+  const disabled = before.is_active === 1 && after.is_active === 0;
+  const stillServes = after.is_active === 1 && isAgent(after);
+  if (isAgent(after)) await ensureAgentStatus(trx, after.id, now);
+  if (isAgent(before) && !stillServes) {
+    await updateAgentStatus(trx, after.id, { status: 'offline', updated_at: now });
+    await requeueChatsOf(trx, ctx, outbox, before);
+  }
+  if (disabled) {
+    const open = await trx
+      .selectFrom('chat_sessions')
+      .select('id')
+      .where('user_id', '=', after.id)
+      .where('status', '!=', 'ended')
+      .execute();
+    for (const { id } of open) {
+      const record = await findSessionRecord(trx, id);
+      if (record)
+        await closeSession(trx, ctx, outbox, record, { by: 'system', actorName: 'System' });
+    }
+  }
+  if (disabled || passwordChanged) {
+    await deleteAuthSessionsOf(trx, after.id);
+    outbox.add(topics.user(after.id), { type: 'bye', reason: 'signed_out', retryMs: 0 });
+  }
+}

@@ -1,0 +1,78 @@
+// Sign-in sessions: a random secret handed to the client (cookie or bearer token), stored only
+// as its SHA-256. Sessions slide forward with use, up to an absolute maximum.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Viewer } from '../../domain/policies.js';
+import * as repo from '../../storage/repositories/authSessions.js';
+import { findUserById } from '../../storage/repositories/users.js';
+import type { UserRow } from '../../storage/schema.js';
+import type { ServiceContext } from '../context.js';
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** Extending on every request would write on every request; once a minute is plenty. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface IssuedSession {
+  secret: string;
+  expiresAt: number;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function issueAuthSession(
+  ctx: ServiceContext,
+  user: UserRow,
+  kind: 'cookie' | 'token',
+  client: ClientInfo,
+): Promise<IssuedSession> {
+  const secret = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  const expiresAt = now + ctx.settings.authSessionIdleMs;
+  await repo.insertAuthSession(ctx.store.db, {
+    id: hashSecret(secret),
+    user_id: user.id,
+    kind,
+    created_at: now,
+    expires_at: expiresAt,
+    last_seen_at: now,
+    ip: client.ip,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { secret, expiresAt };
+}
+
+export interface Authenticated {
+  viewer: Viewer;
+  user: UserRow;
+  expiresAt: number;
+}
+
+/** The signed-in user for `secret`, or null when it is unknown, expired or the account is disabled. */
+export async function authenticate(
+  ctx: ServiceContext,
+  secret: string,
+): Promise<Authenticated | null> {
+  const { db } = ctx.store;
+  const id = hashSecret(secret);
+  const session = await repo.findAuthSession(db, id);
+  const now = ctx.clock.now();
+  if (!session || session.expires_at <= now) return null;
+  const user = await findUserById(db, session.user_id);
+  if (!user || user.is_active !== 1) return null;
+  let expiresAt = session.expires_at;
+  if (now - session.last_seen_at >= TOUCH_EVERY_MS) {
+    expiresAt = Math.min(
+      now + ctx.settings.authSessionIdleMs,
+      session.created_at + ctx.settings.authSessionMaxMs,
+    );
+    await repo.extendAuthSession(db, id, now, expiresAt);
+  }
+  return { viewer: { id: user.id, role: user.role }, user, expiresAt };
+}
+
+export async function revokeAuthSession(ctx: ServiceContext, secret: string): Promise<void> {
+  await repo.deleteAuthSession(ctx.store.db, hashSecret(secret));
+}

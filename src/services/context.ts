@@ -1,0 +1,102 @@
+// What every use case receives: storage, time, ids, the bus, routing and the deployment's settings.
+import type { EventBus } from '../bus/bus.js';
+import type { ServerFrame } from '../shared/protocol.js';
+import type { Store } from '../storage/store.js';
+import type { Clock, Ids } from './runtime.js';
+import { topics } from '../bus/bus.js';
+import { listAgentStates } from '../storage/repositories/agents.js';
+import { presentAgentState } from './presenters.js';
+
+export interface ServiceSettings {
+  /** A manual take or admin assignment may exceed the agent's max concurrent chats. */
+  allowTakeOverCapacity: boolean;
+  /** How long a sign-in lasts without use, in milliseconds. */
+  authSessionIdleMs: number;
+  /** How long a sign-in lasts at most, in milliseconds. */
+  authSessionMaxMs: number;
+  /** An agent whose last socket closed this long ago is set to away. */
+  agentAwayGraceMs: number;
+  /** A node that has not beaten its heartbeat for this long is presumed dead. */
+  nodeStaleMs: number;
+  sso: { secret: string; audience: string; issuer?: string | undefined } | null;
+  signInLimits: { perAccount: number; perAddress: number; windowMs: number };
+}
+
+export interface RoutingTrigger {
+  /** Asks for the queue to be routed again soon (coalesces bursts into one pass). */
+  kick(): void;
+}
+
+export interface ServiceContext {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  bus: EventBus;
+  routing: RoutingTrigger;
+  settings: ServiceSettings;
+  nodeId: string;
+}
+
+/** Frames a use case produced inside its transaction, published only after it commits. */
+export class Outbox {
+  private readonly frames: Array<{ topic: string; frame: ServerFrame }> = [];
+  private reroute = false;
+  private readonly agents = new Set<string>();
+
+  add(topic: string, frame: ServerFrame): void {
+    this.frames.push({ topic, frame });
+  }
+
+  /** An agent's status or load changed: their state is announced before commit. */
+  touchAgent(agentId: string): void {
+    this.agents.add(agentId);
+  }
+
+  get touchedAgents(): ReadonlySet<string> {
+    return this.agents;
+  }
+
+  /** Routing's outcome may have changed (a chat started or ended, capacity changed). */
+  requestRouting(): void {
+    this.reroute = true;
+  }
+
+  clear(): void {
+    this.frames.length = 0;
+    this.agents.clear();
+    this.reroute = false;
+  }
+
+  publish(ctx: Pick<ServiceContext, 'bus' | 'routing'>): void {
+    for (const { topic, frame } of this.frames) ctx.bus.publish(topic, frame);
+    if (this.reroute) ctx.routing.kick();
+  }
+}
+
+/** Runs `work` in a transaction and publishes its outbox once committed. */
+export async function commit<T>(
+  ctx: ServiceContext,
+  work: (trx: Store['db'], outbox: Outbox) => Promise<T>,
+): Promise<T> {
+  const outbox = new Outbox();
+  const result = await ctx.store.transaction(async (trx) => {
+    // A retried transaction starts over: frames of a failed attempt must never be published.
+    outbox.clear();
+    const value = await work(trx, outbox);
+    await announceAgentStates(trx, ctx, outbox);
+    return value;
+  });
+  outbox.publish(ctx);
+  return result;
+}
+
+async function announceAgentStates(trx: Store['db'], ctx: ServiceContext, outbox: Outbox) {
+  for (const agentId of outbox.touchedAgents) {
+    const [state] = await listAgentStates(trx, {
+      now: ctx.clock.now(),
+      nodeStaleMs: ctx.settings.nodeStaleMs,
+      agentId,
+    });
+    if (state) outbox.add(topics.agents, { type: 'agent.status', state: presentAgentState(state) });
+  }
+}

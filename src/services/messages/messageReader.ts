@@ -1,0 +1,46 @@
+// Reads a conversation: pages of messages, and the ordered event log a reconnecting client replays.
+import type { Viewer } from '../../domain/policies.js';
+import type { ListMessagesQuery } from '../../shared/api.js';
+import type { ServerFrame, SessionEvent } from '../../shared/protocol.js';
+import {
+  eventsAfter,
+  listMessages as listMessageRecords,
+} from '../../storage/repositories/messages.js';
+import type { ServiceContext } from '../context.js';
+import { presentMessage } from '../presenters.js';
+import { loadSessionFor } from '../sessions/sessionAccess.js';
+
+export async function listMessages(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  sessionId: string,
+  query: ListMessagesQuery,
+) {
+  const { db } = ctx.store;
+  await loadSessionFor(db, viewer, sessionId);
+  return listMessageRecords(db, sessionId, query);
+}
+
+export type SessionEventFrame = Extract<ServerFrame, { type: 'session.event' }>;
+
+/**
+ * The session's durable events after `afterSeq`, as frames, at most `limit`. The caller has
+ * already checked that the viewer may see the session.
+ */
+export async function replayEvents(
+  ctx: ServiceContext,
+  sessionId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<SessionEventFrame[]> {
+  const logged = await eventsAfter(ctx.store.db, sessionId, afterSeq, limit);
+  return logged.map((entry) => ({
+    type: 'session.event',
+    sessionId,
+    seq: entry.seq,
+    event:
+      entry.source === 'message'
+        ? { kind: 'message.created', message: presentMessage(entry.message) }
+        : (entry.payload as SessionEvent),
+  }));
+}

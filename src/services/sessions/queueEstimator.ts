@@ -1,0 +1,71 @@
+// A waiting customer's place in the queue and expected wait, from who is on duty and how long
+// recent chats took.
+import { AppError } from '../../domain/errors.js';
+import type { Viewer } from '../../domain/policies.js';
+import { estimateWaitSeconds } from '../../domain/queueEstimate.js';
+import type { QueuePosition } from '../../shared/api.js';
+import { onlineCapacity } from '../../storage/repositories/agents.js';
+import { queuePosition } from '../../storage/repositories/sessions.js';
+import type { SessionRow } from '../../storage/schema.js';
+import type { Db } from '../../storage/store.js';
+import type { ServiceContext } from '../context.js';
+import { loadSessionFor } from './sessionAccess.js';
+
+const RECENT_CHATS = 50;
+
+async function averageHandleSeconds(db: Db): Promise<number | null> {
+  const recent = db
+    .selectFrom('chat_sessions')
+    .select((eb) => eb('ended_at', '-', eb.ref('assigned_at')).as('handle_ms'))
+    .where('status', '=', 'ended')
+    .where('assigned_at', 'is not', null)
+    .orderBy('ended_at', 'desc')
+    .limit(RECENT_CHATS)
+    .as('recent');
+  const row = await db
+    .selectFrom(recent)
+    .select((eb) => eb.fn.avg<number | null>('recent.handle_ms').as('avg_ms'))
+    .executeTakeFirstOrThrow();
+  return row.avg_ms === null ? null : Number(row.avg_ms) / 1000;
+}
+
+/** Positions of several waiting sessions, sharing the capacity and history lookups. */
+export async function estimateQueuePositions(
+  db: Db,
+  sessions: readonly SessionRow[],
+): Promise<QueuePosition[]> {
+  if (sessions.length === 0) return [];
+  const [capacity, averageHandle] = await Promise.all([
+    onlineCapacity(db),
+    averageHandleSeconds(db),
+  ]);
+  return Promise.all(
+    sessions.map(async (session) => {
+      const position = await queuePosition(db, session);
+      return {
+        sessionId: session.id,
+        position,
+        estimatedWaitSeconds: estimateWaitSeconds({
+          position,
+          averageHandleSeconds: averageHandle,
+          onlineCapacity: capacity.capacity,
+          freeSlots: capacity.free,
+        }),
+        agentsAvailable: capacity.agents,
+      };
+    }),
+  );
+}
+
+export async function queuePositionFor(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  sessionId: string,
+): Promise<QueuePosition> {
+  const { record } = await loadSessionFor(ctx.store.db, viewer, sessionId);
+  if (record.row.status !== 'waiting') {
+    throw new AppError('SESSION_NOT_WAITING', 'This chat is no longer waiting in the queue');
+  }
+  const [position] = await estimateQueuePositions(ctx.store.db, [record.row]);
+  return position!;
+}

@@ -1,0 +1,115 @@
+// Auto-assignment: drains the waiting queue into agents' free capacity. It runs whenever
+// something may have changed the outcome (a chat starts or ends, an agent comes online or
+// raises their max) and from a periodic safety-net sweep; bursts of triggers coalesce.
+import { planAssignments, type AgentLoad } from '../../domain/routing.js';
+import { selectRoutableAgents } from '../../storage/repositories/agents.js';
+import { selectQueue } from '../../storage/repositories/sessions.js';
+import { commit, type RoutingTrigger, type ServiceContext } from '../context.js';
+import { placeChat } from './chatAssigner.js';
+
+/** Assignments per transaction: big enough to drain fast, small enough to keep locks short. */
+const BATCH = 200;
+
+/**
+ * Routes one batch: locks the routable agents (in id order) and as many queued sessions as they
+ * have room for (skipping sessions another node is handling), plans, and places. Returns how
+ * many chats were placed.
+ */
+async function routeBatch(ctx: ServiceContext): Promise<number> {
+  return commit(ctx, async (trx, outbox) => {
+    // One router at a time across the deployment; manual takes do not wait for it.
+    await ctx.store.lockForTransaction(trx, 'switchboard:routing');
+    const agents = await ctx.store.forUpdate(selectRoutableAgents(trx)).execute();
+    const room = agents.reduce(
+      (sum, a) => sum + (a.max_concurrent_chats - a.current_chat_count),
+      0,
+    );
+    if (room <= 0) return 0;
+    const queue = await ctx.store
+      .forUpdateSkipLocked(selectQueue(trx, Math.min(room, BATCH)))
+      .execute();
+    if (queue.length === 0) return 0;
+    const loads: AgentLoad[] = agents.map((a) => ({
+      id: a.agent_id,
+      status: a.status,
+      autoAssign: a.auto_assign === 1,
+      openChats: a.current_chat_count,
+      maxConcurrentChats: a.max_concurrent_chats,
+      lastAssignedAt: a.last_assigned_at,
+    }));
+    const plan = planAssignments(
+      queue.map((q) => ({
+        id: q.id,
+        customerId: q.user_id,
+        priority: q.priority,
+        startedAt: q.started_at,
+      })),
+      loads,
+      ctx.clock.now(),
+    );
+    if (plan.length === 0) return 0;
+    const people = await trx
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'role'])
+      .where('id', 'in', [...new Set(plan.map((p) => p.agentId))])
+      .execute();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    let placed = 0;
+    for (const { sessionId, agentId } of plan) {
+      const agent = byId.get(agentId);
+      if (!agent) continue;
+      const result = await placeChat(trx, ctx, outbox, { sessionId, agent, withinMax: true });
+      if (result === 'placed') placed += 1;
+    }
+    return placed;
+  });
+}
+
+/** Routes until the queue is empty or nobody has room. */
+export async function routeQueue(ctx: ServiceContext): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const placed = await routeBatch(ctx);
+    total += placed;
+    if (placed === 0) return total;
+  }
+}
+
+/**
+ * Runs routing in the background on kick(). A kick during a run schedules exactly one more run,
+ * so no trigger is lost and a burst of triggers costs two passes at most.
+ */
+export class RoutingScheduler implements RoutingTrigger {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly route: () => Promise<unknown>,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop();
+  }
+
+  /** Resolves when no routing pass is running or scheduled (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.route();
+      } catch (error) {
+        this.onError(error);
+      }
+    } while (this.again);
+    this.running = null;
+  }
+}

@@ -1,0 +1,63 @@
+// Loads a session for a viewer and applies the policy: what they may not see does not exist
+// for them (404); what they see but may not do is forbidden (403).
+import { forbidden, notFound } from '../../domain/errors.js';
+import {
+  isAgent,
+  isSuperAdmin,
+  sessionPolicy,
+  type SessionFacts,
+  type Viewer,
+} from '../../domain/policies.js';
+import {
+  findSessionRecord,
+  pastAgentIds,
+  type SessionRecord,
+} from '../../storage/repositories/sessions.js';
+import type { Db, Store } from '../../storage/store.js';
+
+export type SessionRule = (viewer: Viewer, session: SessionFacts) => boolean;
+
+export interface SessionAccess {
+  record: SessionRecord;
+  facts: SessionFacts;
+}
+
+async function factsFor(db: Db, viewer: Viewer, record: SessionRecord): Promise<SessionFacts> {
+  const facts: SessionFacts = {
+    customerId: record.row.user_id,
+    agentId: record.row.assigned_agent_id,
+    status: record.row.status,
+  };
+  // Past agents matter only for an agent who is neither the customer nor the current agent.
+  const needsHistory =
+    isAgent(viewer) &&
+    !isSuperAdmin(viewer) &&
+    facts.customerId !== viewer.id &&
+    facts.agentId !== viewer.id;
+  if (needsHistory) facts.pastAgentIds = await pastAgentIds(db, record.row.id);
+  return facts;
+}
+
+/**
+ * The session as `viewer` may see it, checked against `rule` when given. Pass `store` inside a
+ * transaction that will change the session, so PostgreSQL locks its row first.
+ */
+export async function loadSessionFor(
+  db: Db,
+  viewer: Viewer,
+  sessionId: string,
+  rule?: SessionRule,
+  lockWith?: Store,
+): Promise<SessionAccess> {
+  if (lockWith) {
+    await lockWith
+      .forUpdate(db.selectFrom('chat_sessions').select('id').where('id', '=', sessionId))
+      .execute();
+  }
+  const record = await findSessionRecord(db, sessionId);
+  if (!record) throw notFound('Chat session');
+  const facts = await factsFor(db, viewer, record);
+  if (!sessionPolicy.view(viewer, facts)) throw notFound('Chat session');
+  if (rule && !rule(viewer, facts)) throw forbidden();
+  return { record, facts };
+}

@@ -1,0 +1,104 @@
+// Ends a chat (by its customer, its agent or a super admin), frees the agent's slot so routing
+// can hand them the next chat, and takes the customer's rating when they give it at once.
+import { sessionPolicy, type Viewer } from '../../domain/policies.js';
+import { AppError, invalid } from '../../domain/errors.js';
+import { assertTransition } from '../../domain/sessionLifecycle.js';
+import type { EndedBy } from '../../shared/vocabulary.js';
+import { removeOpenChat } from '../../storage/repositories/agents.js';
+import {
+  markParticipantLeft,
+  updateSessionIf,
+  type SessionRecord,
+} from '../../storage/repositories/sessions.js';
+import { findUserById } from '../../storage/repositories/users.js';
+import { commit, type Outbox, type ServiceContext } from '../context.js';
+import type { Db } from '../../storage/store.js';
+import { loadSessionFor } from './sessionAccess.js';
+import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
+
+export interface EndSessionProps {
+  viewer: Viewer;
+  sessionId: string;
+  /** Only the customer rates; ignored for anyone else. */
+  rating?: number | undefined;
+  feedback?: string | undefined;
+}
+
+function endedBy(viewer: Viewer, record: SessionRecord): EndedBy {
+  if (record.row.user_id === viewer.id) return 'user';
+  if (record.row.assigned_agent_id === viewer.id) return 'agent';
+  return 'admin';
+}
+
+export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise<SessionRecord> {
+  const { viewer, sessionId } = props;
+  return commit(ctx, async (trx, outbox) => {
+    const { record, facts } = await loadSessionFor(
+      trx,
+      viewer,
+      sessionId,
+      sessionPolicy.end,
+      ctx.store,
+    );
+    assertTransition(record.row.status, 'end');
+    if (props.feedback !== undefined && props.rating === undefined) {
+      throw invalid('rating', 'is required with feedback');
+    }
+    if (props.rating !== undefined && !sessionPolicy.rate(viewer, facts)) {
+      throw new AppError('FORBIDDEN', 'Only the customer can rate a chat');
+    }
+    const actor = await findUserById(trx, viewer.id);
+    return closeSession(trx, ctx, outbox, record, {
+      by: endedBy(viewer, record),
+      actorName: actor?.name ?? 'Someone',
+      rating: props.rating,
+      feedback: props.feedback,
+    });
+  });
+}
+
+/**
+ * Ends `record` inside the caller's transaction: frees its agent's slot (and asks routing to
+ * use it), writes the system message and the session update.
+ */
+export async function closeSession(
+  trx: Db,
+  ctx: ServiceContext,
+  outbox: Outbox,
+  record: SessionRecord,
+  closing: {
+    by: EndedBy;
+    actorName: string;
+    rating?: number | undefined;
+    feedback?: string | undefined;
+  },
+): Promise<SessionRecord> {
+  const sessionId = record.row.id;
+  const now = ctx.clock.now();
+  const agentId = record.row.assigned_agent_id;
+  const ended = await updateSessionIf(
+    trx,
+    sessionId,
+    { status: record.row.status, agentId },
+    {
+      status: 'ended',
+      ended_at: now,
+      ended_by: closing.by,
+      updated_at: now,
+      ...(closing.rating !== undefined
+        ? { rating: closing.rating, feedback: closing.feedback ?? null, rated_at: now }
+        : {}),
+    },
+  );
+  if (!ended) throw new AppError('SESSION_ENDED', 'This chat changed meanwhile; reload it');
+  if (agentId && record.row.status === 'active') {
+    await removeOpenChat(trx, agentId, now);
+    await markParticipantLeft(trx, sessionId, agentId, now);
+    outbox.touchAgent(agentId);
+    outbox.requestRouting();
+  }
+  const text =
+    closing.by === 'system' ? 'The chat was closed' : `${closing.actorName} ended the chat`;
+  await appendSystemMessage(trx, ctx, outbox, sessionId, text);
+  return appendSessionUpdate(trx, ctx, outbox, sessionId, 'ended');
+}

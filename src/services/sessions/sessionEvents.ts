@@ -1,0 +1,147 @@
+// Writes a session's durable events (messages, updates, read receipts) with their sequence
+// numbers, and queues the frames that tell every audience about them once the change commits.
+import { topics } from '../../bus/bus.js';
+import type { MessageType, SessionChange } from '../../shared/vocabulary.js';
+import type { SessionEvent } from '../../shared/protocol.js';
+import type { Db } from '../../storage/store.js';
+import {
+  insertMessage,
+  insertSessionEvent,
+  type MessageRecord,
+} from '../../storage/repositories/messages.js';
+import type { PersonRecord } from '../../storage/repositories/people.js';
+import {
+  findSessionRecord,
+  reserveSeq,
+  type SessionRecord,
+} from '../../storage/repositories/sessions.js';
+import type { Outbox, ServiceContext } from '../context.js';
+import { presentMessage, presentPerson, presentSession, iso } from '../presenters.js';
+
+type Ctx = Pick<ServiceContext, 'clock' | 'ids'>;
+
+function queueSessionFrame(outbox: Outbox, sessionId: string, seq: number, event: SessionEvent) {
+  outbox.add(topics.session(sessionId), { type: 'session.event', sessionId, seq, event });
+}
+
+export interface NewSessionMessage {
+  sessionId: string;
+  sender: PersonRecord | null;
+  type: MessageType;
+  text: string;
+  clientId?: string | null;
+}
+
+export async function appendMessage(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  message: NewSessionMessage,
+): Promise<MessageRecord> {
+  const now = ctx.clock.now();
+  const seq = await reserveSeq(trx, message.sessionId, 1, {
+    last_message_at: now,
+    updated_at: now,
+  });
+  const row = await insertMessage(trx, {
+    id: ctx.ids.next(),
+    sessionId: message.sessionId,
+    seq,
+    senderId: message.sender?.id ?? null,
+    type: message.type,
+    text: message.text,
+    clientId: message.clientId ?? null,
+    createdAt: now,
+  });
+  const record = { row, sender: message.sender };
+  queueSessionFrame(outbox, message.sessionId, seq, {
+    kind: 'message.created',
+    message: presentMessage(record),
+  });
+  return record;
+}
+
+export const appendSystemMessage = (
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  sessionId: string,
+  text: string,
+) => appendMessage(trx, ctx, outbox, { sessionId, sender: null, type: 'system', text });
+
+/**
+ * Records that the session changed, with its new state, and tells the lists that show it:
+ * the customer's, the agents' (current and `alsoNotify`), the queue's and the monitor's.
+ */
+export async function appendSessionUpdate(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  sessionId: string,
+  change: SessionChange,
+  alsoNotify: readonly string[] = [],
+): Promise<SessionRecord> {
+  const now = ctx.clock.now();
+  const seq = await reserveSeq(trx, sessionId, 1, { updated_at: now });
+  const record = await findSessionRecord(trx, sessionId);
+  if (!record) throw new Error(`session ${sessionId} vanished inside its own transaction`);
+  const event: SessionEvent = { kind: 'session.updated', change, session: presentSession(record) };
+  await insertSessionEvent(trx, {
+    sessionId,
+    seq,
+    kind: event.kind,
+    payload: event,
+    createdAt: now,
+  });
+  queueSessionFrame(outbox, sessionId, seq, event);
+  announceSessionChange(outbox, record, change, alsoNotify);
+  return record;
+}
+
+/** Invalidation frames for every list a session appears in. */
+export function announceSessionChange(
+  outbox: Outbox,
+  record: SessionRecord,
+  change: string,
+  alsoNotify: readonly string[] = [],
+): void {
+  const sessionId = record.row.id;
+  const audience = new Set([record.customer.id, ...alsoNotify]);
+  if (record.agent) audience.add(record.agent.id);
+  for (const userId of audience) {
+    outbox.add(topics.user(userId), { type: 'sessions.changed', sessionId, change });
+  }
+  outbox.add(topics.monitor, { type: 'sessions.changed', sessionId, change });
+  // The queue changes when a session enters it or leaves it.
+  const leftQueue =
+    change === 'assigned' || (change === 'ended' && record.row.assigned_at === null);
+  if (record.row.status === 'waiting' || leftQueue) {
+    outbox.add(topics.queue, { type: 'queue.changed', sessionId, status: record.row.status });
+  }
+}
+
+export async function appendReadReceipt(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  sessionId: string,
+  reader: PersonRecord,
+  upToSeq: number,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const seq = await reserveSeq(trx, sessionId);
+  const event: SessionEvent = {
+    kind: 'messages.read',
+    reader: presentPerson(reader),
+    upToSeq,
+    readAt: iso(now),
+  };
+  await insertSessionEvent(trx, {
+    sessionId,
+    seq,
+    kind: event.kind,
+    payload: event,
+    createdAt: now,
+  });
+  queueSessionFrame(outbox, sessionId, seq, event);
+}

@@ -1,0 +1,30 @@
+// Reads sessions for a viewer: one session, the lists of the agent console and customer history.
+import { notFound } from '../../domain/errors.js';
+import type { Viewer } from '../../domain/policies.js';
+import type { ListSessionsQuery } from '../../shared/api.js';
+import {
+  listSessions as listSessionRecords,
+  type SessionListItem,
+} from '../../storage/repositories/sessions.js';
+import type { ServiceContext } from '../context.js';
+
+/** One session as the viewer sees it in their lists (with unread count and queue position). */
+export async function getSession(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  sessionId: string,
+): Promise<SessionListItem> {
+  const { items } = await listSessionRecords(ctx.store.db, {
+    viewer,
+    view: 'all',
+    sessionId,
+    limit: 1,
+  });
+  const item = items[0];
+  if (!item) throw notFound('Chat session');
+  return item;
+}
+
+export function listSessions(ctx: ServiceContext, viewer: Viewer, query: ListSessionsQuery) {
+  return listSessionRecords(ctx.store.db, { viewer, ...query });
+}

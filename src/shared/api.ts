@@ -1,0 +1,306 @@
+// The REST API's resources and request bodies as zod schemas: the server validates and documents
+// with them (OpenAPI is generated from these), the browser takes its types from them.
+import { z } from 'zod';
+import {
+  AGENT_STATUSES,
+  ENDED_BY,
+  LIMITS,
+  MESSAGE_TYPES,
+  PRIORITIES,
+  ROLES,
+  SESSION_STATUSES,
+} from './vocabulary.js';
+
+/** Trimmed, non-empty text of at most `max` characters; NUL is refused because PostgreSQL cannot store it. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+
+const isoTime = z.string().describe('ISO 8601 timestamp');
+const id = z.string().min(1).max(64);
+
+export const Role = z.enum(ROLES);
+export const Priority = z.enum(PRIORITIES);
+export const SessionStatus = z.enum(SESSION_STATUSES);
+export const AgentStatusValue = z.enum(AGENT_STATUSES);
+
+// ---- resources ----
+
+export const Person = z.object({
+  id,
+  name: z.string(),
+  email: z.string().nullable(),
+  role: Role,
+});
+export type Person = z.infer<typeof Person>;
+
+export const Account = Person.extend({
+  isActive: z.boolean(),
+  externalId: z.string().nullable(),
+  createdAt: isoTime,
+  lastLoginAt: isoTime.nullable(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const Session = z.object({
+  id,
+  status: SessionStatus,
+  priority: Priority,
+  subject: z.string(),
+  customer: Person,
+  agent: Person.nullable(),
+  rating: z.number().int().min(1).max(5).nullable(),
+  feedback: z.string().nullable(),
+  tags: z.array(z.string()),
+  startedAt: isoTime,
+  assignedAt: isoTime.nullable(),
+  firstAgentReplyAt: isoTime.nullable(),
+  endedAt: isoTime.nullable(),
+  endedBy: z.enum(ENDED_BY).nullable(),
+  lastMessageAt: isoTime.nullable(),
+  lastSeq: z.number().int().describe('sequence number of the latest event in this session'),
+});
+export type Session = z.infer<typeof Session>;
+
+/** A session as one viewer sees it in a list: with their unread count and, while waiting, its place in the queue. */
+export const SessionView = Session.extend({
+  unreadCount: z.number().int(),
+  queuePosition: z.number().int().nullable(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const Message = z.object({
+  id,
+  sessionId: id,
+  seq: z.number().int(),
+  type: z.enum(MESSAGE_TYPES),
+  text: z.string(),
+  sender: Person.nullable().describe('null for system messages'),
+  clientId: z.string().nullable(),
+  createdAt: isoTime,
+  isRead: z.boolean(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const AgentState = z.object({
+  agent: Person,
+  status: AgentStatusValue,
+  maxConcurrentChats: z.number().int(),
+  openChats: z.number().int().describe('chats currently assigned and not ended'),
+  autoAssign: z.boolean(),
+  connected: z.boolean(),
+  lastAssignedAt: isoTime.nullable(),
+  updatedAt: isoTime,
+});
+export type AgentState = z.infer<typeof AgentState>;
+
+export const QuickResponse = z.object({
+  id,
+  title: z.string(),
+  content: z.string(),
+  shared: z.boolean(),
+  ownerId: z.string().nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type QuickResponse = z.infer<typeof QuickResponse>;
+
+const StatsPeriod = z.object({
+  chatsHandled: z.number().int(),
+  averageFirstResponseSeconds: z.number().nullable(),
+  averageRating: z.number().nullable(),
+  ratedChats: z.number().int(),
+});
+
+export const AgentStats = z.object({
+  today: StatsPeriod,
+  allTime: StatsPeriod,
+  activeNow: z.number().int(),
+  waitingNow: z.number().int(),
+});
+export type AgentStats = z.infer<typeof AgentStats>;
+
+export const QueuePosition = z.object({
+  sessionId: id,
+  position: z.number().int(),
+  estimatedWaitSeconds: z.number().int().nullable(),
+  agentsAvailable: z.number().int(),
+});
+export type QueuePosition = z.infer<typeof QueuePosition>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+// ---- requests ----
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(LIMITS.email)
+  .pipe(z.email('must be an email address'));
+const password = z.string().min(LIMITS.password.min).max(LIMITS.password.max);
+
+export const SignInBody = z.object({ email, password: z.string().min(1).max(LIMITS.password.max) });
+export type SignInBody = z.infer<typeof SignInBody>;
+
+export const SsoBody = z.object({ token: z.string().min(1).max(4096) });
+
+export const SignedIn = z.object({ user: Person, expiresAt: isoTime });
+export const TokenIssued = SignedIn.extend({ token: z.string() });
+
+export const CreateAccountBody = z.object({
+  email,
+  name: text(LIMITS.name),
+  password,
+  role: Role.default('user'),
+});
+export type CreateAccountBody = z.infer<typeof CreateAccountBody>;
+
+export const UpdateAccountBody = z
+  .object({
+    name: text(LIMITS.name),
+    role: Role,
+    isActive: z.boolean(),
+    password,
+  })
+  .partial();
+export type UpdateAccountBody = z.infer<typeof UpdateAccountBody>;
+
+export const StartSessionBody = z.object({
+  subject: text(LIMITS.subject),
+  priority: Priority.default('medium'),
+  message: text(LIMITS.message),
+});
+export type StartSessionBody = z.infer<typeof StartSessionBody>;
+
+const rating = z.number().int().min(1).max(5);
+const feedback = text(LIMITS.feedback);
+
+export const EndSessionBody = z.object({
+  rating: rating.optional(),
+  feedback: feedback.optional(),
+});
+export type EndSessionBody = z.infer<typeof EndSessionBody>;
+
+export const RateSessionBody = z.object({ rating, feedback: feedback.optional() });
+export type RateSessionBody = z.infer<typeof RateSessionBody>;
+
+export const AssignSessionBody = z.object({ agentId: id });
+
+export const TagsBody = z.object({
+  tags: z
+    .array(text(LIMITS.tag).regex(/^[\p{L}\p{N} _.-]+$/u, 'letters, digits, space, _ . - only'))
+    .max(LIMITS.tagsPerSession),
+});
+
+export const SendMessageBody = z.object({
+  text: text(LIMITS.message),
+  clientId: z
+    .string()
+    .min(1)
+    .max(LIMITS.clientId)
+    .optional()
+    .describe('client-generated id: a retried send with the same id returns the first message'),
+});
+export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+export const MarkReadBody = z.object({ upToSeq: z.number().int().min(0) });
+
+export const UpdateAgentStatusBody = z
+  .object({
+    status: AgentStatusValue,
+    maxConcurrentChats: z
+      .number()
+      .int()
+      .min(LIMITS.maxConcurrentChats.min)
+      .max(LIMITS.maxConcurrentChats.max),
+    autoAssign: z.boolean(),
+  })
+  .partial();
+export type UpdateAgentStatusBody = z.infer<typeof UpdateAgentStatusBody>;
+
+export const CreateQuickResponseBody = z.object({
+  title: text(LIMITS.quickResponseTitle),
+  content: text(LIMITS.quickResponseContent),
+  shared: z.boolean().default(false).describe('shared with every agent; super admins only'),
+});
+export type CreateQuickResponseBody = z.infer<typeof CreateQuickResponseBody>;
+
+export const UpdateQuickResponseBody = z
+  .object({ title: text(LIMITS.quickResponseTitle), content: text(LIMITS.quickResponseContent) })
+  .partial();
+export type UpdateQuickResponseBody = z.infer<typeof UpdateQuickResponseBody>;
+
+// ---- queries ----
+
+const limit = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+const cursor = z.string().max(200).optional().describe('nextCursor from the previous page');
+
+export const SESSION_VIEWS = ['active', 'waiting', 'history', 'all'] as const;
+export const ListSessionsQuery = z.object({
+  view: z
+    .enum(SESSION_VIEWS)
+    .default('all')
+    .describe(
+      "agents: 'active' (mine, open), 'waiting' (the queue), 'history' (ended, mine or all for super admins); users: their own sessions",
+    ),
+  status: SessionStatus.optional(),
+  priority: Priority.optional(),
+  agentId: id.optional(),
+  customerId: id.optional(),
+  q: z.string().trim().max(LIMITS.subject).optional().describe('matches the subject'),
+  cursor,
+  limit: limit(LIMITS.pageSize, 20),
+});
+export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
+
+export const ListMessagesQuery = z.object({
+  afterSeq: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('messages with a greater seq, oldest first'),
+  beforeSeq: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('messages with a smaller seq, newest page'),
+  limit: limit(LIMITS.messagePageSize, 50),
+});
+export type ListMessagesQuery = z.infer<typeof ListMessagesQuery>;
+
+export const ListAccountsQuery = z.object({
+  role: Role.optional(),
+  q: z.string().trim().max(LIMITS.name).optional().describe('matches name or email'),
+  cursor,
+  limit: limit(LIMITS.pageSize, 50),
+});
+export type ListAccountsQuery = z.infer<typeof ListAccountsQuery>;
+
+export const StatsQuery = z.object({
+  tzOffsetMinutes: z.coerce
+    .number()
+    .int()
+    .min(-840)
+    .max(840)
+    .default(0)
+    .describe("minutes east of UTC of the caller's day, so 'today' is their today"),
+});

@@ -1,0 +1,157 @@
+// Queries on agents' status and load. Load (current_chat_count) changes only through the
+// conditional updates here, in the same transaction as the session it counts.
+import { sql } from 'kysely';
+import type { AgentStatus } from '../../shared/vocabulary.js';
+import { AGENT_ROLES } from '../../shared/vocabulary.js';
+import type { AgentStatusRow } from '../schema.js';
+import type { Db } from '../store.js';
+import type { PersonRecord } from './people.js';
+
+export const DEFAULT_AGENT_STATUS = {
+  status: 'offline' as AgentStatus,
+  max_concurrent_chats: 5,
+  auto_assign: 1 as const,
+};
+
+export interface AgentStateRecord {
+  agent: PersonRecord;
+  status: AgentStatusRow;
+  connected: boolean;
+}
+
+/** Creates the agent's status row with defaults if it does not exist yet. */
+export async function ensureAgentStatus(db: Db, agentId: string, now: number): Promise<void> {
+  await db
+    .insertInto('chat_agent_status')
+    .values({
+      agent_id: agentId,
+      ...DEFAULT_AGENT_STATUS,
+      current_chat_count: 0,
+      last_assigned_at: null,
+      last_disconnected_at: null,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('agent_id').doNothing())
+    .execute();
+}
+
+export const findAgentStatus = (db: Db, agentId: string): Promise<AgentStatusRow | undefined> =>
+  db.selectFrom('chat_agent_status').selectAll().where('agent_id', '=', agentId).executeTakeFirst();
+
+export async function updateAgentStatus(
+  db: Db,
+  agentId: string,
+  changes: Partial<Omit<AgentStatusRow, 'agent_id' | 'current_chat_count'>>,
+): Promise<void> {
+  await db.updateTable('chat_agent_status').set(changes).where('agent_id', '=', agentId).execute();
+}
+
+/**
+ * Adds one open chat to the agent's load, unless that would pass their max (when `withinMax`).
+ * Returns false when the agent had no room: another assignment got there first.
+ */
+export async function addOpenChat(
+  db: Db,
+  agentId: string,
+  now: number,
+  withinMax: boolean,
+): Promise<boolean> {
+  let query = db
+    .updateTable('chat_agent_status')
+    .set((eb) => ({
+      current_chat_count: eb('current_chat_count', '+', 1),
+      last_assigned_at: now,
+      updated_at: now,
+    }))
+    .where('agent_id', '=', agentId);
+  if (withinMax) query = query.whereRef('current_chat_count', '<', 'max_concurrent_chats');
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function removeOpenChat(db: Db, agentId: string, now: number): Promise<void> {
+  await db
+    .updateTable('chat_agent_status')
+    .set((eb) => ({ current_chat_count: eb('current_chat_count', '-', 1), updated_at: now }))
+    .where('agent_id', '=', agentId)
+    .where('current_chat_count', '>', 0)
+    .execute();
+}
+
+/** Agents (active admins and super admins) with their status and whether any node holds a socket of theirs. */
+export async function listAgentStates(
+  db: Db,
+  options: { now: number; nodeStaleMs: number; agentId?: string },
+): Promise<AgentStateRecord[]> {
+  const aliveSince = options.now - options.nodeStaleMs;
+  let query = db
+    .selectFrom('users as u')
+    .innerJoin('chat_agent_status as st', 'st.agent_id', 'u.id')
+    .selectAll('st')
+    .select(['u.id', 'u.name', 'u.email', 'u.role'])
+    .select(
+      sql<number>`exists (
+        select 1 from presence p join nodes n on n.id = p.node_id
+        where p.user_id = u.id and p.connections > 0 and n.heartbeat_at >= ${aliveSince}
+      )`.as('connected'),
+    )
+    .where('u.role', 'in', [...AGENT_ROLES])
+    .where('u.is_active', '=', 1)
+    .orderBy('u.name')
+    .orderBy('u.id');
+  if (options.agentId) query = query.where('u.id', '=', options.agentId);
+  const rows = await query.execute();
+  return rows.map(({ id, name, email, role, connected, ...status }) => ({
+    agent: { id, name, email, role },
+    status,
+    connected: Boolean(Number(connected)),
+  }));
+}
+
+/**
+ * Status rows of agents who could take a chat automatically right now, in id order (the order
+ * every transaction locks agents in). Users are filtered by subquery so locking these rows
+ * does not lock the users table.
+ */
+export function selectRoutableAgents(db: Db) {
+  return db
+    .selectFrom('chat_agent_status')
+    .selectAll()
+    .where('status', '=', 'online')
+    .where('auto_assign', '=', 1)
+    .whereRef('current_chat_count', '<', 'max_concurrent_chats')
+    .where('agent_id', 'in', (eb) =>
+      eb
+        .selectFrom('users')
+        .select('id')
+        .where('is_active', '=', 1)
+        .where('role', 'in', [...AGENT_ROLES]),
+    )
+    .orderBy('agent_id');
+}
+
+/** Capacity of agents who accept new chats now: total max and free slots. */
+export async function onlineCapacity(
+  db: Db,
+): Promise<{ capacity: number; free: number; agents: number }> {
+  const row = await db
+    .selectFrom('chat_agent_status as st')
+    .innerJoin('users as u', 'u.id', 'st.agent_id')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('agents'),
+      eb.fn.coalesce(eb.fn.sum<number>('st.max_concurrent_chats'), sql<number>`0`).as('capacity'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(
+            sql<number>`case when st.current_chat_count < st.max_concurrent_chats then st.max_concurrent_chats - st.current_chat_count else 0 end`,
+          ),
+          sql<number>`0`,
+        )
+        .as('free'),
+    ])
+    .where('u.is_active', '=', 1)
+    .where('st.status', '=', 'online')
+    .where('st.auto_assign', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { capacity: Number(row.capacity), free: Number(row.free), agents: Number(row.agents) };
+}

@@ -1,0 +1,108 @@
+// Queries that coordinate nodes: heartbeats, per-node presence of users, and named leases.
+import type { Db } from '../store.js';
+
+/** Records this node as alive now (registration and heartbeat alike). */
+export async function registerNode(db: Db, nodeId: string, now: number): Promise<void> {
+  await db
+    .insertInto('nodes')
+    .values({ id: nodeId, started_at: now, heartbeat_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: now }))
+    .execute();
+}
+
+/** Removes this node and its presence rows (graceful shutdown). */
+export async function unregisterNode(db: Db, nodeId: string): Promise<void> {
+  await db.deleteFrom('presence').where('node_id', '=', nodeId).execute();
+  await db.deleteFrom('nodes').where('id', '=', nodeId).execute();
+}
+
+export async function setPresence(
+  db: Db,
+  nodeId: string,
+  userId: string,
+  connections: number,
+  now: number,
+): Promise<void> {
+  if (connections <= 0) {
+    await db
+      .deleteFrom('presence')
+      .where('node_id', '=', nodeId)
+      .where('user_id', '=', userId)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('presence')
+    .values({ node_id: nodeId, user_id: userId, connections, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['node_id', 'user_id']).doUpdateSet({ connections, updated_at: now }),
+    )
+    .execute();
+}
+
+/** Nodes whose heartbeat stopped: they crashed or were killed. */
+export async function staleNodeIds(db: Db, staleBefore: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('nodes')
+    .select('id')
+    .where('heartbeat_at', '<', staleBefore)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Users connected through `nodeId`, before its rows are removed. */
+export async function usersPresentOn(db: Db, nodeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('presence')
+    .select('user_id')
+    .where('node_id', '=', nodeId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function isConnectedAnywhere(
+  db: Db,
+  userId: string,
+  aliveSince: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('presence as p')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .select('p.node_id')
+    .where('p.user_id', '=', userId)
+    .where('p.connections', '>', 0)
+    .where('n.heartbeat_at', '>=', aliveSince)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Takes or renews the lease `name` for `holder` until `expiresAt`. Returns true when this holder
+ * has it: the lease was free, expired, or already theirs.
+ */
+export async function acquireLease(
+  db: Db,
+  name: string,
+  holder: string,
+  now: number,
+  expiresAt: number,
+): Promise<boolean> {
+  const row = await db
+    .insertInto('leases')
+    .values({ name, holder, expires_at: expiresAt })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({ holder, expires_at: expiresAt })
+        .where((eb) =>
+          eb.or([eb('leases.holder', '=', holder), eb('leases.expires_at', '<=', now)]),
+        ),
+    )
+    .returning('holder')
+    .executeTakeFirst();
+  return row?.holder === holder;
+}
+
+export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).execute();
+}

@@ -1,0 +1,198 @@
+// Queries on chat messages, read receipts, and the session event log used for replay.
+import type { MessageType } from '../../shared/vocabulary.js';
+import type { MessageRow } from '../schema.js';
+import type { Db } from '../store.js';
+import type { PersonRecord } from './people.js';
+
+export interface MessageRecord {
+  row: MessageRow;
+  sender: PersonRecord | null;
+}
+
+function selectMessages(db: Db) {
+  return db
+    .selectFrom('chat_messages as m')
+    .leftJoin('users as s', 's.id', 'm.sender_id')
+    .selectAll('m')
+    .select(['s.name as sender_name', 's.email as sender_email', 's.role as sender_role']);
+}
+
+type JoinedMessage = MessageRow & {
+  sender_name: string | null;
+  sender_email: string | null;
+  sender_role: PersonRecord['role'] | null;
+};
+
+function toRecord({
+  sender_name,
+  sender_email,
+  sender_role,
+  ...row
+}: JoinedMessage): MessageRecord {
+  return {
+    row,
+    sender:
+      row.sender_id && sender_name && sender_role
+        ? { id: row.sender_id, name: sender_name, email: sender_email, role: sender_role }
+        : null,
+  };
+}
+
+export interface NewMessage {
+  id: string;
+  sessionId: string;
+  seq: number;
+  senderId: string | null;
+  type: MessageType;
+  text: string;
+  clientId: string | null;
+  createdAt: number;
+}
+
+export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
+  const row: MessageRow = {
+    id: message.id,
+    session_id: message.sessionId,
+    seq: message.seq,
+    sender_id: message.senderId,
+    message_type: message.type,
+    message_text: message.text,
+    client_id: message.clientId,
+    is_read: 0,
+    read_at: null,
+    created_at: message.createdAt,
+  };
+  await db.insertInto('chat_messages').values(row).execute();
+  return row;
+}
+
+export async function findMessageByClientId(
+  db: Db,
+  sessionId: string,
+  senderId: string,
+  clientId: string,
+): Promise<MessageRecord | undefined> {
+  const joined = await selectMessages(db)
+    .where('m.session_id', '=', sessionId)
+    .where('m.sender_id', '=', senderId)
+    .where('m.client_id', '=', clientId)
+    .executeTakeFirst();
+  return joined && toRecord(joined);
+}
+
+export interface MessagePageOptions {
+  afterSeq?: number | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/**
+ * A page of messages, always returned oldest first. With `afterSeq` the page starts just after
+ * it; otherwise it is the newest page (before `beforeSeq` when given), for scrolling back.
+ */
+export async function listMessages(
+  db: Db,
+  sessionId: string,
+  options: MessagePageOptions,
+): Promise<{ records: MessageRecord[]; hasMore: boolean }> {
+  let query = selectMessages(db)
+    .where('m.session_id', '=', sessionId)
+    .limit(options.limit + 1);
+  if (options.afterSeq !== undefined) {
+    query = query.where('m.seq', '>', options.afterSeq).orderBy('m.seq', 'asc');
+  } else {
+    if (options.beforeSeq !== undefined) query = query.where('m.seq', '<', options.beforeSeq);
+    query = query.orderBy('m.seq', 'desc');
+  }
+  const rows = await query.execute();
+  const hasMore = rows.length > options.limit;
+  if (hasMore) rows.pop();
+  if (options.afterSeq === undefined) rows.reverse();
+  return { records: rows.map(toRecord), hasMore };
+}
+
+/**
+ * Marks the other side's messages up to `upToSeq` read by `readerId` and moves the reader's
+ * cursor. Returns the cursor's new value, or null when nothing moved (a repeated receipt).
+ */
+export async function markRead(
+  db: Db,
+  sessionId: string,
+  readerId: string,
+  upToSeq: number,
+  now: number,
+): Promise<number | null> {
+  const moved = await db
+    .updateTable('chat_participants')
+    .set({ last_read_seq: upToSeq })
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', readerId)
+    .where('last_read_seq', '<', upToSeq)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) return null;
+  await db
+    .updateTable('chat_messages')
+    .set({ is_read: 1, read_at: now })
+    .where('session_id', '=', sessionId)
+    .where('seq', '<=', upToSeq)
+    .where('is_read', '=', 0)
+    .where('sender_id', 'is not', null)
+    .where('sender_id', '<>', readerId)
+    .execute();
+  return upToSeq;
+}
+
+export async function insertSessionEvent(
+  db: Db,
+  event: { sessionId: string; seq: number; kind: string; payload: unknown; createdAt: number },
+): Promise<void> {
+  await db
+    .insertInto('chat_session_events')
+    .values({
+      session_id: event.sessionId,
+      seq: event.seq,
+      kind: event.kind,
+      payload: JSON.stringify(event.payload),
+      created_at: event.createdAt,
+    })
+    .execute();
+}
+
+export type LoggedEvent =
+  | { seq: number; source: 'message'; message: MessageRecord }
+  | { seq: number; source: 'event'; kind: string; payload: unknown };
+
+/** Every durable event of a session after `afterSeq`, in order, at most `limit`. */
+export async function eventsAfter(
+  db: Db,
+  sessionId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<LoggedEvent[]> {
+  const [messages, events] = await Promise.all([
+    selectMessages(db)
+      .where('m.session_id', '=', sessionId)
+      .where('m.seq', '>', afterSeq)
+      .orderBy('m.seq')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('chat_session_events')
+      .select(['seq', 'kind', 'payload'])
+      .where('session_id', '=', sessionId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute(),
+  ]);
+  const merged: LoggedEvent[] = [
+    ...messages.map((m) => ({ seq: m.seq, source: 'message' as const, message: toRecord(m) })),
+    ...events.map((e) => ({
+      seq: e.seq,
+      source: 'event' as const,
+      kind: e.kind,
+      payload: JSON.parse(e.payload) as unknown,
+    })),
+  ];
+  return merged.sort((a, b) => a.seq - b.seq).slice(0, limit);
+}

@@ -1,0 +1,377 @@
+// Queries on chat sessions: records with their people and tags, lists by view with visibility
+// applied in SQL, the waiting queue, and per-session sequence numbers.
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Viewer } from '../../domain/policies.js';
+import { isAgent, isSuperAdmin } from '../../domain/policies.js';
+import type { Priority, SessionStatus } from '../../shared/vocabulary.js';
+import type { Database, NewSessionRow, SessionRow, SessionUpdate } from '../schema.js';
+import type { Db } from '../store.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { PersonRecord } from './people.js';
+import { containsText } from './textMatch.js';
+
+export interface SessionRecord {
+  row: SessionRow;
+  customer: PersonRecord;
+  agent: PersonRecord | null;
+  tags: string[];
+}
+
+export interface SessionListItem extends SessionRecord {
+  unreadCount: number;
+  queuePosition: number | null;
+}
+
+type SessionsEb = ExpressionBuilder<Database & { cs: Database['chat_sessions'] }, 'cs'>;
+
+function selectRecords(db: Db) {
+  return db
+    .selectFrom('chat_sessions as cs')
+    .innerJoin('users as cu', 'cu.id', 'cs.user_id')
+    .leftJoin('users as ag', 'ag.id', 'cs.assigned_agent_id')
+    .selectAll('cs')
+    .select([
+      'cu.name as customer_name',
+      'cu.email as customer_email',
+      'cu.role as customer_role',
+      'ag.name as agent_name',
+      'ag.email as agent_email',
+      'ag.role as agent_role',
+    ]);
+}
+
+type JoinedRow = SessionRow & {
+  customer_name: string;
+  customer_email: string | null;
+  customer_role: PersonRecord['role'];
+  agent_name: string | null;
+  agent_email: string | null;
+  agent_role: PersonRecord['role'] | null;
+};
+
+function toRecord(joined: JoinedRow, tags: string[]): SessionRecord {
+  const {
+    customer_name,
+    customer_email,
+    customer_role,
+    agent_name,
+    agent_email,
+    agent_role,
+    ...row
+  } = joined;
+  return {
+    row,
+    customer: { id: row.user_id, name: customer_name, email: customer_email, role: customer_role },
+    agent:
+      row.assigned_agent_id && agent_name && agent_role
+        ? { id: row.assigned_agent_id, name: agent_name, email: agent_email, role: agent_role }
+        : null,
+    tags,
+  };
+}
+
+async function tagsBySession(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  const byId = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byId;
+  const rows = await db
+    .selectFrom('chat_session_tags')
+    .select(['session_id', 'tag'])
+    .where('session_id', 'in', ids)
+    .orderBy('tag')
+    .execute();
+  for (const { session_id, tag } of rows) byId.get(session_id)?.push(tag);
+  return byId;
+}
+
+export async function findSessionRecord(db: Db, id: string): Promise<SessionRecord | undefined> {
+  const joined = await selectRecords(db).where('cs.id', '=', id).executeTakeFirst();
+  if (!joined) return undefined;
+  const tags = await tagsBySession(db, [id]);
+  return toRecord(joined, tags.get(id) ?? []);
+}
+
+export const findSessionRow = (db: Db, id: string): Promise<SessionRow | undefined> =>
+  db.selectFrom('chat_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertSession(db: Db, row: NewSessionRow): Promise<void> {
+  await db.insertInto('chat_sessions').values(row).execute();
+}
+
+/**
+ * Applies `changes` only if the session is still in `expectedStatus` (and, when given, still
+ * assigned to `expectedAgentId`). Returns false when another request changed it first.
+ */
+export async function updateSessionIf(
+  db: Db,
+  id: string,
+  expected: { status: SessionStatus; agentId?: string | null },
+  changes: SessionUpdate,
+): Promise<boolean> {
+  let query = db
+    .updateTable('chat_sessions')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', expected.status);
+  if (expected.agentId !== undefined) {
+    query =
+      expected.agentId === null
+        ? query.where('assigned_agent_id', 'is', null)
+        : query.where('assigned_agent_id', '=', expected.agentId);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Reserves `count` sequence numbers for a session's next events and returns the first, applying
+ * `alsoSet` in the same statement. The update locks the session row until commit, so sequence
+ * order is commit order within a session.
+ */
+export async function reserveSeq(
+  db: Db,
+  sessionId: string,
+  count = 1,
+  alsoSet: SessionUpdate = {},
+): Promise<number> {
+  const row = await db
+    .updateTable('chat_sessions')
+    .set((eb) => ({ ...alsoSet, last_seq: eb('last_seq', '+', count) }))
+    .where('id', '=', sessionId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq - count + 1;
+}
+
+export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('chat_participants')
+    .select('user_id')
+    .where('session_id', '=', sessionId)
+    .where('role', '=', 'agent')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function addParticipant(
+  db: Db,
+  participant: { sessionId: string; userId: string; role: 'customer' | 'agent'; now: number },
+): Promise<void> {
+  await db
+    .insertInto('chat_participants')
+    .values({
+      session_id: participant.sessionId,
+      user_id: participant.userId,
+      role: participant.role,
+      joined_at: participant.now,
+      left_at: null,
+      last_read_seq: 0,
+    })
+    .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet({ left_at: null }))
+    .execute();
+}
+
+export async function markParticipantLeft(db: Db, sessionId: string, userId: string, now: number) {
+  await db
+    .updateTable('chat_participants')
+    .set({ left_at: now })
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function replaceTags(
+  db: Db,
+  sessionId: string,
+  tags: readonly string[],
+  by: string,
+  now: number,
+): Promise<void> {
+  await db.deleteFrom('chat_session_tags').where('session_id', '=', sessionId).execute();
+  if (tags.length === 0) return;
+  await db
+    .insertInto('chat_session_tags')
+    .values(tags.map((tag) => ({ session_id: sessionId, tag, created_by: by, created_at: now })))
+    .execute();
+}
+
+// ---- lists ----
+
+export type SessionListView = 'active' | 'waiting' | 'history' | 'all';
+
+export interface SessionListFilter {
+  viewer: Viewer;
+  view: SessionListView;
+  /** Just this session (still subject to visibility). */
+  sessionId?: string | undefined;
+  status?: SessionStatus | undefined;
+  priority?: Priority | undefined;
+  agentId?: string | undefined;
+  customerId?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** What `viewer` may see, as a condition: the query form of sessionPolicy.view. */
+export function visibleTo(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
+  if (isSuperAdmin(viewer)) return sql<SqlBool>`1 = 1`;
+  if (!isAgent(viewer)) return eb('cs.user_id', '=', viewer.id);
+  return eb.or([
+    eb('cs.status', '=', 'waiting'),
+    eb('cs.user_id', '=', viewer.id),
+    eb.exists(
+      eb
+        .selectFrom('chat_participants as p')
+        .select('p.user_id')
+        .whereRef('p.session_id', '=', 'cs.id')
+        .where('p.user_id', '=', viewer.id),
+    ),
+  ]);
+}
+
+function viewCondition(eb: SessionsEb, viewer: Viewer, view: SessionListView): Expression<SqlBool> {
+  switch (view) {
+    case 'active':
+      return isAgent(viewer)
+        ? eb.and([eb('cs.assigned_agent_id', '=', viewer.id), eb('cs.status', '=', 'active')])
+        : eb('cs.status', 'in', ['waiting', 'active']);
+    case 'waiting':
+      return eb('cs.status', '=', 'waiting');
+    case 'history':
+      return eb('cs.status', '=', 'ended');
+    case 'all':
+      return sql<SqlBool>`1 = 1`;
+  }
+}
+
+/**
+ * Sessions in one of the lists of the agent console or the customer's history, newest first
+ * (the waiting view oldest first, as agents work through it), with visibility enforced here.
+ */
+export async function listSessions(
+  db: Db,
+  filter: SessionListFilter,
+): Promise<{ items: SessionListItem[]; nextCursor: string | null }> {
+  const { viewer } = filter;
+  const oldestFirst = filter.view === 'waiting';
+  const direction = oldestFirst ? 'asc' : 'desc';
+  let query = selectRecords(db)
+    .select((eb) => [
+      unreadCountFor(eb, viewer.id).as('unread_count'),
+      queuePositionOf(eb).as('queue_position'),
+    ])
+    .where((eb) => visibleTo(eb, viewer))
+    .where((eb) => viewCondition(eb, viewer, filter.view))
+    .orderBy('cs.started_at', direction)
+    .orderBy('cs.id', direction)
+    .limit(filter.limit + 1);
+  if (filter.sessionId) query = query.where('cs.id', '=', filter.sessionId);
+  if (filter.status) query = query.where('cs.status', '=', filter.status);
+  if (filter.priority) query = query.where('cs.priority', '=', filter.priority);
+  if (filter.agentId) query = query.where('cs.assigned_agent_id', '=', filter.agentId);
+  if (filter.customerId) query = query.where('cs.user_id', '=', filter.customerId);
+  const q = filter.q;
+  if (q) query = query.where(() => containsText('cs.subject', q));
+  const after = decodeCursor(filter.cursor);
+  if (after) {
+    const startedAt = Number(after[0]);
+    const id = String(after[1]);
+    const beyond = oldestFirst ? '>' : '<';
+    query = query.where((eb) =>
+      eb.or([
+        eb('cs.started_at', beyond, startedAt),
+        eb.and([eb('cs.started_at', '=', startedAt), eb('cs.id', beyond, id)]),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  const more = rows.length > filter.limit;
+  if (more) rows.pop();
+  const tags = await tagsBySession(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map(({ unread_count, queue_position, ...joined }) => ({
+    ...toRecord(joined, tags.get(joined.id) ?? []),
+    unreadCount: Number(unread_count),
+    queuePosition: queue_position === null ? null : Number(queue_position),
+  }));
+  const last = rows.at(-1);
+  return { items, nextCursor: more && last ? encodeCursor([last.started_at, last.id]) : null };
+}
+
+/** Messages from the other side that `userId` has not read yet. */
+function unreadCountFor(eb: SessionsEb, userId: string) {
+  return eb
+    .selectFrom('chat_messages as m')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .whereRef('m.session_id', '=', 'cs.id')
+    .where('m.sender_id', '<>', userId)
+    .where(
+      'm.seq',
+      '>',
+      sql<number>`coalesce((select p.last_read_seq from chat_participants p where p.session_id = cs.id and p.user_id = ${userId}), 0)`,
+    );
+}
+
+/** 1-based place in the queue for a waiting session, null otherwise. */
+function queuePositionOf(_eb: SessionsEb) {
+  return sql<number | null>`case when cs.status = 'waiting' then 1 + (
+    select count(*) from chat_sessions w
+    where w.status = 'waiting' and (
+      w.priority_rank > cs.priority_rank
+      or (w.priority_rank = cs.priority_rank and (w.started_at < cs.started_at
+        or (w.started_at = cs.started_at and w.id < cs.id)))
+    )
+  ) else null end`;
+}
+
+/** The place of one waiting session in the queue (1-based). */
+export async function queuePosition(db: Db, session: SessionRow): Promise<number> {
+  const row = await db
+    .selectFrom('chat_sessions as w')
+    .select((eb) => eb.fn.countAll<number>().as('ahead'))
+    .where('w.status', '=', 'waiting')
+    .where((eb) =>
+      eb.or([
+        eb('w.priority_rank', '>', session.priority_rank),
+        eb.and([
+          eb('w.priority_rank', '=', session.priority_rank),
+          eb.or([
+            eb('w.started_at', '<', session.started_at),
+            eb.and([eb('w.started_at', '=', session.started_at), eb('w.id', '<', session.id)]),
+          ]),
+        ]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.ahead) + 1;
+}
+
+export interface QueueEntry {
+  id: string;
+  priority: Priority;
+  started_at: number;
+  user_id: string;
+}
+
+/** The waiting queue in service order, optionally locking the rows taken (skipping locked ones). */
+export function selectQueue(db: Db, limit: number) {
+  return db
+    .selectFrom('chat_sessions')
+    .select(['id', 'priority', 'started_at', 'user_id'])
+    .where('status', '=', 'waiting')
+    .orderBy('priority_rank', 'desc')
+    .orderBy('started_at')
+    .orderBy('id')
+    .limit(limit);
+}
+
+export async function countByStatus(db: Db, status: SessionStatus): Promise<number> {
+  const row = await db
+    .selectFrom('chat_sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,198 @@
+// The database's shape, one interface per table, as both dialects store it. Times are epoch
+// milliseconds (bigint in PostgreSQL), flags are 0/1 integers, so rows read the same everywhere.
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AgentStatus,
+  EndedBy,
+  MessageType,
+  Priority,
+  Role,
+  SessionStatus,
+} from '../shared/vocabulary.js';
+
+type Flag = 0 | 1;
+
+export interface UsersTable {
+  id: string;
+  email: string | null;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  /** The host application's own id for this person, set by SSO sign-in. */
+  external_id: string | null;
+  is_active: Flag;
+  created_at: number;
+  updated_at: number;
+  last_login_at: number | null;
+}
+
+export interface AuthSessionsTable {
+  /** SHA-256 of the bearer secret; the secret itself is never stored. */
+  id: string;
+  user_id: string;
+  kind: 'cookie' | 'token';
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ChatSessionsTable {
+  id: string;
+  user_id: string;
+  assigned_agent_id: string | null;
+  status: SessionStatus;
+  priority: Priority;
+  /** Index of priority in PRIORITIES, so the queue sorts by a number. */
+  priority_rank: number;
+  subject: string;
+  rating: number | null;
+  feedback: string | null;
+  started_at: number;
+  assigned_at: number | null;
+  first_agent_reply_at: number | null;
+  ended_at: number | null;
+  ended_by: EndedBy | null;
+  rated_at: number | null;
+  last_message_at: number | null;
+  /** Sequence number of the latest durable event of this session. */
+  last_seq: number;
+  /** Room for tickets: the ticket this chat became or belongs to. */
+  ticket_id: string | null;
+  updated_at: number;
+}
+
+export interface ChatMessagesTable {
+  id: string;
+  session_id: string;
+  seq: number;
+  /** Null for system messages. */
+  sender_id: string | null;
+  message_type: MessageType;
+  message_text: string;
+  client_id: string | null;
+  is_read: Flag;
+  read_at: number | null;
+  created_at: number;
+}
+
+/** Durable session events other than messages (session.updated, messages.read), for replay. */
+export interface ChatSessionEventsTable {
+  session_id: string;
+  seq: number;
+  kind: string;
+  payload: string;
+  created_at: number;
+}
+
+export interface ChatParticipantsTable {
+  session_id: string;
+  user_id: string;
+  role: 'customer' | 'agent';
+  joined_at: number;
+  left_at: number | null;
+  last_read_seq: number;
+}
+
+export interface ChatAgentStatusTable {
+  agent_id: string;
+  status: AgentStatus;
+  max_concurrent_chats: number;
+  /** Open (active) chats assigned to this agent, kept in step with chat_sessions in every transaction. */
+  current_chat_count: number;
+  auto_assign: Flag;
+  last_assigned_at: number | null;
+  /** When the agent's last WebSocket closed; null while connected or never connected. */
+  last_disconnected_at: number | null;
+  updated_at: number;
+}
+
+export interface ChatQuickResponsesTable {
+  id: string;
+  /** Null for shared responses. */
+  owner_id: string | null;
+  title: string;
+  content: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChatFilesTable {
+  id: string;
+  session_id: string;
+  message_id: string | null;
+  uploader_id: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: number;
+}
+
+export interface ChatSessionTagsTable {
+  session_id: string;
+  tag: string;
+  created_by: string;
+  created_at: number;
+}
+
+/** Live WebSocket connections per node and user; a node's rows die with its heartbeat. */
+export interface PresenceTable {
+  node_id: string;
+  user_id: string;
+  connections: number;
+  updated_at: number;
+}
+
+export interface NodesTable {
+  id: string;
+  started_at: number;
+  heartbeat_at: number;
+}
+
+/** Named leases so deployment-wide jobs run on one node at a time. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: number;
+}
+
+/** SSO token ids already used, so a token cannot be replayed within its lifetime. */
+export interface SsoTokenUsesTable {
+  jti: string;
+  expires_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  chat_sessions: ChatSessionsTable;
+  chat_messages: ChatMessagesTable;
+  chat_session_events: ChatSessionEventsTable;
+  chat_participants: ChatParticipantsTable;
+  chat_agent_status: ChatAgentStatusTable;
+  chat_quick_responses: ChatQuickResponsesTable;
+  chat_files: ChatFilesTable;
+  chat_session_tags: ChatSessionTagsTable;
+  presence: PresenceTable;
+  nodes: NodesTable;
+  leases: LeasesTable;
+  rate_limits: RateLimitsTable;
+  sso_token_uses: SsoTokenUsesTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<ChatSessionsTable>;
+export type NewSessionRow = Insertable<ChatSessionsTable>;
+export type SessionUpdate = Updateable<ChatSessionsTable>;
+export type MessageRow = Selectable<ChatMessagesTable>;
+export type AgentStatusRow = Selectable<ChatAgentStatusTable>;
+export type QuickResponseRow = Selectable<ChatQuickResponsesTable>;

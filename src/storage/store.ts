@@ -1,0 +1,142 @@
+// The one door to the database: opens SQLite or PostgreSQL behind Kysely, runs transactions
+// (retrying PostgreSQL's deadlock and serialization failures), and hides the few places where
+// the two dialects differ (row locks, advisory locks, error codes).
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A select query that can lock its rows. */
+export interface Lockable<QB> {
+  forUpdate(): QB;
+  skipLocked(): QB;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; SQLite is used when absent. */
+  databaseUrl?: string | undefined;
+  /** SQLite file, or ':memory:'. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests give each run its own). */
+  pgSchema?: string;
+  pgPoolSize?: number;
+  /** How long to wait for a PostgreSQL connection before failing the request. */
+  pgConnectTimeoutMs?: number;
+}
+
+export interface Store {
+  readonly db: Db;
+  readonly dialect: DialectName;
+  /** Runs `work` in a transaction, retrying it when PostgreSQL aborts it for a deadlock or conflict. */
+  transaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
+  /** Adds FOR UPDATE on PostgreSQL (SQLite serializes writers, so it needs no row locks). */
+  forUpdate<QB extends Lockable<QB>>(qb: QB): QB;
+  /** FOR UPDATE SKIP LOCKED on PostgreSQL: concurrent routers take disjoint rows of the queue. */
+  forUpdateSkipLocked<QB extends Lockable<QB>>(qb: QB): QB;
+  /** Holds a deployment-wide lock named `key` until the transaction ends (no-op on SQLite). */
+  lockForTransaction(trx: Db, key: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+
+// int8 (bigint) holds epoch milliseconds and COUNT(*): both fit a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+// numeric (AVG, SUM) likewise.
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export function openStore(options: StoreOptions): Store {
+  return options.databaseUrl ? openPostgres(options) : openSqlite(options);
+}
+
+function openSqlite(options: StoreOptions): Store {
+  const file = options.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before it is acknowledged, even if the machine loses power.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    transaction: (work) => db.transaction().execute(work),
+    forUpdate: (qb) => qb,
+    forUpdateSkipLocked: (qb) => qb,
+    lockForTransaction: async () => {},
+    ping: async () => {
+      sqlite.prepare('select 1').get();
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(options: StoreOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.pgPoolSize ?? 10,
+    connectionTimeoutMillis: options.pgConnectTimeoutMs ?? 3000,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  // An idle client losing its connection (PostgreSQL restarting) must not crash the process;
+  // the pool replaces it and the next query reports the outage.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    async transaction(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(work);
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !RETRYABLE_PG_CODES.has(errorCode(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        }
+      }
+    },
+    forUpdate: (qb) => qb.forUpdate(),
+    forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
+    async lockForTransaction(trx, key) {
+      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+const errorCode = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+
+/** True when an insert hit a unique index (both dialects). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = errorCode(error);
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/** True when the database cannot be reached at all, so the caller should answer 503. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = errorCode(error);
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
+  // PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown).
+  if (code.startsWith('08') || code.startsWith('57P')) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|connection is closed/i.test(
+    message,
+  );
+}

@@ -1,0 +1,134 @@
+// Builds a service context on a test database with a clock the test controls, and factories
+// that make customers, agents and chats in one line each.
+import { MemoryBus } from '../../src/bus/memoryBus.js';
+import type { Viewer } from '../../src/domain/policies.js';
+import type { Priority, Role } from '../../src/shared/vocabulary.js';
+import { createAccount } from '../../src/services/accounts/accounts.js';
+import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import type { ServiceContext, ServiceSettings } from '../../src/services/context.js';
+import { uuidV7 } from '../../src/services/runtime.js';
+import { RoutingScheduler, routeQueue } from '../../src/services/sessions/queueRouter.js';
+import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import type { AgentStatus } from '../../src/shared/vocabulary.js';
+import type { Store } from '../../src/storage/store.js';
+
+export class ManualClock {
+  constructor(public ms = Date.UTC(2026, 0, 5, 9, 0, 0)) {}
+  now = () => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export const testSettings: ServiceSettings = {
+  allowTakeOverCapacity: false,
+  authSessionIdleMs: 3_600_000,
+  authSessionMaxMs: 86_400_000,
+  agentAwayGraceMs: 60_000,
+  nodeStaleMs: 30_000,
+  sso: {
+    secret: 'a-test-secret-that-is-long-enough-1234',
+    audience: 'switchboard',
+    issuer: undefined,
+  },
+  signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
+};
+
+export interface World {
+  ctx: ServiceContext;
+  clock: ManualClock;
+  bus: MemoryBus;
+  routing: RoutingScheduler;
+  /** Every frame published, with its topic, in order. */
+  published: Array<{ topic: string; frame: import('../../src/shared/protocol.js').ServerFrame }>;
+  customer(name?: string): Promise<Person>;
+  agent(name?: string, options?: AgentOptions): Promise<Person>;
+  superAdmin(name?: string): Promise<Person>;
+  startChat(customer: Viewer, options?: ChatOptions): Promise<string>;
+}
+
+export interface Person extends Viewer {
+  name: string;
+  email: string;
+}
+
+export interface AgentOptions {
+  status?: AgentStatus;
+  max?: number;
+  autoAssign?: boolean;
+}
+
+export interface ChatOptions {
+  subject?: string;
+  priority?: Priority;
+  message?: string;
+}
+
+let counter = 0;
+
+export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {}): World {
+  const clock = new ManualClock();
+  const bus = new MemoryBus();
+  const published: World['published'] = [];
+  const publish = bus.publish.bind(bus);
+  bus.publish = (topic, frame) => {
+    published.push({ topic, frame });
+    publish(topic, frame);
+  };
+  const routing = new RoutingScheduler(
+    () => routeQueue(ctx),
+    (error) => {
+      throw error;
+    },
+  );
+  const ctx: ServiceContext = {
+    store,
+    clock,
+    ids: uuidV7,
+    bus,
+    routing,
+    nodeId: 'test-node',
+    settings: { ...testSettings, ...settings },
+  };
+
+  async function person(role: Role, name: string): Promise<Person> {
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${++counter}.${process.pid}@example.com`;
+    const user = await createAccount(ctx, null, {
+      email,
+      name,
+      password: 'correct horse battery',
+      role,
+    });
+    return { id: user.id, role: user.role, name, email };
+  }
+
+  return {
+    ctx,
+    clock,
+    bus,
+    routing,
+    published,
+    customer: (name = 'Yaw') => person('user', name),
+    superAdmin: (name = 'Ada') => person('super_admin', name),
+    async agent(name = 'Ama', options: AgentOptions = {}) {
+      const agent = await person('admin', name);
+      await updateOwnAgentState(ctx, agent, {
+        status: options.status ?? 'online',
+        maxConcurrentChats: options.max ?? 5,
+        autoAssign: options.autoAssign ?? true,
+      });
+      await routing.idle();
+      return agent;
+    },
+    async startChat(customer, options = {}) {
+      const record = await startSession(ctx, {
+        viewer: customer,
+        subject: options.subject ?? 'Cannot sign in',
+        priority: options.priority ?? 'medium',
+        message: options.message ?? 'Hello, I need help',
+      });
+      clock.advance(1000);
+      return record.row.id;
+    },
+  };
+}
