@@ -2,7 +2,7 @@
 // each in a fresh schema so parallel files and runs never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { openStore, type DialectName, type Store } from '../../src/storage/store.js';
 
@@ -39,6 +39,30 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   };
 }
 
+/** Children before parents, so foreign keys never object. */
+const TABLES_IN_DELETE_ORDER = [
+  'chat_files',
+  'chat_session_tags',
+  'chat_session_events',
+  'chat_participants',
+  'chat_messages',
+  'chat_sessions',
+  'chat_quick_responses',
+  'chat_agent_status',
+  'auth_sessions',
+  'presence',
+  'nodes',
+  'leases',
+  'rate_limits',
+  'sso_token_uses',
+  'users',
+] as const;
+
+/** Every test starts from an empty database (cheaper than a new schema per test). */
+export async function emptyAllTables(store: Store): Promise<void> {
+  for (const table of TABLES_IN_DELETE_ORDER) await store.db.deleteFrom(table).execute();
+}
+
 export const availableDialects = (): DialectName[] =>
   inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -55,6 +79,9 @@ export function describeEachDatabase(
       let database: TestDatabase | undefined;
       beforeAll(async () => {
         database = await createTestDatabase(dialect);
+      });
+      beforeEach(async () => {
+        if (database) await emptyAllTables(database.store);
       });
       afterAll(async () => {
         await database?.drop();

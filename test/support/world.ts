@@ -2,6 +2,7 @@
 // that make customers, agents and chats in one line each.
 import { MemoryBus } from '../../src/bus/memoryBus.js';
 import type { Viewer } from '../../src/domain/policies.js';
+import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Priority, Role } from '../../src/shared/vocabulary.js';
 import { createAccount } from '../../src/services/accounts/accounts.js';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
@@ -40,7 +41,7 @@ export interface World {
   bus: MemoryBus;
   routing: RoutingScheduler;
   /** Every frame published, with its topic, in order. */
-  published: Array<{ topic: string; frame: import('../../src/shared/protocol.js').ServerFrame }>;
+  published: Array<{ topic: string; frame: ServerFrame }>;
   customer(name?: string): Promise<Person>;
   agent(name?: string, options?: AgentOptions): Promise<Person>;
   superAdmin(name?: string): Promise<Person>;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { quickResponsePolicy, sessionPolicy, type SessionFacts, type Viewer } from './policies.js';
+
+const customer: Viewer = { id: 'c', role: 'user' };
+const otherCustomer: Viewer = { id: 'c2', role: 'user' };
+const agent: Viewer = { id: 'a', role: 'admin' };
+const otherAgent: Viewer = { id: 'a2', role: 'admin' };
+const boss: Viewer = { id: 's', role: 'super_admin' };
+
+const waiting: SessionFacts = { customerId: 'c', agentId: null, status: 'waiting' };
+const active: SessionFacts = { customerId: 'c', agentId: 'a', status: 'active' };
+
+describe('session policy', () => {
+  it('lets customers see only their own sessions', () => {
+    expect(sessionPolicy.view(customer, active)).toBe(true);
+    expect(sessionPolicy.view(otherCustomer, active)).toBe(false);
+    expect(sessionPolicy.view(otherCustomer, waiting)).toBe(false);
+  });
+
+  it('lets agents see the queue and their own chats, not colleagues’ chats', () => {
+    expect(sessionPolicy.view(otherAgent, waiting)).toBe(true);
+    expect(sessionPolicy.view(agent, active)).toBe(true);
+    expect(sessionPolicy.view(otherAgent, active)).toBe(false);
+  });
+
+  it('keeps a transcript visible to an agent who handed the chat over', () => {
+    expect(sessionPolicy.view(otherAgent, { ...active, pastAgentIds: ['a2'] })).toBe(true);
+  });
+
+  it('lets super admins see everything but write only in their own chats', () => {
+    expect(sessionPolicy.view(boss, active)).toBe(true);
+    expect(sessionPolicy.sendMessage(boss, active)).toBe(false);
+    expect(sessionPolicy.end(boss, active)).toBe(true);
+  });
+
+  it('lets only the two participants write', () => {
+    expect(sessionPolicy.sendMessage(customer, active)).toBe(true);
+    expect(sessionPolicy.sendMessage(agent, active)).toBe(true);
+    expect(sessionPolicy.sendMessage(otherAgent, active)).toBe(false);
+  });
+
+  it('lets only the customer rate', () => {
+    expect(sessionPolicy.rate(customer, active)).toBe(true);
+    expect(sessionPolicy.rate(agent, active)).toBe(false);
+  });
+
+  it('lets agents take and only super admins assign to someone else', () => {
+    expect(sessionPolicy.take(agent)).toBe(true);
+    expect(sessionPolicy.take(customer)).toBe(false);
+    expect(sessionPolicy.assignToOther(agent)).toBe(false);
+    expect(sessionPolicy.assignToOther(boss)).toBe(true);
+  });
+
+  it('lets the assigned agent or a super admin transfer', () => {
+    expect(sessionPolicy.transfer(agent, active)).toBe(true);
+    expect(sessionPolicy.transfer(otherAgent, active)).toBe(false);
+    expect(sessionPolicy.transfer(boss, active)).toBe(true);
+  });
+});
+
+describe('quick response policy', () => {
+  it('reserves shared responses to super admins and personal ones to their owner', () => {
+    expect(quickResponsePolicy.manage(boss, { ownerId: null })).toBe(true);
+    expect(quickResponsePolicy.manage(agent, { ownerId: null })).toBe(false);
+    expect(quickResponsePolicy.manage(agent, { ownerId: 'a' })).toBe(true);
+    expect(quickResponsePolicy.manage(otherAgent, { ownerId: 'a' })).toBe(false);
+    expect(quickResponsePolicy.use(customer)).toBe(false);
+  });
+});

@@ -1,0 +1,254 @@
+// Accounts and signing in against a real database: passwords, throttling, SSO from a host
+// application, and what disabling an account does to its chats and sign-ins.
+import { SignJWT } from 'jose';
+import { expect, it } from 'vitest';
+import { createAccount, updateAccount } from '../../src/services/accounts/accounts.js';
+import { authenticate } from '../../src/services/accounts/authSessions.js';
+import { signInWithPassword } from '../../src/services/accounts/passwordSignIn.js';
+import { signInWithSso } from '../../src/services/accounts/ssoSignIn.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { makeWorld, testSettings, type World } from '../support/world.js';
+
+const client = { ip: '203.0.113.7', userAgent: 'vitest' };
+
+function ssoToken(world: World, claims: Record<string, unknown>, lifetimeSeconds = 60) {
+  const now = Math.floor(world.clock.now() / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience('switchboard')
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetimeSeconds)
+    .sign(new TextEncoder().encode(testSettings.sso!.secret));
+}
+
+describeEachDatabase('accounts', (db) => {
+  it('signs in with the right password and issues a session that authenticates', async () => {
+    const world = makeWorld(db());
+    const yaw = await world.customer('Yaw');
+    const { session } = await signInWithPassword(world.ctx, {
+      email: yaw.email,
+      password: 'correct horse battery',
+      kind: 'cookie',
+      client,
+    });
+    const auth = await authenticate(world.ctx, session.secret);
+    expect(auth?.viewer).toEqual({ id: yaw.id, role: 'user' });
+    await expect(
+      signInWithPassword(world.ctx, {
+        email: yaw.email,
+        password: 'wrong',
+        kind: 'cookie',
+        client,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(
+      signInWithPassword(world.ctx, {
+        email: 'nobody@example.com',
+        password: 'x',
+        kind: 'cookie',
+        client,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('expires sessions after the idle time', async () => {
+    const world = makeWorld(db());
+    const yaw = await world.customer('Yaw');
+    const { session } = await signInWithPassword(world.ctx, {
+      email: yaw.email,
+      password: 'correct horse battery',
+      kind: 'token',
+      client,
+    });
+    world.clock.advance(testSettings.authSessionIdleMs + 1);
+    expect(await authenticate(world.ctx, session.secret)).toBeNull();
+  });
+
+  it('throttles guessing per account, then lets the owner in after the window', async () => {
+    const world = makeWorld(db());
+    const yaw = await world.customer('Yaw');
+    for (let i = 0; i < testSettings.signInLimits.perAccount; i++) {
+      await expect(
+        signInWithPassword(world.ctx, {
+          email: yaw.email,
+          password: `guess${i}`,
+          kind: 'cookie',
+          client: { ip: `198.51.100.${i}`, userAgent: null },
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    }
+    const blocked = signInWithPassword(world.ctx, {
+      email: yaw.email,
+      password: 'correct horse battery',
+      kind: 'cookie',
+      client,
+    });
+    await expect(blocked).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(blocked).rejects.toHaveProperty('retryAfterSeconds');
+    world.clock.advance(testSettings.signInLimits.windowMs + 1);
+    await expect(
+      signInWithPassword(world.ctx, {
+        email: yaw.email,
+        password: 'correct horse battery',
+        kind: 'cookie',
+        client,
+      }),
+    ).resolves.toBeDefined();
+  });
+
+  it('throttles one address trying many accounts', async () => {
+    const world = makeWorld(db());
+    const attempts = testSettings.signInLimits.perAddress + 1;
+    const outcomes: string[] = [];
+    for (let i = 0; i < attempts; i++) {
+      outcomes.push(
+        await signInWithPassword(world.ctx, {
+          email: `user${i}@example.com`,
+          password: 'x',
+          kind: 'cookie',
+          client,
+        }).then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      );
+    }
+    expect(outcomes.at(-1)).toBe('RATE_LIMITED');
+    expect(outcomes.slice(0, -1).every((o) => o === 'INVALID_CREDENTIALS')).toBe(true);
+  });
+
+  it('refuses a second account with the same email', async () => {
+    const world = makeWorld(db());
+    const yaw = await world.customer('Yaw');
+    await expect(
+      createAccount(world.ctx, null, {
+        email: yaw.email,
+        name: 'Other',
+        password: 'long enough pw',
+        role: 'user',
+      }),
+    ).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+  });
+
+  it('lets only super admins manage accounts and keeps the last super admin', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin();
+    const ama = await world.agent('Ama');
+    await expect(updateAccount(world.ctx, ama, boss.id, { role: 'user' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(updateAccount(world.ctx, boss, boss.id, { role: 'admin' })).rejects.toMatchObject({
+      code: 'LAST_SUPER_ADMIN',
+    });
+    const promoted = await updateAccount(world.ctx, boss, ama.id, { role: 'super_admin' });
+    expect(promoted.role).toBe('super_admin');
+    await expect(
+      updateAccount(world.ctx, boss, boss.id, { isActive: false }),
+    ).resolves.toMatchObject({ is_active: 0 });
+  });
+
+  it('disabling an agent signs them out and puts their chats back in the queue', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin();
+    const ama = await world.agent('Ama');
+    const { session } = await signInWithPassword(world.ctx, {
+      email: ama.email,
+      password: 'correct horse battery',
+      kind: 'cookie',
+      client,
+    });
+    const sessionId = await world.startChat(await world.customer('Yaw'));
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, sessionId))?.assigned_agent_id).toBe(ama.id);
+
+    await updateAccount(world.ctx, boss, ama.id, { isActive: false });
+    await world.routing.idle();
+    expect(await authenticate(world.ctx, session.secret)).toBeNull();
+    const row = await findSessionRow(db().db, sessionId);
+    expect(row).toMatchObject({ status: 'waiting', assigned_agent_id: null });
+    const kofi = await world.agent('Kofi');
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, sessionId))?.assigned_agent_id).toBe(kofi.id);
+    expect(
+      world.published.some((p) => p.topic === `user:${ama.id}` && p.frame.type === 'bye'),
+    ).toBe(true);
+  });
+
+  it('disabling a customer closes their open chats', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin();
+    const yaw = await world.customer('Yaw');
+    const sessionId = await world.startChat(yaw);
+    await updateAccount(world.ctx, boss, yaw.id, { isActive: false });
+    expect(await findSessionRow(db().db, sessionId)).toMatchObject({
+      status: 'ended',
+      ended_by: 'system',
+    });
+  });
+
+  it('signs in a host application’s user with a valid SSO token, creating then updating them', async () => {
+    const world = makeWorld(db());
+    const token = await ssoToken(world, {
+      sub: 'student-42',
+      name: 'Akosua Darko',
+      email: 'Akosua@Uni.example',
+      jti: 'j1',
+    });
+    const first = await signInWithSso(world.ctx, token, 'cookie', client);
+    expect(first.user).toMatchObject({
+      external_id: 'student-42',
+      email: 'akosua@uni.example',
+      role: 'user',
+    });
+    const renamed = await ssoToken(world, {
+      sub: 'student-42',
+      name: 'Akosua D.',
+      role: 'admin',
+      jti: 'j2',
+    });
+    const second = await signInWithSso(world.ctx, renamed, 'cookie', client);
+    expect(second.user.id).toBe(first.user.id);
+    expect(second.user).toMatchObject({ name: 'Akosua D.', role: 'admin' });
+  });
+
+  it('rejects replayed, expired, long-lived, foreign and tampered SSO tokens', async () => {
+    const world = makeWorld(db());
+    const token = await ssoToken(world, { sub: 's1', name: 'A', jti: 'once' });
+    await signInWithSso(world.ctx, token, 'cookie', client);
+    await expect(signInWithSso(world.ctx, token, 'cookie', client)).rejects.toMatchObject({
+      code: 'INVALID_SSO_TOKEN',
+      message: expect.stringContaining('already used'),
+    });
+    const expired = await ssoToken(world, { sub: 's1', name: 'A' }, -5);
+    await expect(signInWithSso(world.ctx, expired, 'cookie', client)).rejects.toMatchObject({
+      message: expect.stringContaining('expired'),
+    });
+    const longLived = await ssoToken(world, { sub: 's1', name: 'A' }, 3600);
+    await expect(signInWithSso(world.ctx, longLived, 'cookie', client)).rejects.toMatchObject({
+      code: 'INVALID_SSO_TOKEN',
+    });
+    const now = Math.floor(world.clock.now() / 1000);
+    const foreign = await new SignJWT({ sub: 's1', name: 'A' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience('switchboard')
+      .setExpirationTime(now + 60)
+      .sign(new TextEncoder().encode('another-secret-that-is-long-enough-123'));
+    await expect(signInWithSso(world.ctx, foreign, 'cookie', client)).rejects.toMatchObject({
+      code: 'INVALID_SSO_TOKEN',
+    });
+    const wrongAudience = await new SignJWT({ sub: 's1', name: 'A' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience('other-app')
+      .setExpirationTime(now + 60)
+      .sign(new TextEncoder().encode(testSettings.sso!.secret));
+    await expect(signInWithSso(world.ctx, wrongAudience, 'cookie', client)).rejects.toMatchObject({
+      code: 'INVALID_SSO_TOKEN',
+    });
+    await expect(
+      signInWithSso(world.ctx, `${token.slice(0, -3)}abc`, 'cookie', client),
+    ).rejects.toMatchObject({
+      code: 'INVALID_SSO_TOKEN',
+    });
+  });
+});

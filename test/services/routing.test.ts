@@ -1,0 +1,171 @@
+// Auto-assignment and manual takes against a real database: the queue drains as soon as
+// capacity frees up, and no interleaving of takes, ends and routing breaks the invariants.
+import { expect, it } from 'vitest';
+import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import { assignSession } from '../../src/services/sessions/chatAssigner.js';
+import { endSession } from '../../src/services/sessions/sessionEnder.js';
+import { getSession } from '../../src/services/sessions/sessionReader.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import type { Store } from '../../src/storage/store.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { makeWorld } from '../support/world.js';
+
+/** Every agent's stored load equals their open chats and never exceeds their max. */
+async function expectConsistentLoads(store: Store) {
+  const agents = await store.db.selectFrom('chat_agent_status').selectAll().execute();
+  for (const agent of agents) {
+    const open = await store.db
+      .selectFrom('chat_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('assigned_agent_id', '=', agent.agent_id)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    expect(agent.current_chat_count).toBe(Number(open.n));
+    expect(agent.current_chat_count).toBeLessThanOrEqual(agent.max_concurrent_chats);
+  }
+}
+
+describeEachDatabase('routing', (db) => {
+  it('assigns a new chat to an online agent at once and says so in the thread', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama');
+    const sessionId = await world.startChat(await world.customer('Yaw'));
+    await world.routing.idle();
+    const session = await getSession(world.ctx, ama, sessionId);
+    expect(session.row.status).toBe('active');
+    expect(session.agent?.id).toBe(ama.id);
+    const system = await db()
+      .db.selectFrom('chat_messages')
+      .select('message_text')
+      .where('session_id', '=', sessionId)
+      .where('message_type', '=', 'system')
+      .execute();
+    expect(system.map((m) => m.message_text)).toEqual(['Ama joined the chat']);
+  });
+
+  it('keeps chats waiting while nobody is online and routes them when an agent comes online', async () => {
+    const world = makeWorld(db());
+    const kofi = await world.agent('Kofi', { status: 'offline' });
+    const yaw = await world.customer();
+    const first = await world.startChat(yaw, { priority: 'low' });
+    const urgent = await world.startChat(yaw, { priority: 'urgent' });
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, first))?.status).toBe('waiting');
+
+    await updateOwnAgentState(world.ctx, kofi, { status: 'online', maxConcurrentChats: 1 });
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, urgent))?.assigned_agent_id).toBe(kofi.id);
+    expect((await findSessionRow(db().db, first))?.status).toBe('waiting');
+
+    // Ending the urgent chat frees the slot: the backlog drains without anyone reloading.
+    await endSession(world.ctx, { viewer: kofi, sessionId: urgent });
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, first))?.assigned_agent_id).toBe(kofi.id);
+    await expectConsistentLoads(db());
+  });
+
+  it('sends nothing new to busy agents, who keep their chats', async () => {
+    const world = makeWorld(db());
+    const esi = await world.agent('Esi');
+    const yaw = await world.customer();
+    const kept = await world.startChat(yaw);
+    await world.routing.idle();
+    await updateOwnAgentState(world.ctx, esi, { status: 'busy' });
+    const next = await world.startChat(yaw);
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, kept))?.assigned_agent_id).toBe(esi.id);
+    expect((await findSessionRow(db().db, next))?.status).toBe('waiting');
+    await endSession(world.ctx, { viewer: yaw, sessionId: next });
+  });
+
+  it('routes again when an agent raises their max', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { max: 1 });
+    const yaw = await world.customer();
+    await world.startChat(yaw);
+    const second = await world.startChat(yaw);
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, second))?.status).toBe('waiting');
+    await updateOwnAgentState(world.ctx, ama, { maxConcurrentChats: 2 });
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, second))?.assigned_agent_id).toBe(ama.id);
+  });
+
+  it('refuses a second take of the same chat with a conflict', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { autoAssign: false });
+    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const sessionId = await world.startChat(await world.customer());
+    await assignSession(world.ctx, { viewer: ama, sessionId });
+    await expect(assignSession(world.ctx, { viewer: kofi, sessionId })).rejects.toMatchObject({
+      code: 'SESSION_ALREADY_ASSIGNED',
+    });
+  });
+
+  it('refuses a take beyond the agent’s max', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { autoAssign: false, max: 1 });
+    const yaw = await world.customer();
+    await assignSession(world.ctx, { viewer: ama, sessionId: await world.startChat(yaw) });
+    await expect(
+      assignSession(world.ctx, { viewer: ama, sessionId: await world.startChat(yaw) }),
+    ).rejects.toMatchObject({
+      code: 'AGENT_AT_CAPACITY',
+    });
+  });
+
+  it('lets a super admin assign a waiting chat to a named agent, and nobody else', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin();
+    const ama = await world.agent('Ama', { autoAssign: false });
+    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const sessionId = await world.startChat(await world.customer());
+    await expect(
+      assignSession(world.ctx, { viewer: kofi, sessionId, agentId: ama.id }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const session = await assignSession(world.ctx, { viewer: boss, sessionId, agentId: ama.id });
+    expect(session.agent?.id).toBe(ama.id);
+  });
+
+  it('never assigns a chat twice or overloads an agent under concurrent takes and routing', async () => {
+    const world = makeWorld(db());
+    const agents = await Promise.all(
+      ['A', 'B', 'C'].map((name) => world.agent(name, { max: 2, autoAssign: name !== 'C' })),
+    );
+    const customers = await Promise.all([1, 2, 3, 4].map((n) => world.customer(`Customer ${n}`)));
+    const sessions: string[] = [];
+    for (let i = 0; i < 12; i++) sessions.push(await world.startChat(customers[i % 4]!));
+    const attempts = sessions.flatMap((sessionId) =>
+      agents.map((agent) =>
+        assignSession(world.ctx, { viewer: agent, sessionId }).then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      ),
+    );
+    const outcomes = await Promise.all(attempts);
+    await world.routing.idle();
+    expect(new Set(outcomes)).toEqual(
+      new Set(['ok', 'SESSION_ALREADY_ASSIGNED', 'AGENT_AT_CAPACITY']),
+    );
+    const active = await db()
+      .db.selectFrom('chat_sessions')
+      .select('assigned_agent_id')
+      .where('id', 'in', sessions)
+      .where('status', '=', 'active')
+      .execute();
+    expect(active).toHaveLength(6);
+    await expectConsistentLoads(db());
+    // Each assigned chat has exactly one "joined" line: no double assignment slipped through.
+    const joins = await db()
+      .db.selectFrom('chat_messages')
+      .select((eb) => ['session_id', eb.fn.countAll<number>().as('n')])
+      .where('session_id', 'in', sessions)
+      .where('message_type', '=', 'system')
+      .groupBy('session_id')
+      .execute();
+    expect(joins.every((j) => Number(j.n) === 1)).toBe(true);
+  });
+});
