@@ -169,22 +169,22 @@ export class ClientConnection {
       });
       return;
     }
-    let frame: z.output<typeof ClientFrame>;
+    let json: unknown;
     try {
-      const parsed = ClientFrame.safeParse(JSON.parse(raw));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'invalid'}`,
-        );
-      }
-      frame = parsed.data;
-    } catch (error) {
-      return this.fail(
-        error instanceof AppError ? error : new AppError('INVALID_JSON', 'Frame is not valid JSON'),
-      );
+      json = JSON.parse(raw);
+    } catch {
+      return this.fail(new AppError('INVALID_JSON', 'Frame is not valid JSON'));
     }
+    const parsed = ClientFrame.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const message = `${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'invalid'}`;
+      // Echo the ref of a frame we could not understand, so the client can match the error.
+      const ref = (json as { ref?: unknown } | null)?.ref;
+      const echo = typeof ref === 'string' ? ref.slice(0, 64) : undefined;
+      return this.fail(new AppError('VALIDATION_FAILED', message), echo);
+    }
+    const frame = parsed.data;
     const ref = 'ref' in frame ? frame.ref : undefined;
     try {
       await this.dispatch(frame);

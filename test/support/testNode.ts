@@ -1,0 +1,205 @@
+// Starts a real Switchboard node on an ephemeral port against a test database, with HTTP and
+// WebSocket clients that sign in like a browser (cookie plus same-origin header).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createNode, type SwitchboardNode } from '../../src/node.js';
+import { createAccount } from '../../src/services/accounts/accounts.js';
+import type { ServerFrame } from '../../src/shared/protocol.js';
+import type { Role } from '../../src/shared/vocabulary.js';
+import type { Store } from '../../src/storage/store.js';
+
+export const TEST_PASSWORD = 'correct horse battery';
+export const TEST_SSO_SECRET = 'http-test-secret-that-is-long-enough-42';
+
+export interface TestNode {
+  node: SwitchboardNode;
+  url: string;
+  config: Config;
+  stop(): Promise<void>;
+  /** Creates an account and returns a client signed in as it. */
+  signUp(name: string, role?: Role): Promise<Client>;
+}
+
+export async function startTestNode(
+  store: Store,
+  env: Record<string, string> = {},
+): Promise<TestNode> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-test-'));
+  const config = {
+    ...loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      SSO_SECRET: TEST_SSO_SECRET,
+      ...env,
+    }),
+    webRoot: undefined,
+  };
+  const node = await createNode(config, { store });
+  const url = await node.start();
+  let counter = 0;
+  return {
+    node,
+    url,
+    config,
+    async stop() {
+      await node.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async signUp(name, role = 'user') {
+      const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${++counter}@example.com`;
+      await createAccount(node.ctx, null, { email, name, password: TEST_PASSWORD, role });
+      const client = new Client(url);
+      await client.signIn(email, TEST_PASSWORD);
+      return client;
+    },
+  };
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like API client: keeps the session cookie and sends a same-origin Origin header. */
+export class Client {
+  cookie: string | null = null;
+  user: { id: string; name: string; role: Role } | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  async signIn(email: string, password: string): Promise<Reply> {
+    const reply = await this.request('POST', '/api/v1/auth/login', { email, password });
+    if (reply.status === 200)
+      this.user = (reply.body as { user: NonNullable<Client['user']> }).user;
+    return reply;
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        origin: this.baseUrl,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      redirect: 'manual',
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    const parsed =
+      text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get = <T = any>(path: string) => this.request<T>('GET', path);
+  post = <T = any>(path: string, body: unknown = {}) => this.request<T>('POST', path, body);
+  patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
+  put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body);
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+
+  async socket(): Promise<SocketClient> {
+    return SocketClient.connect(this.baseUrl, this.cookie);
+  }
+}
+
+/** A WebSocket client that records every frame and waits for the ones a test expects. */
+export class SocketClient {
+  readonly frames: ServerFrame[] = [];
+  closeCode: number | null = null;
+  private waiters: Array<() => void> = [];
+  private refs = 0;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      this.frames.push(JSON.parse(data.toString()) as ServerFrame);
+      this.wake();
+    });
+    ws.on('close', (code) => {
+      this.closeCode = code;
+      this.wake();
+    });
+  }
+
+  static connect(baseUrl: string, cookie: string | null, origin = baseUrl): Promise<SocketClient> {
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, {
+      headers: { origin, ...(cookie ? { cookie } : {}) },
+    });
+    const client = new SocketClient(ws);
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(client));
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+  }
+
+  private wake() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  send(frame: object): void {
+    this.ws.send(JSON.stringify(frame));
+  }
+
+  /** Sends a frame with a fresh ref and resolves with the server's ack, error or reply to it. */
+  async call(frame: object): Promise<ServerFrame> {
+    const ref = `r${++this.refs}`;
+    const start = this.frames.length;
+    this.send({ ...frame, ref });
+    return this.waitFor((f) => 'ref' in f && f.ref === ref, { from: start });
+  }
+
+  /** The first frame (from index `from`) matching `match`, waiting up to `timeoutMs` for it. */
+  async waitFor<T extends ServerFrame = ServerFrame>(
+    match: (frame: ServerFrame) => boolean,
+    { from = 0, timeoutMs = 5000 }: { from?: number; timeoutMs?: number } = {},
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.slice(from).find(match);
+      if (found) return found as T;
+      if (this.closeCode !== null)
+        throw new Error(`socket closed (${this.closeCode}) before the frame arrived`);
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(
+          `no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => f.type))}`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async waitForClose(timeoutMs = 5000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.closeCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    if (this.closeCode === null) throw new Error('socket did not close');
+    return this.closeCode;
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
