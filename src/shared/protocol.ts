@@ -10,8 +10,6 @@ export const PROTOCOL_VERSION = 1;
 export const CLOSE_CODES = {
   /** The server is shutting down or restarting: reconnect (to another node) and resume. */
   RESTARTING: 1012,
-  /** Missed heartbeats. */
-  TIMEOUT: 4000,
   /** The session cookie or token is missing, expired or revoked; sign in again. */
   AUTH_FAILED: 4001,
   /** The client broke the protocol (bad frames, too many frames). */
