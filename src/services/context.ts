@@ -73,13 +73,18 @@ export class Outbox {
   }
 }
 
-/** Runs `work` in a transaction and publishes its outbox once committed. */
+/**
+ * Runs `work` in a transaction and publishes its outbox once committed. `grouped` lets small,
+ * frequent writes share a commit with concurrent ones (Store.groupedTransaction).
+ */
 export async function commit<T>(
   ctx: ServiceContext,
   work: (trx: Store['db'], outbox: Outbox) => Promise<T>,
+  options: { grouped?: boolean } = {},
 ): Promise<T> {
   const outbox = new Outbox();
-  const result = await ctx.store.transaction(async (trx) => {
+  const run = options.grouped ? ctx.store.groupedTransaction : ctx.store.transaction;
+  const result = await run(async (trx) => {
     // A retried transaction starts over: frames of a failed attempt must never be published.
     outbox.clear();
     const value = await work(trx, outbox);

@@ -4,8 +4,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type SqliteDatabase as KyselySqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
+import { GroupCommit } from './groupCommit.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -13,7 +20,7 @@ export type DialectName = 'sqlite' | 'postgres';
 
 /** A select query that can lock its rows. */
 export interface Lockable<QB> {
-  forUpdate(): QB;
+  forUpdate(of?: never): QB;
   skipLocked(): QB;
 }
 
@@ -34,8 +41,16 @@ export interface Store {
   readonly dialect: DialectName;
   /** Runs `work` in a transaction, retrying it when PostgreSQL aborts it for a deadlock or conflict. */
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
-  /** Adds FOR UPDATE on PostgreSQL (SQLite serializes writers, so it needs no row locks). */
-  forUpdate<QB extends Lockable<QB>>(qb: QB): QB;
+  /**
+   * Like transaction(), for small frequent writes (messages, read receipts): on SQLite concurrent
+   * calls share one commit (see groupCommit.ts); PostgreSQL already groups concurrent commits.
+   */
+  groupedTransaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Adds FOR UPDATE on PostgreSQL (SQLite serializes writers, so it needs no row locks); with
+   * `of`, only the rows of that table (alias) in a join are locked.
+   */
+  forUpdate<QB extends Lockable<QB>>(qb: QB, of?: string): QB;
   /** FOR UPDATE SKIP LOCKED on PostgreSQL: concurrent routers take disjoint rows of the queue. */
   forUpdateSkipLocked<QB extends Lockable<QB>>(qb: QB): QB;
   /** Holds a deployment-wide lock named `key` until the transaction ends (no-op on SQLite). */
@@ -65,11 +80,15 @@ function openSqlite(options: StoreOptions): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+  const groupCommit = new GroupCommit(db);
   return {
     db,
     dialect: 'sqlite',
     transaction: (work) => db.transaction().execute(work),
+    groupedTransaction: (work) => groupCommit.run(work),
     forUpdate: (qb) => qb,
     forUpdateSkipLocked: (qb) => qb,
     lockForTransaction: async () => {},
@@ -91,20 +110,22 @@ function openPostgres(options: StoreOptions): Store {
   // the pool replaces it and the next query reports the outage.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  async function transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction().execute(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE_PG_CODES.has(errorCode(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  }
   return {
     db,
     dialect: 'postgres',
-    async transaction(work) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction().execute(work);
-        } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !RETRYABLE_PG_CODES.has(errorCode(error))) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-        }
-      }
-    },
-    forUpdate: (qb) => qb.forUpdate(),
+    transaction,
+    groupedTransaction: transaction,
+    forUpdate: (qb, of) => qb.forUpdate(of as never),
     forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
     async lockForTransaction(trx, key) {
       await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
@@ -113,6 +134,27 @@ function openPostgres(options: StoreOptions): Store {
       await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs
+ * as much as running a small query. Statements are cached by their SQL text.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source) {
+      let statement = cache.get(source);
+      if (!statement) {
+        statement = sqlite.prepare(source);
+        // Queries come from a fixed set of shapes; the bound only guards against a runaway caller.
+        if (cache.size >= 1000) cache.clear();
+        cache.set(source, statement);
+      }
+      return statement;
+    },
   };
 }
 

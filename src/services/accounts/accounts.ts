@@ -7,7 +7,7 @@ import { accountPolicy, isAgent, type Viewer } from '../../domain/policies.js';
 import type { CreateAccountBody, ListAccountsQuery, UpdateAccountBody } from '../../shared/api.js';
 import { deleteAuthSessionsOf } from '../../storage/repositories/authSessions.js';
 import { ensureAgentStatus, updateAgentStatus } from '../../storage/repositories/agents.js';
-import { findSessionRecord } from '../../storage/repositories/sessions.js';
+import { findSessionCore } from '../../storage/repositories/sessions.js';
 import {
   countActiveSuperAdmins,
   findUserByEmail,
@@ -139,7 +139,7 @@ async function applyConsequences(
       .where('status', '!=', 'ended')
       .execute();
     for (const { id } of open) {
-      const record = await findSessionRecord(trx, id);
+      const record = await findSessionCore(trx, id);
       if (record)
         await closeSession(trx, ctx, outbox, record, { by: 'system', actorName: 'System' });
     }

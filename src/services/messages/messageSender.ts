@@ -22,36 +22,37 @@ export interface SentMessage {
 
 export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promise<SentMessage> {
   const { viewer, sessionId, clientId } = props;
-  return commit(ctx, async (trx, outbox) => {
-    // Locks the session first, so a concurrent retry waits and then finds this message.
-    const { record } = await loadSessionFor(
-      trx,
-      viewer,
-      sessionId,
-      sessionPolicy.sendMessage,
-      ctx.store,
-    );
-    if (clientId) {
-      const existing = await findMessageByClientId(trx, sessionId, viewer.id, clientId);
-      if (existing) return { message: existing, duplicate: true };
-    }
-    const fromCustomer = record.row.user_id === viewer.id;
-    assertTransition(record.row.status, fromCustomer ? 'customerMessage' : 'agentMessage');
-    const sender = fromCustomer ? record.customer : record.agent!;
-    const message = await appendMessage(trx, ctx, outbox, {
-      sessionId,
-      sender,
-      type: 'text',
-      text: props.text,
-      clientId: clientId ?? null,
-    });
-    if (!fromCustomer && record.row.first_agent_reply_at === null) {
-      await trx
-        .updateTable('chat_sessions')
-        .set({ first_agent_reply_at: message.row.created_at })
-        .where('id', '=', sessionId)
-        .execute();
-    }
-    return { message, duplicate: false };
-  });
+  return commit(
+    ctx,
+    async (trx, outbox) => {
+      // Locks the session first, so a concurrent retry waits and then finds this message.
+      const { record } = await loadSessionFor(trx, viewer, sessionId, {
+        rule: sessionPolicy.sendMessage,
+        lock: ctx.store,
+      });
+      if (clientId) {
+        const existing = await findMessageByClientId(trx, sessionId, viewer.id, clientId);
+        if (existing) return { message: existing, duplicate: true };
+      }
+      const fromCustomer = record.row.user_id === viewer.id;
+      assertTransition(record.row.status, fromCustomer ? 'customerMessage' : 'agentMessage');
+      const sender = fromCustomer ? record.customer : record.agent!;
+      const message = await appendMessage(trx, ctx, outbox, {
+        sessionId,
+        sender,
+        type: 'text',
+        text: props.text,
+        clientId: clientId ?? null,
+      });
+      if (!fromCustomer && record.row.first_agent_reply_at === null) {
+        await trx
+          .updateTable('chat_sessions')
+          .set({ first_agent_reply_at: message.row.created_at })
+          .where('id', '=', sessionId)
+          .execute();
+      }
+      return { message, duplicate: false };
+    },
+    { grouped: true },
+  );
 }

@@ -14,18 +14,22 @@ export interface MarkReadProps {
 /** Returns the reader's new read position, or null when it did not move (repeat or non-participant). */
 export function markRead(ctx: ServiceContext, props: MarkReadProps): Promise<number | null> {
   const { viewer, sessionId } = props;
-  return commit(ctx, async (trx, outbox) => {
-    const { record } = await loadSessionFor(trx, viewer, sessionId, undefined, ctx.store);
-    const upToSeq = Math.min(props.upToSeq, record.row.last_seq);
-    const moved = await markReadRows(trx, sessionId, viewer.id, upToSeq, ctx.clock.now());
-    if (moved === null) return null;
-    const reader =
-      viewer.id === record.customer.id
-        ? record.customer
-        : viewer.id === record.agent?.id
-          ? record.agent
-          : null;
-    if (reader) await appendReadReceipt(trx, ctx, outbox, sessionId, reader, upToSeq);
-    return moved;
-  });
+  return commit(
+    ctx,
+    async (trx, outbox) => {
+      const { record } = await loadSessionFor(trx, viewer, sessionId, { lock: ctx.store });
+      const upToSeq = Math.min(props.upToSeq, record.row.last_seq);
+      const moved = await markReadRows(trx, sessionId, viewer.id, upToSeq, ctx.clock.now());
+      if (moved === null) return null;
+      const reader =
+        viewer.id === record.customer.id
+          ? record.customer
+          : viewer.id === record.agent?.id
+            ? record.agent
+            : null;
+      if (reader) await appendReadReceipt(trx, ctx, outbox, sessionId, reader, upToSeq);
+      return moved;
+    },
+    { grouped: true },
+  );
 }

@@ -13,6 +13,7 @@ import {
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   addParticipant,
+  findSessionRecord,
   markParticipantLeft,
   updateSessionIf,
   type SessionRecord,
@@ -95,7 +96,7 @@ export function assignSession(
       .forUpdate(trx.selectFrom('chat_sessions').select('status').where('id', '=', sessionId))
       .executeTakeFirst();
     if (current && isAgent(viewer)) assertTransition(current.status, 'assign');
-    const { record } = await loadSessionFor(trx, viewer, sessionId, rule);
+    const { record } = await loadSessionFor(trx, viewer, sessionId, { rule });
     assertTransition(record.row.status, 'assign');
     if (record.row.user_id === agentId) throw forbidden('An agent cannot take a chat they started');
     const agent = await loadAgent(trx, ctx, agentId);
@@ -107,7 +108,7 @@ export function assignSession(
       withinMax: !ctx.settings.allowTakeOverCapacity,
     });
     explain(result, agent, self);
-    return (await loadSessionFor(trx, viewer, sessionId)).record;
+    return (await findSessionRecord(trx, sessionId))!;
   });
 }
 
@@ -134,13 +135,10 @@ export function transferSession(
 ): Promise<SessionRecord> {
   const { viewer, sessionId, agentId } = props;
   return commit(ctx, async (trx, outbox) => {
-    const { record } = await loadSessionFor(
-      trx,
-      viewer,
-      sessionId,
-      sessionPolicy.transfer,
-      ctx.store,
-    );
+    const { record } = await loadSessionFor(trx, viewer, sessionId, {
+      rule: sessionPolicy.transfer,
+      lock: ctx.store,
+    });
     assertTransition(record.row.status, 'transfer');
     const from = record.agent;
     if (!from) throw new AppError('SESSION_NOT_ACTIVE', 'This chat has no agent yet');

@@ -9,20 +9,27 @@ import {
   type Viewer,
 } from '../../domain/policies.js';
 import {
-  findSessionRecord,
+  findSessionCore,
   pastAgentIds,
-  type SessionRecord,
+  type SessionCore,
 } from '../../storage/repositories/sessions.js';
 import type { Db, Store } from '../../storage/store.js';
 
 export type SessionRule = (viewer: Viewer, session: SessionFacts) => boolean;
 
 export interface SessionAccess {
-  record: SessionRecord;
+  record: SessionCore;
   facts: SessionFacts;
 }
 
-async function factsFor(db: Db, viewer: Viewer, record: SessionRecord): Promise<SessionFacts> {
+export interface AccessOptions {
+  /** What the viewer must be allowed to do, beyond seeing the session. */
+  rule?: SessionRule;
+  /** Inside a transaction that will change the session: lock its row (PostgreSQL) first. */
+  lock?: Store;
+}
+
+async function factsFor(db: Db, viewer: Viewer, record: SessionCore): Promise<SessionFacts> {
   const facts: SessionFacts = {
     customerId: record.row.user_id,
     agentId: record.row.assigned_agent_id,
@@ -38,26 +45,17 @@ async function factsFor(db: Db, viewer: Viewer, record: SessionRecord): Promise<
   return facts;
 }
 
-/**
- * The session as `viewer` may see it, checked against `rule` when given. Pass `store` inside a
- * transaction that will change the session, so PostgreSQL locks its row first.
- */
+/** The session as `viewer` may see it, checked against `options.rule` when given. */
 export async function loadSessionFor(
   db: Db,
   viewer: Viewer,
   sessionId: string,
-  rule?: SessionRule,
-  lockWith?: Store,
+  options: AccessOptions = {},
 ): Promise<SessionAccess> {
-  if (lockWith) {
-    await lockWith
-      .forUpdate(db.selectFrom('chat_sessions').select('id').where('id', '=', sessionId))
-      .execute();
-  }
-  const record = await findSessionRecord(db, sessionId);
+  const record = await findSessionCore(db, sessionId, options.lock);
   if (!record) throw notFound('Chat session');
   const facts = await factsFor(db, viewer, record);
   if (!sessionPolicy.view(viewer, facts)) throw notFound('Chat session');
-  if (rule && !rule(viewer, facts)) throw forbidden();
+  if (options.rule && !options.rule(viewer, facts)) throw forbidden();
   return { record, facts };
 }

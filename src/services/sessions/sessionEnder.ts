@@ -8,6 +8,7 @@ import { removeOpenChat } from '../../storage/repositories/agents.js';
 import {
   markParticipantLeft,
   updateSessionIf,
+  type SessionCore,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
 import { findUserById } from '../../storage/repositories/users.js';
@@ -24,7 +25,7 @@ export interface EndSessionProps {
   feedback?: string | undefined;
 }
 
-function endedBy(viewer: Viewer, record: SessionRecord): EndedBy {
+function endedBy(viewer: Viewer, record: SessionCore): EndedBy {
   if (record.row.user_id === viewer.id) return 'user';
   if (record.row.assigned_agent_id === viewer.id) return 'agent';
   return 'admin';
@@ -33,13 +34,10 @@ function endedBy(viewer: Viewer, record: SessionRecord): EndedBy {
 export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise<SessionRecord> {
   const { viewer, sessionId } = props;
   return commit(ctx, async (trx, outbox) => {
-    const { record, facts } = await loadSessionFor(
-      trx,
-      viewer,
-      sessionId,
-      sessionPolicy.end,
-      ctx.store,
-    );
+    const { record, facts } = await loadSessionFor(trx, viewer, sessionId, {
+      rule: sessionPolicy.end,
+      lock: ctx.store,
+    });
     assertTransition(record.row.status, 'end');
     if (props.feedback !== undefined && props.rating === undefined) {
       throw invalid('rating', 'is required with feedback');
@@ -65,7 +63,7 @@ export async function closeSession(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
-  record: SessionRecord,
+  record: SessionCore,
   closing: {
     by: EndedBy;
     actorName: string;

@@ -17,7 +17,10 @@ export interface RateSessionProps {
 export function rateSession(ctx: ServiceContext, props: RateSessionProps): Promise<SessionRecord> {
   const { viewer, sessionId } = props;
   return commit(ctx, async (trx, outbox) => {
-    const { record } = await loadSessionFor(trx, viewer, sessionId, sessionPolicy.rate, ctx.store);
+    const { record } = await loadSessionFor(trx, viewer, sessionId, {
+      rule: sessionPolicy.rate,
+      lock: ctx.store,
+    });
     assertTransition(record.row.status, 'rate');
     if (record.row.rating !== null)
       throw new AppError('ALREADY_RATED', 'This chat has already been rated');

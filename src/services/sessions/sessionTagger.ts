@@ -12,7 +12,10 @@ export function tagSession(
 ): Promise<SessionRecord> {
   const { viewer, sessionId } = props;
   return commit(ctx, async (trx, outbox) => {
-    const { record } = await loadSessionFor(trx, viewer, sessionId, sessionPolicy.tag, ctx.store);
+    const { record } = await loadSessionFor(trx, viewer, sessionId, {
+      rule: sessionPolicy.tag,
+      lock: ctx.store,
+    });
     assertTransition(record.row.status, 'tag');
     const tags = [...new Set(props.tags.map((t) => t.toLowerCase()))].sort();
     await replaceTags(trx, sessionId, tags, viewer.id, ctx.clock.now());

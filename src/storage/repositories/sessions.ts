@@ -5,15 +5,20 @@ import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
 import type { Priority, SessionStatus } from '../../shared/vocabulary.js';
 import type { Database, NewSessionRow, SessionRow, SessionUpdate } from '../schema.js';
-import type { Db } from '../store.js';
+import type { Db, Store } from '../store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PersonRecord } from './people.js';
 import { containsText } from './textMatch.js';
 
-export interface SessionRecord {
+/** A session with the people in it: enough to check permissions and write events. */
+export interface SessionCore {
   row: SessionRow;
   customer: PersonRecord;
   agent: PersonRecord | null;
+}
+
+/** A session as presented: with its tags. */
+export interface SessionRecord extends SessionCore {
   tags: string[];
 }
 
@@ -49,7 +54,7 @@ type JoinedRow = SessionRow & {
   agent_role: PersonRecord['role'] | null;
 };
 
-function toRecord(joined: JoinedRow, tags: string[]): SessionRecord {
+function toCore(joined: JoinedRow): SessionCore {
   const {
     customer_name,
     customer_email,
@@ -66,9 +71,13 @@ function toRecord(joined: JoinedRow, tags: string[]): SessionRecord {
       row.assigned_agent_id && agent_name && agent_role
         ? { id: row.assigned_agent_id, name: agent_name, email: agent_email, role: agent_role }
         : null,
-    tags,
   };
 }
+
+const toRecord = (joined: JoinedRow, tags: string[]): SessionRecord => ({
+  ...toCore(joined),
+  tags,
+});
 
 async function tagsBySession(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   const byId = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -81,6 +90,20 @@ async function tagsBySession(db: Db, ids: string[]): Promise<Map<string, string[
     .execute();
   for (const { session_id, tag } of rows) byId.get(session_id)?.push(tag);
   return byId;
+}
+
+/**
+ * The session and its people in one query. With `store`, PostgreSQL also locks the session row
+ * (only that row: not the users joined to it) until the transaction ends.
+ */
+export async function findSessionCore(
+  db: Db,
+  id: string,
+  store?: Store,
+): Promise<SessionCore | undefined> {
+  const query = selectRecords(db).where('cs.id', '=', id);
+  const joined = await (store ? store.forUpdate(query, 'cs') : query).executeTakeFirst();
+  return joined && toCore(joined);
 }
 
 export async function findSessionRecord(db: Db, id: string): Promise<SessionRecord | undefined> {
