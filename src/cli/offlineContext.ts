@@ -5,7 +5,21 @@ import type { ServiceContext } from '../services/context.js';
 import { serviceSettings } from '../node.js';
 import { systemClock, uuidV7 } from '../services/runtime.js';
 import { migrateToLatest } from '../storage/migrate.js';
-import { openStore } from '../storage/store.js';
+import { openStore, type Store } from '../storage/store.js';
+
+/** Services over `store` without a running node: nothing listens to the bus, routing is manual. */
+export function offlineContext(store: Store, config: Config): ServiceContext {
+  return {
+    store,
+    clock: systemClock,
+    ids: uuidV7,
+    bus: new MemoryBus(),
+    // Commands route explicitly when they need it; a running server routes on its next sweep.
+    routing: { kick: () => {} },
+    nodeId: 'cli',
+    settings: serviceSettings(config),
+  };
+}
 
 export async function withOfflineContext<T>(
   config: Config,
@@ -14,17 +28,7 @@ export async function withOfflineContext<T>(
   const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
     await migrateToLatest(store);
-    const ctx: ServiceContext = {
-      store,
-      clock: systemClock,
-      ids: uuidV7,
-      bus: new MemoryBus(),
-      // Commands route explicitly when they need it; a running server routes on its next sweep.
-      routing: { kick: () => {} },
-      nodeId: 'cli',
-      settings: serviceSettings(config),
-    };
-    return await work(ctx);
+    return await work(offlineContext(store, config));
   } finally {
     await store.close();
   }

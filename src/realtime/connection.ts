@@ -162,6 +162,9 @@ export class ClientConnection {
   }
 
   private async handle(raw: string): Promise<void> {
+    // Frames still queued when the socket closed are dropped: nobody is left to hear the answer,
+    // and an unacknowledged send is retried by the client after it reconnects.
+    if (this.closed) return;
     if (!this.budget.take()) {
       this.send({
         type: 'error',

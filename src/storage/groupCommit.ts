@@ -1,12 +1,15 @@
-// Group commit for SQLite. Every commit there waits for the disk (synchronous = FULL), and one
-// connection serializes them, so under load most of a message's cost is its own fsync. Work
-// submitted while a transaction is running is gathered into the next one: each piece runs in
-// its own savepoint (a failing piece is rolled back alone), one COMMIT makes them all durable,
-// and only then does each caller get its result. Nothing is reported done before it is on disk.
+// Group commit. Each commit waits for the disk (SQLite synchronous = FULL, PostgreSQL's WAL
+// flush), so under load most of a small write's cost is its own commit. Work submitted while a
+// batch is running is gathered into the next one: each piece runs in its own savepoint (a
+// failing piece is rolled back alone), one COMMIT makes them all durable, and only then does
+// each caller get its result. Nothing is reported done before it is on disk.
+//
+// Pieces are spread over `lanes` by key (the chat session): a session's writes always share a
+// lane, so they keep their order and two lanes never wait on each other's row locks.
 import { sql } from 'kysely';
 import type { Db } from './store.js';
 
-/** Large enough to amortize the fsync, small enough to keep the first caller's wait short. */
+/** Large enough to amortize the commit, small enough to keep the first caller's wait short. */
 const MAX_BATCH = 256;
 
 interface Pending {
@@ -17,33 +20,38 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export class GroupCommit {
+export interface GroupCommitOptions {
+  lanes: number;
+  /** Runs one batch as a transaction (with the store's retry policy). */
+  transaction: <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
+}
+
+class Lane {
   private readonly queue: Pending[] = [];
   private running = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly transaction: GroupCommitOptions['transaction']) {}
 
-  run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.running) {
-        this.running = true;
-        // Let the requests that arrived in the same tick join the first batch.
-        setImmediate(() => void this.drain());
-      }
-    });
+  submit(pending: Pending): void {
+    this.queue.push(pending);
+    if (this.running) return;
+    this.running = true;
+    // Let the requests that arrived in the same tick join the first batch.
+    setImmediate(() => void this.drain());
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      const outcomes: Outcome[] = [];
+      let outcomes: Outcome[] = [];
       try {
-        await this.db.transaction().execute(async (trx) => {
+        await this.transaction(async (trx) => {
+          // A retried batch starts over.
+          outcomes = [];
           for (const pending of batch) outcomes.push(await runInSavepoint(trx, pending.work));
         });
       } catch (error) {
-        // The commit itself failed: nothing of this batch is durable.
+        // The batch could not commit: nothing of it is durable.
         for (const pending of batch) pending.reject(error);
         continue;
       }
@@ -55,6 +63,34 @@ export class GroupCommit {
     }
     this.running = false;
   }
+}
+
+export class GroupCommit {
+  private readonly lanes: Lane[];
+
+  constructor(options: GroupCommitOptions) {
+    this.lanes = Array.from(
+      { length: Math.max(1, options.lanes) },
+      () => new Lane(options.transaction),
+    );
+  }
+
+  run<T>(work: (trx: Db) => Promise<T>, key = ''): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.lanes[laneOf(key, this.lanes.length)]!.submit({
+        work,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+    });
+  }
+}
+
+function laneOf(key: string, lanes: number): number {
+  if (lanes === 1) return 0;
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
 }
 
 async function runInSavepoint(trx: Db, work: (trx: Db) => Promise<unknown>): Promise<Outcome> {

@@ -42,10 +42,10 @@ export interface Store {
   /** Runs `work` in a transaction, retrying it when PostgreSQL aborts it for a deadlock or conflict. */
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
   /**
-   * Like transaction(), for small frequent writes (messages, read receipts): on SQLite concurrent
-   * calls share one commit (see groupCommit.ts); PostgreSQL already groups concurrent commits.
+   * Like transaction(), for small frequent writes (messages, read receipts): concurrent calls
+   * share commits (see groupCommit.ts). Calls with the same `key` run in submission order.
    */
-  groupedTransaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
+  groupedTransaction<T>(work: (trx: Db) => Promise<T>, key?: string): Promise<T>;
   /**
    * Adds FOR UPDATE on PostgreSQL (SQLite serializes writers, so it needs no row locks); with
    * `of`, only the rows of that table (alias) in a join are locked.
@@ -83,12 +83,16 @@ function openSqlite(options: StoreOptions): Store {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  const groupCommit = new GroupCommit(db);
+  // One connection: one lane.
+  const groupCommit = new GroupCommit({
+    lanes: 1,
+    transaction: (work) => db.transaction().execute(work),
+  });
   return {
     db,
     dialect: 'sqlite',
     transaction: (work) => db.transaction().execute(work),
-    groupedTransaction: (work) => groupCommit.run(work),
+    groupedTransaction: (work, key) => groupCommit.run(work, key),
     forUpdate: (qb) => qb,
     forUpdateSkipLocked: (qb) => qb,
     lockForTransaction: async () => {},
@@ -120,11 +124,17 @@ function openPostgres(options: StoreOptions): Store {
       }
     }
   }
+  // A few lanes commit in parallel and leave most of the pool to everything else.
+  const poolSize = options.pgPoolSize ?? 10;
+  const groupCommit = new GroupCommit({
+    lanes: Math.max(1, Math.floor(poolSize / 3)),
+    transaction,
+  });
   return {
     db,
     dialect: 'postgres',
     transaction,
-    groupedTransaction: transaction,
+    groupedTransaction: (work, key) => groupCommit.run(work, key),
     forUpdate: (qb, of) => qb.forUpdate(of as never),
     forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
     async lockForTransaction(trx, key) {

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 
-describeEachDatabase('grouped transactions', (db, dialect) => {
+describeEachDatabase('grouped transactions', (db) => {
   const insertKey = (key: string, count = 1) =>
     db().db.insertInto('rate_limits').values({ key, count, reset_at: 0 }).execute();
 
@@ -48,8 +48,7 @@ describeEachDatabase('grouped transactions', (db, dialect) => {
     expect(row).toEqual({ count: 1 });
   });
 
-  // PostgreSQL runs grouped transactions concurrently; the order holds where they share a commit.
-  it.runIf(dialect === 'sqlite')('runs pieces in the order they were submitted', async () => {
+  it('runs pieces with the same key in the order they were submitted', async () => {
     const store = db();
     await insertKey('order', 0);
     const seen: number[] = [];

@@ -3,7 +3,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from '../../domain/policies.js';
 import * as repo from '../../storage/repositories/authSessions.js';
-import { findUserById } from '../../storage/repositories/users.js';
 import type { UserRow } from '../../storage/schema.js';
 import type { ServiceContext } from '../context.js';
 
@@ -57,11 +56,10 @@ export async function authenticate(
 ): Promise<Authenticated | null> {
   const { db } = ctx.store;
   const id = hashSecret(secret);
-  const session = await repo.findAuthSession(db, id);
+  const found = await repo.findAuthSessionWithUser(db, id);
   const now = ctx.clock.now();
-  if (!session || session.expires_at <= now) return null;
-  const user = await findUserById(db, session.user_id);
-  if (!user || user.is_active !== 1) return null;
+  if (!found || found.session.expires_at <= now || found.user.is_active !== 1) return null;
+  const { session, user } = found;
   let expiresAt = session.expires_at;
   if (now - session.last_seen_at >= TOUCH_EVERY_MS) {
     expiresAt = Math.min(

@@ -12,9 +12,11 @@ import {
 } from '../../storage/repositories/agents.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
+  activateSession,
   addParticipant,
   findSessionRecord,
   markParticipantLeft,
+  tagsOf,
   updateSessionIf,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
@@ -22,37 +24,52 @@ import { findUserById } from '../../storage/repositories/users.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { loadSessionFor } from './sessionAccess.js';
-import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
+import {
+  appendSessionUpdate,
+  appendSystemMessage,
+  writeMessage,
+  writeSessionUpdate,
+} from './sessionEvents.js';
 
 export type PlacementResult = 'placed' | 'agent_full' | 'session_taken';
 
+export interface Placement {
+  sessionId: string;
+  customer: PersonRecord;
+  agent: PersonRecord;
+  /** Refuse when the agent is at their max (false only when the deployment allows going over). */
+  withinMax: boolean;
+}
+
 /**
- * Assigns waiting session `sessionId` to `agent` inside the caller's transaction. Nothing is
- * changed unless both conditional updates hold: the agent still has room (when `withinMax`)
- * and the session is still waiting.
+ * Assigns a waiting session to an agent inside the caller's transaction. Nothing is changed
+ * unless both conditional updates hold: the agent still has room (when `withinMax`) and the
+ * session is still waiting. Kept to a handful of statements: routing runs it for every chat.
  */
 export async function placeChat(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
-  placement: { sessionId: string; agent: PersonRecord; withinMax: boolean },
+  { sessionId, customer, agent, withinMax }: Placement,
 ): Promise<PlacementResult> {
-  const { sessionId, agent, withinMax } = placement;
   const now = ctx.clock.now();
   if (!(await addOpenChat(trx, agent.id, now, withinMax))) return 'agent_full';
-  const placed = await updateSessionIf(
-    trx,
-    sessionId,
-    { status: 'waiting' },
-    { status: 'active', assigned_agent_id: agent.id, assigned_at: now, updated_at: now },
-  );
-  if (!placed) {
+  // Two events record the assignment: the "joined" line and the session update.
+  const row = await activateSession(trx, sessionId, agent.id, now, 2);
+  if (!row) {
     await removeOpenChat(trx, agent.id, now);
     return 'session_taken';
   }
   await addParticipant(trx, { sessionId, userId: agent.id, role: 'agent', now });
-  await appendSystemMessage(trx, ctx, outbox, sessionId, `${agent.name} joined the chat`);
-  await appendSessionUpdate(trx, ctx, outbox, sessionId, 'assigned');
+  const joinedSeq = row.last_seq - 1;
+  await writeMessage(trx, ctx, outbox, joinedSeq, {
+    sessionId,
+    sender: null,
+    type: 'system',
+    text: `${agent.name} joined the chat`,
+  });
+  const record = { row, customer, agent, tags: await tagsOf(trx, sessionId) };
+  await writeSessionUpdate(trx, ctx, outbox, joinedSeq + 1, record, 'assigned');
   outbox.touchAgent(agent.id);
   return 'placed';
 }
@@ -104,6 +121,7 @@ export function assignSession(
     checkManualAssignment(status, ctx.settings.allowTakeOverCapacity);
     const result = await placeChat(trx, ctx, outbox, {
       sessionId,
+      customer: record.customer,
       agent,
       withinMax: !ctx.settings.allowTakeOverCapacity,
     });

@@ -5,7 +5,7 @@ import type { Viewer } from '../../domain/policies.js';
 import { estimateWaitSeconds } from '../../domain/queueEstimate.js';
 import type { QueuePosition } from '../../shared/api.js';
 import { onlineCapacity } from '../../storage/repositories/agents.js';
-import { queuePosition } from '../../storage/repositories/sessions.js';
+import { queuePositions } from '../../storage/repositories/sessions.js';
 import type { SessionRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
@@ -29,20 +29,22 @@ async function averageHandleSeconds(db: Db): Promise<number | null> {
   return row.avg_ms === null ? null : Number(row.avg_ms) / 1000;
 }
 
-/** Positions of several waiting sessions, sharing the capacity and history lookups. */
+/** Positions of several waiting sessions, sharing the queue, capacity and history lookups. */
 export async function estimateQueuePositions(
   db: Db,
   sessions: readonly SessionRow[],
 ): Promise<QueuePosition[]> {
   if (sessions.length === 0) return [];
-  const [capacity, averageHandle] = await Promise.all([
+  const [capacity, averageHandle, positions] = await Promise.all([
     onlineCapacity(db),
     averageHandleSeconds(db),
+    queuePositions(db),
   ]);
-  return Promise.all(
-    sessions.map(async (session) => {
-      const position = await queuePosition(db, session);
-      return {
+  return sessions.flatMap((session) => {
+    const position = positions.get(session.id);
+    if (position === undefined) return [];
+    return [
+      {
         sessionId: session.id,
         position,
         estimatedWaitSeconds: estimateWaitSeconds({
@@ -52,9 +54,9 @@ export async function estimateQueuePositions(
           freeSlots: capacity.free,
         }),
         agentsAvailable: capacity.agents,
-      };
-    }),
-  );
+      },
+    ];
+  });
 }
 
 export async function queuePositionFor(
@@ -67,5 +69,7 @@ export async function queuePositionFor(
     throw new AppError('SESSION_NOT_WAITING', 'This chat is no longer waiting in the queue');
   }
   const [position] = await estimateQueuePositions(ctx.store.db, [record.row]);
-  return position!;
+  if (!position)
+    throw new AppError('SESSION_NOT_WAITING', 'This chat is no longer waiting in the queue');
+  return position;
 }

@@ -48,17 +48,26 @@ async function routeBatch(ctx: ServiceContext): Promise<number> {
       ctx.clock.now(),
     );
     if (plan.length === 0) return 0;
+    const customerOf = new Map(queue.map((q) => [q.id, q.user_id]));
     const people = await trx
       .selectFrom('users')
       .select(['id', 'name', 'email', 'role'])
-      .where('id', 'in', [...new Set(plan.map((p) => p.agentId))])
+      .where('id', 'in', [
+        ...new Set(plan.flatMap((p) => [p.agentId, customerOf.get(p.sessionId)!])),
+      ])
       .execute();
     const byId = new Map(people.map((p) => [p.id, p]));
     let placed = 0;
     for (const { sessionId, agentId } of plan) {
       const agent = byId.get(agentId);
-      if (!agent) continue;
-      const result = await placeChat(trx, ctx, outbox, { sessionId, agent, withinMax: true });
+      const customer = byId.get(customerOf.get(sessionId)!);
+      if (!agent || !customer) continue;
+      const result = await placeChat(trx, ctx, outbox, {
+        sessionId,
+        customer,
+        agent,
+        withinMax: true,
+      });
       if (result === 'placed') placed += 1;
     }
     return placed;

@@ -43,6 +43,18 @@ export async function appendMessage(
     last_message_at: now,
     updated_at: now,
   });
+  return writeMessage(trx, ctx, outbox, seq, message);
+}
+
+/** Writes a message at a sequence number the caller has already reserved. */
+export async function writeMessage(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  seq: number,
+  message: NewSessionMessage,
+): Promise<MessageRecord> {
+  const now = ctx.clock.now();
   const row = await insertMessage(trx, {
     id: ctx.ids.next(),
     sessionId: message.sessionId,
@@ -81,21 +93,34 @@ export async function appendSessionUpdate(
   change: SessionChange,
   alsoNotify: readonly string[] = [],
 ): Promise<SessionRecord> {
-  const now = ctx.clock.now();
-  const seq = await reserveSeq(trx, sessionId, 1, { updated_at: now });
+  const seq = await reserveSeq(trx, sessionId, 1, { updated_at: ctx.clock.now() });
   const record = await findSessionRecord(trx, sessionId);
   if (!record) throw new Error(`session ${sessionId} vanished inside its own transaction`);
+  await writeSessionUpdate(trx, ctx, outbox, seq, record, change, alsoNotify);
+  return record;
+}
+
+/** Writes a session update at a sequence number the caller has already reserved. */
+export async function writeSessionUpdate(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  seq: number,
+  record: SessionRecord,
+  change: SessionChange,
+  alsoNotify: readonly string[] = [],
+): Promise<void> {
+  const sessionId = record.row.id;
   const event: SessionEvent = { kind: 'session.updated', change, session: presentSession(record) };
   await insertSessionEvent(trx, {
     sessionId,
     seq,
     kind: event.kind,
     payload: event,
-    createdAt: now,
+    createdAt: ctx.clock.now(),
   });
   queueSessionFrame(outbox, sessionId, seq, event);
   announceSessionChange(outbox, record, change, alsoNotify);
-  return record;
 }
 
 /** Invalidation frames for every list a session appears in. */

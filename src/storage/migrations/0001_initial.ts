@@ -59,6 +59,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('chat_sessions')
     .columns(['status', 'priority_rank desc', 'started_at', 'id'])
     .execute();
+  // The agent console's tabs: sessions of one status, by start time.
+  await db.schema
+    .createIndex('chat_sessions_status_started')
+    .on('chat_sessions')
+    .columns(['status', 'started_at', 'id'])
+    .execute();
   await db.schema
     .createIndex('chat_sessions_agent')
     .on('chat_sessions')

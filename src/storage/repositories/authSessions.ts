@@ -1,7 +1,7 @@
 // Queries on sign-in sessions (cookies and API tokens), stored by the hash of their secret.
 import type { Db } from '../store.js';
 import type { Selectable } from 'kysely';
-import type { AuthSessionsTable } from '../schema.js';
+import type { AuthSessionsTable, UserRow } from '../schema.js';
 
 export type AuthSessionRow = Selectable<AuthSessionsTable>;
 
@@ -9,8 +9,51 @@ export async function insertAuthSession(db: Db, row: AuthSessionRow): Promise<vo
   await db.insertInto('auth_sessions').values(row).execute();
 }
 
-export const findAuthSession = (db: Db, id: string): Promise<AuthSessionRow | undefined> =>
-  db.selectFrom('auth_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+/** The sign-in session and its account, in one query (this runs on every request). */
+export async function findAuthSessionWithUser(
+  db: Db,
+  id: string,
+): Promise<{ session: AuthSessionRow; user: UserRow } | undefined> {
+  const row = await db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select([
+      's.id as session_id',
+      's.kind as session_kind',
+      's.created_at as session_created_at',
+      's.expires_at as session_expires_at',
+      's.last_seen_at as session_last_seen_at',
+      's.ip as session_ip',
+      's.user_agent as session_user_agent',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    session_id,
+    session_kind,
+    session_created_at,
+    session_expires_at,
+    session_last_seen_at,
+    session_ip,
+    session_user_agent,
+    ...user
+  } = row;
+  return {
+    user,
+    session: {
+      id: session_id,
+      user_id: user.id,
+      kind: session_kind,
+      created_at: session_created_at,
+      expires_at: session_expires_at,
+      last_seen_at: session_last_seen_at,
+      ip: session_ip,
+      user_agent: session_user_agent,
+    },
+  };
+}
 
 export async function extendAuthSession(db: Db, id: string, lastSeenAt: number, expiresAt: number) {
   await db

@@ -1,0 +1,45 @@
+// Smoke test for the benchmark suite: every scenario runs end to end at its --quick size. No
+// timing is asserted here (targets are reported by `npm run bench`), but what must hold whatever
+// the speed does: nothing lost, no routing invariant broken, every socket opened and kept.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { Row } from './lib/report.js';
+
+it('runs every scenario at quick size and reports a figure for each', { timeout: 240_000 }, () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-smoke-')), 'quick.json');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/run.ts', '--quick', '--out', out],
+    {
+      encoding: 'utf8',
+      timeout: 230_000,
+    },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    rows: Row[];
+    scenarios: Array<{ name: string }>;
+  };
+  expect(report.scenarios.map((s) => s.name)).toEqual([
+    'delivery',
+    'throughput',
+    'connections',
+    'routing',
+    'http',
+    'startup',
+  ]);
+  const byMetric = (metric: string) => report.rows.filter((r) => r.metric === metric);
+  for (const row of report.rows)
+    expect(Number.isFinite(row.value), `${row.scenario} ${row.metric}`).toBe(true);
+  expect(byMetric('lost').every((r) => r.value === 0)).toBe(true);
+  expect(byMetric('invariant violations').every((r) => r.value === 0)).toBe(true);
+  expect(byMetric('opened')[0]).toMatchObject({ met: true });
+  expect(byMetric('alive after heartbeats')[0]).toMatchObject({ met: true });
+  expect(
+    report.rows.filter((r) => r.metric.startsWith('msgs/s held')).every((r) => r.value > 0),
+  ).toBe(true);
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+});

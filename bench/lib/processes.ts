@@ -1,0 +1,152 @@
+// Child processes for benchmarks: the Switchboard server under test, and load generators that
+// run apart from it (so the generator never competes with the server inside one event loop).
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+export async function waitUntilReady(url: string, timeoutMs = 30_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.status === 200) return performance.now() - started;
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`${url} not ready after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Milliseconds from spawning the process to /readyz answering 200. */
+  readyAfterMs: number;
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts `switchboard serve` from the build (what a deployment runs) and waits until it is ready. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SIGNIN_LIMIT_PER_ADDRESS: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const readyAfterMs = await Promise.race([
+    waitUntilReady(url),
+    exited.then(() => {
+      throw new Error('server exited during start-up');
+    }),
+  ]);
+  return {
+    url,
+    pid: child.pid!,
+    readyAfterMs,
+    rssBytes: () => rssOf(child.pid!),
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      children.delete(child);
+    },
+  };
+}
+
+export function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+/**
+ * Runs a load generator (a TypeScript module in bench/load) in its own process, sends it `input`
+ * and resolves with the result it posts back.
+ */
+export function runGenerator<I, O>(name: string, input: I): Promise<O> {
+  const child = fork(path.join(root, 'bench', 'load', `${name}.ts`), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  return new Promise<O>((resolve, reject) => {
+    child.once('message', (message) => {
+      const reply = message as { ok: true; result: O } | { ok: false; error: string };
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(`${name}: ${reply.error}`));
+      child.kill();
+      children.delete(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before answering`)));
+    child.send(input as object);
+  });
+}
+
+/** The generator side of runGenerator: receive the input, compute, post the result back. */
+export function serveGenerator<I, O>(work: (input: I) => Promise<O>): void {
+  process.once('message', (input) => {
+    work(input as I).then(
+      (result) => process.send!({ ok: true, result }),
+      (error: unknown) =>
+        process.send!({ ok: false, error: error instanceof Error ? error.stack : String(error) }),
+    );
+  });
+}
+
+/** A long-lived helper process (the raw relay baseline) started from bench/load. */
+export async function startHelper(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ stop(): Promise<void> }> {
+  const child = fork(path.join(root, 'bench', 'load', `${name}.ts`), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+  return {
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+      children.delete(child);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// The raw baseline: a bare `ws` relay with no database, no authentication and no protocol. A
+// customer socket's frames go straight to the agent socket of the same pair. What Switchboard
+// adds on top of this (auth, validation, a durable commit, sequence numbers, fan-out) is the
+// difference the benchmark reports.
+import { WebSocketServer, type WebSocket } from 'ws';
+
+const agents = new Map<string, WebSocket>();
+const server = new WebSocketServer({
+  host: '127.0.0.1',
+  port: Number(process.env.PORT),
+  perMessageDeflate: false,
+});
+server.on('connection', (socket, request) => {
+  const params = new URL(request.url ?? '/', 'http://relay').searchParams;
+  const pair = params.get('pair') ?? '';
+  if (params.get('role') === 'agent') {
+    agents.set(pair, socket);
+    return;
+  }
+  socket.on('message', (data, isBinary) => agents.get(pair)?.send(data, { binary: isBinary }));
+});
+server.on('listening', () => process.send?.('ready'));

@@ -1,0 +1,24 @@
+// Every benchmark scenario, in the order `npm run bench` runs them.
+import type { ScenarioResult } from '../lib/report.js';
+import { connectionsScenario, connectionsSizes } from './connections.js';
+import { deliveryScenario, deliverySizes } from './delivery.js';
+import { httpScenario, httpSizes } from './http.js';
+import { routingScenario, routingSizes } from './routing.js';
+import { startupScenario, startupSizes } from './startup.js';
+import { throughputScenario, throughputSizes } from './throughput.js';
+
+export type Size = 'full' | 'quick';
+
+export interface Scenario {
+  name: string;
+  run(size: Size): Promise<ScenarioResult>;
+}
+
+export const scenarios: Scenario[] = [
+  { name: 'delivery', run: (size) => deliveryScenario(deliverySizes[size]) },
+  { name: 'throughput', run: (size) => throughputScenario(throughputSizes[size]) },
+  { name: 'connections', run: (size) => connectionsScenario(connectionsSizes[size]) },
+  { name: 'routing', run: (size) => routingScenario(routingSizes[size]) },
+  { name: 'http', run: (size) => httpScenario(httpSizes[size]) },
+  { name: 'startup', run: (size) => startupScenario(startupSizes[size]) },
+];
