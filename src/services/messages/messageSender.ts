@@ -53,6 +53,6 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       }
       return { message, duplicate: false };
     },
-    { grouped: true },
+    { groupBy: sessionId },
   );
 }

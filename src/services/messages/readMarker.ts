@@ -30,6 +30,6 @@ export function markRead(ctx: ServiceContext, props: MarkReadProps): Promise<num
       if (reader) await appendReadReceipt(trx, ctx, outbox, sessionId, reader, upToSeq);
       return moved;
     },
-    { grouped: true },
+    { groupBy: sessionId },
   );
 }
