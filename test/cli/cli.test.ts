@@ -8,12 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Client, SocketClient } from '../support/testNode.js';
 
 const running: ChildProcess[] = [];
+const dataDirs: string[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
+  for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function tempDataDir() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-'));
+  dataDirs.push(dir);
+  return dir;
 }
 
 function cli(args: string[], env: Record<string, string>) {

@@ -1,6 +1,7 @@
 // Runs a suite once per database: always on SQLite, and on PostgreSQL when one is reachable,
 // each in a fresh schema so parallel files and runs never see each other's rows.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
@@ -39,28 +40,22 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   };
 }
 
-/** Children before parents, so foreign keys never object. */
-const TABLES_IN_DELETE_ORDER = [
-  'chat_files',
-  'chat_session_tags',
-  'chat_session_events',
-  'chat_participants',
-  'chat_messages',
-  'chat_sessions',
-  'chat_quick_responses',
-  'chat_agent_status',
-  'auth_sessions',
-  'presence',
-  'nodes',
-  'leases',
-  'rate_limits',
-  'sso_token_uses',
-  'users',
-] as const;
-
-/** Every test starts from an empty database (cheaper than a new schema per test). */
+/** Every test starts from empty tables (cheaper than a new schema per test). */
 export async function emptyAllTables(store: Store): Promise<void> {
-  for (const table of TABLES_IN_DELETE_ORDER) await store.db.deleteFrom(table).execute();
+  if (store.dialect === 'postgres') {
+    const { rows } = await sql<{ tablename: string }>`
+      select tablename from pg_tables
+      where schemaname = current_schema() and tablename not like 'kysely%'`.execute(store.db);
+    const tables = rows.map((r) => sql.table(r.tablename));
+    await sql`truncate table ${sql.join(tables)} cascade`.execute(store.db);
+    return;
+  }
+  const tables = (await store.db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((name) => !name.startsWith('kysely_'));
+  await sql`pragma foreign_keys = off`.execute(store.db);
+  for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(store.db);
+  await sql`pragma foreign_keys = on`.execute(store.db);
 }
 
 export const availableDialects = (): DialectName[] =>
