@@ -12,15 +12,15 @@ import {
   countActiveSuperAdmins,
   findUserByEmail,
   findUserById,
-  insertUser,
   listUsers,
   updateUser,
 } from '../../storage/repositories/users.js';
 import type { UserRow } from '../../storage/schema.js';
-import { isUniqueViolation, type Db } from '../../storage/store.js';
+import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { requeueChatsOf } from '../sessions/chatRequeuer.js';
 import { closeSession } from '../sessions/sessionEnder.js';
+import { emailTaken, insertNewAccount } from './newAccount.js';
 import { hashPassword } from './passwords.js';
 
 /** `actor` null means the system itself (CLI, first start), which may always manage accounts. */
@@ -36,31 +36,15 @@ export async function createAccount(
   assertManager(actor);
   const { db } = ctx.store;
   if (await findUserByEmail(db, body.email)) throw emailTaken();
-  const now = ctx.clock.now();
-  const user: UserRow = {
-    id: ctx.ids.next(),
+  return insertNewAccount(ctx, {
     email: body.email,
     name: body.name,
     role: body.role,
-    password_hash: await hashPassword(body.password),
-    external_id: null,
-    is_active: 1,
-    created_at: now,
-    updated_at: now,
-    last_login_at: null,
-  };
-  try {
-    await insertUser(db, user);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
-    throw error;
-  }
-  if (isAgent(user)) await ensureAgentStatus(db, user.id, now);
-  return user;
+    passwordHash: await hashPassword(body.password),
+    externalId: null,
+    signedIn: false,
+  });
 }
-
-const emailTaken = () =>
-  new AppError('EMAIL_TAKEN', 'An account with this email already exists', 'email');
 
 export function listAccounts(ctx: ServiceContext, actor: Viewer, query: ListAccountsQuery) {
   assertManager(actor);

@@ -10,12 +10,12 @@ import { ensureAgentStatus } from '../../storage/repositories/agents.js';
 import {
   findUserByEmail,
   findUserByExternalId,
-  insertUser,
   updateUser,
 } from '../../storage/repositories/users.js';
 import type { UserRow } from '../../storage/schema.js';
 import type { ServiceContext } from '../context.js';
 import { issueAuthSession, type ClientInfo, type IssuedSession } from './authSessions.js';
+import { insertNewAccount } from './newAccount.js';
 import { isAgent } from '../../domain/policies.js';
 
 /** Tokens are meant to be used within seconds of being made; longer lifetimes are refused. */
@@ -95,26 +95,14 @@ async function upsertUser(ctx: ServiceContext, claims: z.infer<typeof Claims>): 
     await updateUser(db, existing.id, changes);
     return { ...existing, ...changes };
   }
-  const user: UserRow = {
-    id: ctx.ids.next(),
+  return insertNewAccount(ctx, {
     email: claims.email ?? null,
     name: claims.name,
     role: claims.role,
-    password_hash: null,
-    external_id: claims.sub,
-    is_active: 1,
-    created_at: now,
-    updated_at: now,
-    last_login_at: now,
-  };
-  try {
-    await insertUser(db, user);
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('EMAIL_TAKEN', 'That email belongs to another account');
-    throw error;
-  }
-  return user;
+    passwordHash: null,
+    externalId: claims.sub,
+    signedIn: true,
+  });
 }
 
 export async function signInWithSso(
