@@ -12,12 +12,8 @@ import {
   type Viewer,
 } from '../domain/policies.js';
 import { text } from '../shared/api.js';
-import {
-  CLOSE_CODES,
-  ClientFrame,
-  PROTOCOL_VERSION,
-  type ServerFrame,
-} from '../shared/protocol.js';
+import { ClientFrame } from '../shared/clientFrames.js';
+import { CLOSE_CODES, PROTOCOL_VERSION, type ServerFrame } from '../shared/protocol.js';
 import { LIMITS } from '../shared/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { replayEvents } from '../services/messages/messageReader.js';

@@ -124,6 +124,13 @@ export const AgentStats = z.object({
 });
 export type AgentStats = z.infer<typeof AgentStats>;
 
+export const SessionCounts = z.object({
+  active: z.number().int(),
+  waiting: z.number().int(),
+  history: z.number().int(),
+});
+export type SessionCounts = z.infer<typeof SessionCounts>;
+
 export const QueuePosition = z.object({
   sessionId: id,
   position: z.number().int(),

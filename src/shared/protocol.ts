@@ -1,47 +1,25 @@
 // The WebSocket protocol (version 1) spoken on /api/v1/ws, shared by the gateway and the browser.
 // docs/protocol.md explains it in prose; this file is the source of truth for its shapes.
-import { z } from 'zod';
 import type { AgentState, Message, Person, QueuePosition, Session } from './api.js';
-import { LIMITS, type SessionChange } from './vocabulary.js';
+import type { SessionChange } from './vocabulary.js';
 
 export const PROTOCOL_VERSION = 1;
 
-/** WebSocket close codes the server uses; clients reconnect on all but AUTH_FAILED and POLICY. */
+/** WebSocket close codes the server uses; clients reconnect (and resume) on all but AUTH_FAILED. */
 export const CLOSE_CODES = {
   /** The server is shutting down or restarting: reconnect (to another node) and resume. */
   RESTARTING: 1012,
   /** The session cookie or token is missing, expired or revoked; sign in again. */
   AUTH_FAILED: 4001,
-  /** The client broke the protocol (bad frames, too many frames). */
+  /** The client fell too far behind reading its frames: reconnect and resume from the last seq. */
   POLICY: 4008,
 } as const;
 
 // ---- client → server ----
 
-const sessionId = z.string().min(1).max(64);
-/** Optional request id echoed in the server's ack or error so a client can match replies. */
-const ref = z.string().max(64).optional();
-
-export const ClientFrame = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('subscribe'),
-    ref,
-    sessionId,
-    afterSeq: z.number().int().min(0).default(0).describe('last seq the client has seen'),
-  }),
-  z.object({ type: z.literal('unsubscribe'), ref, sessionId }),
-  z.object({
-    type: z.literal('message.send'),
-    ref,
-    sessionId,
-    clientId: z.string().min(1).max(LIMITS.clientId),
-    text: z.string(),
-  }),
-  z.object({ type: z.literal('typing'), sessionId, typing: z.boolean() }),
-  z.object({ type: z.literal('read'), ref, sessionId, upToSeq: z.number().int().min(0) }),
-  z.object({ type: z.literal('ping'), ref }),
-]);
-export type ClientFrame = z.input<typeof ClientFrame>;
+// The schema lives in clientFrames.ts so that this module stays free of zod: the browser
+// imports its values (close codes, version) without bundling a validator it does not need.
+export type { ClientFrame } from './clientFrames.js';
 
 // ---- server → client ----
 
@@ -68,8 +46,12 @@ export type ServerFrame =
   /** The waiting queue changed (agents): refetch it through the API. */
   | { type: 'queue.changed'; sessionId: string; status: Session['status'] }
   | { type: 'agent.status'; state: AgentState }
-  /** A session in one of the caller's lists changed: refetch it through the API. */
-  | { type: 'sessions.changed'; sessionId: string; change: string }
+  /**
+   * A session changed: refetch the lists that show it through the API. `scope` says which:
+   * 'mine' for the caller's own lists (their chats, their queue), 'all' for a super admin's
+   * view of every session.
+   */
+  | { type: 'sessions.changed'; scope: 'mine' | 'all'; sessionId: string; change: string }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }
   | { type: 'ack'; ref?: string; clientId?: string; message?: Message; lastReadSeq?: number | null }

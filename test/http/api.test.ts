@@ -220,6 +220,25 @@ describeEachDatabase('REST API', (db) => {
     expect((await yaw.get('/api/v1/agents')).status).toBe(403);
   });
 
+  it('counts the sessions of each console tab', async () => {
+    const agent = await server.signUp('Counter', 'admin');
+    const customer = await server.signUp('Kwesi');
+    const before = (await agent.get('/api/v1/sessions/counts')).body;
+    await customer.post('/api/v1/sessions', { subject: 'One', message: 'm' });
+    const { body } = await customer.post('/api/v1/sessions', { subject: 'Two', message: 'm' });
+    await customer.post(`/api/v1/sessions/${body.id}/end`, {});
+    expect((await agent.get('/api/v1/sessions/counts')).body).toEqual({
+      active: 0,
+      waiting: before.waiting + 1,
+      history: 0,
+    });
+    expect((await customer.get('/api/v1/sessions/counts')).body).toEqual({
+      active: 1,
+      waiting: 1,
+      history: 1,
+    });
+  });
+
   it('pages session lists with a cursor', async () => {
     const kojo = await server.signUp('Kojo');
     const ids: string[] = [];
@@ -252,6 +271,11 @@ describeEachDatabase('REST API', (db) => {
     });
     const failed = await new Client(server.url).get('/api/v1/auth/sso?token=garbage');
     expect(failed.headers.get('location')).toBe('/login?error=INVALID_SSO_TOKEN');
+    const missing = await new Client(server.url).get('/api/v1/auth/sso');
+    expect(missing.status).toBe(303);
+    expect(missing.headers.get('location')).toBe('/login?error=VALIDATION_FAILED');
+    const replayed = await new Client(server.url).get(`/api/v1/auth/sso?token=${token}`);
+    expect(replayed.headers.get('location')).toBe('/login?error=INVALID_SSO_TOKEN');
   });
 
   it('publishes an OpenAPI document covering the routes', async () => {

@@ -7,6 +7,7 @@ import {
   QueuePosition,
   RateSessionBody,
   Session,
+  SessionCounts,
   SessionView,
   StartSessionBody,
   TagsBody,
@@ -18,7 +19,7 @@ import { assignSession, transferSession } from '../../services/sessions/chatAssi
 import { queuePositionFor } from '../../services/sessions/queueEstimator.js';
 import { endSession } from '../../services/sessions/sessionEnder.js';
 import { rateSession } from '../../services/sessions/sessionRater.js';
-import { getSession, listSessions } from '../../services/sessions/sessionReader.js';
+import { countSessions, getSession, listSessions } from '../../services/sessions/sessionReader.js';
 import { startSession } from '../../services/sessions/sessionStarter.js';
 import { tagSession } from '../../services/sessions/sessionTagger.js';
 import { viewerOf } from '../auth.js';
@@ -69,6 +70,18 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       const { items, nextCursor } = await listSessions(ctx, viewerOf(request), request.query);
       return { items: items.map(presentSessionView), nextCursor };
     },
+  );
+
+  app.get(
+    '/counts',
+    {
+      schema: {
+        tags,
+        summary: "How many sessions the caller's Active, Waiting and History lists hold",
+        response: { 200: SessionCounts, 401: errors[401] },
+      },
+    },
+    async (request) => countSessions(ctx, viewerOf(request)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 // Signing in from a host application: the host signs a short-lived HS256 JWT with the shared
 // SSO secret naming its user; Switchboard checks it and signs that person in, creating or
 // updating their account. Each token works once.
+import { createHash } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
@@ -112,7 +113,9 @@ export async function signInWithSso(
   client: ClientInfo,
 ): Promise<{ user: UserRow; session: IssuedSession }> {
   const claims = await verify(ctx, token);
-  if (claims.jti) await rememberUse(ctx, claims.jti, claims.exp);
+  // Each token signs in once: by its jti when the host sets one, else by the token itself.
+  const useKey = claims.jti ?? `sha256:${createHash('sha256').update(token).digest('base64url')}`;
+  await rememberUse(ctx, useKey, claims.exp);
   const user = await upsertUser(ctx, claims);
   if (user.is_active !== 1)
     throw new AppError('ACCOUNT_DISABLED', 'This account has been disabled');

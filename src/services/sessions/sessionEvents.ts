@@ -134,9 +134,9 @@ export function announceSessionChange(
   const audience = new Set([record.customer.id, ...alsoNotify]);
   if (record.agent) audience.add(record.agent.id);
   for (const userId of audience) {
-    outbox.add(topics.user(userId), { type: 'sessions.changed', sessionId, change });
+    outbox.add(topics.user(userId), { type: 'sessions.changed', scope: 'mine', sessionId, change });
   }
-  outbox.add(topics.monitor, { type: 'sessions.changed', sessionId, change });
+  outbox.add(topics.monitor, { type: 'sessions.changed', scope: 'all', sessionId, change });
   // The queue changes when a session enters it or leaves it.
   const leftQueue =
     change === 'assigned' || (change === 'ended' && record.row.assigned_at === null);

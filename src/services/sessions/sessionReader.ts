@@ -3,6 +3,7 @@ import { notFound } from '../../domain/errors.js';
 import type { Viewer } from '../../domain/policies.js';
 import type { ListSessionsQuery } from '../../shared/api.js';
 import {
+  countSessionViews,
   listSessions as listSessionRecords,
   type SessionListItem,
 } from '../../storage/repositories/sessions.js';
@@ -23,6 +24,11 @@ export async function getSession(
   const item = items[0];
   if (!item) throw notFound('Chat session');
   return item;
+}
+
+/** The sizes of the viewer's Active, Waiting and History lists. */
+export function countSessions(ctx: ServiceContext, viewer: Viewer) {
+  return countSessionViews(ctx.store.db, viewer);
 }
 
 export function listSessions(ctx: ServiceContext, viewer: Viewer, query: ListSessionsQuery) {

@@ -353,6 +353,30 @@ export async function listSessions(
   return { items, nextCursor: more && last ? encodeCursor([last.started_at, last.id]) : null };
 }
 
+/** How many sessions each tab of the viewer's console holds. */
+export async function countSessionViews(
+  db: Db,
+  viewer: Viewer,
+): Promise<Record<Exclude<SessionListView, 'all'>, number>> {
+  const count = async (view: SessionListView) =>
+    Number(
+      (
+        await db
+          .selectFrom('chat_sessions as cs')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) => visibleTo(eb, viewer))
+          .where((eb) => viewCondition(eb, viewer, view))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [active, waiting, history] = await Promise.all([
+    count('active'),
+    count('waiting'),
+    count('history'),
+  ]);
+  return { active, waiting, history };
+}
+
 /** Messages from the other side that `userId` has not read yet. */
 function unreadCountFor(eb: SessionsEb, userId: string) {
   return eb

@@ -1,0 +1,29 @@
+// The frames a client may send on the WebSocket, as a zod schema the gateway validates with.
+// Kept apart from protocol.ts so the browser can import the protocol's values without zod.
+import { z } from 'zod';
+import { LIMITS } from './vocabulary.js';
+
+const sessionId = z.string().min(1).max(64);
+/** Optional request id echoed in the server's ack or error so a client can match replies. */
+const ref = z.string().max(64).optional();
+
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('subscribe'),
+    ref,
+    sessionId,
+    afterSeq: z.number().int().min(0).default(0).describe('last seq the client has seen'),
+  }),
+  z.object({ type: z.literal('unsubscribe'), ref, sessionId }),
+  z.object({
+    type: z.literal('message.send'),
+    ref,
+    sessionId,
+    clientId: z.string().min(1).max(LIMITS.clientId),
+    text: z.string(),
+  }),
+  z.object({ type: z.literal('typing'), sessionId, typing: z.boolean() }),
+  z.object({ type: z.literal('read'), ref, sessionId, upToSeq: z.number().int().min(0) }),
+  z.object({ type: z.literal('ping'), ref }),
+]);
+export type ClientFrame = z.input<typeof ClientFrame>;
