@@ -226,6 +226,21 @@ describeEachDatabase('conversation', (db) => {
     expect((await getSession(world.ctx, customer, sessionId)).agent?.name).toBe('Kofi');
   });
 
+  it('tells every agent who took part when the chat ends, for their History', async () => {
+    const world = makeWorld(db());
+    const { agent, customer, sessionId } = await activeChat(world);
+    const kofi = await world.agent('Kofi', { autoAssign: false });
+    await transferSession(world.ctx, { viewer: agent, sessionId, agentId: kofi.id });
+    world.published.length = 0;
+    await endSession(world.ctx, { viewer: customer, sessionId });
+    const told = world.published
+      .filter((p) => p.frame.type === 'sessions.changed' && p.topic.startsWith('user:'))
+      .map((p) => p.topic);
+    expect(told.sort()).toEqual(
+      [`user:${agent.id}`, `user:${customer.id}`, `user:${kofi.id}`].sort(),
+    );
+  });
+
   it('tags a chat, normalised and without duplicates', async () => {
     const world = makeWorld(db());
     const { agent, sessionId } = await activeChat(world);

@@ -12,6 +12,7 @@ import {
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   findSessionRecord,
+  pastAgentIds,
   reserveSeq,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
@@ -120,8 +121,13 @@ export async function writeSessionUpdate(
     createdAt: ctx.clock.now(),
   });
   queueSessionFrame(outbox, sessionId, seq, event);
-  announceSessionChange(outbox, record, change, alsoNotify);
+  // An ended chat sits in the History of every agent who took part, not only the last one.
+  const pastAgents = ENDED_CHANGES.has(change) ? await pastAgentIds(trx, sessionId) : [];
+  announceSessionChange(outbox, record, change, [...alsoNotify, ...pastAgents]);
 }
+
+/** Changes that concern a chat already in agents' History lists. */
+const ENDED_CHANGES: ReadonlySet<SessionChange> = new Set(['ended', 'rated', 'tagged']);
 
 /** Invalidation frames for every list a session appears in. */
 export function announceSessionChange(
