@@ -1,8 +1,6 @@
-// Entry point of the browser app.
+// Entry point of the browser app: the design system's styles and the app's root.
 import { render } from 'preact';
-
-function App() {
-  return <h1>Switchboard</h1>;
-}
+import { App } from './app/App.js';
+import './styles/index.css';
 
 render(<App />, document.getElementById('app')!);

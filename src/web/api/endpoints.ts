@@ -1,0 +1,96 @@
+// Every REST route the web app calls, typed from the shared API schemas so the browser and the
+// server cannot drift apart. Sending messages and read receipts goes over the socket instead.
+import type {
+  Account,
+  AgentState,
+  AgentStats,
+  CreateAccountBody,
+  CreateQuickResponseBody,
+  ListAccountsQuery,
+  ListSessionsQuery,
+  Message,
+  Page,
+  Person,
+  QueuePosition,
+  QuickResponse,
+  Session,
+  SessionCounts,
+  SessionView,
+  SignInBody,
+  StartSessionBody,
+  UpdateAccountBody,
+  UpdateAgentStatusBody,
+  UpdateQuickResponseBody,
+} from '../../shared/api.js';
+import type { HttpClient } from './http.js';
+
+export interface SignedIn {
+  user: Person;
+  expiresAt: string;
+}
+
+export type SessionsQuery = Partial<ListSessionsQuery>;
+export type AccountsQuery = Partial<ListAccountsQuery>;
+
+export interface MessagePage {
+  items: Message[];
+  hasMore: boolean;
+}
+
+const at = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+
+export function createApi(http: HttpClient) {
+  return {
+    auth: {
+      me: () => http.get<SignedIn>('/auth/me'),
+      signIn: (body: SignInBody) => http.post<SignedIn>('/auth/login', body),
+      signOut: () => http.post<void>('/auth/logout'),
+    },
+    sessions: {
+      list: (query: SessionsQuery) => http.get<Page<SessionView>>('/sessions', { ...query }),
+      /** The sizes of the caller's Active, Waiting and History lists. */
+      counts: () => http.get<SessionCounts>('/sessions/counts'),
+      get: (id: string) => http.get<SessionView>(at(id)),
+      start: (body: StartSessionBody) => http.post<Session>('/sessions', body),
+      queue: (id: string) => http.get<QueuePosition>(`${at(id)}/queue`),
+      end: (id: string) => http.post<Session>(`${at(id)}/end`),
+      rate: (id: string, rating: number, feedback?: string) =>
+        http.post<Session>(`${at(id)}/rating`, { rating, ...(feedback ? { feedback } : {}) }),
+      take: (id: string) => http.post<Session>(`${at(id)}/take`),
+      assign: (id: string, agentId: string) => http.post<Session>(`${at(id)}/assign`, { agentId }),
+      transfer: (id: string, agentId: string) =>
+        http.post<Session>(`${at(id)}/transfer`, { agentId }),
+      setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
+    },
+    messages: {
+      /** Without `beforeSeq`: the newest page. Always oldest first. */
+      list: (sessionId: string, query: { beforeSeq?: number; limit?: number } = {}) =>
+        http.get<MessagePage>(`${at(sessionId)}/messages`, query),
+    },
+    agents: {
+      list: () => http.get<{ items: AgentState[] }>('/agents'),
+      me: () => http.get<AgentState>('/agents/me'),
+      updateMe: (body: UpdateAgentStatusBody) => http.patch<AgentState>('/agents/me', body),
+      /** Today is the caller's today: the browser's offset from UTC, east positive. */
+      myStats: () =>
+        http.get<AgentStats>('/agents/me/stats', {
+          tzOffsetMinutes: -new Date().getTimezoneOffset(),
+        }),
+    },
+    quickResponses: {
+      list: () => http.get<{ items: QuickResponse[] }>('/quick-responses'),
+      create: (body: CreateQuickResponseBody) => http.post<QuickResponse>('/quick-responses', body),
+      update: (id: string, body: UpdateQuickResponseBody) =>
+        http.patch<QuickResponse>(`/quick-responses/${encodeURIComponent(id)}`, body),
+      remove: (id: string) => http.delete(`/quick-responses/${encodeURIComponent(id)}`),
+    },
+    accounts: {
+      list: (query: AccountsQuery) => http.get<Page<Account>>('/accounts', { ...query }),
+      create: (body: CreateAccountBody) => http.post<Account>('/accounts', body),
+      update: (id: string, body: UpdateAccountBody) =>
+        http.patch<Account>(`/accounts/${encodeURIComponent(id)}`, body),
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,55 @@
+// The app's root: checks the sign-in, then shows the sign-in page or the signed-in person's pages
+// inside the shell, keeping the address bar and the tab title in step.
+import { useEffect } from 'preact/hooks';
+import { Loading } from '../components/Spinner.js';
+import { useReadable } from '../hooks/useReadable.js';
+import { LoginPage } from '../pages/LoginPage.js';
+import { applyTheme, themeChoice } from '../state/preferences.js';
+import { AppShell } from './AppShell.js';
+import { useDocumentTitle } from './documentTitle.js';
+import { matchPath, safeReturnPath } from './paths.js';
+import { navigate, useLocation } from './router.js';
+import { homeFor, routesFor } from './routes.js';
+import { ServicesContext, type Services } from './services.js';
+import { checkSignIn, signInState } from './signIn.js';
+
+export function App() {
+  const state = useReadable(signInState);
+  const theme = useReadable(themeChoice);
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => void checkSignIn(), []);
+
+  if (state.status === 'checking') return <Loading label="Opening Switchboard…" />;
+  if (state.status === 'signedOut') return <SignedOut notice={state.notice} />;
+  return (
+    <ServicesContext value={state.services}>
+      <SignedIn services={state.services} />
+    </ServicesContext>
+  );
+}
+
+function SignedOut({ notice }: { notice: string | null }) {
+  const { path, query } = useLocation();
+  useDocumentTitle('Sign in');
+  useEffect(() => {
+    if (path !== '/login') navigate(`/login?next=${encodeURIComponent(path)}`, { replace: true });
+  }, [path]);
+  return <LoginPage notice={notice} errorCode={query.get('error')} />;
+}
+
+function SignedIn({ services }: { services: Services }) {
+  const { path, query } = useLocation();
+  const routes = routesFor(services.me.role);
+  const match = routes
+    .map((route) => ({ route, params: matchPath(route.pattern, path) }))
+    .find((candidate) => candidate.params !== null);
+  useDocumentTitle(match?.route.title ?? null);
+  const matched = match !== undefined;
+  useEffect(() => {
+    if (matched) return;
+    const next = path === '/login' ? safeReturnPath(query.get('next')) : homeFor(services.me.role);
+    const allowed = routes.some((route) => matchPath(route.pattern, next));
+    navigate(allowed ? next : homeFor(services.me.role), { replace: true });
+  }, [matched, path]);
+  return <AppShell routes={routes}>{match ? match.route.render(match.params!) : null}</AppShell>;
+}

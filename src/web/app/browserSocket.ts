@@ -1,0 +1,41 @@
+// The RealtimeClient's link in the browser: a WebSocket to /api/v1/ws on this origin (the session
+// cookie authenticates it), reconnecting at once when the network or the tab comes back.
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { RealtimeClient, type SocketFactory } from '../realtime/realtimeClient.js';
+
+const browserSocket: SocketFactory = (url, handlers) => {
+  const socket = new WebSocket(url);
+  socket.onopen = () => handlers.open();
+  socket.onmessage = (event) => {
+    if (typeof event.data === 'string') handlers.message(event.data);
+  };
+  socket.onclose = (event) => handlers.close(event.code, event.reason);
+  return socket;
+};
+
+export function connectRealtime(): { client: RealtimeClient; disconnect: () => void } {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const client = new RealtimeClient({
+    // Each protocol version has its own path (docs/protocol.md, Versioning).
+    url: `${scheme}//${window.location.host}/api/v${PROTOCOL_VERSION}/ws`,
+    createSocket: browserSocket,
+  });
+  const online = () => client.setOnline(true);
+  const offline = () => client.setOnline(false);
+  const visible = () => {
+    if (document.visibilityState === 'visible') client.reconnectNow();
+  };
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  document.addEventListener('visibilitychange', visible);
+  client.start();
+  return {
+    client,
+    disconnect() {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      document.removeEventListener('visibilitychange', visible);
+      client.stop();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Every page of the app: its path, who may open it, its name in the navigation and the tab title.
+// The header's navigation and the router both read this table.
+import type { ComponentChildren } from 'preact';
+import { AGENT_ROLES, type Role } from '../../shared/vocabulary.js';
+import type { IconName } from '../components/Icon.js';
+import { AccountsPage } from '../pages/admin/AccountsPage.js';
+import { AgentsPage } from '../pages/admin/AgentsPage.js';
+import { AllChatsPage } from '../pages/admin/AllChatsPage.js';
+import { MonitorChatPage } from '../pages/admin/MonitorChatPage.js';
+import { ChatManagementPage } from '../pages/console/ChatManagementPage.js';
+import { HistoryPage } from '../pages/live-chat/HistoryPage.js';
+import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
+import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
+import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
+import type { Params } from './paths.js';
+
+export interface PageRoute {
+  pattern: string;
+  roles: readonly Role[];
+  title: string;
+  /** Listed in the header's navigation under this name. */
+  nav?: { label: string; icon: IconName };
+  render: (params: Params) => ComponentChildren;
+}
+
+const ROUTES: readonly PageRoute[] = [
+  {
+    pattern: '/chat',
+    roles: ['user'],
+    title: 'Live chat',
+    nav: { label: 'Live chat', icon: 'chat' },
+    render: () => <LiveChatPage />,
+  },
+  {
+    pattern: '/chat/:id',
+    roles: ['user'],
+    title: 'Live chat',
+    render: ({ id }) => <LiveChatPage key={id} sessionId={id} />,
+  },
+  {
+    pattern: '/history',
+    roles: ['user'],
+    title: 'Your chats',
+    nav: { label: 'History', icon: 'list' },
+    render: () => <HistoryPage />,
+  },
+  {
+    pattern: '/history/:id',
+    roles: ['user'],
+    title: 'Transcript',
+    render: ({ id }) => <TranscriptPage key={id} sessionId={id!} />,
+  },
+  {
+    pattern: '/console',
+    roles: AGENT_ROLES,
+    title: 'Chat management',
+    nav: { label: 'Chat management', icon: 'inbox' },
+    render: () => <ChatManagementPage />,
+  },
+  {
+    pattern: '/quick-responses',
+    roles: AGENT_ROLES,
+    title: 'Quick responses',
+    nav: { label: 'Quick responses', icon: 'bolt' },
+    render: () => <QuickResponsesPage />,
+  },
+  {
+    pattern: '/admin/chats',
+    roles: ['super_admin'],
+    title: 'All chats',
+    nav: { label: 'All chats', icon: 'list' },
+    render: () => <AllChatsPage />,
+  },
+  {
+    pattern: '/admin/chats/:id',
+    roles: ['super_admin'],
+    title: 'Chat',
+    render: ({ id }) => <MonitorChatPage key={id} sessionId={id!} />,
+  },
+  {
+    pattern: '/admin/agents',
+    roles: ['super_admin'],
+    title: 'Agents',
+    nav: { label: 'Agents', icon: 'users' },
+    render: () => <AgentsPage />,
+  },
+  {
+    pattern: '/admin/accounts',
+    roles: ['super_admin'],
+    title: 'Accounts',
+    nav: { label: 'Accounts', icon: 'userPlus' },
+    render: () => <AccountsPage />,
+  },
+];
+
+/** Where a person lands after signing in, and for any path they cannot open. */
+export const homeFor = (role: Role): string => (role === 'user' ? '/chat' : '/console');
+
+export const routesFor = (role: Role) => ROUTES.filter((route) => route.roles.includes(role));

@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Message, Person, SessionView } from '../../shared/api.js';
+import type { Api } from '../api/endpoints.js';
+import { fakeRealtime } from '../testing/fakeSocket.js';
+import { ConversationStore } from './conversationStore.js';
+
+const yaw: Person = { id: 'yaw', name: 'Yaw', email: null, role: 'user' };
+const ama: Person = { id: 'ama', name: 'Ama', email: null, role: 'admin' };
+
+const session: SessionView = {
+  id: 's1',
+  status: 'active',
+  priority: 'medium',
+  subject: 'Cannot sign in',
+  customer: yaw,
+  agent: ama,
+  rating: null,
+  feedback: null,
+  tags: [],
+  startedAt: '2026-01-01T09:00:00Z',
+  assignedAt: '2026-01-01T09:01:00Z',
+  firstAgentReplyAt: null,
+  endedAt: null,
+  endedBy: null,
+  lastMessageAt: null,
+  lastSeq: 2,
+  /** Ama's reply has not been read yet. */
+  unreadCount: 1,
+  queuePosition: null,
+};
+
+const stored = (seq: number, text: string, clientId: string | null, sender = yaw): Message => ({
+  id: `m${seq}`,
+  sessionId: 's1',
+  seq,
+  type: 'text',
+  text,
+  sender,
+  clientId,
+  createdAt: '2026-01-01T09:02:00Z',
+  isRead: false,
+});
+
+const api = {
+  sessions: { get: async () => session, queue: async () => null },
+  messages: {
+    list: async () => ({
+      items: [stored(1, 'Hello', null), stored(2, 'Hi Yaw', null, ama)],
+      hasMore: false,
+    }),
+  },
+} as unknown as Api;
+
+async function openStore() {
+  const realtime = fakeRealtime();
+  realtime.client.start();
+  realtime.current().greet();
+  const store = new ConversationStore('s1', {
+    api,
+    realtime: realtime.client,
+    viewer: yaw,
+    storage: null,
+  });
+  store.open();
+  await vi.waitFor(() => expect(realtime.current().last('subscribe')).toBeDefined());
+  const goLive = () => {
+    const subscribe = realtime.current().last('subscribe')!;
+    realtime
+      .current()
+      .deliver({ type: 'subscribed', ref: subscribe.ref!, sessionId: 's1', seq: 2 });
+  };
+  return { store, realtime, goLive };
+}
+
+beforeEach(() =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] }),
+);
+afterEach(() => vi.useRealTimers());
+
+describe('ConversationStore', () => {
+  it('follows the session from the seq the page was loaded at', async () => {
+    const { realtime } = await openStore();
+    expect(realtime.current().last('subscribe')).toMatchObject({ sessionId: 's1', afterSeq: 2 });
+  });
+
+  it('keeps messages typed while the link is down and sends them once it is live again', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    realtime.current().drop(1012);
+    store.send('typed while offline');
+    expect(store.get().conversation.outbox).toHaveLength(1);
+
+    vi.advanceTimersByTime(1000);
+    realtime.current().greet();
+    expect(realtime.current().all('message.send')).toHaveLength(0);
+    goLive();
+    const sends = realtime.current().all('message.send');
+    expect(sends).toEqual([expect.objectContaining({ text: 'typed while offline' })]);
+
+    const message = stored(3, 'typed while offline', sends[0]!.clientId);
+    realtime
+      .current()
+      .deliver({ type: 'ack', ref: sends[0]!.ref!, clientId: message.clientId!, message });
+    realtime.current().deliver({
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 3,
+      event: { kind: 'message.created', message },
+    });
+    await vi.waitFor(() => expect(store.get().conversation.outbox).toHaveLength(0));
+    expect(store.get().conversation.messages.map((m) => m.text)).toEqual([
+      'Hello',
+      'Hi Yaw',
+      'typed while offline',
+    ]);
+  });
+
+  it('resends with the same clientId when the link drops before the ack, and shows it once', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    store.send('are you there?');
+    const first = realtime.current().last('message.send')!;
+    realtime.current().drop();
+    await Promise.resolve();
+
+    vi.advanceTimersByTime(1000);
+    realtime.current().greet();
+    // The server stored it before the link dropped: the replay brings it back.
+    const message = stored(3, 'are you there?', first.clientId);
+    realtime.current().deliver({
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 3,
+      event: { kind: 'message.created', message },
+    });
+    goLive();
+    expect(realtime.current().all('message.send')).toHaveLength(0);
+    expect(
+      store.get().conversation.messages.filter((m) => m.text === 'are you there?'),
+    ).toHaveLength(1);
+  });
+
+  it('shows a refused message as failed instead of resending it', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    store.send('too late');
+    const frame = realtime.current().last('message.send')!;
+    realtime.current().deliver({
+      type: 'error',
+      ref: frame.ref!,
+      clientId: frame.clientId,
+      error: { code: 'SESSION_ENDED', message: 'This chat has already ended' },
+    });
+    await vi.waitFor(() =>
+      expect(store.get().conversation.outbox[0]?.failure?.code).toBe('SESSION_ENDED'),
+    );
+  });
+
+  it("shows the other side's typing until they send or it expires", async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    realtime.current().deliver({ type: 'typing', sessionId: 's1', user: ama, typing: true });
+    expect(store.get().typing?.name).toBe('Ama');
+    vi.advanceTimersByTime(6000);
+    expect(store.get().typing).toBeNull();
+    realtime.current().deliver({ type: 'typing', sessionId: 's1', user: yaw, typing: true });
+    expect(store.get().typing).toBeNull();
+  });
+
+  it('sends a read receipt for what arrived from the other side, once', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    store.markRead();
+    store.markRead();
+    expect(realtime.current().all('read')).toEqual([expect.objectContaining({ upToSeq: 2 })]);
+  });
+});

@@ -1,0 +1,300 @@
+// A live conversation: loads the session and its latest messages, follows the session's feed
+// (resuming from the last seq after every reconnect), sends through the outbox, sends read
+// receipts and typing signals, and tracks the other side's typing and the customer's place in
+// the queue. Screens watch it as a Readable.
+import type { Person, QueuePosition } from '../../shared/api.js';
+import type { Api } from '../api/endpoints.js';
+import { ApiError } from '../api/http.js';
+import { FrameError } from '../realtime/pendingRequests.js';
+import type { RealtimeClient, SessionFeed } from '../realtime/realtimeClient.js';
+import { Observable, type Readable } from '../state/observable.js';
+import { newClientId } from './clientIds.js';
+import {
+  conversationReducer,
+  initialConversation,
+  readReceiptSeq,
+  type ConversationAction,
+  type ConversationState,
+} from './conversation.js';
+import { toSend, type PendingMessage } from './outbox.js';
+import { loadOutbox, saveOutbox, type OutboxStorage } from './savedOutbox.js';
+import { TypingSignal } from './typingSignal.js';
+
+/** Messages per page when opening a conversation or scrolling back. */
+const PAGE_SIZE = 100;
+/** An indicator not refreshed for this long is dropped (the typing:false may have been lost). */
+const TYPING_EXPIRES_MS = 6000;
+
+export interface ConversationView {
+  conversation: ConversationState;
+  status: 'loading' | 'ready' | 'failed';
+  /** Why loading or following failed, to show instead of the conversation. */
+  problem: string | null;
+  /** The other side's person typing right now. */
+  typing: Person | null;
+  /** For the customer of a waiting session. */
+  queue: QueuePosition | null;
+  /** The feed has replayed what was missed and is receiving live events. */
+  live: boolean;
+}
+
+export interface ConversationDeps {
+  api: Api;
+  realtime: RealtimeClient;
+  viewer: Person;
+  storage: OutboxStorage | null;
+}
+
+export class ConversationStore implements Readable<ConversationView> {
+  private readonly view: Observable<ConversationView>;
+  private readonly inFlight = new Set<string>();
+  private readonly typingSignal: TypingSignal;
+  private readonly stops: Array<() => void> = [];
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private readReceiptInFlight = 0;
+  private opened = false;
+  private closed = false;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly deps: ConversationDeps,
+  ) {
+    const outbox = loadOutbox(deps.storage, deps.viewer.id, sessionId);
+    this.view = new Observable<ConversationView>({
+      conversation: initialConversation(deps.viewer.id, outbox),
+      status: 'loading',
+      problem: null,
+      typing: null,
+      queue: null,
+      live: false,
+    });
+    this.typingSignal = new TypingSignal((typing) =>
+      deps.realtime.notify({ type: 'typing', sessionId, typing }),
+    );
+  }
+
+  get(): ConversationView {
+    return this.view.get();
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.view.subscribe(listener);
+  }
+
+  /** Loads the conversation and starts following it; safe to call more than once. */
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    this.stops.push(
+      this.deps.realtime.onState(() =>
+        this.patch({ live: this.deps.realtime.isLive(this.sessionId) }),
+      ),
+    );
+    void this.load();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.typingSignal.stop();
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Queues a message and sends it now if the feed is live (else once it is). */
+  send(text: string): void {
+    const pending: PendingMessage = {
+      clientId: newClientId(),
+      text,
+      queuedAt: new Date().toISOString(),
+      failure: null,
+    };
+    this.typingSignal.stop();
+    this.dispatch({ type: 'queued', message: pending });
+    if (this.deps.realtime.isLive(this.sessionId)) this.transmit(pending);
+  }
+
+  retry(clientId: string): void {
+    this.dispatch({ type: 'retried', clientId });
+    this.flushOutbox();
+  }
+
+  discard(clientId: string): void {
+    this.dispatch({ type: 'discarded', clientId });
+  }
+
+  /** A keystroke in the composer. */
+  typing(): void {
+    if (this.canWrite()) this.typingSignal.input();
+  }
+
+  stopTyping(): void {
+    this.typingSignal.stop();
+  }
+
+  /** The conversation is on screen: tell the other side what has been read. */
+  markRead(): void {
+    const upToSeq = readReceiptSeq(this.get().conversation);
+    if (upToSeq === null || upToSeq <= this.readReceiptInFlight) return;
+    if (!this.isParticipant() || !this.deps.realtime.isLive(this.sessionId)) return;
+    this.readReceiptInFlight = upToSeq;
+    this.deps.realtime.request({ type: 'read', sessionId: this.sessionId, upToSeq }).then(
+      () => this.dispatch({ type: 'readSent', upToSeq }),
+      () => {
+        this.readReceiptInFlight = 0;
+      },
+    );
+  }
+
+  async loadEarlier(): Promise<void> {
+    const oldest = this.get().conversation.messages[0];
+    if (!oldest) return;
+    const page = await this.deps.api.messages.list(this.sessionId, {
+      beforeSeq: oldest.seq,
+      limit: PAGE_SIZE,
+    });
+    this.dispatch({ type: 'earlierLoaded', messages: page.items, hasEarlier: page.hasMore });
+  }
+
+  /** True when the viewer is one of the two people in the conversation. */
+  isParticipant(): boolean {
+    const session = this.get().conversation.session;
+    const me = this.deps.viewer.id;
+    return session !== null && (session.customer.id === me || session.agent?.id === me);
+  }
+
+  /** True when the viewer may write in it now. */
+  canWrite(): boolean {
+    const session = this.get().conversation.session;
+    if (!session || session.status === 'ended') return false;
+    if (session.customer.id === this.deps.viewer.id) return true;
+    return session.status === 'active' && session.agent?.id === this.deps.viewer.id;
+  }
+
+  private async load(): Promise<void> {
+    const { api, realtime } = this.deps;
+    try {
+      // The session first: every message up to its lastSeq is then in the page that follows,
+      // and the feed resumes right after it.
+      const session = await api.sessions.get(this.sessionId);
+      const page = await api.messages.list(this.sessionId, { limit: PAGE_SIZE });
+      if (this.closed) return;
+      this.dispatch({
+        type: 'loaded',
+        session,
+        unreadCount: session.unreadCount,
+        messages: page.items,
+        hasEarlier: page.hasMore,
+      });
+      this.patch({ status: 'ready' });
+      if (session.status === 'waiting' && session.customer.id === this.deps.viewer.id) {
+        api.sessions.queue(this.sessionId).then(
+          (queue) => this.patch({ queue }),
+          () => {},
+        );
+      }
+      this.stops.push(realtime.follow(this.sessionId, this.feed()));
+    } catch (error) {
+      if (this.closed) return;
+      this.patch({
+        status: 'failed',
+        problem:
+          error instanceof ApiError && error.code === 'NOT_FOUND'
+            ? 'This chat does not exist, or you cannot see it.'
+            : error instanceof Error
+              ? error.message
+              : 'This chat could not be loaded.',
+      });
+    }
+  }
+
+  private feed(): SessionFeed {
+    return {
+      lastSeq: () => this.get().conversation.lastSeq,
+      onEvent: (frame) => {
+        this.dispatch({ type: 'event', seq: frame.seq, event: frame.event });
+        const { event } = frame;
+        if (
+          event.kind === 'message.created' &&
+          event.message.sender?.id === this.get().typing?.id
+        ) {
+          this.showTyping(null);
+        }
+        if (event.kind === 'session.updated' && event.session.status !== 'waiting') {
+          this.patch({ queue: null });
+        }
+      },
+      onLive: () => {
+        this.patch({ live: true });
+        this.flushOutbox();
+      },
+      onTyping: (frame) => {
+        if (frame.user.id !== this.deps.viewer.id)
+          this.showTyping(frame.typing ? frame.user : null);
+      },
+      onQueuePosition: (frame) => {
+        const { type: _type, ...queue } = frame;
+        this.patch({ queue });
+      },
+      onRefused: (error) => this.patch({ status: 'failed', problem: error.message }),
+    };
+  }
+
+  private flushOutbox(): void {
+    if (!this.deps.realtime.isLive(this.sessionId)) return;
+    for (const pending of toSend(this.get().conversation.outbox)) this.transmit(pending);
+  }
+
+  private transmit(pending: PendingMessage): void {
+    if (this.inFlight.has(pending.clientId)) return;
+    this.inFlight.add(pending.clientId);
+    this.deps.realtime
+      .request({
+        type: 'message.send',
+        sessionId: this.sessionId,
+        clientId: pending.clientId,
+        text: pending.text,
+      })
+      .then(
+        (reply) => {
+          if (reply.type === 'ack' && reply.message) {
+            this.dispatch({ type: 'acknowledged', message: reply.message });
+          }
+        },
+        (error: unknown) => {
+          // A lost link leaves it in the outbox: it goes again when the feed is live.
+          if (error instanceof FrameError) {
+            this.dispatch({
+              type: 'sendFailed',
+              clientId: pending.clientId,
+              failure: { code: error.code, message: error.message },
+            });
+          }
+        },
+      )
+      .finally(() => this.inFlight.delete(pending.clientId));
+  }
+
+  private showTyping(person: Person | null): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.typingTimer = person ? setTimeout(() => this.showTyping(null), TYPING_EXPIRES_MS) : null;
+    this.patch({ typing: person });
+  }
+
+  private dispatch(action: ConversationAction): void {
+    const before = this.get().conversation;
+    const conversation = conversationReducer(before, action);
+    if (conversation === before) return;
+    if (conversation.outbox !== before.outbox) {
+      saveOutbox(this.deps.storage, this.deps.viewer.id, this.sessionId, conversation.outbox);
+    }
+    this.patch({ conversation });
+  }
+
+  private patch(changes: Partial<ConversationView>): void {
+    const current = this.view.get();
+    const changed = (Object.keys(changes) as Array<keyof ConversationView>).some(
+      (key) => !Object.is(current[key], changes[key]),
+    );
+    if (changed) this.view.set({ ...current, ...changes });
+  }
+}

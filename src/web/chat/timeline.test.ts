@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Message, Person } from '../../shared/api.js';
+import {
+  conversationReducer,
+  initialConversation,
+  type ConversationState,
+} from './conversation.js';
+import { buildTimeline, isOwnSide } from './timeline.js';
+
+const yaw: Person = { id: 'yaw', name: 'Yaw', email: null, role: 'user' };
+const ama: Person = { id: 'ama', name: 'Ama', email: null, role: 'admin' };
+const kofi: Person = { id: 'kofi', name: 'Kofi', email: null, role: 'admin' };
+
+const at = (minutes: number) => new Date(Date.UTC(2026, 0, 5, 9, minutes)).toISOString();
+const now = Date.UTC(2026, 0, 5, 12, 0);
+
+let seq = 0;
+const message = (sender: Person | null, minutes: number, text = `m${seq + 1}`): Message => ({
+  id: `m${++seq}`,
+  sessionId: 's1',
+  seq,
+  type: sender ? 'text' : 'system',
+  text,
+  sender,
+  clientId: null,
+  createdAt: at(minutes),
+  isRead: false,
+});
+
+function conversation(viewer: Person, messages: Message[]): ConversationState {
+  return conversationReducer(initialConversation(viewer.id), {
+    type: 'loaded',
+    session: {
+      id: 's1',
+      status: 'active',
+      priority: 'medium',
+      subject: 'Help',
+      customer: yaw,
+      agent: ama,
+      rating: null,
+      feedback: null,
+      tags: [],
+      startedAt: at(0),
+      assignedAt: at(1),
+      firstAgentReplyAt: null,
+      endedAt: null,
+      endedBy: null,
+      lastMessageAt: null,
+      lastSeq: messages.at(-1)?.seq ?? 0,
+    },
+    unreadCount: 0,
+    messages,
+    hasEarlier: false,
+  });
+}
+
+describe('buildTimeline', () => {
+  it('groups consecutive messages of one sender and breaks groups at system messages', () => {
+    const items = buildTimeline(
+      conversation(yaw, [
+        message(yaw, 0),
+        message(yaw, 1),
+        message(null, 2, 'Ama joined the chat'),
+        message(ama, 3),
+        message(ama, 3),
+        message(yaw, 4),
+      ]),
+      yaw,
+      now,
+    );
+    expect(
+      items.map((i) => (i.kind === 'group' ? `${i.sender.name}×${i.entries.length}` : i.kind)),
+    ).toEqual(['day', 'Yaw×2', 'system', 'Ama×2', 'Yaw×1']);
+  });
+
+  it('starts a new group after a long pause', () => {
+    const items = buildTimeline(conversation(yaw, [message(ama, 0), message(ama, 30)]), yaw, now);
+    expect(items.filter((i) => i.kind === 'group')).toHaveLength(2);
+  });
+
+  it('puts pending messages last, on the viewer side, with their state', () => {
+    const state = conversationReducer(conversation(yaw, [message(ama, 0)]), {
+      type: 'queued',
+      message: { clientId: 'c1', text: 'typed offline', queuedAt: at(5), failure: null },
+    });
+    const last = buildTimeline(state, yaw, now).at(-1);
+    expect(last).toMatchObject({ kind: 'group', mine: true });
+    expect(last?.kind === 'group' && last.entries[0]).toMatchObject({
+      text: 'typed offline',
+      delivery: 'pending',
+      clientId: 'c1',
+    });
+  });
+
+  it('marks own messages sent, then read once the other side has read them', () => {
+    const first = message(yaw, 0);
+    let state = conversation(yaw, [first]);
+    const entry = () => {
+      const group = buildTimeline(state, yaw, now).find((i) => i.kind === 'group');
+      return group?.kind === 'group' ? group.entries[0]?.delivery : undefined;
+    };
+    expect(entry()).toBe('sent');
+    state = conversationReducer(state, {
+      type: 'event',
+      seq: first.seq + 1,
+      event: { kind: 'messages.read', reader: ama, upToSeq: first.seq, readAt: '' },
+    });
+    expect(entry()).toBe('read');
+  });
+});
+
+describe('isOwnSide', () => {
+  it("puts the customer's messages on their side, and the whole desk on an agent's side", () => {
+    expect(isOwnSide(yaw, yaw, 'yaw')).toBe(true);
+    expect(isOwnSide(ama, yaw, 'yaw')).toBe(false);
+    expect(isOwnSide(kofi, ama, 'yaw')).toBe(true);
+    expect(isOwnSide(yaw, ama, 'yaw')).toBe(false);
+  });
+});

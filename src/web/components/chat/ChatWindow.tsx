@@ -1,0 +1,235 @@
+// One chat as an agent or super admin works it: who and what it is about, the conversation with
+// the customer's typing indicator and read ticks, the composer with quick responses, and the
+// actions their role allows (take, assign, transfer, end), with a details panel beside it.
+import { useState } from 'preact/hooks';
+import type { Session } from '../../../shared/api.js';
+import { errorMessage } from '../../api/errorMessage.js';
+import { useServices } from '../../app/services.js';
+import type { ConversationStore } from '../../chat/conversationStore.js';
+import { ENDED_BY_LABELS } from '../../format/labels.js';
+import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
+import { useConversationStore } from '../../hooks/useConversationStore.js';
+import { useNow } from '../../hooks/useNow.js';
+import { useQuickResponses } from '../../hooks/useQuickResponses.js';
+import { useReadable } from '../../hooks/useReadable.js';
+import { useReadReceipts } from '../../hooks/useReadReceipts.js';
+import { showToast } from '../../state/toasts.js';
+import { Alert } from '../Alert.js';
+import { Avatar } from '../Avatar.js';
+import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
+import { Button, IconButton } from '../Button.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
+import { Loading } from '../Spinner.js';
+import { AgentPickerDialog } from './AgentPickerDialog.js';
+import { Composer } from './Composer.js';
+import { MessageList } from './MessageList.js';
+import { SessionDetails } from './SessionDetails.js';
+import { TypingIndicator } from './TypingIndicator.js';
+
+interface ChatWindowProps {
+  sessionId: string;
+  /** This window is the one on screen (not a hidden tab): read receipts go out. */
+  onScreen: boolean;
+  /** Takes a waiting chat for the viewer (the console's take, which also silences its chime). */
+  onTake?: ((session: Session) => Promise<unknown>) | undefined;
+}
+
+export function ChatWindow({ sessionId, onScreen, onTake }: ChatWindowProps) {
+  const store = useConversationStore(sessionId);
+  if (!store) return <Loading label="Opening chat…" />;
+  return <ChatWindowView store={store} onScreen={onScreen} onTake={onTake} />;
+}
+
+type Dialogs = 'end' | 'transfer' | 'assign' | null;
+
+const DETAILS_BESIDE = '(min-width: 1280px)';
+
+function ChatWindowView({
+  store,
+  onScreen,
+  onTake,
+}: {
+  store: ConversationStore;
+  onScreen: boolean;
+  onTake?: ((session: Session) => Promise<unknown>) | undefined;
+}) {
+  const { me, api } = useServices();
+  const view = useReadable(store);
+  const quickResponses = useQuickResponses();
+  // Beside the conversation when there is room for both; on smaller screens it covers the
+  // conversation, so it starts closed.
+  const [details, setDetails] = useState(() => window.matchMedia(DETAILS_BESIDE).matches);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  useReadReceipts(store, view, onScreen);
+
+  const session = view.conversation.session;
+  if (view.status === 'loading' || !session) {
+    return view.status === 'failed' ? (
+      <Alert tone="danger" class="chat-window__problem">
+        {view.problem}
+      </Alert>
+    ) : (
+      <Loading label="Opening chat…" />
+    );
+  }
+
+  const mine = session.agent?.id === me.id;
+  const superAdmin = me.role === 'super_admin';
+  const canManage = session.status !== 'ended' && (mine || superAdmin);
+
+  return (
+    <section class="chat-window" aria-label={`Chat with ${session.customer.name}`}>
+      <header class="chat-window__header">
+        <Avatar id={session.customer.id} name={session.customer.name} />
+        <div class="chat-window__title">
+          <h2 class="chat-window__name">{session.customer.name}</h2>
+          <p class="chat-window__subject">{session.subject}</p>
+        </div>
+        <div class="chat-window__badges">
+          <PriorityBadge priority={session.priority} />
+          <SessionStatusBadge status={session.status} />
+        </div>
+        <div class="chat-window__actions">
+          <IconButton
+            icon="panel"
+            label={details ? 'Hide details' : 'Show details'}
+            aria-pressed={details}
+            onClick={() => setDetails(!details)}
+          />
+          {canManage && session.status === 'active' && (
+            <IconButton
+              icon="transfer"
+              label="Transfer chat"
+              onClick={() => setDialog('transfer')}
+            />
+          )}
+          {canManage && (
+            <IconButton
+              icon="x"
+              label="End chat"
+              variant="danger"
+              onClick={() => setDialog('end')}
+            />
+          )}
+        </div>
+      </header>
+      <div class="chat-window__body" data-details={details || undefined}>
+        <div class="chat-window__conversation">
+          {view.problem && (
+            <Alert tone="warning" class="chat-window__problem">
+              Live updates stopped: {view.problem}
+            </Alert>
+          )}
+          <MessageList store={store} view={view} viewer={me} />
+          <TypingIndicator person={view.typing} />
+          <footer class="chat-window__footer">
+            {session.status === 'active' && mine && (
+              <Composer
+                store={store}
+                quickResponses={quickResponses}
+                label={`Message to ${session.customer.name}`}
+                placeholder="Type a message, or / for quick responses"
+              />
+            )}
+            {session.status === 'active' && !mine && (
+              <p class="chat-window__notice">
+                {session.agent?.name ?? 'Another agent'} is handling this chat. You can read along.
+              </p>
+            )}
+            {session.status === 'waiting' && (
+              <WaitingActions
+                session={session}
+                superAdmin={superAdmin}
+                onAssign={() => setDialog('assign')}
+                onTake={onTake}
+              />
+            )}
+            {session.status === 'ended' && (
+              <p class="chat-window__notice">
+                This chat ended {session.endedAt ? formatDateTime(session.endedAt) : ''}
+                {session.endedBy && ` (closed by ${ENDED_BY_LABELS[session.endedBy]})`}.
+              </p>
+            )}
+          </footer>
+        </div>
+        {details && <SessionDetails session={session} viewer={me} />}
+      </div>
+      {dialog === 'end' && (
+        <ConfirmDialog
+          title="End this chat?"
+          confirmLabel="End chat"
+          tone="danger"
+          onClose={() => setDialog(null)}
+          onConfirm={() => api.sessions.end(session.id)}
+        >
+          {session.customer.name} will see that the chat has ended and will be asked to rate it.
+        </ConfirmDialog>
+      )}
+      {dialog === 'transfer' && (
+        <AgentPickerDialog
+          title="Transfer chat"
+          intro={`Choose who should continue the chat with ${session.customer.name}. They will see the whole conversation.`}
+          confirmLabel="Transfer"
+          excludeIds={[session.agent?.id ?? '', session.customer.id]}
+          onClose={() => setDialog(null)}
+          onPick={async (agentId) => {
+            const moved = await api.sessions.transfer(session.id, agentId);
+            showToast(`Chat transferred to ${moved.agent?.name ?? 'the agent'}`);
+          }}
+        />
+      )}
+      {dialog === 'assign' && (
+        <AgentPickerDialog
+          title="Assign chat"
+          intro={`Choose the agent who should answer ${session.customer.name}.`}
+          confirmLabel="Assign"
+          excludeIds={[session.customer.id]}
+          onClose={() => setDialog(null)}
+          onPick={async (agentId) => {
+            const assigned = await api.sessions.assign(session.id, agentId);
+            showToast(`Chat assigned to ${assigned.agent?.name ?? 'the agent'}`);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function WaitingActions({
+  session,
+  superAdmin,
+  onAssign,
+  onTake,
+}: {
+  session: Session;
+  superAdmin: boolean;
+  onAssign: () => void;
+  onTake?: ((session: Session) => Promise<unknown>) | undefined;
+}) {
+  const { api } = useServices();
+  const now = useNow(10_000);
+  const [busy, setBusy] = useState(false);
+  const take = async () => {
+    setBusy(true);
+    try {
+      await (onTake ? onTake(session) : api.sessions.take(session.id));
+    } catch (error) {
+      showToast(errorMessage(error), 'danger');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="chat-window__waiting">
+      <p class="chat-window__notice">
+        Waiting in the queue for {formatDuration(secondsBetween(session.startedAt, now))}.
+      </p>
+      <div class="cluster">
+        {superAdmin && <Button onClick={onAssign}>Assign to…</Button>}
+        <Button variant="primary" busy={busy} onClick={take}>
+          Assign to me
+        </Button>
+      </div>
+    </div>
+  );
+}

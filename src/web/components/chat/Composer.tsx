@@ -1,0 +1,203 @@
+// Where a message is written: Enter sends, Shift+Enter starts a new line. For agents, quick
+// responses come from the lightning-bolt menu or by typing "/" and a few letters; arrows choose,
+// Enter or Tab inserts, Escape closes. Keystrokes tell the other side "typing…".
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { QuickResponse } from '../../../shared/api.js';
+import { LIMITS } from '../../../shared/vocabulary.js';
+import type { ConversationStore } from '../../chat/conversationStore.js';
+import { searchQuickResponses, slashQuery } from '../../chat/quickResponseSearch.js';
+import { IconButton } from '../Button.js';
+import { optionId, QuickResponseList } from './QuickResponseList.js';
+
+/** The length counter appears this close to the limit. */
+const COUNTER_FROM = LIMITS.message - 500;
+
+interface ComposerProps {
+  store: ConversationStore;
+  /** The agent's quick responses; null for customers (no quick responses). */
+  quickResponses: readonly QuickResponse[] | null;
+  placeholder: string;
+  label: string;
+}
+
+type Picker = { mode: 'slash' } | { mode: 'menu'; query: string } | null;
+
+export function Composer({ store, quickResponses, placeholder, label }: ComposerProps) {
+  const [text, setText] = useState('');
+  const [menuQuery, setMenuQuery] = useState<string | null>(null);
+  const [slashDismissed, setSlashDismissed] = useState(false);
+  const [active, setActive] = useState(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const counterId = useId();
+
+  const slash = quickResponses && !slashDismissed ? slashQuery(text) : null;
+  const picker: Picker =
+    menuQuery !== null
+      ? { mode: 'menu', query: menuQuery }
+      : slash !== null
+        ? { mode: 'slash' }
+        : null;
+  const matches = useMemo(
+    () =>
+      picker && quickResponses
+        ? searchQuickResponses(
+            quickResponses,
+            picker.mode === 'menu' ? picker.query : (slash ?? ''),
+          )
+        : [],
+    [quickResponses, picker?.mode, menuQuery, slash],
+  );
+  useEffect(() => setActive(0), [picker?.mode, menuQuery, slash]);
+
+  useEffect(() => {
+    if (menuQuery === null) return;
+    const close = (event: PointerEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) setMenuQuery(null);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [menuQuery !== null]);
+
+  const tooLong = text.length > LIMITS.message;
+
+  const send = () => {
+    const message = text.trim();
+    if (!message || tooLong) return;
+    store.send(message);
+    setText('');
+    setSlashDismissed(false);
+  };
+
+  const pick = (response: QuickResponse) => {
+    const element = textarea.current;
+    let next = response.content;
+    let caret = next.length;
+    if (picker?.mode === 'menu' && element) {
+      const start = element.selectionStart ?? text.length;
+      const end = element.selectionEnd ?? text.length;
+      next = text.slice(0, start) + response.content + text.slice(end);
+      caret = start + response.content.length;
+    }
+    setText(next);
+    setMenuQuery(null);
+    setSlashDismissed(false);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(caret, caret);
+    });
+  };
+
+  /** Arrow keys, Enter/Tab and Escape while the quick-response list is open. */
+  const steerPicker = (event: KeyboardEvent): boolean => {
+    if (!picker) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((index) => (index + step + matches.length) % Math.max(1, matches.length));
+    } else if ((event.key === 'Enter' || event.key === 'Tab') && matches[active]) {
+      pick(matches[active]!);
+    } else if (event.key === 'Escape') {
+      if (picker.mode === 'menu') {
+        setMenuQuery(null);
+        textarea.current?.focus();
+      } else {
+        setSlashDismissed(true);
+      }
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
+  };
+
+  const pickerOpen = picker !== null;
+  const activeOption = pickerOpen && matches.length > 0 ? optionId(listId, active) : undefined;
+
+  return (
+    <div class="composer">
+      {pickerOpen && (
+        <div class="composer__picker" ref={menuRef}>
+          {picker.mode === 'menu' && (
+            <input
+              class="input composer__search"
+              type="text"
+              role="combobox"
+              aria-label="Search quick responses"
+              aria-expanded="true"
+              aria-controls={listId}
+              aria-activedescendant={activeOption}
+              placeholder="Search quick responses"
+              value={picker.query}
+              autoFocus
+              onInput={(event) => setMenuQuery(event.currentTarget.value)}
+              onKeyDown={(event) => steerPicker(event)}
+            />
+          )}
+          <QuickResponseList
+            id={listId}
+            responses={matches}
+            activeIndex={active}
+            onPick={pick}
+            onActivate={setActive}
+          />
+        </div>
+      )}
+      <div class="composer__row">
+        {quickResponses && (
+          <IconButton
+            icon="bolt"
+            label="Quick responses"
+            aria-expanded={picker?.mode === 'menu'}
+            aria-haspopup="listbox"
+            onClick={() => setMenuQuery(menuQuery === null ? '' : null)}
+          />
+        )}
+        <textarea
+          ref={textarea}
+          class="composer__input"
+          rows={1}
+          aria-label={label}
+          placeholder={placeholder}
+          value={text}
+          aria-controls={picker?.mode === 'slash' ? listId : undefined}
+          aria-activedescendant={picker?.mode === 'slash' ? activeOption : undefined}
+          aria-autocomplete={quickResponses ? 'list' : undefined}
+          aria-describedby={text.length > COUNTER_FROM ? counterId : undefined}
+          aria-invalid={tooLong || undefined}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            setText(value);
+            if (!value.startsWith('/')) setSlashDismissed(false);
+            if (value.trim()) store.typing();
+            else store.stopTyping();
+          }}
+          onBlur={() => store.stopTyping()}
+          onKeyDown={(event) => {
+            if (picker?.mode === 'slash' && steerPicker(event)) return;
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+              event.preventDefault();
+              send();
+            }
+          }}
+        />
+        <IconButton
+          icon="send"
+          label="Send"
+          variant="secondary"
+          class="composer__send"
+          disabled={!text.trim() || tooLong}
+          onClick={send}
+        />
+      </div>
+      {text.length > COUNTER_FROM && (
+        <p
+          class={tooLong ? 'composer__counter composer__counter--over' : 'composer__counter'}
+          id={counterId}
+        >
+          {text.length} / {LIMITS.message} characters
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The details panel of a chat: who the customer is, what it is about, how long they waited, who
+// handled it, how it ended and was rated, and its tags.
+import type { Person, Session } from '../../../shared/api.js';
+import { ENDED_BY_LABELS } from '../../format/labels.js';
+import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
+import { useNow } from '../../hooks/useNow.js';
+import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
+import { Stars } from '../Stars.js';
+import { TagEditor } from './TagEditor.js';
+
+export function SessionDetails({ session, viewer }: { session: Session; viewer: Person }) {
+  const now = useNow(15_000);
+  const waitedUntil = session.assignedAt ?? session.endedAt ?? now;
+  const canTag =
+    viewer.role === 'super_admin' || (viewer.role === 'admin' && session.agent?.id === viewer.id);
+  return (
+    <aside class="details" aria-label="Chat details">
+      <h3 class="details__heading">Customer</h3>
+      <dl class="details__list">
+        <dt>Name</dt>
+        <dd>{session.customer.name}</dd>
+        <dt>Email</dt>
+        <dd>
+          {session.customer.email ? (
+            <a href={`mailto:${session.customer.email}`}>{session.customer.email}</a>
+          ) : (
+            '—'
+          )}
+        </dd>
+      </dl>
+      <h3 class="details__heading">Chat</h3>
+      <dl class="details__list">
+        <dt>Subject</dt>
+        <dd>{session.subject}</dd>
+        <dt>Priority</dt>
+        <dd>
+          <PriorityBadge priority={session.priority} />
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          <SessionStatusBadge status={session.status} />
+        </dd>
+        <dt>Started</dt>
+        <dd>{formatDateTime(session.startedAt)}</dd>
+        <dt>{session.assignedAt || session.status === 'ended' ? 'Waited' : 'Waiting'}</dt>
+        <dd>{formatDuration(secondsBetween(session.startedAt, waitedUntil))}</dd>
+        <dt>Agent</dt>
+        <dd>{session.agent?.name ?? 'Not assigned yet'}</dd>
+        {session.endedAt && (
+          <>
+            <dt>Ended</dt>
+            <dd>
+              {formatDateTime(session.endedAt)}
+              {session.endedBy && ` by ${ENDED_BY_LABELS[session.endedBy]}`}
+            </dd>
+          </>
+        )}
+        {session.rating !== null && (
+          <>
+            <dt>Rating</dt>
+            <dd>
+              <Stars rating={session.rating} />
+              {session.feedback && <q class="details__feedback">{session.feedback}</q>}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h3 class="details__heading">Tags</h3>
+      <TagEditor sessionId={session.id} tags={session.tags} editable={canTag} />
+    </aside>
+  );
+}

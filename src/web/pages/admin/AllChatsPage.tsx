@@ -1,0 +1,203 @@
+// Super admins: every chat, filtered by status, priority, agent and subject, updated live; a
+// waiting chat can be given to a chosen agent from here.
+import { useState } from 'preact/hooks';
+import type { SessionView } from '../../../shared/api.js';
+import {
+  PRIORITIES,
+  SESSION_STATUSES,
+  type Priority,
+  type SessionStatus,
+} from '../../../shared/vocabulary.js';
+import { Link } from '../../app/router.js';
+import { useServices } from '../../app/services.js';
+import { Alert } from '../../components/Alert.js';
+import { PriorityBadge, SessionStatusBadge } from '../../components/Badge.js';
+import { Button } from '../../components/Button.js';
+import { AgentPickerDialog } from '../../components/chat/AgentPickerDialog.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Loading } from '../../components/Spinner.js';
+import { Stars } from '../../components/Stars.js';
+import { PRIORITY_LABELS, SESSION_STATUS_LABELS } from '../../format/labels.js';
+import { formatDateTime } from '../../format/time.js';
+import { useAsync } from '../../hooks/useAsync.js';
+import { useDebounced } from '../../hooks/useDebounced.js';
+import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
+import { usePagedList } from '../../hooks/usePagedList.js';
+import { ALL_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
+import { showToast } from '../../state/toasts.js';
+
+interface Filters {
+  status: SessionStatus | '';
+  priority: Priority | '';
+  agentId: string;
+  q: string;
+}
+
+export function AllChatsPage() {
+  const { api } = useServices();
+  const [filters, setFilters] = useState<Filters>({ status: '', priority: '', agentId: '', q: '' });
+  const q = useDebounced(filters.q.trim());
+  const agents = useAsync(() => api.agents.list(), []);
+  const [assigning, setAssigning] = useState<SessionView | null>(null);
+  const chats = usePagedList(
+    (cursor) =>
+      api.sessions.list({
+        view: 'all',
+        status: filters.status || undefined,
+        priority: filters.priority || undefined,
+        agentId: filters.agentId || undefined,
+        q: q || undefined,
+        cursor,
+        limit: 25,
+      }),
+    [filters.status, filters.priority, filters.agentId, q],
+  );
+  useLiveRefresh([ALL_SESSIONS, QUEUE], () => void chats.reload());
+  const set = (changes: Partial<Filters>) => setFilters({ ...filters, ...changes });
+
+  return (
+    <div class="page">
+      <div class="page-header">
+        <h1 class="page-title">All chats</h1>
+      </div>
+      <form
+        class="filters"
+        role="search"
+        aria-label="Filter chats"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label class="filters__field filters__field--grow">
+          <span class="filters__label">Subject</span>
+          <input
+            class="input"
+            type="search"
+            placeholder="Search subjects"
+            value={filters.q}
+            onInput={(e) => set({ q: e.currentTarget.value })}
+          />
+        </label>
+        <label class="filters__field">
+          <span class="filters__label">Status</span>
+          <select
+            class="input select"
+            value={filters.status}
+            onChange={(e) => set({ status: e.currentTarget.value as Filters['status'] })}
+          >
+            <option value="">Any status</option>
+            {SESSION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {SESSION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="filters__field">
+          <span class="filters__label">Priority</span>
+          <select
+            class="input select"
+            value={filters.priority}
+            onChange={(e) => set({ priority: e.currentTarget.value as Filters['priority'] })}
+          >
+            <option value="">Any priority</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="filters__field">
+          <span class="filters__label">Agent</span>
+          <select
+            class="input select"
+            value={filters.agentId}
+            onChange={(e) => set({ agentId: e.currentTarget.value })}
+          >
+            <option value="">Any agent</option>
+            {agents.data?.items.map((a) => (
+              <option key={a.agent.id} value={a.agent.id}>
+                {a.agent.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {chats.error && <Alert tone="danger">{chats.error}</Alert>}
+      {!chats.loaded && chats.loading && <Loading />}
+      {chats.loaded && chats.items.length === 0 && (
+        <EmptyState icon="search" title="No chats match these filters" />
+      )}
+      {chats.items.length > 0 && (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="sr-only">Chats, newest first, updated live</caption>
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Status</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Started</th>
+                <th scope="col">Rating</th>
+              </tr>
+            </thead>
+            <tbody>
+              {chats.items.map((session) => (
+                <tr key={session.id}>
+                  <td>
+                    <Link
+                      href={`/admin/chats/${encodeURIComponent(session.id)}`}
+                      class="table__link"
+                    >
+                      {session.subject}
+                    </Link>
+                  </td>
+                  <td>{session.customer.name}</td>
+                  <td>
+                    {session.agent?.name ??
+                      (session.status === 'waiting' ? (
+                        <Button size="sm" onClick={() => setAssigning(session)}>
+                          Assign to…
+                        </Button>
+                      ) : (
+                        '—'
+                      ))}
+                  </td>
+                  <td>
+                    <SessionStatusBadge status={session.status} />
+                  </td>
+                  <td>
+                    <PriorityBadge priority={session.priority} />
+                  </td>
+                  <td class="nowrap">{formatDateTime(session.startedAt)}</td>
+                  <td>{session.rating !== null ? <Stars rating={session.rating} /> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {chats.hasMore && (
+        <div class="cluster cluster--center">
+          <Button busy={chats.loadingMore} onClick={() => void chats.loadMore()}>
+            Show more
+          </Button>
+        </div>
+      )}
+      {assigning && (
+        <AgentPickerDialog
+          title="Assign chat"
+          intro={`Choose the agent who should answer ${assigning.customer.name} about “${assigning.subject}”.`}
+          confirmLabel="Assign"
+          excludeIds={[assigning.customer.id]}
+          onClose={() => setAssigning(null)}
+          onPick={async (agentId) => {
+            const session = await api.sessions.assign(assigning.id, agentId);
+            showToast(`Chat assigned to ${session.agent?.name ?? 'the agent'}`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// The agents' "Chat Management" page: the status bar, the Active / Waiting / History lists with
+// live counts, and a workspace where several chats are open at once as tabs. On a phone the lists
+// and the open chat take turns on screen.
+import { useEffect, useState } from 'preact/hooks';
+import type { Session } from '../../../shared/api.js';
+import { errorMessage } from '../../api/errorMessage.js';
+import { useServices } from '../../app/services.js';
+import { Button } from '../../components/Button.js';
+import { ChatWindow } from '../../components/chat/ChatWindow.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { TabPanel, Tabs, panelId, tabId } from '../../components/Tabs.js';
+import { useMediaQuery } from '../../hooks/useMediaQuery.js';
+import { unlockAudio } from '../../notify/chime.js';
+import { showToast } from '../../state/toasts.js';
+import { AgentStatusBar } from './AgentStatusBar.js';
+import { NotificationPrompt } from './NotificationPrompt.js';
+import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
+import { useActiveConversations } from './useActiveConversations.js';
+import { useAttentionAlerts } from './useAttentionAlerts.js';
+import { useConsoleLists } from './useConsoleLists.js';
+import { useWorkspace } from './useWorkspace.js';
+import { WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
+
+type ListTab = 'active' | 'waiting' | 'history';
+
+const LIST_TABS = 'lists';
+/** From this width the lists and the open chat are side by side. */
+const SIDE_BY_SIDE = '(min-width: 960px)';
+
+export function ChatManagementPage() {
+  const { api } = useServices();
+  const lists = useConsoleLists();
+  const workspace = useWorkspace();
+  const wide = useMediaQuery(SIDE_BY_SIDE);
+  const [tab, setTab] = useState<ListTab>('active');
+  const [showChat, setShowChat] = useState(false);
+  const [taking, setTaking] = useState<ReadonlySet<string>>(new Set());
+  const [takenByMe] = useState(() => new Set<string>());
+  const activity = useActiveConversations(lists.active.items.map((s) => s.id));
+
+  const open = (sessionId: string) => {
+    workspace.open(sessionId);
+    setShowChat(true);
+  };
+
+  useAttentionAlerts({
+    waiting: lists.waiting.loaded ? lists.waiting.items : null,
+    active: lists.active.loaded ? lists.active.items : null,
+    activity,
+    takenByMe,
+    onAssigned: (session) => workspace.open(session.id, { background: true }),
+    onOpen: open,
+  });
+
+  // With no chat left open, a phone goes back to the lists.
+  useEffect(() => {
+    if (!workspace.selectedId) setShowChat(false);
+  }, [workspace.selectedId]);
+
+  const take = async (session: Session) => {
+    // Marked before the request: the assignment's frame may arrive before the HTTP answer.
+    takenByMe.add(session.id);
+    setTaking((set) => new Set(set).add(session.id));
+    try {
+      await api.sessions.take(session.id);
+      open(session.id);
+      setTab('active');
+    } catch (error) {
+      takenByMe.delete(session.id);
+      showToast(errorMessage(error), 'danger');
+      void lists.waiting.reload();
+    } finally {
+      setTaking((set) => {
+        const next = new Set(set);
+        next.delete(session.id);
+        return next;
+      });
+    }
+  };
+
+  const chatOnScreen = wide || showChat;
+
+  return (
+    <div class="console" data-show={showChat ? 'chat' : 'lists'} onPointerDown={unlockAudio}>
+      <h1 class="sr-only">Chat management</h1>
+      <AgentStatusBar />
+      <NotificationPrompt />
+      <div class="console__body">
+        <section class="console__lists" aria-label="Chat lists">
+          <Tabs
+            label="Chat lists"
+            idPrefix={LIST_TABS}
+            selected={tab}
+            onSelect={setTab}
+            items={[
+              { id: 'active', label: 'Active', count: lists.counts?.active },
+              {
+                id: 'waiting',
+                label: 'Waiting',
+                count: lists.counts?.waiting,
+                highlight: (lists.counts?.waiting ?? 0) > 0,
+              },
+              { id: 'history', label: 'History', count: lists.counts?.history },
+            ]}
+          />
+          <TabPanel idPrefix={LIST_TABS} id={tab} class="console__list">
+            {tab === 'active' && (
+              <ActiveList
+                list={lists.active}
+                activity={activity}
+                selectedId={workspace.selectedId}
+                onOpen={(s) => open(s.id)}
+              />
+            )}
+            {tab === 'waiting' && (
+              <WaitingList
+                list={lists.waiting}
+                selectedId={workspace.selectedId}
+                onOpen={(s) => open(s.id)}
+                onTake={take}
+                taking={taking}
+              />
+            )}
+            {tab === 'history' && (
+              <HistoryList
+                list={lists.history}
+                selectedId={workspace.selectedId}
+                onOpen={(s) => open(s.id)}
+              />
+            )}
+          </TabPanel>
+        </section>
+        <section class="console__workspace" aria-label="Open chats">
+          {!wide && (
+            <Button
+              variant="ghost"
+              size="sm"
+              icon="arrowLeft"
+              class="console__back"
+              onClick={() => setShowChat(false)}
+            >
+              All chats
+            </Button>
+          )}
+          {workspace.openIds.length > 0 && (
+            <WorkspaceTabs
+              openIds={workspace.openIds}
+              selectedId={workspace.selectedId}
+              onSelect={workspace.select}
+              onClose={workspace.close}
+            />
+          )}
+          {workspace.openIds.length === 0 && (
+            <EmptyState icon="chat" title="No chat open">
+              Choose a chat from the lists to open it here. You can keep several open at once.
+            </EmptyState>
+          )}
+          {workspace.openIds.map((id) => (
+            <div
+              key={id}
+              role="tabpanel"
+              id={panelId(WORKSPACE_TABS, id)}
+              aria-labelledby={tabId(WORKSPACE_TABS, id)}
+              class="console__chat"
+              hidden={id !== workspace.selectedId}
+            >
+              <ChatWindow
+                sessionId={id}
+                onScreen={chatOnScreen && id === workspace.selectedId}
+                onTake={take}
+              />
+            </div>
+          ))}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Follows every chat in the agent's Active list (so unread counts and last activity stay live,
+// and nothing is missed while a chat is not open) and reports each one's numbers.
+import { useEffect, useState } from 'preact/hooks';
+import { useServices } from '../../app/services.js';
+import { lastActivityAt, unreadCount } from '../../chat/conversation.js';
+
+export interface ChatActivity {
+  unread: number;
+  lastActivityAt: string | null;
+}
+
+export function useActiveConversations(
+  sessionIds: readonly string[],
+): ReadonlyMap<string, ChatActivity> {
+  const { conversations } = useServices();
+  const [activity, setActivity] = useState<ReadonlyMap<string, ChatActivity>>(new Map());
+  const key = [...sessionIds].sort().join(',');
+
+  useEffect(() => {
+    const held = sessionIds.map((id) => ({ id, ...conversations.acquire(id) }));
+    const measure = () =>
+      setActivity(
+        new Map(
+          held.map(({ id, store }) => {
+            const { conversation } = store.get();
+            return [
+              id,
+              { unread: unreadCount(conversation), lastActivityAt: lastActivityAt(conversation) },
+            ];
+          }),
+        ),
+      );
+    const stops = held.map(({ store }) => store.subscribe(measure));
+    measure();
+    return () => {
+      for (const stop of stops) stop();
+      for (const { release } of held) release();
+    };
+  }, [key, conversations]);
+
+  return activity;
+}

@@ -1,0 +1,56 @@
+// The console's three lists and their sizes, kept live: Active (the agent's open chats) refetched
+// when one of their own chats changes, Waiting (the queue, oldest first) when the queue changes,
+// History (ended chats) when a chat ends or is rated, and the counts on any of these.
+import type { SessionCounts, SessionView } from '../../../shared/api.js';
+import { useServices } from '../../app/services.js';
+import { useAsync } from '../../hooks/useAsync.js';
+import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
+import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
+import {
+  ALL_SESSIONS,
+  MY_SESSIONS,
+  QUEUE,
+  type Invalidation,
+} from '../../realtime/invalidations.js';
+
+/** Active and waiting lists are read whole (up to this many); history page by page. */
+const FULL_LIST = 100;
+const HISTORY_PAGE = 20;
+
+export interface ConsoleLists {
+  active: PagedList<SessionView>;
+  waiting: PagedList<SessionView>;
+  history: PagedList<SessionView>;
+  /** The size of each list (null until first loaded). */
+  counts: SessionCounts | null;
+}
+
+export function useConsoleLists(): ConsoleLists {
+  const { api, me } = useServices();
+  const active = usePagedList(
+    (cursor) => api.sessions.list({ view: 'active', cursor, limit: FULL_LIST }),
+    [],
+  );
+  const waiting = usePagedList(
+    (cursor) => api.sessions.list({ view: 'waiting', cursor, limit: FULL_LIST }),
+    [],
+  );
+  const history = usePagedList(
+    (cursor) => api.sessions.list({ view: 'history', cursor, limit: HISTORY_PAGE }),
+    [],
+  );
+  const counts = useAsync(() => api.sessions.counts(), []);
+
+  // A super admin's History holds every ended chat, not only theirs (GET /sessions?view=history),
+  // so it follows endings everywhere; everyone else's holds only their own.
+  const historySource: Invalidation =
+    me.role === 'super_admin'
+      ? { ...ALL_SESSIONS, changes: ['ended', 'rated'] }
+      : { ...MY_SESSIONS, changes: ['ended', 'rated'] };
+  useLiveRefresh([MY_SESSIONS], () => void active.reload());
+  useLiveRefresh([QUEUE], () => void waiting.reload());
+  useLiveRefresh([historySource], () => void history.reload());
+  useLiveRefresh([MY_SESSIONS, QUEUE, historySource], () => void counts.reload());
+
+  return { active, waiting, history, counts: counts.data };
+}

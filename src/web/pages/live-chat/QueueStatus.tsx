@@ -1,0 +1,34 @@
+// While a chat waits: its place in the queue and the estimated wait, updated live, and a plain
+// explanation when no agent is online (the chat stays queued for the first one who comes).
+import type { QueuePosition } from '../../../shared/api.js';
+import { Alert } from '../../components/Alert.js';
+import { formatWaitEstimate } from '../../format/time.js';
+
+export function QueueStatus({ queue }: { queue: QueuePosition | null }) {
+  return (
+    <div class="queue" aria-live="polite">
+      <div class="queue__pulse" aria-hidden="true" />
+      {queue ? (
+        <div class="queue__text">
+          <p class="queue__position">
+            {queue.position === 1
+              ? "You're next in the queue"
+              : `You're number ${queue.position} in the queue`}
+          </p>
+          <p class="queue__wait">
+            Estimated wait:{' '}
+            {formatWaitEstimate(queue.estimatedWaitSeconds).replace(/^./, (c) => c.toLowerCase())}
+          </p>
+        </div>
+      ) : (
+        <p class="queue__text">Finding you an agent…</p>
+      )}
+      {queue?.agentsAvailable === 0 && (
+        <Alert tone="warning" title="No agents are online right now" class="queue__alert">
+          Your chat stays in the queue and the first agent to come online will pick it up. Keep this
+          page open: you will see them join here. You can add details below while you wait.
+        </Alert>
+      )}
+    </div>
+  );
+}

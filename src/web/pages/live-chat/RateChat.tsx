@@ -1,0 +1,101 @@
+// After a chat: a 1-5 rating with optional feedback, sent once (POST /sessions/:id/rating); once
+// given, the rating is shown instead.
+import { useState } from 'preact/hooks';
+import type { Session } from '../../../shared/api.js';
+import { LIMITS } from '../../../shared/vocabulary.js';
+import { errorMessage } from '../../api/errorMessage.js';
+import { useServices } from '../../app/services.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { cx } from '../../components/classNames.js';
+import { Field } from '../../components/Field.js';
+import { Icon } from '../../components/Icon.js';
+import { Stars } from '../../components/Stars.js';
+
+const WORDS = ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
+
+export function RateChat({ session }: { session: Session }) {
+  const { api } = useServices();
+  const [rating, setRating] = useState(0);
+  const [feedback, setFeedback] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (session.rating !== null) {
+    return (
+      <div class="rating rating--done" role="status">
+        <p class="rating__title">Thank you for your feedback</p>
+        <Stars rating={session.rating} />
+        {session.feedback && <q class="rating__feedback">{session.feedback}</q>}
+      </div>
+    );
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!rating) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.sessions.rate(session.id, rating, feedback.trim() || undefined);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="rating stack" onSubmit={submit}>
+      <fieldset class="rating__stars">
+        <legend class="rating__title">
+          How was your chat{session.agent ? ` with ${session.agent.name}` : ''}?
+        </legend>
+        <div class="rating__choices">
+          {WORDS.map((word, index) => {
+            const value = index + 1;
+            return (
+              <label
+                key={value}
+                class={cx('rating__star', value <= rating && 'rating__star--on')}
+                title={word}
+              >
+                <input
+                  type="radio"
+                  name="rating"
+                  value={value}
+                  checked={rating === value}
+                  onChange={() => setRating(value)}
+                />
+                <Icon name="star" size={28} />
+                <span class="sr-only">
+                  {value} of 5, {word}
+                </span>
+              </label>
+            );
+          })}
+        </div>
+        <p class="rating__word" aria-hidden="true">
+          {rating ? WORDS[rating - 1] : 'Choose 1 to 5 stars'}
+        </p>
+      </fieldset>
+      <Field label="Anything you would like to add?" optional>
+        {(control) => (
+          <textarea
+            {...control}
+            class="input textarea"
+            rows={2}
+            maxLength={LIMITS.feedback}
+            value={feedback}
+            onInput={(e) => setFeedback(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div class="cluster cluster--end">
+        <Button type="submit" variant="primary" busy={busy} disabled={!rating}>
+          Send rating
+        </Button>
+      </div>
+    </form>
+  );
+}

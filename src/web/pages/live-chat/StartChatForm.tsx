@@ -1,0 +1,120 @@
+// "Start a chat": what it is about, how pressing it is (with urgent explained, so it keeps its
+// meaning), and the first message. The chat then waits in the queue for an agent.
+import { useState } from 'preact/hooks';
+import type { Session } from '../../../shared/api.js';
+import { LIMITS, PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
+import { ApiError } from '../../api/http.js';
+import { errorMessage } from '../../api/errorMessage.js';
+import { useServices } from '../../app/services.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { cx } from '../../components/classNames.js';
+import { Field } from '../../components/Field.js';
+import { PRIORITY_HINTS, PRIORITY_LABELS } from '../../format/labels.js';
+
+export function StartChatForm({ onStarted }: { onStarted: (session: Session) => void }) {
+  const { api } = useServices();
+  const [subject, setSubject] = useState('');
+  const [priority, setPriority] = useState<Priority>('medium');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ field: string | null; text: string } | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      onStarted(
+        await api.sessions.start({ subject: subject.trim(), priority, message: message.trim() }),
+      );
+    } catch (error) {
+      setProblem({
+        field: error instanceof ApiError ? (error.field ?? null) : null,
+        text: errorMessage(error),
+      });
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: string) => (problem?.field === field ? problem.text : null);
+
+  return (
+    <form class="card start-chat stack" onSubmit={submit}>
+      <div>
+        <h1 class="page-title">Start a chat</h1>
+        <p class="muted">
+          Tell us what you need and an agent will join you as soon as one is free.
+        </p>
+      </div>
+      <Field label="Subject" error={fieldError('subject')}>
+        {(control) => (
+          <input
+            {...control}
+            class="input"
+            name="subject"
+            required
+            maxLength={LIMITS.subject}
+            placeholder="e.g. I cannot register for a course"
+            value={subject}
+            onInput={(e) => setSubject(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <fieldset class="priority-choice" aria-describedby="priority-hint">
+        <legend class="field__label">Priority</legend>
+        <div class="priority-choice__options">
+          {PRIORITIES.map((value) => (
+            <label
+              key={value}
+              class={cx('priority-choice__option', `priority-choice__option--${value}`)}
+            >
+              <input
+                type="radio"
+                name="priority"
+                value={value}
+                checked={priority === value}
+                onChange={() => setPriority(value)}
+              />
+              <span>{PRIORITY_LABELS[value]}</span>
+            </label>
+          ))}
+        </div>
+        <p
+          id="priority-hint"
+          class={cx('field__hint', priority === 'urgent' && 'field__hint--urgent')}
+          aria-live="polite"
+        >
+          {PRIORITY_HINTS[priority]}
+        </p>
+      </fieldset>
+      <Field label="Your message" error={fieldError('message')}>
+        {(control) => (
+          <textarea
+            {...control}
+            class="input textarea"
+            name="message"
+            required
+            rows={4}
+            maxLength={LIMITS.message}
+            placeholder="Describe the problem: what you tried and what happened."
+            value={message}
+            onInput={(e) => setMessage(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      {problem && !problem.field && <Alert tone="danger">{problem.text}</Alert>}
+      <div class="cluster cluster--end">
+        <Button
+          type="submit"
+          variant="primary"
+          icon="chat"
+          busy={busy}
+          disabled={!subject.trim() || !message.trim()}
+        >
+          Start chat
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerFrame } from '../../shared/protocol.js';
+import { ALL_SESSIONS, MY_SESSIONS, QUEUE, invalidates } from './invalidations.js';
+
+const changed = (scope: 'mine' | 'all', change: string): ServerFrame => ({
+  type: 'sessions.changed',
+  scope,
+  sessionId: 's1',
+  change,
+});
+const queueChanged: ServerFrame = { type: 'queue.changed', sessionId: 's1', status: 'waiting' };
+
+describe('invalidations', () => {
+  it("refetches the caller's own lists only for changes to their own chats", () => {
+    expect(invalidates(MY_SESSIONS, changed('mine', 'assigned'))).toBe(true);
+    expect(invalidates(MY_SESSIONS, changed('all', 'assigned'))).toBe(false);
+    expect(invalidates(MY_SESSIONS, queueChanged)).toBe(false);
+  });
+
+  it("refetches the super admin's view of every chat for any change", () => {
+    expect(invalidates(ALL_SESSIONS, changed('all', 'started'))).toBe(true);
+    expect(invalidates(ALL_SESSIONS, changed('mine', 'started'))).toBe(false);
+  });
+
+  it('narrows to some kinds of change when asked', () => {
+    const endings = { ...MY_SESSIONS, changes: ['ended'] } as const;
+    expect(invalidates(endings, changed('mine', 'ended'))).toBe(true);
+    expect(invalidates(endings, changed('mine', 'assigned'))).toBe(false);
+  });
+
+  it('refetches the queue when a chat enters or leaves it', () => {
+    expect(invalidates(QUEUE, queueChanged)).toBe(true);
+    expect(invalidates(QUEUE, changed('mine', 'assigned'))).toBe(false);
+  });
+});

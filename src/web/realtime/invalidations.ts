@@ -1,0 +1,32 @@
+// Which invalidation frames make a list stale. Lists are never patched from frames: each names
+// what it shows (the caller's own sessions, every session, the queue) and is refetched through
+// the API when a frame says that changed.
+import type { ServerFrame } from '../../shared/protocol.js';
+import type { SessionChange } from '../../shared/vocabulary.js';
+
+type SessionsChanged = Extract<ServerFrame, { type: 'sessions.changed' }>;
+
+export type Invalidation =
+  | {
+      type: 'sessions.changed';
+      scope: SessionsChanged['scope'];
+      /** Only these kinds of change (all when absent). */
+      changes?: readonly SessionChange[];
+    }
+  | { type: 'queue.changed' };
+
+/** The caller's own chats changed: their console lists, their chat and history, their numbers. */
+export const MY_SESSIONS = { type: 'sessions.changed', scope: 'mine' } as const;
+/** Any chat changed (super admins only receive these). */
+export const ALL_SESSIONS = { type: 'sessions.changed', scope: 'all' } as const;
+/** A chat entered or left the waiting queue (agents and super admins). */
+export const QUEUE = { type: 'queue.changed' } as const;
+
+export function invalidates(source: Invalidation, frame: ServerFrame): boolean {
+  if (source.type === 'queue.changed') return frame.type === 'queue.changed';
+  return (
+    frame.type === 'sessions.changed' &&
+    frame.scope === source.scope &&
+    (source.changes === undefined || (source.changes as readonly string[]).includes(frame.change))
+  );
+}

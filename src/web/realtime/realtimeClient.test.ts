@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOSE_CODES } from '../../shared/protocol.js';
+import { fakeRealtime } from '../testing/fakeSocket.js';
+import { FrameError, LinkLostError } from './pendingRequests.js';
+import type { SessionFeed } from './realtimeClient.js';
+
+const setup = fakeRealtime;
+
+function feed(seq = 0): SessionFeed & { events: number[]; live: number } {
+  const state = { seq, events: [] as number[], live: 0 };
+  return {
+    get events() {
+      return state.events;
+    },
+    get live() {
+      return state.live;
+    },
+    lastSeq: () => state.seq,
+    onEvent: (frame) => {
+      state.events.push(frame.seq);
+      state.seq = frame.seq;
+    },
+    onLive: () => {
+      state.live++;
+    },
+    onTyping: () => {},
+    onQueuePosition: () => {},
+    onRefused: () => {},
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('RealtimeClient', () => {
+  it('is connected once the server says hello, and subscribes followed sessions', () => {
+    const { client, current } = setup();
+    const states: string[] = [];
+    client.onState((s) => states.push(s));
+    client.follow('s1', feed(4));
+    client.start();
+    expect(client.state).toBe('connecting');
+    current().greet();
+    expect(client.state).toBe('connected');
+    expect(current().last('subscribe')).toMatchObject({ sessionId: 's1', afterSeq: 4 });
+    expect(states).toEqual(['connected']);
+  });
+
+  it('resumes each session from the last seq it applied after a reconnect', () => {
+    const { client, current, sockets } = setup();
+    const chat = feed(0);
+    client.follow('s1', chat);
+    client.start();
+    current().greet();
+    const ref = current().last('subscribe')!.ref!;
+    current().deliver({
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 1,
+      event: {
+        kind: 'messages.read',
+        reader: { id: 'a', name: 'A', email: null, role: 'admin' },
+        upToSeq: 0,
+        readAt: '',
+      },
+    });
+    current().deliver({ type: 'subscribed', ref, sessionId: 's1', seq: 1 });
+    expect(client.isLive('s1')).toBe(true);
+
+    current().deliver({ type: 'bye', reason: 'server restarting', retryMs: 500 });
+    current().drop(CLOSE_CODES.RESTARTING);
+    expect(client.state).toBe('reconnecting');
+    expect(client.isLive('s1')).toBe(false);
+    vi.advanceTimersByTime(499);
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(2);
+    current().greet();
+    expect(current().last('subscribe')).toMatchObject({ sessionId: 's1', afterSeq: 1 });
+  });
+
+  it('backs off between failed attempts and tells listeners when it resumes', () => {
+    const { client, current, sockets } = setup();
+    const resumed = vi.fn();
+    client.onResume(resumed);
+    client.start();
+    current().greet();
+    current().drop();
+    vi.advanceTimersByTime(500);
+    current().drop();
+    vi.advanceTimersByTime(999);
+    expect(sockets).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(3);
+    current().greet();
+    expect(resumed).toHaveBeenCalledOnce();
+  });
+
+  it('stops for good when the server signs the person out', () => {
+    const { client, current, sockets } = setup();
+    client.start();
+    current().greet();
+    current().drop(CLOSE_CODES.AUTH_FAILED);
+    expect(client.state).toBe('signedOut');
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('reconnects and resumes after being closed for reading too slowly', () => {
+    const { client, current, sockets } = setup();
+    client.follow('s1', feed(7));
+    client.start();
+    current().greet();
+    current().drop(CLOSE_CODES.POLICY);
+    expect(client.state).toBe('reconnecting');
+    vi.advanceTimersByTime(500);
+    expect(sockets).toHaveLength(2);
+    current().greet();
+    expect(current().last('subscribe')).toMatchObject({ sessionId: 's1', afterSeq: 7 });
+  });
+
+  it('matches replies to requests and rejects on an error frame', async () => {
+    const { client, current } = setup();
+    client.start();
+    current().greet();
+    const sent = client.request({
+      type: 'message.send',
+      sessionId: 's1',
+      clientId: 'c1',
+      text: 'Hi',
+    });
+    const refused = client.request({
+      type: 'message.send',
+      sessionId: 's1',
+      clientId: 'c2',
+      text: 'Hi',
+    });
+    const [first, second] = current().sent.filter((f) => f.type === 'message.send');
+    current().deliver({
+      type: 'error',
+      ref: second!.ref!,
+      clientId: 'c2',
+      error: { code: 'SESSION_ENDED', message: 'ended' },
+    });
+    current().deliver({ type: 'ack', ref: first!.ref!, clientId: 'c1' });
+    await expect(sent).resolves.toMatchObject({ type: 'ack', clientId: 'c1' });
+    await expect(refused).rejects.toBeInstanceOf(FrameError);
+  });
+
+  it('fails pending requests when the link drops, and refuses new ones until it is back', async () => {
+    const { client, current } = setup();
+    client.start();
+    current().greet();
+    const pending = client.request({ type: 'read', sessionId: 's1', upToSeq: 3 });
+    current().drop();
+    await expect(pending).rejects.toBeInstanceOf(LinkLostError);
+    await expect(client.request({ type: 'ping' })).rejects.toBeInstanceOf(LinkLostError);
+    expect(client.notify({ type: 'typing', sessionId: 's1', typing: true })).toBe(false);
+  });
+
+  it('probes a quiet link and gives up on a silent one', () => {
+    const { client, current, sockets } = setup();
+    client.start();
+    current().greet(10_000);
+    vi.advanceTimersByTime(5_000);
+    expect(current().last('ping')).toBeDefined();
+    vi.advanceTimersByTime(11_000);
+    expect(sockets[0]!.closedWith).toBe(4000);
+    expect(client.state).toBe('reconnecting');
+  });
+
+  it('abandons a connection attempt that is never greeted', () => {
+    const { client, sockets } = setup();
+    client.start();
+    vi.advanceTimersByTime(10_000);
+    expect(client.state).toBe('reconnecting');
+    vi.advanceTimersByTime(500);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('reconnects at once when the network comes back', () => {
+    const { client, current, sockets } = setup();
+    client.start();
+    current().greet();
+    client.setOnline(false);
+    current().drop();
+    expect(client.state).toBe('offline');
+    client.setOnline(true);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('passes other frames to their listeners', () => {
+    const { client, current } = setup();
+    const changed = vi.fn();
+    client.on('queue.changed', changed);
+    client.start();
+    current().greet();
+    current().deliver({ type: 'queue.changed', sessionId: 's9', status: 'waiting' });
+    expect(changed).toHaveBeenCalledWith({
+      type: 'queue.changed',
+      sessionId: 's9',
+      status: 'waiting',
+    });
+  });
+
+  it('stops listening to a session when unfollowed', () => {
+    const { client, current } = setup();
+    const chat = feed();
+    const unfollow = client.follow('s1', chat);
+    client.start();
+    current().greet();
+    unfollow();
+    expect(current().last('unsubscribe')).toMatchObject({ sessionId: 's1' });
+    current().deliver({
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 1,
+      event: {
+        kind: 'messages.read',
+        reader: { id: 'a', name: 'A', email: null, role: 'admin' },
+        upToSeq: 0,
+        readAt: '',
+      },
+    });
+    expect(chat.events).toEqual([]);
+  });
+});

@@ -1,0 +1,313 @@
+// The tab's one WebSocket, kept alive: connects, notices dead links, reconnects with backoff,
+// resubscribes every followed session from the last seq it applied, and matches replies to
+// requests by `ref`. It knows nothing of the DOM: the socket factory is passed in.
+import { CLOSE_CODES, type ClientFrame, type ServerFrame } from '../../shared/protocol.js';
+import { reconnectDelay } from './backoff.js';
+import { FrameError, LinkLostError, PendingRequests } from './pendingRequests.js';
+
+/** How the link is doing, as the header shows it. */
+export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut';
+
+export type FrameOf<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
+export type SessionEventFrame = FrameOf<'session.event'>;
+
+/** What one followed session is told by the socket. */
+export interface SessionFeed {
+  /** The last seq this feed has applied: where to resume after a reconnect. */
+  lastSeq(): number;
+  onEvent(frame: SessionEventFrame): void;
+  /** Everything missed has been replayed; live events follow. */
+  onLive(): void;
+  onTyping(frame: FrameOf<'typing'>): void;
+  onQueuePosition(frame: FrameOf<'queue.position'>): void;
+  /** The server refused the subscription (e.g. NOT_FOUND: no longer visible). */
+  onRefused(error: { code: string; message: string }): void;
+}
+
+export interface SocketHandlers {
+  open(): void;
+  message(data: string): void;
+  close(code: number, reason: string): void;
+}
+
+export interface SocketLike {
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketLike;
+
+export interface RealtimeOptions {
+  url: string;
+  createSocket: SocketFactory;
+  random?: () => number;
+}
+
+/** A connection attempt that has not been greeted by then is abandoned and retried. */
+const CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_HEARTBEAT_MS = 25_000;
+/** The code this client closes a link with when it gives up on it (silent or never greeted). */
+const GAVE_UP = 4000;
+
+type FrameListener = (frame: ServerFrame) => void;
+type RequestFrame = Exclude<ClientFrame, { type: 'typing' }>;
+
+export class RealtimeClient {
+  private socket: SocketLike | null = null;
+  /** Bumped for every socket, so callbacks of an abandoned socket are ignored. */
+  private generation = 0;
+  private linkState: LinkState = 'connecting';
+  private attempts = 0;
+  private greeted = false;
+  private stopped = true;
+  private online = true;
+  private heartbeatMs = DEFAULT_HEARTBEAT_MS;
+  private lastFrameAt = 0;
+  private retryAfterBye: number | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly feeds = new Map<string, SessionFeed>();
+  private readonly live = new Set<string>();
+  private readonly requests = new PendingRequests();
+  private readonly frameListeners = new Map<string, Set<FrameListener>>();
+  private readonly stateListeners = new Set<(state: LinkState) => void>();
+  private readonly resumeListeners = new Set<() => void>();
+
+  constructor(private readonly options: RealtimeOptions) {}
+
+  get state(): LinkState {
+    return this.linkState;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.setState('connecting');
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.abandonSocket(1000);
+    this.requests.failAll();
+  }
+
+  /** The browser says it went offline or came back. */
+  setOnline(online: boolean): void {
+    this.online = online;
+    if (!online && this.linkState !== 'connected') this.setState('offline');
+    if (online) this.reconnectNow();
+  }
+
+  /** Skip the backoff wait (the network came back, the tab became visible). */
+  reconnectNow(): void {
+    if (this.stopped || this.socket || this.linkState === 'signedOut') return;
+    this.attempts = 0;
+    this.connect();
+  }
+
+  /** Follows a session: subscribes now if connected, and again after every reconnect. */
+  follow(sessionId: string, feed: SessionFeed): () => void {
+    this.feeds.set(sessionId, feed);
+    if (this.linkState === 'connected') this.subscribe(sessionId, feed);
+    return () => {
+      if (this.feeds.get(sessionId) !== feed) return;
+      this.feeds.delete(sessionId);
+      this.live.delete(sessionId);
+      this.transmit({ type: 'unsubscribe', sessionId });
+    };
+  }
+
+  /** True once the session's replay is done on the current socket. */
+  isLive(sessionId: string): boolean {
+    return this.live.has(sessionId);
+  }
+
+  on<T extends ServerFrame['type']>(type: T, listener: (frame: FrameOf<T>) => void): () => void {
+    let set = this.frameListeners.get(type);
+    if (!set) this.frameListeners.set(type, (set = new Set()));
+    const wrapped = listener as FrameListener;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
+  }
+
+  onState(listener: (state: LinkState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Called after each reconnect: frames were missed meanwhile, so lists should be refetched. */
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
+
+  /** Sends a frame and resolves with the reply carrying its ref (rejects on an error frame). */
+  request(frame: RequestFrame): Promise<ServerFrame> {
+    if (this.linkState !== 'connected') return Promise.reject(new LinkLostError());
+    const { ref, reply } = this.requests.open();
+    this.transmit({ ...frame, ref });
+    return reply;
+  }
+
+  /** Fire and forget (typing); false when there is no link to send it on. */
+  notify(frame: ClientFrame): boolean {
+    if (this.linkState !== 'connected') return false;
+    return this.transmit(frame);
+  }
+
+  private connect(): void {
+    this.clearTimers();
+    const generation = ++this.generation;
+    const current = (fn: () => void) => () => {
+      if (generation === this.generation) fn();
+    };
+    this.socket = this.options.createSocket(this.options.url, {
+      open: () => {},
+      message: (data) => current(() => this.receive(data))(),
+      close: (code) => current(() => this.closed(code))(),
+    });
+    this.connectTimer = setTimeout(
+      current(() => this.dropDeadLink()),
+      CONNECT_TIMEOUT_MS,
+    );
+  }
+
+  private receive(data: string): void {
+    this.lastFrameAt = Date.now();
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(data) as ServerFrame;
+    } catch {
+      return;
+    }
+    this.handle(frame);
+    for (const listener of this.frameListeners.get(frame.type) ?? []) listener(frame);
+  }
+
+  private handle(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'hello':
+        return this.greet(frame.heartbeatMs);
+      case 'session.event':
+        return this.feeds.get(frame.sessionId)?.onEvent(frame);
+      case 'subscribed':
+        this.requests.settle(frame);
+        if (!this.feeds.has(frame.sessionId)) return;
+        this.live.add(frame.sessionId);
+        return this.feeds.get(frame.sessionId)?.onLive();
+      case 'typing':
+        return this.feeds.get(frame.sessionId)?.onTyping(frame);
+      case 'queue.position':
+        return this.feeds.get(frame.sessionId)?.onQueuePosition(frame);
+      case 'bye':
+        this.retryAfterBye = frame.retryMs;
+        return;
+      case 'ack':
+      case 'unsubscribed':
+      case 'pong':
+      case 'error':
+        return this.requests.settle(frame);
+    }
+  }
+
+  private greet(heartbeatMs: number): void {
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    this.heartbeatMs = heartbeatMs > 0 ? heartbeatMs : DEFAULT_HEARTBEAT_MS;
+    this.attempts = 0;
+    const resumed = this.greeted;
+    this.greeted = true;
+    this.setState('connected');
+    this.startHeartbeat();
+    for (const [sessionId, feed] of this.feeds) this.subscribe(sessionId, feed);
+    if (resumed) for (const listener of this.resumeListeners) listener();
+  }
+
+  private subscribe(sessionId: string, feed: SessionFeed): void {
+    this.request({ type: 'subscribe', sessionId, afterSeq: feed.lastSeq() }).catch(
+      (error: unknown) => {
+        if (error instanceof FrameError && this.feeds.get(sessionId) === feed) {
+          feed.onRefused({ code: error.code, message: error.message });
+        }
+      },
+    );
+  }
+
+  /**
+   * The server pings at the WebSocket level, which pages cannot see, so the client pings too:
+   * a link silent for half a heartbeat is probed, and one silent for longer than a heartbeat
+   * (two probes unanswered) is dead.
+   */
+  private startHeartbeat(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    const generation = this.generation;
+    this.heartbeatTimer = setInterval(
+      () => {
+        if (generation !== this.generation) return;
+        const silentMs = Date.now() - this.lastFrameAt;
+        if (silentMs > this.heartbeatMs) this.dropDeadLink();
+        else if (silentMs >= this.heartbeatMs / 2) this.transmit({ type: 'ping' });
+      },
+      Math.max(1000, this.heartbeatMs / 2),
+    );
+  }
+
+  private dropDeadLink(): void {
+    this.abandonSocket(GAVE_UP);
+    this.closed(GAVE_UP);
+  }
+
+  private closed(code: number): void {
+    this.generation++;
+    this.socket = null;
+    this.clearTimers();
+    this.live.clear();
+    this.requests.failAll();
+    if (this.stopped) return;
+    if (code === CLOSE_CODES.AUTH_FAILED) {
+      this.setState('signedOut');
+      return;
+    }
+    const delay = this.retryAfterBye ?? reconnectDelay(this.attempts++, this.options.random);
+    this.retryAfterBye = null;
+    this.setState(this.online ? 'reconnecting' : 'offline');
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Closes the current socket without waiting for its close event (a dead link may never send one). */
+  private abandonSocket(code: number): void {
+    const socket = this.socket;
+    this.socket = null;
+    this.generation++;
+    try {
+      socket?.close(code);
+    } catch {
+      // Already closing.
+    }
+  }
+
+  private transmit(frame: ClientFrame): boolean {
+    if (!this.socket) return false;
+    try {
+      this.socket.send(JSON.stringify(frame));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.retryTimer = this.connectTimer = this.heartbeatTimer = null;
+  }
+
+  private setState(state: LinkState): void {
+    if (state === this.linkState) return;
+    this.linkState = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+}

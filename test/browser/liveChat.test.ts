@@ -1,0 +1,152 @@
+// A customer and an agent in two browsers go through a whole chat: the agent goes online, the
+// customer starts a chat that is assigned automatically, they write both ways with typing
+// indicators and read ticks, the agent uses quick responses, a hostile message stays text, and
+// the customer ends, rates and finds the chat in their history.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
+import { describeInBrowser, launchChromium } from './support/chromium.js';
+import { startServer, type Person, type TestServer } from './support/server.js';
+import {
+  bubbles,
+  expectBubbleCount,
+  messageLog,
+  send,
+  sessionCounts,
+  signIn,
+  until,
+  visible,
+  type SignedInPage,
+} from './support/ui.js';
+import { ensureWebBuild } from './support/webBuild.js';
+
+describeInBrowser('live chat between a customer and an agent', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let agent: Person;
+  let customer: Person;
+  let agentPage: SignedInPage;
+  let customerPage: SignedInPage;
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    agent = await server.person('Ama Mensah', 'admin');
+    customer = await server.person('Yaw Asante');
+    await createQuickResponse(server.node.ctx, agent, {
+      title: 'Library hours',
+      content: 'The library is open 8:00-22:00 on weekdays.',
+      shared: false,
+    });
+    await createQuickResponse(server.node.ctx, agent, {
+      title: 'Greeting',
+      content: 'Hello! How can I help you today?',
+      shared: false,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('assigns a new chat to the agent who just went online', async () => {
+    agentPage = await signIn(browser, server.url, agent);
+    await visible(agentPage.getByText('No chat open'));
+    await agentPage.getByRole('combobox', { name: 'Status' }).selectOption('online');
+    await agentPage.getByRole('button', { name: 'Update' }).click();
+    await visible(agentPage.getByText('You are online'));
+
+    customerPage = await signIn(browser, server.url, customer);
+    await customerPage.getByLabel('Subject').fill('Cannot register for CS201');
+    await customerPage.getByRole('radio', { name: 'High' }).check();
+    await customerPage.getByLabel('Your message').fill('I get an error when I add CS201.');
+    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+
+    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
+    await visible(customerPage.getByRole('heading', { name: 'Ama Mensah' }));
+    await visible(agentPage.getByRole('heading', { name: 'Yaw Asante' }));
+    await visible(bubbles(agentPage, 'I get an error when I add CS201.'));
+    await visible(agentPage.getByRole('tab', { name: 'Active (1)' }));
+  });
+
+  it("ticks the customer's message read once the agent has it on screen", async () => {
+    const first = bubbles(customerPage, 'I get an error when I add CS201.');
+    await visible(first.locator('[data-delivery="read"]'));
+  });
+
+  it('shows each side the other typing, and carries messages both ways', async () => {
+    await customerPage.locator('.composer__input').pressSequentially('Are you th', { delay: 10 });
+    await visible(agentPage.getByText('Yaw Asante is typing…'));
+    await send(customerPage, 'Are you there?');
+    await visible(bubbles(agentPage, 'Are you there?'));
+
+    await agentPage.locator('.composer__input').pressSequentially('Yes', { delay: 10 });
+    await visible(customerPage.getByText('Ama Mensah is typing…'));
+    await send(agentPage, 'Yes, I am looking into it.');
+    await visible(bubbles(customerPage, 'Yes, I am looking into it.'));
+    await expectBubbleCount(customerPage, 'Yes, I am looking into it.', 1);
+    await visible(
+      bubbles(agentPage, 'Yes, I am looking into it.').locator('[data-delivery="read"]'),
+    );
+  });
+
+  it('inserts quick responses from "/" search and from the lightning-bolt menu', async () => {
+    const composer = agentPage.locator('.composer__input');
+    await composer.fill('/libr');
+    await visible(agentPage.getByRole('option', { name: /Library hours/ }));
+    await composer.press('Enter');
+    await until(async () =>
+      expect(await composer.inputValue()).toBe('The library is open 8:00-22:00 on weekdays.'),
+    );
+    await composer.press('Enter');
+    await visible(bubbles(customerPage, 'The library is open 8:00-22:00 on weekdays.'));
+
+    await agentPage.getByRole('button', { name: 'Quick responses' }).click();
+    await agentPage.getByRole('combobox', { name: 'Search quick responses' }).fill('greet');
+    await agentPage.getByRole('option', { name: /Greeting/ }).click();
+    await composer.press('Enter');
+    await visible(bubbles(customerPage, 'Hello! How can I help you today?'));
+  });
+
+  it('shows a message that looks like HTML as plain text, and runs nothing', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await send(customerPage, hostile);
+    for (const page of [customerPage, agentPage]) {
+      await visible(bubbles(page, hostile));
+      expect(await bubbles(page, hostile).locator('.bubble__text').textContent()).toBe(hostile);
+      expect(await messageLog(page).locator('img').count()).toBe(0);
+    }
+  });
+
+  it('ends the chat, takes a rating, and keeps it in both histories', async () => {
+    await customerPage.getByRole('button', { name: 'End chat' }).click();
+    await customerPage.getByRole('dialog').getByRole('button', { name: 'End chat' }).click();
+    await visible(messageLog(agentPage).getByText('Yaw Asante ended the chat'));
+    await visible(agentPage.getByText(/This chat ended/));
+
+    await customerPage.getByRole('radio', { name: /4 of 5/ }).check();
+    await customerPage.getByLabel(/Anything you would like to add/).fill('Quick and friendly');
+    await customerPage.getByRole('button', { name: 'Send rating' }).click();
+    await visible(customerPage.getByText('Thank you for your feedback'));
+
+    await customerPage.getByRole('link', { name: 'History' }).click();
+    const entry = customerPage.getByRole('link', { name: /Cannot register for CS201/ });
+    await visible(entry.getByRole('img', { name: 'Rated 4 out of 5' }));
+    await entry.click();
+    await visible(bubbles(customerPage, 'Are you there?'));
+    expect(await customerPage.locator('.composer__input').count()).toBe(0);
+
+    await agentPage.getByRole('tab', { name: /History/ }).click();
+    await visible(agentPage.getByRole('tabpanel').getByRole('img', { name: 'Rated 4 out of 5' }));
+    const counts = await sessionCounts(agentPage);
+    expect(counts).toEqual({ active: 0, waiting: 0, history: 1 });
+    await visible(agentPage.getByRole('tab', { name: 'History (1)' }));
+    await visible(agentPage.getByRole('tab', { name: 'Active (0)' }));
+  });
+
+  it('raised no errors in either page', () => {
+    expect(customerPage.errors).toEqual([]);
+    expect(agentPage.errors).toEqual([]);
+  });
+});

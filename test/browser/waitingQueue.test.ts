@@ -1,0 +1,118 @@
+// The queue as customers and agents see it when nobody takes chats automatically: the customer
+// learns their place and that no agent is online, both agents see the chat arrive, one takes it
+// from the Waiting tab and the other watches it leave their list.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium } from './support/chromium.js';
+import { startServer, type Person, type TestServer } from './support/server.js';
+import {
+  bubbles,
+  gone,
+  messageLog,
+  signIn,
+  until,
+  visible,
+  type SignedInPage,
+} from './support/ui.js';
+import { ensureWebBuild } from './support/webBuild.js';
+
+describeInBrowser('the waiting queue', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let ama: Person;
+  let kofi: Person;
+  let amaPage: SignedInPage;
+  let kofiPage: SignedInPage;
+  let yawPage: SignedInPage;
+  let abenaPage: SignedInPage;
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    // New agents start offline: nothing is assigned automatically.
+    ama = await server.person('Ama Mensah', 'admin');
+    kofi = await server.person('Kofi Boateng', 'admin');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function startChat(page: SignedInPage, subject: string, priority: string, message: string) {
+    await page.getByLabel('Subject').fill(subject);
+    await page.getByRole('radio', { name: priority }).check();
+    await page.getByLabel('Your message').fill(message);
+    await page.getByRole('button', { name: 'Start chat' }).click();
+  }
+
+  it('tells a waiting customer their place, and that no agent is online', async () => {
+    [amaPage, kofiPage] = await Promise.all([
+      signIn(browser, server.url, ama),
+      signIn(browser, server.url, kofi),
+    ]);
+    for (const page of [amaPage, kofiPage])
+      await page.getByRole('tab', { name: /Waiting/ }).click();
+
+    yawPage = await signIn(browser, server.url, await server.person('Yaw Asante'));
+    await startChat(yawPage, 'Transcript request', 'Medium', 'How do I get my transcript?');
+    await visible(yawPage.getByRole('heading', { name: 'Waiting for an agent' }));
+    await visible(yawPage.getByText("You're next in the queue"));
+    await visible(yawPage.getByText('No agents are online right now'));
+  });
+
+  it('moves the customer back in the queue, live, when an urgent chat arrives', async () => {
+    abenaPage = await signIn(browser, server.url, await server.person('Abena Ofori'));
+    await startChat(abenaPage, 'Exam clash today', 'Urgent', 'Two exams at the same time!');
+    await visible(abenaPage.getByText("You're next in the queue"));
+    await visible(yawPage.getByText("You're number 2 in the queue"));
+  });
+
+  it('shows new chats to every agent, oldest first, with their priority and a badge in the title', async () => {
+    for (const page of [amaPage, kofiPage]) {
+      const rows = page.getByRole('tabpanel').locator('.waiting-row');
+      await until(async () => expect(await rows.count()).toBe(2));
+      expect(await rows.nth(0).textContent()).toContain('Transcript request');
+      expect(await rows.nth(1).textContent()).toContain('Urgent');
+      await until(async () => expect(await page.title()).toMatch(/^\(2\) /));
+    }
+  });
+
+  it('lets one agent take a chat while the other watches it leave their Waiting tab', async () => {
+    await amaPage
+      .getByRole('button', { name: /Assign Transcript request from Yaw Asante to me/ })
+      .click();
+    await visible(amaPage.getByRole('heading', { name: 'Yaw Asante' }));
+    await visible(bubbles(amaPage, 'How do I get my transcript?'));
+    await visible(amaPage.getByRole('tab', { name: 'Active (1)' }));
+
+    const kofiWaiting = kofiPage.getByRole('tabpanel').locator('.waiting-row');
+    await gone(kofiWaiting.filter({ hasText: 'Transcript request' }));
+    expect(await kofiWaiting.count()).toBe(1);
+    await visible(kofiPage.getByRole('tab', { name: 'Waiting (1)' }));
+
+    await visible(messageLog(yawPage).getByText('Ama Mensah joined the chat'));
+    await visible(yawPage.getByRole('heading', { name: 'Ama Mensah' }));
+    await gone(yawPage.getByText(/in the queue/));
+  });
+
+  it('refuses the same chat to the second agent with a clear message', async () => {
+    await amaPage.getByRole('tab', { name: /Waiting/ }).click();
+    const assign = (page: SignedInPage) =>
+      page.getByRole('button', { name: /Assign Exam clash today/ });
+    await visible(assign(amaPage));
+    await Promise.all([assign(amaPage).click(), assign(kofiPage).click()]);
+    const refusal = (page: SignedInPage) =>
+      page.getByText('This chat has already been taken by an agent');
+    await until(async () => {
+      const refused = await Promise.all([amaPage, kofiPage].map((page) => refusal(page).count()));
+      expect(refused.filter((n) => n > 0)).toHaveLength(1);
+    });
+    const winner = (await refusal(amaPage).count()) > 0 ? kofiPage : amaPage;
+    await visible(winner.getByRole('heading', { name: 'Abena Ofori' }));
+  });
+
+  it('raised no errors in any page', () => {
+    for (const page of [amaPage, kofiPage, yawPage, abenaPage]) expect(page.errors).toEqual([]);
+  });
+});
