@@ -26,7 +26,9 @@ const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalText,
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  PG_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   REDIS_URL: optionalText,
+  REDIS_PREFIX: z.string().min(1).default('switchboard:'),
   PUBLIC_URL: optionalText,
   ALLOWED_ORIGINS: optionalText,
   TRUST_PROXY: flag.default(false),
@@ -59,7 +61,11 @@ export interface Config {
   sqliteFile: string;
   databaseUrl: string | undefined;
   pgPoolSize: number;
+  /** A query unanswered this long means PostgreSQL is unreachable; 0 = no deadline. */
+  pgQueryTimeoutMs: number;
   redisUrl: string | undefined;
+  /** Prefix of this deployment's Redis channels, so several deployments can share one Redis. */
+  redisPrefix: string;
   /** Origins allowed to send cookie-authenticated writes and open sockets; empty = same host only. */
   allowedOrigins: string[];
   trustProxy: boolean;
@@ -106,7 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteFile: path.join(dataDir, 'switchboard.sqlite'),
     databaseUrl: e.DATABASE_URL,
     pgPoolSize: e.PG_POOL_SIZE,
+    pgQueryTimeoutMs: e.PG_QUERY_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     allowedOrigins: [
       ...(publicOrigin ? [publicOrigin] : []),
       ...(e.ALLOWED_ORIGINS?.split(',')

@@ -60,10 +60,14 @@ export async function createNode(
       databaseUrl: config.databaseUrl,
       sqliteFile: config.sqliteFile,
       pgPoolSize: config.pgPoolSize,
+      pgQueryTimeoutMs: config.pgQueryTimeoutMs,
     });
   await migrateToLatest(store);
   const bus =
-    overrides.bus ?? (config.redisUrl ? new RedisBus({ url: config.redisUrl }) : new MemoryBus());
+    overrides.bus ??
+    (config.redisUrl
+      ? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix })
+      : new MemoryBus());
   const nodeId =
     config.nodeId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let log: Pick<FastifyInstance['log'], 'warn' | 'error'> = console;
@@ -94,7 +98,7 @@ export async function createNode(
     },
   });
   log = app.log;
-  const housekeeper = new Housekeeper(ctx, config.housekeepingMs, (err) =>
+  const housekeeper = new Housekeeper(ctx, presence, config.housekeepingMs, (err) =>
     log.warn({ err }, 'housekeeping failed'),
   );
   await ensureFirstSuperAdmin(ctx, config.firstAdmin);

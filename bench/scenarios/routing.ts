@@ -9,7 +9,8 @@ import {
   type BenchDatabase,
 } from '../lib/databases.js';
 import { createUsers, openFixture, type BenchUser } from '../lib/fixtures.js';
-import { checkRoutingInvariants, fairnessSpread } from '../lib/invariants.js';
+import { allViolations } from '../../test/support/routingInvariants.js';
+import { fairnessSpread } from '../lib/fairness.js';
 import { startServer, type ServerProcess } from '../lib/processes.js';
 import type { Row, ScenarioResult } from '../lib/report.js';
 import { round } from '../lib/stats.js';
@@ -98,7 +99,7 @@ async function run(
       if (placed < expected) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const drainedMs = performance.now() - started;
-    const invariants = await checkRoutingInvariants(fixture.store);
+    const violations = await allViolations(fixture.store.db);
     const loads = await fixture.store.db
       .selectFrom('chat_agent_status')
       .select(['current_chat_count', 'max_concurrent_chats'])
@@ -106,7 +107,7 @@ async function run(
     const spread = fairnessSpread(
       loads.map((l) => ({ open: l.current_chat_count, max: l.max_concurrent_chats })),
     );
-    return { nodes, capacity, expected, placed, onlineMs, drainedMs, spread, invariants };
+    return { nodes, capacity, expected, placed, onlineMs, drainedMs, spread, violations };
   } finally {
     for (const server of servers) await server.stop();
     await fixture.close();
@@ -177,10 +178,10 @@ export async function routingScenario(options: RoutingOptions): Promise<Scenario
       {
         scenario,
         metric: 'invariant violations',
-        value: r.invariants.violations.length,
+        value: r.violations.length,
         unit: '',
         target: '0',
-        met: r.invariants.violations.length === 0,
+        met: r.violations.length === 0,
       },
     ] satisfies Row[];
   });

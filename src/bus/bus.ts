@@ -33,4 +33,6 @@ export const topics = {
   monitor: 'monitor',
   /** One person's own lists and account. */
   user: (userId: string) => `user:${userId}`,
+  /** Signals to every node, such as `refresh` when a node died with frames it never sent. */
+  deployment: 'deployment',
 } as const;

@@ -37,7 +37,15 @@ export class RedisBus implements EventBus {
       retryStrategy: (n: number) => Math.min(n * 100, 2000),
     };
     this.publisher = new Redis(options.url, redisOptions);
-    this.subscriber = new Redis(options.url, redisOptions);
+    // Only (un)subscribe commands may travel on the subscriber connection. ioredis 5 sends a
+    // SUBSCRIBE issued during its connection handshake straight away, then its own CLIENT and
+    // INFO (ready check) fail in subscriber mode and it reconnects without that channel
+    // (ioredis#2037), so the handshake commands are turned off here.
+    this.subscriber = new Redis(options.url, {
+      ...redisOptions,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+    });
     const onError = options.onError ?? (() => {});
     this.publisher.on('error', onError);
     this.subscriber.on('error', onError);

@@ -260,6 +260,8 @@ export class ClientConnection {
     this.subscriptions.set(sessionId, subscription);
     // Listen before reading the database, so nothing committed in between is missed.
     const stop = await bus.subscribe(topics.session(sessionId), (frame) => {
+      // Your own typing is not news to you (protocol: others get `typing`).
+      if (frame.type === 'typing' && frame.user.id === this.viewer.id) return;
       if (frame.type === 'session.event' && frame.event.kind === 'session.updated') {
         const session = frame.event.session;
         subscription.facts = {

@@ -1,9 +1,10 @@
 // The real-time gateway on /api/v1/ws: accepts authenticated sockets, keeps them alive with
-// heartbeats, records presence, and on shutdown tells every client to reconnect elsewhere.
+// heartbeats, records presence, makes them catch up when frames may have been lost between
+// nodes, and on shutdown tells every client to reconnect elsewhere.
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
-import type { EventBus } from '../bus/bus.js';
+import { topics, type EventBus } from '../bus/bus.js';
 import type { Config } from '../config.js';
 import { CLOSE_CODES, type ServerFrame } from '../shared/protocol.js';
 import type { ServiceContext } from '../services/context.js';
@@ -23,12 +24,11 @@ export class Gateway {
   private readonly connections = new Set<ClientConnection>();
   private readonly queueWatcher: QueueWatcher;
   private heartbeat: NodeJS.Timeout | null = null;
+  private deploymentSignals: Promise<() => void> = Promise.resolve(() => {});
 
   constructor(private readonly options: GatewayOptions) {
     this.queueWatcher = new QueueWatcher(options.ctx.store.db, options.bus, () => {});
-    options.bus.onResume(() => {
-      for (const connection of this.connections) connection.resync();
-    });
+    options.bus.onResume(() => this.resyncAll());
   }
 
   get size(): number {
@@ -37,6 +37,15 @@ export class Gateway {
 
   register(app: FastifyInstance): void {
     const { config, ctx, bus, presence } = this.options;
+    // Another node died before publishing what it committed: catch up from the database.
+    this.deploymentSignals = bus
+      .subscribe(topics.deployment, (frame) => {
+        if (frame.type === 'refresh') this.resyncAll();
+      })
+      .catch((err: unknown) => {
+        app.log.error({ err }, 'could not listen to deployment signals');
+        return () => {};
+      });
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) {
         if (!connection.checkAlive()) connection.terminate();
@@ -107,11 +116,17 @@ export class Gateway {
   /** Tells every client to reconnect (to another node) and closes their sockets. */
   async shutdown(retryMs: number): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    (await this.deploymentSignals)();
     this.queueWatcher.stop();
     for (const connection of this.connections) {
       connection.send({ type: 'bye', reason: 'server restarting', retryMs });
       connection.close(CLOSE_CODES.RESTARTING, 'server restarting');
     }
     this.connections.clear();
+  }
+
+  /** Frames may have been missed: feeds catch up from the database, clients refetch lists. */
+  private resyncAll(): void {
+    for (const connection of this.connections) connection.resync();
   }
 }

@@ -9,6 +9,8 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type PostgresPool,
+  type PostgresPoolClient,
   type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
 import pg from 'pg';
@@ -21,7 +23,6 @@ export type DialectName = 'sqlite' | 'postgres';
 /** A select query that can lock its rows. */
 export interface Lockable<QB> {
   forUpdate(of?: never): QB;
-  skipLocked(): QB;
 }
 
 export interface StoreOptions {
@@ -34,6 +35,11 @@ export interface StoreOptions {
   pgPoolSize?: number;
   /** How long to wait for a PostgreSQL connection before failing the request. */
   pgConnectTimeoutMs?: number;
+  /**
+   * How long a PostgreSQL query may go unanswered before its connection is presumed lost and
+   * destroyed (the request fails with 503); 0 or absent waits as long as TCP does.
+   */
+  pgQueryTimeoutMs?: number;
 }
 
 export interface Store {
@@ -51,8 +57,6 @@ export interface Store {
    * `of`, only the rows of that table (alias) in a join are locked.
    */
   forUpdate<QB extends Lockable<QB>>(qb: QB, of?: string): QB;
-  /** FOR UPDATE SKIP LOCKED on PostgreSQL: concurrent routers take disjoint rows of the queue. */
-  forUpdateSkipLocked<QB extends Lockable<QB>>(qb: QB): QB;
   /** Holds a deployment-wide lock named `key` until the transaction ends (no-op on SQLite). */
   lockForTransaction(trx: Db, key: string): Promise<void>;
   ping(): Promise<void>;
@@ -94,7 +98,6 @@ function openSqlite(options: StoreOptions): Store {
     transaction: (work) => db.transaction().execute(work),
     groupedTransaction: (work, key) => groupCommit.run(work, key),
     forUpdate: (qb) => qb,
-    forUpdateSkipLocked: (qb) => qb,
     lockForTransaction: async () => {},
     ping: async () => {
       sqlite.prepare('select 1').get();
@@ -113,17 +116,18 @@ function openPostgres(options: StoreOptions): Store {
   // An idle client losing its connection (PostgreSQL restarting) must not crash the process;
   // the pool replaces it and the next query reports the outage.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  async function transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await db.transaction().execute(work);
-      } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !RETRYABLE_PG_CODES.has(errorCode(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-      }
-    }
-  }
+  // A client losing its connection in the middle of a query fails that query, and also emits
+  // 'error', which nobody hears while the pool has the client checked out: unheard, it would
+  // crash the process and drop every socket this node holds.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const queryTimeoutMs = options.pgQueryTimeoutMs ?? 0;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: queryTimeoutMs > 0 ? withQueryDeadline(pool, queryTimeoutMs) : pool,
+    }),
+  });
+  const transaction = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
+    retryingConflicts(() => db.transaction().execute(work));
   // A few lanes commit in parallel and leave most of the pool to everything else.
   const poolSize = options.pgPoolSize ?? 10;
   const groupCommit = new GroupCommit({
@@ -134,9 +138,10 @@ function openPostgres(options: StoreOptions): Store {
     db,
     dialect: 'postgres',
     transaction,
-    groupedTransaction: (work, key) => groupCommit.run(work, key),
+    // A piece of a shared commit can be the one a deadlock aborts (two nodes' batches locking
+    // the same sessions in opposite orders): its savepoint was rolled back, so it runs again.
+    groupedTransaction: (work, key) => retryingConflicts(() => groupCommit.run(work, key)),
     forUpdate: (qb, of) => qb.forUpdate(of as never),
-    forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
     async lockForTransaction(trx, key) {
       await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
     },
@@ -144,6 +149,52 @@ function openPostgres(options: StoreOptions): Store {
       await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),
+  };
+}
+
+/** Runs `attempt` again, after a short random pause, when PostgreSQL aborted it for a deadlock or conflict. */
+async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= MAX_ATTEMPTS || !RETRYABLE_PG_CODES.has(errorCode(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * tries));
+    }
+  }
+}
+
+/**
+ * The pool as Kysely uses it, with a deadline on every query. A query left unanswered that long
+ * means the database went away without closing the connection (a network partition, a host
+ * that failed over), which TCP takes many minutes to notice: the connection is destroyed, so
+ * the query and everything queued behind it fail now (503), and the pool opens a fresh one.
+ */
+function withQueryDeadline(pool: pg.Pool, timeoutMs: number): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = (await pool.connect()) as pg.PoolClient & Pick<pg.Client, 'connection'>;
+      const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
+        const timer = setTimeout(() => {
+          const error = Object.assign(
+            new Error(`PostgreSQL did not answer within ${timeoutMs} ms`),
+            { code: 'ETIMEDOUT' },
+          );
+          client.connection.stream.destroy(error);
+        }, timeoutMs);
+        try {
+          return await client.query(text, [...parameters]);
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      // Kysely uses the cursor form of query() only for streaming, which is not configured.
+      return {
+        query: query as unknown as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
   };
 }
 
@@ -188,7 +239,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown).
   if (code.startsWith('08') || code.startsWith('57P')) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|connection is closed/i.test(
+  // "…is not queryable": a transaction's rollback on a connection that was lost, which Kysely
+  // reports instead of the original failure.
+  return /Connection terminated|timeout exceeded when trying to connect|connection is closed|is not queryable/i.test(
     message,
   );
 }

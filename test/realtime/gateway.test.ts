@@ -190,6 +190,8 @@ describeEachDatabase('WebSocket gateway', (db) => {
       typing: true,
       user: { name: 'Ama' },
     });
+    await agentSocket.call({ type: 'ping' });
+    expect(agentSocket.frames.filter((f) => f.type === 'typing')).toEqual([]);
     const sent = await agentSocket.call({
       type: 'message.send',
       sessionId: body.id,

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { expect, it } from 'vitest';
 import { createAccount, updateAccount } from '../../src/services/accounts/accounts.js';
 import { authenticate } from '../../src/services/accounts/authSessions.js';
+import { ensureFirstSuperAdmin } from '../../src/services/accounts/firstSuperAdmin.js';
 import { signInWithPassword } from '../../src/services/accounts/passwordSignIn.js';
 import { signInWithSso } from '../../src/services/accounts/ssoSignIn.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
@@ -116,6 +117,16 @@ describeEachDatabase('accounts', (db) => {
     }
     expect(outcomes.at(-1)).toBe('RATE_LIMITED');
     expect(outcomes.slice(0, -1).every((o) => o === 'INVALID_CREDENTIALS')).toBe(true);
+  });
+
+  it('creates the first super admin once when several nodes start together', async () => {
+    const world = makeWorld(db());
+    const admin = { email: 'first@example.com', password: 'a long password', name: 'First' };
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => ensureFirstSuperAdmin(world.ctx, admin)),
+    );
+    expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'exists')).toHaveLength(2);
   });
 
   it('refuses a second account with the same email', async () => {

@@ -8,21 +8,12 @@ import { getSession } from '../../src/services/sessions/sessionReader.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import type { Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { loadViolations } from '../support/routingInvariants.js';
 import { makeWorld } from '../support/world.js';
 
 /** Every agent's stored load equals their open chats and never exceeds their max. */
 async function expectConsistentLoads(store: Store) {
-  const agents = await store.db.selectFrom('chat_agent_status').selectAll().execute();
-  for (const agent of agents) {
-    const open = await store.db
-      .selectFrom('chat_sessions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('assigned_agent_id', '=', agent.agent_id)
-      .where('status', '=', 'active')
-      .executeTakeFirstOrThrow();
-    expect(agent.current_chat_count).toBe(Number(open.n));
-    expect(agent.current_chat_count).toBeLessThanOrEqual(agent.max_concurrent_chats);
-  }
+  expect(await loadViolations(store.db)).toEqual([]);
 }
 
 describeEachDatabase('routing', (db) => {

@@ -6,39 +6,28 @@ import { isConnectedAnywhere, setPresence } from '../../storage/repositories/clu
 import { commit, type ServiceContext } from '../context.js';
 
 export class PresenceTracker {
-  private readonly local = new Map<string, number>();
+  /** This node's sockets per user, and whether the user is an agent. */
+  private readonly local = new Map<string, { sockets: number; agent: boolean }>();
+  /** Per user, the last write queued: one user's rows change in the order their sockets did. */
+  private readonly writes = new Map<string, Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** A write failed (database unreachable), so the rows may disagree with `local`. */
+  private outOfSync = false;
 
   constructor(private readonly ctx: ServiceContext) {}
 
-  async connected(viewer: Viewer): Promise<void> {
-    const count = (this.local.get(viewer.id) ?? 0) + 1;
-    this.local.set(viewer.id, count);
-    const { db } = this.ctx.store;
-    const now = this.ctx.clock.now();
-    await setPresence(db, this.ctx.nodeId, viewer.id, count, now);
-    if (count === 1 && isAgent(viewer)) {
-      await db
-        .updateTable('chat_agent_status')
-        .set({ last_disconnected_at: null })
-        .where('agent_id', '=', viewer.id)
-        .execute();
-    }
+  connected(viewer: Viewer): Promise<void> {
+    const sockets = (this.local.get(viewer.id)?.sockets ?? 0) + 1;
+    this.local.set(viewer.id, { sockets, agent: isAgent(viewer) });
+    return this.record(viewer.id, isAgent(viewer));
   }
 
   async disconnected(viewer: Viewer): Promise<void> {
-    const count = Math.max(0, (this.local.get(viewer.id) ?? 1) - 1);
-    if (count === 0) this.local.delete(viewer.id);
-    else this.local.set(viewer.id, count);
-    const { db } = this.ctx.store;
-    const now = this.ctx.clock.now();
-    await setPresence(db, this.ctx.nodeId, viewer.id, count, now);
-    if (count > 0 || !isAgent(viewer)) return;
-    await db
-      .updateTable('chat_agent_status')
-      .set({ last_disconnected_at: now })
-      .where('agent_id', '=', viewer.id)
-      .execute();
+    const sockets = Math.max(0, (this.local.get(viewer.id)?.sockets ?? 1) - 1);
+    if (sockets === 0) this.local.delete(viewer.id);
+    else this.local.set(viewer.id, { sockets, agent: isAgent(viewer) });
+    await this.record(viewer.id, isAgent(viewer));
+    if (sockets > 0 || !isAgent(viewer)) return;
     // Check again once the grace period is over (the periodic sweep is the safety net).
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -48,14 +37,61 @@ export class PresenceTracker {
     this.timers.add(timer);
   }
 
-  /** Number of sockets this node holds, per user (for shutdown and diagnostics). */
-  localConnections(): ReadonlyMap<string, number> {
-    return this.local;
+  /**
+   * Rewrites this node's presence rows from its own count of sockets, when a write failed or
+   * when `removed` (another node presumed this one dead and deleted them).
+   */
+  async reconcile(removed: boolean): Promise<void> {
+    if (!removed && !this.outOfSync) return;
+    this.outOfSync = false;
+    const rows = await this.ctx.store.db
+      .selectFrom('presence')
+      .select('user_id')
+      .where('node_id', '=', this.ctx.nodeId)
+      .execute();
+    const users = new Set([...this.local.keys(), ...rows.map((row) => row.user_id)]);
+    // A row left without a socket here carries no role; for a customer, the agent status
+    // update simply matches nothing.
+    await Promise.all(
+      [...users].map((userId) => this.record(userId, this.local.get(userId)?.agent ?? true)),
+    );
   }
 
   stop(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  /** Queues a write of the user's current state behind their previous one. */
+  private record(userId: string, agent: boolean): Promise<void> {
+    const write = (this.writes.get(userId) ?? Promise.resolve()).then(() =>
+      this.write(userId, agent),
+    );
+    const settled = write.then(
+      () => {},
+      () => {
+        this.outOfSync = true;
+      },
+    );
+    this.writes.set(userId, settled);
+    void settled.then(() => {
+      if (this.writes.get(userId) === settled) this.writes.delete(userId);
+    });
+    return write;
+  }
+
+  /** This node's count of the user's sockets now, and for agents whether they just left. */
+  private async write(userId: string, agent: boolean): Promise<void> {
+    const { db } = this.ctx.store;
+    const now = this.ctx.clock.now();
+    const sockets = this.local.get(userId)?.sockets ?? 0;
+    await setPresence(db, this.ctx.nodeId, userId, sockets, now);
+    if (!agent) return;
+    await db
+      .updateTable('chat_agent_status')
+      .set({ last_disconnected_at: sockets > 0 ? null : now })
+      .where('agent_id', '=', userId)
+      .execute();
   }
 }
 

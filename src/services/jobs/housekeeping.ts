@@ -1,6 +1,7 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep, the routing safety net, expiring old rows) run on
 // whichever node holds the housekeeping lease, so they run once per period, not once per node.
+import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
   registerNode,
@@ -12,15 +13,20 @@ import {
 import { deleteExpiredAuthSessions } from '../../storage/repositories/authSessions.js';
 import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
-import { sweepAwayAgents } from '../agents/presence.js';
+import { sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 
 const LEASE = 'housekeeping';
 
-/** Agents who were connected only through a dead node count as disconnected from its last beat. */
-async function forgetDeadNodes(ctx: ServiceContext): Promise<void> {
+/**
+ * Nodes whose heartbeat is older than `staleBefore` are gone: agents who were connected only
+ * through one count as disconnected from its last beat, and every node's sockets catch up from
+ * the database (the dead node may have committed changes it never got to publish).
+ */
+async function forgetDeadNodes(ctx: ServiceContext, staleBefore: number): Promise<void> {
   const { db } = ctx.store;
   const now = ctx.clock.now();
-  for (const nodeId of await staleNodeIds(db, now - ctx.settings.nodeStaleMs)) {
+  const dead = await staleNodeIds(db, staleBefore);
+  for (const nodeId of dead) {
     const users = await usersPresentOn(db, nodeId);
     const node = await db
       .selectFrom('nodes')
@@ -36,15 +42,44 @@ async function forgetDeadNodes(ctx: ServiceContext): Promise<void> {
       .where('last_disconnected_at', 'is', null)
       .execute();
   }
+  if (dead.length > 0)
+    ctx.bus.publish(topics.deployment, { type: 'refresh', reason: 'a node stopped' });
 }
 
-export async function runHousekeeping(ctx: ServiceContext, intervalMs: number): Promise<boolean> {
+/**
+ * Beats this node's heartbeat. Returns its previous beat, or null when its row was gone: on the
+ * first beat, or because another node presumed this one dead and removed it.
+ */
+async function beat(ctx: ServiceContext, now: number): Promise<number | null> {
+  const { db } = ctx.store;
+  const row = await db
+    .selectFrom('nodes')
+    .select('heartbeat_at')
+    .where('id', '=', ctx.nodeId)
+    .executeTakeFirst();
+  await registerNode(db, ctx.nodeId, now);
+  return row?.heartbeat_at ?? null;
+}
+
+/**
+ * One period of housekeeping; `presence` is this node's, rewritten when its rows were lost.
+ * Returns true when this node held the lease and did the deployment-wide chores.
+ */
+export async function runHousekeeping(
+  ctx: ServiceContext,
+  intervalMs: number,
+  presence?: PresenceTracker,
+): Promise<boolean> {
   const { db } = ctx.store;
   const now = ctx.clock.now();
-  await registerNode(db, ctx.nodeId, now);
+  const previousBeat = await beat(ctx, now);
+  await presence?.reconcile(previousBeat === null);
   const leased = await acquireLease(db, LEASE, ctx.nodeId, now, now + intervalMs * 2);
   if (!leased) return false;
-  await forgetDeadNodes(ctx);
+  // Peers are judged against this node's own last beat, not the wall clock: after an outage
+  // that stopped every heartbeat (the database was away), the first node back must not take
+  // its live peers for dead, and a node that was itself presumed dead judges nobody.
+  if (previousBeat !== null) await forgetDeadNodes(ctx, previousBeat - ctx.settings.nodeStaleMs);
   await sweepAwayAgents(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
@@ -58,13 +93,14 @@ export class Housekeeper {
 
   constructor(
     private readonly ctx: ServiceContext,
+    private readonly presence: PresenceTracker,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   start(): void {
     this.timer = setInterval(() => {
-      this.running = runHousekeeping(this.ctx, this.intervalMs).catch(this.onError);
+      this.running = runHousekeeping(this.ctx, this.intervalMs, this.presence).catch(this.onError);
     }, this.intervalMs);
     this.timer.unref();
   }

@@ -5,7 +5,7 @@ import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { findMessageByClientId, type MessageRecord } from '../../storage/repositories/messages.js';
 import { commit, type ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
-import { appendMessage } from '../sessions/sessionEvents.js';
+import { appendMessage, republishMessage } from '../sessions/sessionEvents.js';
 
 export interface SendMessageProps {
   viewer: Viewer;
@@ -32,7 +32,10 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       });
       if (clientId) {
         const existing = await findMessageByClientId(trx, sessionId, viewer.id, clientId);
-        if (existing) return { message: existing, duplicate: true };
+        if (existing) {
+          republishMessage(outbox, existing);
+          return { message: existing, duplicate: true };
+        }
       }
       const fromCustomer = record.row.user_id === viewer.id;
       assertTransition(record.row.status, fromCustomer ? 'customerMessage' : 'agentMessage');

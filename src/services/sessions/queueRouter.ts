@@ -10,25 +10,29 @@ import { placeChat } from './chatAssigner.js';
 /** Assignments per transaction: big enough to drain fast, small enough to keep locks short. */
 const BATCH = 200;
 
+const roomOf = (
+  agents: ReadonlyArray<{ max_concurrent_chats: number; current_chat_count: number }>,
+) => agents.reduce((sum, a) => sum + (a.max_concurrent_chats - a.current_chat_count), 0);
+
 /**
- * Routes one batch: locks the routable agents (in id order) and as many queued sessions as they
- * have room for (skipping sessions another node is handling), plans, and places. Returns how
- * many chats were placed.
+ * Routes one batch: locks the head of the queue (as many chats as agents have room for), then
+ * the routable agents in id order — sessions before agents, the order every transaction takes
+ * its locks in — plans, and places. Returns how many chats were placed.
+ *
+ * The queue is locked with a plain FOR UPDATE, not SKIP LOCKED: routers already run one at a
+ * time, and a chat whose row is briefly held (its customer sending a message) must be waited
+ * for, or it would sit in the queue until the next sweep.
  */
 async function routeBatch(ctx: ServiceContext): Promise<number> {
   return commit(ctx, async (trx, outbox) => {
     // One router at a time across the deployment; manual takes do not wait for it.
     await ctx.store.lockForTransaction(trx, 'switchboard:routing');
-    const agents = await ctx.store.forUpdate(selectRoutableAgents(trx)).execute();
-    const room = agents.reduce(
-      (sum, a) => sum + (a.max_concurrent_chats - a.current_chat_count),
-      0,
-    );
+    const room = roomOf(await selectRoutableAgents(trx).execute());
     if (room <= 0) return 0;
-    const queue = await ctx.store
-      .forUpdateSkipLocked(selectQueue(trx, Math.min(room, BATCH)))
-      .execute();
+    const queue = await ctx.store.forUpdate(selectQueue(trx, Math.min(room, BATCH))).execute();
     if (queue.length === 0) return 0;
+    // Read again under lock: takes and ends may have changed loads while we waited.
+    const agents = await ctx.store.forUpdate(selectRoutableAgents(trx)).execute();
     const loads: AgentLoad[] = agents.map((a) => ({
       id: a.agent_id,
       status: a.status,

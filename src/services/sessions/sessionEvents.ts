@@ -74,6 +74,18 @@ export async function writeMessage(
   return record;
 }
 
+/**
+ * Publishes a stored message again. A retried send may find its message stored by a node that
+ * died before publishing it; subscribers drop what they already have (by seq), so repeating is
+ * harmless, and the other side sees the message now rather than after the dead node is noticed.
+ */
+export function republishMessage(outbox: Outbox, record: MessageRecord): void {
+  queueSessionFrame(outbox, record.row.session_id, record.row.seq, {
+    kind: 'message.created',
+    message: presentMessage(record),
+  });
+}
+
 export const appendSystemMessage = (
   trx: Db,
   ctx: Ctx,
