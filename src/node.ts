@@ -118,10 +118,10 @@ export async function createNode(
     async stop() {
       if (stopping) return;
       stopping = true;
+      await presence.stop().catch((err: unknown) => log.warn({ err }, 'presence not recorded'));
       await gateway.shutdown(500);
       await app.close();
       await routing.idle();
-      presence.stop();
       await housekeeper.stop();
       // What the caller passed in is theirs to close.
       if (!overrides.bus) await bus.close();

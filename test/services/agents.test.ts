@@ -96,7 +96,7 @@ describeEachDatabase('agents', (db) => {
     world.clock.advance(2_000);
     expect(await sweepAwayAgents(world.ctx)).toEqual([ama.id]);
     expect((await getOwnAgentState(world.ctx, ama)).status.status).toBe('away');
-    presence.stop();
+    await presence.stop();
   });
 
   it('counts agents on a dead node as disconnected, and one node does the chores', async () => {

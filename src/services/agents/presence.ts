@@ -13,6 +13,8 @@ export class PresenceTracker {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** A write failed (database unreachable), so the rows may disagree with `local`. */
   private outOfSync = false;
+  /** The node is stopping: sockets closing now are recorded in one write by stop(). */
+  private stopped = false;
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -27,7 +29,7 @@ export class PresenceTracker {
     if (sockets === 0) this.local.delete(viewer.id);
     else this.local.set(viewer.id, { sockets, agent: isAgent(viewer) });
     await this.record(viewer.id, isAgent(viewer));
-    if (sockets > 0 || !isAgent(viewer)) return;
+    if (sockets > 0 || !isAgent(viewer) || this.stopped) return;
     // Check again once the grace period is over (the periodic sweep is the safety net).
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -57,13 +59,30 @@ export class PresenceTracker {
     );
   }
 
-  stop(): void {
+  /**
+   * Graceful stop, called before the node closes its sockets: instead of a write per closing
+   * socket, one write marks every agent connected here as gone since now (their presence rows
+   * go with the node's registration). Agents who reconnect to another node are cleared there.
+   */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    const agents = [...this.local].filter(([, entry]) => entry.agent).map(([userId]) => userId);
+    await Promise.allSettled([...this.writes.values()]);
+    if (agents.length === 0) return;
+    await this.ctx.store.db
+      .updateTable('chat_agent_status')
+      .set({ last_disconnected_at: this.ctx.clock.now() })
+      .where('agent_id', 'in', agents)
+      .where('last_disconnected_at', 'is', null)
+      .execute();
   }
 
   /** Queues a write of the user's current state behind their previous one. */
   private record(userId: string, agent: boolean): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const write = (this.writes.get(userId) ?? Promise.resolve()).then(() =>
       this.write(userId, agent),
     );
