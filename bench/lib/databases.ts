@@ -23,7 +23,13 @@ export function postgresServerUrl(): string {
   );
 }
 
+/**
+ * Whether the PostgreSQL part of a scenario runs: the server must answer, and BENCH_DATABASES
+ * (default "sqlite,postgres") must name it, so a quick local run can skip it.
+ */
 export async function postgresAvailable(): Promise<boolean> {
+  const wanted = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+  if (!wanted.includes('postgres')) return false;
   const client = new pg.Client({
     connectionString: postgresServerUrl(),
     connectionTimeoutMillis: 2000,

@@ -1,5 +1,5 @@
 // Time and identity, injected so that routing, timers and ids are testable without sleeping.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -19,12 +19,11 @@ export const systemClock: Clock = { now: () => Date.now() };
  */
 export const uuidV7: Ids = {
   next() {
-    const bytes = randomBytes(16);
-    const ms = Date.now();
-    bytes.writeUIntBE(ms, 0, 6);
-    bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-    bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-    const hex = bytes.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    // randomUUID() draws from a cached entropy pool, far cheaper than randomBytes() per id. Its
+    // version-4 layout already has the variant bits; the first 48 bits become the time and the
+    // version nibble becomes 7.
+    const random = randomUUID();
+    const time = Date.now().toString(16).padStart(12, '0');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
   },
 };

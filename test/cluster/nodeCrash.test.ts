@@ -203,7 +203,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('a node killed with -9', () => {
     await registerNode(store.db, 'x', Date.now());
     const messageId = randomUUID();
     await store.transaction(async (trx) => {
-      const seq = await reserveSeq(trx, sessionId);
+      const seq = await reserveSeq(trx, sessionId, Date.now());
       await insertMessage(trx, {
         id: messageId,
         sessionId,

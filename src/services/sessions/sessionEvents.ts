@@ -13,6 +13,7 @@ import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   findSessionRecord,
   pastAgentIds,
+  reserveMessageSeq,
   reserveSeq,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
@@ -39,12 +40,8 @@ export async function appendMessage(
   outbox: Outbox,
   message: NewSessionMessage,
 ): Promise<MessageRecord> {
-  const now = ctx.clock.now();
-  const seq = await reserveSeq(trx, message.sessionId, 1, {
-    last_message_at: now,
-    updated_at: now,
-  });
-  return writeMessage(trx, ctx, outbox, seq, message);
+  const { rows } = await reserveMessageSeq(trx, message.sessionId, ctx.clock.now());
+  return writeMessage(trx, ctx, outbox, rows[0]!.last_seq, message);
 }
 
 /** Writes a message at a sequence number the caller has already reserved. */
@@ -106,7 +103,7 @@ export async function appendSessionUpdate(
   change: SessionChange,
   alsoNotify: readonly string[] = [],
 ): Promise<SessionRecord> {
-  const seq = await reserveSeq(trx, sessionId, 1, { updated_at: ctx.clock.now() });
+  const seq = await reserveSeq(trx, sessionId, ctx.clock.now());
   const record = await findSessionRecord(trx, sessionId);
   if (!record) throw new Error(`session ${sessionId} vanished inside its own transaction`);
   await writeSessionUpdate(trx, ctx, outbox, seq, record, change, alsoNotify);
@@ -172,7 +169,7 @@ export async function appendReadReceipt(
   upToSeq: number,
 ): Promise<void> {
   const now = ctx.clock.now();
-  const seq = await reserveSeq(trx, sessionId);
+  const seq = await reserveSeq(trx, sessionId, now);
   const event: SessionEvent = {
     kind: 'messages.read',
     reader: presentPerson(reader),

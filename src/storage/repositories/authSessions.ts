@@ -1,4 +1,5 @@
 // Queries on sign-in sessions (cookies and API tokens), stored by the hash of their secret.
+import { prepared } from '../prepared.js';
 import type { Db } from '../store.js';
 import type { Selectable } from 'kysely';
 import type { AuthSessionsTable, UserRow } from '../schema.js';
@@ -14,21 +15,7 @@ export async function findAuthSessionWithUser(
   db: Db,
   id: string,
 ): Promise<{ session: AuthSessionRow; user: UserRow } | undefined> {
-  const row = await db
-    .selectFrom('auth_sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .selectAll('u')
-    .select([
-      's.id as session_id',
-      's.kind as session_kind',
-      's.created_at as session_created_at',
-      's.expires_at as session_expires_at',
-      's.last_seen_at as session_last_seen_at',
-      's.ip as session_ip',
-      's.user_agent as session_user_agent',
-    ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  const row = (await sessionWithUserQuery(db, id)).rows[0];
   if (!row) return undefined;
   const {
     session_id,
@@ -78,3 +65,21 @@ export async function deleteExpiredAuthSessions(db: Db, now: number): Promise<nu
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+// Runs on every authenticated request: prepared once (see prepared.ts).
+const sessionWithUserQuery = prepared((db: Db, id: string) =>
+  db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select([
+      's.id as session_id',
+      's.kind as session_kind',
+      's.created_at as session_created_at',
+      's.expires_at as session_expires_at',
+      's.last_seen_at as session_last_seen_at',
+      's.ip as session_ip',
+      's.user_agent as session_user_agent',
+    ])
+    .where('s.id', '=', id),
+);

@@ -1,6 +1,7 @@
 // Queries on chat messages, read receipts, and the session event log used for replay.
 import type { MessageType } from '../../shared/vocabulary.js';
 import type { MessageRow } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Db } from '../store.js';
 import type { PersonRecord } from './people.js';
 
@@ -62,9 +63,54 @@ export async function insertMessage(db: Db, message: NewMessage): Promise<Messag
     read_at: null,
     created_at: message.createdAt,
   };
-  await db.insertInto('chat_messages').values(row).execute();
+  await insertMessageQuery(
+    db,
+    row.id,
+    row.session_id,
+    row.seq,
+    row.sender_id,
+    row.message_type,
+    row.message_text,
+    row.client_id,
+    row.created_at,
+  );
   return row;
 }
+
+// Messages are the hottest writes and reads: prepared once (see prepared.ts).
+const insertMessageQuery = prepared(
+  (
+    db: Db,
+    id: string,
+    sessionId: string,
+    seq: number,
+    senderId: string | null,
+    type: MessageType,
+    text: string,
+    clientId: string | null,
+    createdAt: number,
+  ) =>
+    db.insertInto('chat_messages').values({
+      id,
+      session_id: sessionId,
+      seq,
+      sender_id: senderId,
+      message_type: type,
+      message_text: text,
+      client_id: clientId,
+      is_read: 0,
+      read_at: null,
+      created_at: createdAt,
+    }),
+);
+
+const messageByClientIdQuery = prepared(
+  (db: Db, sessionId: string, senderId: string, clientId: string) =>
+    selectMessages(db)
+      .where('m.session_id', '=', sessionId)
+      .where('m.sender_id', '=', senderId)
+      .where('m.client_id', '=', clientId),
+);
 
 export async function findMessageByClientId(
   db: Db,
@@ -72,12 +118,8 @@ export async function findMessageByClientId(
   senderId: string,
   clientId: string,
 ): Promise<MessageRecord | undefined> {
-  const joined = await selectMessages(db)
-    .where('m.session_id', '=', sessionId)
-    .where('m.sender_id', '=', senderId)
-    .where('m.client_id', '=', clientId)
-    .executeTakeFirst();
-  return joined && toRecord(joined);
+  const { rows } = await messageByClientIdQuery(db, sessionId, senderId, clientId);
+  return rows[0] && toRecord(rows[0]);
 }
 
 export interface MessagePageOptions {
@@ -122,41 +164,59 @@ export async function markRead(
   upToSeq: number,
   now: number,
 ): Promise<number | null> {
-  const moved = await db
-    .updateTable('chat_participants')
-    .set({ last_read_seq: upToSeq })
-    .where('session_id', '=', sessionId)
-    .where('user_id', '=', readerId)
-    .where('last_read_seq', '<', upToSeq)
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) === 0) return null;
-  await db
-    .updateTable('chat_messages')
-    .set({ is_read: 1, read_at: now })
-    .where('session_id', '=', sessionId)
-    .where('seq', '<=', upToSeq)
-    .where('is_read', '=', 0)
-    .where('sender_id', 'is not', null)
-    .where('sender_id', '<>', readerId)
-    .execute();
+  const moved = await moveReadCursorQuery(db, sessionId, readerId, upToSeq);
+  if (Number(moved.numAffectedRows ?? 0) === 0) return null;
+  await markMessagesReadQuery(db, sessionId, readerId, upToSeq, now);
   return upToSeq;
 }
+
+// Every message is read: prepared once (see prepared.ts).
+const moveReadCursorQuery = prepared(
+  (db: Db, sessionId: string, readerId: string, upToSeq: number) =>
+    db
+      .updateTable('chat_participants')
+      .set({ last_read_seq: upToSeq })
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', readerId)
+      .where('last_read_seq', '<', upToSeq),
+);
+
+const markMessagesReadQuery = prepared(
+  (db: Db, sessionId: string, readerId: string, upToSeq: number, now: number) =>
+    db
+      .updateTable('chat_messages')
+      .set({ is_read: 1, read_at: now })
+      .where('session_id', '=', sessionId)
+      .where('seq', '<=', upToSeq)
+      .where('is_read', '=', 0)
+      .where('sender_id', 'is not', null)
+      .where('sender_id', '<>', readerId),
+);
 
 export async function insertSessionEvent(
   db: Db,
   event: { sessionId: string; seq: number; kind: string; payload: unknown; createdAt: number },
 ): Promise<void> {
-  await db
-    .insertInto('chat_session_events')
-    .values({
-      session_id: event.sessionId,
-      seq: event.seq,
-      kind: event.kind,
-      payload: JSON.stringify(event.payload),
-      created_at: event.createdAt,
-    })
-    .execute();
+  await insertSessionEventQuery(
+    db,
+    event.sessionId,
+    event.seq,
+    event.kind,
+    JSON.stringify(event.payload),
+    event.createdAt,
+  );
 }
+
+const insertSessionEventQuery = prepared(
+  (db: Db, sessionId: string, seq: number, kind: string, payload: string, createdAt: number) =>
+    db.insertInto('chat_session_events').values({
+      session_id: sessionId,
+      seq,
+      kind,
+      payload,
+      created_at: createdAt,
+    }),
+);
 
 export type LoggedEvent =
   | { seq: number; source: 'message'; message: MessageRecord }

@@ -5,6 +5,7 @@ import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
 import type { Priority, SessionStatus } from '../../shared/vocabulary.js';
 import type { Database, NewSessionRow, SessionRow, SessionUpdate } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Db, Store } from '../store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PersonRecord } from './people.js';
@@ -105,9 +106,22 @@ export async function findSessionCore(
   id: string,
   store?: Store,
 ): Promise<SessionCore | undefined> {
-  const query = selectRecords(db).where('cs.id', '=', id);
-  const joined = await (store ? store.forUpdate(query, 'cs') : query).executeTakeFirst();
-  return joined && toCore(joined);
+  const { rows } = await (store ? lockingCoreQuery(store) : coreQuery)(db, id);
+  return rows[0] && toCore(rows[0]);
+}
+
+// Every message loads its session: prepared once (see prepared.ts).
+const coreQuery = prepared((db: Db, id: string) => selectRecords(db).where('cs.id', '=', id));
+const lockingCoreQueries = new WeakMap<Store, typeof coreQuery>();
+function lockingCoreQuery(store: Store): typeof coreQuery {
+  let query = lockingCoreQueries.get(store);
+  if (!query) {
+    query = prepared((db: Db, id: string) =>
+      store.forUpdate(selectRecords(db).where('cs.id', '=', id), 'cs'),
+    );
+    lockingCoreQueries.set(store, query);
+  }
+  return query;
 }
 
 export async function findSessionRecord(db: Db, id: string): Promise<SessionRecord | undefined> {
@@ -150,24 +164,21 @@ export async function updateSessionIf(
 }
 
 /**
- * Reserves `count` sequence numbers for a session's next events and returns the first, applying
- * `alsoSet` in the same statement. The update locks the session row until commit, so sequence
- * order is commit order within a session.
+ * Reserves the next sequence number for an event of the session and returns it. The update
+ * locks the session row until commit, so sequence order is commit order within a session.
  */
-export async function reserveSeq(
-  db: Db,
-  sessionId: string,
-  count = 1,
-  alsoSet: SessionUpdate = {},
-): Promise<number> {
-  const row = await db
-    .updateTable('chat_sessions')
-    .set((eb) => ({ ...alsoSet, last_seq: eb('last_seq', '+', count) }))
-    .where('id', '=', sessionId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return row.last_seq - count + 1;
+export async function reserveSeq(db: Db, sessionId: string, now: number): Promise<number> {
+  const { rows } = await reserveSeqQuery(db, sessionId, now);
+  return rows[0]!.last_seq;
 }
+
+const reserveSeqQuery = prepared((db: Db, sessionId: string, now: number) =>
+  db
+    .updateTable('chat_sessions')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: now }))
+    .where('id', '=', sessionId)
+    .returning('last_seq'),
+);
 
 /**
  * Makes a waiting session active with `agentId`, reserving `reserve` sequence numbers for the
@@ -196,6 +207,15 @@ export async function activateSession(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Reserves the next sequence number for a new message, stamping the session's activity. */
+export const reserveMessageSeq = prepared((db: Db, sessionId: string, now: number) =>
+  db
+    .updateTable('chat_sessions')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now, updated_at: now }))
+    .where('id', '=', sessionId)
+    .returning('last_seq'),
+);
 
 export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]> {
   const rows = await db
