@@ -8,8 +8,9 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import type { Db } from './store.js';
 
-const PLACEHOLDER = /^\u0000arg:(\d+)\u0000$/;
-const placeholder = (i: number) => `\u0000arg:${i}\u0000`;
+// Values no caller passes: a private-use character around the argument's index.
+const PLACEHOLDER = /^\uE000arg:(\d+)\uE000$/;
+const placeholder = (i: number) => `\uE000arg:${i}\uE000`;
 
 interface Plan {
   sql: string;
