@@ -100,12 +100,13 @@ export async function commit<T>(
 }
 
 async function announceAgentStates(trx: Store['db'], ctx: ServiceContext, outbox: Outbox) {
-  for (const agentId of outbox.touchedAgents) {
-    const [state] = await listAgentStates(trx, {
-      now: ctx.clock.now(),
-      nodeStaleMs: ctx.settings.nodeStaleMs,
-      agentId,
-    });
-    if (state) outbox.add(topics.agents, { type: 'agent.status', state: presentAgentState(state) });
+  if (outbox.touchedAgents.size === 0) return;
+  const states = await listAgentStates(trx, {
+    now: ctx.clock.now(),
+    nodeStaleMs: ctx.settings.nodeStaleMs,
+    agentIds: [...outbox.touchedAgents],
+  });
+  for (const state of states) {
+    outbox.add(topics.agents, { type: 'agent.status', state: presentAgentState(state) });
   }
 }

@@ -21,7 +21,7 @@ export async function loadAgentState(
   const [state] = await listAgentStates(db, {
     now: ctx.clock.now(),
     nodeStaleMs: ctx.settings.nodeStaleMs,
-    agentId,
+    agentIds: [agentId],
   });
   if (!state) throw notFound('Agent');
   return state;

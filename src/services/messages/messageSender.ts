@@ -5,7 +5,7 @@ import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { findMessageByClientId, type MessageRecord } from '../../storage/repositories/messages.js';
 import { commit, type ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
-import { appendMessage, republishMessage } from '../sessions/sessionEvents.js';
+import { appendMessage, queueMessageFrame } from '../sessions/sessionEvents.js';
 
 export interface SendMessageProps {
   viewer: Viewer;
@@ -33,7 +33,7 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       if (clientId) {
         const existing = await findMessageByClientId(trx, sessionId, viewer.id, clientId);
         if (existing) {
-          republishMessage(outbox, existing);
+          queueMessageFrame(outbox, existing);
           return { message: existing, duplicate: true };
         }
       }

@@ -1,22 +1,23 @@
 // Gives a waiting chat to an agent, or moves an active chat to another agent. Auto-routing,
-// an agent's manual take and a super admin's assignment all go through placeChat(), whose
+// an agent's manual take and a super admin's assignment all go through placeChats(), whose
 // conditional updates make double assignment and over-capacity impossible under concurrency.
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { checkManualAssignment, type AgentLoad } from '../../domain/routing.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { isAgent, sessionPolicy, type Viewer } from '../../domain/policies.js';
 import {
-  addOpenChat,
+  addOpenChats,
   ensureAgentStatus,
   removeOpenChat,
 } from '../../storage/repositories/agents.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
-  activateSession,
+  activateSessions,
   addParticipant,
+  addParticipants,
   findSessionRecord,
   markParticipantLeft,
-  tagsOf,
+  tagsBySession,
   updateSessionIf,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
@@ -27,51 +28,91 @@ import { loadSessionFor } from './sessionAccess.js';
 import {
   appendSessionUpdate,
   appendSystemMessage,
-  writeMessage,
-  writeSessionUpdate,
+  writeMessages,
+  writeSessionUpdates,
 } from './sessionEvents.js';
-
-export type PlacementResult = 'placed' | 'agent_full' | 'session_taken';
 
 export interface Placement {
   sessionId: string;
   customer: PersonRecord;
   agent: PersonRecord;
-  /** Refuse when the agent is at their max (false only when the deployment allows going over). */
-  withinMax: boolean;
 }
 
 /**
- * Assigns a waiting session to an agent inside the caller's transaction. Nothing is changed
- * unless both conditional updates hold: the agent still has room (when `withinMax`) and the
- * session is still waiting. Kept to a handful of statements: routing runs it for every chat.
+ * Assigns waiting sessions to agents inside the caller's transaction, in a fixed handful of
+ * statements whatever their number (routing places hundreds at once). Conditional updates
+ * guard it: every agent must still have room for what they get (unless `overCapacity`), every
+ * session must still be waiting. If either fails, it throws, and the caller's transaction
+ * rolls back: nothing is half-assigned.
  */
-export async function placeChat(
+export async function placeChats(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
-  { sessionId, customer, agent, withinMax }: Placement,
-): Promise<PlacementResult> {
+  placements: readonly Placement[],
+  options: { overCapacity: boolean; takenBy?: string },
+): Promise<void> {
+  if (placements.length === 0) return;
   const now = ctx.clock.now();
-  if (!(await addOpenChat(trx, agent.id, now, withinMax))) return 'agent_full';
-  // Two events record the assignment: the "joined" line and the session update.
-  const row = await activateSession(trx, sessionId, agent.id, now, 2);
-  if (!row) {
-    await removeOpenChat(trx, agent.id, now);
-    return 'session_taken';
+  const added = new Map<string, number>();
+  for (const { agent } of placements) added.set(agent.id, (added.get(agent.id) ?? 0) + 1);
+  const roomy = await addOpenChats(trx, added, now, !options.overCapacity);
+  if (roomy < added.size) {
+    const agent = placements.length === 1 ? placements[0]!.agent : undefined;
+    throw new AppError(
+      'AGENT_AT_CAPACITY',
+      options.takenBy === agent?.id
+        ? 'You are at your maximum number of open chats'
+        : `${agent?.name ?? 'An agent'} is at their maximum number of open chats`,
+    );
   }
-  await addParticipant(trx, { sessionId, userId: agent.id, role: 'agent', now });
-  const joinedSeq = row.last_seq - 1;
-  await writeMessage(trx, ctx, outbox, joinedSeq, {
-    sessionId,
-    sender: null,
-    type: 'system',
-    text: `${agent.name} joined the chat`,
-  });
-  const record = { row, customer, agent, tags: await tagsOf(trx, sessionId) };
-  await writeSessionUpdate(trx, ctx, outbox, joinedSeq + 1, record, 'assigned');
-  outbox.touchAgent(agent.id);
-  return 'placed';
+  // Two events record each assignment: the "joined" line and the session update.
+  const rows = await activateSessions(
+    trx,
+    new Map(placements.map((p) => [p.sessionId, p.agent.id])),
+    now,
+    2,
+  );
+  if (rows.length < placements.length) {
+    throw new AppError('SESSION_ALREADY_ASSIGNED', 'This chat has already been taken by an agent');
+  }
+  const byId = new Map(placements.map((p) => [p.sessionId, p]));
+  await addParticipants(
+    trx,
+    placements.map((p) => ({ sessionId: p.sessionId, userId: p.agent.id, role: 'agent', now })),
+  );
+  await writeMessages(
+    trx,
+    ctx,
+    outbox,
+    rows.map((row) => ({
+      seq: row.last_seq - 1,
+      message: {
+        sessionId: row.id,
+        sender: null,
+        type: 'system',
+        text: `${byId.get(row.id)!.agent.name} joined the chat`,
+      },
+    })),
+  );
+  const tags = await tagsBySession(
+    trx,
+    rows.map((row) => row.id),
+  );
+  await writeSessionUpdates(
+    trx,
+    ctx,
+    outbox,
+    rows.map((row) => {
+      const { customer, agent } = byId.get(row.id)!;
+      return {
+        seq: row.last_seq,
+        record: { row, customer, agent, tags: tags.get(row.id) ?? [] },
+        change: 'assigned',
+      };
+    }),
+  );
+  for (const agentId of added.keys()) outbox.touchAgent(agentId);
 }
 
 async function loadAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise<PersonRecord> {
@@ -79,21 +120,6 @@ async function loadAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise
   if (!user || user.is_active !== 1 || !isAgent(user)) throw notFound('Agent');
   await ensureAgentStatus(trx, agentId, ctx.clock.now());
   return { id: user.id, name: user.name, email: user.email, role: user.role };
-}
-
-/** Raises the matching error for a placement that did not happen. */
-function explain(result: PlacementResult, agent: PersonRecord, self: boolean): void {
-  if (result === 'agent_full') {
-    throw new AppError(
-      'AGENT_AT_CAPACITY',
-      self
-        ? 'You are at your maximum number of open chats'
-        : `${agent.name} is at their maximum number of open chats`,
-    );
-  }
-  if (result === 'session_taken') {
-    throw new AppError('SESSION_ALREADY_ASSIGNED', 'This chat has already been taken by an agent');
-  }
 }
 
 /**
@@ -119,13 +145,10 @@ export function assignSession(
     const agent = await loadAgent(trx, ctx, agentId);
     const status = await lockAgent(trx, ctx, agentId);
     checkManualAssignment(status, ctx.settings.allowTakeOverCapacity);
-    const result = await placeChat(trx, ctx, outbox, {
-      sessionId,
-      customer: record.customer,
-      agent,
-      withinMax: !ctx.settings.allowTakeOverCapacity,
+    await placeChats(trx, ctx, outbox, [{ sessionId, customer: record.customer, agent }], {
+      overCapacity: ctx.settings.allowTakeOverCapacity,
+      takenBy: viewer.id,
     });
-    explain(result, agent, self);
     return (await findSessionRecord(trx, sessionId))!;
   });
 }
@@ -168,8 +191,17 @@ export function transferSession(
     for (const id of [from.id, to.id].sort()) locked.set(id, await lockAgent(trx, ctx, id));
     checkManualAssignment(locked.get(to.id)!, ctx.settings.allowTakeOverCapacity);
     const now = ctx.clock.now();
-    if (!(await addOpenChat(trx, to.id, now, !ctx.settings.allowTakeOverCapacity))) {
-      explain('agent_full', to, false);
+    const roomy = await addOpenChats(
+      trx,
+      new Map([[to.id, 1]]),
+      now,
+      !ctx.settings.allowTakeOverCapacity,
+    );
+    if (roomy === 0) {
+      throw new AppError(
+        'AGENT_AT_CAPACITY',
+        `${to.name} is at their maximum number of open chats`,
+      );
     }
     const moved = await updateSessionIf(
       trx,

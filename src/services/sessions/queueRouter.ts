@@ -5,7 +5,7 @@ import { planAssignments, type AgentLoad } from '../../domain/routing.js';
 import { selectRoutableAgents } from '../../storage/repositories/agents.js';
 import { selectQueue } from '../../storage/repositories/sessions.js';
 import { commit, type RoutingTrigger, type ServiceContext } from '../context.js';
-import { placeChat } from './chatAssigner.js';
+import { placeChats } from './chatAssigner.js';
 
 /** Assignments per transaction: big enough to drain fast, small enough to keep locks short. */
 const BATCH = 200;
@@ -61,20 +61,14 @@ async function routeBatch(ctx: ServiceContext): Promise<number> {
       ])
       .execute();
     const byId = new Map(people.map((p) => [p.id, p]));
-    let placed = 0;
-    for (const { sessionId, agentId } of plan) {
-      const agent = byId.get(agentId);
-      const customer = byId.get(customerOf.get(sessionId)!);
-      if (!agent || !customer) continue;
-      const result = await placeChat(trx, ctx, outbox, {
-        sessionId,
-        customer,
-        agent,
-        withinMax: true,
-      });
-      if (result === 'placed') placed += 1;
-    }
-    return placed;
+    const placements = plan.map(({ sessionId, agentId }) => ({
+      sessionId,
+      customer: byId.get(customerOf.get(sessionId)!)!,
+      agent: byId.get(agentId)!,
+    }));
+    // Agents and queue are locked and the plan fits their room, so this cannot conflict.
+    await placeChats(trx, ctx, outbox, placements, { overCapacity: false });
+    return placements.length;
   });
 }
 

@@ -6,8 +6,11 @@ import type { SessionEvent } from '../../shared/protocol.js';
 import type { Db } from '../../storage/store.js';
 import {
   insertMessage,
+  insertMessages,
   insertSessionEvent,
+  insertSessionEvents,
   type MessageRecord,
+  type NewMessage,
 } from '../../storage/repositories/messages.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
@@ -52,8 +55,32 @@ export async function writeMessage(
   seq: number,
   message: NewSessionMessage,
 ): Promise<MessageRecord> {
-  const now = ctx.clock.now();
-  const row = await insertMessage(trx, {
+  const row = await insertMessage(trx, newMessageRow(ctx, seq, message));
+  const record = { row, sender: message.sender };
+  queueMessageFrame(outbox, record);
+  return record;
+}
+
+/** Writes several messages, each at its reserved sequence number, in one statement. */
+export async function writeMessages(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  items: ReadonlyArray<{ seq: number; message: NewSessionMessage }>,
+): Promise<MessageRecord[]> {
+  const rows = await insertMessages(
+    trx,
+    items.map(({ seq, message }) => newMessageRow(ctx, seq, message)),
+  );
+  return rows.map((row, i) => {
+    const record = { row, sender: items[i]!.message.sender };
+    queueMessageFrame(outbox, record);
+    return record;
+  });
+}
+
+function newMessageRow(ctx: Ctx, seq: number, message: NewSessionMessage): NewMessage {
+  return {
     id: ctx.ids.next(),
     sessionId: message.sessionId,
     seq,
@@ -61,22 +88,17 @@ export async function writeMessage(
     type: message.type,
     text: message.text,
     clientId: message.clientId ?? null,
-    createdAt: now,
-  });
-  const record = { row, sender: message.sender };
-  queueSessionFrame(outbox, message.sessionId, seq, {
-    kind: 'message.created',
-    message: presentMessage(record),
-  });
-  return record;
+    createdAt: ctx.clock.now(),
+  };
 }
 
 /**
- * Publishes a stored message again. A retried send may find its message stored by a node that
- * died before publishing it; subscribers drop what they already have (by seq), so repeating is
- * harmless, and the other side sees the message now rather than after the dead node is noticed.
+ * Queues the frame announcing a stored message. Also used to publish a message again: a retried
+ * send may find its message stored by a node that died before publishing it; subscribers drop
+ * what they already have (by seq), so repeating is harmless, and the other side sees the message
+ * now rather than after the dead node is noticed.
  */
-export function republishMessage(outbox: Outbox, record: MessageRecord): void {
+export function queueMessageFrame(outbox: Outbox, record: MessageRecord): void {
   queueSessionFrame(outbox, record.row.session_id, record.row.seq, {
     kind: 'message.created',
     message: presentMessage(record),
@@ -106,33 +128,47 @@ export async function appendSessionUpdate(
   const seq = await reserveSeq(trx, sessionId, ctx.clock.now());
   const record = await findSessionRecord(trx, sessionId);
   if (!record) throw new Error(`session ${sessionId} vanished inside its own transaction`);
-  await writeSessionUpdate(trx, ctx, outbox, seq, record, change, alsoNotify);
+  await writeSessionUpdates(trx, ctx, outbox, [{ seq, record, change, alsoNotify }]);
   return record;
 }
 
-/** Writes a session update at a sequence number the caller has already reserved. */
-export async function writeSessionUpdate(
+export interface SessionUpdate {
+  /** The sequence number reserved for the event. */
+  seq: number;
+  record: SessionRecord;
+  change: SessionChange;
+  alsoNotify?: readonly string[];
+}
+
+/** Writes session updates, each at its reserved sequence number, in one statement. */
+export async function writeSessionUpdates(
   trx: Db,
   ctx: Ctx,
   outbox: Outbox,
-  seq: number,
-  record: SessionRecord,
-  change: SessionChange,
-  alsoNotify: readonly string[] = [],
+  updates: readonly SessionUpdate[],
 ): Promise<void> {
-  const sessionId = record.row.id;
-  const event: SessionEvent = { kind: 'session.updated', change, session: presentSession(record) };
-  await insertSessionEvent(trx, {
-    sessionId,
+  const events = updates.map(({ seq, record, change }) => ({
     seq,
-    kind: event.kind,
-    payload: event,
-    createdAt: ctx.clock.now(),
-  });
-  queueSessionFrame(outbox, sessionId, seq, event);
-  // An ended chat sits in the History of every agent who took part, not only the last one.
-  const pastAgents = ENDED_CHANGES.has(change) ? await pastAgentIds(trx, sessionId) : [];
-  announceSessionChange(outbox, record, change, [...alsoNotify, ...pastAgents]);
+    sessionId: record.row.id,
+    event: { kind: 'session.updated', change, session: presentSession(record) } as const,
+  }));
+  await insertSessionEvents(
+    trx,
+    events.map(({ seq, sessionId, event }) => ({
+      sessionId,
+      seq,
+      kind: event.kind,
+      payload: event,
+      createdAt: ctx.clock.now(),
+    })),
+  );
+  for (const [i, { seq, sessionId, event }] of events.entries()) {
+    const { record, change, alsoNotify = [] } = updates[i]!;
+    queueSessionFrame(outbox, sessionId, seq, event);
+    // An ended chat sits in the History of every agent who took part, not only the last one.
+    const pastAgents = ENDED_CHANGES.has(change) ? await pastAgentIds(trx, sessionId) : [];
+    announceSessionChange(outbox, record, change, [...alsoNotify, ...pastAgents]);
+  }
 }
 
 /** Changes that concern a chat already in agents' History lists. */

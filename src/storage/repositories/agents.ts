@@ -47,26 +47,35 @@ export async function updateAgentStatus(
 }
 
 /**
- * Adds one open chat to the agent's load, unless that would pass their max (when `withinMax`).
- * Returns false when the agent had no room: another assignment got there first.
+ * Adds `added.get(agent)` open chats to each agent's load in one statement; with `withinMax`, an
+ * agent that would pass their max is left unchanged. Returns how many agents were updated: fewer
+ * than asked means someone had no room (the caller rolls back).
  */
-export async function addOpenChat(
+export async function addOpenChats(
   db: Db,
-  agentId: string,
+  added: ReadonlyMap<string, number>,
   now: number,
   withinMax: boolean,
-): Promise<boolean> {
+): Promise<number> {
+  const ids = [...added.keys()];
+  // CAST keeps PostgreSQL from guessing the parameters' type inside CASE.
+  const increase = sql<number>`(case agent_id ${sql.join(
+    ids.map((id) => sql`when ${id} then cast(${added.get(id)!} as integer)`),
+    sql` `,
+  )} end)`;
   let query = db
     .updateTable('chat_agent_status')
     .set((eb) => ({
-      current_chat_count: eb('current_chat_count', '+', 1),
+      current_chat_count: eb('current_chat_count', '+', increase),
       last_assigned_at: now,
       updated_at: now,
     }))
-    .where('agent_id', '=', agentId);
-  if (withinMax) query = query.whereRef('current_chat_count', '<', 'max_concurrent_chats');
+    .where('agent_id', 'in', ids);
+  if (withinMax) {
+    query = query.where(sql<boolean>`current_chat_count + ${increase} <= max_concurrent_chats`);
+  }
   const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows);
 }
 
 export async function removeOpenChat(db: Db, agentId: string, now: number): Promise<void> {
@@ -81,7 +90,7 @@ export async function removeOpenChat(db: Db, agentId: string, now: number): Prom
 /** Agents (active admins and super admins) with their status and whether any node holds a socket of theirs. */
 export async function listAgentStates(
   db: Db,
-  options: { now: number; nodeStaleMs: number; agentId?: string },
+  options: { now: number; nodeStaleMs: number; agentIds?: readonly string[] },
 ): Promise<AgentStateRecord[]> {
   const aliveSince = options.now - options.nodeStaleMs;
   let query = db
@@ -99,7 +108,7 @@ export async function listAgentStates(
     .where('u.is_active', '=', 1)
     .orderBy('u.name')
     .orderBy('u.id');
-  if (options.agentId) query = query.where('u.id', '=', options.agentId);
+  if (options.agentIds) query = query.where('u.id', 'in', [...options.agentIds]);
   const rows = await query.execute();
   return rows.map(({ id, name, email, role, connected, ...status }) => ({
     agent: { id, name, email, role },

@@ -50,8 +50,8 @@ export interface NewMessage {
   createdAt: number;
 }
 
-export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
-  const row: MessageRow = {
+function toRow(message: NewMessage): MessageRow {
+  return {
     id: message.id,
     session_id: message.sessionId,
     seq: message.seq,
@@ -63,6 +63,10 @@ export async function insertMessage(db: Db, message: NewMessage): Promise<Messag
     read_at: null,
     created_at: message.createdAt,
   };
+}
+
+export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
+  const row = toRow(message);
   await insertMessageQuery(
     db,
     row.id,
@@ -75,6 +79,16 @@ export async function insertMessage(db: Db, message: NewMessage): Promise<Messag
     row.created_at,
   );
   return row;
+}
+
+/** Several messages in one statement (a routing batch's "joined" lines). */
+export async function insertMessages(
+  db: Db,
+  messages: readonly NewMessage[],
+): Promise<MessageRow[]> {
+  const rows = messages.map(toRow);
+  if (rows.length > 0) await db.insertInto('chat_messages').values(rows).execute();
+  return rows;
 }
 
 // Messages are the hottest writes and reads: prepared once (see prepared.ts).
@@ -193,10 +207,35 @@ const markMessagesReadQuery = prepared(
       .where('sender_id', '<>', readerId),
 );
 
-export async function insertSessionEvent(
+export interface NewSessionEvent {
+  sessionId: string;
+  seq: number;
+  kind: string;
+  payload: unknown;
+  createdAt: number;
+}
+
+/** Several events in one statement (a routing batch's session updates). */
+export async function insertSessionEvents(
   db: Db,
-  event: { sessionId: string; seq: number; kind: string; payload: unknown; createdAt: number },
+  events: readonly NewSessionEvent[],
 ): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('chat_session_events')
+    .values(
+      events.map((e) => ({
+        session_id: e.sessionId,
+        seq: e.seq,
+        kind: e.kind,
+        payload: JSON.stringify(e.payload),
+        created_at: e.createdAt,
+      })),
+    )
+    .execute();
+}
+
+export async function insertSessionEvent(db: Db, event: NewSessionEvent): Promise<void> {
   await insertSessionEventQuery(
     db,
     event.sessionId,

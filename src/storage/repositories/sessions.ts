@@ -80,17 +80,17 @@ const toRecord = (joined: JoinedRow, tags: string[]): SessionRecord => ({
   tags,
 });
 
-export async function tagsOf(db: Db, sessionId: string): Promise<string[]> {
-  return (await tagsBySession(db, [sessionId])).get(sessionId) ?? [];
-}
-
-async function tagsBySession(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+/** The tags of each session, by session id. */
+export async function tagsBySession(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
   const byId = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byId;
   const rows = await db
     .selectFrom('chat_session_tags')
     .select(['session_id', 'tag'])
-    .where('session_id', 'in', ids)
+    .where('session_id', 'in', [...ids])
     .orderBy('tag')
     .execute();
   for (const { session_id, tag } of rows) byId.get(session_id)?.push(tag);
@@ -181,31 +181,35 @@ const reserveSeqQuery = prepared((db: Db, sessionId: string, now: number) =>
 );
 
 /**
- * Makes a waiting session active with `agentId`, reserving `reserve` sequence numbers for the
- * events that record it, in one conditional statement. Returns the new row, or undefined when
- * the session was no longer waiting.
+ * Makes waiting sessions active with their agents (`agentOf`), reserving `reserve` sequence
+ * numbers in each for the events that record it, in one conditional statement. Returns the new
+ * rows: a session missing from them was no longer waiting.
  */
-export async function activateSession(
+export async function activateSessions(
   db: Db,
-  sessionId: string,
-  agentId: string,
+  agentOf: ReadonlyMap<string, string>,
   now: number,
   reserve: number,
-): Promise<SessionRow | undefined> {
+): Promise<SessionRow[]> {
+  const ids = [...agentOf.keys()];
+  const agent = sql<string>`(case id ${sql.join(
+    ids.map((id) => sql`when ${id} then ${agentOf.get(id)!}`),
+    sql` `,
+  )} end)`;
   return db
     .updateTable('chat_sessions')
     .set((eb) => ({
       status: 'active',
-      assigned_agent_id: agentId,
+      assigned_agent_id: agent,
       assigned_at: now,
       updated_at: now,
       last_message_at: now,
       last_seq: eb('last_seq', '+', reserve),
     }))
-    .where('id', '=', sessionId)
+    .where('id', 'in', ids)
     .where('status', '=', 'waiting')
     .returningAll()
-    .executeTakeFirst();
+    .execute();
 }
 
 /** Reserves the next sequence number for a new message, stamping the session's activity. */
@@ -227,20 +231,35 @@ export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]>
   return rows.map((r) => r.user_id);
 }
 
-export async function addParticipant(
+export interface NewParticipant {
+  sessionId: string;
+  userId: string;
+  role: 'customer' | 'agent';
+  now: number;
+}
+
+export async function addParticipant(db: Db, participant: NewParticipant): Promise<void> {
+  await addParticipants(db, [participant]);
+}
+
+/** Adds people to sessions; someone who left and comes back is simply present again. */
+export async function addParticipants(
   db: Db,
-  participant: { sessionId: string; userId: string; role: 'customer' | 'agent'; now: number },
+  participants: readonly NewParticipant[],
 ): Promise<void> {
+  if (participants.length === 0) return;
   await db
     .insertInto('chat_participants')
-    .values({
-      session_id: participant.sessionId,
-      user_id: participant.userId,
-      role: participant.role,
-      joined_at: participant.now,
-      left_at: null,
-      last_read_seq: 0,
-    })
+    .values(
+      participants.map((p) => ({
+        session_id: p.sessionId,
+        user_id: p.userId,
+        role: p.role,
+        joined_at: p.now,
+        left_at: null,
+        last_read_seq: 0,
+      })),
+    )
     .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet({ left_at: null }))
     .execute();
 }
