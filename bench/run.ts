@@ -13,8 +13,13 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
+if (values.profile) {
+  process.env.BENCH_PROFILE_DIR = path.join(root, 'bench', 'results', 'profiles');
+  fs.mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
+}
 const size: Size = values.quick ? 'quick' : 'full';
 const only = values.only?.split(',').map((s) => s.trim());
 const selected = scenarios.filter((s) => !only || only.includes(s.name));

@@ -54,7 +54,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [cli, 'serve'], {
+  // --profile (BENCH_PROFILE_DIR): every server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, cli, 'serve'], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
@@ -79,6 +83,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     readyAfterMs,
     rssBytes: () => rssOf(child.pid!),
     async stop() {
+      // A graceful stop ends in process.exit, which also writes the CPU profile if asked for.
       child.kill('SIGTERM');
       await exited;
       children.delete(child);
