@@ -16,7 +16,7 @@ export interface ConnectionsOptions {
 }
 
 export const connectionsSizes = {
-  full: { count: 10_000, users: 100, holdMs: 5000, heartbeatSeconds: 2 },
+  full: { count: 10_000, users: 100, holdMs: 3000, heartbeatSeconds: 1 },
   quick: { count: 50, users: 5, holdMs: 500, heartbeatSeconds: 1 },
 } satisfies Record<string, ConnectionsOptions>;
 

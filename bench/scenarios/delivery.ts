@@ -18,7 +18,7 @@ export interface DeliveryOptions {
 }
 
 export const deliverySizes = {
-  full: { chats: 1000, rates: [500, 2000], durationMs: 8000, warmupMs: 2000 },
+  full: { chats: 1000, rates: [500, 2000], durationMs: 5000, warmupMs: 1000 },
   quick: { chats: 20, rates: [100], durationMs: 1500, warmupMs: 300 },
 } satisfies Record<string, DeliveryOptions>;
 

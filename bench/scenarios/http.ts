@@ -16,7 +16,7 @@ export interface HttpOptions {
 }
 
 export const httpSizes = {
-  full: { durationSeconds: 4, connections: 10, waiting: 50 },
+  full: { durationSeconds: 2, connections: 10, waiting: 50 },
   quick: { durationSeconds: 1, connections: 2, waiting: 5 },
 } satisfies Record<string, HttpOptions>;
 
