@@ -16,7 +16,7 @@ import {
 } from '../../services/accounts/accounts.js';
 import { presentAccount } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
-import { errors, IdParams } from './common.js';
+import { errorResponses, IdParams } from './common.js';
 
 const tags = ['accounts'];
 
@@ -31,7 +31,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'Accounts by name',
         querystring: ListAccountsQuery,
-        response: { 200: page(Account), 400: errors[400], 401: errors[401], 403: errors[403] },
+        response: { 200: page(Account), ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -47,13 +47,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'Create an account',
         body: CreateAccountBody,
-        response: {
-          201: Account,
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          409: errors[409],
-        },
+        response: { 201: Account, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
@@ -69,7 +63,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'One account',
         params: IdParams,
-        response: { 200: Account, 401: errors[401], 403: errors[403], 404: errors[404] },
+        response: { 200: Account, ...errorResponses(401, 403, 404) },
       },
     },
     async (request) => presentAccount(await getAccount(ctx, viewerOf(request), request.params.id)),
@@ -83,14 +77,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         summary: 'Change name, role, password or active state (disabling signs the person out)',
         params: IdParams,
         body: UpdateAccountBody,
-        response: {
-          200: Account,
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
-        },
+        response: { 200: Account, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>

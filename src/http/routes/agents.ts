@@ -9,7 +9,7 @@ import { agentStats } from '../../services/agents/agentStats.js';
 import { getOwnAgentState, updateOwnAgentState } from '../../services/agents/agentStatus.js';
 import { presentAgentState } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
-import { errors } from './common.js';
+import { errorResponses } from './common.js';
 
 const tags = ['agents'];
 
@@ -20,11 +20,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       schema: {
         tags,
         summary: 'All agents with live status and load',
-        response: {
-          200: z.object({ items: z.array(AgentState) }),
-          401: errors[401],
-          403: errors[403],
-        },
+        response: { 200: z.object({ items: z.array(AgentState) }), ...errorResponses(401, 403) },
       },
     },
     async (request) => ({
@@ -38,7 +34,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       schema: {
         tags,
         summary: "get_agent_status: the caller's status, max concurrent chats and auto-assign",
-        response: { 200: AgentState, 401: errors[401], 403: errors[403] },
+        response: { 200: AgentState, ...errorResponses(401, 403) },
       },
     },
     async (request) => presentAgentState(await getOwnAgentState(ctx, viewerOf(request))),
@@ -51,7 +47,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         tags,
         summary: 'update_agent_status: change status, max concurrent chats (1-10) or auto-assign',
         body: UpdateAgentStatusBody,
-        response: { 200: AgentState, 400: errors[400], 401: errors[401], 403: errors[403] },
+        response: { 200: AgentState, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) =>
@@ -65,7 +61,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         tags,
         summary: "get_session_stats: the caller's chats handled, first response time and rating",
         querystring: StatsQuery,
-        response: { 200: AgentStats, 400: errors[400], 401: errors[401], 403: errors[403] },
+        response: { 200: AgentStats, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => agentStats(ctx, viewerOf(request), request.query.tzOffsetMinutes),

@@ -11,7 +11,7 @@ import { iso, presentPerson } from '../../services/presenters.js';
 import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
-import { errors } from './common.js';
+import { errorResponses } from './common.js';
 import type { FastifyRequest } from 'fastify';
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({
@@ -40,13 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         tags: ['auth'],
         summary: 'Sign in with email and password (sets the session cookie)',
         body: SignInBody,
-        response: {
-          200: SignedIn,
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          429: errors[429],
-        },
+        response: { 200: SignedIn, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -67,13 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         tags: ['auth'],
         summary: 'Get a bearer token for API and WebSocket clients that are not browsers',
         body: SignInBody,
-        response: {
-          201: TokenIssued,
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          429: errors[429],
-        },
+        response: { 201: TokenIssued, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -113,7 +101,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
       schema: {
         tags: ['auth'],
         summary: 'The signed-in person',
-        response: { 200: z.object({ user: Person, expiresAt: z.string() }), 401: errors[401] },
+        response: {
+          200: z.object({ user: Person, expiresAt: z.string() }),
+          ...errorResponses(401),
+        },
       },
     },
     async (request) => {
@@ -130,7 +121,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         tags: ['auth'],
         summary: "Sign in with a host application's signed token (HS256 JWT)",
         body: SsoBody,
-        response: { 200: SignedIn, 400: errors[400], 401: errors[401], 403: errors[403] },
+        response: { 200: SignedIn, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {

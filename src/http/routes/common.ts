@@ -4,8 +4,7 @@ import { ErrorBody } from '../../shared/api.js';
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-/** Error responses for the OpenAPI document; every route may answer these. */
-export const errors = {
+const errors = {
   400: ErrorBody.describe('Validation failed'),
   401: ErrorBody.describe('Not signed in'),
   403: ErrorBody.describe('Not allowed'),
@@ -13,3 +12,16 @@ export const errors = {
   409: ErrorBody.describe('Conflict with the current state'),
   429: ErrorBody.describe('Too many requests'),
 } as const;
+
+type ErrorStatus = keyof typeof errors;
+
+/**
+ * The error responses a route documents in OpenAPI, e.g. `...errorResponses(400, 401, 404)`
+ * beside its success response. Every error has the same body: `{error:{code,message,field?}}`.
+ */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Pick<typeof errors, S> {
+  return Object.fromEntries(statuses.map((status) => [status, errors[status]])) as Pick<
+    typeof errors,
+    S
+  >;
+}

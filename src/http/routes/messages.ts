@@ -8,7 +8,7 @@ import { markRead } from '../../services/messages/readMarker.js';
 import { sendMessage } from '../../services/messages/messageSender.js';
 import { presentMessage } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
-import { errors, IdParams } from './common.js';
+import { errorResponses, IdParams } from './common.js';
 
 const tags = ['messages'];
 
@@ -27,9 +27,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         querystring: ListMessagesQuery,
         response: {
           200: z.object({ items: z.array(Message), hasMore: z.boolean() }),
-          400: errors[400],
-          401: errors[401],
-          404: errors[404],
+          ...errorResponses(400, 401, 404),
         },
       },
     },
@@ -53,15 +51,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
           'send_message: 201 with the new message, or 200 with the first one when clientId repeats',
         params: IdParams,
         body: SendMessageBody,
-        response: {
-          200: Message,
-          201: Message,
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
-        },
+        response: { 200: Message, 201: Message, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -85,9 +75,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         body: MarkReadBody,
         response: {
           200: z.object({ lastReadSeq: z.number().int().nullable() }),
-          400: errors[400],
-          401: errors[401],
-          404: errors[404],
+          ...errorResponses(400, 401, 404),
         },
       },
     },

@@ -15,7 +15,7 @@ import {
   updateQuickResponse,
 } from '../../services/quickResponses/quickResponses.js';
 import { viewerOf } from '../auth.js';
-import { errors, IdParams } from './common.js';
+import { errorResponses, IdParams } from './common.js';
 
 const tags = ['quick responses'];
 
@@ -29,11 +29,7 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       schema: {
         tags,
         summary: 'get_quick_responses: shared responses, then the caller’s own',
-        response: {
-          200: z.object({ items: z.array(QuickResponse) }),
-          401: errors[401],
-          403: errors[403],
-        },
+        response: { 200: z.object({ items: z.array(QuickResponse) }), ...errorResponses(401, 403) },
       },
     },
     async (request) => ({
@@ -48,7 +44,7 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         tags,
         summary: 'Create a personal quick response, or a shared one (super admins)',
         body: CreateQuickResponseBody,
-        response: { 201: QuickResponse, 400: errors[400], 401: errors[401], 403: errors[403] },
+        response: { 201: QuickResponse, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -65,13 +61,7 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         summary: 'Change a quick response',
         params: IdParams,
         body: UpdateQuickResponseBody,
-        response: {
-          200: QuickResponse,
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-        },
+        response: { 200: QuickResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -87,7 +77,7 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         tags,
         summary: 'Delete a quick response',
         params: IdParams,
-        response: { 204: z.null(), 401: errors[401], 403: errors[403], 404: errors[404] },
+        response: { 204: z.null(), ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {

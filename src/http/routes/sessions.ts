@@ -23,17 +23,10 @@ import { countSessions, getSession, listSessions } from '../../services/sessions
 import { startSession } from '../../services/sessions/sessionStarter.js';
 import { tagSession } from '../../services/sessions/sessionTagger.js';
 import { viewerOf } from '../auth.js';
-import { errors, IdParams } from './common.js';
+import { errorResponses, IdParams } from './common.js';
 
 const tags = ['sessions'];
-const changed = {
-  200: Session,
-  400: errors[400],
-  401: errors[401],
-  403: errors[403],
-  404: errors[404],
-  409: errors[409],
-};
+const changed = { 200: Session, ...errorResponses(400, 401, 403, 404, 409) };
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
   app,
@@ -46,7 +39,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'start_session: start a chat; it waits in the queue until an agent is assigned',
         body: StartSessionBody,
-        response: { 201: Session, 400: errors[400], 401: errors[401], 403: errors[403] },
+        response: { 201: Session, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -63,7 +56,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: "get_agent_sessions / history: the caller's sessions by view, newest first",
         querystring: ListSessionsQuery,
-        response: { 200: page(SessionView), 400: errors[400], 401: errors[401] },
+        response: { 200: page(SessionView), ...errorResponses(400, 401) },
       },
     },
     async (request) => {
@@ -78,7 +71,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       schema: {
         tags,
         summary: "How many sessions the caller's Active, Waiting and History lists hold",
-        response: { 200: SessionCounts, 401: errors[401] },
+        response: { 200: SessionCounts, ...errorResponses(401) },
       },
     },
     async (request) => countSessions(ctx, viewerOf(request)),
@@ -91,7 +84,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'get_session: one session',
         params: IdParams,
-        response: { 200: SessionView, 401: errors[401], 404: errors[404] },
+        response: { 200: SessionView, ...errorResponses(401, 404) },
       },
     },
     async (request) =>
@@ -105,7 +98,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'Place in the queue and estimated wait of a waiting session',
         params: IdParams,
-        response: { 200: QueuePosition, 401: errors[401], 404: errors[404], 409: errors[409] },
+        response: { 200: QueuePosition, ...errorResponses(401, 404, 409) },
       },
     },
     async (request) => queuePositionFor(ctx, viewerOf(request), request.params.id),
