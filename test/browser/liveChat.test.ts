@@ -2,62 +2,52 @@
 // customer starts a chat that is assigned automatically, they write both ways with typing
 // indicators and read ticks, the agent uses quick responses, a hostile message stays text, and
 // the customer ends, rates and finds the chat in their history.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
-import { describeInBrowser, launchChromium } from './support/chromium.js';
-import { startServer, type Person, type TestServer } from './support/server.js';
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import type { Person } from './support/server.js';
 import {
   bubbles,
   expectBubbleCount,
   messageLog,
   send,
   sessionCounts,
-  signIn,
   until,
   visible,
   type SignedInPage,
 } from './support/ui.js';
-import { ensureWebBuild } from './support/webBuild.js';
 
 describeInBrowser('live chat between a customer and an agent', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useServerAndBrowser();
   let agent: Person;
   let customer: Person;
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    agent = await server.person('Ama Mensah', 'admin');
-    customer = await server.person('Yaw Asante');
-    await createQuickResponse(server.node.ctx, agent, {
+    agent = await suite.server.person('Ama Mensah', 'admin');
+    customer = await suite.server.person('Yaw Asante');
+    await createQuickResponse(suite.server.node.ctx, agent, {
       title: 'Library hours',
       content: 'The library is open 8:00-22:00 on weekdays.',
       shared: false,
     });
-    await createQuickResponse(server.node.ctx, agent, {
+    await createQuickResponse(suite.server.node.ctx, agent, {
       title: 'Greeting',
       content: 'Hello! How can I help you today?',
       shared: false,
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('assigns a new chat to the agent who just went online', async () => {
-    agentPage = await signIn(browser, server.url, agent);
+    agentPage = await suite.signIn(agent);
     await visible(agentPage.getByText('No chat open'));
     await agentPage.getByRole('combobox', { name: 'Status' }).selectOption('online');
     await agentPage.getByRole('button', { name: 'Update' }).click();
     await visible(agentPage.getByText('You are online'));
 
-    customerPage = await signIn(browser, server.url, customer);
+    customerPage = await suite.signIn(customer);
     await customerPage.getByLabel('Subject').fill('Cannot register for CS201');
     await customerPage.getByRole('radio', { name: 'High' }).check();
     await customerPage.getByLabel('Your message').fill('I get an error when I add CS201.');

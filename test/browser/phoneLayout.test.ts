@@ -1,20 +1,12 @@
 // On a 375 px phone the app fits the screen (nothing scrolls sideways), the navigation folds into
 // a menu, the customer's composer stays on screen, and the agent's lists and open chat take turns.
 // Signing in and switching tabs work from the keyboard alone.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from './support/chromium.js';
-import { PASSWORD, startServer, type Person, type TestServer } from './support/server.js';
-import {
-  bubbles,
-  connected,
-  openPage,
-  send,
-  signIn,
-  visible,
-  type SignedInPage,
-} from './support/ui.js';
-import { ensureWebBuild } from './support/webBuild.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import { PASSWORD, type Person } from './support/server.js';
+import { bubbles, connected, send, visible, type SignedInPage } from './support/ui.js';
 
 const PHONE = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true };
 
@@ -23,25 +15,17 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 describeInBrowser('on a phone', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useServerAndBrowser();
   let agent: Person;
   let customerPage: SignedInPage;
   let agentPage: SignedInPage;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    agent = await server.person('Ama Mensah', 'admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    agent = await suite.server.person('Ama Mensah', 'admin');
   });
 
   it('signs in with the keyboard alone', async () => {
-    agentPage = await openPage(browser, server.url, PHONE);
+    agentPage = await suite.openPage(PHONE);
     await agentPage.goto('/login');
     await visible(agentPage.getByLabel('Email'));
     await agentPage.keyboard.press('Tab');
@@ -54,7 +38,7 @@ describeInBrowser('on a phone', () => {
   });
 
   it('lets a customer start a chat and write with the composer on screen', async () => {
-    customerPage = await signIn(browser, server.url, await server.person('Yaw Asante'), PHONE);
+    customerPage = await suite.signIn(await suite.server.person('Yaw Asante'), PHONE);
     await expectNoSidewaysScroll(customerPage);
     await customerPage.getByLabel('Subject').fill('Lost student ID card');
     await customerPage.getByRole('radio', { name: 'Urgent' }).check();

@@ -1,53 +1,36 @@
 // What a super admin does in the browser: manage accounts, watch agents' status change live, give
 // a waiting chat to a chosen agent (who then transfers it), and share a quick response. Also the
 // host application's SSO landing, signed in on success and explained on failure.
-import type { Browser } from 'playwright-core';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
-import { describeInBrowser, launchChromium } from './support/chromium.js';
-import {
-  PASSWORD,
-  SSO_SECRET,
-  startServer,
-  type Person,
-  type TestServer,
-} from './support/server.js';
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import { PASSWORD, SSO_SECRET, type Person } from './support/server.js';
 import {
   connected,
   messageLog,
-  openPage,
   sessionCounts,
-  signIn,
   until,
   visible,
   type SignedInPage,
 } from './support/ui.js';
-import { ensureWebBuild } from './support/webBuild.js';
 
 describeInBrowser('a super admin', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useServerAndBrowser();
   let admin: Person;
   let kofi: Person;
   let adminPage: SignedInPage;
   let esiPage: SignedInPage;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    admin = await server.person('Ada Admin', 'super_admin');
-    kofi = await server.person('Kofi Boateng', 'admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    admin = await suite.server.person('Ada Admin', 'super_admin');
+    kofi = await suite.server.person('Kofi Boateng', 'admin');
   });
 
   it('creates an agent account, changes a role and deactivates an account', async () => {
-    adminPage = await signIn(browser, server.url, admin);
+    adminPage = await suite.signIn(admin);
     await adminPage.getByRole('link', { name: 'Accounts' }).click();
     await adminPage.getByRole('button', { name: 'New account' }).click();
     const dialog = adminPage.getByRole('dialog', { name: 'New account' });
@@ -60,7 +43,7 @@ describeInBrowser('a super admin', () => {
     const esiRow = adminPage.getByRole('row', { name: /Esi Owusu/ });
     expect(await esiRow.getByRole('combobox').inputValue()).toBe('admin');
 
-    const temp = await server.person('Temporary Helper');
+    const temp = await suite.server.person('Temporary Helper');
     await adminPage.reload();
     const tempRow = adminPage.getByRole('row', { name: /Temporary Helper/ });
     await tempRow.getByRole('combobox', { name: 'Role of Temporary Helper' }).selectOption('admin');
@@ -76,7 +59,7 @@ describeInBrowser('a super admin', () => {
     const esiRow = adminPage.getByRole('row', { name: /Esi Owusu/ });
     await visible(esiRow.getByText('Offline'));
 
-    esiPage = await signIn(browser, server.url, { email: 'esi@example.com', name: 'Esi Owusu' });
+    esiPage = await suite.signIn({ email: 'esi@example.com', name: 'Esi Owusu' });
     await esiPage.getByRole('combobox', { name: 'Status' }).selectOption('online');
     await esiPage.getByRole('combobox', { name: 'Max chats' }).selectOption('3');
     await esiPage.getByRole('switch', { name: 'Auto-assign' }).uncheck();
@@ -86,8 +69,8 @@ describeInBrowser('a super admin', () => {
   });
 
   it('gives a waiting chat to a chosen agent, who can transfer it on', async () => {
-    const customer = await server.person('Akosua Darko');
-    await startSession(server.node.ctx, {
+    const customer = await suite.server.person('Akosua Darko');
+    await startSession(suite.server.node.ctx, {
       viewer: customer,
       subject: 'Hostel allocation',
       priority: 'low',
@@ -123,15 +106,15 @@ describeInBrowser('a super admin', () => {
     });
 
     // More chats end elsewhere than one page of History holds (20).
-    const customer = await server.person('Kwame Asare');
+    const customer = await suite.server.person('Kwame Asare');
     for (let n = 1; n <= 21; n++) {
-      const { row } = await startSession(server.node.ctx, {
+      const { row } = await startSession(suite.server.node.ctx, {
         viewer: customer,
         subject: `Question ${n}`,
         priority: 'low',
         message: 'Never mind, I found it.',
       });
-      await endSession(server.node.ctx, { viewer: customer, sessionId: row.id });
+      await endSession(suite.server.node.ctx, { viewer: customer, sessionId: row.id });
     }
     const after = await sessionCounts(adminPage);
     expect(after.history).toBe(before.history + 21);
@@ -169,7 +152,7 @@ describeInBrowser('a super admin', () => {
         .setIssuedAt()
         .setExpirationTime('2m')
         .sign(new TextEncoder().encode(secret));
-    const page = await openPage(browser, server.url);
+    const page = await suite.openPage();
     const token = await ssoToken(SSO_SECRET);
     await page.goto(`/api/v1/auth/sso?token=${encodeURIComponent(token)}&next=/`);
     await connected(page);
@@ -177,7 +160,7 @@ describeInBrowser('a super admin', () => {
     await until(() => expect(new URL(page.url()).pathname).toBe('/chat'));
 
     // A bad link lands on the sign-in page, which says why.
-    const stranger = await openPage(browser, server.url);
+    const stranger = await suite.openPage();
     const landWith = async (query: string) => {
       await stranger.goto(`/api/v1/auth/sso?${query}`);
       return new URL(stranger.url()).searchParams.get('error');

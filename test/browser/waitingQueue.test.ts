@@ -1,24 +1,14 @@
 // The queue as customers and agents see it when nobody takes chats automatically: the customer
 // learns their place and that no agent is online, both agents see the chat arrive, one takes it
 // from the Waiting tab and the other watches it leave their list.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from './support/chromium.js';
-import { startServer, type Person, type TestServer } from './support/server.js';
-import {
-  bubbles,
-  gone,
-  messageLog,
-  signIn,
-  until,
-  visible,
-  type SignedInPage,
-} from './support/ui.js';
-import { ensureWebBuild } from './support/webBuild.js';
+import { beforeAll, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import type { Person } from './support/server.js';
+import { bubbles, gone, messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
 describeInBrowser('the waiting queue', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useServerAndBrowser();
   let ama: Person;
   let kofi: Person;
   let amaPage: SignedInPage;
@@ -27,16 +17,9 @@ describeInBrowser('the waiting queue', () => {
   let abenaPage: SignedInPage;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
     // New agents start offline: nothing is assigned automatically.
-    ama = await server.person('Ama Mensah', 'admin');
-    kofi = await server.person('Kofi Boateng', 'admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ama = await suite.server.person('Ama Mensah', 'admin');
+    kofi = await suite.server.person('Kofi Boateng', 'admin');
   });
 
   async function startChat(page: SignedInPage, subject: string, priority: string, message: string) {
@@ -47,14 +30,11 @@ describeInBrowser('the waiting queue', () => {
   }
 
   it('tells a waiting customer their place, and that no agent is online', async () => {
-    [amaPage, kofiPage] = await Promise.all([
-      signIn(browser, server.url, ama),
-      signIn(browser, server.url, kofi),
-    ]);
+    [amaPage, kofiPage] = await Promise.all([suite.signIn(ama), suite.signIn(kofi)]);
     for (const page of [amaPage, kofiPage])
       await page.getByRole('tab', { name: /Waiting/ }).click();
 
-    yawPage = await signIn(browser, server.url, await server.person('Yaw Asante'));
+    yawPage = await suite.signIn(await suite.server.person('Yaw Asante'));
     await startChat(yawPage, 'Transcript request', 'Medium', 'How do I get my transcript?');
     await visible(yawPage.getByRole('heading', { name: 'Waiting for an agent' }));
     await visible(yawPage.getByText("You're next in the queue"));
@@ -62,7 +42,7 @@ describeInBrowser('the waiting queue', () => {
   });
 
   it('moves the customer back in the queue, live, when an urgent chat arrives', async () => {
-    abenaPage = await signIn(browser, server.url, await server.person('Abena Ofori'));
+    abenaPage = await suite.signIn(await suite.server.person('Abena Ofori'));
     await startChat(abenaPage, 'Exam clash today', 'Urgent', 'Two exams at the same time!');
     await visible(abenaPage.getByText("You're next in the queue"));
     await visible(yawPage.getByText("You're number 2 in the queue"));

@@ -1,9 +1,10 @@
 // Both sides of many chats sending at once through two nodes: the nodes' shared commits lock
 // the same sessions in different orders, and PostgreSQL breaks the resulting deadlocks by
 // aborting one piece of a batch. Every send must still be stored once and acknowledged.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Reply } from '../support/testNode.js';
-import { Cluster, type Person } from './support/cluster.js';
+import type { Person } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import { sequenceViolations } from '../support/routingInvariants.js';
 import { Random, seedFromEnv } from './support/random.js';
 
@@ -15,19 +16,13 @@ const AGENTS = 4;
 const ROUNDS = 10;
 
 describe.skipIf(!postgresUrl || !redisUrl)('concurrent sends through two nodes', () => {
-  let cluster: Cluster;
-  beforeAll(async () => {
-    cluster = await Cluster.start({
-      postgresUrl: postgresUrl!,
-      redisUrl: redisUrl!,
-      nodes: ['a', 'b'],
-      // Three commit lanes per node, so each node's batches mix several chats.
-      env: { PG_POOL_SIZE: '9' },
-    });
-  });
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useCluster(() => ({
+    postgresUrl: postgresUrl!,
+    redisUrl: redisUrl!,
+    nodes: ['a', 'b'],
+    // Three commit lanes per node, so each node's batches mix several chats.
+    env: { PG_POOL_SIZE: '9' },
+  }));
 
   it('stores and acknowledges every message once, whatever the commit order', async () => {
     const seed = seedFromEnv();

@@ -5,8 +5,7 @@
 // mistaking its own live nodes for dead ones.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
-import type { SocketClient } from '../support/testNode.js';
-import { Cluster } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import { isMessage, type Message } from './support/frames.js';
 import { TcpProxy } from './support/tcpProxy.js';
 
@@ -26,15 +25,20 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 
 describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
   let proxy: TcpProxy;
-  let cluster: Cluster;
-  const sockets: SocketClient[] = [];
+  // Registered before the cluster's hooks: the proxy starts before it and is cut after it closes.
   beforeAll(async () => {
     const target = new URL(postgresUrl!);
     proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+  });
+  afterEach(() => proxy.restore());
+  afterAll(async () => {
+    await proxy?.cut();
+  });
+  const cluster = useCluster(() => {
     const viaProxy = new URL(postgresUrl!);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
-    cluster = await Cluster.start({
+    return {
       postgresUrl: postgresUrl!,
       redisUrl: redisUrl!,
       nodeDatabaseUrl: viaProxy.toString(),
@@ -44,16 +48,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
         AGENT_AWAY_GRACE_SECONDS: '1',
         PG_QUERY_TIMEOUT_SECONDS: String(QUERY_DEADLINE_MS / 1000),
       },
-    });
-  });
-  afterEach(async (context) => {
-    for (const socket of sockets.splice(0)) socket.close();
-    await proxy.restore();
-    if (context.task.result?.state === 'fail') console.log(cluster.logTail());
-  });
-  afterAll(async () => {
-    await cluster?.close();
-    await proxy?.cut();
+    };
   });
 
   it('answers 503 fast, keeps sockets up, and recovers by itself', async () => {
@@ -70,20 +65,16 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
     await efua
       .on(cluster.url('a'))
       .patch('/api/v1/agents/me', { status: 'online', autoAssign: false });
-    const kofiSocket = await kofi.socket(cluster.url('a'));
+    const kofiSocket = await cluster.connect(kofi, 'a');
     // An agent stays connected on each node, whichever node sweeps first after the outage.
-    const efuaSocket = await efua.socket(cluster.url('a'));
-    sockets.push(kofiSocket, efuaSocket);
-    await kofiSocket.waitFor((f) => f.type === 'hello');
-    await efuaSocket.waitFor((f) => f.type === 'hello');
+    await cluster.connect(efua, 'a');
     const started = await yawApi.post('/api/v1/sessions', { subject: 'Order', message: 'Hi' });
     const sessionId: string = started.body.id;
     await expect
       .poll(async () => (await yawApi.get(`/api/v1/sessions/${sessionId}`)).body.status)
       .toBe('active');
-    const amaSocket = await ama.socket(cluster.url('b'));
-    const yawSocket = await yaw.socket(cluster.url('a'));
-    sockets.push(amaSocket, yawSocket);
+    const amaSocket = await cluster.connect(ama, 'b');
+    const yawSocket = await cluster.connect(yaw, 'a');
     await amaSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
     await yawSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
 
@@ -178,9 +169,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
       .on(cluster.url('a'))
       .post('/api/v1/sessions', { subject: 'Card', message: 'Declined' });
     const sessionId: string = started.body.id;
-    const amaSocket = await ama.socket(cluster.url('b'));
-    sockets.push(amaSocket);
-    await amaSocket.waitFor((f) => f.type === 'hello');
+    const amaSocket = await cluster.connect(ama, 'b');
     // The harness holds the chat's row, so Ama's take on b is mid-query when the link goes.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -220,9 +209,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
     const yawApi = yaw.on(cluster.url('a'));
     const started = await yawApi.post('/api/v1/sessions', { subject: 'Late', message: 'Hi' });
     const sessionId: string = started.body.id;
-    const yawSocket = await yaw.socket(cluster.url('a'));
-    sockets.push(yawSocket);
-    await yawSocket.waitFor((f) => f.type === 'hello');
+    const yawSocket = await cluster.connect(yaw, 'a');
 
     proxy.stall();
     // Requests on pooled connections wait for the query deadline, new connections for the

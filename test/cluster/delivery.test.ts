@@ -1,10 +1,9 @@
 // Three real nodes on one PostgreSQL schema and Redis: people connected to different nodes see
 // every kind of event from each other live (messages, typing, read receipts, assignments,
 // transfers, the queue, agent status, queue positions, presence).
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
-import type { SocketClient } from '../support/testNode.js';
-import { Cluster } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import {
   describeEvent,
   eventsOf,
@@ -26,40 +25,22 @@ const agentStatus = (agentId: string, status?: string) => (frame: ServerFrame) =
   (status === undefined || frame.state.status === status);
 
 describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
-  let cluster: Cluster;
-  const sockets: SocketClient[] = [];
-  beforeAll(async () => {
-    cluster = await Cluster.start({
-      postgresUrl: postgresUrl!,
-      redisUrl: redisUrl!,
-      nodes: ['a', 'b', 'c'],
-      env: { AGENT_AWAY_GRACE_SECONDS: '1', HOUSEKEEPING_SECONDS: '1' },
-    });
-  });
-  afterEach((context) => {
-    for (const socket of sockets.splice(0)) socket.close();
-    if (context.task.result?.state === 'fail') console.log(cluster.logTail());
-  });
-  afterAll(async () => {
-    await cluster?.close();
-  });
-
-  async function connect(person: { socket(url: string): Promise<SocketClient> }, node: string) {
-    const socket = await person.socket(cluster.url(node));
-    sockets.push(socket);
-    await socket.waitFor((f) => f.type === 'hello');
-    return socket;
-  }
+  const cluster = useCluster(() => ({
+    postgresUrl: postgresUrl!,
+    redisUrl: redisUrl!,
+    nodes: ['a', 'b', 'c'],
+    env: { AGENT_AWAY_GRACE_SECONDS: '1', HOUSEKEEPING_SECONDS: '1' },
+  }));
 
   it('carries a whole chat between a customer on one node and agents on others', async () => {
     const ama = await cluster.signIn('b', 'Ama', 'admin');
     const kofi = await cluster.signIn('c', 'Kofi', 'admin');
     const sam = await cluster.signIn('c', 'Sam', 'super_admin');
     const yaw = await cluster.signIn('a', 'Yaw');
-    const amaSocket = await connect(ama, 'b');
-    const kofiSocket = await connect(kofi, 'c');
-    const samSocket = await connect(sam, 'c');
-    const yawSocket = await connect(yaw, 'a');
+    const amaSocket = await cluster.connect(ama, 'b');
+    const kofiSocket = await cluster.connect(kofi, 'c');
+    const samSocket = await cluster.connect(sam, 'c');
+    const yawSocket = await cluster.connect(yaw, 'a');
 
     // Agent status: set on b, seen by a super admin on c.
     const amaApi = ama.on(cluster.url('b'));
@@ -188,7 +169,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
       .on(cluster.url('a'))
       .post('/api/v1/sessions', { subject: 'Invoice', message: 'Wrong amount' });
     const sessionId: string = second.body.id;
-    const yawSocket = await connect(yaw, 'a');
+    const yawSocket = await cluster.connect(yaw, 'a');
     await yawSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
     expect(await yawSocket.waitFor((f) => f.type === 'queue.position')).toMatchObject({
       sessionId,
@@ -223,7 +204,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
     const efua = await cluster.signIn('a', 'Efua', 'admin');
     const sam = await cluster.signIn('c', 'Sam', 'super_admin');
     const samApi = sam.on(cluster.url('c'));
-    const samSocket = await connect(sam, 'c');
+    const samSocket = await cluster.connect(sam, 'c');
     await efua.on(cluster.url('a')).patch('/api/v1/agents/me', { status: 'online' });
     const connected = async () =>
       (
@@ -235,8 +216,8 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
       ).find((s) => s.agent.id === efua.id);
 
     expect((await connected())?.connected).toBe(false);
-    const onA = await connect(efua, 'a');
-    const onB = await connect(efua, 'b');
+    const onA = await cluster.connect(efua, 'a');
+    const onB = await cluster.connect(efua, 'b');
     await expect.poll(async () => (await connected())?.connected).toBe(true);
     onA.close();
     // The grace period (1 s) passes; b still holds a socket, so Efua stays online.
@@ -252,9 +233,9 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
   it('sets an agent who vanished from every node at once to away exactly once', async () => {
     const esi = await cluster.signIn('a', 'Esi', 'admin');
     const sam = await cluster.signIn('c', 'Sam', 'super_admin');
-    const samSocket = await connect(sam, 'c');
+    const samSocket = await cluster.connect(sam, 'c');
     await esi.on(cluster.url('b')).patch('/api/v1/agents/me', { status: 'online' });
-    const own = await Promise.all(['a', 'b', 'c'].map((node) => connect(esi, node)));
+    const own = await Promise.all(['a', 'b', 'c'].map((node) => cluster.connect(esi, node)));
     await expect
       .poll(async () => {
         const rows = await cluster.store.db

@@ -4,7 +4,8 @@
 // reconnect through nginx to the other one while requests keep succeeding.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SocketClient } from '../support/testNode.js';
-import { Cluster, type Person } from './support/cluster.js';
+import type { Person } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import { eventsOf, expectContiguous, isMessage, type Message } from './support/frames.js';
 import { Nginx } from './support/nginx.js';
 import { freePort } from './support/ports.js';
@@ -16,30 +17,30 @@ const redisUrl = inject('redisUrl');
 const canRun = postgresUrl !== null && redisUrl !== null && requireProgram('nginx', ['-v']);
 
 describe.skipIf(!canRun)('nginx in front of two nodes', () => {
-  let cluster: Cluster;
+  /** Where nginx listens, chosen before the nodes start because they announce it. */
+  let port: number;
   let nginx: Nginx;
-  const sockets: SocketClient[] = [];
-  beforeAll(async () => {
-    const port = await freePort();
-    cluster = await Cluster.start({
+  const cluster = useCluster(async () => {
+    port = await freePort();
+    return {
       postgresUrl: postgresUrl!,
       redisUrl: redisUrl!,
       nodes: ['a', 'b'],
       env: { PUBLIC_URL: `http://127.0.0.1:${port}`, TRUST_PROXY: 'true' },
-    });
+    };
+  });
+  // Registered after the cluster's hooks: nginx starts after the nodes and stops before them.
+  beforeAll(async () => {
     nginx = await Nginx.start(
       ['a', 'b'].map((name) => new URL(cluster.url(name)).host),
       port,
     );
   });
   afterEach((context) => {
-    for (const socket of sockets.splice(0)) socket.close();
-    if (context.task.result?.state === 'fail')
-      console.log(`${cluster.logTail()}\n[nginx] ${nginx.errorLog()}`);
+    if (context.task.result?.state === 'fail') console.log(`[nginx] ${nginx.errorLog()}`);
   });
   afterAll(async () => {
     await nginx?.stop();
-    await cluster?.close();
   });
 
   /** The nodes holding the person's sockets, from the presence rows (dead nodes' linger). */

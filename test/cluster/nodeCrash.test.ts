@@ -3,13 +3,12 @@
 // The deployment notices the dead node: its agents count as disconnected and go away once, and
 // every feed catches up with what the dead node committed but never published.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
 import { insertMessage } from '../../src/storage/repositories/messages.js';
 import { reserveSeq } from '../../src/storage/repositories/sessions.js';
-import type { SocketClient } from '../support/testNode.js';
-import { Cluster } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import { eventsOf, expectContiguous, isMessage, type EventFrame } from './support/frames.js';
 import { allViolations } from '../support/routingInvariants.js';
 import { ResumingChat } from './support/resumingChat.js';
@@ -24,24 +23,13 @@ const messageIds = (events: EventFrame[]) =>
   events.flatMap((e) => (e.event.kind === 'message.created' ? [e.event.message.id] : []));
 
 describe.skipIf(!postgresUrl || !redisUrl)('a node killed with -9', () => {
-  let cluster: Cluster;
-  const sockets: SocketClient[] = [];
-  beforeAll(async () => {
-    cluster = await Cluster.start({
-      postgresUrl: postgresUrl!,
-      redisUrl: redisUrl!,
-      nodes: ['a', 'b', 'c'],
-      // A node silent for 3 beats (1.5 s) is presumed dead; its agents go away 1 s later.
-      env: { HOUSEKEEPING_SECONDS: '0.5', AGENT_AWAY_GRACE_SECONDS: '1' },
-    });
-  });
-  afterEach((context) => {
-    for (const socket of sockets.splice(0)) socket.close();
-    if (context.task.result?.state === 'fail') console.log(cluster.logTail());
-  });
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useCluster(() => ({
+    postgresUrl: postgresUrl!,
+    redisUrl: redisUrl!,
+    nodes: ['a', 'b', 'c'],
+    // A node silent for 3 beats (1.5 s) is presumed dead; its agents go away 1 s later.
+    env: { HOUSEKEEPING_SECONDS: '0.5', AGENT_AWAY_GRACE_SECONDS: '1' },
+  }));
 
   it('loses no acknowledged message: clients resume on another node', async () => {
     const ama = await cluster.signIn('b', 'Ama', 'admin');
@@ -53,11 +41,8 @@ describe.skipIf(!postgresUrl || !redisUrl)('a node killed with -9', () => {
       .on(cluster.url('a'))
       .patch('/api/v1/agents/me', { status: 'online', autoAssign: false });
     // Kofi's only socket is on the node that will die; Ama's is on b.
-    const kofiSocket = await kofi.socket(cluster.url('a'));
-    const amaSocket = await ama.socket(cluster.url('b'));
-    sockets.push(kofiSocket, amaSocket);
-    await kofiSocket.waitFor((f) => f.type === 'hello');
-    await amaSocket.waitFor((f) => f.type === 'hello');
+    await cluster.connect(kofi, 'a');
+    const amaSocket = await cluster.connect(ama, 'b');
 
     // Several customers, all on a, each in a chat with Ama.
     const customers: ResumingChat[] = [];
@@ -191,9 +176,8 @@ describe.skipIf(!postgresUrl || !redisUrl)('a node killed with -9', () => {
     await expect
       .poll(async () => (await yaw.on(cluster.url('c')).get(`/api/v1/sessions/${sessionId}`)).body)
       .toMatchObject({ status: 'active' });
-    const amaSocket = await ama.socket(cluster.url('b'));
-    const yawSocket = await yaw.socket(cluster.url('c'));
-    sockets.push(amaSocket, yawSocket);
+    const amaSocket = await cluster.connect(ama, 'b');
+    const yawSocket = await cluster.connect(yaw, 'c');
     await amaSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
     await yawSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
 

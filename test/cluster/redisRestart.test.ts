@@ -1,10 +1,9 @@
 // Redis dies and comes back under a running deployment (a throw-away redis-server, never the
 // shared one): writes keep working meanwhile, nodes re-subscribe on their own, and clients
 // catch up from the database with every event once, in order.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
-import type { SocketClient } from '../support/testNode.js';
-import { Cluster } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import { eventsOf, expectContiguous, isMessage, type Message } from './support/frames.js';
 import { RedisServer } from './support/redisServer.js';
 import { requireProgram } from './support/tools.js';
@@ -16,24 +15,18 @@ const readiness = async (url: string) => (await fetch(`${url}/readyz`)).status;
 
 describe.skipIf(!canRun)('Redis restarting', () => {
   let redis: RedisServer;
-  let cluster: Cluster;
-  const sockets: SocketClient[] = [];
+  // Registered before the cluster's hooks: Redis starts before it and is killed after it closes.
   beforeAll(async () => {
     redis = await RedisServer.start();
-    cluster = await Cluster.start({
-      postgresUrl: postgresUrl!,
-      redisUrl: redis.url,
-      nodes: ['a', 'b'],
-    });
-  });
-  afterEach((context) => {
-    for (const socket of sockets.splice(0)) socket.close();
-    if (context.task.result?.state === 'fail') console.log(cluster.logTail());
   });
   afterAll(async () => {
-    await cluster?.close();
     await redis?.kill();
   });
+  const cluster = useCluster(() => ({
+    postgresUrl: postgresUrl!,
+    redisUrl: redis.url,
+    nodes: ['a', 'b'],
+  }));
 
   it('keeps serving, re-subscribes by itself and lets clients catch up', async () => {
     const ama = await cluster.signIn('b', 'Ama', 'admin');
@@ -47,9 +40,8 @@ describe.skipIf(!canRun)('Redis restarting', () => {
     await expect
       .poll(async () => (await amaApi.get(`/api/v1/sessions/${sessionId}`)).body.status)
       .toBe('active');
-    const amaSocket = await ama.socket(cluster.url('b'));
-    const yawSocket = await yaw.socket(cluster.url('a'));
-    sockets.push(amaSocket, yawSocket);
+    const amaSocket = await cluster.connect(ama, 'b');
+    const yawSocket = await cluster.connect(yaw, 'a');
     await amaSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
     await yawSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
     const send = async (clientId: string) =>

@@ -4,10 +4,11 @@
 // twice, loads equal to open chats, and (once routing settles) no waiting chat while an agent
 // with room takes chats automatically. Every agent's socket must have seen every new chat.
 // The seed is printed; SEED=<n> replays the same mix of operations.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Reply, SocketClient } from '../support/testNode.js';
-import { Cluster, type Person } from './support/cluster.js';
+import type { Cluster, Person } from './support/cluster.js';
+import { useCluster } from './support/clusterSuite.js';
 import { allViolations, unroutedBacklog } from '../support/routingInvariants.js';
 import { Random, seedFromEnv } from './support/random.js';
 
@@ -62,20 +63,14 @@ interface KnownSession {
 }
 
 describe.skipIf(!postgresUrl || !redisUrl)('routing across three nodes', () => {
-  let cluster: Cluster;
-  beforeAll(async () => {
-    cluster = await Cluster.start({
-      postgresUrl: postgresUrl!,
-      redisUrl: redisUrl!,
-      nodes: NODES,
-      // The safety-net sweep stays slower than the settle bound is short, so a missed routing
-      // trigger shows up as backlog instead of being hidden by the sweep.
-      env: { HOUSEKEEPING_SECONDS: '3', PG_POOL_SIZE: '5' },
-    });
-  });
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useCluster(() => ({
+    postgresUrl: postgresUrl!,
+    redisUrl: redisUrl!,
+    nodes: NODES,
+    // The safety-net sweep stays slower than the settle bound is short, so a missed routing
+    // trigger shows up as backlog instead of being hidden by the sweep.
+    env: { HOUSEKEEPING_SECONDS: '3', PG_POOL_SIZE: '5' },
+  }));
 
   it('keeps every agent within their max, gives each chat once, and leaves no backlog', async () => {
     const seed = seedFromEnv();

@@ -5,13 +5,28 @@ import { expect, it } from 'vitest';
 import { createAccount, updateAccount } from '../../src/services/accounts/accounts.js';
 import { authenticate } from '../../src/services/accounts/authSessions.js';
 import { ensureFirstSuperAdmin } from '../../src/services/accounts/firstSuperAdmin.js';
-import { signInWithPassword } from '../../src/services/accounts/passwordSignIn.js';
+import {
+  signInWithPassword,
+  type PasswordSignInProps,
+} from '../../src/services/accounts/passwordSignIn.js';
 import { signInWithSso } from '../../src/services/accounts/ssoSignIn.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';
 
 const client = { ip: '203.0.113.7', userAgent: 'vitest' };
+/** The password the world's factories give everyone. */
+const PASSWORD = 'correct horse battery';
+
+/** Signs in with a password for a cookie from the usual address, unless `changes` says otherwise. */
+function passwordSignIn(
+  world: World,
+  email: string,
+  password: string,
+  changes: Partial<Pick<PasswordSignInProps, 'kind' | 'client'>> = {},
+) {
+  return signInWithPassword(world.ctx, { email, password, kind: 'cookie', client, ...changes });
+}
 
 function ssoToken(world: World, claims: Record<string, unknown>, lifetimeSeconds = 60) {
   const now = Math.floor(world.clock.now() / 1000);
@@ -27,41 +42,21 @@ describeEachDatabase('accounts', (db) => {
   it('signs in with the right password and issues a session that authenticates', async () => {
     const world = makeWorld(db());
     const yaw = await world.customer('Yaw');
-    const { session } = await signInWithPassword(world.ctx, {
-      email: yaw.email,
-      password: 'correct horse battery',
-      kind: 'cookie',
-      client,
-    });
+    const { session } = await passwordSignIn(world, yaw.email, PASSWORD);
     const auth = await authenticate(world.ctx, session.secret);
     expect(auth?.viewer).toEqual({ id: yaw.id, role: 'user' });
-    await expect(
-      signInWithPassword(world.ctx, {
-        email: yaw.email,
-        password: 'wrong',
-        kind: 'cookie',
-        client,
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
-    await expect(
-      signInWithPassword(world.ctx, {
-        email: 'nobody@example.com',
-        password: 'x',
-        kind: 'cookie',
-        client,
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(passwordSignIn(world, yaw.email, 'wrong')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    await expect(passwordSignIn(world, 'nobody@example.com', 'x')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('expires sessions after the idle time', async () => {
     const world = makeWorld(db());
     const yaw = await world.customer('Yaw');
-    const { session } = await signInWithPassword(world.ctx, {
-      email: yaw.email,
-      password: 'correct horse battery',
-      kind: 'token',
-      client,
-    });
+    const { session } = await passwordSignIn(world, yaw.email, PASSWORD, { kind: 'token' });
     world.clock.advance(testSettings.authSessionIdleMs + 1);
     expect(await authenticate(world.ctx, session.secret)).toBeNull();
   });
@@ -71,31 +66,16 @@ describeEachDatabase('accounts', (db) => {
     const yaw = await world.customer('Yaw');
     for (let i = 0; i < testSettings.signInLimits.perAccount; i++) {
       await expect(
-        signInWithPassword(world.ctx, {
-          email: yaw.email,
-          password: `guess${i}`,
-          kind: 'cookie',
+        passwordSignIn(world, yaw.email, `guess${i}`, {
           client: { ip: `198.51.100.${i}`, userAgent: null },
         }),
       ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     }
-    const blocked = signInWithPassword(world.ctx, {
-      email: yaw.email,
-      password: 'correct horse battery',
-      kind: 'cookie',
-      client,
-    });
+    const blocked = passwordSignIn(world, yaw.email, PASSWORD);
     await expect(blocked).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     await expect(blocked).rejects.toHaveProperty('retryAfterSeconds');
     world.clock.advance(testSettings.signInLimits.windowMs + 1);
-    await expect(
-      signInWithPassword(world.ctx, {
-        email: yaw.email,
-        password: 'correct horse battery',
-        kind: 'cookie',
-        client,
-      }),
-    ).resolves.toBeDefined();
+    await expect(passwordSignIn(world, yaw.email, PASSWORD)).resolves.toBeDefined();
   });
 
   it('throttles one address trying many accounts', async () => {
@@ -104,12 +84,7 @@ describeEachDatabase('accounts', (db) => {
     const outcomes: string[] = [];
     for (let i = 0; i < attempts; i++) {
       outcomes.push(
-        await signInWithPassword(world.ctx, {
-          email: `user${i}@example.com`,
-          password: 'x',
-          kind: 'cookie',
-          client,
-        }).then(
+        await passwordSignIn(world, `user${i}@example.com`, 'x').then(
           () => 'ok',
           (e: { code: string }) => e.code,
         ),
@@ -163,12 +138,7 @@ describeEachDatabase('accounts', (db) => {
     const world = makeWorld(db());
     const boss = await world.superAdmin();
     const ama = await world.agent('Ama');
-    const { session } = await signInWithPassword(world.ctx, {
-      email: ama.email,
-      password: 'correct horse battery',
-      kind: 'cookie',
-      client,
-    });
+    const { session } = await passwordSignIn(world, ama.email, PASSWORD);
     const sessionId = await world.startChat(await world.customer('Yaw'));
     await world.routing.idle();
     expect((await findSessionRow(db().db, sessionId))?.assigned_agent_id).toBe(ama.id);
@@ -240,19 +210,17 @@ describeEachDatabase('accounts', (db) => {
       code: 'INVALID_SSO_TOKEN',
     });
     const now = Math.floor(world.clock.now() / 1000);
-    const foreign = await new SignJWT({ sub: 's1', name: 'A' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setAudience('switchboard')
-      .setExpirationTime(now + 60)
-      .sign(new TextEncoder().encode('another-secret-that-is-long-enough-123'));
+    const signedWith = (secret: string, audience: string) =>
+      new SignJWT({ sub: 's1', name: 'A' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setAudience(audience)
+        .setExpirationTime(now + 60)
+        .sign(new TextEncoder().encode(secret));
+    const foreign = await signedWith('another-secret-that-is-long-enough-123', 'switchboard');
     await expect(signInWithSso(world.ctx, foreign, 'cookie', client)).rejects.toMatchObject({
       code: 'INVALID_SSO_TOKEN',
     });
-    const wrongAudience = await new SignJWT({ sub: 's1', name: 'A' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setAudience('other-app')
-      .setExpirationTime(now + 60)
-      .sign(new TextEncoder().encode(testSettings.sso!.secret));
+    const wrongAudience = await signedWith(testSettings.sso!.secret, 'other-app');
     await expect(signInWithSso(world.ctx, wrongAudience, 'cookie', client)).rejects.toMatchObject({
       code: 'INVALID_SSO_TOKEN',
     });

@@ -1,45 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message, Person, SessionView } from '../../shared/api.js';
 import type { Api } from '../api/endpoints.js';
+import { activeSession, ama, chatMessage, yaw } from '../testing/chatFixtures.js';
 import { fakeRealtime } from '../testing/fakeSocket.js';
 import { ConversationStore } from './conversationStore.js';
 
-const yaw: Person = { id: 'yaw', name: 'Yaw', email: null, role: 'user' };
-const ama: Person = { id: 'ama', name: 'Ama', email: null, role: 'admin' };
-
 const session: SessionView = {
-  id: 's1',
-  status: 'active',
-  priority: 'medium',
-  subject: 'Cannot sign in',
-  customer: yaw,
-  agent: ama,
-  rating: null,
-  feedback: null,
-  tags: [],
-  startedAt: '2026-01-01T09:00:00Z',
-  assignedAt: '2026-01-01T09:01:00Z',
-  firstAgentReplyAt: null,
-  endedAt: null,
-  endedBy: null,
-  lastMessageAt: null,
-  lastSeq: 2,
+  ...activeSession({ lastSeq: 2 }),
   /** Ama's reply has not been read yet. */
   unreadCount: 1,
   queuePosition: null,
 };
 
-const stored = (seq: number, text: string, clientId: string | null, sender = yaw): Message => ({
-  id: `m${seq}`,
-  sessionId: 's1',
-  seq,
-  type: 'text',
-  text,
-  sender,
-  clientId,
-  createdAt: '2026-01-01T09:02:00Z',
-  isRead: false,
-});
+const stored = (
+  seq: number,
+  text: string,
+  clientId: string | null,
+  sender: Person = yaw,
+): Message => chatMessage(seq, sender, { text, clientId, createdAt: '2026-01-01T09:02:00Z' });
 
 const api = {
   sessions: { get: async () => session, queue: async () => null },

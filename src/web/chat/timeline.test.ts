@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, Person } from '../../shared/api.js';
+import { activeSession, ama, chatMessage, yaw } from '../testing/chatFixtures.js';
 import {
   conversationReducer,
   initialConversation,
@@ -7,47 +8,24 @@ import {
 } from './conversation.js';
 import { buildTimeline, isOwnSide } from './timeline.js';
 
-const yaw: Person = { id: 'yaw', name: 'Yaw', email: null, role: 'user' };
-const ama: Person = { id: 'ama', name: 'Ama', email: null, role: 'admin' };
 const kofi: Person = { id: 'kofi', name: 'Kofi', email: null, role: 'admin' };
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 5, 9, minutes)).toISOString();
 const now = Date.UTC(2026, 0, 5, 12, 0);
 
 let seq = 0;
-const message = (sender: Person | null, minutes: number, text = `m${seq + 1}`): Message => ({
-  id: `m${++seq}`,
-  sessionId: 's1',
-  seq,
-  type: sender ? 'text' : 'system',
-  text,
-  sender,
-  clientId: null,
-  createdAt: at(minutes),
-  isRead: false,
-});
+const message = (sender: Person | null, minutes: number, text = `m${seq + 1}`): Message =>
+  chatMessage(++seq, sender, { text, createdAt: at(minutes) });
 
 function conversation(viewer: Person, messages: Message[]): ConversationState {
   return conversationReducer(initialConversation(viewer.id), {
     type: 'loaded',
-    session: {
-      id: 's1',
-      status: 'active',
-      priority: 'medium',
+    session: activeSession({
       subject: 'Help',
-      customer: yaw,
-      agent: ama,
-      rating: null,
-      feedback: null,
-      tags: [],
       startedAt: at(0),
       assignedAt: at(1),
-      firstAgentReplyAt: null,
-      endedAt: null,
-      endedBy: null,
-      lastMessageAt: null,
       lastSeq: messages.at(-1)?.seq ?? 0,
-    },
+    }),
     unreadCount: 0,
     messages,
     hasEarlier: false,

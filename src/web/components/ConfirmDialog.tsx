@@ -1,8 +1,8 @@
 // "Are you sure?" for actions that cannot be undone (ending a chat, deactivating an account).
 // Shows the server's answer if the action fails, and stays open so it can be tried again.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import { errorMessage } from '../api/errorMessage.js';
+import { useSubmission } from '../hooks/useSubmission.js';
 import { Alert } from './Alert.js';
 import { Button } from './Button.js';
 import { Dialog } from './Dialog.js';
@@ -24,19 +24,12 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, problem, run } = useSubmission(errorMessage);
+  const confirm = () =>
+    run(async () => {
       await onConfirm();
       onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog
       title={title}
@@ -52,7 +45,7 @@ export function ConfirmDialog({
     >
       <div class="stack">
         <div>{children}</div>
-        {error && <Alert tone="danger">{error}</Alert>}
+        {problem && <Alert tone="danger">{problem}</Alert>}
       </div>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 // A labelled form control with an optional hint and error, wired for screen readers: the label
-// names the control and the hint and error describe it.
-import type { ComponentChildren } from 'preact';
+// names the control and the hint and error describe it. TextField is the common case, a field
+// around one line of text.
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { useId } from 'preact/hooks';
 
 export interface ControlProps {
@@ -44,5 +45,41 @@ export function Field({ label, hint, error, optional, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Omit for each member of a union, so the input's type-dependent attributes stay paired. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+type TextFieldProps = Omit<FieldProps, 'children'> &
+  OmitEach<
+    InputHTMLAttributes<HTMLInputElement>,
+    'id' | 'class' | 'label' | 'value' | 'onInput'
+  > & {
+    value: string;
+    onValue: (value: string) => void;
+  };
+
+export function TextField({
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onValue,
+  ...input
+}: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} optional={optional}>
+      {(control) => (
+        <input
+          {...control}
+          class="input"
+          {...input}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }

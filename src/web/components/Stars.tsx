@@ -1,4 +1,5 @@
-// A 1-5 rating shown as stars, read out as "Rated 4 out of 5".
+// A 1-5 rating shown as stars, read out as "Rated 4 out of 5", and a chat's rating as lists show
+// it: the stars, or "Not rated".
 import { Icon } from './Icon.js';
 
 export function Stars({ rating }: { rating: number }) {
@@ -11,4 +12,9 @@ export function Stars({ rating }: { rating: number }) {
       ))}
     </span>
   );
+}
+
+/** An ended chat's rating, or "Not rated" when the customer gave none. */
+export function ChatRating({ rating }: { rating: number | null }) {
+  return rating !== null ? <Stars rating={rating} /> : <span class="muted small">Not rated</span>;
 }

@@ -6,9 +6,17 @@ import { errorMessage } from '../api/errorMessage.js';
 import { signIn } from '../app/signIn.js';
 import { Alert } from '../components/Alert.js';
 import { Button } from '../components/Button.js';
-import { Field } from '../components/Field.js';
+import { TextField } from '../components/Field.js';
 import { Logo } from '../components/Icon.js';
+import { useSubmission } from '../hooks/useSubmission.js';
 import { passwordProblem, ssoProblem } from './signInProblems.js';
+
+/** Why signing in failed, explained for the known refusals (wrong password, throttled…). */
+function signInFailure(error: unknown): string {
+  return error instanceof ApiError
+    ? passwordProblem(error.code, error.message)
+    : errorMessage(error);
+}
 
 export function LoginPage({
   notice,
@@ -19,23 +27,11 @@ export function LoginPage({
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useSubmission(signInFailure);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      await signIn(email.trim(), password);
-    } catch (error) {
-      setProblem(
-        error instanceof ApiError
-          ? passwordProblem(error.code, error.message)
-          : errorMessage(error),
-      );
-      setBusy(false);
-    }
+    await run(() => signIn(email.trim(), password));
   };
 
   return (
@@ -55,34 +51,24 @@ export function LoginPage({
         )}
         {notice && <Alert tone="info">{notice}</Alert>}
         <form class="stack" onSubmit={submit} noValidate>
-          <Field label="Email">
-            {(control) => (
-              <input
-                {...control}
-                class="input"
-                type="email"
-                name="email"
-                autocomplete="username"
-                required
-                value={email}
-                onInput={(e) => setEmail(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label="Password">
-            {(control) => (
-              <input
-                {...control}
-                class="input"
-                type="password"
-                name="password"
-                autocomplete="current-password"
-                required
-                value={password}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autocomplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+          />
           {problem && <Alert tone="danger">{problem}</Alert>}
           <Button
             type="submit"

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_CODES } from '../../shared/protocol.js';
+import { CLOSE_CODES, type ServerFrame } from '../../shared/protocol.js';
 import { fakeRealtime } from '../testing/fakeSocket.js';
 import { FrameError, LinkLostError } from './pendingRequests.js';
 import type { SessionFeed } from './realtimeClient.js';
@@ -29,6 +29,21 @@ function feed(seq = 0): SessionFeed & { events: number[]; live: number } {
   };
 }
 
+/** Event `seq` of session s1; which event does not matter to the client, only its seq. */
+function sessionEvent(seq: number): ServerFrame {
+  return {
+    type: 'session.event',
+    sessionId: 's1',
+    seq,
+    event: {
+      kind: 'messages.read',
+      reader: { id: 'a', name: 'A', email: null, role: 'admin' },
+      upToSeq: 0,
+      readAt: '',
+    },
+  };
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
@@ -53,17 +68,7 @@ describe('RealtimeClient', () => {
     client.start();
     current().greet();
     const ref = current().last('subscribe')!.ref!;
-    current().deliver({
-      type: 'session.event',
-      sessionId: 's1',
-      seq: 1,
-      event: {
-        kind: 'messages.read',
-        reader: { id: 'a', name: 'A', email: null, role: 'admin' },
-        upToSeq: 0,
-        readAt: '',
-      },
-    });
+    current().deliver(sessionEvent(1));
     current().deliver({ type: 'subscribed', ref, sessionId: 's1', seq: 1 });
     expect(client.isLive('s1')).toBe(true);
 
@@ -211,17 +216,7 @@ describe('RealtimeClient', () => {
     current().greet();
     unfollow();
     expect(current().last('unsubscribe')).toMatchObject({ sessionId: 's1' });
-    current().deliver({
-      type: 'session.event',
-      sessionId: 's1',
-      seq: 1,
-      event: {
-        kind: 'messages.read',
-        reader: { id: 'a', name: 'A', email: null, role: 'admin' },
-        upToSeq: 0,
-        readAt: '',
-      },
-    });
+    current().deliver(sessionEvent(1));
     expect(chat.events).toEqual([]);
   });
 });

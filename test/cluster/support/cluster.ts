@@ -1,7 +1,8 @@
 // A deployment of several Switchboard processes sharing one PostgreSQL schema (fresh per run)
 // and one Redis channel prefix, with people signed in through the host-application SSO so the
 // tests spend no time hashing passwords. The harness keeps its own connection to the schema to
-// check invariants where they live: in the database.
+// check invariants where they live: in the database. A test file gets one with useCluster
+// (clusterSuite.ts), which starts and closes it around the file's tests.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,32 +51,46 @@ export class Person {
   }
 }
 
+/** What a started cluster holds, from start() until close(). */
+interface Running {
+  /** The harness's own connection to the deployment's schema. */
+  store: Store;
+  schema: string;
+  options: ClusterOptions;
+  dataDir: string;
+}
+
 export class Cluster {
   readonly nodes = new Map<string, NodeProcess>();
   private readonly logsOfStopped: string[] = [];
+  /** Sockets opened with connect(), until closeSockets(). */
+  private readonly sockets: SocketClient[] = [];
+  private running: Running | null = null;
 
-  private constructor(
-    /** The harness's own connection to the deployment's schema. */
-    readonly store: Store,
-    readonly schema: string,
-    private readonly options: ClusterOptions,
-    private readonly dataDir: string,
-  ) {}
-
-  static async start(options: ClusterOptions): Promise<Cluster> {
+  /** Creates a fresh schema and starts every node; on failure, undoes what it did. */
+  async start(options: ClusterOptions): Promise<void> {
     const schema = `sbc_${randomBytes(5).toString('hex')}`;
     await adminQuery(options.postgresUrl, `create schema ${schema}`);
     const store = openStore({ databaseUrl: options.postgresUrl, pgSchema: schema, pgPoolSize: 3 });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cluster-'));
-    const cluster = new Cluster(store, schema, options, dataDir);
+    this.running = { store, schema, options, dataDir };
     try {
       await migrateSchema(store, schema);
-      await Promise.all(options.nodes.map((name) => cluster.startNode(name)));
+      await Promise.all(options.nodes.map((name) => this.startNode(name)));
     } catch (error) {
-      await cluster.close();
+      await this.close();
       throw error;
     }
-    return cluster;
+  }
+
+  /** The harness's own connection to the deployment's schema. */
+  get store(): Store {
+    return this.started().store;
+  }
+
+  private started(): Running {
+    if (!this.running) throw new Error('the cluster is not running');
+    return this.running;
   }
 
   node(name: string): NodeProcess {
@@ -90,17 +105,18 @@ export class Cluster {
 
   /** Starts one more node of this deployment (or a replacement for a stopped one). */
   async startNode(name: string, env: Record<string, string> = {}): Promise<NodeProcess> {
+    const { options, schema, dataDir } = this.started();
     const node = await startNodeProcess(name, {
-      DATABASE_URL: inSchema(this.options.nodeDatabaseUrl ?? this.options.postgresUrl, this.schema),
-      REDIS_URL: this.options.redisUrl,
-      REDIS_PREFIX: `${this.schema}:`,
-      DATA_DIR: this.dataDir,
+      DATABASE_URL: inSchema(options.nodeDatabaseUrl ?? options.postgresUrl, schema),
+      REDIS_URL: options.redisUrl,
+      REDIS_PREFIX: `${schema}:`,
+      DATA_DIR: dataDir,
       SSO_SECRET,
       // Three nodes and the harness stay well inside PostgreSQL's default 100 connections.
       PG_POOL_SIZE: '4',
       SIGNIN_LIMIT_PER_ADDRESS: '1000000',
       SHUTDOWN_GRACE_SECONDS: '5',
-      ...this.options.env,
+      ...options.env,
       ...env,
     });
     this.nodes.set(name, node);
@@ -133,6 +149,19 @@ export class Cluster {
     return new Person(user.id, name, role, client.cookie);
   }
 
+  /** A socket for `person` on node `nodeName`, once greeted; closeSockets() closes it. */
+  async connect(person: Person, nodeName: string): Promise<SocketClient> {
+    const socket = await person.socket(this.url(nodeName));
+    this.sockets.push(socket);
+    await socket.waitFor((f) => f.type === 'hello');
+    return socket;
+  }
+
+  /** Closes what connect() opened; useCluster calls it after each test. */
+  closeSockets(): void {
+    for (const socket of this.sockets.splice(0)) socket.close();
+  }
+
   /** What every node printed last, for a failure report. */
   logTail(): string {
     return [...this.logsOfStopped, ...[...this.nodes.values()].map((n) => n.logTail())].join('\n');
@@ -140,10 +169,14 @@ export class Cluster {
 
   /** Kills every node, then removes the schema and the nodes' data directory. */
   async close(): Promise<void> {
+    if (!this.running) return;
+    const { store, options, schema, dataDir } = this.running;
+    this.running = null;
+    this.closeSockets();
     await Promise.all([...this.nodes.values()].map((node) => node.crash()));
-    await this.store.close();
-    await adminQuery(this.options.postgresUrl, `drop schema if exists ${this.schema} cascade`);
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    await store.close();
+    await adminQuery(options.postgresUrl, `drop schema if exists ${schema} cascade`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

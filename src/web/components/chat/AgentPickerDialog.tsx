@@ -5,6 +5,7 @@ import type { AgentState } from '../../../shared/api.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { useAsync } from '../../hooks/useAsync.js';
+import { useSubmission } from '../../hooks/useSubmission.js';
 import { Alert } from '../Alert.js';
 import { AgentStatusLabel } from '../Badge.js';
 import { Button } from '../Button.js';
@@ -35,8 +36,7 @@ export function AgentPickerDialog({
   const agents = useAsync(() => api.agents.list(), []);
   const [live, setLive] = useState<AgentState[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, problem, run } = useSubmission(errorMessage);
 
   useEffect(() => setLive(agents.data?.items ?? []), [agents.data]);
   useEffect(
@@ -56,15 +56,10 @@ export function AgentPickerDialog({
 
   const confirm = async () => {
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onPick(chosen);
       onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -109,7 +104,7 @@ export function AgentPickerDialog({
             ))}
           </fieldset>
         )}
-        {error && <Alert tone="danger">{error}</Alert>}
+        {problem && <Alert tone="danger">{problem}</Alert>}
       </div>
     </Dialog>
   );

@@ -2,14 +2,14 @@
 import { useState } from 'preact/hooks';
 import type { Account } from '../../../shared/api.js';
 import { LIMITS, ROLES, type Role } from '../../../shared/vocabulary.js';
-import { ApiError } from '../../api/http.js';
-import { errorMessage } from '../../api/errorMessage.js';
+import { fieldProblem } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Field } from '../../components/Field.js';
+import { Field, TextField } from '../../components/Field.js';
 import { ROLE_LABELS } from '../../format/labels.js';
+import { useSubmission } from '../../hooks/useSubmission.js';
 
 const ROLE_HINTS: Record<Role, string> = {
   user: 'Starts chats with the support team.',
@@ -26,15 +26,12 @@ export function NewAccountDialog({
 }) {
   const { api } = useServices();
   const [form, setForm] = useState({ name: '', email: '', password: '', role: 'user' as Role });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ field: string | null; text: string } | null>(null);
+  const { busy, problem, run } = useSubmission(fieldProblem);
   const fieldError = (field: string) => (problem?.field === field ? problem.text : null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       onCreated(
         await api.accounts.create({
           name: form.name.trim(),
@@ -44,62 +41,41 @@ export function NewAccountDialog({
         }),
       );
       onClose();
-    } catch (error) {
-      setProblem({
-        field: error instanceof ApiError ? (error.field ?? null) : null,
-        text: errorMessage(error),
-      });
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Dialog title="New account" onClose={onClose} size="md">
       <form class="stack" onSubmit={submit} id="new-account">
-        <Field label="Name" error={fieldError('name')}>
-          {(control) => (
-            <input
-              {...control}
-              class="input"
-              required
-              maxLength={LIMITS.name}
-              value={form.name}
-              onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field label="Email" error={fieldError('email')}>
-          {(control) => (
-            <input
-              {...control}
-              class="input"
-              type="email"
-              required
-              maxLength={LIMITS.email}
-              value={form.email}
-              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Name"
+          error={fieldError('name')}
+          required
+          maxLength={LIMITS.name}
+          value={form.name}
+          onValue={(name) => setForm({ ...form, name })}
+        />
+        <TextField
+          label="Email"
+          error={fieldError('email')}
+          type="email"
+          required
+          maxLength={LIMITS.email}
+          value={form.email}
+          onValue={(email) => setForm({ ...form, email })}
+        />
+        <TextField
           label="Password"
           hint={`At least ${LIMITS.password.min} characters. Share it privately.`}
           error={fieldError('password')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              class="input"
-              type="password"
-              autocomplete="new-password"
-              required
-              minLength={LIMITS.password.min}
-              maxLength={LIMITS.password.max}
-              value={form.password}
-              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
-            />
-          )}
-        </Field>
+          type="password"
+          autocomplete="new-password"
+          required
+          minLength={LIMITS.password.min}
+          maxLength={LIMITS.password.max}
+          value={form.password}
+          onValue={(password) => setForm({ ...form, password })}
+        />
         <Field label="Role" hint={ROLE_HINTS[form.role]}>
           {(control) => (
             <select

@@ -9,7 +9,7 @@ import { Button } from '../../components/Button.js';
 import { cx } from '../../components/classNames.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
-import { Stars } from '../../components/Stars.js';
+import { ChatRating } from '../../components/Stars.js';
 import {
   formatDateTime,
   formatDuration,
@@ -62,6 +62,54 @@ function ListFrame({
   );
 }
 
+/**
+ * The button that opens a session in the workspace: who or what it is about on top (with the
+ * customer's avatar when `avatar` is set), a second line below, and the priority badge followed
+ * by `children` at the bottom.
+ */
+function SessionRow({
+  session,
+  selected,
+  onOpen,
+  avatar = false,
+  title,
+  time,
+  subtitle,
+  children,
+}: {
+  session: SessionView;
+  selected: boolean;
+  onOpen: (session: SessionView) => void;
+  avatar?: boolean;
+  title: ComponentChildren;
+  /** Shown beside the title; rows that show their time elsewhere leave it out. */
+  time?: ComponentChildren;
+  subtitle: ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={cx('session-row', selected && 'session-row--selected')}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onOpen(session)}
+    >
+      {avatar && <Avatar id={session.customer.id} name={session.customer.name} />}
+      <span class="session-row__main">
+        <span class="session-row__top">
+          <span class="session-row__name">{title}</span>
+          {time !== undefined && <span class="session-row__time">{time}</span>}
+        </span>
+        <span class="session-row__subject">{subtitle}</span>
+        <span class="session-row__bottom">
+          <PriorityBadge priority={session.priority} />
+          {children}
+        </span>
+      </span>
+    </button>
+  );
+}
+
 export function ActiveList({
   list,
   selectedId,
@@ -85,29 +133,21 @@ export function ActiveList({
         const lastAt = stats?.lastActivityAt ?? session.lastMessageAt ?? session.startedAt;
         return (
           <li key={session.id}>
-            <button
-              type="button"
-              class={cx('session-row', session.id === selectedId && 'session-row--selected')}
-              aria-current={session.id === selectedId ? 'true' : undefined}
-              onClick={() => onOpen(session)}
+            <SessionRow
+              session={session}
+              selected={session.id === selectedId}
+              onOpen={onOpen}
+              avatar
+              title={session.customer.name}
+              time={formatRelative(lastAt, now)}
+              subtitle={session.subject}
             >
-              <Avatar id={session.customer.id} name={session.customer.name} />
-              <span class="session-row__main">
-                <span class="session-row__top">
-                  <span class="session-row__name">{session.customer.name}</span>
-                  <span class="session-row__time">{formatRelative(lastAt, now)}</span>
+              {unread > 0 && (
+                <span class="count count--alert" aria-label={`${unread} unread`}>
+                  {unread}
                 </span>
-                <span class="session-row__subject">{session.subject}</span>
-                <span class="session-row__bottom">
-                  <PriorityBadge priority={session.priority} />
-                  {unread > 0 && (
-                    <span class="count count--alert" aria-label={`${unread} unread`}>
-                      {unread}
-                    </span>
-                  )}
-                </span>
-              </span>
-            </button>
+              )}
+            </SessionRow>
           </li>
         );
       })}
@@ -134,25 +174,17 @@ export function WaitingList({
     >
       {list.items.map((session) => (
         <li key={session.id} class="waiting-row">
-          <button
-            type="button"
-            class={cx('session-row', session.id === selectedId && 'session-row--selected')}
-            aria-current={session.id === selectedId ? 'true' : undefined}
-            onClick={() => onOpen(session)}
+          <SessionRow
+            session={session}
+            selected={session.id === selectedId}
+            onOpen={onOpen}
+            title={session.subject}
+            subtitle={session.customer.name}
           >
-            <span class="session-row__main">
-              <span class="session-row__top">
-                <span class="session-row__name">{session.subject}</span>
-              </span>
-              <span class="session-row__subject">{session.customer.name}</span>
-              <span class="session-row__bottom">
-                <PriorityBadge priority={session.priority} />
-                <span class="session-row__time">
-                  waiting {formatDuration(secondsBetween(session.startedAt, now))}
-                </span>
-              </span>
+            <span class="session-row__time">
+              waiting {formatDuration(secondsBetween(session.startedAt, now))}
             </span>
-          </button>
+          </SessionRow>
           <Button
             variant="primary"
             size="sm"
@@ -174,31 +206,17 @@ export function HistoryList({ list, selectedId, onOpen }: ListProps) {
     <ListFrame list={list} empty={<EmptyState icon="list" title="No ended chats yet" />}>
       {list.items.map((session) => (
         <li key={session.id}>
-          <button
-            type="button"
-            class={cx('session-row', session.id === selectedId && 'session-row--selected')}
-            aria-current={session.id === selectedId ? 'true' : undefined}
-            onClick={() => onOpen(session)}
+          <SessionRow
+            session={session}
+            selected={session.id === selectedId}
+            onOpen={onOpen}
+            avatar
+            title={session.customer.name}
+            time={formatDateTime(session.endedAt ?? session.startedAt)}
+            subtitle={session.subject}
           >
-            <Avatar id={session.customer.id} name={session.customer.name} />
-            <span class="session-row__main">
-              <span class="session-row__top">
-                <span class="session-row__name">{session.customer.name}</span>
-                <span class="session-row__time">
-                  {formatDateTime(session.endedAt ?? session.startedAt)}
-                </span>
-              </span>
-              <span class="session-row__subject">{session.subject}</span>
-              <span class="session-row__bottom">
-                <PriorityBadge priority={session.priority} />
-                {session.rating !== null ? (
-                  <Stars rating={session.rating} />
-                ) : (
-                  <span class="muted small">Not rated</span>
-                )}
-              </span>
-            </span>
-          </button>
+            <ChatRating rating={session.rating} />
+          </SessionRow>
         </li>
       ))}
     </ListFrame>

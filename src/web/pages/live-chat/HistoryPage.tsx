@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { Loading } from '../../components/Spinner.js';
-import { Stars } from '../../components/Stars.js';
+import { ChatRating } from '../../components/Stars.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { usePagedList } from '../../hooks/usePagedList.js';
@@ -68,11 +68,7 @@ function HistoryItem({ session }: { session: SessionView }) {
         </span>
         <span class="history-item__side">
           <PriorityBadge priority={session.priority} />
-          {session.rating !== null ? (
-            <Stars rating={session.rating} />
-          ) : (
-            <span class="muted small">Not rated</span>
-          )}
+          <ChatRating rating={session.rating} />
         </span>
       </Link>
     </li>

@@ -11,6 +11,7 @@ import { cx } from '../../components/classNames.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
 import { Stars } from '../../components/Stars.js';
+import { useSubmission } from '../../hooks/useSubmission.js';
 
 const WORDS = ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
 
@@ -18,8 +19,7 @@ export function RateChat({ session }: { session: Session }) {
   const { api } = useServices();
   const [rating, setRating] = useState(0);
   const [feedback, setFeedback] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, problem, run } = useSubmission(errorMessage);
 
   if (session.rating !== null) {
     return (
@@ -34,14 +34,7 @@ export function RateChat({ session }: { session: Session }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!rating) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.sessions.rate(session.id, rating, feedback.trim() || undefined);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    await run(() => api.sessions.rate(session.id, rating, feedback.trim() || undefined));
   };
 
   return (
@@ -90,7 +83,7 @@ export function RateChat({ session }: { session: Session }) {
           />
         )}
       </Field>
-      {error && <Alert tone="danger">{error}</Alert>}
+      {problem && <Alert tone="danger">{problem}</Alert>}
       <div class="cluster cluster--end">
         <Button type="submit" variant="primary" busy={busy} disabled={!rating}>
           Send rating

@@ -3,38 +3,29 @@
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import { LIMITS, PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
-import { ApiError } from '../../api/http.js';
-import { errorMessage } from '../../api/errorMessage.js';
+import { fieldProblem } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { cx } from '../../components/classNames.js';
-import { Field } from '../../components/Field.js';
+import { Field, TextField } from '../../components/Field.js';
 import { PRIORITY_HINTS, PRIORITY_LABELS } from '../../format/labels.js';
+import { useSubmission } from '../../hooks/useSubmission.js';
 
 export function StartChatForm({ onStarted }: { onStarted: (session: Session) => void }) {
   const { api } = useServices();
   const [subject, setSubject] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ field: string | null; text: string } | null>(null);
+  const { busy, problem, run } = useSubmission(fieldProblem);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () =>
       onStarted(
         await api.sessions.start({ subject: subject.trim(), priority, message: message.trim() }),
-      );
-    } catch (error) {
-      setProblem({
-        field: error instanceof ApiError ? (error.field ?? null) : null,
-        text: errorMessage(error),
-      });
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   const fieldError = (field: string) => (problem?.field === field ? problem.text : null);
@@ -47,20 +38,16 @@ export function StartChatForm({ onStarted }: { onStarted: (session: Session) => 
           Tell us what you need and an agent will join you as soon as one is free.
         </p>
       </div>
-      <Field label="Subject" error={fieldError('subject')}>
-        {(control) => (
-          <input
-            {...control}
-            class="input"
-            name="subject"
-            required
-            maxLength={LIMITS.subject}
-            placeholder="e.g. I cannot register for a course"
-            value={subject}
-            onInput={(e) => setSubject(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Subject"
+        error={fieldError('subject')}
+        name="subject"
+        required
+        maxLength={LIMITS.subject}
+        placeholder="e.g. I cannot register for a course"
+        value={subject}
+        onValue={setSubject}
+      />
       <fieldset class="priority-choice" aria-describedby="priority-hint">
         <legend class="field__label">Priority</legend>
         <div class="priority-choice__options">

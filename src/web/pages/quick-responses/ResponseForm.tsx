@@ -6,7 +6,8 @@ import { LIMITS } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { Field } from '../../components/Field.js';
+import { Field, TextField } from '../../components/Field.js';
+import { useSubmission } from '../../hooks/useSubmission.js';
 
 export interface ResponseDraft {
   title: string;
@@ -32,34 +33,22 @@ export function ResponseForm({
     content: initial?.content ?? '',
     shared: false,
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, problem, run } = useSubmission(errorMessage);
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave({ ...draft, title: draft.title.trim(), content: draft.content.trim() });
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    await run(() => onSave({ ...draft, title: draft.title.trim(), content: draft.content.trim() }));
   };
   return (
     <form class="card stack" onSubmit={submit} aria-label={heading}>
       <h2 class="section-title">{heading}</h2>
-      <Field label="Title" hint="A short name to find it by, e.g. “Password reset”.">
-        {(control) => (
-          <input
-            {...control}
-            class="input"
-            required
-            maxLength={LIMITS.quickResponseTitle}
-            value={draft.title}
-            onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Title"
+        hint="A short name to find it by, e.g. “Password reset”."
+        required
+        maxLength={LIMITS.quickResponseTitle}
+        value={draft.title}
+        onValue={(title) => setDraft({ ...draft, title })}
+      />
       <Field label="Text">
         {(control) => (
           <textarea
@@ -83,7 +72,7 @@ export function ResponseForm({
           Share with all agents
         </label>
       )}
-      {error && <Alert tone="danger">{error}</Alert>}
+      {problem && <Alert tone="danger">{problem}</Alert>}
       <div class="cluster cluster--end">
         <Button onClick={onCancel}>Cancel</Button>
         <Button
