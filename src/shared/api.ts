@@ -135,7 +135,10 @@ export const QueuePosition = z.object({
   sessionId: id,
   position: z.number().int(),
   estimatedWaitSeconds: z.number().int().nullable(),
+  /** Online agents who receive chats automatically (the estimate is based on them). */
   agentsAvailable: z.number().int(),
+  /** Every online agent, including those who take chats by hand; 0 means nobody is on duty. */
+  agentsOnline: z.number().int(),
 });
 export type QueuePosition = z.infer<typeof QueuePosition>;
 

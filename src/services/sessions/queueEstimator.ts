@@ -54,6 +54,7 @@ export async function estimateQueuePositions(
           freeSlots: capacity.free,
         }),
         agentsAvailable: capacity.agents,
+        agentsOnline: capacity.agentsOnline,
       },
     ];
   });

@@ -1,6 +1,6 @@
 // Queries on agents' status and load. Load (current_chat_count) changes only through the
 // conditional updates here, in the same transaction as the session it counts.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AgentStatus } from '../../shared/vocabulary.js';
 import { AGENT_ROLES } from '../../shared/vocabulary.js';
 import type { AgentStatusRow } from '../schema.js';
@@ -139,28 +139,53 @@ export function selectRoutableAgents(db: Db) {
     .orderBy('agent_id');
 }
 
-/** Capacity of agents who accept new chats now: total max and free slots. */
-export async function onlineCapacity(
-  db: Db,
-): Promise<{ capacity: number; free: number; agents: number }> {
+export interface OnlineCapacity {
+  /** Sum of max concurrent chats over online agents with auto-assign on. */
+  capacity: number;
+  /** Free slots right now among those agents. */
+  free: number;
+  /** Online agents with auto-assign on: the ones the queue drains into on its own. */
+  agents: number;
+  /** Every online agent, including those who only take chats by hand. */
+  agentsOnline: number;
+}
+
+/**
+ * Who is on duty now. Capacity counts only auto-assign agents, because only their pace is
+ * predictable enough to estimate a wait; agentsOnline also counts agents who pick chats by
+ * hand, so a customer is never told nobody is there while someone could take their chat.
+ */
+export async function onlineCapacity(db: Db): Promise<OnlineCapacity> {
+  const autoAssign = (value: RawBuilder<number>) =>
+    sql<number>`case when st.auto_assign = 1 then ${value} else 0 end`;
   const row = await db
     .selectFrom('chat_agent_status as st')
     .innerJoin('users as u', 'u.id', 'st.agent_id')
     .select((eb) => [
-      eb.fn.countAll<number>().as('agents'),
-      eb.fn.coalesce(eb.fn.sum<number>('st.max_concurrent_chats'), sql<number>`0`).as('capacity'),
+      eb.fn.countAll<number>().as('agents_online'),
+      eb.fn.coalesce(eb.fn.sum<number>(autoAssign(sql`1`)), sql<number>`0`).as('agents'),
+      eb.fn
+        .coalesce(eb.fn.sum<number>(autoAssign(sql`st.max_concurrent_chats`)), sql<number>`0`)
+        .as('capacity'),
       eb.fn
         .coalesce(
           eb.fn.sum<number>(
-            sql<number>`case when st.current_chat_count < st.max_concurrent_chats then st.max_concurrent_chats - st.current_chat_count else 0 end`,
+            autoAssign(
+              sql`case when st.current_chat_count < st.max_concurrent_chats then st.max_concurrent_chats - st.current_chat_count else 0 end`,
+            ),
           ),
           sql<number>`0`,
         )
         .as('free'),
     ])
     .where('u.is_active', '=', 1)
+    .where('u.role', 'in', [...AGENT_ROLES])
     .where('st.status', '=', 'online')
-    .where('st.auto_assign', '=', 1)
     .executeTakeFirstOrThrow();
-  return { capacity: Number(row.capacity), free: Number(row.free), agents: Number(row.agents) };
+  return {
+    capacity: Number(row.capacity),
+    free: Number(row.free),
+    agents: Number(row.agents),
+    agentsOnline: Number(row.agents_online),
+  };
 }

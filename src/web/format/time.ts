@@ -62,14 +62,13 @@ export function formatRelative(value: string | number, now: number): string {
   return formatDate(value);
 }
 
-/** The estimated wait in a queue, said kindly and never more precisely than it is known. */
-export function formatWaitEstimate(seconds: number | null): string {
-  if (seconds === null) return 'We cannot estimate the wait right now';
-  if (seconds < MINUTE) return 'Less than a minute';
+/** An estimated wait, never more precisely than it is known, to finish a sentence: "about 3 minutes". */
+export function formatWaitEstimate(seconds: number): string {
+  if (seconds < MINUTE) return 'less than a minute';
   const minutes = Math.round(seconds / MINUTE);
-  if (minutes < 60) return `About ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  if (minutes < 60) return `about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
   const hours = Math.round(minutes / 60);
-  return `About ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
 function isSameDay(a: Date, b: Date): boolean {

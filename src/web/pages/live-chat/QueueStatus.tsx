@@ -2,28 +2,22 @@
 // explanation when no agent is online (the chat stays queued for the first one who comes).
 import type { QueuePosition } from '../../../shared/api.js';
 import { Alert } from '../../components/Alert.js';
-import { formatWaitEstimate } from '../../format/time.js';
+import { queueMessages } from './queueMessages.js';
 
 export function QueueStatus({ queue }: { queue: QueuePosition | null }) {
+  const messages = queue && queueMessages(queue);
   return (
     <div class="queue" aria-live="polite">
       <div class="queue__pulse" aria-hidden="true" />
-      {queue ? (
+      {messages ? (
         <div class="queue__text">
-          <p class="queue__position">
-            {queue.position === 1
-              ? "You're next in the queue"
-              : `You're number ${queue.position} in the queue`}
-          </p>
-          <p class="queue__wait">
-            Estimated wait:{' '}
-            {formatWaitEstimate(queue.estimatedWaitSeconds).replace(/^./, (c) => c.toLowerCase())}
-          </p>
+          <p class="queue__position">{messages.position}</p>
+          {messages.wait && <p class="queue__wait">{messages.wait}</p>}
         </div>
       ) : (
         <p class="queue__text">Finding you an agent…</p>
       )}
-      {queue?.agentsAvailable === 0 && (
+      {messages?.nobodyOnline && (
         <Alert tone="warning" title="No agents are online right now" class="queue__alert">
           Your chat stays in the queue and the first agent to come online will pick it up. Keep this
           page open: you will see them join here. You can add details below while you wait.
