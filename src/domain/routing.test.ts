@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
 import {
+  AssignmentPlanner,
   checkManualAssignment,
   compareQueue,
   pickAgent,
@@ -132,6 +133,42 @@ describe('planAssignments', () => {
     const agents = [agent('a')];
     planAssignments([chat('s')], agents, 0);
     expect(agents[0]!.openChats).toBe(0);
+  });
+});
+
+describe('AssignmentPlanner', () => {
+  it('stays open past a page holding only the agent’s own chat, and places the next page', () => {
+    // Ama (max 1) started a chat herself; Yaw's chat comes after it in the queue.
+    const planner = new AssignmentPlanner([agent('ama', { maxConcurrentChats: 1 })], 0, 1);
+    planner.add([chat('amas', { customerId: 'ama', startedAt: 1 })]);
+    expect(planner.plan).toEqual([]);
+    expect(planner.open).toBe(true);
+    planner.add([chat('yaws', { customerId: 'yaw', startedAt: 2 })]);
+    expect(planner.plan).toEqual([{ sessionId: 'yaws', agentId: 'ama' }]);
+    expect(planner.open).toBe(false);
+  });
+
+  it('closes once the plan reaches its limit, though agents still have room', () => {
+    const planner = new AssignmentPlanner([agent('a', { maxConcurrentChats: 5 })], 0, 2);
+    planner.add([chat('s1', { startedAt: 1 }), chat('s2', { startedAt: 2 }), chat('s3')]);
+    expect(planner.plan.map((p) => p.sessionId)).toEqual(['s1', 's2']);
+    expect(planner.open).toBe(false);
+  });
+
+  it('closes once no agent can take another chat', () => {
+    const planner = new AssignmentPlanner([agent('a', { maxConcurrentChats: 1 })], 0);
+    planner.add([chat('s1')]);
+    expect(planner.open).toBe(false);
+  });
+
+  it('plans page by page exactly as it would plan the whole queue at once', () => {
+    const queue = Array.from({ length: 9 }, (_, i) =>
+      chat(`s${i}`, { startedAt: i, customerId: i % 3 === 0 ? 'b' : `c${i}` }),
+    );
+    const agents = [agent('a', { maxConcurrentChats: 2 }), agent('b')];
+    const planner = new AssignmentPlanner(agents, 0);
+    for (let i = 0; i < queue.length; i += 2) planner.add(queue.slice(i, i + 2));
+    expect(planner.plan).toEqual(planAssignments(queue, agents, 0));
   });
 });
 

@@ -69,27 +69,56 @@ export function pickAgent(
 }
 
 /**
- * Plans as many assignments as capacity allows, in queue order. Each planned assignment raises
- * the chosen agent's load, so the plan spreads work exactly as one-at-a-time routing would.
- * `now` stamps the simulated assignments so round-robin tie-breaking holds within one plan.
+ * Plans assignments in queue order, a page of the queue at a time, so a caller reading the queue
+ * from the database can keep reading past chats nobody may take (an agent's own chat) until the
+ * plan is full. Each planned assignment raises the chosen agent's load, so the plan spreads work
+ * exactly as one-at-a-time routing would.
  */
+export class AssignmentPlanner {
+  readonly plan: Assignment[] = [];
+  private readonly loads: AgentLoad[];
+  private tick = 0;
+
+  /**
+   * `now` stamps the simulated assignments so round-robin tie-breaking holds within one plan;
+   * `limit` caps how many assignments one plan makes.
+   */
+  constructor(
+    agents: readonly AgentLoad[],
+    private readonly now: number,
+    private readonly limit = Infinity,
+  ) {
+    this.loads = agents.map((agent) => ({ ...agent }));
+  }
+
+  /** True while the plan is below its limit and some agent can still take a chat. */
+  get open(): boolean {
+    return this.plan.length < this.limit && this.loads.some(acceptsAutoAssignment);
+  }
+
+  /** Plans `sessions`, which all come after the sessions added before them in queue order. */
+  add(sessions: readonly QueuedSession[]): void {
+    for (const session of [...sessions].sort(compareQueue)) {
+      if (!this.open) return;
+      const agent = pickAgent(this.loads, session);
+      if (!agent) continue;
+      agent.openChats += 1;
+      agent.lastAssignedAt = this.now + this.tick++ / 1000;
+      this.plan.push({ sessionId: session.id, agentId: agent.id });
+    }
+  }
+}
+
+/** Plans as many assignments (up to `limit`) as capacity allows, in queue order. */
 export function planAssignments(
   queue: readonly QueuedSession[],
   agents: readonly AgentLoad[],
   now: number,
+  limit = Infinity,
 ): Assignment[] {
-  const loads = agents.map((agent) => ({ ...agent }));
-  const plan: Assignment[] = [];
-  let tick = 0;
-  for (const session of [...queue].sort(compareQueue)) {
-    if (!loads.some(acceptsAutoAssignment)) break;
-    const agent = pickAgent(loads, session);
-    if (!agent) continue;
-    agent.openChats += 1;
-    agent.lastAssignedAt = now + tick++ / 1000;
-    plan.push({ sessionId: session.id, agentId: agent.id });
-  }
-  return plan;
+  const planner = new AssignmentPlanner(agents, now, limit);
+  planner.add(queue);
+  return planner.plan;
 }
 
 /**

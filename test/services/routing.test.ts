@@ -82,6 +82,34 @@ describeEachDatabase('routing', (db) => {
     expect((await findSessionRow(db().db, second))?.assigned_agent_id).toBe(ama.id);
   });
 
+  it('routes the chat behind an agent’s own waiting chat instead of stalling on it', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { max: 1 });
+    // Ama asks for help herself: she is the only agent with room and may not take her own chat.
+    const amas = await world.startChat(ama);
+    await world.routing.idle();
+    const yaws = await world.startChat(await world.customer('Yaw'));
+    await world.routing.idle();
+    expect((await findSessionRow(db().db, yaws))?.assigned_agent_id).toBe(ama.id);
+    expect((await findSessionRow(db().db, amas))?.status).toBe('waiting');
+    await expectConsistentLoads(db());
+  });
+
+  it('reaches past a long run of chats nobody may take', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { status: 'offline', max: 2 });
+    // More of Ama's own chats than she has room for (the router's first read), then two she can take.
+    for (let i = 0; i < 3; i++) await world.startChat(ama, { priority: 'urgent' });
+    const yaw = await world.customer('Yaw');
+    const others = [await world.startChat(yaw), await world.startChat(yaw)];
+    await updateOwnAgentState(world.ctx, ama, { status: 'online' });
+    await world.routing.idle();
+    for (const id of others) {
+      expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(ama.id);
+    }
+    await expectConsistentLoads(db());
+  });
+
   it('refuses a second take of the same chat with a conflict', async () => {
     const world = makeWorld(db());
     const ama = await world.agent('Ama', { autoAssign: false });

@@ -1,23 +1,73 @@
 // Auto-assignment: drains the waiting queue into agents' free capacity. It runs whenever
 // something may have changed the outcome (a chat starts or ends, an agent comes online or
 // raises their max) and from a periodic safety-net sweep; bursts of triggers coalesce.
-import { planAssignments, type AgentLoad } from '../../domain/routing.js';
+import {
+  AssignmentPlanner,
+  planAssignments,
+  type AgentLoad,
+  type QueuedSession,
+} from '../../domain/routing.js';
 import { selectRoutableAgents } from '../../storage/repositories/agents.js';
 import { selectQueue } from '../../storage/repositories/sessions.js';
+import type { Db } from '../../storage/store.js';
 import { commit, type RoutingTrigger, type ServiceContext } from '../context.js';
 import { placeChats } from './chatAssigner.js';
 
 /** Assignments per transaction: big enough to drain fast, small enough to keep locks short. */
 const BATCH = 200;
 
-const roomOf = (
-  agents: ReadonlyArray<{ max_concurrent_chats: number; current_chat_count: number }>,
-) => agents.reduce((sum, a) => sum + (a.max_concurrent_chats - a.current_chat_count), 0);
+type QueueRow = Awaited<ReturnType<ReturnType<typeof selectQueue>['execute']>>[number];
+type AgentRow = Awaited<ReturnType<ReturnType<typeof selectRoutableAgents>['execute']>>[number];
+
+const toQueued = (row: QueueRow): QueuedSession => ({
+  id: row.id,
+  customerId: row.user_id,
+  priority: row.priority,
+  startedAt: row.started_at,
+});
+
+const toLoad = (row: AgentRow): AgentLoad => ({
+  id: row.agent_id,
+  status: row.status,
+  autoAssign: row.auto_assign === 1,
+  openChats: row.current_chat_count,
+  maxConcurrentChats: row.max_concurrent_chats,
+  lastAssignedAt: row.last_assigned_at,
+});
+
+const roomOf = (agents: readonly AgentLoad[]) =>
+  agents.reduce((sum, a) => sum + (a.maxConcurrentChats - a.openChats), 0);
 
 /**
- * Routes one batch: locks the head of the queue (as many chats as agents have room for), then
- * the routable agents in id order — sessions before agents, the order every transaction takes
- * its locks in — plans, and places. Returns how many chats were placed.
+ * Locks the head of the queue: as many chats as `agents` can take, read further past chats
+ * none of them may take (an agent's own chat), so such a chat never holds back the ones behind
+ * it. Stops when the plan is full or the queue ends; usually that is one read of `room` rows.
+ */
+async function lockQueueHead(
+  trx: Db,
+  ctx: ServiceContext,
+  agents: readonly AgentLoad[],
+  room: number,
+): Promise<QueueRow[]> {
+  const planner = new AssignmentPlanner(agents, ctx.clock.now(), room);
+  const queue: QueueRow[] = [];
+  let pageSize = room;
+  while (planner.open) {
+    const page = await ctx.store
+      .forUpdate(selectQueue(trx, pageSize).offset(queue.length))
+      .execute();
+    queue.push(...page);
+    planner.add(page.map(toQueued));
+    if (page.length < pageSize) break;
+    pageSize = BATCH;
+  }
+  return queue;
+}
+
+/**
+ * Routes one batch: locks the head of the queue, then the routable agents in id order —
+ * sessions before agents, the order every transaction takes its locks in — plans, and places.
+ * Returns how many chats were placed.
  *
  * The queue is locked with a plain FOR UPDATE, not SKIP LOCKED: routers already run one at a
  * time, and a chat whose row is briefly held (its customer sending a message) must be waited
@@ -27,30 +77,14 @@ async function routeBatch(ctx: ServiceContext): Promise<number> {
   return commit(ctx, async (trx, outbox) => {
     // One router at a time across the deployment; manual takes do not wait for it.
     await ctx.store.lockForTransaction(trx, 'switchboard:routing');
-    const room = roomOf(await selectRoutableAgents(trx).execute());
+    const unlocked = (await selectRoutableAgents(trx).execute()).map(toLoad);
+    const room = Math.min(roomOf(unlocked), BATCH);
     if (room <= 0) return 0;
-    const queue = await ctx.store.forUpdate(selectQueue(trx, Math.min(room, BATCH))).execute();
+    const queue = await lockQueueHead(trx, ctx, unlocked, room);
     if (queue.length === 0) return 0;
     // Read again under lock: takes and ends may have changed loads while we waited.
-    const agents = await ctx.store.forUpdate(selectRoutableAgents(trx)).execute();
-    const loads: AgentLoad[] = agents.map((a) => ({
-      id: a.agent_id,
-      status: a.status,
-      autoAssign: a.auto_assign === 1,
-      openChats: a.current_chat_count,
-      maxConcurrentChats: a.max_concurrent_chats,
-      lastAssignedAt: a.last_assigned_at,
-    }));
-    const plan = planAssignments(
-      queue.map((q) => ({
-        id: q.id,
-        customerId: q.user_id,
-        priority: q.priority,
-        startedAt: q.started_at,
-      })),
-      loads,
-      ctx.clock.now(),
-    );
+    const agents = (await ctx.store.forUpdate(selectRoutableAgents(trx)).execute()).map(toLoad);
+    const plan = planAssignments(queue.map(toQueued), agents, ctx.clock.now(), BATCH);
     if (plan.length === 0) return 0;
     const customerOf = new Map(queue.map((q) => [q.id, q.user_id]));
     const people = await trx
