@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message, Person } from '../../shared/api.js';
 import { activeSession, ama, chatMessage, yaw } from '../testing/chatFixtures.js';
 import {
+  chatActivity,
   conversationReducer,
   initialConversation,
   isReadByOtherSide,
@@ -144,5 +145,16 @@ describe('read ticks and unread counts', () => {
       event: { kind: 'messages.read', reader: ama, upToSeq: 1, readAt: '' },
     });
     expect(unreadCount(state)).toBe(0);
+  });
+});
+
+describe('chatActivity', () => {
+  it('has nothing to say until the conversation is loaded, then counts what is unread', () => {
+    expect(chatActivity(initialConversation(ama.id))).toBeNull();
+    const messages = [chatMessage(1, yaw), chatMessage(2, yaw)];
+    expect(chatActivity(loaded(ama, messages, 2))).toEqual({
+      unread: 2,
+      lastActivityAt: messages[1]!.createdAt,
+    });
   });
 });

@@ -202,3 +202,15 @@ export function isReadByOtherSide(state: ConversationState, message: Message): b
 export function lastActivityAt(state: ConversationState): string | null {
   return state.messages.at(-1)?.createdAt ?? state.session?.lastMessageAt ?? null;
 }
+
+/** What a list row shows of a followed chat. */
+export interface ChatActivity {
+  unread: number;
+  lastActivityAt: string | null;
+}
+
+/** Null until the conversation is loaded: an empty one's zero must not hide the list's count. */
+export function chatActivity(state: ConversationState): ChatActivity | null {
+  if (state.session === null) return null;
+  return { unread: unreadCount(state), lastActivityAt: lastActivityAt(state) };
+}

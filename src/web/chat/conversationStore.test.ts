@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message, Person, SessionView } from '../../shared/api.js';
 import type { Api } from '../api/endpoints.js';
+import { ApiError, NETWORK_ERROR } from '../api/http.js';
 import { activeSession, ama, chatMessage, yaw } from '../testing/chatFixtures.js';
 import { fakeRealtime } from '../testing/fakeSocket.js';
 import { ConversationStore } from './conversationStore.js';
@@ -19,17 +20,31 @@ const stored = (
   sender: Person = yaw,
 ): Message => chatMessage(seq, sender, { text, clientId, createdAt: '2026-01-01T09:02:00Z' });
 
-const api = {
-  sessions: { get: async () => session, queue: async () => null },
-  messages: {
-    list: async () => ({
-      items: [stored(1, 'Hello', null), stored(2, 'Hi Yaw', null, ama)],
-      hasMore: false,
-    }),
-  },
-} as unknown as Api;
+/** An API whose session lookup fails with each of `failures` in turn, then works. */
+function apiFailing(...failures: ApiError[]) {
+  const calls = { get: 0 };
+  const api = {
+    sessions: {
+      get: async () => {
+        const failure = failures[calls.get++];
+        if (failure) throw failure;
+        return session;
+      },
+      queue: async () => null,
+    },
+    messages: {
+      list: async () => ({
+        items: [stored(1, 'Hello', null), stored(2, 'Hi Yaw', null, ama)],
+        hasMore: false,
+      }),
+    },
+  } as unknown as Api;
+  return { api, calls };
+}
 
-async function openStore() {
+const offline = () => new ApiError(0, NETWORK_ERROR, 'Cannot reach Switchboard.');
+
+function startStore(api: Api) {
   const realtime = fakeRealtime();
   realtime.client.start();
   realtime.current().greet();
@@ -40,14 +55,24 @@ async function openStore() {
     storage: null,
   });
   store.open();
-  await vi.waitFor(() => expect(realtime.current().last('subscribe')).toBeDefined());
   const goLive = () => {
     const subscribe = realtime.current().last('subscribe')!;
     realtime
       .current()
       .deliver({ type: 'subscribed', ref: subscribe.ref!, sessionId: 's1', seq: 2 });
   };
-  return { store, realtime, goLive };
+  /** The server refuses the latest subscribe with `code`. */
+  const refuse = (code: string, message = 'Refused') => {
+    const subscribe = realtime.current().last('subscribe')!;
+    realtime.current().deliver({ type: 'error', ref: subscribe.ref!, error: { code, message } });
+  };
+  return { store, realtime, goLive, refuse };
+}
+
+async function openStore() {
+  const opened = startStore(apiFailing().api);
+  await vi.waitFor(() => expect(opened.realtime.current().last('subscribe')).toBeDefined());
+  return opened;
 }
 
 beforeEach(() =>
@@ -151,5 +176,78 @@ describe('ConversationStore', () => {
     store.markRead();
     store.markRead();
     expect(realtime.current().all('read')).toEqual([expect.objectContaining({ upToSeq: 2 })]);
+  });
+
+  it('tries again with backoff when the chat fails to load, and opens it once it can', async () => {
+    const { api, calls } = apiFailing(offline(), offline());
+    const { store, realtime } = startStore(api);
+    await vi.waitFor(() => expect(store.get().problem).toBe('Cannot reach Switchboard.'));
+    expect(store.get()).toMatchObject({ status: 'loading', retrying: true });
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls.get).toBe(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.waitFor(() => expect(store.get().status).toBe('ready'));
+    expect(store.get()).toMatchObject({ problem: null, retrying: false });
+    expect(realtime.current().last('subscribe')).toMatchObject({ sessionId: 's1' });
+  });
+
+  it('tries loading again at once when the link comes back', async () => {
+    const { api, calls } = apiFailing(offline());
+    const { store, realtime } = startStore(api);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.get().retrying).toBe(true);
+    realtime.current().drop(1012);
+    // The network is back before the load's own backoff (at least half a second) is over.
+    realtime.client.reconnectNow();
+    realtime.current().greet();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.get).toBe(2);
+    expect(store.get().status).toBe('ready');
+  });
+
+  it('gives up on a chat that does not exist or is not the viewer’s', async () => {
+    const { api, calls } = apiFailing(new ApiError(404, 'NOT_FOUND', 'Session not found'));
+    const { store } = startStore(api);
+    await vi.waitFor(() => expect(store.get().status).toBe('failed'));
+    expect(store.get()).toMatchObject({
+      problem: 'This chat does not exist, or you cannot see it.',
+      retrying: false,
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls.get).toBe(1);
+  });
+
+  it('subscribes again on the same link after a passing refusal, and clears the warning once live', async () => {
+    const { store, realtime, goLive, refuse } = await openStore();
+    refuse('SERVICE_UNAVAILABLE', 'The database is not answering');
+    await vi.waitFor(() =>
+      expect(store.get()).toMatchObject({
+        status: 'ready',
+        problem: 'The database is not answering',
+        retrying: true,
+      }),
+    );
+    expect(realtime.current().all('subscribe')).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(500);
+    expect(realtime.sockets).toHaveLength(1);
+    expect(realtime.current().all('subscribe')).toHaveLength(2);
+    goLive();
+    expect(store.get()).toMatchObject({ live: true, problem: null, retrying: false });
+  });
+
+  it('stops following for good when the subscription is refused as not found', async () => {
+    const { store, realtime, refuse } = await openStore();
+    refuse('NOT_FOUND', 'Session not found');
+    await vi.waitFor(() =>
+      expect(store.get()).toMatchObject({
+        status: 'failed',
+        problem: 'Session not found',
+        retrying: false,
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(realtime.current().all('subscribe')).toHaveLength(1);
   });
 });

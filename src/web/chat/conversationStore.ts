@@ -1,10 +1,14 @@
-// A live conversation: loads the session and its latest messages, follows the session's feed
-// (resuming from the last seq after every reconnect), sends through the outbox, sends read
-// receipts and typing signals, and tracks the other side's typing and the customer's place in
-// the queue. Screens watch it as a Readable.
+// A live conversation: loads the session and its latest messages (retrying with backoff and on
+// reconnect until it works or cannot), follows the session's feed (resuming from the last seq
+// after every reconnect), sends through the outbox, sends read receipts and typing signals, and
+// tracks the other side's typing and the customer's place in the queue. Screens watch it as a
+// Readable.
 import type { Person, QueuePosition } from '../../shared/api.js';
 import type { Api } from '../api/endpoints.js';
+import { errorMessage } from '../api/errorMessage.js';
 import { ApiError } from '../api/http.js';
+import { isPermanentFailure } from '../api/permanentFailure.js';
+import { reconnectDelay } from '../realtime/backoff.js';
 import { FrameError } from '../realtime/pendingRequests.js';
 import type { RealtimeClient, SessionFeed } from '../realtime/realtimeClient.js';
 import { Observable, type Readable } from '../state/observable.js';
@@ -24,12 +28,20 @@ import { TypingSignal } from './typingSignal.js';
 const PAGE_SIZE = 100;
 /** An indicator not refreshed for this long is dropped (the typing:false may have been lost). */
 const TYPING_EXPIRES_MS = 6000;
+/** Waits between attempts to load a conversation that failed to load. */
+const LOAD_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
 
 export interface ConversationView {
   conversation: ConversationState;
+  /** 'failed' only when retrying cannot help (the chat is gone or not the viewer's to see). */
   status: 'loading' | 'ready' | 'failed';
-  /** Why loading or following failed, to show instead of the conversation. */
+  /**
+   * Why loading or following does not work right now: shown instead of the conversation until
+   * it is loaded, above it once it is; cleared when the feed is live again.
+   */
   problem: string | null;
+  /** The problem is being retried (with backoff, and at once after a reconnect). */
+  retrying: boolean;
   /** The other side's person typing right now. */
   typing: Person | null;
   /** For the customer of a waiting session. */
@@ -52,6 +64,8 @@ export class ConversationStore implements Readable<ConversationView> {
   private readonly stops: Array<() => void> = [];
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private readReceiptInFlight = 0;
+  private loadAttempts = 0;
+  private loadTimer: ReturnType<typeof setTimeout> | null = null;
   private opened = false;
   private closed = false;
 
@@ -64,6 +78,7 @@ export class ConversationStore implements Readable<ConversationView> {
       conversation: initialConversation(deps.viewer.id, outbox),
       status: 'loading',
       problem: null,
+      retrying: false,
       typing: null,
       queue: null,
       live: false,
@@ -89,6 +104,10 @@ export class ConversationStore implements Readable<ConversationView> {
       this.deps.realtime.onState(() =>
         this.patch({ live: this.deps.realtime.isLive(this.sessionId) }),
       ),
+      // The link is back, so whatever kept the load from working may be too.
+      this.deps.realtime.onResume(() => {
+        if (this.loadTimer) this.retryLoadNow();
+      }),
     );
     void this.load();
   }
@@ -97,6 +116,7 @@ export class ConversationStore implements Readable<ConversationView> {
     this.closed = true;
     this.typingSignal.stop();
     if (this.typingTimer) clearTimeout(this.typingTimer);
+    if (this.loadTimer) clearTimeout(this.loadTimer);
     for (const stop of this.stops.splice(0)) stop();
   }
 
@@ -185,7 +205,8 @@ export class ConversationStore implements Readable<ConversationView> {
         messages: page.items,
         hasEarlier: page.hasMore,
       });
-      this.patch({ status: 'ready' });
+      this.loadAttempts = 0;
+      this.patch({ status: 'ready', problem: null, retrying: false });
       if (session.status === 'waiting' && session.customer.id === this.deps.viewer.id) {
         api.sessions.queue(this.sessionId).then(
           (queue) => this.patch({ queue }),
@@ -195,16 +216,29 @@ export class ConversationStore implements Readable<ConversationView> {
       this.stops.push(realtime.follow(this.sessionId, this.feed()));
     } catch (error) {
       if (this.closed) return;
-      this.patch({
-        status: 'failed',
-        problem:
-          error instanceof ApiError && error.code === 'NOT_FOUND'
-            ? 'This chat does not exist, or you cannot see it.'
-            : error instanceof Error
-              ? error.message
-              : 'This chat could not be loaded.',
-      });
+      if (error instanceof ApiError && isPermanentFailure(error.code)) {
+        this.patch({
+          status: 'failed',
+          retrying: false,
+          problem:
+            error.code === 'NOT_FOUND'
+              ? 'This chat does not exist, or you cannot see it.'
+              : error.message,
+        });
+        return;
+      }
+      this.patch({ problem: errorMessage(error), retrying: true });
+      this.loadTimer = setTimeout(
+        () => this.retryLoadNow(),
+        reconnectDelay(this.loadAttempts++, Math.random, LOAD_BACKOFF),
+      );
     }
+  }
+
+  private retryLoadNow(): void {
+    if (this.loadTimer) clearTimeout(this.loadTimer);
+    this.loadTimer = null;
+    void this.load();
   }
 
   private feed(): SessionFeed {
@@ -224,7 +258,7 @@ export class ConversationStore implements Readable<ConversationView> {
         }
       },
       onLive: () => {
-        this.patch({ live: true });
+        this.patch({ live: true, problem: null, retrying: false });
         this.flushOutbox();
       },
       onTyping: (frame) => {
@@ -235,7 +269,12 @@ export class ConversationStore implements Readable<ConversationView> {
         const { type: _type, ...queue } = frame;
         this.patch({ queue });
       },
-      onRefused: (error) => this.patch({ status: 'failed', problem: error.message }),
+      onRefused: (error, retrying) =>
+        this.patch(
+          retrying
+            ? { problem: error.message, retrying }
+            : { status: 'failed', problem: error.message, retrying },
+        ),
     };
   }
 

@@ -219,4 +219,44 @@ describe('RealtimeClient', () => {
     current().deliver(sessionEvent(1));
     expect(chat.events).toEqual([]);
   });
+
+  it('subscribes again with backoff after a passing refusal, but not after NOT_FOUND', async () => {
+    const { client, current } = setup();
+    const refusals: Array<[string, boolean]> = [];
+    client.follow('s1', {
+      ...feed(),
+      onRefused: (e, retrying) => refusals.push([e.code, retrying]),
+    });
+    client.follow('s2', {
+      ...feed(),
+      onRefused: (e, retrying) => refusals.push([e.code, retrying]),
+    });
+    client.start();
+    current().greet();
+    const subscribes = () =>
+      current()
+        .all('subscribe')
+        .map((f) => f.sessionId);
+    const refuse = (sessionId: string, code: string) => {
+      const frame = current()
+        .all('subscribe')
+        .findLast((f) => f.sessionId === sessionId)!;
+      current().deliver({ type: 'error', ref: frame.ref!, error: { code, message: code } });
+    };
+    refuse('s1', 'INTERNAL');
+    refuse('s2', 'NOT_FOUND');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refusals).toEqual([
+      ['INTERNAL', true],
+      ['NOT_FOUND', false],
+    ]);
+
+    await vi.advanceTimersByTimeAsync(500);
+    expect(subscribes()).toEqual(['s1', 's2', 's1']);
+    refuse('s1', 'INTERNAL');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(subscribes()).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(subscribes()).toEqual(['s1', 's2', 's1', 's1']);
+  });
 });

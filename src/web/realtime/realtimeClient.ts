@@ -1,7 +1,9 @@
 // The tab's one WebSocket, kept alive: connects, notices dead links, reconnects with backoff,
-// resubscribes every followed session from the last seq it applied, and matches replies to
-// requests by `ref`. It knows nothing of the DOM: the socket factory is passed in.
+// resubscribes every followed session from the last seq it applied (and, with backoff, one whose
+// subscription was refused for a passing reason), and matches replies to requests by `ref`. It
+// knows nothing of the DOM: the socket factory is passed in.
 import { CLOSE_CODES, type ClientFrame, type ServerFrame } from '../../shared/protocol.js';
+import { isPermanentFailure } from '../api/permanentFailure.js';
 import { reconnectDelay } from './backoff.js';
 import { FrameError, LinkLostError, PendingRequests } from './pendingRequests.js';
 
@@ -20,8 +22,11 @@ export interface SessionFeed {
   onLive(): void;
   onTyping(frame: FrameOf<'typing'>): void;
   onQueuePosition(frame: FrameOf<'queue.position'>): void;
-  /** The server refused the subscription (e.g. NOT_FOUND: no longer visible). */
-  onRefused(error: { code: string; message: string }): void;
+  /**
+   * The server refused the subscription. `retrying` is false for a refusal retrying cannot fix
+   * (NOT_FOUND: no longer visible); otherwise the client subscribes again after a backoff.
+   */
+  onRefused(error: { code: string; message: string }, retrying: boolean): void;
 }
 
 export interface SocketHandlers {
@@ -69,6 +74,9 @@ export class RealtimeClient {
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private readonly feeds = new Map<string, SessionFeed>();
   private readonly live = new Set<string>();
+  /** Refused subscriptions waiting to be retried on this socket, and how often each failed. */
+  private readonly resubscribeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly refusals = new Map<string, number>();
   private readonly requests = new PendingRequests();
   private readonly frameListeners = new Map<string, Set<FrameListener>>();
   private readonly stateListeners = new Set<(state: LinkState) => void>();
@@ -116,6 +124,8 @@ export class RealtimeClient {
       if (this.feeds.get(sessionId) !== feed) return;
       this.feeds.delete(sessionId);
       this.live.delete(sessionId);
+      this.cancelResubscribe(sessionId);
+      this.refusals.delete(sessionId);
       this.transmit({ type: 'unsubscribe', sessionId });
     };
   }
@@ -196,6 +206,7 @@ export class RealtimeClient {
       case 'subscribed':
         this.requests.settle(frame);
         if (!this.feeds.has(frame.sessionId)) return;
+        this.refusals.delete(frame.sessionId);
         this.live.add(frame.sessionId);
         return this.feeds.get(frame.sessionId)?.onLive();
       case 'typing':
@@ -226,13 +237,38 @@ export class RealtimeClient {
   }
 
   private subscribe(sessionId: string, feed: SessionFeed): void {
+    this.cancelResubscribe(sessionId);
+    const generation = this.generation;
     this.request({ type: 'subscribe', sessionId, afterSeq: feed.lastSeq() }).catch(
       (error: unknown) => {
-        if (error instanceof FrameError && this.feeds.get(sessionId) === feed) {
-          feed.onRefused({ code: error.code, message: error.message });
-        }
+        // A lost link is not a refusal: the reconnect subscribes again.
+        if (!(error instanceof FrameError) || this.feeds.get(sessionId) !== feed) return;
+        const retrying = !isPermanentFailure(error.code);
+        feed.onRefused({ code: error.code, message: error.message }, retrying);
+        if (retrying && generation === this.generation) this.resubscribeLater(sessionId, feed);
       },
     );
+  }
+
+  private resubscribeLater(sessionId: string, feed: SessionFeed): void {
+    const attempt = this.refusals.get(sessionId) ?? 0;
+    this.refusals.set(sessionId, attempt + 1);
+    const delay = reconnectDelay(attempt, this.options.random);
+    this.resubscribeTimers.set(
+      sessionId,
+      setTimeout(() => {
+        this.resubscribeTimers.delete(sessionId);
+        if (this.linkState === 'connected' && this.feeds.get(sessionId) === feed) {
+          this.subscribe(sessionId, feed);
+        }
+      }, delay),
+    );
+  }
+
+  private cancelResubscribe(sessionId: string): void {
+    const timer = this.resubscribeTimers.get(sessionId);
+    if (timer) clearTimeout(timer);
+    this.resubscribeTimers.delete(sessionId);
   }
 
   /**
@@ -303,6 +339,7 @@ export class RealtimeClient {
     if (this.connectTimer) clearTimeout(this.connectTimer);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.retryTimer = this.connectTimer = this.heartbeatTimer = null;
+    for (const sessionId of [...this.resubscribeTimers.keys()]) this.cancelResubscribe(sessionId);
   }
 
   private setState(state: LinkState): void {

@@ -14,7 +14,6 @@ import { useQuickResponses } from '../../hooks/useQuickResponses.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { showToast } from '../../state/toasts.js';
-import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
 import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
 import { Button, IconButton } from '../Button.js';
@@ -22,6 +21,7 @@ import { ConfirmDialog } from '../ConfirmDialog.js';
 import { Loading } from '../Spinner.js';
 import { AgentPickerDialog } from './AgentPickerDialog.js';
 import { Composer } from './Composer.js';
+import { ConversationProblem } from './ConversationProblem.js';
 import { MessageList } from './MessageList.js';
 import { SessionDetails } from './SessionDetails.js';
 import { TypingIndicator } from './TypingIndicator.js';
@@ -64,10 +64,8 @@ function ChatWindowView({
 
   const session = view.conversation.session;
   if (view.status === 'loading' || !session) {
-    return view.status === 'failed' ? (
-      <Alert tone="danger" class="chat-window__problem">
-        {view.problem}
-      </Alert>
+    return view.problem ? (
+      <ConversationProblem view={view} class="chat-window__problem" />
     ) : (
       <Loading label="Opening chat…" />
     );
@@ -115,11 +113,7 @@ function ChatWindowView({
       </header>
       <div class="chat-window__body" data-details={details || undefined}>
         <div class="chat-window__conversation">
-          {view.problem && (
-            <Alert tone="warning" class="chat-window__problem">
-              Live updates stopped: {view.problem}
-            </Alert>
-          )}
+          <ConversationProblem view={view} class="chat-window__problem" />
           <MessageList store={store} view={view} viewer={me} />
           <TypingIndicator person={view.typing} />
           <footer class="chat-window__footer">

@@ -18,7 +18,7 @@ import {
 } from '../../format/time.js';
 import type { PagedList } from '../../hooks/usePagedList.js';
 import { useNow } from '../../hooks/useNow.js';
-import type { ChatActivity } from './useActiveConversations.js';
+import type { ChatActivity } from '../../chat/conversation.js';
 
 interface ListProps {
   list: PagedList<SessionView>;

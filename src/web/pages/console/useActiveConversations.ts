@@ -1,13 +1,8 @@
 // Follows every chat in the agent's Active list (so unread counts and last activity stay live,
-// and nothing is missed while a chat is not open) and reports each one's numbers.
+// and nothing is missed while a chat is not open) and reports the numbers of each one loaded.
 import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../app/services.js';
-import { lastActivityAt, unreadCount } from '../../chat/conversation.js';
-
-export interface ChatActivity {
-  unread: number;
-  lastActivityAt: string | null;
-}
+import { chatActivity, type ChatActivity } from '../../chat/conversation.js';
 
 export function useActiveConversations(
   sessionIds: readonly string[],
@@ -21,12 +16,9 @@ export function useActiveConversations(
     const measure = () =>
       setActivity(
         new Map(
-          held.map(({ id, store }) => {
-            const { conversation } = store.get();
-            return [
-              id,
-              { unread: unreadCount(conversation), lastActivityAt: lastActivityAt(conversation) },
-            ];
+          held.flatMap(({ id, store }) => {
+            const activity = chatActivity(store.get().conversation);
+            return activity ? [[id, activity] as const] : [];
           }),
         ),
       );

@@ -7,7 +7,7 @@ import { attentionCount } from '../../app/documentTitle.js';
 import { playChime, type ChimeKind } from '../../notify/chime.js';
 import { notifyInBackground } from '../../notify/desktopNotifications.js';
 import { soundSetting } from '../../state/preferences.js';
-import type { ChatActivity } from './useActiveConversations.js';
+import type { ChatActivity } from '../../chat/conversation.js';
 
 interface AttentionInput {
   waiting: readonly SessionView[] | null;

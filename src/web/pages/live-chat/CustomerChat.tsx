@@ -6,11 +6,11 @@ import type { Session } from '../../../shared/api.js';
 import { Link } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
-import { Alert } from '../../components/Alert.js';
 import { Avatar } from '../../components/Avatar.js';
 import { PriorityBadge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { Composer } from '../../components/chat/Composer.js';
+import { ConversationProblem } from '../../components/chat/ConversationProblem.js';
 import { MessageList } from '../../components/chat/MessageList.js';
 import { TypingIndicator } from '../../components/chat/TypingIndicator.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -36,8 +36,8 @@ export function CustomerChat({
 
   const session = view.conversation.session;
   if (!session) {
-    return view.status === 'failed' ? (
-      <Alert tone="danger">{view.problem}</Alert>
+    return view.problem ? (
+      <ConversationProblem view={view} />
     ) : (
       <Loading label="Opening your chat…" />
     );
@@ -53,7 +53,7 @@ export function CustomerChat({
           </Button>
         )}
       </header>
-      {view.problem && <Alert tone="warning">Live updates stopped: {view.problem}</Alert>}
+      <ConversationProblem view={view} />
       {session.status === 'waiting' && !transcript && <QueueStatus queue={view.queue} />}
       <MessageList store={store} view={view} viewer={me} />
       {session.status !== 'ended' && <TypingIndicator person={view.typing} />}
