@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { Loading } from '../components/Spinner.js';
 import { useReadable } from '../hooks/useReadable.js';
 import { LoginPage } from '../pages/LoginPage.js';
+import { UnreachablePage } from '../pages/UnreachablePage.js';
 import { applyTheme, themeChoice } from '../state/preferences.js';
 import { AppShell } from './AppShell.js';
 import { useDocumentTitle } from './documentTitle.js';
@@ -20,6 +21,7 @@ export function App() {
   useEffect(() => void checkSignIn(), []);
 
   if (state.status === 'checking') return <Loading label="Opening Switchboard…" />;
+  if (state.status === 'unreachable') return <UnreachablePage problem={state.problem} />;
   if (state.status === 'signedOut') return <SignedOut notice={state.notice} />;
   return (
     <ServicesContext value={state.services}>

@@ -1,20 +1,27 @@
-// The sign-in lifecycle of the tab: checks the cookie on load, signs in and out, and builds (and
-// tears down) the services of a signed-in person. A lost sign-in, seen by the API or the socket,
-// brings back the sign-in page with a notice.
+// The sign-in lifecycle of the tab: checks the cookie on load (retrying with backoff while the
+// server cannot answer), signs in and out, and builds (and tears down) the services of a
+// signed-in person. A lost sign-in, seen by the API or the socket, brings back the sign-in page
+// with a notice.
 import type { Person } from '../../shared/api.js';
 import { createApi } from '../api/endpoints.js';
-import { createHttpClient } from '../api/http.js';
+import { errorMessage } from '../api/errorMessage.js';
+import { ApiError, createHttpClient } from '../api/http.js';
 import { ConversationRegistry } from '../chat/conversationRegistry.js';
+import { reconnectDelay } from '../realtime/backoff.js';
 import { Observable } from '../state/observable.js';
 import { connectRealtime } from './browserSocket.js';
 import type { Services } from './services.js';
 
 export type SignInState =
   | { status: 'checking' }
+  /** The server could not say whether the cookie is good (offline, restarting): retrying. */
+  | { status: 'unreachable'; problem: string }
   | { status: 'signedOut'; notice: string | null }
   | { status: 'signedIn'; services: Services };
 
 const SESSION_LOST = 'Your sign-in has ended. Please sign in again.';
+/** Waits between checks of the sign-in while Switchboard cannot be reached. */
+const CHECK_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
 
 export const signInState = new Observable<SignInState>({ status: 'checking' });
 
@@ -22,6 +29,8 @@ const api = createApi(
   createHttpClient({ baseUrl: '/api/v1', onUnauthenticated: () => endSignIn(SESSION_LOST) }),
 );
 let teardown: (() => void) | null = null;
+let checkAttempts = 0;
+let checkTimer: ReturnType<typeof setTimeout> | null = null;
 
 function sessionStorageOrNull(): Storage | null {
   try {
@@ -58,13 +67,30 @@ function endSignIn(notice: string | null): void {
   signInState.set({ status: 'signedOut', notice: wasSignedIn ? notice : null });
 }
 
-/** On page load: is the session cookie still good? */
+/**
+ * On page load: is the session cookie still good? Only the server saying UNAUTHENTICATED means
+ * signed out; when it cannot answer, the check is tried again with backoff (and at once when
+ * called again, e.g. the network came back), so a restart does not sign anybody out.
+ */
 export async function checkSignIn(): Promise<void> {
+  if (checkTimer) clearTimeout(checkTimer);
+  checkTimer = null;
   try {
     const { user } = await api.auth.me();
+    checkAttempts = 0;
     begin(user);
-  } catch {
-    endSignIn(null);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+      checkAttempts = 0;
+      endSignIn(null);
+      return;
+    }
+    signInState.set({ status: 'unreachable', problem: errorMessage(error) });
+    if (checkTimer) clearTimeout(checkTimer);
+    checkTimer = setTimeout(
+      () => void checkSignIn(),
+      reconnectDelay(checkAttempts++, Math.random, CHECK_BACKOFF),
+    );
   }
 }
 
