@@ -3,6 +3,8 @@
 import { useEffect } from 'preact/hooks';
 import { Loading } from '../components/Spinner.js';
 import { useReadable } from '../hooks/useReadable.js';
+import { isAgentRole } from '../format/roles.js';
+import { AgentDeskProvider } from '../pages/console/AgentDesk.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { UnreachablePage } from '../pages/UnreachablePage.js';
 import { applyTheme, themeChoice } from '../state/preferences.js';
@@ -53,5 +55,9 @@ function SignedIn({ services }: { services: Services }) {
     const allowed = routes.some((route) => matchPath(route.pattern, next));
     navigate(allowed ? next : homeFor(services.me.role), { replace: true });
   }, [matched, path]);
-  return <AppShell routes={routes}>{match ? match.route.render(match.params!) : null}</AppShell>;
+  const shell = (
+    <AppShell routes={routes}>{match ? match.route.render(match.params!) : null}</AppShell>
+  );
+  // Agents are told about new work on every page, not only the console.
+  return isAgentRole(services.me.role) ? <AgentDeskProvider>{shell}</AgentDeskProvider> : shell;
 }

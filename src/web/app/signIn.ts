@@ -9,6 +9,8 @@ import { ApiError, createHttpClient } from '../api/http.js';
 import { ConversationRegistry } from '../chat/conversationRegistry.js';
 import { reconnectDelay } from '../realtime/backoff.js';
 import { Observable } from '../state/observable.js';
+import { forgetWorkspace } from '../state/savedWorkspace.js';
+import { tabStorage } from '../state/tabStorage.js';
 import { connectRealtime } from './browserSocket.js';
 import type { Services } from './services.js';
 
@@ -32,14 +34,6 @@ let teardown: (() => void) | null = null;
 let checkAttempts = 0;
 let checkTimer: ReturnType<typeof setTimeout> | null = null;
 
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 function begin(me: Person): void {
   teardown?.();
   const { client: realtime, disconnect } = connectRealtime();
@@ -47,7 +41,7 @@ function begin(me: Person): void {
     api,
     realtime,
     viewer: me,
-    storage: sessionStorageOrNull(),
+    storage: tabStorage(),
   });
   const stopWatching = realtime.onState((state) => {
     if (state === 'signedOut') endSignIn(SESSION_LOST);
@@ -100,6 +94,9 @@ export async function signIn(email: string, password: string): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
+  const state = signInState.get();
+  // A shared computer: the next person on this tab must not reopen these chats.
+  if (state.status === 'signedIn') forgetWorkspace(tabStorage(), state.services.me.id);
   try {
     await api.auth.signOut();
   } finally {

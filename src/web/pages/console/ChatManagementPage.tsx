@@ -10,15 +10,12 @@ import { ChatWindow } from '../../components/chat/ChatWindow.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { TabPanel, Tabs, panelId, tabId } from '../../components/Tabs.js';
 import { useMediaQuery } from '../../hooks/useMediaQuery.js';
-import { unlockAudio } from '../../notify/chime.js';
 import { showToast } from '../../state/toasts.js';
 import { AgentStatusBar } from './AgentStatusBar.js';
 import { NotificationPrompt } from './NotificationPrompt.js';
 import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
-import { useActiveConversations } from './useActiveConversations.js';
-import { useAttentionAlerts } from './useAttentionAlerts.js';
+import { useAgentDesk } from './AgentDesk.js';
 import { useConsoleLists } from './useConsoleLists.js';
-import { useWorkspace } from './useWorkspace.js';
 import { WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
 
 type ListTab = 'active' | 'waiting' | 'history';
@@ -30,27 +27,23 @@ const SIDE_BY_SIDE = '(min-width: 960px)';
 export function ChatManagementPage() {
   const { api } = useServices();
   const lists = useConsoleLists();
-  const workspace = useWorkspace();
+  const { workspace, activity, takenByMe, revealRequested, revealHandled } = useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
   const [showChat, setShowChat] = useState(false);
   const [taking, setTaking] = useState<ReadonlySet<string>>(new Set());
-  const [takenByMe] = useState(() => new Set<string>());
-  const activity = useActiveConversations(lists.active.items.map((s) => s.id));
 
   const open = (sessionId: string) => {
     workspace.open(sessionId);
     setShowChat(true);
   };
 
-  useAttentionAlerts({
-    waiting: lists.waiting.loaded ? lists.waiting.items : null,
-    active: lists.active.loaded ? lists.active.items : null,
-    activity,
-    takenByMe,
-    onAssigned: (session) => workspace.open(session.id, { background: true }),
-    onOpen: open,
-  });
+  // A notification was clicked: its chat is in front, so a phone shows it.
+  useEffect(() => {
+    if (!revealRequested) return;
+    setShowChat(true);
+    revealHandled();
+  }, [revealRequested]);
 
   // With no chat left open, a phone goes back to the lists.
   useEffect(() => {
@@ -81,7 +74,7 @@ export function ChatManagementPage() {
   const chatOnScreen = wide || showChat;
 
   return (
-    <div class="console" data-show={showChat ? 'chat' : 'lists'} onPointerDown={unlockAudio}>
+    <div class="console" data-show={showChat ? 'chat' : 'lists'}>
       <h1 class="sr-only">Chat management</h1>
       <AgentStatusBar />
       <NotificationPrompt />

@@ -1,6 +1,6 @@
-// The console's three lists and their sizes, kept live: Active (the agent's open chats) refetched
-// when one of their own chats changes, Waiting (the queue, oldest first) when the queue changes,
-// History (ended chats) when a chat ends or is rated, and the counts on any of these.
+// The console's three lists and their sizes, kept live: Active (the agent's open chats) and
+// Waiting (the queue, oldest first) come from the agent's desk, which keeps them on every page;
+// History (ended chats) is refetched when a chat ends or is rated, and the counts on any change.
 import type { SessionCounts, SessionView } from '../../../shared/api.js';
 import { useServices } from '../../app/services.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -12,9 +12,8 @@ import {
   QUEUE,
   type Invalidation,
 } from '../../realtime/invalidations.js';
+import { useAgentDesk } from './AgentDesk.js';
 
-/** Active and waiting lists are read whole (up to this many); history page by page. */
-const FULL_LIST = 100;
 const HISTORY_PAGE = 20;
 
 export interface ConsoleLists {
@@ -27,14 +26,7 @@ export interface ConsoleLists {
 
 export function useConsoleLists(): ConsoleLists {
   const { api, me } = useServices();
-  const active = usePagedList(
-    (cursor) => api.sessions.list({ view: 'active', cursor, limit: FULL_LIST }),
-    [],
-  );
-  const waiting = usePagedList(
-    (cursor) => api.sessions.list({ view: 'waiting', cursor, limit: FULL_LIST }),
-    [],
-  );
+  const { active, waiting } = useAgentDesk();
   const history = usePagedList(
     (cursor) => api.sessions.list({ view: 'history', cursor, limit: HISTORY_PAGE }),
     [],
@@ -47,8 +39,6 @@ export function useConsoleLists(): ConsoleLists {
     me.role === 'super_admin'
       ? { ...ALL_SESSIONS, changes: ['ended', 'rated'] }
       : { ...MY_SESSIONS, changes: ['ended', 'rated'] };
-  useLiveRefresh([MY_SESSIONS], () => void active.reload());
-  useLiveRefresh([QUEUE], () => void waiting.reload());
   useLiveRefresh([historySource], () => void history.reload());
   useLiveRefresh([MY_SESSIONS, QUEUE, historySource], () => void counts.reload());
 

@@ -1,8 +1,8 @@
-// The chats an agent has open side by side as tabs, and which one is in front. Kept in the tab's
-// sessionStorage so a reload reopens them.
+// The chats an agent has open side by side as tabs, and which one is in front, kept for a reload
+// (per agent) by state/savedWorkspace.ts.
 import { useEffect, useState } from 'preact/hooks';
-
-const STORAGE_KEY = 'switchboard.console.openChats';
+import { loadWorkspace, saveWorkspace, type SavedWorkspace } from '../../state/savedWorkspace.js';
+import { tabStorage } from '../../state/tabStorage.js';
 
 export interface Workspace {
   openIds: readonly string[];
@@ -13,38 +13,9 @@ export interface Workspace {
   select: (sessionId: string) => void;
 }
 
-interface Saved {
-  openIds: string[];
-  selectedId: string | null;
-}
-
-function restore(): Saved {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Saved | null;
-    if (saved && Array.isArray(saved.openIds)) {
-      const openIds = saved.openIds.filter((id): id is string => typeof id === 'string');
-      return {
-        openIds,
-        selectedId: openIds.includes(saved.selectedId ?? '')
-          ? saved.selectedId
-          : (openIds[0] ?? null),
-      };
-    }
-  } catch {
-    // Nothing usable saved.
-  }
-  return { openIds: [], selectedId: null };
-}
-
-export function useWorkspace(): Workspace {
-  const [state, setState] = useState<Saved>(restore);
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-    } catch {
-      // Storage blocked: the tabs last for this page only.
-    }
-  }, [state]);
+export function useWorkspace(userId: string): Workspace {
+  const [state, setState] = useState<SavedWorkspace>(() => loadWorkspace(tabStorage(), userId));
+  useEffect(() => saveWorkspace(tabStorage(), userId, state), [state]);
   return {
     ...state,
     open: (sessionId, options = {}) =>

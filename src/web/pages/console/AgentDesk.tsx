@@ -1,0 +1,97 @@
+// An agent's work in progress, kept for every page of their sign-in rather than only the console:
+// the Active and Waiting lists (live), every active chat followed for unread counts, the chats
+// open as workspace tabs, and the alerts for new work (chime, browser notification, tab title
+// badge), so an agent on another page still hears and sees a chat arrive.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { SessionView } from '../../../shared/api.js';
+import { navigate } from '../../app/router.js';
+import { useServices } from '../../app/services.js';
+import type { ChatActivity } from '../../chat/conversation.js';
+import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
+import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
+import { unlockAudio } from '../../notify/chime.js';
+import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
+import { useActiveConversations } from './useActiveConversations.js';
+import { useAttentionAlerts } from './useAttentionAlerts.js';
+import { useWorkspace, type Workspace } from './useWorkspace.js';
+
+/** Active and waiting lists are read whole, up to this many. */
+const FULL_LIST = 100;
+
+export interface AgentDesk {
+  active: PagedList<SessionView>;
+  waiting: PagedList<SessionView>;
+  activity: ReadonlyMap<string, ChatActivity>;
+  workspace: Workspace;
+  /** Chats this agent took themselves: already noticed, so they do not ring. */
+  takenByMe: Set<string>;
+  /** A notification was clicked: the console should show its chat (on a phone, instead of the lists). */
+  revealRequested: boolean;
+  revealHandled: () => void;
+}
+
+const AgentDeskContext = createContext<AgentDesk | null>(null);
+
+export function useAgentDesk(): AgentDesk {
+  const desk = useContext(AgentDeskContext);
+  if (!desk) throw new Error('useAgentDesk() outside an agent’s signed-in screens');
+  return desk;
+}
+
+export function AgentDeskProvider({ children }: { children: ComponentChildren }) {
+  const { api, me } = useServices();
+  const active = usePagedList(
+    (cursor) => api.sessions.list({ view: 'active', cursor, limit: FULL_LIST }),
+    [],
+  );
+  const waiting = usePagedList(
+    (cursor) => api.sessions.list({ view: 'waiting', cursor, limit: FULL_LIST }),
+    [],
+  );
+  useLiveRefresh([MY_SESSIONS], () => void active.reload());
+  useLiveRefresh([QUEUE], () => void waiting.reload());
+  const activity = useActiveConversations(active.items.map((s) => s.id));
+  const workspace = useWorkspace(me.id);
+  const [takenByMe] = useState(() => new Set<string>());
+  const [revealRequested, setRevealRequested] = useState(false);
+
+  // Chimes may only play after the person has interacted with the page, on whichever page.
+  useEffect(() => {
+    document.addEventListener('pointerdown', unlockAudio);
+    document.addEventListener('keydown', unlockAudio);
+    return () => {
+      document.removeEventListener('pointerdown', unlockAudio);
+      document.removeEventListener('keydown', unlockAudio);
+    };
+  }, []);
+
+  useAttentionAlerts({
+    waiting: waiting.loaded ? waiting.items : null,
+    active: active.loaded ? active.items : null,
+    activity,
+    takenByMe,
+    onAssigned: (session) => workspace.open(session.id, { background: true }),
+    onOpen: (sessionId) => {
+      workspace.open(sessionId);
+      setRevealRequested(true);
+      navigate('/console');
+    },
+  });
+
+  return (
+    <AgentDeskContext
+      value={{
+        active,
+        waiting,
+        activity,
+        workspace,
+        takenByMe,
+        revealRequested,
+        revealHandled: () => setRevealRequested(false),
+      }}
+    >
+      {children}
+    </AgentDeskContext>
+  );
+}
