@@ -12,10 +12,9 @@ import { Gateway } from './realtime/gateway.js';
 import { ensureFirstSuperAdmin } from './services/accounts/firstSuperAdmin.js';
 import { PresenceTracker } from './services/agents/presence.js';
 import type { ServiceContext, ServiceSettings } from './services/context.js';
-import { Housekeeper } from './services/jobs/housekeeping.js';
+import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
-import { registerNode } from './storage/repositories/cluster.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { openStore, type Store } from './storage/store.js';
 
@@ -109,7 +108,8 @@ export async function createNode(
     routing,
     gateway,
     async start() {
-      await registerNode(store.db, nodeId, ctx.clock.now());
+      // Before listening: what an earlier run under this NODE_ID left is cleared first.
+      if (await joinDeployment(ctx)) presence.sweepAfterGrace();
       const url = await app.listen({ port: config.port, host: config.host });
       housekeeper.start();
       routing.kick();

@@ -24,6 +24,15 @@ const agentStatus = (agentId: string, status?: string) => (frame: ServerFrame) =
   frame.state.agent.id === agentId &&
   (status === undefined || frame.state.status === status);
 
+/**
+ * An agent.status frame saying whether `agentId`, still online, is connected through any node
+ * (so not the frame of the away sweep that follows a disconnection).
+ */
+const presenceOf = (agentId: string, connected: boolean) => (frame: ServerFrame) =>
+  agentStatus(agentId, 'online')(frame) &&
+  frame.type === 'agent.status' &&
+  frame.state.connected === connected;
+
 describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
   const cluster = useCluster(() => ({
     postgresUrl: postgresUrl!,
@@ -216,14 +225,20 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
       ).find((s) => s.agent.id === efua.id);
 
     expect((await connected())?.connected).toBe(false);
+    // The admin agents page on c shows Connected / Not connected from these live frames.
+    await samSocket.waitFor(agentStatus(efua.id, 'online'));
+    const mark = samSocket.frames.length;
     const onA = await cluster.connect(efua, 'a');
+    await samSocket.waitFor(presenceOf(efua.id, true), { from: mark });
     const onB = await cluster.connect(efua, 'b');
     await expect.poll(async () => (await connected())?.connected).toBe(true);
     onA.close();
     // The grace period (1 s) passes; b still holds a socket, so Efua stays online.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await connected()).toMatchObject({ connected: true, status: 'online' });
+    expect(samSocket.frames.slice(mark).filter(presenceOf(efua.id, false))).toEqual([]);
     onB.close();
+    await samSocket.waitFor(presenceOf(efua.id, false), { from: mark });
     await expect.poll(async () => (await connected())?.connected).toBe(false);
     // Gone from every node for the grace period: set to away, once.
     await samSocket.waitFor(agentStatus(efua.id, 'away'), { timeoutMs: 10_000 });

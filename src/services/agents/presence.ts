@@ -1,9 +1,13 @@
 // Who is connected: each node counts its own WebSockets per user and records them in the
-// database, so "connected" means "any live node holds a socket". Agents whose last socket has
-// been gone longer than the grace period are set to away, so chats stop routing to them.
+// database, so "connected" means "any live node holds a socket". An agent's first socket on a
+// node and their last one anywhere are announced live to the agents topic. Agents whose last
+// socket has been gone longer than the grace period are set to away, so chats stop routing to them.
+import { topics } from '../../bus/bus.js';
 import { isAgent, type Viewer } from '../../domain/policies.js';
+import { listAgentStates } from '../../storage/repositories/agents.js';
 import { isConnectedAnywhere, setPresence } from '../../storage/repositories/cluster.js';
 import { commit, type ServiceContext } from '../context.js';
+import { presentAgentState } from '../presenters.js';
 
 export class PresenceTracker {
   /** This node's sockets per user, and whether the user is an agent. */
@@ -11,6 +15,8 @@ export class PresenceTracker {
   /** Per user, the last write queued: one user's rows change in the order their sockets did. */
   private readonly writes = new Map<string, Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Users this node has a presence row for, as last written: tells a row appearing or going. */
+  private readonly rows = new Set<string>();
   /** A write failed (database unreachable), so the rows may disagree with `local`. */
   private outOfSync = false;
   /** The node is stopping: sockets closing now are recorded in one write by stop(). */
@@ -29,8 +35,15 @@ export class PresenceTracker {
     if (sockets === 0) this.local.delete(viewer.id);
     else this.local.set(viewer.id, { sockets, agent: isAgent(viewer) });
     await this.record(viewer.id, isAgent(viewer));
-    if (sockets > 0 || !isAgent(viewer) || this.stopped) return;
-    // Check again once the grace period is over (the periodic sweep is the safety net).
+    if (sockets === 0 && isAgent(viewer)) this.sweepAfterGrace();
+  }
+
+  /**
+   * Runs the away sweep once the grace period is over, for agents who just lost their last
+   * socket here (the periodic sweep is the safety net).
+   */
+  sweepAfterGrace(): void {
+    if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       sweepAwayAgents(this.ctx).catch(() => {});
@@ -51,6 +64,11 @@ export class PresenceTracker {
       .select('user_id')
       .where('node_id', '=', this.ctx.nodeId)
       .execute();
+    // What the database holds is what the next writes change: a row another node removed
+    // reappears (announced as a connection), a row a failed write left behind goes (announced
+    // as a disconnection if it was the user's last).
+    this.rows.clear();
+    for (const row of rows) this.rows.add(row.user_id);
     const users = new Set([...this.local.keys(), ...rows.map((row) => row.user_id)]);
     // A row left without a socket here carries no role; for a customer, the agent status
     // update simply matches nothing.
@@ -99,18 +117,49 @@ export class PresenceTracker {
     return write;
   }
 
-  /** This node's count of the user's sockets now, and for agents whether they just left. */
+  /**
+   * This node's count of the user's sockets now, and for agents whether they just left. When
+   * this node's row appears or goes, an agent's state is announced: connected, or (if no other
+   * node holds a socket of theirs) disconnected.
+   */
   private async write(userId: string, agent: boolean): Promise<void> {
     const { db } = this.ctx.store;
     const now = this.ctx.clock.now();
     const sockets = this.local.get(userId)?.sockets ?? 0;
     await setPresence(db, this.ctx.nodeId, userId, sockets, now);
+    const present = sockets > 0;
+    const changed = present !== this.rows.has(userId);
+    if (present) this.rows.add(userId);
+    else this.rows.delete(userId);
     if (!agent) return;
     await db
       .updateTable('chat_agent_status')
       .set({ last_disconnected_at: sockets > 0 ? null : now })
       .where('agent_id', '=', userId)
       .execute();
+    if (changed) await announcePresence(this.ctx, [userId], { onlyDisconnected: !present });
+  }
+}
+
+/**
+ * Publishes the agents' current states, `connected` included, on the agents topic (users who
+ * are not agents are skipped). With `onlyDisconnected`, agents still connected through some
+ * live node are skipped: nothing changed for them.
+ */
+export async function announcePresence(
+  ctx: ServiceContext,
+  userIds: readonly string[],
+  options: { onlyDisconnected?: boolean } = {},
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const states = await listAgentStates(ctx.store.db, {
+    now: ctx.clock.now(),
+    nodeStaleMs: ctx.settings.nodeStaleMs,
+    agentIds: userIds,
+  });
+  for (const state of states) {
+    if (options.onlyDisconnected && state.connected) continue;
+    ctx.bus.publish(topics.agents, { type: 'agent.status', state: presentAgentState(state) });
   }
 }
 

@@ -6,44 +6,65 @@ import {
   acquireLease,
   registerNode,
   releaseLease,
-  staleNodeIds,
+  staleNodes,
   unregisterNode,
   usersPresentOn,
 } from '../../storage/repositories/cluster.js';
 import { deleteExpiredAuthSessions } from '../../storage/repositories/authSessions.js';
 import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
-import { sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
+import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 
 const LEASE = 'housekeeping';
 
 /**
- * Nodes whose heartbeat is older than `staleBefore` are gone: agents who were connected only
- * through one count as disconnected from its last beat, and every node's sockets catch up from
- * the database (the dead node may have committed changes it never got to publish).
+ * Removes `nodeId` and its presence rows: agents who were connected only through it count as
+ * disconnected since `lastSeenAt` (so the away sweep picks them up) and are announced so.
+ */
+async function forgetNode(ctx: ServiceContext, nodeId: string, lastSeenAt: number): Promise<void> {
+  const { db } = ctx.store;
+  const users = await usersPresentOn(db, nodeId);
+  await unregisterNode(db, nodeId);
+  if (users.length === 0) return;
+  await db
+    .updateTable('chat_agent_status')
+    .set({ last_disconnected_at: lastSeenAt })
+    .where('agent_id', 'in', users)
+    .where('last_disconnected_at', 'is', null)
+    .execute();
+  await announcePresence(ctx, users, { onlyDisconnected: true });
+}
+
+/**
+ * Nodes whose heartbeat is older than `staleBefore` are gone: they are forgotten from their
+ * last beat, and every node's sockets catch up from the database (the dead node may have
+ * committed changes it never got to publish).
  */
 async function forgetDeadNodes(ctx: ServiceContext, staleBefore: number): Promise<void> {
-  const { db } = ctx.store;
-  const now = ctx.clock.now();
-  const dead = await staleNodeIds(db, staleBefore);
-  for (const nodeId of dead) {
-    const users = await usersPresentOn(db, nodeId);
-    const node = await db
-      .selectFrom('nodes')
-      .select('heartbeat_at')
-      .where('id', '=', nodeId)
-      .executeTakeFirst();
-    await unregisterNode(db, nodeId);
-    if (users.length === 0) continue;
-    await db
-      .updateTable('chat_agent_status')
-      .set({ last_disconnected_at: node?.heartbeat_at ?? now })
-      .where('agent_id', 'in', users)
-      .where('last_disconnected_at', 'is', null)
-      .execute();
-  }
+  const dead = await staleNodes(ctx.store.db, staleBefore);
+  for (const node of dead) await forgetNode(ctx, node.id, node.heartbeat_at);
   if (dead.length > 0)
     ctx.bus.publish(topics.deployment, { type: 'refresh', reason: 'a node stopped' });
+}
+
+/**
+ * Registers this node as it starts. A row already under its NODE_ID is an earlier run of it
+ * that died without unregistering (kill -9, then a restart before its peers noticed): that run's
+ * presence rows count sockets that no longer exist, and it may have committed changes it never
+ * published, so it is forgotten as a dead node is before this run records anything. Returns
+ * true when it was.
+ */
+export async function joinDeployment(ctx: ServiceContext): Promise<boolean> {
+  const { db } = ctx.store;
+  const previous = await db
+    .selectFrom('nodes')
+    .select('heartbeat_at')
+    .where('id', '=', ctx.nodeId)
+    .executeTakeFirst();
+  if (previous) await forgetNode(ctx, ctx.nodeId, previous.heartbeat_at);
+  await registerNode(db, ctx.nodeId, ctx.clock.now());
+  if (previous) ctx.bus.publish(topics.deployment, { type: 'refresh', reason: 'a node restarted' });
+  return previous !== undefined;
 }
 
 /**
@@ -110,6 +131,7 @@ export class Housekeeper {
     this.timer = null;
     await this.running;
     await releaseLease(this.ctx.store.db, LEASE, this.ctx.nodeId).catch(() => {});
-    await unregisterNode(this.ctx.store.db, this.ctx.nodeId).catch(() => {});
+    // Agents whose last socket was here are announced as disconnected.
+    await forgetNode(this.ctx, this.ctx.nodeId, this.ctx.clock.now()).catch(() => {});
   }
 }

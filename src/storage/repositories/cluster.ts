@@ -40,14 +40,16 @@ export async function setPresence(
     .execute();
 }
 
-/** Nodes whose heartbeat stopped: they crashed or were killed. */
-export async function staleNodeIds(db: Db, staleBefore: number): Promise<string[]> {
-  const rows = await db
+/** Nodes whose heartbeat stopped (they crashed or were killed), with their last beat. */
+export function staleNodes(
+  db: Db,
+  staleBefore: number,
+): Promise<Array<{ id: string; heartbeat_at: number }>> {
+  return db
     .selectFrom('nodes')
-    .select('id')
+    .select(['id', 'heartbeat_at'])
     .where('heartbeat_at', '<', staleBefore)
     .execute();
-  return rows.map((r) => r.id);
 }
 
 /** Users connected through `nodeId`, before its rows are removed. */
