@@ -1,10 +1,12 @@
 // What every screen of a signed-in person uses (who they are, the API, the socket, the tab's
-// conversations), made once per sign-in and handed down through context.
+// conversations, an agent's quick responses), made once per sign-in and handed down through
+// context.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Person } from '../../shared/api.js';
 import type { Api } from '../api/endpoints.js';
 import type { ConversationRegistry } from '../chat/conversationRegistry.js';
+import type { QuickResponseCatalog } from '../chat/quickResponseCatalog.js';
 import type { RealtimeClient } from '../realtime/realtimeClient.js';
 
 export interface Services {
@@ -12,6 +14,8 @@ export interface Services {
   api: Api;
   realtime: RealtimeClient;
   conversations: ConversationRegistry;
+  /** Null for people who have no quick responses (customers). */
+  quickResponses: QuickResponseCatalog | null;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

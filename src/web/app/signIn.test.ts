@@ -2,10 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The socket is the browser's; here the services only need to exist.
 vi.mock('./browserSocket.js', () => ({
-  connectRealtime: () => ({ client: { onState: () => () => {} }, disconnect: () => {} }),
+  connectRealtime: () => ({
+    client: { onState: () => () => {}, onResume: () => () => {} },
+    disconnect: () => {},
+  }),
 }));
 
-const me = { id: 'u1', name: 'Ama', email: 'ama@example.com', role: 'admin' };
+// A customer: an agent's sign-in would also fetch their quick responses.
+const me = { id: 'u1', name: 'Yaw', email: 'yaw@example.com', role: 'user' };
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const signedIn = () => json(200, { user: me, expiresAt: '2026-01-01T10:00:00Z' });

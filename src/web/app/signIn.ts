@@ -7,6 +7,8 @@ import { createApi } from '../api/endpoints.js';
 import { errorMessage } from '../api/errorMessage.js';
 import { ApiError, createHttpClient } from '../api/http.js';
 import { ConversationRegistry } from '../chat/conversationRegistry.js';
+import { QuickResponseCatalog } from '../chat/quickResponseCatalog.js';
+import { isAgentRole } from '../format/roles.js';
 import { reconnectDelay } from '../realtime/backoff.js';
 import { Observable } from '../state/observable.js';
 import { forgetWorkspace } from '../state/savedWorkspace.js';
@@ -43,16 +45,27 @@ function begin(me: Person): void {
     viewer: me,
     storage: tabStorage(),
   });
-  const stopWatching = realtime.onState((state) => {
-    if (state === 'signedOut') endSignIn(SESSION_LOST);
-  });
+  const quickResponses = isAgentRole(me.role)
+    ? new QuickResponseCatalog(async () => (await api.quickResponses.list()).items)
+    : null;
+  void quickResponses?.refresh();
+  const stops = [
+    realtime.onState((state) => {
+      if (state === 'signedOut') endSignIn(SESSION_LOST);
+    }),
+    // Edits made elsewhere while the link was down were missed.
+    realtime.onResume(() => void quickResponses?.refresh()),
+  ];
   teardown = () => {
-    stopWatching();
+    for (const stop of stops) stop();
     conversations.closeAll();
     disconnect();
     teardown = null;
   };
-  signInState.set({ status: 'signedIn', services: { me, api, realtime, conversations } });
+  signInState.set({
+    status: 'signedIn',
+    services: { me, api, realtime, conversations, quickResponses },
+  });
 }
 
 function endSignIn(notice: string | null): void {

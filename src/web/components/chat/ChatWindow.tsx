@@ -10,7 +10,6 @@ import { ENDED_BY_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
 import { useConversationStore } from '../../hooks/useConversationStore.js';
 import { useNow } from '../../hooks/useNow.js';
-import { useQuickResponses } from '../../hooks/useQuickResponses.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { showToast } from '../../state/toasts.js';
@@ -53,9 +52,8 @@ function ChatWindowView({
   onScreen: boolean;
   onTake?: ((session: Session) => Promise<unknown>) | undefined;
 }) {
-  const { me, api } = useServices();
+  const { me, api, quickResponses } = useServices();
   const view = useReadable(store);
-  const quickResponses = useQuickResponses();
   // Beside the conversation when there is room for both; on smaller screens it covers the
   // conversation, so it starts closed.
   const [details, setDetails] = useState(() => window.matchMedia(DETAILS_BESIDE).matches);

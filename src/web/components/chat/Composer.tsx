@@ -5,7 +5,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuickResponse } from '../../../shared/api.js';
 import { LIMITS } from '../../../shared/vocabulary.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
+import type { QuickResponseCatalog } from '../../chat/quickResponseCatalog.js';
 import { searchQuickResponses, slashQuery } from '../../chat/quickResponseSearch.js';
+import { useReadable } from '../../hooks/useReadable.js';
+import { Observable } from '../../state/observable.js';
 import { IconButton } from '../Button.js';
 import { optionId, QuickResponseList } from './QuickResponseList.js';
 
@@ -15,20 +18,25 @@ const COUNTER_FROM = LIMITS.message - 500;
 interface ComposerProps {
   store: ConversationStore;
   /** The agent's quick responses; null for customers (no quick responses). */
-  quickResponses: readonly QuickResponse[] | null;
+  quickResponses: QuickResponseCatalog | null;
   placeholder: string;
   label: string;
 }
 
 type Picker = { mode: 'slash' } | { mode: 'menu'; query: string } | null;
 
-export function Composer({ store, quickResponses, placeholder, label }: ComposerProps) {
+const NO_RESPONSES = new Observable<readonly QuickResponse[]>([]);
+
+export function Composer({ store, quickResponses: catalog, placeholder, label }: ComposerProps) {
+  const responses = useReadable(catalog ?? NO_RESPONSES);
+  const quickResponses = catalog ? responses : null;
   const [text, setText] = useState('');
   const [menuQuery, setMenuQuery] = useState<string | null>(null);
   const [slashDismissed, setSlashDismissed] = useState(false);
   const [active, setActive] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  const boltRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
   const counterId = useId();
 
@@ -50,11 +58,20 @@ export function Composer({ store, quickResponses, placeholder, label }: Composer
     [quickResponses, picker?.mode, menuQuery, slash],
   );
   useEffect(() => setActive(0), [picker?.mode, menuQuery, slash]);
+  // Opening the picker is when an out-of-date list would show: fetch it again (it stays usable
+  // meanwhile).
+  const pickerOpen = picker !== null;
+  useEffect(() => {
+    if (pickerOpen) void catalog?.refresh();
+  }, [pickerOpen]);
 
   useEffect(() => {
     if (menuQuery === null) return;
+    // The bolt toggles the menu itself: closing here too would let its click reopen it.
     const close = (event: PointerEvent) => {
-      if (!menuRef.current?.contains(event.target as Node)) setMenuQuery(null);
+      const target = event.target as Node;
+      if (menuRef.current?.contains(target) || boltRef.current?.contains(target)) return;
+      setMenuQuery(null);
     };
     document.addEventListener('pointerdown', close);
     return () => document.removeEventListener('pointerdown', close);
@@ -111,7 +128,6 @@ export function Composer({ store, quickResponses, placeholder, label }: Composer
     return true;
   };
 
-  const pickerOpen = picker !== null;
   const activeOption = pickerOpen && matches.length > 0 ? optionId(listId, active) : undefined;
 
   return (
@@ -146,6 +162,7 @@ export function Composer({ store, quickResponses, placeholder, label }: Composer
       <div class="composer__row">
         {quickResponses && (
           <IconButton
+            ref={boltRef}
             icon="bolt"
             label="Quick responses"
             aria-expanded={picker?.mode === 'menu'}

@@ -13,14 +13,18 @@ import { showToast } from '../../state/toasts.js';
 import { ResponseForm } from './ResponseForm.js';
 
 export function QuickResponsesPage() {
-  const { api, me } = useServices();
+  const { api, me, quickResponses } = useServices();
   const responses = useAsync(() => api.quickResponses.list(), []);
   const [adding, setAdding] = useState(false);
   const superAdmin = me.role === 'super_admin';
   const items = responses.data?.items ?? [];
   const shared = items.filter((r) => r.shared);
   const personal = items.filter((r) => !r.shared);
-  const reload = () => void responses.reload();
+  // The open chats' composers share the catalog: they get the change too.
+  const reload = () => {
+    void responses.reload();
+    void quickResponses?.refresh();
+  };
 
   return (
     <div class="page page--narrow">
