@@ -15,7 +15,7 @@ import type { Config } from '../config.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Gateway } from '../realtime/gateway.js';
 import { authPlugin } from './auth.js';
-import { registerErrorHandler } from './errorHandler.js';
+import { handleError, registerErrorHandler } from './errorHandler.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { accountRoutes } from './routes/accounts.js';
 import { agentRoutes } from './routes/agents.js';
@@ -50,6 +50,7 @@ export async function buildApp({
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only; a text/plain body (a classic cross-site form trick) gets 415.
   app.removeContentTypeParser('text/plain');

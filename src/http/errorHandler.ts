@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { ErrorBody } from '../shared/api.js';
-import { isDatabaseUnavailable } from '../storage/store.js';
+import { isDatabaseUnavailable, isInvalidValue } from '../storage/store.js';
 
 /** Fastify's own error codes that are the client's fault, with the code we report. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -14,6 +14,18 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+  // Raised before routing (frameworkErrors): a malformed escape such as `/sessions/%`, or a
+  // path parameter over Fastify's length limit, which no id can be.
+  FST_ERR_BAD_URL: 'VALIDATION_FAILED',
+  FST_ERR_MAX_PARAM_LENGTH: 'VALIDATION_FAILED',
+};
+
+/** Any other Fastify error that is the client's fault, by its status. */
+const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 export function toAppError(error: unknown): AppError | null {
@@ -30,8 +42,14 @@ export function toAppError(error: unknown): AppError | null {
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new AppError('INVALID_JSON', 'The request body is not valid JSON');
   }
-  const code = fastifyError.code && FASTIFY_CODES[fastifyError.code];
+  const code =
+    fastifyError.code?.startsWith('FST_') &&
+    (FASTIFY_CODES[fastifyError.code] ?? FASTIFY_STATUS_CODES[fastifyError.statusCode ?? 0]);
   if (code) return new AppError(code, fastifyError.message ?? code);
+  // A safety net: input the schemas should have refused but the database did.
+  if (isInvalidValue(error)) {
+    return new AppError('VALIDATION_FAILED', 'The request contains a value that cannot be stored');
+  }
   if (isDatabaseUnavailable(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unreachable; try again shortly');
   }
@@ -54,14 +72,26 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   return reply.code(error.status).type('application/json').send(errorBody(error));
 }
 
+/**
+ * The error handler, also given to Fastify as `frameworkErrors` so that the failures it raises
+ * before a route is found (a malformed URL) get the same body as every other error.
+ */
+export function handleError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const known = toAppError(error);
+  if (known) {
+    // The safety net firing means a schema let bad input through: worth a look.
+    if (known.status >= 500 || isInvalidValue(error))
+      request.log.warn({ err: error }, known.message);
+    return sendError(reply, known);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendError(reply, new AppError('INTERNAL', 'Something went wrong on our side'));
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const known = toAppError(error);
-    if (known) {
-      if (known.status >= 500) request.log.warn({ err: error }, known.message);
-      return sendError(reply, known);
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendError(reply, new AppError('INTERNAL', 'Something went wrong on our side'));
-  });
+  app.setErrorHandler(handleError);
 }

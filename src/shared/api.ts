@@ -11,17 +11,35 @@ import {
   SESSION_STATUSES,
 } from './vocabulary.js';
 
-/** Trimmed, non-empty text of at most `max` characters; NUL is refused because PostgreSQL cannot store it. */
+// PostgreSQL cannot store or compare NUL: every string that may reach a query refuses it.
+const hasNoNul = (value: string) => !value.includes('\u0000');
+const NO_NUL = 'must not contain NUL characters';
+
+/** Trimmed, non-empty text of at most `max` characters, without NUL. */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+    .refine(hasNoNul, NO_NUL);
+
+/** A name a client or host application chose (client id, external id): kept as sent, without NUL. */
+export const clientToken = (max: number) =>
+  z.string().min(1).max(max, `must be at most ${max} characters`).refine(hasNoNul, NO_NUL);
+
+/** Free text to search for: may be empty, without NUL. */
+const searchText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).refine(hasNoNul, NO_NUL);
+
+/**
+ * Every id Switchboard makes is a UUID (v7, services/runtime.ts), so anything else cannot name
+ * a row: it is refused with 400 before it reaches a query.
+ */
+export const Id = z.uuid('must be an id made by this API');
 
 const isoTime = z.string().describe('ISO 8601 timestamp');
-const id = z.string().min(1).max(64);
+const id = Id;
 
 export const Role = z.enum(ROLES);
 export const Priority = z.enum(PRIORITIES);
@@ -220,10 +238,7 @@ export const TagsBody = z.object({
 
 export const SendMessageBody = z.object({
   text: text(LIMITS.message),
-  clientId: z
-    .string()
-    .min(1)
-    .max(LIMITS.clientId)
+  clientId: clientToken(LIMITS.clientId)
     .optional()
     .describe('client-generated id: a retried send with the same id returns the first message'),
 });
@@ -274,7 +289,7 @@ export const ListSessionsQuery = z.object({
   priority: Priority.optional(),
   agentId: id.optional(),
   customerId: id.optional(),
-  q: z.string().trim().max(LIMITS.subject).optional().describe('matches the subject'),
+  q: searchText(LIMITS.subject).optional().describe('matches the subject'),
   cursor,
   limit: limit(LIMITS.pageSize, 20),
 });
@@ -299,7 +314,7 @@ export type ListMessagesQuery = z.infer<typeof ListMessagesQuery>;
 
 export const ListAccountsQuery = z.object({
   role: Role.optional(),
-  q: z.string().trim().max(LIMITS.name).optional().describe('matches name or email'),
+  q: searchText(LIMITS.name).optional().describe('matches name or email'),
   cursor,
   limit: limit(LIMITS.pageSize, 50),
 });

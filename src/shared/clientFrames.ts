@@ -1,9 +1,10 @@
 // The frames a client may send on the WebSocket, as a zod schema the gateway validates with.
 // Kept apart from protocol.ts so the browser can import the protocol's values without zod.
 import { z } from 'zod';
+import { clientToken, Id } from './api.js';
 import { LIMITS } from './vocabulary.js';
 
-const sessionId = z.string().min(1).max(64);
+const sessionId = Id;
 /** Optional request id echoed in the server's ack or error so a client can match replies. */
 const ref = z.string().max(64).optional();
 
@@ -19,7 +20,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
     type: z.literal('message.send'),
     ref,
     sessionId,
-    clientId: z.string().min(1).max(LIMITS.clientId),
+    clientId: clientToken(LIMITS.clientId),
     text: z.string(),
   }),
   z.object({ type: z.literal('typing'), sessionId, typing: z.boolean() }),

@@ -232,6 +232,14 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * True when PostgreSQL refused a value that came from a request: text it cannot store (22021,
+ * a NUL), text not of the column's type (22P02) or a number out of its range (22003).
+ */
+export function isInvalidValue(error: unknown): boolean {
+  return ['22021', '22P02', '22003'].includes(errorCode(error));
+}
+
 /** True when the database cannot be reached at all, so the caller should answer 503. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = errorCode(error);

@@ -1,8 +1,8 @@
 // Pieces every route file uses: path parameters and the documented error responses.
 import { z } from 'zod';
-import { ErrorBody } from '../../shared/api.js';
+import { ErrorBody, Id } from '../../shared/api.js';
 
-export const IdParams = z.object({ id: z.string().min(1).max(64) });
+export const IdParams = z.object({ id: Id });
 
 const errors = {
   400: ErrorBody.describe('Validation failed'),

@@ -111,7 +111,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         summary: 'end_session: end the chat (the customer may rate it at the same time)',
         params: IdParams,
-        body: EndSessionBody.default({}),
+        // A POST without a body (no content type) arrives as null and means the same as {}.
+        body: EndSessionBody.nullable().default({}),
         response: changed,
       },
     },

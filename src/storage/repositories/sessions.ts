@@ -1,8 +1,10 @@
 // Queries on chat sessions: records with their people and tags, lists by view with visibility
 // applied in SQL, the waiting queue, and per-session sequence numbers.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { z } from 'zod';
 import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
+import { Id } from '../../shared/api.js';
 import type { Priority, SessionStatus } from '../../shared/vocabulary.js';
 import type { Database, NewSessionRow, SessionRow, SessionUpdate } from '../schema.js';
 import { prepared } from '../prepared.js';
@@ -338,6 +340,9 @@ function viewCondition(eb: SessionsEb, viewer: Viewer, view: SessionListView): E
   }
 }
 
+/** A session list's sort key: started_at (epoch ms), then id. */
+const SessionCursor = z.tuple([z.int(), Id]);
+
 /**
  * Sessions in one of the lists of the agent console or the customer's history, newest first
  * (the waiting view oldest first, as agents work through it), with visibility enforced here.
@@ -363,10 +368,9 @@ export async function listSessions(
   if (filter.customerId) query = query.where('cs.user_id', '=', filter.customerId);
   const q = filter.q;
   if (q) query = query.where(() => containsText('cs.subject', q));
-  const after = decodeCursor(filter.cursor);
+  const after = decodeCursor(filter.cursor, SessionCursor);
   if (after) {
-    const startedAt = Number(after[0]);
-    const id = String(after[1]);
+    const [startedAt, id] = after;
     const beyond = oldestFirst ? '>' : '<';
     query = query.where((eb) =>
       eb.or([

@@ -1,5 +1,7 @@
 // Queries on people's accounts.
-import type { Role } from '../../shared/vocabulary.js';
+import { z } from 'zod';
+import { Id, text } from '../../shared/api.js';
+import { LIMITS, type Role } from '../../shared/vocabulary.js';
 import type { UserRow } from '../schema.js';
 import type { Db } from '../store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -43,6 +45,9 @@ export interface AccountFilter {
   limit: number;
 }
 
+/** The accounts list's sort key: name, then id. */
+const AccountCursor = z.tuple([text(LIMITS.name), Id]);
+
 /** Accounts by name, then id; `q` matches name or email, case-insensitively. */
 export async function listUsers(
   db: Db,
@@ -57,14 +62,11 @@ export async function listUsers(
   if (filter.role) query = query.where('role', '=', filter.role);
   const q = filter.q;
   if (q) query = query.where((eb) => eb.or([containsText('name', q), containsText('email', q)]));
-  const after = decodeCursor(filter.cursor);
+  const after = decodeCursor(filter.cursor, AccountCursor);
   if (after) {
     const [name, id] = after;
     query = query.where((eb) =>
-      eb.or([
-        eb('name', '>', String(name)),
-        eb.and([eb('name', '=', String(name)), eb('id', '>', String(id))]),
-      ]),
+      eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]),
     );
   }
   const rows = await query.execute();

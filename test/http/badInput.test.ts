@@ -1,0 +1,121 @@
+// Input the API must refuse with 400 (never a 500 from the database), and the framework's own
+// failures answered in the API's error format, on every available database.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { startTestNode, type Client, type TestNode } from '../support/testNode.js';
+
+const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+describeEachDatabase('bad input over HTTP', (db) => {
+  let server: TestNode;
+  beforeAll(async () => {
+    server = await startTestNode(db());
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  /** The reply is a 400 in the API's error format. */
+  function expectRefused(reply: { status: number; body: unknown }, what: string) {
+    expect(reply.status, what).toBe(400);
+    expect(reply.body, what).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: expect.any(String) },
+    });
+  }
+
+  it('refuses ids that this API cannot have made', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    for (const path of [
+      '/api/v1/sessions/%00',
+      '/api/v1/sessions/not-an-id',
+      '/api/v1/sessions/%00/messages',
+      '/api/v1/accounts/%00',
+      `/api/v1/sessions/${'a'.repeat(200)}`,
+    ]) {
+      expectRefused(await boss.get(path), path);
+    }
+    expectRefused(await boss.post('/api/v1/sessions/%00/take'), 'take');
+    const unknown = await boss.get('/api/v1/sessions/01890a5d-ac96-774b-bcce-b302099a8057');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses NUL in search text, filters and client ids', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    for (const path of [
+      '/api/v1/sessions?q=%00',
+      '/api/v1/sessions?q=a%00b',
+      '/api/v1/accounts?q=%00',
+      '/api/v1/sessions?agentId=%00',
+      '/api/v1/sessions?customerId=x%00',
+    ]) {
+      expectRefused(await boss.get(path), path);
+    }
+    const yaw = await server.signUp('Yaw');
+    const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });
+    const sent = await yaw.post(`/api/v1/sessions/${body.id}/messages`, {
+      text: 'again',
+      clientId: 'a\u0000',
+    });
+    expectRefused(sent, 'clientId');
+    expect(sent.body.error.field).toBe('clientId');
+    const assigned = await boss.post(`/api/v1/sessions/${body.id}/assign`, { agentId: '\u0000' });
+    expectRefused(assigned, 'agentId');
+  });
+
+  it('refuses forged cursors of either list', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const id = '01890a5d-ac96-774b-bcce-b302099a8057';
+    for (const key of [['x'], [1.5, id], [1e300, id], ['1', id], [1, 'a\u0000'], [1, id, 2], {}]) {
+      expectRefused(
+        await boss.get(`/api/v1/sessions?cursor=${cursorOf(key)}`),
+        `sessions ${JSON.stringify(key)}`,
+      );
+    }
+    for (const key of [['x'], ['a\u0000', id], [1, id], ['Ama']]) {
+      expectRefused(
+        await boss.get(`/api/v1/accounts?cursor=${cursorOf(key)}`),
+        `accounts ${JSON.stringify(key)}`,
+      );
+    }
+    const genuine = await boss.get(`/api/v1/sessions?cursor=${cursorOf([Date.now(), id])}`);
+    expect(genuine.status).toBe(200);
+  });
+
+  it('refuses a socket frame naming a session by something other than an id', async () => {
+    const yaw = await server.signUp('Yaw');
+    const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });
+    const socket = await yaw.socket();
+    try {
+      for (const frame of [
+        { type: 'subscribe', sessionId: '\u0000' },
+        { type: 'message.send', sessionId: body.id, clientId: 'a\u0000', text: 'hi' },
+      ]) {
+        const reply = await socket.call(frame);
+        expect(reply, JSON.stringify(frame)).toMatchObject({
+          type: 'error',
+          error: { code: 'VALIDATION_FAILED' },
+        });
+      }
+      expect(await socket.call({ type: 'ping' })).toMatchObject({ type: 'pong' });
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('answers a malformed URL in the API’s error format', async () => {
+    const yaw = await server.signUp('Yaw');
+    for (const path of ['/api/v1/sessions/%', '/api/v1/sessions/%E0%A4%A']) {
+      const reply = await yaw.get(path);
+      expectRefused(reply, path);
+      expect(Object.keys(reply.body as object)).toEqual(['error']);
+    }
+  });
+
+  it('ends a chat on a POST without a body, as with {}', async () => {
+    const yaw: Client = await server.signUp('Yaw');
+    const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });
+    const ended = await yaw.request('POST', `/api/v1/sessions/${body.id}/end`);
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body).toMatchObject({ status: 'ended', endedBy: 'user' });
+  });
+});
