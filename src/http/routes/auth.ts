@@ -119,9 +119,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
-        summary: "Sign in with a host application's signed token (HS256 JWT)",
+        summary:
+          "Sign in with a host application's signed token (HS256 JWT); 409 when the change it brings conflicts (EMAIL_TAKEN, LAST_SUPER_ADMIN)",
         body: SsoBody,
-        response: { 200: SignedIn, ...errorResponses(400, 401, 403) },
+        response: { 200: SignedIn, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 // Account management by super admins (and the CLI): create, list, read, change role, disable.
 // Disabling signs the person out everywhere; an agent's open chats go back to the queue and a
-// customer's open chats are closed. The last active super admin cannot be demoted or disabled.
+// customer's open chats are closed. A role change closes the person's sockets so they reconnect
+// with the new role. The last active super admin cannot be demoted or disabled.
 import { topics } from '../../bus/bus.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { accountPolicy, isAgent, type Viewer } from '../../domain/policies.js';
@@ -78,17 +79,36 @@ export async function updateAccount(
       password_hash: passwordHash ?? before.password_hash,
       updated_at: ctx.clock.now(),
     };
-    await assertSuperAdminRemains(trx, before, after);
-    await updateUser(trx, id, {
-      name: after.name,
-      role: after.role,
-      is_active: after.is_active,
-      password_hash: after.password_hash,
-      updated_at: after.updated_at,
-    });
-    await applyConsequences(trx, ctx, outbox, before, after, passwordHash !== undefined);
+    await changeAccount(trx, ctx, outbox, before, after, { passwordChanged: !!passwordHash });
     return after;
   });
+}
+
+/**
+ * Writes an account's new state under the rules every change obeys, whoever makes it (a super
+ * admin here, the host application at SSO sign-in): the last super admin stays, and what the
+ * change means for the person's chats, agent status and sign-ins follows in the same transaction.
+ */
+export async function changeAccount(
+  trx: Db,
+  ctx: ServiceContext,
+  outbox: Outbox,
+  before: UserRow,
+  after: UserRow,
+  { passwordChanged }: { passwordChanged: boolean },
+): Promise<void> {
+  await assertSuperAdminRemains(trx, before, after);
+  await updateUser(trx, after.id, {
+    name: after.name,
+    email: after.email,
+    external_id: after.external_id,
+    role: after.role,
+    is_active: after.is_active,
+    password_hash: after.password_hash,
+    updated_at: after.updated_at,
+    last_login_at: after.last_login_at,
+  });
+  await applyConsequences(trx, ctx, outbox, before, after, passwordChanged);
 }
 
 async function assertSuperAdminRemains(trx: Db, before: UserRow, after: UserRow) {
@@ -131,5 +151,8 @@ async function applyConsequences(
   if (disabled || passwordChanged) {
     await deleteAuthSessionsOf(trx, after.id);
     outbox.add(topics.user(after.id), { type: 'bye', reason: 'signed_out', retryMs: 0 });
+  } else if (before.role !== after.role) {
+    // A socket's rights are fixed when it connects: it reconnects at once to get the new role's.
+    outbox.add(topics.user(after.id), { type: 'bye', reason: 'role_changed', retryMs: 0 });
   }
 }

@@ -5,35 +5,36 @@ import { createHash } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import { clientToken, text } from '../../shared/api.js';
 import { LIMITS, ROLES } from '../../shared/vocabulary.js';
 import { isUniqueViolation } from '../../storage/store.js';
-import { ensureAgentStatus } from '../../storage/repositories/agents.js';
 import {
   findUserByEmail,
   findUserByExternalId,
-  updateUser,
+  findUserById,
 } from '../../storage/repositories/users.js';
 import type { UserRow } from '../../storage/schema.js';
-import type { ServiceContext } from '../context.js';
+import { commit, type ServiceContext } from '../context.js';
+import { changeAccount } from './accounts.js';
 import { issueAuthSession, type ClientInfo, type IssuedSession } from './authSessions.js';
-import { insertNewAccount } from './newAccount.js';
-import { isAgent } from '../../domain/policies.js';
+import { emailTaken, insertNewAccount } from './newAccount.js';
 
 /** Tokens are meant to be used within seconds of being made; longer lifetimes are refused. */
 const MAX_TOKEN_LIFETIME_S = 600;
 
 const Claims = z.object({
-  sub: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(LIMITS.name),
+  sub: clientToken(200),
+  name: text(LIMITS.name),
   email: z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email()).optional(),
   role: z.enum(ROLES).default('user'),
-  jti: z.string().min(1).max(200).optional(),
+  jti: clientToken(200).optional(),
   exp: z.number(),
   iat: z.number().optional(),
 });
 
 const invalidToken = (why: string) =>
   new AppError('INVALID_SSO_TOKEN', `SSO token rejected: ${why}`);
+const accountDisabled = () => new AppError('ACCOUNT_DISABLED', 'This account has been disabled');
 
 async function verify(ctx: ServiceContext, token: string): Promise<z.infer<typeof Claims>> {
   const sso = ctx.settings.sso;
@@ -75,35 +76,63 @@ async function rememberUse(ctx: ServiceContext, jti: string, exp: number) {
   }
 }
 
-/** Finds the host's user by their external id (or, the first time, by email) and updates them. */
+/**
+ * Finds the host's user by their external id (or, the first time, by email) and brings their
+ * account in line with the token. A change goes through the same rules as a super admin's
+ * (changeAccount), so a demoted agent's chats go back to the queue and their sockets reconnect.
+ * Two conflicts refuse the sign-in with 409 rather than being papered over: an email that
+ * another account already has (EMAIL_TAKEN), and demoting the last super admin
+ * (LAST_SUPER_ADMIN), which would otherwise leave nobody to manage accounts.
+ */
 async function upsertUser(ctx: ServiceContext, claims: z.infer<typeof Claims>): Promise<UserRow> {
   const { db } = ctx.store;
-  const now = ctx.clock.now();
   const existing =
     (await findUserByExternalId(db, claims.sub)) ??
     (claims.email
       ? await findUserByEmail(db, claims.email).then((u) => (u && !u.external_id ? u : undefined))
       : undefined);
-  if (existing) {
-    const changes = {
-      external_id: claims.sub,
+  if (!existing) {
+    return insertNewAccount(ctx, {
+      email: claims.email ?? null,
       name: claims.name,
-      email: claims.email ?? existing.email,
       role: claims.role,
-      updated_at: now,
-      last_login_at: now,
-    };
-    await updateUser(db, existing.id, changes);
-    return { ...existing, ...changes };
+      passwordHash: null,
+      externalId: claims.sub,
+      signedIn: true,
+    });
   }
-  return insertNewAccount(ctx, {
-    email: claims.email ?? null,
-    name: claims.name,
-    role: claims.role,
-    passwordHash: null,
-    externalId: claims.sub,
-    signedIn: true,
-  });
+  if (existing.is_active !== 1) throw accountDisabled();
+  try {
+    return await commit(ctx, async (trx, outbox) => {
+      const before = (await findUserById(trx, existing.id)) ?? existing;
+      const now = ctx.clock.now();
+      const email = claims.email ?? before.email;
+      if (email !== before.email && email !== null && (await findUserByEmail(trx, email))) {
+        throw emailTaken();
+      }
+      const after: UserRow = {
+        ...before,
+        external_id: claims.sub,
+        name: claims.name,
+        email,
+        role: claims.role,
+        updated_at: now,
+        last_login_at: now,
+      };
+      await changeAccount(trx, ctx, outbox, before, after, { passwordChanged: false });
+      return after;
+    });
+  } catch (error) {
+    // Another account took the email between the check and the write.
+    if (isUniqueViolation(error)) throw emailTaken();
+    if (error instanceof AppError && error.code === 'LAST_SUPER_ADMIN') {
+      throw new AppError(
+        'LAST_SUPER_ADMIN',
+        `The host application signs ${existing.name} in as ${claims.role}, but they are the last super admin: make someone else super admin first`,
+      );
+    }
+    throw error;
+  }
 }
 
 export async function signInWithSso(
@@ -117,8 +146,5 @@ export async function signInWithSso(
   const useKey = claims.jti ?? `sha256:${createHash('sha256').update(token).digest('base64url')}`;
   await rememberUse(ctx, useKey, claims.exp);
   const user = await upsertUser(ctx, claims);
-  if (user.is_active !== 1)
-    throw new AppError('ACCOUNT_DISABLED', 'This account has been disabled');
-  if (isAgent(user)) await ensureAgentStatus(ctx.store.db, user.id, ctx.clock.now());
   return { user, session: await issueAuthSession(ctx, user, kind, client) };
 }
