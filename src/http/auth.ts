@@ -61,6 +61,11 @@ export function viewerOf(request: FastifyRequest): Viewer {
   return request.auth.viewer;
 }
 
+/**
+ * The cookie lives as long as the sign-in can (SESSION_MAX_DAYS); the server ends it sooner when
+ * it goes unused for SESSION_IDLE_HOURS. An expiry that slid with use would need a Set-Cookie on
+ * every request; one at the idle time would sign out a browser that is in use.
+ */
 export function setSessionCookie(
   reply: FastifyReply,
   session: IssuedSession,
@@ -71,7 +76,7 @@ export function setSessionCookie(
     sameSite: 'lax',
     secure: config.cookieSecure,
     path: '/',
-    expires: new Date(session.expiresAt),
+    expires: new Date(session.endsAt),
   });
 }
 

@@ -53,6 +53,28 @@ describeEachDatabase('REST API', (db) => {
     expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
   });
 
+  it('keeps the cookie for the longest a sign-in can last, leaving idle expiry to the server', async () => {
+    const yaw = new Client(server.url);
+    const before = Date.now();
+    await (
+      await server.signUp('Boss', 'super_admin')
+    ).post('/api/v1/accounts', {
+      email: 'cookie.life@example.com',
+      name: 'Yaw',
+      password: 'long enough pw',
+    });
+    const signedIn = await yaw.signIn('cookie.life@example.com', 'long enough pw');
+    const expires = /Expires=([^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
+    // Whole seconds in the header: allow for the rounding.
+    expect(Date.parse(expires!)).toBeGreaterThanOrEqual(
+      before + server.config.authSessionMaxMs - 1000,
+    );
+    // Using the sign-in slides it forward on the server without a new cookie each time.
+    const me = await yaw.get('/api/v1/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.headers.get('set-cookie')).toBeNull();
+  });
+
   it('rejects cookie-authenticated writes from another site', async () => {
     const yaw = await server.signUp('Yaw');
     const forged = await yaw.request(

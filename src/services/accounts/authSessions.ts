@@ -13,7 +13,10 @@ const TOUCH_EVERY_MS = 60_000;
 
 export interface IssuedSession {
   secret: string;
+  /** When the sign-in ends unless it is used before then (it slides forward with use). */
   expiresAt: number;
+  /** When the sign-in ends however much it is used. */
+  endsAt: number;
 }
 
 export interface ClientInfo {
@@ -40,7 +43,7 @@ export async function issueAuthSession(
     ip: client.ip,
     user_agent: client.userAgent?.slice(0, 300) ?? null,
   });
-  return { secret, expiresAt };
+  return { secret, expiresAt, endsAt: now + ctx.settings.authSessionMaxMs };
 }
 
 export interface Authenticated {
