@@ -20,6 +20,45 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+/** The origin (scheme, host, port) of an http(s) URL; anything else is refused. */
+function toOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const publicUrl = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const origin = toOrigin(value);
+  if (origin === null) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an http(s) URL` });
+    return z.NEVER;
+  }
+  return origin;
+});
+
+/**
+ * A comma-separated list of origins. Browsers send an Origin header without path or trailing
+ * slash, so each entry is reduced to its origin: "https://portal.example/" would otherwise never
+ * match.
+ */
+const originList = optionalText.transform((value, ctx) => {
+  const origins: string[] = [];
+  for (const entry of (value ?? '').split(',').map((o) => o.trim())) {
+    if (entry === '') continue;
+    const origin = toOrigin(entry);
+    if (origin === null) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an http(s) origin` });
+      return z.NEVER;
+    }
+    origins.push(origin);
+  }
+  return origins;
+});
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -29,8 +68,8 @@ const Env = z.object({
   PG_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   REDIS_URL: optionalText,
   REDIS_PREFIX: z.string().min(1).default('switchboard:'),
-  PUBLIC_URL: optionalText,
-  ALLOWED_ORIGINS: optionalText,
+  PUBLIC_URL: publicUrl,
+  ALLOWED_ORIGINS: originList,
   TRUST_PROXY: flag.default(false),
   COOKIE_SECURE: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -103,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
-  const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : undefined;
+  const publicOrigin = e.PUBLIC_URL;
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -115,12 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgQueryTimeoutMs: e.PG_QUERY_TIMEOUT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
-    allowedOrigins: [
-      ...(publicOrigin ? [publicOrigin] : []),
-      ...(e.ALLOWED_ORIGINS?.split(',')
-        .map((o) => o.trim())
-        .filter(Boolean) ?? []),
-    ],
+    allowedOrigins: [...(publicOrigin ? [publicOrigin] : []), ...e.ALLOWED_ORIGINS],
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicOrigin?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,

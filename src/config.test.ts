@@ -1,0 +1,46 @@
+// Configuration from the environment: invalid values stop the start with a message naming the
+// variable, and origins are reduced to what browsers send in their Origin header.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+/** The message loadConfig stops with for `env`. */
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('names the variable of every invalid value', () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ PUBLIC_URL: 'chat.example.edu' }, 'PUBLIC_URL'],
+      [{ PUBLIC_URL: 'ftp://chat.example.edu' }, 'PUBLIC_URL'],
+      [{ ALLOWED_ORIGINS: 'https://portal.example, portal2.example' }, 'ALLOWED_ORIGINS'],
+      [{ PORT: 'eighty' }, 'PORT'],
+      [{ SSO_SECRET: 'short' }, 'SSO_SECRET'],
+    ];
+    for (const [env, variable] of cases) {
+      expect(refusal(env), JSON.stringify(env)).toMatch(
+        new RegExp(`^Invalid configuration:\\n  ${variable}: `),
+      );
+    }
+  });
+
+  it('reduces PUBLIC_URL and ALLOWED_ORIGINS to origins, as browsers send them', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://chat.example.edu/support/',
+      ALLOWED_ORIGINS: 'https://portal.example/, http://intranet.example:8080/app , ',
+    });
+    expect(config.allowedOrigins).toEqual([
+      'https://chat.example.edu',
+      'https://portal.example',
+      'http://intranet.example:8080',
+    ]);
+    expect(config.cookieSecure).toBe(true);
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+  });
+});
