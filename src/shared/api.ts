@@ -129,7 +129,12 @@ export type QuickResponse = z.infer<typeof QuickResponse>;
 
 const StatsPeriod = z.object({
   chatsHandled: z.number().int(),
-  averageFirstResponseSeconds: z.number().nullable(),
+  averageFirstResponseSeconds: z
+    .number()
+    .nullable()
+    .describe(
+      "from when each chat became this agent's (assignment or transfer) to their first reply",
+    ),
   averageRating: z.number().nullable(),
   ratedChats: z.number().int(),
 });

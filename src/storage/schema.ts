@@ -50,7 +50,9 @@ export interface ChatSessionsTable {
   rating: number | null;
   feedback: string | null;
   started_at: number;
+  /** When the chat left the queue (again, if it was put back). */
   assigned_at: number | null;
+  /** The current agent's first reply since the chat became theirs (reset by transfer and requeue). */
   first_agent_reply_at: number | null;
   ended_at: number | null;
   ended_by: EndedBy | null;
@@ -90,6 +92,7 @@ export interface ChatParticipantsTable {
   session_id: string;
   user_id: string;
   role: 'customer' | 'agent';
+  /** When they last joined: an agent's first response is measured from here. */
   joined_at: number;
   left_at: number | null;
   last_read_seq: number;

@@ -1,6 +1,7 @@
 // Agents against a real database: status and statistics, presence and the away sweep,
 // quick responses.
 import { expect, it } from 'vitest';
+import { updateAccount } from '../../src/services/accounts/accounts.js';
 import { agentStats, startOfDay } from '../../src/services/agents/agentStats.js';
 import { getOwnAgentState, updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import { PresenceTracker, sweepAwayAgents } from '../../src/services/agents/presence.js';
@@ -12,6 +13,7 @@ import {
   listQuickResponses,
   updateQuickResponse,
 } from '../../src/services/quickResponses/quickResponses.js';
+import { assignSession, transferSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -76,6 +78,44 @@ describeEachDatabase('agents', (db) => {
     });
     expect(stats.activeNow).toBe(1);
     expect(stats.waitingNow).toBe(0);
+  });
+
+  it('measures first response per assignment, so a transfer or requeue starts the clock afresh', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin();
+    const ama = await world.agent('Ama');
+    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const yaw = await world.customer();
+    // Ama answers after 5 s, then hands the chat to Kofi, who answers 20 s after he got it.
+    const transferred = await world.startChat(yaw);
+    await world.routing.idle();
+    world.clock.advance(5_000);
+    await sendMessage(world.ctx, { viewer: ama, sessionId: transferred, text: 'Hi' });
+    world.clock.advance(60_000);
+    await transferSession(world.ctx, { viewer: ama, sessionId: transferred, agentId: kofi.id });
+    world.clock.advance(20_000);
+    await sendMessage(world.ctx, { viewer: kofi, sessionId: transferred, text: 'Kofi here' });
+    await endSession(world.ctx, { viewer: yaw, sessionId: transferred });
+    expect((await agentStats(world.ctx, kofi, 0)).allTime).toMatchObject({
+      chatsHandled: 1,
+      averageFirstResponseSeconds: 20,
+    });
+
+    // Ama answers a chat that then goes back to the queue (she stops being an agent) and comes
+    // to Kofi, who never answers it: his first response is unknown, never Ama's or negative.
+    const requeued = await world.startChat(yaw);
+    await world.routing.idle();
+    world.clock.advance(3_000);
+    await sendMessage(world.ctx, { viewer: ama, sessionId: requeued, text: 'Hello' });
+    world.clock.advance(60_000);
+    await updateAccount(world.ctx, boss, ama.id, { role: 'user' });
+    world.clock.advance(60_000);
+    await assignSession(world.ctx, { viewer: kofi, sessionId: requeued });
+    await endSession(world.ctx, { viewer: yaw, sessionId: requeued });
+    expect((await agentStats(world.ctx, kofi, 0)).allTime).toMatchObject({
+      chatsHandled: 2,
+      averageFirstResponseSeconds: 20,
+    });
   });
 
   it('sets an agent away once their last socket has been gone for the grace period', async () => {

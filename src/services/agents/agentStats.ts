@@ -15,22 +15,30 @@ export function startOfDay(now: number, tzOffsetMinutes: number): number {
   return Math.floor((now + offsetMs) / DAY_MS) * DAY_MS - offsetMs;
 }
 
+/**
+ * First response is the agent's own: from when the chat became theirs (their participant row's
+ * joined_at: assignment or transfer) to their first reply, which transfer and requeue reset.
+ * Clamped at zero, so clocks that disagree across nodes cannot make it negative.
+ */
+const ownFirstResponseMs = sql<number>`case when cs.first_agent_reply_at is not null then
+  (case when cs.first_agent_reply_at > coalesce(p.joined_at, cs.assigned_at)
+    then cs.first_agent_reply_at - coalesce(p.joined_at, cs.assigned_at) else 0 end) end`;
+
 async function periodStats(db: Db, agentId: string, since: number) {
   const row = await db
-    .selectFrom('chat_sessions')
+    .selectFrom('chat_sessions as cs')
+    .leftJoin('chat_participants as p', (join) =>
+      join.onRef('p.session_id', '=', 'cs.id').onRef('p.user_id', '=', 'cs.assigned_agent_id'),
+    )
     .select((eb) => [
       eb.fn.countAll<number>().as('handled'),
-      eb.fn
-        .avg<number | null>(
-          sql<number>`case when first_agent_reply_at is not null then first_agent_reply_at - assigned_at end`,
-        )
-        .as('first_response_ms'),
-      eb.fn.avg<number | null>('rating').as('rating'),
-      eb.fn.count<number>('rating').as('rated'),
+      eb.fn.avg<number | null>(ownFirstResponseMs).as('first_response_ms'),
+      eb.fn.avg<number | null>('cs.rating').as('rating'),
+      eb.fn.count<number>('cs.rating').as('rated'),
     ])
-    .where('assigned_agent_id', '=', agentId)
-    .where('status', '=', 'ended')
-    .where('ended_at', '>=', since)
+    .where('cs.assigned_agent_id', '=', agentId)
+    .where('cs.status', '=', 'ended')
+    .where('cs.ended_at', '>=', since)
     .executeTakeFirstOrThrow();
   const firstResponseMs = row.first_response_ms === null ? null : Number(row.first_response_ms);
   return {

@@ -207,7 +207,8 @@ export function transferSession(
       trx,
       sessionId,
       { status: 'active', agentId: from.id },
-      { assigned_agent_id: to.id, updated_at: now },
+      // First response is measured per assignment: the new agent's clock starts now.
+      { assigned_agent_id: to.id, first_agent_reply_at: null, updated_at: now },
     );
     if (!moved) throw new AppError('SESSION_ALREADY_ASSIGNED', 'This chat changed hands meanwhile');
     await removeOpenChat(trx, from.id, now);

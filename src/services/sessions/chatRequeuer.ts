@@ -27,7 +27,14 @@ export async function requeueChatsOf(
       trx,
       id,
       { status: 'active', agentId: agent.id },
-      { status: 'waiting', assigned_agent_id: null, assigned_at: null, updated_at: now },
+      {
+        status: 'waiting',
+        assigned_agent_id: null,
+        assigned_at: null,
+        // First response is measured per assignment: the next agent's clock starts afresh.
+        first_agent_reply_at: null,
+        updated_at: now,
+      },
     );
     if (!moved) continue;
     await removeOpenChat(trx, agent.id, now);

@@ -244,7 +244,7 @@ export async function addParticipant(db: Db, participant: NewParticipant): Promi
   await addParticipants(db, [participant]);
 }
 
-/** Adds people to sessions; someone who left and comes back is simply present again. */
+/** Adds people to sessions; someone who left and comes back is present again from now. */
 export async function addParticipants(
   db: Db,
   participants: readonly NewParticipant[],
@@ -262,7 +262,11 @@ export async function addParticipants(
         last_read_seq: 0,
       })),
     )
-    .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet({ left_at: null }))
+    .onConflict((oc) =>
+      oc
+        .columns(['session_id', 'user_id'])
+        .doUpdateSet((eb) => ({ joined_at: eb.ref('excluded.joined_at'), left_at: null })),
+    )
     .execute();
 }
 
