@@ -242,20 +242,6 @@ describeEachDatabase('REST API', (db) => {
     expect((await yaw.get('/api/v1/agents')).status).toBe(403);
   });
 
-  it('answers a take of a colleague’s chat as not found, and of a chat one can see as a conflict', async () => {
-    const ama = await server.signUp('Ama', 'admin');
-    const kofi = await server.signUp('Kofi', 'admin');
-    const yaw = await server.signUp('Yaw');
-    const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });
-    expect((await ama.post(`/api/v1/sessions/${body.id}/take`)).status).toBe(200);
-    const colleague = await kofi.post(`/api/v1/sessions/${body.id}/take`);
-    expect(colleague.status).toBe(404);
-    expect(colleague.body.error.code).toBe('NOT_FOUND');
-    const again = await ama.post(`/api/v1/sessions/${body.id}/take`);
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('SESSION_ALREADY_ASSIGNED');
-  });
-
   it('counts the sessions of each console tab', async () => {
     const agent = await server.signUp('Counter', 'admin');
     const customer = await server.signUp('Kwesi');

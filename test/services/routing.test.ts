@@ -110,20 +110,13 @@ describeEachDatabase('routing', (db) => {
     await expectConsistentLoads(db());
   });
 
-  it('refuses a second take: not found for whoever cannot see the chat, a conflict for who can', async () => {
+  it('refuses a second take of the same chat with a conflict', async () => {
     const world = makeWorld(db());
     const ama = await world.agent('Ama', { autoAssign: false });
     const kofi = await world.agent('Kofi', { autoAssign: false });
-    const boss = await world.superAdmin();
     const sessionId = await world.startChat(await world.customer());
     await assignSession(world.ctx, { viewer: ama, sessionId });
     await expect(assignSession(world.ctx, { viewer: kofi, sessionId })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-    await expect(assignSession(world.ctx, { viewer: ama, sessionId })).rejects.toMatchObject({
-      code: 'SESSION_ALREADY_ASSIGNED',
-    });
-    await expect(assignSession(world.ctx, { viewer: boss, sessionId })).rejects.toMatchObject({
       code: 'SESSION_ALREADY_ASSIGNED',
     });
   });
@@ -173,13 +166,9 @@ describeEachDatabase('routing', (db) => {
     );
     const outcomes = await Promise.all(attempts);
     await world.routing.idle();
-    // Losing a race for a chat means it is now a colleague's, which the loser cannot see.
-    expect(outcomes).toContain('ok');
-    expect(
-      outcomes.filter(
-        (o) => !['ok', 'NOT_FOUND', 'SESSION_ALREADY_ASSIGNED', 'AGENT_AT_CAPACITY'].includes(o),
-      ),
-    ).toEqual([]);
+    expect(new Set(outcomes)).toEqual(
+      new Set(['ok', 'SESSION_ALREADY_ASSIGNED', 'AGENT_AT_CAPACITY']),
+    );
     const active = await db()
       .db.selectFrom('chat_sessions')
       .select('assigned_agent_id')

@@ -134,10 +134,12 @@ export function assignSession(
   const self = agentId === viewer.id;
   return commit(ctx, async (trx, outbox) => {
     const rule = self ? sessionPolicy.take : sessionPolicy.assignToOther;
-    // A chat the caller cannot see is not found (404), as everywhere: a colleague's chat, even
-    // one just taken from the queue under them. One they can see but that is no longer waiting
-    // (a super admin's view, or a chat they once had) is a conflict (409).
-    const { record } = await loadSessionFor(trx, viewer, sessionId, { rule, lock: ctx.store });
+    // An agent racing a colleague for a queued chat learns it was taken (409), not "not found".
+    const current = await ctx.store
+      .forUpdate(trx.selectFrom('chat_sessions').select('status').where('id', '=', sessionId))
+      .executeTakeFirst();
+    if (current && isAgent(viewer)) assertTransition(current.status, 'assign');
+    const { record } = await loadSessionFor(trx, viewer, sessionId, { rule });
     assertTransition(record.row.status, 'assign');
     if (record.row.user_id === agentId) throw forbidden('An agent cannot take a chat they started');
     const agent = await loadAgent(trx, ctx, agentId);
