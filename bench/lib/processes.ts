@@ -1,6 +1,6 @@
 // Child processes for benchmarks: the Switchboard server under test, and load generators that
 // run apart from it (so the generator never competes with the server inside one event loop).
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -8,6 +8,29 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
+
+const checkedBuilds = new Set<string>();
+
+/**
+ * Rebuilds dist/ when it is missing or older than src/, through the same check `npm start` runs
+ * (bin/switchboard.js, here with the harmless `help` command), so a benchmark never measures
+ * stale server code. Once per process: servers of one run all run the same build, even if the
+ * sources change meanwhile.
+ */
+export function ensureCurrentBuild(projectRoot = root): void {
+  if (checkedBuilds.has(projectRoot)) return;
+  const check = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'bin', 'switchboard.js'), 'help'],
+    { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (check.status !== 0) {
+    // The build's own errors went to stdout (tsc prints there).
+    process.stderr.write(check.stdout);
+    throw new Error(`building Switchboard failed (exit ${check.status})`);
+  }
+  checkedBuilds.add(projectRoot);
+}
 
 const children = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -51,7 +74,7 @@ export interface ServerProcess {
 
 /** Starts `switchboard serve` from the build (what a deployment runs) and waits until it is ready. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first');
+  ensureCurrentBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // --profile (BENCH_PROFILE_DIR): every server writes a V8 CPU profile there when it stops.
