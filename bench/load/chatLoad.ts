@@ -4,7 +4,7 @@
 // of slowing the sender down (no coordinated omission).
 import WebSocket from 'ws';
 import { serveGenerator } from '../lib/processes.js';
-import { summarize, type LatencySummary } from '../lib/stats.js';
+import { MessageLog, type Outcomes } from '../lib/messageLog.js';
 
 export interface ChatLoadInput {
   /** 'switchboard': the real protocol with auth; 'raw': the bare relay baseline. */
@@ -18,27 +18,25 @@ export interface ChatLoadInput {
   durationMs: number;
   /** Sends during the first part of the run are not measured (connections warming up). */
   warmupMs: number;
+  /**
+   * Stop sending once the ack p99 is certain to reach this many milliseconds (more than 1 % of
+   * the measured messages already took that long): a hold that fails then costs seconds, not
+   * its whole length.
+   */
+  stopWhenAckP99ReachesMs?: number;
 }
 
-export interface ChatLoadResult {
+export interface ChatLoadResult extends Omit<Outcomes, 'deliveredMeasured'> {
   scheduled: number;
-  /** Customer send → agent receipt (the message was stored first). */
-  delivery: LatencySummary;
-  /** Customer send → the server's ack to the customer (switchboard only). */
-  ack: LatencySummary | null;
-  lost: number;
+  /** Sending stopped early (stopWhenAckP99ReachesMs). */
+  stoppedEarly: boolean;
   errors: number;
   /** Messages per second actually delivered in the measured window. */
   deliveredRate: number;
-  /** Per second of the schedule: the rate sent then and how its messages fared. */
-  windows: Array<{
-    second: number;
-    rate: number;
-    ackP99: number;
-    deliveryP99: number;
-    lost: number;
-  }>;
 }
+
+/** How long the run waits for the last messages before counting the rest as lost. */
+const DRAIN_MS = 3000;
 
 function open(url: string, headers: Record<string, string>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -62,24 +60,16 @@ interface Channel {
   send(clientId: string): void;
 }
 
-async function run(input: ChatLoadInput): Promise<ChatLoadResult> {
-  /** Scheduled send time of every message not yet delivered to its agent. */
-  const scheduledAt = new Map<string, number>();
-  const delivery: number[] = [];
-  const ack: number[] = [];
-  /** Acks and deliveries race; each keeps its own pending set. */
-  const awaitingAck = new Map<string, number>();
-  let errors = 0;
-  let measuredFrom = Infinity;
-  const indexOf = (clientId: string) => Number(clientId.slice(clientId.indexOf('-') + 1));
-  const recordDelivery = (clientId: string, now: number) => {
-    const at = scheduledAt.get(clientId);
-    if (at === undefined) return;
-    scheduledAt.delete(clientId);
-    deliveryLatency.set(indexOf(clientId), now - at);
-    if (at >= measuredFrom) delivery.push(now - at);
-  };
+/** Message k's client id: unique per run, since a repeated id is a retry the server dedups. */
+const runId = Math.random().toString(36).slice(2, 8);
+const clientIdOf = (k: number) => `${runId}-${k}`;
+const indexOf = (clientId: string) => Number(clientId.slice(clientId.indexOf('-') + 1));
 
+/** Opens each pair's sockets; the returned channels send message k from that pair's customer. */
+async function connect(
+  input: ChatLoadInput,
+  heard: { ack(k: number): void; delivery(k: number): void; error(): void },
+): Promise<{ channels: Channel[]; sockets: WebSocket[] }> {
   const channels: Channel[] = [];
   const sockets: WebSocket[] = [];
   if (input.target === 'raw') {
@@ -87,137 +77,121 @@ async function run(input: ChatLoadInput): Promise<ChatLoadResult> {
       const customer = await open(`${input.url}/?pair=${i}&role=customer`, {});
       const agent = await open(`${input.url}/?pair=${i}&role=agent`, {});
       sockets.push(customer, agent);
-      agent.on('message', (data) => {
-        const frame = JSON.parse(data.toString()) as { clientId: string };
-        recordDelivery(frame.clientId, performance.now());
+      agent.on('message', (data) => heard.delivery(indexOf(JSON.parse(data.toString()).clientId)));
+      // The relay answers the customer twice, like Switchboard: an ack, and the echo of the message.
+      customer.on('message', (data) => {
+        const frame = JSON.parse(data.toString());
+        if (frame.type === 'ack') heard.ack(indexOf(frame.clientId));
       });
       channels[i] = {
         send: (clientId) => customer.send(JSON.stringify({ clientId, text: 'hello there' })),
       };
     });
-  } else {
-    const wsUrl = `${input.url.replace(/^http/, 'ws')}/api/v1/ws`;
-    await inBatches(input.pairs, 100, async (pair, i) => {
-      const customer = await open(wsUrl, { authorization: `Bearer ${pair.customerToken}` });
-      const agent = await open(wsUrl, { authorization: `Bearer ${pair.agentToken}` });
-      sockets.push(customer, agent);
-      const subscribed = (ws: WebSocket) =>
-        new Promise<void>((resolve) => {
-          ws.on('message', function first(data) {
-            if (JSON.parse(data.toString()).type === 'subscribed') {
-              ws.off('message', first);
-              resolve();
-            }
-          });
-          ws.send(
-            JSON.stringify({
-              type: 'subscribe',
-              sessionId: pair.sessionId,
-              afterSeq: pair.lastSeq,
-            }),
-          );
-        });
-      await Promise.all([subscribed(customer), subscribed(agent)]);
-      agent.on('message', (data) => {
-        const frame = JSON.parse(data.toString());
-        if (frame.type === 'session.event' && frame.event.kind === 'message.created') {
-          recordDelivery(frame.event.message.clientId, performance.now());
-        }
-      });
-      customer.on('message', (data) => {
-        const frame = JSON.parse(data.toString());
-        if (frame.type === 'ack') {
-          const at = awaitingAck.get(frame.clientId);
-          if (at === undefined) return;
-          awaitingAck.delete(frame.clientId);
-          ackLatency.set(indexOf(frame.clientId), performance.now() - at);
-          if (at >= measuredFrom) ack.push(performance.now() - at);
-        } else if (frame.type === 'error') errors += 1;
-      });
-      channels[i] = {
-        send: (clientId) =>
-          customer.send(
-            JSON.stringify({
-              type: 'message.send',
-              sessionId: pair.sessionId,
-              clientId,
-              text: 'hello there',
-            }),
-          ),
-      };
-    });
+    return { channels, sockets };
   }
+  const wsUrl = `${input.url.replace(/^http/, 'ws')}/api/v1/ws`;
+  await inBatches(input.pairs, 100, async (pair, i) => {
+    const customer = await open(wsUrl, { authorization: `Bearer ${pair.customerToken}` });
+    const agent = await open(wsUrl, { authorization: `Bearer ${pair.agentToken}` });
+    sockets.push(customer, agent);
+    const subscribed = (ws: WebSocket) =>
+      new Promise<void>((resolve) => {
+        ws.on('message', function first(data) {
+          if (JSON.parse(data.toString()).type === 'subscribed') {
+            ws.off('message', first);
+            resolve();
+          }
+        });
+        ws.send(
+          JSON.stringify({ type: 'subscribe', sessionId: pair.sessionId, afterSeq: pair.lastSeq }),
+        );
+      });
+    await Promise.all([subscribed(customer), subscribed(agent)]);
+    agent.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.type === 'session.event' && frame.event.kind === 'message.created') {
+        heard.delivery(indexOf(frame.event.message.clientId));
+      }
+    });
+    customer.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.type === 'ack') heard.ack(indexOf(frame.clientId));
+      else if (frame.type === 'error') heard.error();
+    });
+    channels[i] = {
+      send: (clientId) =>
+        customer.send(
+          JSON.stringify({
+            type: 'message.send',
+            sessionId: pair.sessionId,
+            clientId,
+            text: 'hello there',
+          }),
+        ),
+    };
+  });
+  return { channels, sockets };
+}
 
-  // Open-loop schedule: message k is due at start + dueAt(k), sent as soon as the timer allows.
+/** When each message is due, in milliseconds from the start (open-loop: fixed in advance). */
+function schedule(input: ChatLoadInput): Float64Array {
   const from = input.ratePerSecond;
-  const slope = ((input.rampToPerSecond ?? from) - from) / (input.durationMs / 1000);
+  const seconds = input.durationMs / 1000;
+  const slope = ((input.rampToPerSecond ?? from) - from) / seconds;
   // With rate(t) = from + slope·t, message k is due when the integral of the rate reaches k.
   const dueAt = (k: number) =>
     1000 * (slope === 0 ? k / from : (-from + Math.sqrt(from * from + 2 * slope * k)) / slope);
-  // Client ids are unique per run: a repeated id is a retry, which the server rightly dedups.
-  const run = Math.random().toString(36).slice(2, 8);
-  const start = performance.now() + 50;
-  measuredFrom = start + input.warmupMs;
-  const seconds = input.durationMs / 1000;
   const total = Math.floor(from * seconds + (slope * seconds * seconds) / 2);
-  const sentAt: number[] = [];
-  const ackLatency = new Map<number, number>();
-  const deliveryLatency = new Map<number, number>();
+  return Float64Array.from({ length: total }, (_, k) => dueAt(k));
+}
+
+async function run(input: ChatLoadInput): Promise<ChatLoadResult> {
+  const offsets = schedule(input);
+  // Every time in the log counts from the start of the schedule, set once the sockets are open.
+  const log = new MessageLog(offsets, input.warmupMs, input.stopWhenAckP99ReachesMs);
+  let start = Infinity;
+  const elapsed = () => performance.now() - start;
+  let errors = 0;
+  const { channels, sockets } = await connect(input, {
+    ack: (k) => log.ack(k, elapsed()),
+    delivery: (k) => log.delivery(k, elapsed()),
+    error: () => (errors += 1),
+  });
+
+  start = performance.now() + 50;
   let next = 0;
+  let stoppedEarly = false;
+  let checkedAt = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
-      const now = performance.now();
-      while (next < total && start + dueAt(next) <= now) {
-        const clientId = `${run}-${next}`;
-        const due = start + dueAt(next);
-        sentAt.push(due);
-        scheduledAt.set(clientId, due);
-        if (input.target === 'switchboard') awaitingAck.set(clientId, due);
-        channels[next % channels.length]!.send(clientId);
+      const t = elapsed();
+      while (next < offsets.length && offsets[next]! <= t) {
+        channels[next % channels.length]!.send(clientIdOf(next));
         next += 1;
       }
-      if (next >= total) resolve();
-      else setTimeout(tick, Math.max(0, Math.min(5, start + dueAt(next) - now)));
+      log.sentUpTo(next);
+      // A tenth of a second between checks: the check walks the messages still unanswered.
+      if (input.stopWhenAckP99ReachesMs !== undefined && t - checkedAt >= 100) {
+        checkedAt = t;
+        stoppedEarly = log.ackP99CertainlyReaches(t);
+      }
+      if (next >= offsets.length || stoppedEarly) resolve();
+      else setTimeout(tick, Math.max(0, Math.min(5, offsets[next]! - t)));
     };
     tick();
   });
-  // Let the last messages arrive.
-  const deadline = performance.now() + 3000;
-  while (scheduledAt.size > 0 && performance.now() < deadline)
-    await new Promise((r) => setTimeout(r, 20));
+  // Let the last messages arrive; whatever has not by then counts as waiting until then.
+  const deadline = elapsed() + DRAIN_MS;
+  while (!log.settled() && elapsed() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const end = elapsed();
   for (const ws of sockets) ws.terminate();
-  const measuredWindowS = (input.durationMs - input.warmupMs) / 1000;
-  const windows: ChatLoadResult['windows'] = [];
-  for (let second = 0; second < Math.ceil(seconds); second++) {
-    const acks: number[] = [];
-    const deliveries: number[] = [];
-    let count = 0;
-    let lost = 0;
-    sentAt.forEach((due, k) => {
-      if (Math.floor((due - start) / 1000) !== second) return;
-      count += 1;
-      const a = ackLatency.get(k);
-      const d = deliveryLatency.get(k);
-      if (a !== undefined) acks.push(a);
-      if (d !== undefined) deliveries.push(d);
-      else lost += 1;
-    });
-    windows.push({
-      second,
-      rate: count,
-      ackP99: summarize(acks).p99,
-      deliveryP99: summarize(deliveries).p99,
-      lost,
-    });
-  }
+  const { deliveredMeasured, ...outcomes } = log.outcomes(end);
   return {
-    windows,
-    scheduled: total,
-    delivery: summarize(delivery),
-    ack: input.target === 'switchboard' ? summarize(ack) : null,
-    lost: scheduledAt.size,
+    ...outcomes,
+    scheduled: offsets.length,
+    stoppedEarly,
     errors,
-    deliveredRate: Math.round(delivery.length / measuredWindowS),
+    deliveredRate: Math.round(deliveredMeasured / ((input.durationMs - input.warmupMs) / 1000)),
   };
 }
 
