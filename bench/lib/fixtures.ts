@@ -40,7 +40,20 @@ export async function createUsers(
   role: Role,
   agent: { status: AgentStatus; max: (i: number) => number } = { status: 'offline', max: () => 5 },
 ): Promise<BenchUser[]> {
-  const { ctx } = fixture;
+  // One transaction for them all: a commit (and a disk flush) per account would make the
+  // connections scenario's ten thousand accounts take longer than the scenario itself.
+  return fixture.store.transaction(async (trx) => {
+    const ctx: ServiceContext = { ...fixture.ctx, store: { ...fixture.store, db: trx } };
+    return insertUsers(ctx, count, role, agent);
+  });
+}
+
+async function insertUsers(
+  ctx: ServiceContext,
+  count: number,
+  role: Role,
+  agent: { status: AgentStatus; max: (i: number) => number },
+): Promise<BenchUser[]> {
   const users: BenchUser[] = [];
   for (let i = 0; i < count; i++) {
     const now = ctx.clock.now();

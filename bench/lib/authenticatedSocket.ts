@@ -1,0 +1,40 @@
+// Opens a WebSocket to Switchboard with a bearer token and reports whether the server accepted
+// it: only its `hello` frame says the socket is authenticated. An `error` frame (UNAUTHENTICATED,
+// then a close), a refused connection or a close before the hello all mean it is not.
+import WebSocket from 'ws';
+
+const typeOf = (data: WebSocket.RawData): string | undefined => {
+  try {
+    return (JSON.parse(data.toString()) as { type?: string }).type;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The open, authenticated socket, or null (the failed one is already closed). */
+export function openAuthenticated(wsUrl: string, token: string): Promise<WebSocket | null> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(wsUrl, {
+      headers: { authorization: `Bearer ${token}` },
+      perMessageDeflate: false,
+    });
+    let settled = false;
+    const settle = (authenticated: boolean) => {
+      if (settled) return;
+      settled = true;
+      if (!authenticated) ws.terminate();
+      resolve(authenticated ? ws : null);
+    };
+    // An agent's broadcasts (agent.status) can overtake the hello: wait for it or an error.
+    const greeted = (data: WebSocket.RawData) => {
+      const type = typeOf(data);
+      if (type !== 'hello' && type !== 'error') return;
+      ws.off('message', greeted);
+      settle(type === 'hello');
+    };
+    ws.on('message', greeted);
+    // Errors after the hello (a reset while idle) show up as a socket no longer open.
+    ws.on('error', () => settle(false));
+    ws.once('close', () => settle(false));
+  });
+}
