@@ -1,7 +1,7 @@
 // The agent's status bar: availability (online, busy, away, offline), max concurrent chats, and
 // auto-assignment, saved with Update (PATCH /agents/me); beside it, today's numbers. A change made
 // elsewhere (another tab, auto-away) arrives as an agent.status frame and is shown at once.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AgentState, UpdateAgentStatusBody } from '../../../shared/api.js';
 import { AGENT_STATUSES, LIMITS } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
@@ -42,6 +42,8 @@ export function AgentStatusBar() {
   };
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
+  const statusId = useId();
+  const statusHintId = useId();
   const loaded = useAsync(() => api.agents.me(), []);
   // While the link was down the server may have changed it (away after a long disconnection).
   useLiveRefresh([], () => void loaded.reload());
@@ -87,11 +89,16 @@ export function AgentStatusBar() {
   return (
     <div class="status-bar">
       <form class="status-bar__form" onSubmit={update} aria-label="Your availability">
-        <label class="status-bar__field status-bar__field--status">
-          <span class="status-bar__label">Status</span>
+        {/* Not one <label> around it all: the hint would become part of the select's name. */}
+        <div class="status-bar__field status-bar__field--status">
+          <label class="status-bar__label" for={statusId}>
+            Status
+          </label>
           <span class="select-wrap">
             {draft && <span class={`dot dot--${draft.status}`} aria-hidden="true" />}
             <select
+              id={statusId}
+              aria-describedby={draft ? statusHintId : undefined}
               class="input select select--dotted"
               value={draft?.status}
               disabled={!draft}
@@ -106,8 +113,12 @@ export function AgentStatusBar() {
               ))}
             </select>
           </span>
-          {draft && <span class="status-bar__hint">{AGENT_STATUS_HINTS[draft.status]}</span>}
-        </label>
+          {draft && (
+            <span class="status-bar__hint" id={statusHintId}>
+              {AGENT_STATUS_HINTS[draft.status]}
+            </span>
+          )}
+        </div>
         <label class="status-bar__field">
           <span class="status-bar__label">Max chats</span>
           <select

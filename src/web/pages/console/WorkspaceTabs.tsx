@@ -1,7 +1,10 @@
 // The tabs of the chats an agent has open: each names the customer, shows unread messages, and
-// can be closed. Arrow keys move between tabs (the ARIA tabs pattern).
-import { IconButton } from '../../components/Button.js';
+// can be closed. Arrow keys move between tabs and Delete closes one (the ARIA pattern for
+// deletable tabs). The tablist holds nothing but tabs: the x a mouse clicks is part of its tab,
+// hidden from assistive technology, which is told about Delete instead.
+import { useId } from 'preact/hooks';
 import { cx } from '../../components/classNames.js';
+import { Icon } from '../../components/Icon.js';
 import { panelId, tabId } from '../../components/Tabs.js';
 import { unreadCount } from '../../chat/conversation.js';
 import { useConversationStore } from '../../hooks/useConversationStore.js';
@@ -24,18 +27,22 @@ export function WorkspaceTabs({ openIds, selectedId, onSelect, onClose }: Worksp
     onSelect(next);
     document.getElementById(tabId(WORKSPACE_TABS, next))?.focus();
   };
+  const hintId = useId();
   return (
-    <div class="workspace-tabs" role="tablist" aria-label="Open chats">
-      {openIds.map((id, index) => (
-        <div key={id} class={cx('workspace-tab', id === selectedId && 'workspace-tab--selected')}>
+    <>
+      <div class="workspace-tabs" role="tablist" aria-label="Open chats">
+        {openIds.map((id, index) => (
           <button
+            key={id}
             type="button"
             role="tab"
             id={tabId(WORKSPACE_TABS, id)}
             aria-selected={id === selectedId}
             aria-controls={panelId(WORKSPACE_TABS, id)}
+            aria-describedby={hintId}
+            aria-keyshortcuts="Delete"
             tabIndex={id === selectedId ? 0 : -1}
-            class="workspace-tab__label"
+            class={cx('workspace-tab', id === selectedId && 'workspace-tab--selected')}
             onClick={() => onSelect(id)}
             onKeyDown={(event) => {
               if (event.key === 'ArrowRight') move(index, 1);
@@ -46,16 +53,24 @@ export function WorkspaceTabs({ openIds, selectedId, onSelect, onClose }: Worksp
             }}
           >
             <TabTitle sessionId={id} />
+            <span
+              class="workspace-tab__close"
+              title="Close chat tab"
+              aria-hidden="true"
+              onClick={(event) => {
+                event.stopPropagation();
+                onClose(id);
+              }}
+            >
+              <Icon name="x" />
+            </span>
           </button>
-          <IconButton
-            icon="x"
-            label="Close chat tab"
-            class="workspace-tab__close"
-            onClick={() => onClose(id)}
-          />
-        </div>
-      ))}
-    </div>
+        ))}
+      </div>
+      <p id={hintId} class="sr-only">
+        Press Delete to close this chat tab.
+      </p>
+    </>
   );
 }
 
