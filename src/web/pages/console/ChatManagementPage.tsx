@@ -3,7 +3,6 @@
 // and the open chat take turns on screen.
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
-import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Button } from '../../components/Button.js';
 import { ChatWindow } from '../../components/chat/ChatWindow.js';
@@ -15,6 +14,7 @@ import { AgentStatusBar } from './AgentStatusBar.js';
 import { NotificationPrompt } from './NotificationPrompt.js';
 import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
 import { useAgentDesk } from './AgentDesk.js';
+import { takeFailure } from './takeFailure.js';
 import { useConsoleLists } from './useConsoleLists.js';
 import { WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
 
@@ -60,7 +60,7 @@ export function ChatManagementPage() {
       setTab('active');
     } catch (error) {
       takenByMe.delete(session.id);
-      showToast(errorMessage(error), 'danger');
+      showToast(takeFailure(error), 'danger');
       void lists.waiting.reload();
     } finally {
       setTaking((set) => {

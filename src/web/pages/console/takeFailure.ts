@@ -1,0 +1,13 @@
+// What an agent is told when taking a waiting chat fails. The server answers a chat the agent can
+// no longer see with NOT_FOUND, which is what losing a race for it looks like (a colleague's chat
+// is not theirs to see), so that answer is put in the queue's own words.
+import { errorMessage } from '../../api/errorMessage.js';
+import { ApiError } from '../../api/http.js';
+
+export const NO_LONGER_WAITING =
+  'This chat is no longer in the queue: another agent took it, or the customer left.';
+
+export function takeFailure(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'NOT_FOUND') return NO_LONGER_WAITING;
+  return errorMessage(error);
+}
