@@ -1,7 +1,9 @@
 // A customer and an agent in two browsers go through a whole chat: the agent goes online, the
 // customer starts a chat that is assigned automatically, they write both ways with typing
-// indicators and read ticks, the agent uses quick responses, a hostile message stays text, and
-// the customer ends, rates and finds the chat in their history.
+// indicators and read ticks (Shift+Enter for a new line), the agent uses quick responses, a
+// hostile message stays text, and the customer ends, rates and finds the chat in their history.
+// Then, with the agent full, a second customer is told the estimated wait, and the agent ends a
+// chat with X, which asks its customer for a rating and frees the slot for the waiting one.
 import { beforeAll, expect, it } from 'vitest';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -10,6 +12,7 @@ import type { Person } from './support/server.js';
 import {
   bubbles,
   expectBubbleCount,
+  gone,
   messageLog,
   send,
   sessionCounts,
@@ -24,6 +27,7 @@ describeInBrowser('live chat between a customer and an agent', () => {
   let customer: Person;
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
+  let secondCustomerPage: SignedInPage;
 
   beforeAll(async () => {
     agent = await suite.server.person('Ama Mensah', 'admin');
@@ -43,7 +47,8 @@ describeInBrowser('live chat between a customer and an agent', () => {
   it('assigns a new chat to the agent who just went online', async () => {
     agentPage = await suite.signIn(agent);
     await visible(agentPage.getByText('No chat open'));
-    await agentPage.getByRole('combobox', { name: 'Status' }).selectOption('online');
+    // Named by its label alone: the status hint describes it, not names it.
+    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
     await agentPage.getByRole('button', { name: 'Update' }).click();
     await visible(agentPage.getByText('You are online'));
 
@@ -92,11 +97,32 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await composer.press('Enter');
     await visible(bubbles(customerPage, 'The library is open 8:00-22:00 on weekdays.'));
 
-    await agentPage.getByRole('button', { name: 'Quick responses' }).click();
-    await agentPage.getByRole('combobox', { name: 'Search quick responses' }).fill('greet');
+    // The lightning bolt toggles its menu.
+    const bolt = agentPage.getByRole('button', { name: 'Quick responses' });
+    const search = agentPage.getByRole('combobox', { name: 'Search quick responses' });
+    await bolt.click();
+    await visible(search);
+    await bolt.click();
+    await gone(search);
+    expect(await bolt.getAttribute('aria-expanded')).toBe('false');
+    await bolt.click();
+    await search.fill('greet');
     await agentPage.getByRole('option', { name: /Greeting/ }).click();
     await composer.press('Enter');
     await visible(bubbles(customerPage, 'Hello! How can I help you today?'));
+  });
+
+  it('starts a new line on Shift+Enter and sends both lines as one message on Enter', async () => {
+    const composer = agentPage.locator('.composer__input');
+    await composer.fill('First line');
+    await composer.press('Shift+Enter');
+    await composer.pressSequentially('Second line');
+    expect(await composer.inputValue()).toBe('First line\nSecond line');
+    await composer.press('Enter');
+    const bubble = bubbles(customerPage, 'Second line');
+    await visible(bubble);
+    expect(await bubble.locator('.bubble__text').textContent()).toBe('First line\nSecond line');
+    expect(await bubbles(customerPage, 'First line').count()).toBe(1);
   });
 
   it('shows a message that looks like HTML as plain text, and runs nothing', async () => {
@@ -135,8 +161,59 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await visible(agentPage.getByRole('tab', { name: 'Active (0)' }));
   });
 
-  it('raised no errors in either page', () => {
+  it('tells a waiting customer the estimated wait while the agent has no free slot', async () => {
+    await agentPage.getByRole('combobox', { name: 'Max chats' }).selectOption('1');
+    await agentPage.getByRole('button', { name: 'Update' }).click();
+    await customerPage.getByRole('link', { name: 'Live chat' }).click();
+    await customerPage.getByLabel('Subject').fill('Library card');
+    await customerPage.getByLabel('Your message').fill('My card does not open the gate.');
+    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
+
+    secondCustomerPage = await suite.signIn(await suite.server.person('Esi Owusu'));
+    await secondCustomerPage.getByLabel('Subject').fill('Printing');
+    await secondCustomerPage.getByLabel('Your message').fill('The printer ate my credits.');
+    await secondCustomerPage.getByRole('button', { name: 'Start chat' }).click();
+    await visible(secondCustomerPage.getByText("You're next in the queue"));
+    // One chat handled so far (a few seconds) and Ama's one slot taken.
+    await visible(secondCustomerPage.getByText('Estimated wait: less than a minute.'));
+  });
+
+  it('ends a chat with X after confirming, asks its customer for a rating, and frees the slot', async () => {
+    await agentPage.getByRole('tab', { name: /Active/ }).click();
+    await agentPage
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /Library card/ })
+      .click();
+    const chat = agentPage.getByRole('region', { name: 'Chat with Yaw Asante' }).filter({
+      visible: true,
+    });
+    await visible(bubbles(agentPage, 'My card does not open the gate.'));
+    await chat.getByRole('button', { name: 'End chat' }).click();
+    const confirm = agentPage.getByRole('dialog', { name: 'End this chat?' });
+    await confirm.getByRole('button', { name: 'End chat' }).click();
+
+    await visible(customerPage.getByText('How was your chat with Ama Mensah?'));
+    await visible(customerPage.getByRole('radio', { name: /4 of 5/ }));
+    await visible(messageLog(secondCustomerPage).getByText('Ama Mensah joined the chat'));
+  });
+
+  it('keeps only tabs in the open chats tablist, closing one with its x or Delete', async () => {
+    const tablist = agentPage.getByRole('tablist', { name: 'Open chats' });
+    const tabs = tablist.getByRole('tab');
+    await until(async () => expect(await tabs.count()).toBe(3));
+    expect(await tablist.locator(':scope > :not([role="tab"])').count()).toBe(0);
+
+    await tabs.first().locator('.workspace-tab__close').click();
+    await until(async () => expect(await tabs.count()).toBe(2));
+    await tabs.first().focus();
+    await agentPage.keyboard.press('Delete');
+    await until(async () => expect(await tabs.count()).toBe(1));
+  });
+
+  it('raised no errors in any page', () => {
     expect(customerPage.errors).toEqual([]);
     expect(agentPage.errors).toEqual([]);
+    expect(secondCustomerPage.errors).toEqual([]);
   });
 });

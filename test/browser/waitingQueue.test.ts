@@ -1,6 +1,7 @@
 // The queue as customers and agents see it when nobody takes chats automatically: the customer
-// learns their place and that no agent is online, both agents see the chat arrive, one takes it
-// from the Waiting tab and the other watches it leave their list.
+// learns their place and whether any agent is online, both agents see the chat arrive (also on
+// another page, by the tab title), one takes it from the Waiting tab and the other watches it
+// leave their list.
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
@@ -41,11 +42,33 @@ describeInBrowser('the waiting queue', () => {
     await visible(yawPage.getByText('No agents are online right now'));
   });
 
+  it('does not tell the customer nobody is online while an agent takes chats by hand', async () => {
+    // Online with auto-assign off, in one Update: the chat must stay in the queue.
+    await kofiPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
+    await kofiPage.getByRole('switch', { name: 'Auto-assign' }).uncheck();
+    await kofiPage.getByRole('button', { name: 'Update' }).click();
+    await visible(kofiPage.getByText('You are online'));
+
+    await gone(yawPage.getByText('No agents are online right now'));
+    await visible(
+      yawPage.getByText('An agent is online and will pick up your chat as soon as they can.'),
+    );
+    expect(await yawPage.getByText(/Estimated wait/).count()).toBe(0);
+  });
+
   it('moves the customer back in the queue, live, when an urgent chat arrives', async () => {
+    // Kofi looks at another page meanwhile: the tab title still tells him.
+    await kofiPage.getByRole('link', { name: 'Quick responses' }).click();
+    await until(async () => expect(await kofiPage.title()).toMatch(/^\(1\) Quick responses/));
+
     abenaPage = await suite.signIn(await suite.server.person('Abena Ofori'));
     await startChat(abenaPage, 'Exam clash today', 'Urgent', 'Two exams at the same time!');
     await visible(abenaPage.getByText("You're next in the queue"));
     await visible(yawPage.getByText("You're number 2 in the queue"));
+
+    await until(async () => expect(await kofiPage.title()).toMatch(/^\(2\) Quick responses/));
+    await kofiPage.getByRole('link', { name: 'Chat management' }).click();
+    await kofiPage.getByRole('tab', { name: /Waiting/ }).click();
   });
 
   it('shows new chats to every agent, oldest first, with their priority and a badge in the title', async () => {
@@ -82,8 +105,10 @@ describeInBrowser('the waiting queue', () => {
       page.getByRole('button', { name: /Assign Exam clash today/ });
     await visible(assign(amaPage));
     await Promise.all([assign(amaPage).click(), assign(kofiPage).click()]);
+    // Which refusal the loser gets depends on whether the winner had committed when the loser's
+    // take read the chat: already taken (409), or no longer visible to them (404).
     const refusal = (page: SignedInPage) =>
-      page.getByText('This chat has already been taken by an agent');
+      page.getByText(/This chat has already been taken by an agent|no longer in the queue/);
     await until(async () => {
       const refused = await Promise.all([amaPage, kofiPage].map((page) => refusal(page).count()));
       expect(refused.filter((n) => n > 0)).toHaveLength(1);
