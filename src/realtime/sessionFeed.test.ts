@@ -114,4 +114,36 @@ describe('SessionFeed', () => {
     feed.receive(event(2));
     expect(h.sent).toEqual([1]);
   });
+
+  it('stops in the middle of a replay when what it sent closed it (access lost)', async () => {
+    const h = harness([1, 2, 3, 4]);
+    const feed = new SessionFeed('s', 0, {
+      ...h.io,
+      send(frame) {
+        h.io.send(frame);
+        if (frame.type === 'session.event' && frame.seq === 2) feed.close();
+      },
+    });
+    await feed.start();
+    expect(h.sent).toEqual([1, 2]);
+  });
+
+  it('stops in the middle of buffered live events when what it sent closed it', async () => {
+    const h = harness([1]);
+    const feed = new SessionFeed('s', 0, {
+      ...h.io,
+      send(frame) {
+        h.io.send(frame);
+        if (frame.type === 'session.event' && frame.seq === 2) feed.close();
+      },
+    });
+    const release = h.hold();
+    const started = feed.start();
+    // Arrive while the replay is still reading: buffered, then applied after it.
+    feed.receive(event(3));
+    feed.receive(event(2));
+    release();
+    await started;
+    expect(h.sent).toEqual([1, 2]);
+  });
 });

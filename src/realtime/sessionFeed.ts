@@ -117,6 +117,8 @@ export class SessionFeed {
       const frames = await this.io.readEvents(this.lastSeq, REPLAY_PAGE);
       if (this.closed) return;
       for (const frame of frames) {
+        // Closed by what it just sent (the viewer lost access): nothing more goes out.
+        if (this.closed) return;
         if (frame.seq !== this.lastSeq + 1) break;
         this.lastSeq = frame.seq;
         this.io.send(frame);
@@ -130,6 +132,7 @@ export class SessionFeed {
     const pending = this.pending.sort((a, b) => a.seq - b.seq);
     this.pending = [];
     for (const frame of pending) {
+      if (this.closed) return;
       if (frame.seq <= this.lastSeq) continue;
       if (frame.seq === this.lastSeq + 1) {
         this.lastSeq = frame.seq;
