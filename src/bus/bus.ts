@@ -33,6 +33,8 @@ export const topics = {
   monitor: 'monitor',
   /** One person's own lists and account. */
   user: (userId: string) => `user:${userId}`,
+  /** The sockets opened with one sign-in, named by a digest of its secret (see realtime/signIn.ts). */
+  signIn: (digest: string) => `sign-in:${digest}`,
   /** Signals to every node, such as `refresh` when a node died with frames it never sent. */
   deployment: 'deployment',
 } as const;

@@ -34,6 +34,9 @@ function bearerOf(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+const isWebSocketHandshake = (request: FastifyRequest) =>
+  request.headers.upgrade?.toLowerCase() === 'websocket';
+
 /** Same origin as the request's host, or listed in PUBLIC_URL / ALLOWED_ORIGINS. */
 export function isAllowedOrigin(request: FastifyRequest, origin: string, config: Config): boolean {
   if (config.allowedOrigins.includes(origin)) return true;
@@ -101,7 +104,9 @@ export const authPlugin = fp<{ config: Config; ctx: ServiceContext }>(
       if (!secret) return;
       request.authSecret = secret;
       request.auth = await authenticate(ctx, secret);
-      if (bearer && !request.auth)
+      // A WebSocket handshake is answered on the socket instead (error frame, close 4001), the
+      // same for every client: browsers never get to see a refused handshake's status.
+      if (bearer && !request.auth && !isWebSocketHandshake(request))
         throw new AppError('UNAUTHENTICATED', 'The token is invalid or expired');
     });
   },

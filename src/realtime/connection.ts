@@ -1,5 +1,6 @@
-// One client's WebSocket: authenticates once, then answers its frames (subscribe, send, typing,
-// read, ping) and forwards the bus frames of everything it is subscribed to.
+// One client's WebSocket: authenticated at connect and for as long as its sign-in lasts, it
+// answers its frames (subscribe, send, typing, read, ping) and forwards the bus frames of every
+// session it follows, for as long as the policy lets its viewer see that session.
 import type { WebSocket } from 'ws';
 import { type z } from 'zod';
 import { topics, type EventBus } from '../bus/bus.js';
@@ -25,6 +26,8 @@ import type { PersonRecord } from '../storage/repositories/people.js';
 import { toAppError } from '../http/errorHandler.js';
 import { FrameBudget } from './frameBudget.js';
 import { SessionFeed } from './sessionFeed.js';
+import type { SignIn, SignInState } from './signIn.js';
+import { SubscriptionAccess } from './subscriptionAccess.js';
 
 const MAX_SUBSCRIPTIONS = 200;
 /** A client that lets this much pile up unread is closed; it resumes from its last seq. */
@@ -33,8 +36,18 @@ const MessageText = text(LIMITS.message);
 
 interface Subscription {
   feed: SessionFeed;
-  facts: SessionFacts;
+  access: SubscriptionAccess;
   stop: () => void;
+}
+
+/** The request ids of a frame that was refused before validation, when it got that far. */
+function echoOf(json: unknown): { ref?: string; clientId?: string } {
+  if (typeof json !== 'object' || json === null) return {};
+  const { ref, clientId } = json as { ref?: unknown; clientId?: unknown };
+  return {
+    ...(typeof ref === 'string' ? { ref: ref.slice(0, 64) } : {}),
+    ...(typeof clientId === 'string' ? { clientId: clientId.slice(0, LIMITS.clientId) } : {}),
+  };
 }
 
 export interface ConnectionDeps {
@@ -42,8 +55,15 @@ export interface ConnectionDeps {
   bus: EventBus;
   heartbeatMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  /** Called once a session feed is live (the queue watcher uses it for waiting customers). */
-  onSubscribed?: (connection: ClientConnection, sessionId: string, facts: SessionFacts) => void;
+  /** The sign-in the socket was opened with; the socket closes when it ends. */
+  signIn: SignIn;
+  /**
+   * A followed session is live, or its facts changed (the queue watcher uses it for waiting
+   * customers).
+   */
+  onSessionFacts?: (connection: ClientConnection, sessionId: string, facts: SessionFacts) => void;
+  /** The connection stopped following a session. */
+  onUnsubscribed?: (connection: ClientConnection, sessionId: string) => void;
   onClosed?: (connection: ClientConnection) => void;
 }
 
@@ -77,17 +97,15 @@ export class ClientConnection {
 
   /** Subscribes the personal topics and greets the client. */
   async open(): Promise<void> {
-    const listen = async (topic: string) => {
-      this.personal.push(
-        await this.deps.bus.subscribe(topic, (frame) => this.onPersonalFrame(frame)),
-      );
-    };
-    await listen(topics.user(this.viewer.id));
-    if (isAgent(this.viewer)) {
-      await listen(topics.queue);
-      await listen(topics.agents);
+    const personalTopics = [topics.user(this.viewer.id), this.deps.signIn.topic];
+    if (isAgent(this.viewer)) personalTopics.push(topics.queue, topics.agents);
+    if (isSuperAdmin(this.viewer)) personalTopics.push(topics.monitor);
+    for (const topic of personalTopics) {
+      const stop = await this.deps.bus.subscribe(topic, (frame) => this.onPersonalFrame(frame));
+      // Closed while we waited: dispose() has run and will never see this one.
+      if (this.closed) return stop();
+      this.personal.push(stop);
     }
-    if (isSuperAdmin(this.viewer)) await listen(topics.monitor);
     this.send({
       type: 'hello',
       protocol: PROTOCOL_VERSION,
@@ -103,6 +121,24 @@ export class ClientConnection {
     this.alive = false;
     this.socket.ping();
     return true;
+  }
+
+  /**
+   * Says `bye` and closes the socket once its sign-in has expired or was revoked (4001) or its
+   * role changed (1012). Called on every heartbeat, where it costs nothing before the known
+   * expiry, and with `recheck` when a `bye` may have been lost on the bus.
+   */
+  async checkSignIn(recheck = false): Promise<void> {
+    if (this.closed) return;
+    let state: SignInState;
+    try {
+      state = await this.deps.signIn.check(recheck);
+    } catch (error) {
+      // The database is unreachable: keep the socket; the next heartbeat asks again.
+      this.deps.log.warn({ err: error }, 'could not check the sign-in of a socket');
+      return;
+    }
+    if (state !== 'valid') this.sayBye({ type: 'bye', reason: state, retryMs: 0 });
   }
 
   send(frame: ServerFrame): void {
@@ -138,10 +174,14 @@ export class ClientConnection {
     this.deps.onClosed?.(this);
   }
 
-  /** The bus lost frames: session feeds catch up from the database, lists are refetched. */
+  /**
+   * The bus lost frames: session feeds catch up from the database, lists are refetched, and the
+   * sign-in is checked again in case its `bye` was among the lost frames.
+   */
   resync(): void {
     for (const { feed } of this.subscriptions.values()) feed.resync();
     this.send({ type: 'refresh', reason: 'link restored' });
+    void this.checkSignIn(true);
   }
 
   subscribedSessions(): string[] {
@@ -149,42 +189,47 @@ export class ClientConnection {
   }
 
   private onPersonalFrame(frame: ServerFrame): void {
-    if (frame.type === 'bye') {
-      this.send(frame);
-      this.close(CLOSE_CODES.AUTH_FAILED, frame.reason);
-      return;
-    }
+    if (frame.type === 'bye') return this.sayBye(frame);
     this.send(frame);
+  }
+
+  /** The socket's identity no longer holds: signed out (4001), or its role changed (1012). */
+  private sayBye(bye: Extract<ServerFrame, { type: 'bye' }>): void {
+    this.send(bye);
+    // After a role change the sign-in is still good: the client reconnects for the new rights.
+    const code = bye.reason === 'role_changed' ? CLOSE_CODES.RESTARTING : CLOSE_CODES.AUTH_FAILED;
+    this.close(code, bye.reason);
   }
 
   private async handle(raw: string): Promise<void> {
     // Frames still queued when the socket closed are dropped: nobody is left to hear the answer,
     // and an unacknowledged send is retried by the client after it reconnects.
     if (this.closed) return;
-    if (!this.budget.take()) {
-      this.send({
-        type: 'error',
-        error: { code: 'RATE_LIMITED', message: 'Too many frames; slow down' },
-      });
-      return;
-    }
+    const withinBudget = this.budget.take();
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
-      return this.fail(new AppError('INVALID_JSON', 'Frame is not valid JSON'));
+      return this.fail(
+        withinBudget
+          ? new AppError('INVALID_JSON', 'Frame is not valid JSON')
+          : new AppError('RATE_LIMITED', 'Too many frames; slow down'),
+      );
+    }
+    // A refused frame's ref and clientId are echoed, so the client knows which send was dropped.
+    if (!withinBudget) {
+      const { ref, clientId } = echoOf(json);
+      return this.fail(new AppError('RATE_LIMITED', 'Too many frames; slow down'), ref, clientId);
     }
     const parsed = ClientFrame.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const message = `${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'invalid'}`;
-      // Echo the ref of a frame we could not understand, so the client can match the error.
-      const ref = (json as { ref?: unknown } | null)?.ref;
-      const echo = typeof ref === 'string' ? ref.slice(0, 64) : undefined;
-      return this.fail(new AppError('VALIDATION_FAILED', message), echo);
+      const { ref, clientId } = echoOf(json);
+      return this.fail(new AppError('VALIDATION_FAILED', message), ref, clientId);
     }
     const frame = parsed.data;
-    const ref = 'ref' in frame ? frame.ref : undefined;
+    const { ref } = frame;
     try {
       await this.dispatch(frame);
     } catch (error) {
@@ -224,6 +269,7 @@ export class ClientConnection {
         });
       }
       case 'typing':
+        // No reply: the others get `typing`. Only a misuse is answered, with an error.
         return this.typing(frame.sessionId, frame.typing);
       case 'read': {
         const lastReadSeq = await markRead(this.deps.ctx, {
@@ -250,26 +296,26 @@ export class ClientConnection {
       );
     }
     const { ctx, bus } = this.deps;
-    const { facts } = await loadSessionFor(ctx.store.db, this.viewer, sessionId);
-    const feed = new SessionFeed(sessionId, afterSeq, {
+    const { record, facts } = await loadSessionFor(ctx.store.db, this.viewer, sessionId);
+    // The facts hold as of the session's latest event; every later event passes through
+    // deliver(), which keeps them current. A client may not claim to have seen beyond that
+    // event: later events would then skip the policy.
+    const latestSeq = record.row.last_seq;
+    const feed = new SessionFeed(sessionId, Math.min(afterSeq, latestSeq), {
       readEvents: (after, limit) => replayEvents(ctx, sessionId, after, limit),
-      send: (frame) => this.send(frame),
+      send: (frame) => this.deliver(subscription, frame),
       onError: (error) => this.deps.log.error({ err: error, sessionId }, 'session feed failed'),
     });
-    const subscription: Subscription = { feed, facts, stop: () => {} };
+    const subscription: Subscription = {
+      feed,
+      access: new SubscriptionAccess(this.viewer, facts, latestSeq),
+      stop: () => {},
+    };
     this.subscriptions.set(sessionId, subscription);
     // Listen before reading the database, so nothing committed in between is missed.
     const stop = await bus.subscribe(topics.session(sessionId), (frame) => {
       // Your own typing is not news to you (protocol: others get `typing`).
       if (frame.type === 'typing' && frame.user.id === this.viewer.id) return;
-      if (frame.type === 'session.event' && frame.event.kind === 'session.updated') {
-        const session = frame.event.session;
-        subscription.facts = {
-          ...subscription.facts,
-          status: session.status,
-          agentId: session.agent?.id ?? null,
-        };
-      }
       feed.receive(frame);
     });
     if (this.closed || this.subscriptions.get(sessionId) !== subscription) {
@@ -278,8 +324,32 @@ export class ClientConnection {
     }
     subscription.stop = stop;
     await feed.start();
+    // The replay may have shown that the viewer lost access meanwhile (deliver() said so).
+    if (this.subscriptions.get(sessionId) !== subscription) return;
     this.send({ type: 'subscribed', sessionId, seq: feed.seq, ...(ref ? { ref } : {}) });
-    this.deps.onSubscribed?.(this, sessionId, subscription.facts);
+    this.deps.onSessionFacts?.(this, sessionId, subscription.access.facts);
+  }
+
+  /**
+   * Forwards a frame of a followed session, in seq order, as far as the viewer may still see
+   * the session: when a colleague took the waiting chat, the subscription ends there, as the
+   * REST API would answer 404.
+   */
+  private deliver(subscription: Subscription, frame: ServerFrame): void {
+    const { sessionId } = subscription.feed;
+    if (this.subscriptions.get(sessionId) !== subscription) return;
+    switch (subscription.access.admit(frame)) {
+      case 'drop':
+        return;
+      case 'revoked':
+        this.unsubscribe(sessionId);
+        return this.send({ type: 'unsubscribed', sessionId, reason: 'NOT_FOUND' });
+      case 'forward':
+        return this.send(frame);
+      case 'changed':
+        this.send(frame);
+        return this.deps.onSessionFacts?.(this, sessionId, subscription.access.facts);
+    }
   }
 
   private unsubscribe(sessionId: string): void {
@@ -288,6 +358,7 @@ export class ClientConnection {
     subscription.feed.close();
     subscription.stop();
     this.subscriptions.delete(sessionId);
+    this.deps.onUnsubscribed?.(this, sessionId);
   }
 
   private typing(sessionId: string, typing: boolean): void {
@@ -295,8 +366,8 @@ export class ClientConnection {
     if (!subscription)
       throw new AppError('VALIDATION_FAILED', 'Subscribe to the session before typing in it');
     if (
-      !sessionPolicy.sendMessage(this.viewer, subscription.facts) ||
-      subscription.facts.status === 'ended'
+      !sessionPolicy.sendMessage(this.viewer, subscription.access.facts) ||
+      subscription.access.facts.status === 'ended'
     )
       return;
     this.deps.bus.publish(topics.session(sessionId), {

@@ -1,6 +1,7 @@
 // The real-time gateway on /api/v1/ws: accepts authenticated sockets, keeps them alive with
-// heartbeats, records presence, makes them catch up when frames may have been lost between
-// nodes, and on shutdown tells every client to reconnect elsewhere.
+// heartbeats (closing those whose sign-in ended), records presence, makes them catch up when
+// frames may have been lost between nodes, and on shutdown tells every client to reconnect
+// elsewhere.
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -12,6 +13,7 @@ import type { PresenceTracker } from '../services/agents/presence.js';
 import { assertSameSite } from '../http/auth.js';
 import { ClientConnection } from './connection.js';
 import { QueueWatcher } from './queueWatcher.js';
+import { SignIn } from './signIn.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -49,6 +51,7 @@ export class Gateway {
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) {
         if (!connection.checkAlive()) connection.terminate();
+        else void connection.checkSignIn();
       }
     }, config.heartbeatMs);
     this.heartbeat.unref();
@@ -65,11 +68,11 @@ export class Gateway {
       },
       (socket: WebSocket, request) => {
         const auth = request.auth;
-        if (!auth) {
-          const frame: ServerFrame = {
-            type: 'error',
-            error: { code: 'UNAUTHENTICATED', message: 'Sign in first' },
-          };
+        const secret = request.authSecret;
+        if (!auth || !secret) {
+          // Said on the socket, not with an HTTP status: browsers never see a handshake's status.
+          const message = secret ? 'The sign-in is invalid or has expired' : 'Sign in first';
+          const frame: ServerFrame = { type: 'error', error: { code: 'UNAUTHENTICATED', message } };
           socket.send(JSON.stringify(frame));
           socket.close(CLOSE_CODES.AUTH_FAILED, 'unauthenticated');
           return;
@@ -84,11 +87,16 @@ export class Gateway {
             bus,
             heartbeatMs: config.heartbeatMs,
             log,
-            onSubscribed: (conn, sessionId, facts) => {
+            signIn: new SignIn(ctx, secret, auth.expiresAt, auth.viewer),
+            // A customer's chat may go back to the queue (its agent was disabled) or leave it.
+            onSessionFacts: (conn, sessionId, facts) => {
               if (facts.status === 'waiting' && facts.customerId === conn.viewer.id) {
                 this.queueWatcher.watch(conn, sessionId);
+              } else {
+                this.queueWatcher.unwatch(conn, sessionId);
               }
             },
+            onUnsubscribed: (conn, sessionId) => this.queueWatcher.unwatch(conn, sessionId),
             onClosed: (conn) => this.queueWatcher.forget(conn),
           },
         );

@@ -25,16 +25,23 @@ export class QueueWatcher {
   watch(connection: ClientConnection, sessionId: string): void {
     let set = this.watchers.get(sessionId);
     if (!set) this.watchers.set(sessionId, (set = new Set()));
+    if (set.has(connection)) return;
     set.add(connection);
     this.listening ??= this.listen();
     void this.push([sessionId]);
   }
 
+  /** The connection stopped following the session, or the session left the queue. */
+  unwatch(connection: ClientConnection, sessionId: string): void {
+    const set = this.watchers.get(sessionId);
+    if (!set) return;
+    set.delete(connection);
+    if (set.size === 0) this.watchers.delete(sessionId);
+  }
+
+  /** The connection closed. */
   forget(connection: ClientConnection): void {
-    for (const [sessionId, set] of this.watchers) {
-      set.delete(connection);
-      if (set.size === 0) this.watchers.delete(sessionId);
-    }
+    for (const sessionId of [...this.watchers.keys()]) this.unwatch(connection, sessionId);
   }
 
   /** Recompute soon (the queue or capacity changed). */

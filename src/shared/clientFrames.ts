@@ -23,7 +23,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
     clientId: clientToken(LIMITS.clientId),
     text: z.string(),
   }),
-  z.object({ type: z.literal('typing'), sessionId, typing: z.boolean() }),
+  z.object({ type: z.literal('typing'), ref, sessionId, typing: z.boolean() }),
   z.object({ type: z.literal('read'), ref, sessionId, upToSeq: z.number().int().min(0) }),
   z.object({ type: z.literal('ping'), ref }),
 ]);

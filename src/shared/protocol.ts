@@ -7,7 +7,7 @@ export const PROTOCOL_VERSION = 1;
 
 /** WebSocket close codes the server uses; clients reconnect (and resume) on all but AUTH_FAILED. */
 export const CLOSE_CODES = {
-  /** The server is shutting down or restarting: reconnect (to another node) and resume. */
+  /** The server is restarting, or the person's role changed: reconnect (anywhere) and resume. */
   RESTARTING: 1012,
   /** The session cookie or token is missing, expired or revoked; sign in again. */
   AUTH_FAILED: 4001,
@@ -40,7 +40,11 @@ export type ServerFrame =
   | { type: 'session.event'; sessionId: string; seq: number; event: SessionEvent }
   /** Sent after a subscribe once every missed event has been replayed; live events follow. */
   | { type: 'subscribed'; ref?: string; sessionId: string; seq: number }
-  | { type: 'unsubscribed'; ref?: string; sessionId: string }
+  /**
+   * The connection stopped following a session: at the client's request (with its `ref`), or,
+   * with `reason: 'NOT_FOUND'`, because the viewer may no longer see it (a colleague took it).
+   */
+  | { type: 'unsubscribed'; ref?: string; sessionId: string; reason?: 'NOT_FOUND' }
   | { type: 'typing'; sessionId: string; user: Person; typing: boolean }
   | ({ type: 'queue.position' } & QueuePosition)
   /** The waiting queue changed (agents): refetch it through the API. */

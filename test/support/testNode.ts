@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createNode, type SwitchboardNode } from '../../src/node.js';
+import { createNode, type NodeOverrides, type SwitchboardNode } from '../../src/node.js';
 import { createAccount } from '../../src/services/accounts/accounts.js';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Role } from '../../src/shared/vocabulary.js';
@@ -26,6 +26,7 @@ export interface TestNode {
 export async function startTestNode(
   store: Store,
   env: Record<string, string> = {},
+  overrides: Omit<NodeOverrides, 'store'> = {},
 ): Promise<TestNode> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-test-'));
   const config = {
@@ -39,7 +40,7 @@ export async function startTestNode(
     }),
     webRoot: undefined,
   };
-  const node = await createNode(config, { store });
+  const node = await createNode(config, { ...overrides, store });
   const url = await node.start();
   let counter = 0;
   return {
@@ -134,9 +135,14 @@ export class SocketClient {
     });
   }
 
-  static connect(baseUrl: string, cookie: string | null, origin = baseUrl): Promise<SocketClient> {
+  static connect(
+    baseUrl: string,
+    cookie: string | null,
+    origin = baseUrl,
+    headers: Record<string, string> = {},
+  ): Promise<SocketClient> {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, {
-      headers: { origin, ...(cookie ? { cookie } : {}) },
+      headers: { origin, ...(cookie ? { cookie } : {}), ...headers },
     });
     const client = new SocketClient(ws);
     return new Promise((resolve, reject) => {

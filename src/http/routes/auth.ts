@@ -11,6 +11,7 @@ import { iso, presentPerson } from '../../services/presenters.js';
 import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
+import { closeSocketsOfSignIn } from '../../realtime/signIn.js';
 import { errorResponses } from './common.js';
 import type { FastifyRequest } from 'fastify';
 
@@ -84,12 +85,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign out (ends this session)',
+        summary: 'Sign out (ends this sign-in and closes its WebSockets)',
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
-      if (request.authSecret) await revokeAuthSession(ctx, request.authSecret);
+      if (request.authSecret) {
+        await revokeAuthSession(ctx, request.authSecret);
+        closeSocketsOfSignIn(ctx.bus, request.authSecret);
+      }
       clearSessionCookie(reply, config);
       return reply.code(204).send(null);
     },
