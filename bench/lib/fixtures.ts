@@ -11,7 +11,7 @@ import { ensureAgentStatus } from '../../src/storage/repositories/agents.js';
 import { insertUser } from '../../src/storage/repositories/users.js';
 import type { AgentStatus, Role } from '../../src/shared/vocabulary.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
-import { openStore, type Store } from '../../src/storage/store.js';
+import { openStore, type Db, type Store } from '../../src/storage/store.js';
 
 export interface Fixture {
   ctx: ServiceContext;
@@ -29,6 +29,21 @@ export async function openFixture(options: {
   return { ctx, store, close: () => store.close() };
 }
 
+/**
+ * Runs `work` with a context in which every service's transaction joins one outer transaction:
+ * a fixture of thousands of rows then costs one commit (one disk flush) instead of one each.
+ */
+export function inOneTransaction<T>(
+  fixture: Fixture,
+  work: (ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  return fixture.store.transaction((trx) => {
+    const join = <R>(inner: (db: Db) => Promise<R>) => inner(trx);
+    const store: Store = { ...fixture.store, db: trx, transaction: join, groupedTransaction: join };
+    return work({ ...fixture.ctx, store });
+  });
+}
+
 export interface BenchUser extends Viewer {
   token: string;
 }
@@ -40,12 +55,9 @@ export async function createUsers(
   role: Role,
   agent: { status: AgentStatus; max: (i: number) => number } = { status: 'offline', max: () => 5 },
 ): Promise<BenchUser[]> {
-  // One transaction for them all: a commit (and a disk flush) per account would make the
-  // connections scenario's ten thousand accounts take longer than the scenario itself.
-  return fixture.store.transaction(async (trx) => {
-    const ctx: ServiceContext = { ...fixture.ctx, store: { ...fixture.store, db: trx } };
-    return insertUsers(ctx, count, role, agent);
-  });
+  // A commit per account would make the connections scenario's ten thousand accounts take
+  // longer than the scenario itself.
+  return inOneTransaction(fixture, (ctx) => insertUsers(ctx, count, role, agent));
 }
 
 async function insertUsers(
@@ -100,15 +112,17 @@ export async function createActiveChats(fixture: Fixture, count: number): Promis
   });
   const customers = await createUsers(fixture, count, 'user');
   const sessions: string[] = [];
-  for (const customer of customers) {
-    const record = await startSession(fixture.ctx, {
-      viewer: customer,
-      subject: 'Benchmark chat',
-      priority: 'medium',
-      message: 'Hello',
-    });
-    sessions.push(record.row.id);
-  }
+  await inOneTransaction(fixture, async (ctx) => {
+    for (const customer of customers) {
+      const record = await startSession(ctx, {
+        viewer: customer,
+        subject: 'Benchmark chat',
+        priority: 'medium',
+        message: 'Hello',
+      });
+      sessions.push(record.row.id);
+    }
+  });
   await routeQueue(fixture.ctx);
   const rows = await fixture.store.db
     .selectFrom('chat_sessions')
