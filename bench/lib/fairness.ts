@@ -1,10 +1,14 @@
-// Fairness of routing's final spread of chats over agents (the invariants themselves are
-// checked with test/support/routingInvariants.ts, shared with the cluster tests).
+// Fairness of routing's spread of chats over agents, judged where routing had a choice: chats
+// placed onto idle agents while there was room for all of them (the routing scenario's wave).
+// The invariants themselves are checked with test/support/routingInvariants.ts, shared with the
+// cluster tests.
 
 /**
- * How far the final loads are from the fairest possible spread: water-filling gives each agent
- * min(max, level) for the level that places the same number of chats; the spread is the largest
- * difference between an agent's open chats and that fair share.
+ * How far the loads are from the fairest possible spread. Routing gives each chat to the agent
+ * with the fewest open chats among those with room, so the fairest outcome is water-filling:
+ * each agent holds min(max, level) or min(max, level + 1) chats, for the level that places them
+ * all. The spread is the largest distance of an agent's open chats from that band: 0 is
+ * perfectly fair, 1 means some agent is one chat off.
  */
 export function fairnessSpread(agents: Array<{ open: number; max: number }>): number {
   const total = agents.reduce((sum, a) => sum + a.open, 0);

@@ -1,26 +1,32 @@
-// Load generator for the routing scenario, run in its own process: simulated agents who drain a
-// backlog through the real API. Each agent holds a WebSocket (as an agent's console does), goes
-// online with PATCH /agents/me, hears each chat routed to them (`sessions.changed`, "assigned")
-// and ends it at once with POST /sessions/:id/end, which frees the slot for routing's next
-// placement. Once the whole backlog is assigned and ended, customers start a wave of new chats
-// that the agents keep open, for the scenario to judge how fairly routing spread them.
+// Load generator for the routing scenario, run in its own process: drains a backlog through the
+// real API. Agents go online with PATCH /agents/me; a supervisor (a super admin, whose socket
+// hears every session change) ends each chat through POST /sessions/:id/end as soon as it hears
+// it was assigned, which frees the agent's slot for routing's next placement. Once the whole
+// backlog is assigned and ended, customers start a wave of new chats that stay open, for the
+// scenario to judge how fairly routing spread them.
+//
+// The agents hold no console sockets: with 200 of them, every assignment and end would also send
+// a `queue.changed` or `agent.status` frame to each of the 200 (see docs/performance.md), which
+// measures fan-out rather than routing and would not fit the suite's time budget.
 import type WebSocket from 'ws';
 import { openAuthenticated } from '../lib/authenticatedSocket.js';
 import { serveGenerator } from '../lib/processes.js';
 
-export interface RoutingAgentsInput {
-  /** The nodes; agent i connects to and calls node i % urls.length. */
+export interface RoutingDrainInput {
+  /** The nodes; requests go to them in turn. */
   urls: string[];
   agentTokens: string[];
-  /** The waiting chats to drain: each is ended as soon as its agent hears it was assigned. */
+  /** A super admin's token: the supervisor who ends the backlog's chats. */
+  supervisorToken: string;
+  /** The waiting chats to drain: each is ended as soon as it is heard assigned. */
   backlog: string[];
-  /** Customers starting the wave, in turn (spread over the nodes the same way). */
+  /** Customers starting the wave, in turn. */
   customerTokens: string[];
   waveSize: number;
   timeoutMs: number;
 }
 
-export interface RoutingAgentsResult {
+export interface RoutingDrainResult {
   /** First status update → the last backlog chat heard assigned. */
   drainMs: number;
   /** First status update → the last backlog chat ended. */
@@ -59,7 +65,7 @@ function waitFor(done: () => boolean, deadline: number, what: () => string) {
   });
 }
 
-async function run(input: RoutingAgentsInput): Promise<RoutingAgentsResult> {
+async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
   const api = (i: number) => `${input.urls[i % input.urls.length]}/api/v1`;
   const backlog = new Set(input.backlog);
   const assigned = new Set<string>();
@@ -70,7 +76,7 @@ async function run(input: RoutingAgentsInput): Promise<RoutingAgentsResult> {
   let waveAssignedAt = 0;
   let failure: Error | undefined;
 
-  const heard = (agent: number, sessionId: string) => {
+  const heard = (sessionId: string) => {
     if (!backlog.has(sessionId)) {
       wave.add(sessionId);
       if (wave.size === input.waveSize) waveAssignedAt = performance.now();
@@ -79,7 +85,8 @@ async function run(input: RoutingAgentsInput): Promise<RoutingAgentsResult> {
     if (assigned.has(sessionId)) return;
     assigned.add(sessionId);
     lastAssignedAt = performance.now();
-    call(`${api(agent)}/sessions/${sessionId}/end`, input.agentTokens[agent]!, 'POST', {}).then(
+    const node = api(assigned.size);
+    call(`${node}/sessions/${sessionId}/end`, input.supervisorToken, 'POST', {}).then(
       () => {
         ended += 1;
         lastEndedAt = performance.now();
@@ -88,18 +95,18 @@ async function run(input: RoutingAgentsInput): Promise<RoutingAgentsResult> {
     );
   };
 
-  const sockets: WebSocket[] = [];
-  await inBatches(input.agentTokens, async (token, i) => {
-    const ws = await openAuthenticated(`${api(i).replace(/^http/, 'ws')}/ws`, token);
-    if (!ws) throw new Error(`agent ${i} could not connect`);
-    sockets.push(ws);
-    ws.on('message', (data) => {
-      const text = data.toString();
-      // Agents also hear every queue change; only their own assignments need parsing.
-      if (!text.includes('"sessions.changed"')) return;
-      const frame = JSON.parse(text) as { sessionId: string; change: string };
-      if (frame.change === 'assigned') heard(i, frame.sessionId);
-    });
+  const supervisor: WebSocket | null = await openAuthenticated(
+    `${api(0).replace(/^http/, 'ws')}/ws`,
+    input.supervisorToken,
+  );
+  if (!supervisor) throw new Error('the supervisor could not connect');
+  supervisor.on('message', (data) => {
+    const frame = JSON.parse(data.toString()) as {
+      type: string;
+      sessionId: string;
+      change: string;
+    };
+    if (frame.type === 'sessions.changed' && frame.change === 'assigned') heard(frame.sessionId);
   });
 
   try {
@@ -129,7 +136,7 @@ async function run(input: RoutingAgentsInput): Promise<RoutingAgentsResult> {
       waveMs: waveAssignedAt - waveStarted,
     };
   } finally {
-    for (const ws of sockets) ws.terminate();
+    supervisor.terminate();
   }
 }
 
