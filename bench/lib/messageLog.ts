@@ -32,6 +32,8 @@ export class MessageLog {
   private delivered = 0;
   /** Measured messages acknowledged after the ack limit. */
   private slowAcks = 0;
+  /** Every message before this one has been acknowledged. */
+  private oldestUnacked = 0;
   private readonly measuredTotal: number;
 
   /**
@@ -85,8 +87,14 @@ export class MessageLog {
   ackP99CertainlyReaches(now: number): boolean {
     const n = this.measuredTotal;
     if (n === 0 || !Number.isFinite(this.ackLimitMs)) return false;
+    while (this.oldestUnacked < this.sentCount && !Number.isNaN(this.ackMs[this.oldestUnacked]!))
+      this.oldestUnacked += 1;
     let slow = this.slowAcks;
-    for (let k = 0; k < this.sentCount && now - this.due[k]! >= this.ackLimitMs; k++) {
+    for (
+      let k = this.oldestUnacked;
+      k < this.sentCount && now - this.due[k]! >= this.ackLimitMs;
+      k++
+    ) {
       if (Number.isNaN(this.ackMs[k]!) && this.due[k]! >= this.measuredFrom) slow += 1;
     }
     // summarize() takes the sample at floor(0.99 n) of the sorted list as p99.
