@@ -74,6 +74,11 @@ export class ClientConnection {
   private readonly budget: FrameBudget;
   private alive = true;
   private closed = false;
+  /**
+   * Personal frames heard while open() is still subscribing: held until `hello` has gone out, so
+   * the first frame a client sees is always `hello`.
+   */
+  private beforeHello: ServerFrame[] | null = [];
   /** Frames are handled one at a time, in arrival order, so a client's sends keep their order. */
   private inbox: Promise<void> = Promise.resolve();
 
@@ -113,6 +118,9 @@ export class ClientConnection {
       heartbeatMs: this.deps.heartbeatMs,
       user: presentPerson(this.person),
     });
+    const held = this.beforeHello ?? [];
+    this.beforeHello = null;
+    for (const frame of held) this.onPersonalFrame(frame);
   }
 
   /** Called by the heartbeat timer: false when the last ping went unanswered. */
@@ -189,6 +197,10 @@ export class ClientConnection {
   }
 
   private onPersonalFrame(frame: ServerFrame): void {
+    if (this.beforeHello) {
+      this.beforeHello.push(frame);
+      return;
+    }
     if (frame.type === 'bye') return this.sayBye(frame);
     this.send(frame);
   }

@@ -1,5 +1,6 @@
-// A socket that closes while the gateway is still setting it up (its bus subscriptions pending,
-// as on a busy PostgreSQL or Redis) leaves no bus listener behind.
+// Sockets while the gateway is still setting them up, their bus subscriptions pending as on a
+// busy PostgreSQL or Redis: one that closes then leaves no bus listener behind, and one that
+// stays hears `hello` before anything published meanwhile.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EventBus, FrameHandler } from '../../src/bus/bus.js';
 import { MemoryBus } from '../../src/bus/memoryBus.js';
@@ -11,12 +12,15 @@ class GatedBus implements EventBus {
   private readonly inner = new MemoryBus();
   private gate: Promise<void> = Promise.resolve();
   private release: () => void = () => {};
+  /** The topic whose subscriptions wait for the gate; all of them when null. */
+  private heldTopic: string | null = null;
   /** Subscriptions asked for and not yet complete. */
   pending = 0;
   /** Live listeners by topic. */
   readonly live = new Map<string, number>();
 
-  hold(): void {
+  hold(topic: string | null = null): void {
+    this.heldTopic = topic;
     this.gate = new Promise((resolve) => (this.release = resolve));
   }
 
@@ -29,9 +33,11 @@ class GatedBus implements EventBus {
   }
 
   async subscribe(topic: string, handler: FrameHandler): Promise<() => void> {
-    this.pending++;
-    await this.gate;
-    this.pending--;
+    if (this.heldTopic === null || this.heldTopic === topic) {
+      this.pending++;
+      await this.gate;
+      this.pending--;
+    }
     const stop = this.inner.subscribeNow(topic, handler);
     this.live.set(topic, (this.live.get(topic) ?? 0) + 1);
     let stopped = false;
@@ -54,7 +60,7 @@ class GatedBus implements EventBus {
   async close(): Promise<void> {}
 }
 
-describeEachDatabase('sockets closed while opening', (db) => {
+describeEachDatabase('sockets still opening', (db) => {
   let server: TestNode;
   const bus = new GatedBus();
   beforeAll(async () => {
@@ -81,5 +87,18 @@ describeEachDatabase('sockets closed while opening', (db) => {
       .poll(() => personal.map((topic) => bus.listeners(topic)), { timeout: 5000 })
       .toEqual([0, 0, 0]);
     expect([...bus.live].filter(([topic, n]) => topic.startsWith('sign-in:') && n > 0)).toEqual([]);
+  });
+
+  it('hear hello before what was published while they subscribed', async () => {
+    const kofi = await server.signUp('Kofi', 'admin');
+    bus.hold('agents');
+    const socket = await kofi.socket();
+    await expect.poll(() => bus.pending, { timeout: 5000 }).toBe(1);
+    // The personal topic is live already; the socket has not said hello yet.
+    bus.publish(`user:${kofi.user!.id}`, { type: 'refresh', reason: 'test' });
+    bus.open();
+    await socket.waitFor((f) => f.type === 'refresh');
+    expect(socket.frames.map((f) => f.type).slice(0, 2)).toEqual(['hello', 'refresh']);
+    socket.close();
   });
 });
