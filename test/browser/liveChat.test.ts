@@ -3,7 +3,8 @@
 // indicators and read ticks (Shift+Enter for a new line), the agent uses quick responses, a
 // hostile message stays text, and the customer ends, rates and finds the chat in their history.
 // Then, with the agent full, a second customer is told the estimated wait, and the agent ends a
-// chat with X, which asks its customer for a rating and frees the slot for the waiting one.
+// chat with X, which asks its customer for a rating and frees the slot for the waiting one, and
+// closes the open-chat tabs (closing a tab leaves its chat going).
 import { beforeAll, expect, it } from 'vitest';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -198,17 +199,26 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await visible(messageLog(secondCustomerPage).getByText('Ama Mensah joined the chat'));
   });
 
-  it('keeps only tabs in the open chats tablist, closing one with its x or Delete', async () => {
+  it('keeps only tabs in the open chats tablist, closing one with Close tab, its x or Delete', async () => {
     const tablist = agentPage.getByRole('tablist', { name: 'Open chats' });
     const tabs = tablist.getByRole('tab');
     await until(async () => expect(await tabs.count()).toBe(3));
     expect(await tablist.locator(':scope > :not([role="tab"])').count()).toBe(0);
 
-    await tabs.first().locator('.workspace-tab__close').click();
+    // Closing the tab of a chat going on leaves the chat going.
+    await tablist.getByRole('tab', { name: /Esi Owusu/ }).click();
+    const chat = agentPage.getByRole('region', { name: 'Chat with Esi Owusu' });
+    await chat.getByRole('button', { name: 'Close tab' }).click();
     await until(async () => expect(await tabs.count()).toBe(2));
+    await gone(chat);
+    await visible(agentPage.getByRole('tab', { name: 'Active (1)' }));
+    await visible(secondCustomerPage.locator('.composer__input'));
+
+    await tabs.first().locator('.workspace-tab__close').click();
+    await until(async () => expect(await tabs.count()).toBe(1));
     await tabs.first().focus();
     await agentPage.keyboard.press('Delete');
-    await until(async () => expect(await tabs.count()).toBe(1));
+    await until(async () => expect(await tabs.count()).toBe(0));
   });
 
   it('raised no errors in any page', () => {

@@ -31,12 +31,19 @@ interface ChatWindowProps {
   onScreen: boolean;
   /** Takes a waiting chat for the viewer (the console's take, which also silences its chime). */
   onTake?: ((session: Session) => Promise<unknown>) | undefined;
+  /**
+   * Closes the console tab showing this chat (the chat itself goes on). A button for it in the
+   * header is what a touch screen-reader user has: the tab's own x is for the mouse only.
+   */
+  onCloseTab?: (() => void) | undefined;
 }
 
-export function ChatWindow({ sessionId, onScreen, onTake }: ChatWindowProps) {
+export function ChatWindow({ sessionId, onScreen, onTake, onCloseTab }: ChatWindowProps) {
   const store = useConversationStore(sessionId);
   if (!store) return <Loading label="Opening chat…" />;
-  return <ChatWindowView store={store} onScreen={onScreen} onTake={onTake} />;
+  return (
+    <ChatWindowView store={store} onScreen={onScreen} onTake={onTake} onCloseTab={onCloseTab} />
+  );
 }
 
 type Dialogs = 'end' | 'transfer' | 'assign' | null;
@@ -47,11 +54,8 @@ function ChatWindowView({
   store,
   onScreen,
   onTake,
-}: {
-  store: ConversationStore;
-  onScreen: boolean;
-  onTake?: ((session: Session) => Promise<unknown>) | undefined;
-}) {
+  onCloseTab,
+}: Omit<ChatWindowProps, 'sessionId'> & { store: ConversationStore }) {
   const { me, api, quickResponses } = useServices();
   const view = useReadable(store);
   // Beside the conversation when there is room for both; on smaller screens it covers the
@@ -106,6 +110,11 @@ function ChatWindowView({
               variant="danger"
               onClick={() => setDialog('end')}
             />
+          )}
+          {onCloseTab && (
+            <Button variant="ghost" size="sm" class="chat-window__close-tab" onClick={onCloseTab}>
+              Close tab
+            </Button>
           )}
         </div>
       </header>

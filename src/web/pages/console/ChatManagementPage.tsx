@@ -161,6 +161,7 @@ export function ChatManagementPage() {
                 sessionId={id}
                 onScreen={chatOnScreen && id === workspace.selectedId}
                 onTake={take}
+                onCloseTab={() => workspace.close(id)}
               />
             </div>
           ))}

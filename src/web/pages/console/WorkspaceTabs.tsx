@@ -1,7 +1,8 @@
 // The tabs of the chats an agent has open: each names the customer, shows unread messages, and
 // can be closed. Arrow keys move between tabs and Delete closes one (the ARIA pattern for
 // deletable tabs). The tablist holds nothing but tabs: the x a mouse clicks is part of its tab,
-// hidden from assistive technology, which is told about Delete instead.
+// hidden from assistive technology, which is told about Delete instead, and about the Close tab
+// button in each chat's header (all a touch screen has: it has no Delete key).
 import { useId } from 'preact/hooks';
 import { cx } from '../../components/classNames.js';
 import { Icon } from '../../components/Icon.js';
@@ -68,7 +69,7 @@ export function WorkspaceTabs({ openIds, selectedId, onSelect, onClose }: Worksp
         ))}
       </div>
       <p id={hintId} class="sr-only">
-        Press Delete to close this chat tab.
+        Press Delete to close this chat tab, or use Close tab in the chat's header.
       </p>
     </>
   );
