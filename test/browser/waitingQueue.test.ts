@@ -1,12 +1,20 @@
 // The queue as customers and agents see it when nobody takes chats automatically: the customer
 // learns their place and whether any agent is online, both agents see the chat arrive (also on
-// another page, by the tab title), one takes it from the Waiting tab and the other watches it
-// leave their list.
+// another page, by the tab title), one takes it from the Waiting tab while the other, who had it
+// open, watches it leave their list and is told it is no longer in the queue.
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
-import { bubbles, gone, messageLog, until, visible, type SignedInPage } from './support/ui.js';
+import {
+  bubbles,
+  gone,
+  messageLog,
+  send,
+  until,
+  visible,
+  type SignedInPage,
+} from './support/ui.js';
 
 describeInBrowser('the waiting queue', () => {
   const suite = useServerAndBrowser();
@@ -82,6 +90,16 @@ describeInBrowser('the waiting queue', () => {
   });
 
   it('lets one agent take a chat while the other watches it leave their Waiting tab', async () => {
+    await kofiPage
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /^Transcript request/ })
+      .click();
+    const kofiChat = kofiPage.getByRole('region', { name: 'Chat with Yaw Asante' });
+    await visible(bubbles(kofiPage, 'How do I get my transcript?'));
+    // Arriving after the chat was loaded, it shows Kofi follows the chat live.
+    await send(yawPage, 'It is for a scholarship.');
+    await visible(bubbles(kofiPage, 'It is for a scholarship.'));
+
     await amaPage
       .getByRole('button', { name: /Assign Transcript request from Yaw Asante to me/ })
       .click();
@@ -93,6 +111,10 @@ describeInBrowser('the waiting queue', () => {
     await gone(kofiWaiting.filter({ hasText: 'Transcript request' }));
     expect(await kofiWaiting.count()).toBe(1);
     await visible(kofiPage.getByRole('tab', { name: 'Waiting (1)' }));
+    await visible(kofiChat.getByText('This chat is no longer in the queue'));
+    expect(await kofiChat.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
+    await kofiChat.getByRole('button', { name: 'Close tab' }).click();
+    await gone(kofiChat);
 
     await visible(messageLog(yawPage).getByText('Ama Mensah joined the chat'));
     await visible(yawPage.getByRole('heading', { name: 'Ama Mensah' }));

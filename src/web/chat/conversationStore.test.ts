@@ -237,6 +237,28 @@ describe('ConversationStore', () => {
     expect(store.get()).toMatchObject({ live: true, problem: null, retrying: false });
   });
 
+  it('keeps the chat as last seen but read-only, and stops following it, once access is revoked', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    realtime.current().deliver({ type: 'typing', sessionId: 's1', user: ama, typing: true });
+    realtime.current().deliver({ type: 'unsubscribed', sessionId: 's1', reason: 'NOT_FOUND' });
+    expect(store.get()).toMatchObject({
+      status: 'failed',
+      lostAccess: true,
+      live: false,
+      typing: null,
+      problem: null,
+    });
+    expect(store.canWrite()).toBe(false);
+    expect(store.get().conversation.messages).toHaveLength(2);
+
+    realtime.current().drop();
+    await vi.advanceTimersByTimeAsync(500);
+    realtime.current().greet();
+    expect(realtime.current().all('subscribe')).toEqual([]);
+    expect(store.get().lostAccess).toBe(true);
+  });
+
   it('stops following for good when the subscription is refused as not found', async () => {
     const { store, realtime, refuse } = await openStore();
     refuse('NOT_FOUND', 'Session not found');

@@ -48,6 +48,11 @@ export interface ConversationView {
   queue: QueuePosition | null;
   /** The feed has replayed what was missed and is receiving live events. */
   live: boolean;
+  /**
+   * The server stopped the feed because the viewer may no longer see the chat (a colleague took
+   * the waiting chat they were watching): what is shown is the last they were allowed to see.
+   */
+  lostAccess: boolean;
 }
 
 export interface ConversationDeps {
@@ -82,6 +87,7 @@ export class ConversationStore implements Readable<ConversationView> {
       typing: null,
       queue: null,
       live: false,
+      lostAccess: false,
     });
     this.typingSignal = new TypingSignal((typing) =>
       deps.realtime.notify({ type: 'typing', sessionId, typing }),
@@ -185,7 +191,7 @@ export class ConversationStore implements Readable<ConversationView> {
   /** True when the viewer may write in it now. */
   canWrite(): boolean {
     const session = this.get().conversation.session;
-    if (!session || session.status === 'ended') return false;
+    if (!session || session.status === 'ended' || this.get().lostAccess) return false;
     if (session.customer.id === this.deps.viewer.id) return true;
     return session.status === 'active' && session.agent?.id === this.deps.viewer.id;
   }
@@ -275,6 +281,10 @@ export class ConversationStore implements Readable<ConversationView> {
             ? { problem: error.message, retrying }
             : { status: 'failed', problem: error.message, retrying },
         ),
+      onRevoked: () => {
+        this.showTyping(null);
+        this.patch({ status: 'failed', lostAccess: true, live: false, queue: null });
+      },
     };
   }
 

@@ -57,3 +57,11 @@ export const ENDED_BY_LABELS: Record<EndedBy, string> = {
   admin: 'an admin',
   system: 'the system',
 };
+
+/**
+ * What an agent is told about a waiting chat they can no longer see: a take that lost the race, or
+ * a chat they were watching that left the queue. The server does not say which of the two
+ * happened, as a colleague's chat is not theirs to see.
+ */
+export const NO_LONGER_WAITING =
+  'This chat is no longer in the queue: another agent took it, or the customer left.';

@@ -6,14 +6,17 @@ import type { SessionFeed } from './realtimeClient.js';
 
 const setup = fakeRealtime;
 
-function feed(seq = 0): SessionFeed & { events: number[]; live: number } {
-  const state = { seq, events: [] as number[], live: 0 };
+function feed(seq = 0): SessionFeed & { events: number[]; live: number; revoked: number } {
+  const state = { seq, events: [] as number[], live: 0, revoked: 0 };
   return {
     get events() {
       return state.events;
     },
     get live() {
       return state.live;
+    },
+    get revoked() {
+      return state.revoked;
     },
     lastSeq: () => state.seq,
     onEvent: (frame) => {
@@ -26,6 +29,9 @@ function feed(seq = 0): SessionFeed & { events: number[]; live: number } {
     onTyping: () => {},
     onQueuePosition: () => {},
     onRefused: () => {},
+    onRevoked: () => {
+      state.revoked++;
+    },
   };
 }
 
@@ -218,6 +224,53 @@ describe('RealtimeClient', () => {
     expect(current().last('unsubscribe')).toMatchObject({ sessionId: 's1' });
     current().deliver(sessionEvent(1));
     expect(chat.events).toEqual([]);
+  });
+
+  it('drops a feed the server stopped for lost access, and does not subscribe it again', () => {
+    const { client, current, sockets } = setup();
+    const chat = feed();
+    const other = feed();
+    const unfollow = client.follow('s1', chat);
+    client.follow('s2', other);
+    client.start();
+    current().greet();
+    const ref = current().last('subscribe')!.ref!;
+    current().deliver({ type: 'subscribed', ref, sessionId: 's1', seq: 0 });
+
+    current().deliver({ type: 'unsubscribed', sessionId: 's1', reason: 'NOT_FOUND' });
+    expect(chat.revoked).toBe(1);
+    expect(other.revoked).toBe(0);
+    expect(client.isLive('s1')).toBe(false);
+    current().deliver(sessionEvent(1));
+    expect(chat.events).toEqual([]);
+    // The server already forgot the subscription: closing the tab has nothing to undo.
+    unfollow();
+    expect(current().all('unsubscribe')).toEqual([]);
+
+    current().drop();
+    vi.advanceTimersByTime(500);
+    expect(sockets).toHaveLength(2);
+    current().greet();
+    expect(
+      current()
+        .all('subscribe')
+        .map((f) => f.sessionId),
+    ).toEqual(['s2']);
+  });
+
+  it('does not take the reply to an unsubscribe for lost access', () => {
+    const { client, current } = setup();
+    client.start();
+    current().greet();
+    // A chat closed and opened again at once: the reply to the first unsubscribe comes after.
+    client.follow('s1', feed())();
+    const reopened = feed();
+    client.follow('s1', reopened);
+    current().deliver({ type: 'unsubscribed', sessionId: 's1' });
+    expect(reopened.revoked).toBe(0);
+    const ref = current().last('subscribe')!.ref!;
+    current().deliver({ type: 'subscribed', ref, sessionId: 's1', seq: 0 });
+    expect(client.isLive('s1')).toBe(true);
   });
 
   it('subscribes again with backoff after a passing refusal, but not after NOT_FOUND', async () => {

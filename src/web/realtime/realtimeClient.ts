@@ -1,7 +1,7 @@
 // The tab's one WebSocket, kept alive: connects, notices dead links, reconnects with backoff,
 // resubscribes every followed session from the last seq it applied (and, with backoff, one whose
-// subscription was refused for a passing reason), and matches replies to requests by `ref`. It
-// knows nothing of the DOM: the socket factory is passed in.
+// subscription was refused for a passing reason; never one the server revoked), and matches
+// replies to requests by `ref`. It knows nothing of the DOM: the socket factory is passed in.
 import { CLOSE_CODES, type ClientFrame, type ServerFrame } from '../../shared/protocol.js';
 import { isPermanentFailure } from '../api/permanentFailure.js';
 import { reconnectDelay } from './backoff.js';
@@ -27,6 +27,12 @@ export interface SessionFeed {
    * (NOT_FOUND: no longer visible); otherwise the client subscribes again after a backoff.
    */
   onRefused(error: { code: string; message: string }, retrying: boolean): void;
+  /**
+   * The server ended the subscription because the viewer may no longer see the session (a
+   * colleague took the waiting chat they were watching). The feed is dropped for good: nothing
+   * more arrives, and it is not subscribed again after a reconnect.
+   */
+  onRevoked(): void;
 }
 
 export interface SocketHandlers {
@@ -122,10 +128,7 @@ export class RealtimeClient {
     if (this.linkState === 'connected') this.subscribe(sessionId, feed);
     return () => {
       if (this.feeds.get(sessionId) !== feed) return;
-      this.feeds.delete(sessionId);
-      this.live.delete(sessionId);
-      this.cancelResubscribe(sessionId);
-      this.refusals.delete(sessionId);
+      this.forget(sessionId);
       this.transmit({ type: 'unsubscribe', sessionId });
     };
   }
@@ -216,8 +219,12 @@ export class RealtimeClient {
       case 'bye':
         this.retryAfterBye = frame.retryMs;
         return;
-      case 'ack':
       case 'unsubscribed':
+        // A reason means the server ended the subscription on its own; otherwise it is the
+        // reply to an unsubscribe.
+        if (frame.reason) return this.revoked(frame.sessionId);
+        return this.requests.settle(frame);
+      case 'ack':
       case 'pong':
       case 'error':
         return this.requests.settle(frame);
@@ -248,6 +255,20 @@ export class RealtimeClient {
         if (retrying && generation === this.generation) this.resubscribeLater(sessionId, feed);
       },
     );
+  }
+
+  private revoked(sessionId: string): void {
+    const feed = this.feeds.get(sessionId);
+    if (!feed) return;
+    this.forget(sessionId);
+    feed.onRevoked();
+  }
+
+  private forget(sessionId: string): void {
+    this.feeds.delete(sessionId);
+    this.live.delete(sessionId);
+    this.cancelResubscribe(sessionId);
+    this.refusals.delete(sessionId);
   }
 
   private resubscribeLater(sessionId: string, feed: SessionFeed): void {

@@ -1,18 +1,20 @@
 // One chat as an agent or super admin works it: who and what it is about, the conversation with
 // the customer's typing indicator and read ticks, the composer with quick responses, and the
-// actions their role allows (take, assign, transfer, end), with a details panel beside it.
+// actions their role allows (take, assign, transfer, end), with a details panel beside it. A
+// waiting chat they were watching that a colleague took stays on screen as last seen, saying so.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
-import { ENDED_BY_LABELS } from '../../format/labels.js';
+import { ENDED_BY_LABELS, NO_LONGER_WAITING } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
 import { useConversationStore } from '../../hooks/useConversationStore.js';
 import { useNow } from '../../hooks/useNow.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { showToast } from '../../state/toasts.js';
+import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
 import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
 import { Button, IconButton } from '../Button.js';
@@ -87,7 +89,7 @@ function ChatWindowView({
         </div>
         <div class="chat-window__badges">
           <PriorityBadge priority={session.priority} />
-          <SessionStatusBadge status={session.status} />
+          {!view.lostAccess && <SessionStatusBadge status={session.status} />}
         </div>
         <div class="chat-window__actions">
           <IconButton
@@ -124,32 +126,42 @@ function ChatWindowView({
           <MessageList store={store} view={view} viewer={me} />
           <TypingIndicator person={view.typing} />
           <footer class="chat-window__footer">
-            {session.status === 'active' && mine && (
-              <Composer
-                store={store}
-                quickResponses={quickResponses}
-                label={`Message to ${session.customer.name}`}
-                placeholder="Type a message, or / for quick responses"
-              />
-            )}
-            {session.status === 'active' && !mine && (
-              <p class="chat-window__notice">
-                {session.agent?.name ?? 'Another agent'} is handling this chat. You can read along.
-              </p>
-            )}
-            {session.status === 'waiting' && (
-              <WaitingActions
-                session={session}
-                superAdmin={superAdmin}
-                onAssign={() => setDialog('assign')}
-                onTake={onTake}
-              />
-            )}
-            {session.status === 'ended' && (
-              <p class="chat-window__notice">
-                This chat ended {session.endedAt ? formatDateTime(session.endedAt) : ''}
-                {session.endedBy && ` (closed by ${ENDED_BY_LABELS[session.endedBy]})`}.
-              </p>
+            {view.lostAccess ? (
+              // Only agents lose sight of a chat, and only of a waiting one that is not theirs.
+              <Alert tone="warning" class="chat-window__problem">
+                {NO_LONGER_WAITING}
+              </Alert>
+            ) : (
+              <>
+                {session.status === 'active' && mine && (
+                  <Composer
+                    store={store}
+                    quickResponses={quickResponses}
+                    label={`Message to ${session.customer.name}`}
+                    placeholder="Type a message, or / for quick responses"
+                  />
+                )}
+                {session.status === 'active' && !mine && (
+                  <p class="chat-window__notice">
+                    {session.agent?.name ?? 'Another agent'} is handling this chat. You can read
+                    along.
+                  </p>
+                )}
+                {session.status === 'waiting' && (
+                  <WaitingActions
+                    session={session}
+                    superAdmin={superAdmin}
+                    onAssign={() => setDialog('assign')}
+                    onTake={onTake}
+                  />
+                )}
+                {session.status === 'ended' && (
+                  <p class="chat-window__notice">
+                    This chat ended {session.endedAt ? formatDateTime(session.endedAt) : ''}
+                    {session.endedBy && ` (closed by ${ENDED_BY_LABELS[session.endedBy]})`}.
+                  </p>
+                )}
+              </>
             )}
           </footer>
         </div>

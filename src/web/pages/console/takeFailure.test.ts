@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/http.js';
-import { NO_LONGER_WAITING, takeFailure } from './takeFailure.js';
+import { NO_LONGER_WAITING } from '../../format/labels.js';
+import { takeFailure } from './takeFailure.js';
 
 describe('takeFailure', () => {
   it('explains a chat gone from the queue instead of calling it not found', () => {

@@ -3,9 +3,7 @@
 // is not theirs to see), so that answer is put in the queue's own words.
 import { errorMessage } from '../../api/errorMessage.js';
 import { ApiError } from '../../api/http.js';
-
-export const NO_LONGER_WAITING =
-  'This chat is no longer in the queue: another agent took it, or the customer left.';
+import { NO_LONGER_WAITING } from '../../format/labels.js';
 
 export function takeFailure(error: unknown): string {
   if (error instanceof ApiError && error.code === 'NOT_FOUND') return NO_LONGER_WAITING;
