@@ -11,6 +11,12 @@ const SSO_PROBLEMS: Record<string, string> = {
     'Signing in from another site is not set up on this Switchboard. Sign in with your email and password instead.',
   RATE_LIMITED: 'Too many sign-in attempts. Please wait a few minutes and try again.',
   SERVICE_UNAVAILABLE: 'Switchboard is temporarily unavailable. Please try again in a moment.',
+  // The portal's details for this person conflict with Switchboard's accounts: retrying cannot
+  // help, someone has to change an account first.
+  EMAIL_TAKEN:
+    'Your portal signs you in with an email address that another Switchboard account already uses. Please contact your administrator to sort out the two accounts.',
+  LAST_SUPER_ADMIN:
+    'Your portal signs you in with a lower role, but you are the last super admin of this Switchboard, which cannot be left without one. Make another account super admin first, or ask for your role in the portal to be restored.',
 };
 
 export function ssoProblem(code: string): string {
