@@ -5,6 +5,7 @@ import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { getSession } from '../../src/services/sessions/sessionReader.js';
+import { routeQueue } from '../../src/services/sessions/queueRouter.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import type { Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -14,6 +15,30 @@ import { makeWorld } from '../support/world.js';
 /** Every agent's stored load equals their open chats and never exceeds their max. */
 async function expectConsistentLoads(store: Store) {
   expect(await loadViolations(store.db)).toEqual([]);
+}
+
+/** The store, counting the transactions begun through it. */
+function countingTransactions(store: Store): { store: Store; count: () => number } {
+  let count = 0;
+  return {
+    store: {
+      ...store,
+      transaction: (work) => {
+        count += 1;
+        return store.transaction(work);
+      },
+    },
+    count: () => count,
+  };
+}
+
+/** Puts an agent online without a routing kick, so the test runs routing itself. */
+async function setOnlineQuietly(store: Store, agentId: string, max: number) {
+  await store.db
+    .updateTable('chat_agent_status')
+    .set({ status: 'online', max_concurrent_chats: max })
+    .where('agent_id', '=', agentId)
+    .execute();
 }
 
 describeEachDatabase('routing', (db) => {
@@ -107,6 +132,59 @@ describeEachDatabase('routing', (db) => {
     for (const id of others) {
       expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(ama.id);
     }
+    await expectConsistentLoads(db());
+  });
+
+  it('routes only to active agent accounts, whatever their status row says', async () => {
+    const world = makeWorld(db());
+    const gone = await world.agent('Gone', { status: 'offline' });
+    const demoted = await world.agent('Demoted', { status: 'offline' });
+    const esi = await world.agent('Esi', { status: 'offline', max: 5 });
+    // Status rows left online with room: a deactivated account, and one no longer an agent.
+    await db().db.updateTable('users').set({ is_active: 0 }).where('id', '=', gone.id).execute();
+    await db().db.updateTable('users').set({ role: 'user' }).where('id', '=', demoted.id).execute();
+    for (const agent of [gone, demoted, esi]) await setOnlineQuietly(db(), agent.id, 5);
+    const yaw = await world.customer();
+    const chats = [await world.startChat(yaw), await world.startChat(yaw)];
+    await world.routing.idle();
+    for (const id of chats) {
+      expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(esi.id);
+    }
+    await expectConsistentLoads(db());
+  });
+
+  it('ends a routing run after a batch that placed every chat it could, in one transaction', async () => {
+    const counted = countingTransactions(db());
+    const world = makeWorld(counted.store);
+    const ama = await world.agent('Ama', { status: 'offline' });
+    const yaw = await world.customer();
+    const chats = [await world.startChat(yaw), await world.startChat(yaw)];
+    await world.routing.idle();
+    await setOnlineQuietly(db(), ama.id, 5);
+    const before = counted.count();
+    expect(await routeQueue(world.ctx)).toBe(2);
+    expect(counted.count() - before).toBe(1);
+    for (const id of chats) {
+      expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(ama.id);
+    }
+  });
+
+  it('drains a queue longer than one batch in one routing run', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { status: 'offline' });
+    const yaw = await world.customer();
+    // One more than a batch (200), waiting while nobody is online.
+    for (let i = 0; i < 201; i++) await world.startChat(yaw);
+    await world.routing.idle();
+    // More room than the API allows, so one agent can take the whole queue.
+    await setOnlineQuietly(db(), ama.id, 250);
+    expect(await routeQueue(world.ctx)).toBe(201);
+    const waiting = await db()
+      .db.selectFrom('chat_sessions')
+      .select('id')
+      .where('status', '=', 'waiting')
+      .execute();
+    expect(waiting).toEqual([]);
     await expectConsistentLoads(db());
   });
 

@@ -106,13 +106,18 @@ async function routeBatch(ctx: ServiceContext): Promise<number> {
   });
 }
 
-/** Routes until the queue is empty or nobody has room. */
+/**
+ * Routes until the queue is empty or nobody has room. A batch that placed fewer than it could
+ * have ran out of room or of chats, so another pass would place nothing: it stops there instead
+ * of spending a transaction to find that out (it did so once for every chat ended). Whatever
+ * frees room or queues a chat after the batch read them kicks routing again.
+ */
 export async function routeQueue(ctx: ServiceContext): Promise<number> {
   let total = 0;
   for (;;) {
     const placed = await routeBatch(ctx);
     total += placed;
-    if (placed === 0) return total;
+    if (placed < BATCH) return total;
   }
 }
 

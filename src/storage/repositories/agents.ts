@@ -120,21 +120,25 @@ export async function listAgentStates(
 /**
  * Status rows of agents who could take a chat automatically right now, in id order (the order
  * every transaction locks agents in). Users are filtered by subquery so locking these rows
- * does not lock the users table.
+ * does not lock the users table. The subquery is EXISTS, not IN: SQLite ran `IN (select …)` by
+ * walking every agent account and probing its status row, and routing runs this query several
+ * times for each chat ended; EXISTS looks up the account of just the agents with room.
  */
 export function selectRoutableAgents(db: Db) {
   return db
     .selectFrom('chat_agent_status')
-    .selectAll()
+    .selectAll('chat_agent_status')
     .where('status', '=', 'online')
     .where('auto_assign', '=', 1)
     .whereRef('current_chat_count', '<', 'max_concurrent_chats')
-    .where('agent_id', 'in', (eb) =>
-      eb
-        .selectFrom('users')
-        .select('id')
-        .where('is_active', '=', 1)
-        .where('role', 'in', [...AGENT_ROLES]),
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('users')
+          .select('users.id')
+          .whereRef('users.id', '=', 'chat_agent_status.agent_id')
+          .where('users.is_active', '=', 1)
+          .where('users.role', 'in', [...AGENT_ROLES]),
+      ),
     )
     .orderBy('agent_id');
 }
