@@ -1,9 +1,10 @@
 // Load generator for the routing scenario, run in its own process: drains a backlog through the
-// real API. Agents go online with PATCH /agents/me; a supervisor (a super admin, whose socket
-// hears every session change) ends each chat through POST /sessions/:id/end as soon as it hears
-// it was assigned, which frees the agent's slot for routing's next placement. Once the whole
-// backlog is assigned and ended, customers start a wave of new chats that stay open, for the
-// scenario to judge how fairly routing spread them.
+// real API, in two phases. The fill: agents go online with PATCH /agents/me and routing fills
+// every free slot, nothing ended. The churn: from then on a supervisor (a super admin, whose
+// socket hears every session change) ends each chat through POST /sessions/:id/end as soon as
+// it hears it was assigned (the fill's chats first), which frees the agent's slot for routing's
+// next placement. Once the whole backlog is assigned and ended, customers start a wave of new
+// chats that stay open, for the scenario to judge how fairly routing spread them.
 //
 // The agents hold no console sockets: with 200 of them, every assignment and end would also send
 // a `queue.changed` or `agent.status` frame to each of the 200 (see docs/performance.md), which
@@ -18,6 +19,8 @@ export interface RoutingDrainInput {
   agentTokens: string[];
   /** A super admin's token: the supervisor who ends the backlog's chats. */
   supervisorToken: string;
+  /** The agents' combined max: the fill ends once this many chats (or the whole backlog) are assigned. */
+  slots: number;
   /** The waiting chats to drain: each is ended as soon as it is heard assigned. */
   backlog: string[];
   /** Customers starting the wave, in turn. */
@@ -27,6 +30,10 @@ export interface RoutingDrainInput {
 }
 
 export interface RoutingDrainResult {
+  /** How many chats the fill assigned: every slot, or the whole backlog if it is smaller. */
+  filled: number;
+  /** First status update → the fill's last chat heard assigned. */
+  fillMs: number;
   /** First status update → the last backlog chat heard assigned. */
   drainMs: number;
   /** First status update → the last backlog chat ended. */
@@ -36,6 +43,11 @@ export interface RoutingDrainResult {
 }
 
 const CONCURRENCY = 20;
+/**
+ * Ends in flight at once during the churn, about what agents closing their own chats one at a
+ * time would send; without a cap the fill's chats would all be ended in one burst.
+ */
+const ENDS_IN_FLIGHT = 200;
 
 async function inBatches<T>(items: T[], work: (item: T, index: number) => Promise<void>) {
   for (let i = 0; i < items.length; i += CONCURRENCY) {
@@ -70,11 +82,35 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
   const backlog = new Set(input.backlog);
   const assigned = new Set<string>();
   const wave = new Set<string>();
+  const fillSize = Math.min(input.slots, backlog.size);
+  let filledAt = 0;
   let ended = 0;
   let lastAssignedAt = 0;
   let lastEndedAt = 0;
   let waveAssignedAt = 0;
   let failure: Error | undefined;
+
+  // Chats heard assigned and not yet ended, in the order they were heard; ends start once the
+  // fill is complete.
+  const toEnd: string[] = [];
+  let inFlight = 0;
+  let sent = 0;
+  const endNext = () => {
+    while (filledAt > 0 && inFlight < ENDS_IN_FLIGHT && toEnd.length > 0) {
+      const sessionId = toEnd.shift()!;
+      inFlight += 1;
+      sent += 1;
+      call(`${api(sent)}/sessions/${sessionId}/end`, input.supervisorToken, 'POST', {}).then(
+        () => {
+          inFlight -= 1;
+          ended += 1;
+          lastEndedAt = performance.now();
+          endNext();
+        },
+        (error: Error) => (failure ??= error),
+      );
+    }
+  };
 
   const heard = (sessionId: string) => {
     if (!backlog.has(sessionId)) {
@@ -85,14 +121,9 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
     if (assigned.has(sessionId)) return;
     assigned.add(sessionId);
     lastAssignedAt = performance.now();
-    const node = api(assigned.size);
-    call(`${node}/sessions/${sessionId}/end`, input.supervisorToken, 'POST', {}).then(
-      () => {
-        ended += 1;
-        lastEndedAt = performance.now();
-      },
-      (error: Error) => (failure ??= error),
-    );
+    if (assigned.size === fillSize) filledAt = lastAssignedAt;
+    toEnd.push(sessionId);
+    endNext();
   };
 
   const supervisor: WebSocket | null = await openAuthenticated(
@@ -131,6 +162,8 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
       () => `${wave.size} of the wave of ${input.waveSize} assigned`,
     );
     return {
+      filled: fillSize,
+      fillMs: filledAt - started,
       drainMs: lastAssignedAt - started,
       endedMs: lastEndedAt - started,
       waveMs: waveAssignedAt - waveStarted,
