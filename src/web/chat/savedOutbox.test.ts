@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadOutbox, saveOutbox, type OutboxStorage } from './savedOutbox.js';
-
-function memoryStorage(): OutboxStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+import { memoryStorage } from '../testing/memoryStorage.js';
+import { loadOutbox, saveOutbox } from './savedOutbox.js';
 
 describe('saved outbox', () => {
   it('brings unsent messages back after a reload, per person and session', () => {

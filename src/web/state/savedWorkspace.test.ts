@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  forgetWorkspace,
-  loadWorkspace,
-  saveWorkspace,
-  type WorkspaceStorage,
-} from './savedWorkspace.js';
-
-function memoryStorage(): WorkspaceStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+import { memoryStorage } from '../testing/memoryStorage.js';
+import { forgetWorkspace, loadWorkspace, saveWorkspace } from './savedWorkspace.js';
 
 const nothingOpen = { openIds: [], selectedId: null };
 

@@ -1,0 +1,13 @@
+// An in-memory stand-in for sessionStorage / localStorage in unit tests, with its contents
+// visible to the test.
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & {
+  data: Map<string, string>;
+} {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
