@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestNode, type Client, type TestNode } from '../support/testNode.js';
+import { startTestNode, type TestNode } from '../support/testNode.js';
 
 const about = (sessionId: string) => (f: ServerFrame) =>
   'sessionId' in f && f.sessionId === sessionId;
@@ -19,17 +19,11 @@ describeEachDatabase('subscription access', (db) => {
     await server.stop();
   });
 
-  /** A customer's waiting chat (no agent is online, so nothing takes it by itself). */
-  async function waitingChat(customer: Client): Promise<string> {
-    const { body } = await customer.post('/api/v1/sessions', { subject: 'Help', message: 'Hi' });
-    return body.id as string;
-  }
-
   it('ends an agent’s subscription when a colleague takes the waiting chat', async () => {
     const kofi = await server.signUp('Kofi', 'admin');
     const ama = await server.signUp('Ama', 'admin');
     const yaw = await server.signUp('Yaw');
-    const sessionId = await waitingChat(yaw);
+    const sessionId = await yaw.startChat();
     const kofiSocket = await kofi.socket();
     expect(await kofiSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 })).toMatchObject({
       type: 'subscribed',
@@ -63,7 +57,7 @@ describeEachDatabase('subscription access', (db) => {
     const kofi = await server.signUp('Kofi', 'admin');
     const ama = await server.signUp('Ama', 'admin');
     const yaw = await server.signUp('Yaw');
-    const sessionId = await waitingChat(yaw);
+    const sessionId = await yaw.startChat();
     const kofiSocket = await kofi.socket();
     // A client claiming to have seen events that do not exist yet gets no pass on the policy.
     expect(await kofiSocket.call({ type: 'subscribe', sessionId, afterSeq: 1_000 })).toMatchObject({
@@ -81,7 +75,7 @@ describeEachDatabase('subscription access', (db) => {
     const kofi = await server.signUp('Kofi', 'admin');
     const ama = await server.signUp('Ama', 'admin');
     const yaw = await server.signUp('Yaw');
-    const sessionId = await waitingChat(yaw);
+    const sessionId = await yaw.startChat();
     await kofi.post(`/api/v1/sessions/${sessionId}/take`);
     const kofiSocket = await kofi.socket();
     await kofiSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });

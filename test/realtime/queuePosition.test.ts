@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestNode, type Client, type TestNode } from '../support/testNode.js';
+import { startTestNode, type TestNode } from '../support/testNode.js';
 
 const positionOf = (sessionId: string) => (f: ServerFrame) =>
   f.type === 'queue.position' && f.sessionId === sessionId;
@@ -17,17 +17,11 @@ describeEachDatabase('queue position', (db) => {
     await server.stop();
   });
 
-  /** A customer's waiting chat (no agent is online, so nothing takes it by itself). */
-  async function waitingChat(customer: Client): Promise<string> {
-    const { body } = await customer.post('/api/v1/sessions', { subject: 'Help', message: 'Hi' });
-    return body.id as string;
-  }
-
   it('is told again when the chat goes back to the queue', async () => {
     const boss = await server.signUp('Boss', 'super_admin');
     const ama = await server.signUp('Ama', 'admin');
     const yaw = await server.signUp('Yaw');
-    const sessionId = await waitingChat(yaw);
+    const sessionId = await yaw.startChat();
     await ama.post(`/api/v1/sessions/${sessionId}/take`);
     const socket = await yaw.socket();
     await socket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
@@ -48,7 +42,7 @@ describeEachDatabase('queue position', (db) => {
     const yaw = await server.signUp('Yaw');
     const esi = await server.signUp('Esi');
     const kwame = await server.signUp('Kwame');
-    const yawChat = await waitingChat(yaw);
+    const yawChat = await yaw.startChat();
     const yawSocket = await yaw.socket();
     await yawSocket.call({ type: 'subscribe', sessionId: yawChat, afterSeq: 0 });
     await yawSocket.waitFor(positionOf(yawChat));
@@ -56,12 +50,12 @@ describeEachDatabase('queue position', (db) => {
     const unsubscribedAt = yawSocket.frames.length;
 
     // Esi follows her own chat; the queue then changes, and her place is pushed again.
-    const esiChat = await waitingChat(esi);
+    const esiChat = await esi.startChat();
     const esiSocket = await esi.socket();
     await esiSocket.call({ type: 'subscribe', sessionId: esiChat, afterSeq: 0 });
     await esiSocket.waitFor(positionOf(esiChat));
     const from = esiSocket.frames.length;
-    await waitingChat(kwame);
+    await kwame.startChat();
     await esiSocket.waitFor(positionOf(esiChat), { from });
 
     await yawSocket.call({ type: 'ping' });

@@ -115,6 +115,16 @@ export class Client {
   async socket(): Promise<SocketClient> {
     return SocketClient.connect(this.baseUrl, this.cookie);
   }
+
+  /** Starts a chat as this customer and returns its id. */
+  async startChat(): Promise<string> {
+    const { status, body } = await this.post('/api/v1/sessions', {
+      subject: 'Help',
+      message: 'Hi',
+    });
+    if (status !== 201) throw new Error(`starting a chat answered ${status}`);
+    return (body as { id: string }).id;
+  }
 }
 
 /** A WebSocket client that records every frame and waits for the ones a test expects. */
