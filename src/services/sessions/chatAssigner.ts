@@ -22,6 +22,7 @@ import {
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
 import { findUserById } from '../../storage/repositories/users.js';
+import type { AgentStatusRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { loadSessionFor } from './sessionAccess.js';
@@ -159,15 +160,28 @@ async function lockAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise
     .forUpdate(trx.selectFrom('chat_agent_status').selectAll().where('agent_id', '=', agentId))
     .executeTakeFirst();
   if (!row) throw notFound('Agent');
-  return {
-    id: row.agent_id,
-    status: row.status,
-    autoAssign: row.auto_assign === 1,
-    openChats: row.current_chat_count,
-    maxConcurrentChats: row.max_concurrent_chats,
-    lastAssignedAt: row.last_assigned_at,
-  };
+  return agentLoadOf(row);
 }
+
+/** Routing's view of an agent's status row. */
+export const agentLoadOf = (
+  row: Pick<
+    AgentStatusRow,
+    | 'agent_id'
+    | 'status'
+    | 'auto_assign'
+    | 'current_chat_count'
+    | 'max_concurrent_chats'
+    | 'last_assigned_at'
+  >,
+): AgentLoad => ({
+  id: row.agent_id,
+  status: row.status,
+  autoAssign: row.auto_assign === 1,
+  openChats: row.current_chat_count,
+  maxConcurrentChats: row.max_concurrent_chats,
+  lastAssignedAt: row.last_assigned_at,
+});
 
 /** Moves an active chat from its agent to `agentId` (by that agent or a super admin). */
 export function transferSession(

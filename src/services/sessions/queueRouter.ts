@@ -11,28 +11,18 @@ import { selectRoutableAgents } from '../../storage/repositories/agents.js';
 import { selectQueue } from '../../storage/repositories/sessions.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type RoutingTrigger, type ServiceContext } from '../context.js';
-import { placeChats } from './chatAssigner.js';
+import { agentLoadOf, placeChats } from './chatAssigner.js';
 
 /** Assignments per transaction: big enough to drain fast, small enough to keep locks short. */
 const BATCH = 200;
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof selectQueue>['execute']>>[number];
-type AgentRow = Awaited<ReturnType<ReturnType<typeof selectRoutableAgents>['execute']>>[number];
 
 const toQueued = (row: QueueRow): QueuedSession => ({
   id: row.id,
   customerId: row.user_id,
   priority: row.priority,
   startedAt: row.started_at,
-});
-
-const toLoad = (row: AgentRow): AgentLoad => ({
-  id: row.agent_id,
-  status: row.status,
-  autoAssign: row.auto_assign === 1,
-  openChats: row.current_chat_count,
-  maxConcurrentChats: row.max_concurrent_chats,
-  lastAssignedAt: row.last_assigned_at,
 });
 
 const roomOf = (agents: readonly AgentLoad[]) =>
@@ -77,13 +67,15 @@ async function routeBatch(ctx: ServiceContext): Promise<number> {
   return commit(ctx, async (trx, outbox) => {
     // One router at a time across the deployment; manual takes do not wait for it.
     await ctx.store.lockForTransaction(trx, 'switchboard:routing');
-    const unlocked = (await selectRoutableAgents(trx).execute()).map(toLoad);
+    const unlocked = (await selectRoutableAgents(trx).execute()).map(agentLoadOf);
     const room = Math.min(roomOf(unlocked), BATCH);
     if (room <= 0) return 0;
     const queue = await lockQueueHead(trx, ctx, unlocked, room);
     if (queue.length === 0) return 0;
     // Read again under lock: takes and ends may have changed loads while we waited.
-    const agents = (await ctx.store.forUpdate(selectRoutableAgents(trx)).execute()).map(toLoad);
+    const agents = (await ctx.store.forUpdate(selectRoutableAgents(trx)).execute()).map(
+      agentLoadOf,
+    );
     const plan = planAssignments(queue.map(toQueued), agents, ctx.clock.now(), BATCH);
     if (plan.length === 0) return 0;
     const customerOf = new Map(queue.map((q) => [q.id, q.user_id]));
