@@ -7,7 +7,7 @@ import { signIn } from '../app/signIn.js';
 import { Alert } from '../components/Alert.js';
 import { Button } from '../components/Button.js';
 import { TextField } from '../components/Field.js';
-import { Logo } from '../components/Icon.js';
+import { SignInCard } from '../components/SignInCard.js';
 import { useSubmission } from '../hooks/useSubmission.js';
 import { passwordProblem, ssoProblem } from './signInProblems.js';
 
@@ -35,52 +35,43 @@ export function LoginPage({
   };
 
   return (
-    <div class="login">
-      <main class="login__card" id="main">
-        <div class="login__brand">
-          <Logo size={40} />
-          <div>
-            <h1 class="login__title">Sign in to Switchboard</h1>
-            <p class="login__subtitle">Live chat with our support team</p>
-          </div>
-        </div>
-        {errorCode && (
-          <Alert tone="danger" title="Single sign-on failed">
-            {ssoProblem(errorCode)}
-          </Alert>
-        )}
-        {notice && <Alert tone="info">{notice}</Alert>}
-        <form class="stack" onSubmit={submit} noValidate>
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onValue={setEmail}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onValue={setPassword}
-          />
-          {problem && <Alert tone="danger">{problem}</Alert>}
-          <Button
-            type="submit"
-            variant="primary"
-            busy={busy}
-            disabled={!email || !password}
-            class="btn--block"
-          >
-            Sign in
-          </Button>
-        </form>
-      </main>
-    </div>
+    <SignInCard title="Sign in to Switchboard" subtitle="Live chat with our support team">
+      {errorCode && (
+        <Alert tone="danger" title="Single sign-on failed">
+          {ssoProblem(errorCode)}
+        </Alert>
+      )}
+      {notice && <Alert tone="info">{notice}</Alert>}
+      <form class="stack" onSubmit={submit} noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autocomplete="username"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
+        {problem && <Alert tone="danger">{problem}</Alert>}
+        <Button
+          type="submit"
+          variant="primary"
+          busy={busy}
+          disabled={!email || !password}
+          class="btn--block"
+        >
+          Sign in
+        </Button>
+      </form>
+    </SignInCard>
   );
 }

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../app/documentTitle.js';
 import { checkSignIn } from '../app/signIn.js';
 import { Alert } from '../components/Alert.js';
 import { Button } from '../components/Button.js';
-import { Logo } from '../components/Icon.js';
+import { SignInCard } from '../components/SignInCard.js';
 import { Spinner } from '../components/Spinner.js';
 
 export function UnreachablePage({ problem }: { problem: string }) {
@@ -18,24 +18,15 @@ export function UnreachablePage({ problem }: { problem: string }) {
   }, []);
 
   return (
-    <div class="login">
-      <main class="login__card" id="main">
-        <div class="login__brand">
-          <Logo size={40} />
-          <div>
-            <h1 class="login__title">Can't reach Switchboard</h1>
-            <p class="login__subtitle">Retrying automatically</p>
-          </div>
-        </div>
-        <Alert tone="warning">{problem}</Alert>
-        <p class="unreachable__retrying">
-          <Spinner label="Trying again" />
-          <span aria-hidden="true">Trying again…</span>
-        </p>
-        <Button variant="secondary" onClick={() => void checkSignIn()} class="btn--block">
-          Try now
-        </Button>
-      </main>
-    </div>
+    <SignInCard title="Can't reach Switchboard" subtitle="Retrying automatically">
+      <Alert tone="warning">{problem}</Alert>
+      <p class="unreachable__retrying">
+        <Spinner label="Trying again" />
+        <span aria-hidden="true">Trying again…</span>
+      </p>
+      <Button variant="secondary" onClick={() => void checkSignIn()} class="btn--block">
+        Try now
+      </Button>
+    </SignInCard>
   );
 }
