@@ -134,6 +134,20 @@ describeEachDatabase('accounts', (db) => {
     ).resolves.toMatchObject({ is_active: 0 });
   });
 
+  it('keeps one super admin when the last two demote each other at once', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin();
+    const ada = await world.superAdmin();
+    const results = await Promise.allSettled([
+      updateAccount(world.ctx, boss, ada.id, { role: 'admin' }),
+      updateAccount(world.ctx, ada, boss.id, { role: 'admin' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { code: 'LAST_SUPER_ADMIN' },
+    });
+  });
+
   it('disabling an agent signs them out and puts their chats back in the queue', async () => {
     const world = makeWorld(db());
     const boss = await world.superAdmin();

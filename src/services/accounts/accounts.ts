@@ -97,7 +97,7 @@ export async function changeAccount(
   after: UserRow,
   { passwordChanged }: { passwordChanged: boolean },
 ): Promise<void> {
-  await assertSuperAdminRemains(trx, before, after);
+  await assertSuperAdminRemains(trx, ctx, before, after);
   await updateUser(trx, after.id, {
     name: after.name,
     email: after.email,
@@ -111,10 +111,19 @@ export async function changeAccount(
   await applyConsequences(trx, ctx, outbox, before, after, passwordChanged);
 }
 
-async function assertSuperAdminRemains(trx: Db, before: UserRow, after: UserRow) {
+async function assertSuperAdminRemains(
+  trx: Db,
+  ctx: ServiceContext,
+  before: UserRow,
+  after: UserRow,
+) {
   const wasActiveSuper = before.role === 'super_admin' && before.is_active === 1;
   const isActiveSuper = after.role === 'super_admin' && after.is_active === 1;
-  if (wasActiveSuper && !isActiveSuper && (await countActiveSuperAdmins(trx)) <= 1) {
+  if (!wasActiveSuper || isActiveSuper) return;
+  // Two super admins demoting each other at once would each still count the other: the lock
+  // makes the second count wait for the first demotion to commit.
+  await ctx.store.lockForTransaction(trx, 'super-admins');
+  if ((await countActiveSuperAdmins(trx)) <= 1) {
     throw new AppError('LAST_SUPER_ADMIN', 'The last super admin cannot be demoted or disabled');
   }
 }
