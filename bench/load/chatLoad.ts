@@ -3,6 +3,7 @@
 // pace, with latency counted from the scheduled time, so a stall shows up in the numbers instead
 // of slowing the sender down (no coordinated omission).
 import WebSocket from 'ws';
+import { inBatches } from '../lib/batches.js';
 import { serveGenerator } from '../lib/processes.js';
 import { MessageLog, type Outcomes } from '../lib/messageLog.js';
 
@@ -44,16 +45,6 @@ function open(url: string, headers: Record<string, string>): Promise<WebSocket> 
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
-}
-
-async function inBatches<T>(
-  items: T[],
-  size: number,
-  work: (item: T, index: number) => Promise<void>,
-) {
-  for (let i = 0; i < items.length; i += size) {
-    await Promise.all(items.slice(i, i + size).map((item, j) => work(item, i + j)));
-  }
 }
 
 interface Channel {

@@ -11,6 +11,7 @@
 // measures fan-out rather than routing and would not fit the suite's time budget.
 import type WebSocket from 'ws';
 import { openAuthenticated } from '../lib/authenticatedSocket.js';
+import { inBatches } from '../lib/batches.js';
 import { serveGenerator } from '../lib/processes.js';
 
 export interface RoutingDrainInput {
@@ -48,12 +49,6 @@ const CONCURRENCY = 20;
  * time would send; without a cap the fill's chats would all be ended in one burst.
  */
 const ENDS_IN_FLIGHT = 200;
-
-async function inBatches<T>(items: T[], work: (item: T, index: number) => Promise<void>) {
-  for (let i = 0; i < items.length; i += CONCURRENCY) {
-    await Promise.all(items.slice(i, i + CONCURRENCY).map((item, j) => work(item, i + j)));
-  }
-}
 
 async function call(url: string, token: string, method: string, body: unknown): Promise<unknown> {
   const response = await fetch(url, {
@@ -143,7 +138,7 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
   try {
     const started = performance.now();
     const deadline = started + input.timeoutMs;
-    await inBatches(input.agentTokens, async (token, i) => {
+    await inBatches(input.agentTokens, CONCURRENCY, async (token, i) => {
       await call(`${api(i)}/agents/me`, token, 'PATCH', { status: 'online' });
     });
     const drained = () => ended === backlog.size || failure !== undefined;
@@ -152,7 +147,7 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
 
     const waveStarted = performance.now();
     const customers = Array.from({ length: input.waveSize }, (_, k) => k);
-    await inBatches(customers, async (k) => {
+    await inBatches(customers, CONCURRENCY, async (k) => {
       const token = input.customerTokens[k % input.customerTokens.length]!;
       await call(`${api(k)}/sessions`, token, 'POST', { subject: `Wave ${k}`, message: 'Hello' });
     });
