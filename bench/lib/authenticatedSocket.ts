@@ -25,14 +25,8 @@ export function openAuthenticated(wsUrl: string, token: string): Promise<WebSock
       if (!authenticated) ws.terminate();
       resolve(authenticated ? ws : null);
     };
-    // An agent's broadcasts (agent.status) can overtake the hello: wait for it or an error.
-    const greeted = (data: WebSocket.RawData) => {
-      const type = typeOf(data);
-      if (type !== 'hello' && type !== 'error') return;
-      ws.off('message', greeted);
-      settle(type === 'hello');
-    };
-    ws.on('message', greeted);
+    // The server's first frame is `hello`, or `error` for a refused token (protocol.md).
+    ws.once('message', (data) => settle(typeOf(data) === 'hello'));
     // Errors after the hello (a reset while idle) show up as a socket no longer open.
     ws.on('error', () => settle(false));
     ws.once('close', () => settle(false));
