@@ -78,6 +78,27 @@ describeEachDatabase('accounts', (db) => {
     await expect(passwordSignIn(world, yaw.email, PASSWORD)).resolves.toBeDefined();
   });
 
+  it('counts parallel guesses before checking them, so a burst cannot pass the limit', async () => {
+    const world = makeWorld(db());
+    const yaw = await world.customer('Yaw');
+    const { perAccount } = testSettings.signInLimits;
+    const outcomes = await Promise.all(
+      Array.from({ length: perAccount * 3 }, (_, i) =>
+        passwordSignIn(world, yaw.email, `guess${i}`, {
+          client: { ip: `198.51.100.${i}`, userAgent: null },
+        }).then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'INVALID_CREDENTIALS')).toHaveLength(perAccount);
+    expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(perAccount * 2);
+    await expect(passwordSignIn(world, yaw.email, PASSWORD)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+  });
+
   it('throttles one address trying many accounts', async () => {
     const world = makeWorld(db());
     const attempts = testSettings.signInLimits.perAddress + 1;

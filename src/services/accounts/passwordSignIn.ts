@@ -1,5 +1,5 @@
 // Signing in with email and password, throttled per account and per address so that guessing
-// is slow everywhere in the deployment (the counters live in the database).
+// is slow everywhere in the deployment (the counters live in the database, shared by nodes).
 import { AppError } from '../../domain/errors.js';
 import * as limits from '../../storage/repositories/rateLimits.js';
 import { findUserByEmail, updateUser } from '../../storage/repositories/users.js';
@@ -37,20 +37,14 @@ export async function signInWithPassword(
     const address = await limits.hit(db, `signin:address:${props.client.ip}`, now, windowMs);
     if (address.count > perAddress) throw tooMany(address.resetAt, now);
   }
-  const failures = await limits.peek(db, accountKey, now);
-  if (failures >= perAccount) {
-    const row = await db
-      .selectFrom('rate_limits')
-      .select('reset_at')
-      .where('key', '=', accountKey)
-      .executeTakeFirst();
-    throw tooMany(row?.reset_at ?? now + windowMs, now);
-  }
+  // The attempt is counted before the (slow) password check, in one atomic upsert, so parallel
+  // guesses cannot all pass the limit while each waits for its hash; a success clears it.
+  const attempts = await limits.hit(db, accountKey, now, windowMs);
+  if (attempts.count > perAccount) throw tooMany(attempts.resetAt, now);
 
   const user = await findUserByEmail(db, props.email);
   const valid = await verifyPassword(props.password, user?.password_hash ?? (await decoyHash));
   if (!user || !user.password_hash || !valid) {
-    await limits.hit(db, accountKey, now, windowMs);
     throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
   }
   if (user.is_active !== 1)

@@ -1,4 +1,4 @@
-// Fixed-window counters shared by every node, for sign-in throttling.
+// Fixed-window counters shared by every node, for throttling.
 import type { Db } from '../store.js';
 
 /**
@@ -33,15 +33,6 @@ export async function hit(
     .returning(['count', 'reset_at'])
     .executeTakeFirstOrThrow();
   return { count: row.count, resetAt: row.reset_at };
-}
-
-export async function peek(db: Db, key: string, now: number): Promise<number> {
-  const row = await db
-    .selectFrom('rate_limits')
-    .select(['count', 'reset_at'])
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row && row.reset_at > now ? row.count : 0;
 }
 
 export async function clear(db: Db, key: string): Promise<void> {
