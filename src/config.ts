@@ -66,6 +66,7 @@ const Env = z.object({
   DATABASE_URL: optionalText,
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   PG_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
+  PG_POOL_WAIT_SECONDS: z.coerce.number().min(0).default(10),
   REDIS_URL: optionalText,
   REDIS_PREFIX: z.string().min(1).default('switchboard:'),
   PUBLIC_URL: publicUrl,
@@ -102,6 +103,8 @@ export interface Config {
   pgPoolSize: number;
   /** A query unanswered this long means PostgreSQL is unreachable; 0 = no deadline. */
   pgQueryTimeoutMs: number;
+  /** How long a request waits for a free PostgreSQL connection before it is answered 503 BUSY. */
+  pgPoolWaitMs: number;
   redisUrl: string | undefined;
   /** Prefix of this deployment's Redis channels, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     pgPoolSize: e.PG_POOL_SIZE,
     pgQueryTimeoutMs: e.PG_QUERY_TIMEOUT_SECONDS * 1000,
+    pgPoolWaitMs: e.PG_POOL_WAIT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     allowedOrigins: [...(publicOrigin ? [publicOrigin] : []), ...e.ALLOWED_ORIGINS],

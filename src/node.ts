@@ -60,6 +60,7 @@ export async function createNode(
       sqliteFile: config.sqliteFile,
       pgPoolSize: config.pgPoolSize,
       pgQueryTimeoutMs: config.pgQueryTimeoutMs,
+      pgPoolWaitMs: config.pgPoolWaitMs,
     });
   await migrateToLatest(store);
   const bus =

@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -40,7 +41,7 @@ export class AppError extends Error {
     message: string,
     /** The request field at fault, for validation errors. */
     readonly field?: string,
-    /** Seconds before retrying makes sense, for RATE_LIMITED. */
+    /** Seconds before retrying makes sense (RATE_LIMITED, BUSY): sent as Retry-After. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { ErrorBody } from '../shared/api.js';
-import { isDatabaseUnavailable, isInvalidValue } from '../storage/store.js';
+import { isDatabaseUnavailable, isInvalidValue, isPoolBusy } from '../storage/store.js';
 
 /** Fastify's own error codes that are the client's fault, with the code we report. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -49,6 +49,9 @@ export function toAppError(error: unknown): AppError | null {
   // A safety net: input the schemas should have refused but the database did.
   if (isInvalidValue(error)) {
     return new AppError('VALIDATION_FAILED', 'The request contains a value that cannot be stored');
+  }
+  if (isPoolBusy(error)) {
+    return new AppError('BUSY', 'The server is busy; try again in a moment', undefined, 1);
   }
   if (isDatabaseUnavailable(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unreachable; try again shortly');

@@ -33,8 +33,13 @@ export interface StoreOptions {
   /** PostgreSQL schema to use (tests give each run its own). */
   pgSchema?: string;
   pgPoolSize?: number;
-  /** How long to wait for a PostgreSQL connection before failing the request. */
+  /** How long opening a new PostgreSQL connection may take before the database counts as down. */
   pgConnectTimeoutMs?: number;
+  /**
+   * How long a query waits for a connection while all of the pool's are in use (a burst),
+   * before it fails as busy (503 BUSY), not as an outage.
+   */
+  pgPoolWaitMs?: number;
   /**
    * How long a PostgreSQL query may go unanswered before its connection is presumed lost and
    * destroyed (the request fails with 503); 0 or absent waits as long as TCP does.
@@ -107,9 +112,12 @@ function openSqlite(options: StoreOptions): Store {
 }
 
 function openPostgres(options: StoreOptions): Store {
+  const poolSize = options.pgPoolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
-    max: options.pgPoolSize ?? 10,
+    max: poolSize,
+    // Only ever measures a new connection being opened: waiting for a busy pool happens before
+    // pool.connect() is called (see gatedPool), so this timing out means the database is down.
     connectionTimeoutMillis: options.pgConnectTimeoutMs ?? 3000,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
@@ -120,16 +128,18 @@ function openPostgres(options: StoreOptions): Store {
   // 'error', which nobody hears while the pool has the client checked out: unheard, it would
   // crash the process and drop every socket this node holds.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const queryTimeoutMs = options.pgQueryTimeoutMs ?? 0;
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: queryTimeoutMs > 0 ? withQueryDeadline(pool, queryTimeoutMs) : pool,
+      pool: gatedPool(pool, {
+        size: poolSize,
+        waitMs: options.pgPoolWaitMs ?? 10_000,
+        queryTimeoutMs: options.pgQueryTimeoutMs ?? 0,
+      }),
     }),
   });
   const transaction = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
     retryingConflicts(() => db.transaction().execute(work));
   // A few lanes commit in parallel and leave most of the pool to everything else.
-  const poolSize = options.pgPoolSize ?? 10;
   const groupCommit = new GroupCommit({
     lanes: Math.max(1, Math.floor(poolSize / 3)),
     transaction,
@@ -164,34 +174,101 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A query waited longer than the pool allows for a free connection: busy, not down. */
+export class PoolBusyError extends Error {
+  override readonly name = 'PoolBusyError';
+  readonly code = 'POOL_BUSY';
+}
+
 /**
- * The pool as Kysely uses it, with a deadline on every query. A query left unanswered that long
- * means the database went away without closing the connection (a network partition, a host
- * that failed over), which TCP takes many minutes to notice: the connection is destroyed, so
- * the query and everything queued behind it fail now (503), and the pool opens a fresh one.
+ * The pool as Kysely uses it. Checkouts beyond the pool's size wait in a queue of our own for
+ * up to `waitMs` (a burst outgrowing the pool is answered 503 BUSY once that passes, told apart
+ * from an outage), so the pool's own connect timeout only ever measures opening a connection.
+ * With `queryTimeoutMs`, a query left unanswered that long means the database went away without
+ * closing the connection (a network partition, a host that failed over), which TCP takes many
+ * minutes to notice: the connection is destroyed, so the query and everything queued behind it
+ * fail now (503), and the pool opens a fresh one.
  */
-function withQueryDeadline(pool: pg.Pool, timeoutMs: number): PostgresPool {
+function gatedPool(
+  pool: pg.Pool,
+  limits: { size: number; waitMs: number; queryTimeoutMs: number },
+): PostgresPool {
+  let inUse = 0;
+  const waiting: Array<{ granted: () => void; failed: (error: unknown) => void }> = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next.granted();
+    else inUse--;
+  };
+  // The database stopped answering or refused a connection: those queued behind it would only
+  // meet the same outage after their wait, so they fail now too.
+  const failWaiters = (error: unknown) => {
+    for (const waiter of waiting.splice(0)) waiter.failed(error);
+  };
+  const acquire = (): Promise<void> => {
+    if (inUse < limits.size) {
+      inUse++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        granted: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        failed: (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        reject(
+          new PoolBusyError(
+            `All ${limits.size} PostgreSQL connections stayed busy for ${limits.waitMs} ms`,
+          ),
+        );
+      }, limits.waitMs);
+      waiting.push(waiter);
+    });
+  };
   return {
     async connect(): Promise<PostgresPoolClient> {
-      const client = (await pool.connect()) as pg.PoolClient & Pick<pg.Client, 'connection'>;
+      await acquire();
+      let client: pg.PoolClient & Pick<pg.Client, 'connection'>;
+      try {
+        client = (await pool.connect()) as typeof client;
+      } catch (error) {
+        release();
+        if (isDatabaseUnavailable(error)) failWaiters(error);
+        throw error;
+      }
       const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
+        if (limits.queryTimeoutMs <= 0) return client.query(text, [...parameters]);
         const timer = setTimeout(() => {
           const error = Object.assign(
-            new Error(`PostgreSQL did not answer within ${timeoutMs} ms`),
+            new Error(`PostgreSQL did not answer within ${limits.queryTimeoutMs} ms`),
             { code: 'ETIMEDOUT' },
           );
           client.connection.stream.destroy(error);
-        }, timeoutMs);
+          failWaiters(error);
+        }, limits.queryTimeoutMs);
         try {
           return await client.query(text, [...parameters]);
         } finally {
           clearTimeout(timer);
         }
       };
+      let released = false;
       // Kysely uses the cursor form of query() only for streaming, which is not configured.
       return {
         query: query as unknown as PostgresPoolClient['query'],
-        release: () => client.release(),
+        release: () => {
+          if (released) return;
+          released = true;
+          client.release();
+          release();
+        },
       };
     },
     end: () => pool.end(),
@@ -239,6 +316,9 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isInvalidValue(error: unknown): boolean {
   return ['22021', '22P02', '22003'].includes(errorCode(error));
 }
+
+/** True when every connection stayed busy past the pool's wait (503 BUSY, with a retry). */
+export const isPoolBusy = (error: unknown): boolean => error instanceof PoolBusyError;
 
 /** True when the database cannot be reached at all, so the caller should answer 503. */
 export function isDatabaseUnavailable(error: unknown): boolean {
