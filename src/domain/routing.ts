@@ -32,7 +32,10 @@ export interface Assignment {
 
 export const priorityRank = (priority: Priority): number => PRIORITIES.indexOf(priority);
 
-/** Queue order: higher priority first, then the session that has waited longest. */
+/**
+ * Queue order: higher priority first, then the session that has waited longest. The JS twin of
+ * storage/repositories/sessions.ts#inQueueOrder, which every list and queue position sorts by.
+ */
 export function compareQueue(a: QueuedSession, b: QueuedSession): number {
   return (
     priorityRank(b.priority) - priorityRank(a.priority) ||

@@ -1,6 +1,6 @@
 // The queue as customers and agents see it when nobody takes chats automatically: the customer
 // learns their place and whether any agent is online, both agents see the chat arrive (also on
-// another page, by the tab title), one takes it from the Waiting tab while the other, who had it
+// another page, by the tab title) in the order routing will serve it, one takes it from the Waiting tab while the other, who had it
 // open, watches it leave their list and is told it is no longer in the queue.
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -79,12 +79,13 @@ describeInBrowser('the waiting queue', () => {
     await kofiPage.getByRole('tab', { name: /Waiting/ }).click();
   });
 
-  it('shows new chats to every agent, oldest first, with their priority and a badge in the title', async () => {
+  it('shows new chats to every agent in the order they will be served, each with the place its customer sees, and a badge in the title', async () => {
     for (const page of [amaPage, kofiPage]) {
       const rows = page.getByRole('tabpanel').locator('.waiting-row');
       await until(async () => expect(await rows.count()).toBe(2));
-      expect(await rows.nth(0).textContent()).toContain('Transcript request');
-      expect(await rows.nth(1).textContent()).toContain('Urgent');
+      // The urgent chat came later but is served first, as Abena and Yaw were told.
+      expect(await rows.nth(0).textContent()).toMatch(/Exam clash today.*Urgent.*Next in queue/);
+      expect(await rows.nth(1).textContent()).toMatch(/Transcript request.*No\. 2 in queue/);
       await until(async () => expect(await page.title()).toMatch(/^\(2\) /));
     }
   });

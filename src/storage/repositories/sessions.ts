@@ -32,6 +32,26 @@ export interface SessionListItem extends SessionRecord {
 
 type SessionsEb = ExpressionBuilder<Database & { cs: Database['chat_sessions'] }, 'cs'>;
 
+/** A query that can be sorted by an expression (any select over chat_sessions). */
+interface Orderable<QB> {
+  orderBy(expression: Expression<unknown>, direction: 'asc' | 'desc'): QB;
+}
+
+/**
+ * The queue's order, the one routing serves it in: higher priority first, then the chat that
+ * has waited longest, then id. Every list, position and routing pass sorts with this, so the
+ * agents' Waiting tab, the customer's place and who is served next always agree; it is the SQL
+ * form of domain/routing.ts#compareQueue, which the router applies to what this returns.
+ * `table` qualifies the columns in a join (`cs`).
+ */
+export function inQueueOrder<QB extends Orderable<QB>>(qb: QB, table?: string): QB {
+  const column = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  return qb
+    .orderBy(column('priority_rank'), 'desc')
+    .orderBy(column('started_at'), 'asc')
+    .orderBy(column('id'), 'asc');
+}
+
 function selectRecords(db: Db) {
   return db
     .selectFrom('chat_sessions as cs')
@@ -346,25 +366,27 @@ function viewCondition(eb: SessionsEb, viewer: Viewer, view: SessionListView): E
 
 /** A session list's sort key: started_at (epoch ms), then id. */
 const SessionCursor = z.tuple([z.int(), Id]);
+/** The waiting list's sort key, the queue's order: priority rank, started_at, id. */
+const QueueCursor = z.tuple([z.int(), z.int(), Id]);
 
 /**
  * Sessions in one of the lists of the agent console or the customer's history, newest first
- * (the waiting view oldest first, as agents work through it), with visibility enforced here.
+ * (the waiting view in queue order, as routing serves it), with visibility enforced here.
  */
 export async function listSessions(
   db: Db,
   filter: SessionListFilter,
 ): Promise<{ items: SessionListItem[]; nextCursor: string | null }> {
   const { viewer } = filter;
-  const oldestFirst = filter.view === 'waiting';
-  const direction = oldestFirst ? 'asc' : 'desc';
+  const inQueue = filter.view === 'waiting';
   let query = selectRecords(db)
     .select((eb) => [unreadCountFor(eb, viewer.id).as('unread_count')])
     .where((eb) => visibleTo(eb, viewer))
     .where((eb) => viewCondition(eb, viewer, filter.view))
-    .orderBy('cs.started_at', direction)
-    .orderBy('cs.id', direction)
     .limit(filter.limit + 1);
+  query = inQueue
+    ? inQueueOrder(query, 'cs')
+    : query.orderBy('cs.started_at', 'desc').orderBy('cs.id', 'desc');
   if (filter.sessionId) query = query.where('cs.id', '=', filter.sessionId);
   if (filter.status) query = query.where('cs.status', '=', filter.status);
   if (filter.priority) query = query.where('cs.priority', '=', filter.priority);
@@ -372,16 +394,33 @@ export async function listSessions(
   if (filter.customerId) query = query.where('cs.user_id', '=', filter.customerId);
   const q = filter.q;
   if (q) query = query.where(() => containsText('cs.subject', q));
-  const after = decodeCursor(filter.cursor, SessionCursor);
-  if (after) {
-    const [startedAt, id] = after;
-    const beyond = oldestFirst ? '>' : '<';
-    query = query.where((eb) =>
-      eb.or([
-        eb('cs.started_at', beyond, startedAt),
-        eb.and([eb('cs.started_at', '=', startedAt), eb('cs.id', beyond, id)]),
-      ]),
-    );
+  if (inQueue) {
+    const after = decodeCursor(filter.cursor, QueueCursor);
+    if (after) {
+      const [rank, startedAt, id] = after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('cs.priority_rank', '<', rank),
+          eb.and([eb('cs.priority_rank', '=', rank), eb('cs.started_at', '>', startedAt)]),
+          eb.and([
+            eb('cs.priority_rank', '=', rank),
+            eb('cs.started_at', '=', startedAt),
+            eb('cs.id', '>', id),
+          ]),
+        ]),
+      );
+    }
+  } else {
+    const after = decodeCursor(filter.cursor, SessionCursor);
+    if (after) {
+      const [startedAt, id] = after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('cs.started_at', '<', startedAt),
+          eb.and([eb('cs.started_at', '=', startedAt), eb('cs.id', '<', id)]),
+        ]),
+      );
+    }
   }
   const rows = await query.execute();
   const more = rows.length > filter.limit;
@@ -397,7 +436,11 @@ export async function listSessions(
     queuePosition: positions?.get(joined.id) ?? null,
   }));
   const last = rows.at(-1);
-  return { items, nextCursor: more && last ? encodeCursor([last.started_at, last.id]) : null };
+  const cursorOf = (row: NonNullable<typeof last>) =>
+    inQueue
+      ? encodeCursor([row.priority_rank, row.started_at, row.id])
+      : encodeCursor([row.started_at, row.id]);
+  return { items, nextCursor: more && last ? cursorOf(last) : null };
 }
 
 /** How many sessions each tab of the viewer's console holds. */
@@ -443,14 +486,9 @@ function unreadCountFor(eb: SessionsEb, userId: string) {
  * than counting the sessions ahead of each one, which grows with the square of the queue.
  */
 export async function queuePositions(db: Db): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('chat_sessions')
-    .select('id')
-    .where('status', '=', 'waiting')
-    .orderBy('priority_rank', 'desc')
-    .orderBy('started_at')
-    .orderBy('id')
-    .execute();
+  const rows = await inQueueOrder(
+    db.selectFrom('chat_sessions').select('id').where('status', '=', 'waiting'),
+  ).execute();
   return new Map(rows.map((row, i) => [row.id, i + 1]));
 }
 
@@ -463,14 +501,12 @@ export interface QueueEntry {
 
 /** The waiting queue in service order, optionally locking the rows taken (skipping locked ones). */
 export function selectQueue(db: Db, limit: number) {
-  return db
-    .selectFrom('chat_sessions')
-    .select(['id', 'priority', 'started_at', 'user_id'])
-    .where('status', '=', 'waiting')
-    .orderBy('priority_rank', 'desc')
-    .orderBy('started_at')
-    .orderBy('id')
-    .limit(limit);
+  return inQueueOrder(
+    db
+      .selectFrom('chat_sessions')
+      .select(['id', 'priority', 'started_at', 'user_id'])
+      .where('status', '=', 'waiting'),
+  ).limit(limit);
 }
 
 export async function countByStatus(db: Db, status: SessionStatus): Promise<number> {

@@ -1,5 +1,6 @@
 // The rows of the console's three lists. Active: customer, subject, priority, last activity and
-// unread count. Waiting (oldest first): priority, subject, how long it has waited, and Assign.
+// unread count. Waiting (in the order routing serves it): place in the queue, priority, subject,
+// how long it has waited, and Assign.
 // History: ended chats with their ratings. Every row opens its chat in the workspace.
 import type { ComponentChildren } from 'preact';
 import type { SessionView } from '../../../shared/api.js';
@@ -182,6 +183,13 @@ export function WaitingList({
             subtitle={session.customer.name}
           >
             <span class="session-row__time">
+              {session.queuePosition !== null && (
+                <span class="queue-place">
+                  {session.queuePosition === 1
+                    ? 'Next in queue'
+                    : `No. ${session.queuePosition} in queue`}
+                </span>
+              )}
               waiting {formatDuration(secondsBetween(session.startedAt, now))}
             </span>
           </SessionRow>

@@ -1,5 +1,5 @@
 // The console's three lists and their sizes, kept live: Active (the agent's open chats) and
-// Waiting (the queue, oldest first) come from the agent's desk, which keeps them on every page;
+// Waiting (the queue, in the order routing serves it) come from the agent's desk, which keeps them on every page;
 // History (ended chats) is refetched when a chat ends or is rated, and the counts on any change.
 import type { SessionCounts, SessionView } from '../../../shared/api.js';
 import { useServices } from '../../app/services.js';
