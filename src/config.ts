@@ -67,6 +67,7 @@ const Env = z.object({
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   PG_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   PG_POOL_WAIT_SECONDS: z.coerce.number().min(0).default(10),
+  QUEUE_REFRESH_SECONDS: z.coerce.number().min(0.1).max(300).default(30),
   REDIS_URL: optionalText,
   REDIS_PREFIX: z.string().min(1).default('switchboard:'),
   PUBLIC_URL: publicUrl,
@@ -105,6 +106,8 @@ export interface Config {
   pgQueryTimeoutMs: number;
   /** How long a request waits for a free PostgreSQL connection before it is answered 503 BUSY. */
   pgPoolWaitMs: number;
+  /** A waiting customer hears their place and estimated wait again at least this often. */
+  queueRefreshMs: number;
   redisUrl: string | undefined;
   /** Prefix of this deployment's Redis channels, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: e.PG_POOL_SIZE,
     pgQueryTimeoutMs: e.PG_QUERY_TIMEOUT_SECONDS * 1000,
     pgPoolWaitMs: e.PG_POOL_WAIT_SECONDS * 1000,
+    queueRefreshMs: e.QUEUE_REFRESH_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     allowedOrigins: [...(publicOrigin ? [publicOrigin] : []), ...e.ALLOWED_ORIGINS],

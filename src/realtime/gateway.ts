@@ -29,7 +29,11 @@ export class Gateway {
   private deploymentSignals: Promise<() => void> = Promise.resolve(() => {});
 
   constructor(private readonly options: GatewayOptions) {
-    this.queueWatcher = new QueueWatcher(options.ctx.store.db, options.bus, () => {});
+    this.queueWatcher = new QueueWatcher(options.ctx.store.db, options.bus, {
+      now: () => options.ctx.clock.now(),
+      refreshMs: options.config.queueRefreshMs,
+      onError: () => {},
+    });
     options.bus.onResume(() => this.resyncAll());
   }
 

@@ -1,6 +1,7 @@
 // Keeps waiting customers told of their place in the queue: whenever the queue or the agents'
-// availability changes, this node recomputes the positions of the waiting sessions its own
-// customers are watching (one batch per burst of changes) and pushes queue.position frames.
+// availability changes, and at least every `refreshMs` (the estimate counts down while nothing
+// changes), this node recomputes the positions of the waiting sessions its own customers are
+// watching (one batch per burst of changes) and pushes queue.position frames.
 import { topics, type EventBus } from '../bus/bus.js';
 import { estimateQueuePositions } from '../services/sessions/queueEstimator.js';
 import type { Db } from '../storage/store.js';
@@ -13,12 +14,18 @@ export class QueueWatcher {
   private readonly watchers = new Map<string, Set<ClientConnection>>();
   private stopListening: Array<() => void> = [];
   private timer: NodeJS.Timeout | null = null;
+  private refresh: NodeJS.Timeout | null = null;
   private listening: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
-    private readonly onError: (error: unknown) => void,
+    private readonly options: {
+      now: () => number;
+      /** Every waiting customer hears their place and estimate again at least this often. */
+      refreshMs: number;
+      onError: (error: unknown) => void;
+    },
   ) {}
 
   /** A customer is watching their waiting session: tell them now and on every change. */
@@ -55,11 +62,18 @@ export class QueueWatcher {
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.refresh) clearInterval(this.refresh);
+    this.refresh = null;
     for (const stop of this.stopListening) stop();
     this.stopListening = [];
   }
 
   private async listen(): Promise<void> {
+    this.refresh = setInterval(
+      () => void this.push([...this.watchers.keys()]),
+      this.options.refreshMs,
+    );
+    this.refresh.unref();
     this.stopListening.push(
       await this.bus.subscribe(topics.queue, () => this.changed()),
       await this.bus.subscribe(topics.agents, () => this.changed()),
@@ -76,13 +90,13 @@ export class QueueWatcher {
         .execute();
       const waiting = rows.filter((row) => row.status === 'waiting');
       for (const row of rows) if (row.status !== 'waiting') this.watchers.delete(row.id);
-      for (const position of await estimateQueuePositions(this.db, waiting)) {
+      for (const position of await estimateQueuePositions(this.db, waiting, this.options.now())) {
         for (const connection of this.watchers.get(position.sessionId) ?? []) {
           connection.send({ type: 'queue.position', ...position });
         }
       }
     } catch (error) {
-      this.onError(error);
+      this.options.onError(error);
     }
   }
 }

@@ -1,9 +1,11 @@
 // A customer following their chat hears its place in the queue whenever the chat is waiting,
-// including after it went back to the queue, and stops hearing it once they unsubscribe.
+// including after it went back to the queue, again every QUEUE_REFRESH_SECONDS while nothing
+// changes, and stops hearing it once they unsubscribe.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestNode, type TestNode } from '../support/testNode.js';
+import { createAccount } from '../../src/services/accounts/accounts.js';
+import { Client, startTestNode, TEST_PASSWORD, type TestNode } from '../support/testNode.js';
 
 const positionOf = (sessionId: string) => (f: ServerFrame) =>
   f.type === 'queue.position' && f.sessionId === sessionId;
@@ -62,5 +64,36 @@ describeEachDatabase('queue position', (db) => {
     expect(yawSocket.frames.slice(unsubscribedAt).filter(positionOf(yawChat))).toEqual([]);
     yawSocket.close();
     esiSocket.close();
+  });
+
+  it('is told again while nothing changes, so the estimate never stands still', async () => {
+    const often = await startTestNode(db(), { QUEUE_REFRESH_SECONDS: '0.2' });
+    try {
+      const signIn = async (name: string) => {
+        const client = new Client(often.url);
+        const email = `${name.toLowerCase()}.refresh@example.com`;
+        await createAccount(often.node.ctx, null, {
+          email,
+          name,
+          password: TEST_PASSWORD,
+          role: 'user',
+        });
+        await client.signIn(email, TEST_PASSWORD);
+        return client;
+      };
+      const abena = await signIn('Abena');
+      const sessionId = await abena.startChat();
+      const socket = await abena.socket();
+      await socket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
+      const first = socket.frames.length;
+      await socket.waitFor(positionOf(sessionId), { from: first });
+      const second = socket.frames.length;
+      await socket.waitFor(positionOf(sessionId), { from: second });
+      const third = socket.frames.length;
+      await socket.waitFor(positionOf(sessionId), { from: third });
+      socket.close();
+    } finally {
+      await often.stop();
+    }
   });
 });

@@ -1,10 +1,11 @@
-// A waiting customer's place in the queue and expected wait, from who is on duty and how long
-// recent chats took.
+// A waiting customer's place in the queue and expected wait, from the queue's recent pace, who
+// is on duty and how long recent chats took (the rules: domain/queueEstimate.ts).
 import { AppError } from '../../domain/errors.js';
 import type { Viewer } from '../../domain/policies.js';
 import { estimateWaitSeconds } from '../../domain/queueEstimate.js';
 import type { QueuePosition } from '../../shared/api.js';
 import { onlineCapacity } from '../../storage/repositories/agents.js';
+import { queuePace } from '../../storage/repositories/queuePace.js';
 import { queuePositions } from '../../storage/repositories/sessions.js';
 import type { SessionRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
@@ -12,6 +13,8 @@ import type { ServiceContext } from '../context.js';
 import { loadSessionFor } from './sessionAccess.js';
 
 const RECENT_CHATS = 50;
+/** How far back the queue's pace is measured. */
+const PACE_WINDOW_MS = 30 * 60_000;
 
 async function averageHandleSeconds(db: Db): Promise<number | null> {
   const recent = db
@@ -33,25 +36,31 @@ async function averageHandleSeconds(db: Db): Promise<number | null> {
 export async function estimateQueuePositions(
   db: Db,
   sessions: readonly SessionRow[],
+  now: number,
 ): Promise<QueuePosition[]> {
   if (sessions.length === 0) return [];
-  const [capacity, averageHandle, positions] = await Promise.all([
+  const [capacity, averageHandle, positions, pace] = await Promise.all([
     onlineCapacity(db),
     averageHandleSeconds(db),
     queuePositions(db),
+    queuePace(db, now, PACE_WINDOW_MS),
   ]);
   return sessions.flatMap((session) => {
     const position = positions.get(session.id);
     if (position === undefined) return [];
+    const lastMove = Math.max(pace.lastAssignedAt ?? 0, session.started_at);
     return [
       {
         sessionId: session.id,
         position,
         estimatedWaitSeconds: estimateWaitSeconds({
           position,
-          averageHandleSeconds: averageHandle,
+          agentsOnline: capacity.agentsOnline,
           onlineCapacity: capacity.capacity,
           freeSlots: capacity.free,
+          averageHandleSeconds: averageHandle,
+          backedUp: { assignments: pace.assignments, ms: pace.backedUpMs },
+          sinceLastMoveMs: Math.max(0, now - lastMove),
         }),
         agentsAvailable: capacity.agents,
         agentsOnline: capacity.agentsOnline,
@@ -69,7 +78,7 @@ export async function queuePositionFor(
   if (record.row.status !== 'waiting') {
     throw new AppError('SESSION_NOT_WAITING', 'This chat is no longer waiting in the queue');
   }
-  const [position] = await estimateQueuePositions(ctx.store.db, [record.row]);
+  const [position] = await estimateQueuePositions(ctx.store.db, [record.row], ctx.clock.now());
   if (!position)
     throw new AppError('SESSION_NOT_WAITING', 'This chat is no longer waiting in the queue');
   return position;

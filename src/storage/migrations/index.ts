@@ -1,7 +1,9 @@
 // The ordered list of migrations; names sort in the order they run.
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
+import * as queuePace from './0002_queue_pace.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_queue_pace': queuePace,
 };
