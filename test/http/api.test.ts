@@ -1,9 +1,20 @@
 // The REST API through real HTTP: authentication, CSRF, validation, errors and the whole chat
 // flow, on every available database.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { describeEachDatabase } from '../support/databases.js';
 import { Client, startTestNode, TEST_SSO_SECRET, type TestNode } from '../support/testNode.js';
+
+/** A fresh SSO token (each works once) for the host application's user `sub`. */
+function ssoToken(sub: string): Promise<string> {
+  return new SignJWT({ sub, name: 'Efua' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience('switchboard')
+    .setJti(randomUUID())
+    .setExpirationTime(Math.floor(Date.now() / 1000) + 60)
+    .sign(new TextEncoder().encode(TEST_SSO_SECRET));
+}
 
 describeEachDatabase('REST API', (db) => {
   let server: TestNode;
@@ -298,6 +309,48 @@ describeEachDatabase('REST API', (db) => {
     expect(missing.headers.get('location')).toBe('/login?error=VALIDATION_FAILED');
     const replayed = await new Client(server.url).get(`/api/v1/auth/sso?token=${token}`);
     expect(replayed.headers.get('location')).toBe('/login?error=INVALID_SSO_TOKEN');
+  });
+
+  it('redirects after an SSO landing to the path as a browser resolves it, never off the site', async () => {
+    const landWith = async (next: string) => {
+      const landing = await new Client(server.url).get(
+        `/api/v1/auth/sso?token=${await ssoToken('portal-8')}&next=${encodeURIComponent(next)}`,
+      );
+      expect(landing.status, next).toBe(303);
+      return landing.headers.get('location');
+    };
+    expect(await landWith('/history/a b?view=all#top')).toBe('/history/a%20b?view=all#top');
+    expect(await landWith('/chat/../history')).toBe('/history');
+    expect(await landWith(`${server.url}/history`)).toBe('/history');
+    // "/./" keeps the browser on this site, but a Location of "//evil.example" would not.
+    expect(await landWith('/.//evil.example')).toBe('/');
+    expect(await landWith('/\\evil.example')).toBe('/');
+    expect(await landWith('https:evil.example')).toBe('/');
+  });
+
+  it('refuses an SSO landing whose next has control characters, before spending the token', async () => {
+    const token = await ssoToken('portal-9');
+    for (const next of [
+      '/\t/evil.example',
+      '/chat\r\nSet-Cookie: x=1',
+      '/chat\u0000',
+      '/\u007f',
+      `/${'a'.repeat(500)}`,
+    ]) {
+      const refused = await new Client(server.url).get(
+        `/api/v1/auth/sso?token=${token}&next=${encodeURIComponent(next)}`,
+      );
+      expect(refused.status, JSON.stringify(next)).toBe(400);
+      expect(refused.body).toEqual({
+        error: { code: 'VALIDATION_FAILED', message: expect.any(String), field: 'next' },
+      });
+      expect(refused.headers.get('set-cookie')).toBeNull();
+    }
+    const landing = await new Client(server.url).get(
+      `/api/v1/auth/sso?token=${token}&next=/history`,
+    );
+    expect(landing.status).toBe(303);
+    expect(landing.headers.get('location')).toBe('/history');
   });
 
   it('publishes an OpenAPI document covering the routes', async () => {

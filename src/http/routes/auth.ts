@@ -12,6 +12,7 @@ import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
 import { closeSocketsOfSignIn } from '../../realtime/signIn.js';
+import { sameOriginPath } from '../../shared/sameOriginPath.js';
 import { errorResponses } from './common.js';
 import type { FastifyRequest } from 'fastify';
 
@@ -20,15 +21,29 @@ const clientOf = (request: FastifyRequest): ClientInfo => ({
   userAgent: request.headers['user-agent'] ?? null,
 });
 
-/** Only same-site paths, so the SSO landing cannot be used to redirect elsewhere. */
-const safeNext = (next: string | undefined) =>
-  next &&
-  next.length <= 500 &&
-  next.startsWith('/') &&
-  !next.startsWith('//') &&
-  !next.startsWith('/\\')
-    ? next
-    : '/';
+/** Longer than any link a host application means to build. */
+const NEXT_MAX_LENGTH = 500;
+
+// A browser drops tabs and newlines from a link before following it, which is how `/\t/host`
+// becomes `//host`; no page of this site needs a control character in its path.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const hasNoControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+const SsoLandingQuery = z.object({
+  // Checked in the handler, not here: a browser that lands with a bad token must get the
+  // sign-in page with an error, not a JSON body.
+  token: z.string().optional(),
+  // Checked here, before the token is spent: a malformed `next` is the host application's bug,
+  // answered like any other invalid request.
+  next: z
+    .string()
+    .max(NEXT_MAX_LENGTH, `must be at most ${NEXT_MAX_LENGTH} characters`)
+    .refine(hasNoControlCharacters, 'must not contain control characters')
+    .optional(),
+});
+
+/** This request's own origin, as the browser that sent it sees it. */
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Config }> = async (
   app,
@@ -146,13 +161,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
-        summary: 'Browser landing for SSO: signs in and redirects to `next` (a path on this site)',
-        // Checked in the handler, not by the schema: a browser that lands here with a bad link
-        // must get the sign-in page with an error, not a JSON body.
-        querystring: z.object({ token: z.string().optional(), next: z.string().optional() }),
+        summary:
+          'Browser landing for SSO: signs in and redirects to `next`, a path on this site (other sites: `/`); a failed sign-in redirects to `/login?error=CODE`',
+        querystring: SsoLandingQuery,
+        response: {
+          303: z.null().describe('Redirect to `next`, or to `/login?error=CODE`'),
+          ...errorResponses(400),
+        },
       },
     },
     async (request, reply) => {
+      const next = sameOriginPath(request.query.next ?? '/', originOf(request)) ?? '/';
       try {
         const token = SsoBody.shape.token.safeParse(request.query.token);
         if (!token.success) {
@@ -160,7 +179,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         }
         const { session } = await signInWithSso(ctx, token.data, 'cookie', clientOf(request));
         setSessionCookie(reply, session, config);
-        return reply.redirect(safeNext(request.query.next), 303);
+        return reply.redirect(next, 303);
       } catch (error) {
         const known = toAppError(error);
         if (!known) throw error;
