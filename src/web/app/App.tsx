@@ -51,7 +51,10 @@ function SignedIn({ services }: { services: Services }) {
   const matched = match !== undefined;
   useEffect(() => {
     if (matched) return;
-    const next = path === '/login' ? safeReturnPath(query.get('next')) : homeFor(services.me.role);
+    const next =
+      path === '/login'
+        ? safeReturnPath(query.get('next'), window.location.origin)
+        : homeFor(services.me.role);
     const allowed = routes.some((route) => matchPath(route.pattern, next));
     navigate(allowed ? next : homeFor(services.me.role), { replace: true });
   }, [matched, path]);

@@ -12,10 +12,14 @@ describe('matchPath', () => {
 });
 
 describe('safeReturnPath', () => {
-  it('only returns to paths on this site', () => {
-    expect(safeReturnPath('/console')).toBe('/console');
-    expect(safeReturnPath('//evil.example')).toBe('/');
-    expect(safeReturnPath('https://evil.example')).toBe('/');
-    expect(safeReturnPath(null)).toBe('/');
+  const origin = 'http://chat.example';
+  it('only returns to paths on this site, as the browser resolves them', () => {
+    expect(safeReturnPath('/console', origin)).toBe('/console');
+    expect(safeReturnPath('/history/a b', origin)).toBe('/history/a%20b');
+    expect(safeReturnPath('//evil.example', origin)).toBe('/');
+    expect(safeReturnPath('https://evil.example', origin)).toBe('/');
+    expect(safeReturnPath('/\t/evil.example', origin)).toBe('/');
+    expect(safeReturnPath('/.//evil.example', origin)).toBe('/');
+    expect(safeReturnPath(null, origin)).toBe('/');
   });
 });

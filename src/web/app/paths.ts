@@ -1,4 +1,5 @@
 // Matching page paths like "/history/:id" against the address bar. Pure, so it is unit tested.
+import { sameOriginPath } from '../../shared/sameOriginPath.js';
 
 export type Params = Record<string, string>;
 
@@ -23,9 +24,9 @@ export function matchPath(pattern: string, path: string): Params | null {
   return params;
 }
 
-/** A same-site path to return to after signing in; anything else goes home. */
-export function safeReturnPath(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/';
-}
+/**
+ * The path to return to after signing in: `next` as the browser resolves it on this site
+ * (`origin`), or home when it leads anywhere else.
+ */
+export const safeReturnPath = (next: string | null, origin: string): string =>
+  (next !== null && sameOriginPath(next, origin)) || '/';
