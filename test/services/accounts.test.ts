@@ -38,6 +38,20 @@ function ssoToken(world: World, claims: Record<string, unknown>, lifetimeSeconds
     .sign(new TextEncoder().encode(testSettings.sso!.secret));
 }
 
+/**
+ * The same token with its signature spelled differently: base64url leaves the low bits of the
+ * last character unused (two of them for a 32-byte HS256 signature), and padding is accepted.
+ */
+function otherSpellings(token: string): string[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = alphabet.indexOf(token.at(-1)!);
+  const spellings = [0, 1, 2, 3]
+    .map((spare) => alphabet[(last & ~3) | spare]!)
+    .filter((char) => char !== token.at(-1))
+    .map((char) => token.slice(0, -1) + char);
+  return [...spellings, `${token}=`];
+}
+
 describeEachDatabase('accounts', (db) => {
   it('signs in with the right password and issues a session that authenticates', async () => {
     const world = makeWorld(db());
@@ -264,5 +278,20 @@ describeEachDatabase('accounts', (db) => {
     ).rejects.toMatchObject({
       code: 'INVALID_SSO_TOKEN',
     });
+  });
+
+  it('spends a token without jti by its signature, however the token spells it', async () => {
+    const world = makeWorld(db());
+    const token = await ssoToken(world, { sub: 's2', name: 'B' });
+    await signInWithSso(world.ctx, token, 'cookie', client);
+    for (const spelling of otherSpellings(token)) {
+      await expect(
+        signInWithSso(world.ctx, spelling, 'cookie', client),
+        spelling.slice(-4),
+      ).rejects.toMatchObject({
+        code: 'INVALID_SSO_TOKEN',
+        message: expect.stringContaining('already used'),
+      });
+    }
   });
 });

@@ -2,7 +2,7 @@
 // SSO secret naming its user; Switchboard checks it and signs that person in, creating or
 // updating their account. Each token works once.
 import { createHash } from 'node:crypto';
-import { errors as joseErrors, jwtVerify } from 'jose';
+import { base64url, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { clientToken, text } from '../../shared/api.js';
@@ -62,13 +62,24 @@ async function verify(ctx: ServiceContext, token: string): Promise<z.infer<typeo
   return claims.data;
 }
 
-async function rememberUse(ctx: ServiceContext, jti: string, exp: number) {
+/**
+ * What makes two tokens the same token: the `jti` when the host sets one, else the signature.
+ * Its bytes, not its text: base64url leaves spare bits in the last character, and the decoder
+ * accepts padding, so one signature has several spellings that all verify.
+ */
+function useKeyOf(token: string, claims: z.infer<typeof Claims>): string {
+  if (claims.jti !== undefined) return claims.jti;
+  const signature = base64url.decode(token.slice(token.lastIndexOf('.') + 1));
+  return `sig:${createHash('sha256').update(signature).digest('base64url')}`;
+}
+
+async function rememberUse(ctx: ServiceContext, key: string, exp: number) {
   const { db } = ctx.store;
   await db.deleteFrom('sso_token_uses').where('expires_at', '<', ctx.clock.now()).execute();
   try {
     await db
       .insertInto('sso_token_uses')
-      .values({ jti, expires_at: exp * 1000 })
+      .values({ jti: key, expires_at: exp * 1000 })
       .execute();
   } catch (error) {
     if (isUniqueViolation(error)) throw invalidToken('already used');
@@ -142,9 +153,7 @@ export async function signInWithSso(
   client: ClientInfo,
 ): Promise<{ user: UserRow; session: IssuedSession }> {
   const claims = await verify(ctx, token);
-  // Each token signs in once: by its jti when the host sets one, else by the token itself.
-  const useKey = claims.jti ?? `sha256:${createHash('sha256').update(token).digest('base64url')}`;
-  await rememberUse(ctx, useKey, claims.exp);
+  await rememberUse(ctx, useKeyOf(token, claims), claims.exp);
   const user = await upsertUser(ctx, claims);
   return { user, session: await issueAuthSession(ctx, user, kind, client) };
 }
