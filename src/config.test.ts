@@ -22,12 +22,21 @@ describe('loadConfig', () => {
       [{ ALLOWED_ORIGINS: 'https://portal.example, portal2.example' }, 'ALLOWED_ORIGINS'],
       [{ PORT: 'eighty' }, 'PORT'],
       [{ SSO_SECRET: 'short' }, 'SSO_SECRET'],
+      [{ SSO_LINK_BY_EMAIL: 'sometimes' }, 'SSO_LINK_BY_EMAIL'],
     ];
     for (const [env, variable] of cases) {
       expect(refusal(env), JSON.stringify(env)).toMatch(
         new RegExp(`^Invalid configuration:\\n  ${variable}: `),
       );
     }
+  });
+
+  it('links SSO users to accounts by email only when told to', () => {
+    const secret = 'a-secret-that-is-long-enough-for-sso-1234';
+    expect(loadConfig({ SSO_SECRET: secret }).sso?.linkByEmail).toBe(false);
+    expect(loadConfig({ SSO_SECRET: secret, SSO_LINK_BY_EMAIL: 'true' }).sso?.linkByEmail).toBe(
+      true,
+    );
   });
 
   it('reduces PUBLIC_URL and ALLOWED_ORIGINS to origins, as browsers send them', () => {

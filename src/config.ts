@@ -80,6 +80,7 @@ const Env = z.object({
   SSO_SECRET: optionalText,
   SSO_AUDIENCE: z.string().default('switchboard'),
   SSO_ISSUER: optionalText,
+  SSO_LINK_BY_EMAIL: flag.default(false),
   ADMIN_EMAIL: optionalText,
   ADMIN_PASSWORD: optionalText,
   ADMIN_NAME: z.string().default('Administrator'),
@@ -118,7 +119,13 @@ export interface Config {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   authSessionIdleMs: number;
   authSessionMaxMs: number;
-  sso: { secret: string; audience: string; issuer: string | undefined } | null;
+  sso: {
+    secret: string;
+    audience: string;
+    issuer: string | undefined;
+    /** The host verifies emails, so a first-time host user may sign in as the customer account with theirs. */
+    linkByEmail: boolean;
+  } | null;
   firstAdmin: { email: string; password: string; name: string } | null;
   agentAwayGraceMs: number;
   heartbeatMs: number;
@@ -169,7 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     authSessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
     sso: e.SSO_SECRET
-      ? { secret: e.SSO_SECRET, audience: e.SSO_AUDIENCE, issuer: e.SSO_ISSUER }
+      ? {
+          secret: e.SSO_SECRET,
+          audience: e.SSO_AUDIENCE,
+          issuer: e.SSO_ISSUER,
+          linkByEmail: e.SSO_LINK_BY_EMAIL,
+        }
       : null,
     firstAdmin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD

@@ -18,7 +18,13 @@ export interface ServiceSettings {
   agentAwayGraceMs: number;
   /** A node that has not beaten its heartbeat for this long is presumed dead. */
   nodeStaleMs: number;
-  sso: { secret: string; audience: string; issuer?: string | undefined } | null;
+  sso: {
+    secret: string;
+    audience: string;
+    issuer?: string | undefined;
+    /** A first-time host user may sign in as the customer account with their email. */
+    linkByEmail: boolean;
+  } | null;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../src/services/accounts/passwordSignIn.js';
 import { signInWithSso } from '../../src/services/accounts/ssoSignIn.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findUserById } from '../../src/storage/repositories/users.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';
 
@@ -291,6 +292,71 @@ describeEachDatabase('accounts', (db) => {
       ).rejects.toMatchObject({
         code: 'INVALID_SSO_TOKEN',
         message: expect.stringContaining('already used'),
+      });
+    }
+  });
+
+  it('never signs a host user in as an account made here because it has their email', async () => {
+    const world = makeWorld(db());
+    const boss = await world.superAdmin('Boss');
+    const yaw = await world.customer('Yaw');
+    for (const local of [boss, yaw]) {
+      const token = await ssoToken(world, {
+        sub: `portal-${local.name}`,
+        name: 'Mallory',
+        email: local.email,
+        role: 'super_admin',
+      });
+      await expect(signInWithSso(world.ctx, token, 'cookie', client)).rejects.toMatchObject({
+        code: 'EMAIL_TAKEN',
+        field: 'email',
+      });
+      expect(await findUserById(world.ctx.store.db, local.id)).toMatchObject({
+        name: local.name,
+        role: local.role,
+        external_id: null,
+      });
+    }
+  });
+
+  it('with SSO_LINK_BY_EMAIL, links a first-time host user to the customer account with their email, never to an agent or super admin', async () => {
+    const world = makeWorld(db(), { sso: { ...testSettings.sso!, linkByEmail: true } });
+    const yaw = await world.customer('Yaw');
+    const linked = await signInWithSso(
+      world.ctx,
+      await ssoToken(world, { sub: 'portal-yaw', name: 'Yaw M.', email: yaw.email }),
+      'cookie',
+      client,
+    );
+    expect(linked.user).toMatchObject({ id: yaw.id, name: 'Yaw M.', external_id: 'portal-yaw' });
+    // Linked now: another host user with the same email is someone else.
+    await expect(
+      signInWithSso(
+        world.ctx,
+        await ssoToken(world, { sub: 'portal-yaw-2', name: 'Yaw', email: yaw.email }),
+        'cookie',
+        client,
+      ),
+    ).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+
+    const boss = await world.superAdmin('Boss');
+    const ama = await world.agent('Ama');
+    for (const local of [boss, ama]) {
+      for (const role of ['super_admin', 'user']) {
+        const token = await ssoToken(world, {
+          sub: `portal-${local.name}-${role}`,
+          name: 'Mallory',
+          email: local.email,
+          role,
+        });
+        await expect(signInWithSso(world.ctx, token, 'cookie', client)).rejects.toMatchObject({
+          code: 'EMAIL_TAKEN',
+        });
+      }
+      expect(await findUserById(world.ctx.store.db, local.id)).toMatchObject({
+        name: local.name,
+        role: local.role,
+        external_id: null,
       });
     }
   });

@@ -31,6 +31,7 @@ export const testSettings: ServiceSettings = {
     secret: 'a-test-secret-that-is-long-enough-1234',
     audience: 'switchboard',
     issuer: undefined,
+    linkByEmail: false,
   },
   signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
 };

@@ -139,7 +139,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
       schema: {
         tags: ['auth'],
         summary:
-          "Sign in with a host application's signed token (HS256 JWT); 409 when the change it brings conflicts (EMAIL_TAKEN, LAST_SUPER_ADMIN)",
+          "Sign in with a host application's signed token (HS256 JWT) as the account linked to its `sub`; 409 EMAIL_TAKEN when its email belongs to another account, LAST_SUPER_ADMIN when it would demote the last super admin",
         body: SsoBody,
         response: { 200: SignedIn, ...errorResponses(400, 401, 403, 409) },
       },

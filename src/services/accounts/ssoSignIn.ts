@@ -1,6 +1,6 @@
 // Signing in from a host application: the host signs a short-lived HS256 JWT with the shared
 // SSO secret naming its user; Switchboard checks it and signs that person in, creating or
-// updating their account. Each token works once.
+// updating the account linked to the host's user id (`sub`). Each token works once.
 import { createHash } from 'node:crypto';
 import { base64url, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
@@ -87,21 +87,46 @@ async function rememberUse(ctx: ServiceContext, key: string, exp: number) {
   }
 }
 
+const notLinked = () =>
+  new AppError(
+    'EMAIL_TAKEN',
+    'An account with this email already exists and is not linked to this user of the host application',
+    'email',
+  );
+
 /**
- * Finds the host's user by their external id (or, the first time, by email) and brings their
- * account in line with the token. A change goes through the same rules as a super admin's
+ * Whether a token naming the host's user `sub` may sign in as `user`: the account linked to that
+ * `sub`, or, when the host vouches for its emails (SSO_LINK_BY_EMAIL), a customer account that
+ * no host user is linked to yet. Never an agent's or super admin's account made here: a host that
+ * names their email must not become them.
+ */
+const mayActAs = (ctx: ServiceContext, user: UserRow, sub: string) =>
+  user.external_id === sub ||
+  (ctx.settings.sso?.linkByEmail === true && user.external_id === null && user.role === 'user');
+
+/** The account a token signs in as, or undefined when its `sub` needs a new one. */
+async function accountFor(
+  ctx: ServiceContext,
+  claims: z.infer<typeof Claims>,
+): Promise<UserRow | undefined> {
+  const { db } = ctx.store;
+  const linked = await findUserByExternalId(db, claims.sub);
+  if (linked || claims.email === undefined) return linked;
+  const owner = await findUserByEmail(db, claims.email);
+  if (owner && !mayActAs(ctx, owner, claims.sub)) throw notLinked();
+  return owner;
+}
+
+/**
+ * Finds the account linked to the host's user (see mayActAs) and brings it in line with the
+ * token, or creates it. A change goes through the same rules as a super admin's
  * (changeAccount), so a demoted agent's chats go back to the queue and their sockets reconnect.
- * Two conflicts refuse the sign-in with 409 rather than being papered over: an email that
- * another account already has (EMAIL_TAKEN), and demoting the last super admin
- * (LAST_SUPER_ADMIN), which would otherwise leave nobody to manage accounts.
+ * Conflicts refuse the sign-in with 409 rather than being papered over: an email that another
+ * account already has (EMAIL_TAKEN), and demoting the last super admin (LAST_SUPER_ADMIN), which
+ * would otherwise leave nobody to manage accounts.
  */
 async function upsertUser(ctx: ServiceContext, claims: z.infer<typeof Claims>): Promise<UserRow> {
-  const { db } = ctx.store;
-  const existing =
-    (await findUserByExternalId(db, claims.sub)) ??
-    (claims.email
-      ? await findUserByEmail(db, claims.email).then((u) => (u && !u.external_id ? u : undefined))
-      : undefined);
+  const existing = await accountFor(ctx, claims);
   if (!existing) {
     return insertNewAccount(ctx, {
       email: claims.email ?? null,
@@ -116,6 +141,8 @@ async function upsertUser(ctx: ServiceContext, claims: z.infer<typeof Claims>): 
   try {
     return await commit(ctx, async (trx, outbox) => {
       const before = (await findUserById(trx, existing.id)) ?? existing;
+      // Linked to another host user, or made an agent, since it was looked up.
+      if (!mayActAs(ctx, before, claims.sub)) throw notLinked();
       const now = ctx.clock.now();
       const email = claims.email ?? before.email;
       if (email !== before.email && email !== null && (await findUserByEmail(trx, email))) {
