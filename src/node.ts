@@ -3,6 +3,7 @@
 // from start to a graceful stop.
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { EventBus } from './bus/bus.js';
 import { MemoryBus } from './bus/memoryBus.js';
 import { RedisBus } from './bus/redisBus.js';
@@ -23,6 +24,8 @@ export interface NodeOverrides {
   bus?: EventBus;
   clock?: Clock;
   ids?: Ids;
+  /** Where the log goes, for tests that read it. */
+  logStream?: DestinationStream;
 }
 
 export interface SwitchboardNode {
@@ -91,6 +94,7 @@ export async function createNode(
     config,
     ctx,
     gateway,
+    logStream: overrides.logStream,
     isReady: async () => {
       if (stopping || !bus.isConnected()) return false;
       await store.ping();

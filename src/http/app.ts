@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Gateway } from '../realtime/gateway.js';
@@ -23,6 +24,7 @@ import { authRoutes } from './routes/auth.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { registerWebApp } from './webApp.js';
 
@@ -35,6 +37,8 @@ export interface AppDeps {
   gateway: Gateway;
   /** True when this node can serve traffic (database reachable, not shutting down). */
   isReady: () => Promise<boolean>;
+  /** Where the log goes; standard output unless a test reads it. */
+  logStream?: DestinationStream | undefined;
 }
 
 export async function buildApp({
@@ -42,9 +46,15 @@ export async function buildApp({
   ctx,
   gateway,
   isReady,
+  logStream,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Every request's URL is logged, and an SSO landing's holds its token.
+      serializers: { req: serializeRequest },
+      ...(logStream ? { stream: logStream } : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
