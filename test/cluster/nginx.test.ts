@@ -126,4 +126,16 @@ describe.skipIf(!canRun)('nginx in front of two nodes', () => {
     );
     chat.close();
   });
+
+  it('never writes the SSO landing’s sign-in token to its access log', async () => {
+    const token = `eyJhbGciOiJIUzI1NiJ9.not-a-real-token.${'x'.repeat(24)}`;
+    const reply = await fetch(`${nginx.url}/api/v1/auth/sso?token=${token}&next=/`, {
+      redirect: 'manual',
+    });
+    expect(reply.status).toBe(303);
+    await expect
+      .poll(() => nginx.accessLog(), { timeout: 5000 })
+      .toContain('"GET /api/v1/auth/sso HTTP/1.1" 303');
+    expect(nginx.accessLog()).not.toContain('not-a-real-token');
+  });
 });

@@ -1,6 +1,7 @@
 // Runs nginx in the foreground with deploy/nginx.conf, the documented configuration, on a
-// loopback port in a temporary prefix directory. Only the upstream's server addresses and the
-// listen line are replaced; the test fails if those lines ever stop matching.
+// loopback port in a temporary prefix directory. Only the upstream's server addresses, the
+// listen line and the access log's file are replaced; the test fails if those lines ever stop
+// matching.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,19 +19,26 @@ process.on('exit', () => {
   for (const child of alive) child.kill('SIGKILL');
 });
 
-/** The documented configuration with these upstream nodes, listening on `port`. */
-export function renderSiteConfig(nodes: string[], port: number): string {
+/**
+ * The documented configuration with these upstream nodes, listening on `port`, logging requests
+ * to `accessLog`.
+ */
+export function renderSiteConfig(nodes: string[], port: number, accessLog: string): string {
   const source = fs.readFileSync(template, 'utf8');
   const servers = [...source.matchAll(/^( +)server \S+:\d+( [^;\n]*)?;$/gm)];
   const listens = [...source.matchAll(/^( +)listen 80;$/gm)];
-  if (servers.length === 0 || listens.length !== 1)
-    throw new Error(`${template}: expected upstream "server host:port" lines and one "listen 80;"`);
+  const logs = [...source.matchAll(/^( +)access_log \S+ (\w+);$/gm)];
+  if (servers.length === 0 || listens.length !== 1 || logs.length !== 1)
+    throw new Error(
+      `${template}: expected upstream "server host:port" lines, one "listen 80;" and one "access_log file format;"`,
+    );
   const [first] = servers;
   const options = first![2] ?? '';
   const upstream = nodes.map((node) => `${first![1]}server ${node}${options};`).join('\n');
   return source
     .replace(servers.map((m) => m[0]).join('\n'), upstream)
-    .replace(listens[0]![0], `${listens[0]![1]}listen 127.0.0.1:${port};`);
+    .replace(listens[0]![0], `${listens[0]![1]}listen 127.0.0.1:${port};`)
+    .replace(logs[0]![0], `${logs[0]![1]}access_log ${accessLog} ${logs[0]![2]};`);
 }
 
 export class Nginx {
@@ -47,7 +55,10 @@ export class Nginx {
     // When run as root, nginx's workers drop to an unprivileged user that must reach the
     // prefix (temporary files for buffered bodies).
     fs.chmodSync(prefix, 0o755);
-    fs.writeFileSync(path.join(prefix, 'switchboard.conf'), renderSiteConfig(nodes, port));
+    fs.writeFileSync(
+      path.join(prefix, 'switchboard.conf'),
+      renderSiteConfig(nodes, port, path.join(prefix, 'switchboard.access.log')),
+    );
     fs.writeFileSync(
       path.join(prefix, 'nginx.conf'),
       [
@@ -91,6 +102,12 @@ export class Nginx {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return nginx;
+  }
+
+  /** What nginx wrote to the site's access log so far. */
+  accessLog(): string {
+    const file = path.join(this.prefix, 'switchboard.access.log');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   }
 
   errorLog(): string {
