@@ -11,6 +11,7 @@ const SSO_PROBLEMS: Record<string, string> = {
     'Signing in from another site is not set up on this Switchboard. Sign in with your email and password instead.',
   RATE_LIMITED: 'Too many sign-in attempts. Please wait a few minutes and try again.',
   SERVICE_UNAVAILABLE: 'Switchboard is temporarily unavailable. Please try again in a moment.',
+  BUSY: 'Switchboard is very busy right now. Please try again in a moment.',
   // The portal's details for this person conflict with Switchboard's accounts: retrying cannot
   // help, someone has to change an account first.
   EMAIL_TAKEN:
