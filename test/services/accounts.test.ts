@@ -243,6 +243,19 @@ describeEachDatabase('accounts', (db) => {
     expect(second.user).toMatchObject({ name: 'Akosua D.', role: 'admin' });
   });
 
+  it('signs a host user in twice at once the first time, as one account', async () => {
+    const world = makeWorld(db());
+    const tokens = await Promise.all(
+      ['tab-1', 'tab-2', 'tab-3'].map((jti) =>
+        ssoToken(world, { sub: 'student-7', name: 'Kwesi', email: 'kwesi@uni.example', jti }),
+      ),
+    );
+    const signIns = await Promise.all(
+      tokens.map((token) => signInWithSso(world.ctx, token, 'cookie', client)),
+    );
+    expect(new Set(signIns.map((s) => s.user.id)).size).toBe(1);
+  });
+
   it('rejects replayed, expired, long-lived, foreign and tampered SSO tokens', async () => {
     const world = makeWorld(db());
     const token = await ssoToken(world, { sub: 's1', name: 'A', jti: 'once' });

@@ -128,14 +128,24 @@ async function accountFor(
 async function upsertUser(ctx: ServiceContext, claims: z.infer<typeof Claims>): Promise<UserRow> {
   const existing = await accountFor(ctx, claims);
   if (!existing) {
-    return insertNewAccount(ctx, {
-      email: claims.email ?? null,
-      name: claims.name,
-      role: claims.role,
-      passwordHash: null,
-      externalId: claims.sub,
-      signedIn: true,
-    });
+    try {
+      return await insertNewAccount(ctx, {
+        email: claims.email ?? null,
+        name: claims.name,
+        role: claims.role,
+        passwordHash: null,
+        externalId: claims.sub,
+        signedIn: true,
+      });
+    } catch (error) {
+      // The host user's first two sign-ins at once (two tabs): the other one made the account.
+      const madeMeanwhile =
+        error instanceof AppError &&
+        error.code === 'EMAIL_TAKEN' &&
+        (await findUserByExternalId(ctx.store.db, claims.sub));
+      if (madeMeanwhile) return upsertUser(ctx, claims);
+      throw error;
+    }
   }
   if (existing.is_active !== 1) throw accountDisabled();
   try {
