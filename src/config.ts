@@ -75,6 +75,7 @@ const Env = z.object({
   TRUST_PROXY: flag.default(false),
   COOKIE_SECURE: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   SESSION_IDLE_HOURS: seconds(24 * 7),
   SESSION_MAX_DAYS: seconds(30),
   SSO_SECRET: optionalText,
@@ -113,10 +114,14 @@ export interface Config {
   /** Prefix of this deployment's Redis channels, so several deployments can share one Redis. */
   redisPrefix: string;
   /** Origins allowed to send cookie-authenticated writes and open sockets; empty = same host only. */
+  /** The origin of PUBLIC_URL, the address users reach, if set. */
+  publicOrigin: string | undefined;
   allowedOrigins: string[];
   trustProxy: boolean;
   cookieSecure: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** `auto`: readable lines on a terminal, JSON otherwise. */
+  logFormat: z.infer<typeof Env>['LOG_FORMAT'];
   authSessionIdleMs: number;
   authSessionMaxMs: number;
   sso: {
@@ -169,10 +174,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queueRefreshMs: e.QUEUE_REFRESH_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    publicOrigin,
     allowedOrigins: [...(publicOrigin ? [publicOrigin] : []), ...e.ALLOWED_ORIGINS],
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicOrigin?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     authSessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     authSessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
     sso: e.SSO_SECRET

@@ -73,7 +73,7 @@ export async function createNode(
       : new MemoryBus());
   const nodeId =
     config.nodeId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  let log: Pick<FastifyInstance['log'], 'warn' | 'error'> = console;
+  let log: Pick<FastifyInstance['log'], 'info' | 'warn' | 'error'> = console;
   const routing = new RoutingScheduler(
     () => routeQueue(ctx),
     (err) => log.error({ err }, 'routing failed'),
@@ -105,7 +105,17 @@ export async function createNode(
   const housekeeper = new Housekeeper(ctx, presence, config.housekeepingMs, (err) =>
     log.warn({ err }, 'housekeeping failed'),
   );
-  await ensureFirstSuperAdmin(ctx, config.firstAdmin);
+  const firstAdmin = await ensureFirstSuperAdmin(ctx, config.firstAdmin);
+  if (firstAdmin === 'created') {
+    log.info(
+      { email: config.firstAdmin?.email },
+      'Created the first super admin from ADMIN_EMAIL; sign in with ADMIN_PASSWORD',
+    );
+  } else if (firstAdmin === 'not_configured') {
+    log.warn(
+      'There is no super admin yet: start with ADMIN_EMAIL and ADMIN_PASSWORD set, or run `npx switchboard create-user --role super_admin`',
+    );
+  }
 
   return {
     app,

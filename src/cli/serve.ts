@@ -1,13 +1,28 @@
-// `switchboard serve`: runs a node until SIGTERM or SIGINT, then stops gracefully.
+// `switchboard serve`: runs a node until SIGTERM or SIGINT, then stops gracefully. Logs are
+// readable lines on a terminal and JSON otherwise (LOG_FORMAT).
+import pinoPretty from 'pino-pretty';
 import type { Config } from '../config.js';
 import { createNode } from '../node.js';
 
+function logStreamFor(config: Config) {
+  const pretty =
+    config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY);
+  return pretty
+    ? pinoPretty({
+        colorize: process.stdout.isTTY,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname',
+      })
+    : undefined;
+}
+
 export async function serveCommand(config: Config): Promise<number> {
-  const node = await createNode(config);
+  const node = await createNode(config, { logStream: logStreamFor(config) });
   const url = await node.start();
+  const open = config.publicOrigin ?? `http://localhost:${new URL(url).port}`;
   node.app.log.info(
-    { url, database: node.ctx.store.dialect, bus: config.redisUrl ? 'redis' : 'memory' },
-    'Switchboard is up',
+    { url, open, database: node.ctx.store.dialect, bus: config.redisUrl ? 'redis' : 'memory' },
+    `Switchboard is up: open ${open}`,
   );
   const stop = (signal: string) => {
     node.app.log.info({ signal }, 'shutting down');
