@@ -3,8 +3,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.js';
+import { expectedFailure } from '../services/failures.js';
 import type { ErrorBody } from '../shared/api.js';
-import { isDatabaseUnavailable, isInvalidValue, isPoolBusy } from '../storage/store.js';
+import { isInvalidValue } from '../storage/store.js';
 
 /** Fastify's own error codes that are the client's fault, with the code we report. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -28,6 +29,7 @@ const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** The AppError to report for `error`: Fastify's and the schemas' first, then the services'. */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -46,17 +48,7 @@ export function toAppError(error: unknown): AppError | null {
     fastifyError.code?.startsWith('FST_') &&
     (FASTIFY_CODES[fastifyError.code] ?? FASTIFY_STATUS_CODES[fastifyError.statusCode ?? 0]);
   if (code) return new AppError(code, fastifyError.message ?? code);
-  // A safety net: input the schemas should have refused but the database did.
-  if (isInvalidValue(error)) {
-    return new AppError('VALIDATION_FAILED', 'The request contains a value that cannot be stored');
-  }
-  if (isPoolBusy(error)) {
-    return new AppError('BUSY', 'The server is busy; try again in a moment', undefined, 1);
-  }
-  if (isDatabaseUnavailable(error)) {
-    return new AppError('SERVICE_UNAVAILABLE', 'The database is unreachable; try again shortly');
-  }
-  return null;
+  return expectedFailure(error);
 }
 
 export function errorBody(error: AppError): ErrorBody {

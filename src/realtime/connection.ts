@@ -17,13 +17,13 @@ import { ClientFrame } from '../shared/clientFrames.js';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ServerFrame } from '../shared/protocol.js';
 import { LIMITS } from '../shared/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
+import { expectedFailure } from '../services/failures.js';
 import { replayEvents } from '../services/messages/messageReader.js';
 import { sendMessage } from '../services/messages/messageSender.js';
 import { markRead } from '../services/messages/readMarker.js';
 import { presentMessage, presentPerson } from '../services/presenters.js';
 import { loadSessionFor } from '../services/sessions/sessionAccess.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
-import { toAppError } from '../http/errorHandler.js';
 import { FrameBudget } from './frameBudget.js';
 import { SessionFeed } from './sessionFeed.js';
 import type { SignIn, SignInState } from './signIn.js';
@@ -391,7 +391,7 @@ export class ClientConnection {
   }
 
   private fail(error: unknown, ref?: string, clientId?: string): void {
-    const known = toAppError(error);
+    const known = expectedFailure(error);
     if (!known) this.deps.log.error({ err: error }, 'websocket frame failed');
     const reported = known ?? new AppError('INTERNAL', 'Something went wrong on our side');
     this.send({
