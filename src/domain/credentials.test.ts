@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { checkCredential, type CredentialRequest } from './credentials.js';
+
+const HOST = 'desk.example';
+const OURS = `https://${HOST}`;
+const LISTED = 'https://portal.example';
+const FOREIGN = 'https://evil.example';
+const BASIC = `Basic ${Buffer.from('proxy:secret').toString('base64')}`;
+
+type Headers = CredentialRequest['headers'];
+
+function check(headers: Headers, { method = 'POST', handshake = false, withCookie = true } = {}) {
+  const sessionCookie = withCookie ? 'cookie-secret' : undefined;
+  return checkCredential(
+    { method, handshake, headers: { host: HOST, ...headers }, sessionCookie },
+    [LISTED],
+  );
+}
+
+const asCookie = { allowed: true, credential: { scheme: 'cookie', secret: 'cookie-secret' } };
+const asToken = { allowed: true, credential: { scheme: 'bearer', secret: 'token-secret' } };
+const anonymous = { allowed: true, credential: null };
+const refused = { allowed: false, reason: expect.any(String) };
+
+describe('checkCredential', () => {
+  // The same table holds for a write and for a WebSocket handshake.
+  describe.each([
+    { kind: 'a write', method: 'POST', handshake: false },
+    { kind: 'a WebSocket handshake', method: 'GET', handshake: true },
+  ])('for $kind', ({ method, handshake }) => {
+    const cases: Array<{ name: string; headers: Headers; expected: object; cookie?: false }> = [
+      { name: 'takes the cookie from our origin', headers: { origin: OURS }, expected: asCookie },
+      {
+        name: 'takes the cookie from our origin over http',
+        headers: { origin: `http://${HOST}` },
+        expected: asCookie,
+      },
+      {
+        name: 'takes the cookie from a listed origin',
+        headers: { origin: LISTED },
+        expected: asCookie,
+      },
+      {
+        name: 'refuses the cookie from another site',
+        headers: { origin: FOREIGN },
+        expected: refused,
+      },
+      {
+        name: 'refuses an opaque origin (sandboxed frame, file)',
+        headers: { origin: 'null' },
+        expected: refused,
+      },
+      {
+        name: 'refuses a look-alike of our origin',
+        headers: { origin: `https://${HOST}.evil.example` },
+        expected: refused,
+      },
+      {
+        name: 'refuses our host on another port',
+        headers: { origin: `${OURS}:8443` },
+        expected: refused,
+      },
+      {
+        name: 'refuses Basic and cookie from another site (an authenticating proxy)',
+        headers: { origin: FOREIGN, authorization: BASIC },
+        expected: refused,
+      },
+      {
+        name: 'takes the cookie beside Basic from our origin',
+        headers: { origin: OURS, authorization: BASIC },
+        expected: asCookie,
+      },
+      {
+        name: 'refuses an unknown scheme and cookie from another site',
+        headers: { origin: FOREIGN, authorization: 'x' },
+        expected: refused,
+      },
+      {
+        name: 'refuses "Bearer" without a token and cookie from another site',
+        headers: { origin: FOREIGN, authorization: 'Bearer' },
+        expected: refused,
+      },
+      {
+        name: 'refuses a bearer header of two words and cookie from another site',
+        headers: { origin: FOREIGN, authorization: 'Bearer token-secret more' },
+        expected: refused,
+      },
+      {
+        name: 'refuses a sign-in from another site even without cookie',
+        headers: { origin: FOREIGN, authorization: BASIC },
+        expected: refused,
+        cookie: false,
+      },
+      {
+        name: 'takes a bearer token from another site',
+        headers: { origin: FOREIGN, authorization: 'Bearer token-secret' },
+        expected: asToken,
+        cookie: false,
+      },
+      {
+        name: 'takes the bearer token, not the cookie, from another site',
+        headers: { origin: FOREIGN, authorization: 'Bearer token-secret' },
+        expected: asToken,
+      },
+      {
+        name: 'takes the bearer token, not the cookie, from our origin',
+        headers: { origin: OURS, authorization: 'bearer token-secret' },
+        expected: asToken,
+      },
+      {
+        name: 'refuses the cookie without Origin fetched cross-site',
+        headers: { 'sec-fetch-site': 'cross-site' },
+        expected: refused,
+      },
+      {
+        name: 'refuses the cookie without Origin fetched from a sibling site',
+        headers: { 'sec-fetch-site': 'same-site' },
+        expected: refused,
+      },
+      {
+        name: 'takes the cookie without Origin fetched same-origin',
+        headers: { 'sec-fetch-site': 'same-origin' },
+        expected: asCookie,
+      },
+      {
+        name: 'takes the cookie without Origin typed by the user',
+        headers: { 'sec-fetch-site': 'none' },
+        expected: asCookie,
+      },
+      {
+        name: 'takes the cookie from a client that is not a browser',
+        headers: {},
+        expected: asCookie,
+      },
+      {
+        name: 'trusts Origin over Sec-Fetch-Site',
+        headers: { origin: FOREIGN, 'sec-fetch-site': 'same-origin' },
+        expected: refused,
+      },
+      {
+        name: 'signs in nobody from our origin without credentials',
+        headers: { origin: OURS },
+        expected: anonymous,
+        cookie: false,
+      },
+    ];
+    it.each(cases)('$name', ({ headers, expected, cookie }) => {
+      expect(check(headers, { method, handshake, withCookie: cookie !== false })).toEqual(expected);
+    });
+  });
+
+  it('does not guard reads: another site gets no answer, and reading changes nothing', () => {
+    for (const method of ['GET', 'HEAD', 'OPTIONS'])
+      expect(check({ origin: FOREIGN, authorization: BASIC }, { method })).toEqual(asCookie);
+  });
+
+  it('guards every method that may change something', () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'])
+      expect(check({ origin: FOREIGN }, { method })).toEqual(refused);
+  });
+
+  it('says which origin it refused', () => {
+    expect(check({ origin: FOREIGN })).toEqual({
+      allowed: false,
+      reason: `Requests from ${FOREIGN} are not allowed`,
+    });
+  });
+});

@@ -1,0 +1,90 @@
+// Which credential a request signs in with, and whether the page that sent it may use it: the one
+// rule the REST API and the WebSocket gateway both follow against cross-site request forgery and
+// cross-site WebSocket hijacking.
+//
+// Browsers attach the session cookie on their own to requests that any page makes, and so they do
+// credentials of other schemes (Basic, Negotiate…) that a proxy asked them for. Only a bearer
+// token is never sent unless the client's own code sends it. So a request is spared the origin
+// check only when a well-formed bearer token is what signs it in; the cookie then plays no part,
+// even when the token turns out to be invalid.
+
+export const SESSION_COOKIE = 'sb_session';
+
+/** The secret a request signs in with, and how it came: `null` when it carries none. */
+export type Credential = { scheme: 'bearer' | 'cookie'; secret: string } | null;
+
+export type CredentialCheck =
+  { allowed: true; credential: Credential } | { allowed: false; reason: string };
+
+export interface CredentialRequest {
+  /** The HTTP method. */
+  method: string;
+  /** A WebSocket handshake: a GET, yet the socket it opens reads and writes in the user's name. */
+  handshake: boolean;
+  headers: {
+    authorization?: string | undefined;
+    origin?: string | undefined;
+    host?: string | undefined;
+    'sec-fetch-site'?: string | undefined;
+  };
+  /** The value of the session cookie, when the request carries one. */
+  sessionCookie: string | undefined;
+}
+
+/** Methods that change nothing; another site must not send any other in a user's name. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What follows `Bearer ` in a well-formed header (the scheme is case-insensitive), or null. */
+function bearerToken(authorization: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+/**
+ * Why a request must be refused as sent by another site, or null when its page may act in the
+ * user's name: an Origin that is ours (the Host's) or listed (PUBLIC_URL, ALLOWED_ORIGINS); or,
+ * without Origin, a Sec-Fetch-Site that is same-origin, none (typed by the user) or absent (not a
+ * browser, which attaches nothing on its own).
+ */
+function crossSiteReason(
+  headers: CredentialRequest['headers'],
+  allowedOrigins: readonly string[],
+): string | null {
+  const { origin, host } = headers;
+  if (origin !== undefined) {
+    const ours =
+      host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+    return ours || allowedOrigins.includes(origin)
+      ? null
+      : `Requests from ${origin} are not allowed`;
+  }
+  const site = headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none'
+    ? null
+    : 'Cross-site requests are not allowed';
+}
+
+/**
+ * The credential `request` signs in with, unless the origin rule refuses it: a bearer token from
+ * a well-formed `Authorization: Bearer <token>` (never checked for origin), otherwise the session
+ * cookie, otherwise none. Without a bearer token, every method but GET, HEAD and OPTIONS, and every
+ * WebSocket handshake, must come from an allowed page, cookie or not (a sign-in from another site is forged too).
+ *
+ * @example checkCredential({ method: 'GET', handshake: true, headers, sessionCookie }, config.allowedOrigins)
+ */
+export function checkCredential(
+  request: CredentialRequest,
+  allowedOrigins: readonly string[],
+): CredentialCheck {
+  const token = bearerToken(request.headers.authorization);
+  if (token !== null) return { allowed: true, credential: { scheme: 'bearer', secret: token } };
+  if (request.handshake || !SAFE_METHODS.has(request.method)) {
+    const reason = crossSiteReason(request.headers, allowedOrigins);
+    if (reason !== null) return { allowed: false, reason };
+  }
+  const cookie = request.sessionCookie;
+  return {
+    allowed: true,
+    credential: cookie ? { scheme: 'cookie', secret: cookie } : null,
+  };
+}
