@@ -94,11 +94,12 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authPlugin, { config, ctx });
   await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
 
   await app.register(
     async (api) => {
+      // Only the API's routes: the gateway resolves its handshakes itself, by the same rule.
+      await api.register(authPlugin, { config, ctx });
       await api.register(authRoutes, { prefix: '/auth', ctx, config });
       await api.register(accountRoutes, { prefix: '/accounts', ctx });
       await api.register(sessionRoutes, { prefix: '/sessions', ctx });

@@ -1,10 +1,11 @@
-// Who is calling: resolves the session cookie or bearer token on every API request, and guards
-// cookie-authenticated writes against cross-site request forgery with an Origin check
-// (on top of SameSite cookies). Bearer tokens are never sent by browsers on their own, so they
-// need no such check.
+// Who is calling an API route: the credential that domain/credentials.ts picks (a bearer token,
+// else the session cookie) resolved to a sign-in, after its origin rule has turned away writes
+// that another site sent in the user's name (on top of SameSite cookies). The WebSocket gateway
+// applies the same rule to its handshakes itself.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import fp from 'fastify-plugin';
+import { checkCredential, SESSION_COOKIE } from '../domain/credentials.js';
 import { AppError } from '../domain/errors.js';
 import type { Viewer } from '../domain/policies.js';
 import type { Config } from '../config.js';
@@ -15,47 +16,11 @@ import {
   type IssuedSession,
 } from '../services/accounts/authSessions.js';
 
-export const SESSION_COOKIE = 'sb_session';
-
 declare module 'fastify' {
   interface FastifyRequest {
     auth: Authenticated | null;
     /** The raw cookie or bearer secret, for signing out. */
     authSecret: string | null;
-  }
-}
-
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function bearerOf(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
-}
-
-const isWebSocketHandshake = (request: FastifyRequest) =>
-  request.headers.upgrade?.toLowerCase() === 'websocket';
-
-/** Same origin as the request's host, or listed in PUBLIC_URL / ALLOWED_ORIGINS. */
-export function isAllowedOrigin(request: FastifyRequest, origin: string, config: Config): boolean {
-  if (config.allowedOrigins.includes(origin)) return true;
-  const host = request.headers.host;
-  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
-}
-
-/** Rejects a browser request that another site made on the user's behalf. */
-export function assertSameSite(request: FastifyRequest, config: Config): void {
-  const origin = request.headers.origin;
-  if (origin !== undefined) {
-    if (!isAllowedOrigin(request, origin, config)) {
-      throw new AppError('CSRF_REJECTED', `Requests from ${origin} are not allowed`);
-    }
-    return;
-  }
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-    throw new AppError('CSRF_REJECTED', 'Cross-site requests are not allowed');
   }
 }
 
@@ -92,21 +57,27 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   });
 }
 
+/** Resolves `request.auth` on every route of the scope it is registered in (the API's). */
 export const authPlugin = fp<{ config: Config; ctx: ServiceContext }>(
   async (app: FastifyInstance, { config, ctx }) => {
     app.decorateRequest('auth', null);
     app.decorateRequest('authSecret', null);
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
-      const bearer = bearerOf(request);
-      if (!bearer && UNSAFE_METHODS.has(request.method)) assertSameSite(request, config);
-      const secret = bearer ?? request.cookies[SESSION_COOKIE] ?? null;
-      if (!secret) return;
-      request.authSecret = secret;
-      request.auth = await authenticate(ctx, secret);
-      // A WebSocket handshake is answered on the socket instead (error frame, close 4001), the
-      // same for every client: browsers never get to see a refused handshake's status.
-      if (bearer && !request.auth && !isWebSocketHandshake(request))
+      const check = checkCredential(
+        {
+          method: request.method,
+          handshake: false,
+          headers: request.headers,
+          sessionCookie: request.cookies[SESSION_COOKIE],
+        },
+        config.allowedOrigins,
+      );
+      if (!check.allowed) throw new AppError('CSRF_REJECTED', check.reason);
+      const { credential } = check;
+      if (!credential) return;
+      request.authSecret = credential.secret;
+      request.auth = await authenticate(ctx, credential.secret);
+      if (!request.auth && credential.scheme === 'bearer')
         throw new AppError('UNAUTHENTICATED', 'The token is invalid or expired');
     });
   },

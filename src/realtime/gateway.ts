@@ -2,7 +2,7 @@
 // heartbeats (closing those whose sign-in ended), records presence, makes them catch up when
 // frames may have been lost between nodes, and on shutdown tells every client to reconnect
 // elsewhere.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { topics, type EventBus } from '../bus/bus.js';
@@ -10,8 +10,8 @@ import type { Config } from '../config.js';
 import { CLOSE_CODES, type ServerFrame } from '../shared/protocol.js';
 import type { ServiceContext } from '../services/context.js';
 import type { PresenceTracker } from '../services/agents/presence.js';
-import { assertSameSite } from '../http/auth.js';
 import { ClientConnection } from './connection.js';
+import { resolveHandshake, type Handshake } from './handshake.js';
 import { QueueWatcher } from './queueWatcher.js';
 import { SignIn } from './signIn.js';
 
@@ -24,6 +24,8 @@ export interface GatewayOptions {
 
 export class Gateway {
   private readonly connections = new Set<ClientConnection>();
+  /** Each handshake's sign-in, resolved before the upgrade, for the socket it becomes. */
+  private readonly handshakes = new WeakMap<FastifyRequest, Handshake>();
   private readonly queueWatcher: QueueWatcher;
   private heartbeat: NodeJS.Timeout | null = null;
   private deploymentSignals: Promise<() => void> = Promise.resolve(() => {});
@@ -65,14 +67,13 @@ export class Gateway {
       {
         websocket: true,
         schema: { hide: true },
-        // Cross-site WebSocket hijacking: a cookie-authenticated socket must come from our origin.
-        preValidation: async (request) => {
-          if (!request.headers.authorization) assertSameSite(request, config);
+        // Throws before the upgrade (HTTP 403) when another site's page opens the socket.
+        onRequest: async (request) => {
+          this.handshakes.set(request, await resolveHandshake(request, ctx, config.allowedOrigins));
         },
       },
       (socket: WebSocket, request) => {
-        const auth = request.auth;
-        const secret = request.authSecret;
+        const { auth, secret } = this.handshakes.get(request) ?? { auth: null, secret: null };
         if (!auth || !secret) {
           // Said on the socket, not with an HTTP status: browsers never see a handshake's status.
           const message = secret ? 'The sign-in is invalid or has expired' : 'Sign in first';
