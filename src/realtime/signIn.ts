@@ -2,20 +2,9 @@
 // signing out closes that sign-in's sockets on every node at once (a `bye` on its own topic), and
 // a sign-in that expired or was revoked without a word is noticed by checking it again once its
 // known expiry has passed, or after the bus may have lost the `bye`.
-import { createHash } from 'node:crypto';
-import { topics, type EventBus } from '../bus/bus.js';
 import type { Viewer } from '../domain/policies.js';
-import { authenticate } from '../services/accounts/authSessions.js';
+import { authenticate, signInTopic } from '../services/accounts/authSessions.js';
 import type { ServiceContext } from '../services/context.js';
-
-/** A digest names the topic, so the secret itself never travels to the bus. */
-const topicOf = (secret: string) =>
-  topics.signIn(createHash('sha256').update(secret).digest('hex'));
-
-/** Closes every socket opened with `secret`, on every node (call it once the sign-in is revoked). */
-export function closeSocketsOfSignIn(bus: EventBus, secret: string): void {
-  bus.publish(topicOf(secret), { type: 'bye', reason: 'signed_out', retryMs: 0 });
-}
 
 /** What became of the sign-in: the reasons are those of the `bye` frame that closes a socket. */
 export type SignInState = 'valid' | 'signed_out' | 'role_changed';
@@ -31,7 +20,7 @@ export class SignIn {
     private expiresAt: number,
     private readonly viewer: Viewer,
   ) {
-    this.topic = topicOf(secret);
+    this.topic = signInTopic(secret);
   }
 
   /**

@@ -11,7 +11,6 @@ import { iso, presentPerson } from '../../services/presenters.js';
 import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
-import { closeSocketsOfSignIn } from '../../realtime/signIn.js';
 import { sameOriginPath } from '../../shared/sameOriginPath.js';
 import { errorResponses } from './common.js';
 import type { FastifyRequest } from 'fastify';
@@ -105,10 +104,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
       },
     },
     async (request, reply) => {
-      if (request.authSecret) {
-        await revokeAuthSession(ctx, request.authSecret);
-        closeSocketsOfSignIn(ctx.bus, request.authSecret);
-      }
+      if (request.authSecret) await revokeAuthSession(ctx, request.authSecret);
       clearSessionCookie(reply, config);
       return reply.code(204).send(null);
     },

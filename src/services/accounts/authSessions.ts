@@ -1,6 +1,7 @@
 // Sign-in sessions: a random secret handed to the client (cookie or bearer token), stored only
 // as its SHA-256. Sessions slide forward with use, up to an absolute maximum.
 import { createHash, randomBytes } from 'node:crypto';
+import { topics } from '../../bus/bus.js';
 import type { Viewer } from '../../domain/policies.js';
 import * as repo from '../../storage/repositories/authSessions.js';
 import type { UserRow } from '../../storage/schema.js';
@@ -74,6 +75,11 @@ export async function authenticate(
   return { viewer: { id: user.id, role: user.role }, user, expiresAt };
 }
 
+/** The bus topic of the sockets opened with `secret`: named by its digest, never the secret. */
+export const signInTopic = (secret: string) => topics.signIn(hashSecret(secret));
+
+/** Ends the sign-in, then closes every socket opened with it, on every node. */
 export async function revokeAuthSession(ctx: ServiceContext, secret: string): Promise<void> {
   await repo.deleteAuthSession(ctx.store.db, hashSecret(secret));
+  ctx.bus.publish(signInTopic(secret), { type: 'bye', reason: 'signed_out', retryMs: 0 });
 }
