@@ -89,6 +89,7 @@ const Env = z.object({
   HEARTBEAT_SECONDS: seconds(25),
   HOUSEKEEPING_SECONDS: seconds(10),
   ALLOW_TAKE_OVER_CAPACITY: flag.default(false),
+  SHOW_AGENT_EMAIL_TO_CUSTOMERS: flag.default(false),
   SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   SIGNIN_WINDOW_MINUTES: seconds(15),
@@ -136,6 +137,8 @@ export interface Config {
   heartbeatMs: number;
   housekeepingMs: number;
   allowTakeOverCapacity: boolean;
+  /** Customers see the email of the agents they talk to, not only their name. */
+  showAgentEmailToCustomers: boolean;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
   nodeId: string | undefined;
   shutdownGraceMs: number;
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     housekeepingMs: e.HOUSEKEEPING_SECONDS * 1000,
     allowTakeOverCapacity: e.ALLOW_TAKE_OVER_CAPACITY,
+    showAgentEmailToCustomers: e.SHOW_AGENT_EMAIL_TO_CUSTOMERS,
     signInLimits: {
       perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
       perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,

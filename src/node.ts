@@ -42,6 +42,7 @@ export interface SwitchboardNode {
 export function serviceSettings(config: Config): ServiceSettings {
   return {
     allowTakeOverCapacity: config.allowTakeOverCapacity,
+    showAgentEmailToCustomers: config.showAgentEmailToCustomers,
     authSessionIdleMs: config.authSessionIdleMs,
     authSessionMaxMs: config.authSessionMaxMs,
     agentAwayGraceMs: config.agentAwayGraceMs,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { quickResponsePolicy, sessionPolicy, type SessionFacts, type Viewer } from './policies.js';
+import {
+  personPolicy,
+  quickResponsePolicy,
+  sessionPolicy,
+  type SessionFacts,
+  type Viewer,
+} from './policies.js';
 
 const customer: Viewer = { id: 'c', role: 'user' };
 const otherCustomer: Viewer = { id: 'c2', role: 'user' };
@@ -65,5 +71,23 @@ describe('quick response policy', () => {
     expect(quickResponsePolicy.manage(agent, { ownerId: 'a' })).toBe(true);
     expect(quickResponsePolicy.manage(otherAgent, { ownerId: 'a' })).toBe(false);
     expect(quickResponsePolicy.use(customer)).toBe(false);
+  });
+});
+
+describe('person policy', () => {
+  it('shows a customer their own email and an agent’s only when the deployment says so', () => {
+    expect(personPolicy.seeEmail(customer, customer, false)).toBe(true);
+    expect(personPolicy.seeEmail(customer, agent, false)).toBe(false);
+    expect(personPolicy.seeEmail(customer, boss, false)).toBe(false);
+    expect(personPolicy.seeEmail(customer, agent, true)).toBe(true);
+    expect(personPolicy.seeEmail(customer, otherCustomer, true)).toBe(false);
+  });
+
+  it('shows agents and super admins everyone’s email', () => {
+    for (const viewer of [agent, boss]) {
+      for (const person of [customer, otherAgent, boss]) {
+        expect(personPolicy.seeEmail(viewer, person, false)).toBe(true);
+      }
+    }
   });
 });

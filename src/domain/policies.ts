@@ -66,6 +66,19 @@ export const sessionPolicy = {
   },
 };
 
+export const personPolicy = {
+  /**
+   * Agents and super admins see everyone's email, and everyone sees their own; a customer sees
+   * an agent by name only, unless the deployment shows agents' emails to customers
+   * (SHOW_AGENT_EMAIL_TO_CUSTOMERS).
+   */
+  seeEmail(viewer: Viewer, person: Viewer, agentEmailsToCustomers: boolean): boolean {
+    if (personPolicy.seeEveryEmail(viewer) || person.id === viewer.id) return true;
+    return agentEmailsToCustomers && isAgent(person);
+  },
+  seeEveryEmail: isAgent,
+};
+
 export const accountPolicy = {
   manage: isSuperAdmin,
 };

@@ -21,7 +21,15 @@ import { expectedFailure } from '../services/failures.js';
 import { replayEvents } from '../services/messages/messageReader.js';
 import { sendMessage } from '../services/messages/messageSender.js';
 import { markRead } from '../services/messages/readMarker.js';
-import { presentMessage, presentPerson } from '../services/presenters.js';
+import {
+  audienceOf,
+  FAN_OUT,
+  presentFrame,
+  presentMessage,
+  presentPerson,
+  presentSelf,
+  type Audience,
+} from '../services/presenters.js';
 import { loadSessionFor } from '../services/sessions/sessionAccess.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
 import { FrameBudget } from './frameBudget.js';
@@ -72,6 +80,8 @@ export class ClientConnection {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly personal: Array<() => void> = [];
   private readonly budget: FrameBudget;
+  /** Every frame is presented for the socket's person before it is sent. */
+  private readonly audience: Audience;
   private alive = true;
   private closed = false;
   /**
@@ -90,6 +100,7 @@ export class ClientConnection {
   ) {
     this.id = deps.ctx.ids.next();
     this.budget = new FrameBudget(30, 120, () => deps.ctx.clock.now());
+    this.audience = audienceOf(deps.ctx.settings, viewer);
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -116,7 +127,7 @@ export class ClientConnection {
       protocol: PROTOCOL_VERSION,
       connectionId: this.id,
       heartbeatMs: this.deps.heartbeatMs,
-      user: presentPerson(this.person),
+      user: presentSelf(this.person),
     });
     const held = this.beforeHello ?? [];
     this.beforeHello = null;
@@ -149,13 +160,17 @@ export class ClientConnection {
     if (state !== 'valid') this.sayBye({ type: 'bye', reason: state, retryMs: 0 });
   }
 
+  /**
+   * Sends a frame as this socket's person may see it: frames on the bus are shared by everyone
+   * who follows a session, the customer as much as the agents (presenters.ts#presentFrame).
+   */
   send(frame: ServerFrame): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CLOSE_CODES.POLICY, 'too slow: reconnect and resume');
       return;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(JSON.stringify(presentFrame(frame, this.audience)));
   }
 
   close(code: number, reason: string): void {
@@ -276,7 +291,7 @@ export class ClientConnection {
         return this.send({
           type: 'ack',
           clientId: frame.clientId,
-          message: presentMessage(message),
+          message: presentMessage(message, this.audience),
           ...(frame.ref ? { ref: frame.ref } : {}),
         });
       }
@@ -385,7 +400,7 @@ export class ClientConnection {
     this.deps.bus.publish(topics.session(sessionId), {
       type: 'typing',
       sessionId,
-      user: presentPerson(this.person),
+      user: presentPerson(this.person, FAN_OUT),
       typing,
     });
   }

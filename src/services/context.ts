@@ -5,11 +5,13 @@ import type { Store } from '../storage/store.js';
 import type { Clock, Ids } from './runtime.js';
 import { topics } from '../bus/bus.js';
 import { listAgentStates } from '../storage/repositories/agents.js';
-import { presentAgentState } from './presenters.js';
+import { FAN_OUT, presentAgentState } from './presenters.js';
 
 export interface ServiceSettings {
   /** A manual take or admin assignment may exceed the agent's max concurrent chats. */
   allowTakeOverCapacity: boolean;
+  /** Customers see the email of the agents they talk to (SHOW_AGENT_EMAIL_TO_CUSTOMERS). */
+  showAgentEmailToCustomers: boolean;
   /** How long a sign-in lasts without use, in milliseconds. */
   authSessionIdleMs: number;
   /** How long a sign-in lasts at most, in milliseconds. */
@@ -113,6 +115,6 @@ async function announceAgentStates(trx: Store['db'], ctx: ServiceContext, outbox
     agentIds: [...outbox.touchedAgents],
   });
   for (const state of states) {
-    outbox.add(topics.agents, { type: 'agent.status', state: presentAgentState(state) });
+    outbox.add(topics.agents, { type: 'agent.status', state: presentAgentState(state, FAN_OUT) });
   }
 }

@@ -1,4 +1,6 @@
-// Every object that leaves the server is shaped here, field by field, so a new column never leaks.
+// Every object that leaves the server is shaped here, field by field, so a new column never leaks,
+// and for whom it is meant: what a payload shows of a person depends on who is looking.
+import { personPolicy, type Viewer } from '../domain/policies.js';
 import type {
   Account,
   AgentState,
@@ -8,21 +10,50 @@ import type {
   Session,
   SessionView,
 } from '../shared/api.js';
+import type { ServerFrame, SessionEvent } from '../shared/protocol.js';
 import type { QuickResponseRow, UserRow } from '../storage/schema.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
 import type { MessageRecord } from '../storage/repositories/messages.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
 import type { SessionListItem, SessionRecord } from '../storage/repositories/sessions.js';
+import type { ServiceSettings } from './context.js';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
-export const presentPerson = (person: PersonRecord): Person => ({
+/**
+ * A frame on the bus, and in the session event log replayed from, goes to several viewers at
+ * once (a session's frames reach its customer and the agents alike), so it carries every
+ * detail, and each socket presents it again for its own viewer (presentFrame) before sending.
+ */
+export const FAN_OUT = 'fan-out';
+
+/** Whom a payload is for: one viewer (the REST caller, a socket's person), or FAN_OUT. */
+export type Audience = { viewer: Viewer; agentEmailsToCustomers: boolean } | typeof FAN_OUT;
+
+export const audienceOf = (
+  settings: Pick<ServiceSettings, 'showAgentEmailToCustomers'>,
+  viewer: Viewer,
+): Audience => ({ viewer, agentEmailsToCustomers: settings.showAgentEmailToCustomers });
+
+const seesEveryEmail = (audience: Audience) =>
+  audience === FAN_OUT || personPolicy.seeEveryEmail(audience.viewer);
+
+const seesEmailOf = (audience: Audience, person: Viewer) =>
+  audience === FAN_OUT ||
+  personPolicy.seeEmail(audience.viewer, person, audience.agentEmailsToCustomers);
+
+/** A person as `audience` sees them: a customer sees an agent's name, not their email. */
+export const presentPerson = (person: PersonRecord, audience: Audience): Person => ({
   id: person.id,
   name: person.name,
-  email: person.email,
+  email: seesEmailOf(audience, person) ? person.email : null,
   role: person.role,
 });
+
+/** A person as they see themselves (sign-in answers, the socket's hello). */
+export const presentSelf = (person: PersonRecord): Person =>
+  presentPerson(person, { viewer: person, agentEmailsToCustomers: false });
 
 export const presentAccount = (user: UserRow): Account => ({
   id: user.id,
@@ -35,14 +66,17 @@ export const presentAccount = (user: UserRow): Account => ({
   lastLoginAt: isoOrNull(user.last_login_at),
 });
 
-export function presentSession({ row, customer, agent, tags }: SessionRecord): Session {
+export function presentSession(
+  { row, customer, agent, tags }: SessionRecord,
+  audience: Audience,
+): Session {
   return {
     id: row.id,
     status: row.status,
     priority: row.priority,
     subject: row.subject,
-    customer: presentPerson(customer),
-    agent: agent && presentPerson(agent),
+    customer: presentPerson(customer, audience),
+    agent: agent && presentPerson(agent, audience),
     rating: row.rating,
     feedback: row.feedback,
     tags,
@@ -56,26 +90,29 @@ export function presentSession({ row, customer, agent, tags }: SessionRecord): S
   };
 }
 
-export const presentSessionView = (item: SessionListItem): SessionView => ({
-  ...presentSession(item),
+export const presentSessionView = (item: SessionListItem, audience: Audience): SessionView => ({
+  ...presentSession(item, audience),
   unreadCount: item.unreadCount,
   queuePosition: item.queuePosition,
 });
 
-export const presentMessage = ({ row, sender }: MessageRecord): Message => ({
+export const presentMessage = ({ row, sender }: MessageRecord, audience: Audience): Message => ({
   id: row.id,
   sessionId: row.session_id,
   seq: row.seq,
   type: row.message_type,
   text: row.message_text,
-  sender: sender && presentPerson(sender),
+  sender: sender && presentPerson(sender, audience),
   clientId: row.client_id,
   createdAt: iso(row.created_at),
   isRead: row.is_read === 1,
 });
 
-export const presentAgentState = ({ agent, status, connected }: AgentStateRecord): AgentState => ({
-  agent: presentPerson(agent),
+export const presentAgentState = (
+  { agent, status, connected }: AgentStateRecord,
+  audience: Audience,
+): AgentState => ({
+  agent: presentPerson(agent, audience),
   status: status.status,
   maxConcurrentChats: status.max_concurrent_chats,
   openChats: status.current_chat_count,
@@ -93,4 +130,61 @@ export const presentQuickResponse = (row: QuickResponseRow): QuickResponse => ({
   ownerId: row.owner_id,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
+});
+
+/**
+ * A frame as `audience` may see it, with every person in it presented again: frames travel the
+ * bus presented for FAN_OUT, and a socket passes each one through here before sending it. A new
+ * frame type does not compile until it is placed below.
+ */
+export function presentFrame(frame: ServerFrame, audience: Audience): ServerFrame {
+  if (seesEveryEmail(audience)) return frame;
+  const person = (someone: Person) => presentPerson(someone, audience);
+  switch (frame.type) {
+    case 'hello':
+    case 'typing':
+      return { ...frame, user: person(frame.user) };
+    case 'session.event':
+      return { ...frame, event: presentEventFor(frame.event, person) };
+    case 'ack':
+      return frame.message ? { ...frame, message: messageFor(frame.message, person) } : frame;
+    case 'agent.status':
+      return { ...frame, state: { ...frame.state, agent: person(frame.state.agent) } };
+    // No people in these.
+    case 'subscribed':
+    case 'unsubscribed':
+    case 'queue.position':
+    case 'queue.changed':
+    case 'sessions.changed':
+    case 'refresh':
+    case 'error':
+    case 'pong':
+    case 'bye':
+      return frame;
+  }
+}
+
+type PersonFor = (someone: Person) => Person;
+
+function presentEventFor(event: SessionEvent, person: PersonFor): SessionEvent {
+  switch (event.kind) {
+    case 'message.created':
+      return { ...event, message: messageFor(event.message, person) };
+    case 'session.updated':
+      return {
+        ...event,
+        session: {
+          ...event.session,
+          customer: person(event.session.customer),
+          agent: event.session.agent && person(event.session.agent),
+        },
+      };
+    case 'messages.read':
+      return { ...event, reader: person(event.reader) };
+  }
+}
+
+const messageFor = (message: Message, person: PersonFor): Message => ({
+  ...message,
+  sender: message.sender && person(message.sender),
 });

@@ -51,7 +51,12 @@ export const AgentStatusValue = z.enum(AGENT_STATUSES);
 export const Person = z.object({
   id,
   name: z.string(),
-  email: z.string().nullable(),
+  email: z
+    .string()
+    .nullable()
+    .describe(
+      "null when the person has none, or the caller may not see it: a customer sees an agent's name only (SHOW_AGENT_EMAIL_TO_CUSTOMERS)",
+    ),
   role: Role,
 });
 export type Person = z.infer<typeof Person>;

@@ -23,6 +23,7 @@ export class ManualClock {
 
 export const testSettings: ServiceSettings = {
   allowTakeOverCapacity: false,
+  showAgentEmailToCustomers: false,
   authSessionIdleMs: 3_600_000,
   authSessionMaxMs: 86_400_000,
   agentAwayGraceMs: 60_000,

@@ -9,7 +9,7 @@ import { agentStats } from '../../services/agents/agentStats.js';
 import { getOwnAgentState, updateOwnAgentState } from '../../services/agents/agentStatus.js';
 import { presentAgentState } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
-import { errorResponses } from './common.js';
+import { callerOf, errorResponses } from './common.js';
 
 const tags = ['agents'];
 
@@ -23,9 +23,11 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         response: { 200: z.object({ items: z.array(AgentState) }), ...errorResponses(401, 403) },
       },
     },
-    async (request) => ({
-      items: (await listAgents(ctx, viewerOf(request))).map(presentAgentState),
-    }),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const states = await listAgents(ctx, viewer);
+      return { items: states.map((state) => presentAgentState(state, audience)) };
+    },
   );
 
   app.get(
@@ -37,7 +39,10 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         response: { 200: AgentState, ...errorResponses(401, 403) },
       },
     },
-    async (request) => presentAgentState(await getOwnAgentState(ctx, viewerOf(request))),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      return presentAgentState(await getOwnAgentState(ctx, viewer), audience);
+    },
   );
 
   app.patch(
@@ -50,8 +55,10 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         response: { 200: AgentState, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) =>
-      presentAgentState(await updateOwnAgentState(ctx, viewerOf(request), request.body)),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      return presentAgentState(await updateOwnAgentState(ctx, viewer, request.body), audience);
+    },
   );
 
   app.get(

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { revokeAuthSession, type ClientInfo } from '../../services/accounts/authSessions.js';
 import { signInWithPassword } from '../../services/accounts/passwordSignIn.js';
 import { signInWithSso } from '../../services/accounts/ssoSignIn.js';
-import { iso, presentPerson } from '../../services/presenters.js';
+import { iso, presentSelf } from '../../services/presenters.js';
 import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
@@ -65,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         client: clientOf(request),
       });
       setSessionCookie(reply, session, config);
-      return { user: presentPerson(user), expiresAt: iso(session.expiresAt) };
+      return { user: presentSelf(user), expiresAt: iso(session.expiresAt) };
     },
   );
 
@@ -87,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
       });
       reply.code(201);
       return {
-        user: presentPerson(user),
+        user: presentSelf(user),
         expiresAt: iso(session.expiresAt),
         token: session.secret,
       };
@@ -125,7 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     async (request) => {
       viewerOf(request);
       const auth = request.auth!;
-      return { user: presentPerson(auth.user), expiresAt: iso(auth.expiresAt) };
+      return { user: presentSelf(auth.user), expiresAt: iso(auth.expiresAt) };
     },
   );
 
@@ -148,7 +148,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         clientOf(request),
       );
       setSessionCookie(reply, session, config);
-      return { user: presentPerson(user), expiresAt: iso(session.expiresAt) };
+      return { user: presentSelf(user), expiresAt: iso(session.expiresAt) };
     },
   );
 

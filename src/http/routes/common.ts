@@ -1,6 +1,20 @@
-// Pieces every route file uses: path parameters and the documented error responses.
+// Pieces every route file uses: the caller, path parameters and the documented error responses.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Viewer } from '../../domain/policies.js';
 import { ErrorBody, Id } from '../../shared/api.js';
+import type { ServiceContext } from '../../services/context.js';
+import { audienceOf, type Audience } from '../../services/presenters.js';
+import { viewerOf } from '../auth.js';
+
+/** Who is calling (401 when nobody is signed in), and the audience their answer is shaped for. */
+export function callerOf(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): { viewer: Viewer; audience: Audience } {
+  const viewer = viewerOf(request);
+  return { viewer, audience: audienceOf(ctx.settings, viewer) };
+}
 
 export const IdParams = z.object({ id: Id });
 

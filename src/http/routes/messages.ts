@@ -8,7 +8,7 @@ import { markRead } from '../../services/messages/readMarker.js';
 import { sendMessage } from '../../services/messages/messageSender.js';
 import { presentMessage } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
-import { errorResponses, IdParams } from './common.js';
+import { callerOf, errorResponses, IdParams } from './common.js';
 
 const tags = ['messages'];
 
@@ -32,13 +32,14 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       },
     },
     async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
       const { records, hasMore } = await listMessages(
         ctx,
-        viewerOf(request),
+        viewer,
         request.params.id,
         request.query,
       );
-      return { items: records.map(presentMessage), hasMore };
+      return { items: records.map((record) => presentMessage(record, audience)), hasMore };
     },
   );
 
@@ -55,13 +56,14 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       },
     },
     async (request, reply) => {
+      const { viewer, audience } = callerOf(ctx, request);
       const { message, duplicate } = await sendMessage(ctx, {
-        viewer: viewerOf(request),
+        viewer,
         sessionId: request.params.id,
         ...request.body,
       });
       reply.code(duplicate ? 200 : 201);
-      return presentMessage(message);
+      return presentMessage(message, audience);
     },
   );
 

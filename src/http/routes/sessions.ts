@@ -23,7 +23,7 @@ import { countSessions, getSession, listSessions } from '../../services/sessions
 import { startSession } from '../../services/sessions/sessionStarter.js';
 import { tagSession } from '../../services/sessions/sessionTagger.js';
 import { viewerOf } from '../auth.js';
-import { errorResponses, IdParams } from './common.js';
+import { callerOf, errorResponses, IdParams } from './common.js';
 
 const tags = ['sessions'];
 const changed = { 200: Session, ...errorResponses(400, 401, 403, 404, 409) };
@@ -43,9 +43,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       },
     },
     async (request, reply) => {
-      const record = await startSession(ctx, { viewer: viewerOf(request), ...request.body });
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await startSession(ctx, { viewer, ...request.body });
       reply.code(201);
-      return presentSession(record);
+      return presentSession(record, audience);
     },
   );
 
@@ -60,8 +61,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       },
     },
     async (request) => {
-      const { items, nextCursor } = await listSessions(ctx, viewerOf(request), request.query);
-      return { items: items.map(presentSessionView), nextCursor };
+      const { viewer, audience } = callerOf(ctx, request);
+      const { items, nextCursor } = await listSessions(ctx, viewer, request.query);
+      return { items: items.map((item) => presentSessionView(item, audience)), nextCursor };
     },
   );
 
@@ -87,8 +89,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: { 200: SessionView, ...errorResponses(401, 404) },
       },
     },
-    async (request) =>
-      presentSessionView(await getSession(ctx, viewerOf(request), request.params.id)),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      return presentSessionView(await getSession(ctx, viewer, request.params.id), audience);
+    },
   );
 
   app.get(
@@ -116,14 +120,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: changed,
       },
     },
-    async (request) =>
-      presentSession(
-        await endSession(ctx, {
-          viewer: viewerOf(request),
-          sessionId: request.params.id,
-          ...request.body,
-        }),
-      ),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await endSession(ctx, {
+        viewer,
+        sessionId: request.params.id,
+        ...request.body,
+      });
+      return presentSession(record, audience);
+    },
   );
 
   app.post(
@@ -137,14 +142,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: changed,
       },
     },
-    async (request) =>
-      presentSession(
-        await rateSession(ctx, {
-          viewer: viewerOf(request),
-          sessionId: request.params.id,
-          ...request.body,
-        }),
-      ),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await rateSession(ctx, {
+        viewer,
+        sessionId: request.params.id,
+        ...request.body,
+      });
+      return presentSession(record, audience);
+    },
   );
 
   app.post(
@@ -157,10 +163,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: changed,
       },
     },
-    async (request) =>
-      presentSession(
-        await assignSession(ctx, { viewer: viewerOf(request), sessionId: request.params.id }),
-      ),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await assignSession(ctx, { viewer, sessionId: request.params.id });
+      return presentSession(record, audience);
+    },
   );
 
   app.post(
@@ -174,14 +181,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: changed,
       },
     },
-    async (request) =>
-      presentSession(
-        await assignSession(ctx, {
-          viewer: viewerOf(request),
-          sessionId: request.params.id,
-          agentId: request.body.agentId,
-        }),
-      ),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await assignSession(ctx, {
+        viewer,
+        sessionId: request.params.id,
+        agentId: request.body.agentId,
+      });
+      return presentSession(record, audience);
+    },
   );
 
   app.post(
@@ -195,14 +203,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: changed,
       },
     },
-    async (request) =>
-      presentSession(
-        await transferSession(ctx, {
-          viewer: viewerOf(request),
-          sessionId: request.params.id,
-          agentId: request.body.agentId,
-        }),
-      ),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await transferSession(ctx, {
+        viewer,
+        sessionId: request.params.id,
+        agentId: request.body.agentId,
+      });
+      return presentSession(record, audience);
+    },
   );
 
   app.put(
@@ -216,13 +225,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         response: changed,
       },
     },
-    async (request) =>
-      presentSession(
-        await tagSession(ctx, {
-          viewer: viewerOf(request),
-          sessionId: request.params.id,
-          tags: request.body.tags,
-        }),
-      ),
+    async (request) => {
+      const { viewer, audience } = callerOf(ctx, request);
+      const record = await tagSession(ctx, {
+        viewer,
+        sessionId: request.params.id,
+        tags: request.body.tags,
+      });
+      return presentSession(record, audience);
+    },
   );
 };

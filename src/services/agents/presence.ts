@@ -7,7 +7,7 @@ import { isAgent, type Viewer } from '../../domain/policies.js';
 import { listAgentStates } from '../../storage/repositories/agents.js';
 import { isConnectedAnywhere, setPresence } from '../../storage/repositories/cluster.js';
 import { commit, type ServiceContext } from '../context.js';
-import { presentAgentState } from '../presenters.js';
+import { FAN_OUT, presentAgentState } from '../presenters.js';
 
 export class PresenceTracker {
   /** This node's sockets per user, and whether the user is an agent. */
@@ -159,7 +159,10 @@ export async function announcePresence(
   });
   for (const state of states) {
     if (options.onlyDisconnected && state.connected) continue;
-    ctx.bus.publish(topics.agents, { type: 'agent.status', state: presentAgentState(state) });
+    ctx.bus.publish(topics.agents, {
+      type: 'agent.status',
+      state: presentAgentState(state, FAN_OUT),
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import {
   listMessages as listMessageRecords,
 } from '../../storage/repositories/messages.js';
 import type { ServiceContext } from '../context.js';
-import { presentMessage } from '../presenters.js';
+import { FAN_OUT, presentMessage } from '../presenters.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
 
 export async function listMessages(
@@ -24,8 +24,9 @@ export async function listMessages(
 export type SessionEventFrame = Extract<ServerFrame, { type: 'session.event' }>;
 
 /**
- * The session's durable events after `afterSeq`, as frames, at most `limit`. The caller has
- * already checked that the viewer may see the session.
+ * The session's durable events after `afterSeq`, as frames for FAN_OUT (the socket presents them
+ * for its viewer), at most `limit`. The caller has already checked that the viewer may see the
+ * session.
  */
 export async function replayEvents(
   ctx: ServiceContext,
@@ -40,7 +41,7 @@ export async function replayEvents(
     seq: entry.seq,
     event:
       entry.source === 'message'
-        ? { kind: 'message.created', message: presentMessage(entry.message) }
+        ? { kind: 'message.created', message: presentMessage(entry.message, FAN_OUT) }
         : (entry.payload as SessionEvent),
   }));
 }

@@ -21,7 +21,7 @@ import {
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
 import type { Outbox, ServiceContext } from '../context.js';
-import { presentMessage, presentPerson, presentSession, iso } from '../presenters.js';
+import { FAN_OUT, presentMessage, presentPerson, presentSession, iso } from '../presenters.js';
 
 type Ctx = Pick<ServiceContext, 'clock' | 'ids'>;
 
@@ -101,7 +101,7 @@ function newMessageRow(ctx: Ctx, seq: number, message: NewSessionMessage): NewMe
 export function queueMessageFrame(outbox: Outbox, record: MessageRecord): void {
   queueSessionFrame(outbox, record.row.session_id, record.row.seq, {
     kind: 'message.created',
-    message: presentMessage(record),
+    message: presentMessage(record, FAN_OUT),
   });
 }
 
@@ -150,7 +150,7 @@ export async function writeSessionUpdates(
   const events = updates.map(({ seq, record, change }) => ({
     seq,
     sessionId: record.row.id,
-    event: { kind: 'session.updated', change, session: presentSession(record) } as const,
+    event: { kind: 'session.updated', change, session: presentSession(record, FAN_OUT) } as const,
   }));
   await insertSessionEvents(
     trx,
@@ -208,7 +208,7 @@ export async function appendReadReceipt(
   const seq = await reserveSeq(trx, sessionId, now);
   const event: SessionEvent = {
     kind: 'messages.read',
-    reader: presentPerson(reader),
+    reader: presentPerson(reader, FAN_OUT),
     upToSeq,
     readAt: iso(now),
   };
