@@ -199,6 +199,52 @@ describeEachDatabase('routing', (db) => {
     });
   });
 
+  it('says a chat was taken only to agents who could see it in the queue; anything else they cannot see is not found', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { autoAssign: false });
+    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const boss = await world.superAdmin();
+    const yaw = await world.customer();
+    const abena = await world.customer('Abena');
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'ok',
+        (error: { code: string }) => error.code,
+      );
+    const take = (viewer: typeof ama, sessionId: string) =>
+      codeOf(assignSession(world.ctx, { viewer, sessionId }));
+    const assign = (viewer: typeof ama, sessionId: string, agentId: string) =>
+      codeOf(assignSession(world.ctx, { viewer, sessionId, agentId }));
+
+    // Taken by Ama: Kofi lost the race, and is told so, as is anyone who may take it.
+    const taken = await world.startChat(yaw);
+    expect(await take(ama, taken)).toBe('ok');
+    expect(await take(kofi, taken)).toBe('SESSION_ALREADY_ASSIGNED');
+    expect(await take(ama, taken)).toBe('SESSION_ALREADY_ASSIGNED');
+    expect(await assign(boss, taken, kofi.id)).toBe('SESSION_ALREADY_ASSIGNED');
+    // Assigning is for super admins, taking for agents: refused to anyone else, whatever the id.
+    expect(await assign(kofi, taken, ama.id)).toBe('FORBIDDEN');
+    expect(await take(abena, taken)).toBe('FORBIDDEN');
+    expect(await take(yaw, taken)).toBe('FORBIDDEN');
+    expect(await take(abena, world.ctx.ids.next())).toBe('FORBIDDEN');
+
+    // Ended: only those who may still see it hear why it cannot be taken.
+    const ended = await world.startChat(yaw);
+    expect(await take(ama, ended)).toBe('ok');
+    await endSession(world.ctx, { viewer: yaw, sessionId: ended });
+    expect(await take(kofi, ended)).toBe('NOT_FOUND');
+    expect(await take(ama, ended)).toBe('SESSION_ENDED');
+    expect(await assign(boss, ended, kofi.id)).toBe('SESSION_ENDED');
+
+    // Left by its customer while waiting: gone from the queue, not taken by anyone.
+    const abandoned = await world.startChat(yaw);
+    await endSession(world.ctx, { viewer: yaw, sessionId: abandoned });
+    expect(await take(kofi, abandoned)).toBe('NOT_FOUND');
+    expect(await assign(boss, abandoned, kofi.id)).toBe('SESSION_ENDED');
+
+    expect(await take(kofi, world.ctx.ids.next())).toBe('NOT_FOUND');
+  });
+
   it('refuses a take beyond the agent’s max', async () => {
     const world = makeWorld(db());
     const ama = await world.agent('Ama', { autoAssign: false, max: 1 });

@@ -41,12 +41,16 @@ export async function createQuickResponse(
   return row;
 }
 
-/** Loads a response the viewer may manage; one they cannot even use is reported as missing. */
+/**
+ * Loads a response the viewer may manage. Quick responses are for agents: anyone else is refused
+ * whatever the id; an agent's response is missing for colleagues, who may not see it.
+ */
 async function loadManageable(ctx: ServiceContext, viewer: Viewer, id: string) {
+  if (!quickResponsePolicy.use(viewer)) throw forbidden('Quick responses are for agents');
   const row = await repo.findQuickResponse(ctx.store.db, id);
   const visible =
     row && (row.owner_id === null || row.owner_id === viewer.id || isSuperAdmin(viewer));
-  if (!row || !visible || !quickResponsePolicy.use(viewer)) throw notFound('Quick response');
+  if (!row || !visible) throw notFound('Quick response');
   if (!quickResponsePolicy.manage(viewer, { ownerId: row.owner_id })) {
     throw forbidden('Only super admins change shared quick responses');
   }

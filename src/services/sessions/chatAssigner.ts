@@ -134,13 +134,26 @@ export function assignSession(
   const agentId = props.agentId ?? viewer.id;
   const self = agentId === viewer.id;
   return commit(ctx, async (trx, outbox) => {
-    const rule = self ? sessionPolicy.take : sessionPolicy.assignToOther;
-    // An agent racing a colleague for a queued chat learns it was taken (409), not "not found".
+    // Taking is for agents, assigning to someone else for super admins: anyone else is refused
+    // whatever the id, which tells them nothing about it.
+    if (!(self ? sessionPolicy.take(viewer) : sessionPolicy.assignToOther(viewer))) {
+      throw forbidden(self ? 'Only agents take chats' : 'Only super admins assign chats');
+    }
     const current = await ctx.store
       .forUpdate(trx.selectFrom('chat_sessions').select('status').where('id', '=', sessionId))
       .executeTakeFirst();
-    if (current && isAgent(viewer)) assertTransition(current.status, 'assign');
-    const { record } = await loadSessionFor(trx, viewer, sessionId, { rule });
+    // The one exception to "a chat the caller may not see is not found" (README, API): an agent
+    // taking a chat that an agent has meanwhile is told so (409), though it may now be a
+    // colleague's. Every chat starts in the queue, where every agent sees it, so the taker saw
+    // it a moment ago; the id cannot be guessed; and the console must tell "someone was faster"
+    // from "gone". An ended chat the caller may not see stays not found.
+    if (current?.status === 'active') {
+      throw new AppError(
+        'SESSION_ALREADY_ASSIGNED',
+        'This chat has already been taken by an agent',
+      );
+    }
+    const { record } = await loadSessionFor(trx, viewer, sessionId);
     assertTransition(record.row.status, 'assign');
     if (record.row.user_id === agentId) throw forbidden('An agent cannot take a chat they started');
     const agent = await loadAgent(trx, ctx, agentId);

@@ -1,6 +1,6 @@
-// What an agent is told when taking a waiting chat fails. The server answers a chat the agent can
-// no longer see with NOT_FOUND, which is what losing a race for it looks like (a colleague's chat
-// is not theirs to see), so that answer is put in the queue's own words.
+// What an agent is told when taking a waiting chat fails. A colleague who was faster is a
+// SESSION_ALREADY_ASSIGNED, told in the server's words; a chat that left the queue otherwise (its
+// customer left) is no longer the agent's to see, NOT_FOUND, which is put in the queue's words.
 import { errorMessage } from '../../api/errorMessage.js';
 import { ApiError } from '../../api/http.js';
 import { NO_LONGER_WAITING } from '../../format/labels.js';

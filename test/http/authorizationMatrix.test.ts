@@ -1,0 +1,375 @@
+// Who gets what from every route of the app: the status each kind of caller receives, as one
+// table, on every available database. The rule (README, API): what the caller may not see is a
+// 404, what they see but may not do a 403, a state that forbids the action a 409, and what is
+// reserved to a role a 403 to anyone else whatever the id; the one exception is taking a chat an
+// agent has meanwhile (409). The last test fails for a route the table does not list, so a new
+// route needs its row before it ships.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../src/domain/policies.js';
+import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
+import { assignSession } from '../../src/services/sessions/chatAssigner.js';
+import { endSession } from '../../src/services/sessions/sessionEnder.js';
+import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { availableDialects, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { Client, startTestNode, TEST_PASSWORD, type TestNode } from '../support/testNode.js';
+
+/** The callers, in the order of every row's statuses. */
+const CALLERS = [
+  'anonymous',
+  'customer',
+  'otherCustomer',
+  'agent',
+  'colleague',
+  'superAdmin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Statuses = readonly [number, number, number, number, number, number];
+
+/**
+ * What a request is made against, each time afresh unless it only reads: a chat of the
+ * customer's that is waiting, active with the agent, or ended after that; or the agent's
+ * personal quick response, or a shared one.
+ */
+type Case = 'any' | 'waiting' | 'active' | 'ended' | 'personal' | 'shared';
+
+interface Fixture {
+  session: string;
+  response: string;
+  /** Assign and transfer targets, and the account that account routes read and change. */
+  otherAgent: string;
+}
+
+interface Row {
+  request(f: Fixture, caller: Caller): { path: string; body?: unknown };
+  cases: Partial<Record<Case, Statuses>>;
+}
+
+const at = (f: Fixture) => `/api/v1/sessions/${f.session}`;
+const everyone = (status: number): Statuses => [status, status, status, status, status, status];
+const signedIn = (status: number): Statuses => [401, status, status, status, status, status];
+const agentsOnly = (status: number): Statuses => [401, 403, 403, status, status, status];
+const superAdminsOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status];
+/** Seen by its customer, agents who take part, and super admins: a colleague's chat is not. */
+const participants = (status: number): Statuses => [401, status, 404, status, 404, status];
+/** A waiting chat: every agent sees the queue. */
+const queued = (status: number): Statuses => [401, status, 404, status, status, status];
+
+let accounts = 0;
+
+//                                        anonymous customer otherCustomer agent colleague superAdmin
+const TABLE: Record<string, Row> = {
+  'GET /api/v1/sessions/:id': {
+    request: (f) => ({ path: at(f) }),
+    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+  },
+  'GET /api/v1/sessions/:id/queue': {
+    request: (f) => ({ path: `${at(f)}/queue` }),
+    cases: { waiting: queued(200), active: participants(409), ended: participants(409) },
+  },
+  'GET /api/v1/sessions/:id/messages': {
+    request: (f) => ({ path: `${at(f)}/messages` }),
+    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+  },
+  'POST /api/v1/sessions/:id/messages': {
+    request: (f) => ({ path: `${at(f)}/messages`, body: { text: 'Hello' } }),
+    cases: {
+      waiting: [401, 201, 404, 403, 403, 403],
+      active: [401, 201, 404, 201, 404, 403],
+      ended: [401, 409, 404, 409, 404, 403],
+    },
+  },
+  'POST /api/v1/sessions/:id/read': {
+    request: (f) => ({ path: `${at(f)}/read`, body: { upToSeq: 1 } }),
+    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+  },
+  'POST /api/v1/sessions/:id/end': {
+    request: (f) => ({ path: `${at(f)}/end`, body: {} }),
+    cases: {
+      waiting: [401, 200, 404, 403, 403, 200],
+      active: participants(200),
+      ended: participants(409),
+    },
+  },
+  'POST /api/v1/sessions/:id/rating': {
+    request: (f) => ({ path: `${at(f)}/rating`, body: { rating: 5 } }),
+    cases: {
+      waiting: [401, 409, 404, 403, 403, 403],
+      active: [401, 409, 404, 403, 404, 403],
+      ended: [401, 200, 404, 403, 404, 403],
+    },
+  },
+  'POST /api/v1/sessions/:id/take': {
+    request: (f) => ({ path: `${at(f)}/take` }),
+    cases: {
+      waiting: agentsOnly(200),
+      // The exception: whoever may take it learns it was taken, a colleague's chat or not.
+      active: agentsOnly(409),
+      ended: [401, 403, 403, 409, 404, 409],
+    },
+  },
+  'POST /api/v1/sessions/:id/assign': {
+    request: (f) => ({ path: `${at(f)}/assign`, body: { agentId: f.otherAgent } }),
+    cases: {
+      waiting: superAdminsOnly(200),
+      active: superAdminsOnly(409),
+      ended: superAdminsOnly(409),
+    },
+  },
+  'POST /api/v1/sessions/:id/transfer': {
+    request: (f) => ({ path: `${at(f)}/transfer`, body: { agentId: f.otherAgent } }),
+    cases: {
+      waiting: [401, 403, 404, 403, 403, 409],
+      active: [401, 403, 404, 200, 404, 200],
+      ended: [401, 403, 404, 409, 404, 409],
+    },
+  },
+  'PUT /api/v1/sessions/:id/tags': {
+    request: (f) => ({ path: `${at(f)}/tags`, body: { tags: ['billing'] } }),
+    cases: {
+      waiting: [401, 403, 404, 403, 403, 200],
+      active: [401, 403, 404, 200, 404, 200],
+      ended: [401, 403, 404, 200, 404, 200],
+    },
+  },
+  'POST /api/v1/sessions': {
+    request: () => ({ path: '/api/v1/sessions', body: { subject: 'Help', message: 'Hi' } }),
+    cases: { any: signedIn(201) },
+  },
+  'GET /api/v1/sessions': {
+    request: () => ({ path: '/api/v1/sessions' }),
+    cases: { any: signedIn(200) },
+  },
+  'GET /api/v1/sessions/counts': {
+    request: () => ({ path: '/api/v1/sessions/counts' }),
+    cases: { any: signedIn(200) },
+  },
+
+  'GET /api/v1/accounts': {
+    request: () => ({ path: '/api/v1/accounts' }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'POST /api/v1/accounts': {
+    request: () => ({
+      path: '/api/v1/accounts',
+      body: { email: `new.${++accounts}@example.com`, name: 'New', password: TEST_PASSWORD },
+    }),
+    cases: { any: superAdminsOnly(201) },
+  },
+  'GET /api/v1/accounts/:id': {
+    request: (f) => ({ path: `/api/v1/accounts/${f.otherAgent}` }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'PATCH /api/v1/accounts/:id': {
+    request: (f) => ({ path: `/api/v1/accounts/${f.otherAgent}`, body: { name: 'Efua M.' } }),
+    cases: { any: superAdminsOnly(200) },
+  },
+
+  'GET /api/v1/agents': {
+    request: () => ({ path: '/api/v1/agents' }),
+    cases: { any: agentsOnly(200) },
+  },
+  'GET /api/v1/agents/me': {
+    request: () => ({ path: '/api/v1/agents/me' }),
+    cases: { any: agentsOnly(200) },
+  },
+  'PATCH /api/v1/agents/me': {
+    request: () => ({ path: '/api/v1/agents/me', body: { autoAssign: false } }),
+    cases: { any: agentsOnly(200) },
+  },
+  'GET /api/v1/agents/me/stats': {
+    request: () => ({ path: '/api/v1/agents/me/stats' }),
+    cases: { any: agentsOnly(200) },
+  },
+
+  'GET /api/v1/quick-responses': {
+    request: () => ({ path: '/api/v1/quick-responses' }),
+    cases: { any: agentsOnly(200) },
+  },
+  'POST /api/v1/quick-responses': {
+    request: () => ({ path: '/api/v1/quick-responses', body: { title: 'Hi', content: 'Hello!' } }),
+    cases: { any: agentsOnly(201) },
+  },
+  'PATCH /api/v1/quick-responses/:id': {
+    request: (f) => ({ path: `/api/v1/quick-responses/${f.response}`, body: { title: 'Hey' } }),
+    // A super admin sees every personal response but changes only their own and the shared ones.
+    cases: { personal: [401, 403, 403, 200, 404, 403], shared: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/quick-responses/:id': {
+    request: (f) => ({ path: `/api/v1/quick-responses/${f.response}` }),
+    cases: { personal: [401, 403, 403, 204, 404, 403], shared: superAdminsOnly(204) },
+  },
+
+  'POST /api/v1/auth/login': {
+    request: (_f, caller) => ({ path: '/api/v1/auth/login', body: credentialsOf(caller) }),
+    cases: { any: signedIn(200) },
+  },
+  'POST /api/v1/auth/tokens': {
+    request: (_f, caller) => ({ path: '/api/v1/auth/tokens', body: credentialsOf(caller) }),
+    cases: { any: signedIn(201) },
+  },
+  'POST /api/v1/auth/logout': {
+    request: () => ({ path: '/api/v1/auth/logout' }),
+    cases: { any: everyone(204) },
+  },
+  'GET /api/v1/auth/me': {
+    request: () => ({ path: '/api/v1/auth/me' }),
+    cases: { any: signedIn(200) },
+  },
+  // The token decides, not the caller.
+  'POST /api/v1/auth/sso': {
+    request: () => ({ path: '/api/v1/auth/sso', body: { token: 'not-a-token' } }),
+    cases: { any: everyone(401) },
+  },
+  'GET /api/v1/auth/sso': {
+    request: () => ({ path: '/api/v1/auth/sso?token=not-a-token' }),
+    cases: { any: everyone(303) },
+  },
+
+  // Without an upgrade the socket's path is a plain GET, refused alike for everyone.
+  'GET /api/v1/ws': { request: () => ({ path: '/api/v1/ws' }), cases: { any: everyone(404) } },
+  'GET /healthz': { request: () => ({ path: '/healthz' }), cases: { any: everyone(200) } },
+  'GET /readyz': { request: () => ({ path: '/readyz' }), cases: { any: everyone(200) } },
+  'GET /api/openapi.json': {
+    request: () => ({ path: '/api/openapi.json' }),
+    cases: { any: everyone(200) },
+  },
+  'GET /api/docs': { request: () => ({ path: '/api/docs' }), cases: { any: everyone(200) } },
+  'GET /api/docs/json': {
+    request: () => ({ path: '/api/docs/json' }),
+    cases: { any: everyone(200) },
+  },
+  'GET /api/docs/yaml': {
+    request: () => ({ path: '/api/docs/yaml' }),
+    cases: { any: everyone(200) },
+  },
+  'GET /api/docs/static/index.html': {
+    request: () => ({ path: '/api/docs/static/index.html' }),
+    cases: { any: everyone(302) },
+  },
+  'GET /api/docs/static/swagger-initializer.js': {
+    request: () => ({ path: '/api/docs/static/swagger-initializer.js' }),
+    cases: { any: everyone(200) },
+  },
+  'GET /api/docs/*': {
+    request: () => ({ path: '/api/docs/static/swagger-ui.css' }),
+    cases: { any: everyone(200) },
+  },
+};
+
+let credentialsOf: (caller: Caller) => { email: string; password: string };
+
+/** "METHOD /path" of every route the app serves, from Fastify's own route tree (HEAD aside). */
+function routesOf(tree: string): string[] {
+  const routes: string[] = [];
+  const prefixes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([│ ]*)[├└]── (.+) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    const path = (prefixes[depth - 1] ?? '') + match[2]!;
+    prefixes[depth] = path;
+    for (const method of match[3]!.split(', ')) {
+      if (method !== 'HEAD') routes.push(`${method} ${path.replace(/(?<!\/)\*$/, '/*')}`);
+    }
+  }
+  return routes;
+}
+
+for (const dialect of availableDialects()) {
+  describe(`authorization matrix [${dialect}]`, () => {
+    let database: TestDatabase;
+    let server: TestNode;
+    const clients = {} as Record<Caller, Client>;
+    const viewers = {} as Record<Exclude<Caller, 'anonymous'>, Viewer>;
+    let otherAgent: string;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      server = await startTestNode(database.store, {
+        // Every cell takes a chat for the agent: capacity is not what this table is about.
+        ALLOW_TAKE_OVER_CAPACITY: 'true',
+        SIGNIN_LIMIT_PER_ADDRESS: '1000',
+      });
+      const people = {
+        customer: await server.signUp('Yaw'),
+        otherCustomer: await server.signUp('Abena'),
+        agent: await server.signUp('Ama', 'admin'),
+        colleague: await server.signUp('Kofi', 'admin'),
+        superAdmin: await server.signUp('Boss', 'super_admin'),
+      };
+      const emails = new Map<Caller, string>();
+      for (const [caller, client] of Object.entries(people) as Array<[Caller, Client]>) {
+        clients[caller] = client;
+        viewers[caller as Exclude<Caller, 'anonymous'>] = client.user!;
+        emails.set(caller, (await client.get('/api/v1/auth/me')).body.user.email);
+      }
+      clients.anonymous = new Client(server.url);
+      credentialsOf = (caller) => ({
+        email: emails.get(caller) ?? emails.get('customer')!,
+        password: caller === 'anonymous' ? 'not the password' : TEST_PASSWORD,
+      });
+      otherAgent = (await server.signUp('Efua', 'admin')).user!.id;
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await database?.drop();
+    });
+
+    async function fixture(kase: Case): Promise<Fixture> {
+      const { ctx } = server.node;
+      const response = await createQuickResponse(
+        ctx,
+        kase === 'shared' ? viewers.superAdmin : viewers.agent,
+        { title: 'Thanks', content: 'Thank you!', shared: kase === 'shared' },
+      );
+      const { row } = await startSession(ctx, {
+        viewer: viewers.customer,
+        subject: 'Help',
+        priority: 'medium',
+        message: 'Hi',
+      });
+      if (kase === 'active' || kase === 'ended') {
+        await assignSession(ctx, { viewer: viewers.agent, sessionId: row.id });
+      }
+      if (kase === 'ended') await endSession(ctx, { viewer: viewers.customer, sessionId: row.id });
+      return { session: row.id, response: response.id, otherAgent };
+    }
+
+    /** A fresh sign-in of `caller`, for signing out without ending the one the table uses. */
+    async function throwaway(caller: Caller): Promise<Client> {
+      const client = new Client(server.url);
+      if (caller !== 'anonymous') await client.signIn(credentialsOf(caller).email, TEST_PASSWORD);
+      return client;
+    }
+
+    for (const [route, row] of Object.entries(TABLE)) {
+      it(route, async () => {
+        const [method, ...rest] = route.split(' ');
+        const actual: Partial<Record<Case, number[]>> = {};
+        for (const kase of Object.keys(row.cases) as Case[]) {
+          const shared = method === 'GET' ? await fixture(kase) : null;
+          const statuses: number[] = [];
+          for (const caller of CALLERS) {
+            const { path, body } = row.request(shared ?? (await fixture(kase)), caller);
+            const client =
+              route === 'POST /api/v1/auth/logout' ? await throwaway(caller) : clients[caller];
+            const reply = await client.request(
+              method!,
+              path,
+              method === 'GET' ? undefined : (body ?? {}),
+            );
+            statuses.push(reply.status);
+          }
+          actual[kase] = statuses;
+        }
+        expect(actual, `${rest.join(' ')} for ${CALLERS.join(', ')}`).toEqual(row.cases);
+      });
+    }
+
+    it('has a row for every route the app serves, and none for a route it does not', () => {
+      const served = routesOf(server.node.app.printRoutes({ commonPrefix: false }));
+      expect(served.filter((route) => !(route in TABLE))).toEqual([]);
+      expect(Object.keys(TABLE).filter((route) => !served.includes(route))).toEqual([]);
+    });
+  });
+}
