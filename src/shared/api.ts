@@ -201,6 +201,10 @@ export const SsoBody = z.object({ token: z.string().min(1).max(4096) });
 export const SignedIn = z.object({ user: Person, expiresAt: isoTime });
 export const TokenIssued = SignedIn.extend({ token: z.string() });
 
+/** Who is signed in, if anyone: `user` null when nobody is, which is not an error. */
+export const CurrentSignIn = z.object({ user: Person.nullable(), expiresAt: isoTime.nullable() });
+export type CurrentSignIn = z.infer<typeof CurrentSignIn>;
+
 export const CreateAccountBody = z.object({
   email,
   name: text(LIMITS.name),

@@ -48,6 +48,33 @@ describeEachDatabase('REST API', (db) => {
     expect((await yaw.get('/api/v1/auth/me')).status).toBe(401);
   });
 
+  it('tells a page who is signed in, with no error when nobody is; /me stays a 401', async () => {
+    const anonymous = new Client(server.url);
+    expect(await anonymous.get('/api/v1/auth/session')).toMatchObject({
+      status: 200,
+      body: { user: null, expiresAt: null },
+    });
+    expect((await anonymous.get('/api/v1/auth/me')).status).toBe(401);
+
+    const yaw = await server.signUp('Yaw');
+    const signedIn = await yaw.get('/api/v1/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ id: yaw.user!.id, name: 'Yaw', role: 'user' });
+    expect(signedIn.body.user.email).toContain('@');
+    expect(Date.parse(signedIn.body.expiresAt)).toBeGreaterThan(Date.now());
+
+    // A cookie whose sign-in has ended is nobody too.
+    const ended = yaw.cookie;
+    await yaw.post('/api/v1/auth/logout');
+    yaw.cookie = ended;
+    expect((await yaw.get('/api/v1/auth/session')).body).toEqual({ user: null, expiresAt: null });
+    // A bearer token is a claim to be someone: one that is not valid is refused.
+    const badToken = await fetch(`${server.url}/api/v1/auth/session`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(badToken.status).toBe(401);
+  });
+
   it('sets the cookie HttpOnly and SameSite', async () => {
     const boss = await server.signUp('Boss', 'super_admin');
     const created = await boss.post('/api/v1/accounts', {
@@ -366,6 +393,7 @@ describeEachDatabase('REST API', (db) => {
       '/api/v1/quick-responses',
       '/api/v1/accounts',
       '/api/v1/auth/login',
+      '/api/v1/auth/session',
     ]) {
       expect(doc.body.paths, path).toHaveProperty([path]);
     }

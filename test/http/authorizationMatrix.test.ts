@@ -215,6 +215,10 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/auth/me' }),
     cases: { any: signedIn(200) },
   },
+  'GET /api/v1/auth/session': {
+    request: () => ({ path: '/api/v1/auth/session' }),
+    cases: { any: everyone(200) },
+  },
   // The token decides, not the caller.
   'POST /api/v1/auth/sso': {
     request: () => ({ path: '/api/v1/auth/sso', body: { token: 'not-a-token' } }),

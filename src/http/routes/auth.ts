@@ -2,7 +2,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { SignedIn, SignInBody, SsoBody, TokenIssued, Person } from '../../shared/api.js';
+import {
+  CurrentSignIn,
+  SignedIn,
+  SignInBody,
+  SsoBody,
+  TokenIssued,
+  Person,
+} from '../../shared/api.js';
 import type { ServiceContext } from '../../services/context.js';
 import { revokeAuthSession, type ClientInfo } from '../../services/accounts/authSessions.js';
 import { signInWithPassword } from '../../services/accounts/passwordSignIn.js';
@@ -125,6 +132,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     async (request) => {
       viewerOf(request);
       const auth = request.auth!;
+      return { user: presentSelf(auth.user), expiresAt: iso(auth.expiresAt) };
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Who is signed in, if anyone: {user: null} when nobody is, so that a page can ask on load without an error (a bearer token that is not valid is still a 401; /me answers 401 to nobody)',
+        response: { 200: CurrentSignIn, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const auth = request.auth;
+      if (!auth) return { user: null, expiresAt: null };
       return { user: presentSelf(auth.user), expiresAt: iso(auth.expiresAt) };
     },
   );

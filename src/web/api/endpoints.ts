@@ -5,6 +5,7 @@ import type {
   AgentState,
   AgentStats,
   CreateAccountBody,
+  CurrentSignIn,
   CreateQuickResponseBody,
   ListAccountsQuery,
   ListSessionsQuery,
@@ -42,7 +43,8 @@ const at = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 export function createApi(http: HttpClient) {
   return {
     auth: {
-      me: () => http.get<SignedIn>('/auth/me'),
+      /** Who is signed in: `user` null when nobody is (never a 401, which browsers log). */
+      session: () => http.get<CurrentSignIn>('/auth/session'),
       signIn: (body: SignInBody) => http.post<SignedIn>('/auth/login', body),
       signOut: () => http.post<void>('/auth/logout'),
     },

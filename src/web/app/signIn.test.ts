@@ -13,10 +13,11 @@ const me = { id: 'u1', name: 'Yaw', email: 'yaw@example.com', role: 'user' };
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const signedIn = () => json(200, { user: me, expiresAt: '2026-01-01T10:00:00Z' });
+const nobody = () => json(200, { user: null, expiresAt: null });
 const refused = (status: number, code: string) =>
   json(status, { error: { code, message: `${code} message` } });
 
-/** What /auth/me answers, in turn; a thrown error is a request that never got an answer. */
+/** What /auth/session answers, in turn; a thrown error is a request that never got an answer. */
 let answers: Array<() => Response> = [];
 const fetchMock = vi.fn(async () => {
   const next = answers.shift();
@@ -66,12 +67,19 @@ describe('checkSignIn', () => {
     expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 
-  it('shows the sign-in page only when the server says the person is not signed in', async () => {
+  it('shows the sign-in page only when the server says nobody is signed in', async () => {
     const { checkSignIn, signInState } = await freshSignIn();
-    answers = [() => refused(401, 'UNAUTHENTICATED')];
+    answers = [nobody];
     await checkSignIn();
     expect(signInState.get()).toEqual({ status: 'signedOut', notice: null });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks in a way that answers a signed-out visitor without an error status', async () => {
+    const { checkSignIn } = await freshSignIn();
+    answers = [nobody];
+    await checkSignIn();
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/session', expect.anything());
   });
 });

@@ -5,7 +5,7 @@
 import type { Person } from '../../shared/api.js';
 import { createApi } from '../api/endpoints.js';
 import { errorMessage } from '../api/errorMessage.js';
-import { ApiError, createHttpClient } from '../api/http.js';
+import { createHttpClient } from '../api/http.js';
 import { ConversationRegistry } from '../chat/conversationRegistry.js';
 import { QuickResponseCatalog } from '../chat/quickResponseCatalog.js';
 import { isAgentRole } from '../format/roles.js';
@@ -75,23 +75,20 @@ function endSignIn(notice: string | null): void {
 }
 
 /**
- * On page load: is the session cookie still good? Only the server saying UNAUTHENTICATED means
- * signed out; when it cannot answer, the check is tried again with backoff (and at once when
- * called again, e.g. the network came back), so a restart does not sign anybody out.
+ * On page load: is the session cookie still good? Only the server saying nobody is signed in
+ * means signed out, and it says so without an error status (a 401 would be logged in the
+ * console of every visitor); when it cannot answer, the check is tried again with backoff (and
+ * at once when called again, e.g. the network came back), so a restart does not sign anybody out.
  */
 export async function checkSignIn(): Promise<void> {
   if (checkTimer) clearTimeout(checkTimer);
   checkTimer = null;
   try {
-    const { user } = await api.auth.me();
+    const { user } = await api.auth.session();
     checkAttempts = 0;
-    begin(user);
+    if (user) begin(user);
+    else endSignIn(null);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
-      checkAttempts = 0;
-      endSignIn(null);
-      return;
-    }
     signInState.set({ status: 'unreachable', problem: errorMessage(error) });
     if (checkTimer) clearTimeout(checkTimer);
     checkTimer = setTimeout(
