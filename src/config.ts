@@ -76,6 +76,7 @@ const Env = z.object({
   COOKIE_SECURE: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  SERVE_SOURCE_MAPS: flag.default(false),
   SESSION_IDLE_HOURS: seconds(24 * 7),
   SESSION_MAX_DAYS: seconds(30),
   SSO_SECRET: optionalText,
@@ -144,6 +145,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Directory of the built web app; absent in API-only test setups. */
   webRoot: string | undefined;
+  /** Publish the web app's source maps (they are always built). */
+  serveSourceMaps: boolean;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? publicOrigin?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    serveSourceMaps: e.SERVE_SOURCE_MAPS,
     authSessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     authSessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
     sso: e.SSO_SECRET

@@ -111,6 +111,6 @@ export async function buildApp({
   );
   gateway.register(app);
   registerHealthRoutes(app, isReady);
-  await registerWebApp(app, config.webRoot);
+  await registerWebApp(app, config.webRoot, { serveSourceMaps: config.serveSourceMaps });
   return app;
 }

@@ -1,5 +1,7 @@
 // Serves the built web app: hashed assets cached forever, index.html for every page path so the
-// browser's router can take over. API paths that match nothing get a JSON 404 instead.
+// browser's router can take over, each file as its brotli or gzip copy made at build time when
+// the browser accepts one. Source maps only when `serveSourceMaps`. API paths that match nothing
+// get a JSON 404 instead.
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -10,6 +12,7 @@ import { sendError } from './errorHandler.js';
 export async function registerWebApp(
   app: FastifyInstance,
   webRoot: string | undefined,
+  { serveSourceMaps }: { serveSourceMaps: boolean },
 ): Promise<void> {
   const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
@@ -17,12 +20,20 @@ export async function registerWebApp(
       root: webRoot,
       wildcard: false,
       index: false,
+      preCompressed: true,
+      // The maps are built but not linked from the code; published only when asked for.
+      allowedPath: (pathName) => serveSourceMaps || !pathName.endsWith('.map'),
       setHeaders(reply, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header(
           'cache-control',
           immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
+        const script = /\.(js|css)(\.br|\.gz)?$/.exec(path.basename(filePath));
+        if (serveSourceMaps && script) {
+          const name = path.basename(filePath).replace(/\.(br|gz)$/, '');
+          reply.header('sourcemap', `${name}.map`);
+        }
       },
     });
   }
