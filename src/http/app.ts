@@ -17,6 +17,7 @@ import type { ServiceContext } from '../services/context.js';
 import type { Gateway } from '../realtime/gateway.js';
 import { authPlugin } from './auth.js';
 import { handleError, registerErrorHandler } from './errorHandler.js';
+import { answerClientError, requireHostHeader } from './malformedRequests.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { accountRoutes } from './routes/accounts.js';
 import { agentRoutes } from './routes/agents.js';
@@ -61,7 +62,11 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleError,
+    clientErrorHandler: answerClientError,
+    // Refused by requireHostHeader instead, so the answer has the API's body.
+    http: { requireHostHeader: false },
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', requireHostHeader);
   // The API speaks JSON only; a text/plain body (a classic cross-site form trick) gets 415.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
