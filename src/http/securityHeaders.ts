@@ -1,5 +1,5 @@
 // Security headers on every response; a strict Content-Security-Policy on pages, so even a
-// rendering mistake cannot run injected script.
+// rendering mistake cannot run injected script; HSTS when the deployment is reached over HTTPS.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
@@ -20,9 +20,22 @@ export function contentSecurityPolicy(config: Config): string {
   ].join('; ');
 }
 
+/**
+ * Once a browser has seen this over HTTPS, it refuses plain HTTP to this host for a year, so a
+ * network attacker cannot strip TLS from a later visit. Only when PUBLIC_URL is https: sent for a
+ * deployment reached over plain HTTP it would lock users out. Without includeSubDomains, which
+ * would bind every host below this one too (all of the organisation's, when Switchboard runs on
+ * its bare domain): that is the operator's call, made at their proxy, as is preloading.
+ */
+export function strictTransportSecurity(config: Config): string | null {
+  return config.publicOrigin?.startsWith('https:') ? 'max-age=31536000' : null;
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
   const csp = contentSecurityPolicy(config);
+  const hsts = strictTransportSecurity(config);
   app.addHook('onSend', async (request, reply) => {
+    if (hsts) reply.header('strict-transport-security', hsts);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-request-id', request.id);
