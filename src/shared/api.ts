@@ -11,26 +11,35 @@ import {
   SESSION_STATUSES,
 } from './vocabulary.js';
 
-// PostgreSQL cannot store or compare NUL: every string that may reach a query refuses it.
+// Every string that may reach storage or a query must come back as it was sent. PostgreSQL cannot
+// store or compare NUL; and half of a UTF-16 surrogate pair has no UTF-8 form, so both databases
+// would store U+FFFD in its place while the reply echoed the original. Both are refused.
 const hasNoNul = (value: string) => !value.includes('\u0000');
-const NO_NUL = 'must not contain NUL characters';
+/** In a `u` expression a whole pair is one code point: only a lone half matches. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
 
-/** Trimmed, non-empty text of at most `max` characters, without NUL. */
+/** `schema`, refusing half of a surrogate pair, which UTF-8 cannot carry. */
+const wellFormed = (schema: z.ZodString) =>
+  schema.refine(isWellFormed, 'must be well-formed Unicode (it holds half of a surrogate pair)');
+
+/** `schema`, refusing what cannot be stored as sent (NUL, half of a surrogate pair). */
+const storable = (schema: z.ZodString) =>
+  wellFormed(schema.refine(hasNoNul, 'must not contain NUL characters'));
+
+/** Trimmed, non-empty text of at most `max` characters that can be stored as sent. */
 export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine(hasNoNul, NO_NUL);
+  storable(
+    z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+  );
 
-/** A name a client or host application chose (client id, external id): kept as sent, without NUL. */
+/** A name a client or host application chose (client id, external id): kept as sent. */
 export const clientToken = (max: number) =>
-  z.string().min(1).max(max, `must be at most ${max} characters`).refine(hasNoNul, NO_NUL);
+  storable(z.string().min(1).max(max, `must be at most ${max} characters`));
 
-/** Free text to search for: may be empty, without NUL. */
+/** Free text to search for: may be empty. */
 const searchText = (max: number) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).refine(hasNoNul, NO_NUL);
+  storable(z.string().trim().max(max, `must be at most ${max} characters`));
 
 /**
  * Every id Switchboard makes is a UUID (v7, services/runtime.ts), so anything else cannot name
@@ -191,12 +200,17 @@ const email = z
   .toLowerCase()
   .max(LIMITS.email)
   .pipe(z.email('must be an email address'));
-const password = z.string().min(LIMITS.password.min).max(LIMITS.password.max);
+// Hashed as UTF-8, where every lone surrogate becomes U+FFFD: passwords differing only there
+// would be one password.
+const password = wellFormed(z.string().min(LIMITS.password.min).max(LIMITS.password.max));
 
-export const SignInBody = z.object({ email, password: z.string().min(1).max(LIMITS.password.max) });
+export const SignInBody = z.object({
+  email,
+  password: wellFormed(z.string().min(1).max(LIMITS.password.max)),
+});
 export type SignInBody = z.infer<typeof SignInBody>;
 
-export const SsoBody = z.object({ token: z.string().min(1).max(4096) });
+export const SsoBody = z.object({ token: storable(z.string().min(1).max(4096)) });
 
 export const SignedIn = z.object({ user: Person, expiresAt: isoTime });
 export const TokenIssued = SignedIn.extend({ token: z.string() });
@@ -289,7 +303,9 @@ export type UpdateQuickResponseBody = z.infer<typeof UpdateQuickResponseBody>;
 
 const limit = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
-const cursor = z.string().max(200).optional().describe('nextCursor from the previous page');
+const cursor = storable(z.string().max(200))
+  .optional()
+  .describe('nextCursor from the previous page');
 
 export const SESSION_VIEWS = ['active', 'waiting', 'history', 'all'] as const;
 export const ListSessionsQuery = z.object({

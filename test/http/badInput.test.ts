@@ -102,6 +102,31 @@ describeEachDatabase('bad input over HTTP', (db) => {
     }
   });
 
+  it('refuses half of a surrogate pair in text, which neither database could store as sent', async () => {
+    const yaw = await server.signUp('Yaw');
+    const boss = await server.signUp('Boss', 'super_admin');
+    const lone = 'smile \ud83d';
+    expectRefused(await yaw.post('/api/v1/sessions', { subject: lone, message: 'hi' }), 'subject');
+    const id = await yaw.startChat();
+    const sent = await yaw.post(`/api/v1/sessions/${id}/messages`, { text: lone });
+    expectRefused(sent, 'text');
+    expect(sent.body.error.field).toBe('text');
+    for (const [path, body] of [
+      [`/api/v1/sessions/${id}/messages`, { text: 'hi', clientId: '\udc00' }],
+      ['/api/v1/quick-responses', { title: lone, content: 'hi' }],
+      ['/api/v1/accounts', { email: 'ama@example.com', name: lone, password: 'long enough 1' }],
+      ['/api/v1/auth/login', { email: 'ama@example.com', password: `${lone} long enough` }],
+    ] as const) {
+      expectRefused(await boss.post(path, body), path);
+    }
+    expectRefused(await boss.put(`/api/v1/sessions/${id}/tags`, { tags: [lone] }), 'tags');
+    // A whole pair is stored and echoed alike.
+    const whole = await yaw.post(`/api/v1/sessions/${id}/messages`, { text: 'smile \ud83d\ude00' });
+    expect(whole.status).toBe(201);
+    const stored = await yaw.get(`/api/v1/sessions/${id}/messages`);
+    expect(stored.body.items.at(-1).text).toBe(whole.body.text);
+  });
+
   it('answers a malformed URL in the API’s error format', async () => {
     const yaw = await server.signUp('Yaw');
     for (const path of ['/api/v1/sessions/%', '/api/v1/sessions/%E0%A4%A']) {

@@ -54,4 +54,31 @@ describeEachDatabase('replies to refused frames', (db) => {
     expect(limited.every((f) => 'ref' in f && f.ref)).toBe(true);
     socket.close();
   });
+
+  it('refuses a message holding half of a surrogate pair, and stores nothing', async () => {
+    const yaw = await server.signUp('Yaw');
+    const sessionId = await yaw.startChat();
+    const socket = await yaw.socket();
+    const reply = await socket.call({
+      type: 'message.send',
+      sessionId,
+      clientId: 'c-1',
+      text: 'smile \ud83d',
+    });
+    expect(reply).toMatchObject({
+      type: 'error',
+      clientId: 'c-1',
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    const whole = await socket.call({
+      type: 'message.send',
+      sessionId,
+      clientId: 'c-2',
+      text: '\ud83d\ude00',
+    });
+    expect(whole).toMatchObject({ type: 'ack', message: { text: '\ud83d\ude00' } });
+    const stored = await yaw.get(`/api/v1/sessions/${sessionId}/messages`);
+    expect(stored.body.items.map((m: { text: string }) => m.text)).toEqual(['Hi', '\ud83d\ude00']);
+    socket.close();
+  });
 });
