@@ -2,7 +2,7 @@
 // heartbeats (closing those whose sign-in ended), records presence, makes them catch up when
 // frames may have been lost between nodes, and on shutdown tells every client to reconnect
 // elsewhere.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { topics, type EventBus } from '../bus/bus.js';
@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { CLOSE_CODES, type ServerFrame } from '../shared/protocol.js';
 import type { ServiceContext } from '../services/context.js';
 import type { PresenceTracker } from '../services/agents/presence.js';
+import { AppError } from '../domain/errors.js';
 import { ClientConnection } from './connection.js';
 import { resolveHandshake, type Handshake } from './handshake.js';
 import { QueueWatcher } from './queueWatcher.js';
@@ -20,6 +21,16 @@ export interface GatewayOptions {
   ctx: ServiceContext;
   bus: EventBus;
   presence: PresenceTracker;
+}
+
+/** A plain HTTP request to the socket's address, which the plugin would answer with an empty 404. */
+async function requireUpgrade(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.ws) return;
+  reply.header('upgrade', 'websocket');
+  throw new AppError(
+    'UPGRADE_REQUIRED',
+    'This address speaks WebSocket only: see docs/protocol.md',
+  );
 }
 
 export class Gateway {
@@ -67,8 +78,10 @@ export class Gateway {
       {
         websocket: true,
         schema: { hide: true },
-        // Throws before the upgrade (HTTP 403) when another site's page opens the socket.
-        onRequest: async (request) => {
+        // A plain request gets 426; a handshake from another site's page throws before the
+        // upgrade (HTTP 403).
+        onRequest: async (request, reply) => {
+          await requireUpgrade(request, reply);
           this.handshakes.set(request, await resolveHandshake(request, ctx, config.allowedOrigins));
         },
       },

@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startTestNode, type TestNode } from '../support/testNode.js';
+import { Client, startTestNode, type TestNode } from '../support/testNode.js';
 
 interface RawReply {
   status: number;
@@ -109,5 +109,14 @@ describe('requests that are not valid HTTP', () => {
       'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
     );
     expect(valid.status).toBe(200);
+  });
+
+  it('answers a plain HTTP request to the WebSocket address with a 426 in the API’s format', async () => {
+    const reply = await new Client(server.url).get('/api/v1/ws');
+    expect(reply.status).toBe(426);
+    expect(reply.headers.get('upgrade')).toBe('websocket');
+    expect(reply.body).toEqual({
+      error: { code: 'UPGRADE_REQUIRED', message: expect.any(String) },
+    });
   });
 });
