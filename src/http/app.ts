@@ -22,6 +22,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { accountRoutes } from './routes/accounts.js';
 import { agentRoutes } from './routes/agents.js';
 import { authRoutes } from './routes/auth.js';
+import { documentSharedErrors } from './routes/common.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -86,6 +87,16 @@ export async function buildApp({
         description:
           'Live chat and support. Browsers authenticate with the session cookie from /auth/login; other clients send `Authorization: Bearer <token>` from /auth/tokens. Real-time events: see docs/protocol.md.',
       },
+      // Relative to the document's own address, unless the deployment says where it lives.
+      servers: [{ url: config.publicOrigin ?? '/' }],
+      tags: [
+        { name: 'auth', description: 'Signing in and out: password, bearer tokens, SSO' },
+        { name: 'accounts', description: 'Accounts, managed by super admins' },
+        { name: 'sessions', description: 'Chats: start, list, take, assign, transfer, end, rate' },
+        { name: 'messages', description: 'The messages of a chat, and read receipts' },
+        { name: 'agents', description: 'Agent status, capacity and statistics' },
+        { name: 'quick responses', description: 'Canned replies, shared or personal' },
+      ],
       components: {
         securitySchemes: {
           cookie: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
@@ -103,6 +114,7 @@ export async function buildApp({
 
   await app.register(
     async (api) => {
+      api.addHook('onRoute', documentSharedErrors);
       // Only the API's routes: the gateway resolves its handshakes itself, by the same rule.
       await api.register(authPlugin, { config, ctx });
       await api.register(authRoutes, { prefix: '/auth', ctx, config });

@@ -61,7 +61,7 @@ export const Person = z.object({
   id,
   name: z.string(),
   email: z
-    .string()
+    .email()
     .nullable()
     .describe(
       "null when the person has none, or the caller may not see it: a customer sees an agent's name only (SHOW_AGENT_EMAIL_TO_CUSTOMERS)",
@@ -199,7 +199,9 @@ const email = z
   .trim()
   .toLowerCase()
   .max(LIMITS.email)
-  .pipe(z.email('must be an email address'));
+  .pipe(z.email('must be an email address'))
+  // The document shows a pipe's input side, a plain string: say what it must hold.
+  .meta({ format: 'email' });
 // Hashed as UTF-8, where every lone surrogate becomes U+FFFD: passwords differing only there
 // would be one password.
 const password = wellFormed(z.string().min(LIMITS.password.min).max(LIMITS.password.max));

@@ -29,6 +29,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'listAccounts',
+        description:
+          'Super admins only. Accounts ordered by name, a page at a time (`nextCursor`), optionally filtered by role or by text in the name or email.',
         summary: 'Accounts by name',
         querystring: ListAccountsQuery,
         response: { 200: page(Account), ...errorResponses(400, 401, 403) },
@@ -45,6 +48,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'createAccount',
+        description: 'Super admins only. 409 `EMAIL_TAKEN` when another account has the email.',
         summary: 'Create an account',
         body: CreateAccountBody,
         response: { 201: Account, ...errorResponses(400, 401, 403, 409) },
@@ -61,6 +66,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'getAccount',
+        description: 'Super admins only.',
         summary: 'One account',
         params: IdParams,
         response: { 200: Account, ...errorResponses(401, 403, 404) },
@@ -74,6 +81,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'updateAccount',
+        description:
+          'Super admins only. Changes any of name, role, password and active state; disabling an account signs it out everywhere and closes its sockets. 409 `LAST_SUPER_ADMIN` when the change would leave no active super admin.',
         summary: 'Change name, role, password or active state (disabling signs the person out)',
         params: IdParams,
         body: UpdateAccountBody,

@@ -19,6 +19,9 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
     {
       schema: {
         tags,
+        operationId: 'listAgents',
+        description:
+          'Agents and super admins: every agent with their status, open chats, capacity and whether they are connected, for picking whom to transfer a chat to.',
         summary: 'All agents with live status and load',
         response: { 200: z.object({ items: z.array(AgentState) }), ...errorResponses(401, 403) },
       },
@@ -35,6 +38,9 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
     {
       schema: {
         tags,
+        operationId: 'getAgentStatus',
+        description:
+          "Agents only (403 for customers): the caller's own status, capacity and auto-assign setting.",
         summary: "get_agent_status: the caller's status, max concurrent chats and auto-assign",
         response: { 200: AgentState, ...errorResponses(401, 403) },
       },
@@ -50,6 +56,9 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
     {
       schema: {
         tags,
+        operationId: 'updateAgentStatus',
+        description:
+          'Agents only. Going online, raising the maximum or turning auto-assign on lets the queue route waiting chats to the caller at once.',
         summary: 'update_agent_status: change status, max concurrent chats (1-10) or auto-assign',
         body: UpdateAgentStatusBody,
         response: { 200: AgentState, ...errorResponses(400, 401, 403) },
@@ -66,6 +75,9 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
     {
       schema: {
         tags,
+        operationId: 'getSessionStats',
+        description:
+          "Agents only: chats handled, average first response time and rating, today (in the caller's time zone, from `tzOffsetMinutes`) and overall, with the current active and waiting counts.",
         summary: "get_session_stats: the caller's chats handled, first response time and rating",
         querystring: StatsQuery,
         response: { 200: AgentStats, ...errorResponses(400, 401, 403) },

@@ -19,7 +19,7 @@ import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
 import { sameOriginPath } from '../../shared/sameOriginPath.js';
-import { errorResponses } from './common.js';
+import { errorResponses, noContent } from './common.js';
 import type { FastifyRequest } from 'fastify';
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({
@@ -60,6 +60,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
+        operationId: 'signIn',
+        description:
+          'Checks the email and password and sets the HttpOnly session cookie `sb_session`. Attempts are throttled per account and per client address (429 with Retry-After). 401 `INVALID_CREDENTIALS` for a wrong email or password, 403 `ACCOUNT_DISABLED` for a disabled account.',
         summary: 'Sign in with email and password (sets the session cookie)',
         body: SignInBody,
         response: { 200: SignedIn, ...errorResponses(400, 401, 403, 429) },
@@ -81,6 +84,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
+        operationId: 'createToken',
+        description:
+          'Signs in like `signIn` but answers with a bearer token instead of a cookie, for API clients and WebSocket clients that are not browsers: send it as `Authorization: Bearer <token>`. The token lives as long as a cookie sign-in and ends with `signOut`.',
         summary: 'Get a bearer token for API and WebSocket clients that are not browsers',
         body: SignInBody,
         response: { 201: TokenIssued, ...errorResponses(400, 401, 403, 429) },
@@ -106,14 +112,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
+        operationId: 'signOut',
+        description:
+          "Ends the caller's sign-in (the cookie's or the bearer token's) and closes the WebSockets opened with it, on every node. Answers 204 even when nobody was signed in.",
         summary: 'Sign out (ends this sign-in and closes its WebSockets)',
-        response: { 204: z.null() },
+        response: { 204: noContent('Signed out') },
       },
     },
     async (request, reply) => {
       if (request.authSecret) await revokeAuthSession(ctx, request.authSecret);
       clearSessionCookie(reply, config);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 
@@ -122,6 +131,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
+        operationId: 'getSignedInPerson',
+        description:
+          'The person the cookie or bearer token belongs to, and when this sign-in expires.',
         summary: 'The signed-in person',
         response: {
           200: z.object({ user: Person, expiresAt: z.string() }),
@@ -158,6 +170,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
+        operationId: 'signInWithSso',
+        description:
+          'For a host application that already knows the person: it signs an HS256 JWT with `SSO_SECRET` (claims `sub`, `name`, optional `email` and `role`, `exp`; optional `jti`, which can be used once). The account is created or brought up to date from the claims, and the session cookie is set. 401 `INVALID_SSO_TOKEN` for a token that is invalid, expired or replayed; 409 `EMAIL_TAKEN` or `LAST_SUPER_ADMIN` when the change the claims bring conflicts.',
         summary:
           "Sign in with a host application's signed token (HS256 JWT) as the account linked to its `sub`; 409 EMAIL_TAKEN when its email belongs to another account, LAST_SUPER_ADMIN when it would demote the last super admin",
         body: SsoBody,
@@ -181,11 +196,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
+        operationId: 'landOnSso',
+        description:
+          'The link a host application sends a browser to: `?token=<JWT>&next=/path`. Signs in as `signInWithSso` does, then answers 303 to `next` (a path on this site; anything else means `/`). A refused token answers 303 to `/login?error=<code>` instead of a JSON error, since a person, not a program, follows the link; a `next` holding control characters or over 500 characters is a 400, before the token is spent.',
         summary:
           'Browser landing for SSO: signs in and redirects to `next`, a path on this site (other sites: `/`); a failed sign-in redirects to `/login?error=CODE`',
         querystring: SsoLandingQuery,
         response: {
-          303: z.null().describe('Redirect to `next`, or to `/login?error=CODE`'),
+          303: z.undefined().meta({
+            description: 'Signed in, or not: on to `next`, or to `/login?error=<code>`',
+            headers: { location: { type: 'string' } },
+          }),
           ...errorResponses(400),
         },
       },

@@ -21,6 +21,9 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'listMessages',
+        description:
+          'Anyone who may see the session. Without `afterSeq` or `beforeSeq`: the latest page. `hasMore` says whether another page lies in the direction asked.',
         summary:
           'get_messages: a page of messages, oldest first (afterSeq to catch up, beforeSeq to scroll back)',
         params: IdParams,
@@ -48,6 +51,9 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'sendMessage',
+        description:
+          "The customer or the assigned agent. With a `clientId`, a retried send returns the message stored the first time (200) instead of storing it again. 409 `SESSION_ENDED` once the chat has ended. The socket's `message.send` does the same.",
         summary:
           'send_message: 201 with the new message, or 200 with the first one when clientId repeats',
         params: IdParams,
@@ -72,6 +78,9 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'markMessagesRead',
+        description:
+          "Marks as read the messages the other side sent, up to `upToSeq`, and answers the caller's read position. The other side hears of it on the socket.",
         summary: "mark_messages_read: the other side's messages up to upToSeq are read",
         params: IdParams,
         body: MarkReadBody,

@@ -15,7 +15,7 @@ import {
   updateQuickResponse,
 } from '../../services/quickResponses/quickResponses.js';
 import { viewerOf } from '../auth.js';
-import { errorResponses, IdParams } from './common.js';
+import { errorResponses, IdParams, noContent } from './common.js';
 
 const tags = ['quick responses'];
 
@@ -28,6 +28,8 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     {
       schema: {
         tags,
+        operationId: 'listQuickResponses',
+        description: "Agents only: the shared quick responses, then the caller's personal ones.",
         summary: 'get_quick_responses: shared responses, then the caller’s own',
         response: { 200: z.object({ items: z.array(QuickResponse) }), ...errorResponses(401, 403) },
       },
@@ -42,6 +44,9 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     {
       schema: {
         tags,
+        operationId: 'createQuickResponse',
+        description:
+          'Agents create personal responses; only super admins may create shared ones (`shared: true`, 403 otherwise).',
         summary: 'Create a personal quick response, or a shared one (super admins)',
         body: CreateQuickResponseBody,
         response: { 201: QuickResponse, ...errorResponses(400, 401, 403) },
@@ -58,6 +63,8 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     {
       schema: {
         tags,
+        operationId: 'updateQuickResponse',
+        description: 'A personal response by its owner, a shared one by a super admin.',
         summary: 'Change a quick response',
         params: IdParams,
         body: UpdateQuickResponseBody,
@@ -75,14 +82,16 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     {
       schema: {
         tags,
+        operationId: 'deleteQuickResponse',
+        description: 'A personal response by its owner, a shared one by a super admin.',
         summary: 'Delete a quick response',
         params: IdParams,
-        response: { 204: z.null(), ...errorResponses(401, 403, 404) },
+        response: { 204: noContent('Deleted'), ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {
       await deleteQuickResponse(ctx, viewerOf(request), request.params.id);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 };

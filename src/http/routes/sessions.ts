@@ -37,6 +37,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'startSession',
+        description:
+          "The caller becomes the chat's customer; the first message is stored with it. The chat waits in the queue until routing gives it to an available agent or an agent takes it.",
         summary: 'start_session: start a chat; it waits in the queue until an agent is assigned',
         body: StartSessionBody,
         response: { 201: Session, ...errorResponses(400, 401, 403) },
@@ -55,6 +58,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'listSessions',
+        description:
+          "What the caller may see, newest first, a page at a time (`nextCursor`): for agents, their active chats, the waiting queue or the history; for customers, their own chats. Each comes with the caller's unread count and, while waiting, its place in the queue.",
         summary: "get_agent_sessions / history: the caller's sessions by view, newest first",
         querystring: ListSessionsQuery,
         response: { 200: page(SessionView), ...errorResponses(400, 401) },
@@ -72,6 +78,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'countSessions',
+        description:
+          "The sizes of the caller's Active, Waiting and History lists, as `listSessions` would show them.",
         summary: "How many sessions the caller's Active, Waiting and History lists hold",
         response: { 200: SessionCounts, ...errorResponses(401) },
       },
@@ -84,6 +93,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'getSession',
+        description:
+          '404 when the session does not exist or the caller may not see it: customers see their own, agents the waiting queue and the chats they take or took part in, super admins all.',
         summary: 'get_session: one session',
         params: IdParams,
         response: { 200: SessionView, ...errorResponses(401, 404) },
@@ -100,6 +112,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'getQueuePosition',
+        description:
+          'The place in the queue and the estimated wait, from the agents available. 409 `SESSION_NOT_WAITING` once an agent has the chat.',
         summary: 'Place in the queue and estimated wait of a waiting session',
         params: IdParams,
         response: { 200: QueuePosition, ...errorResponses(401, 404, 409) },
@@ -113,6 +128,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'endSession',
+        description:
+          'The customer, the assigned agent or a super admin. The customer may rate the chat in the same request. 409 `SESSION_ENDED` when it has already ended.',
         summary: 'end_session: end the chat (the customer may rate it at the same time)',
         params: IdParams,
         // A POST without a body (no content type) arrives as null and means the same as {}.
@@ -136,6 +154,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'rateSession',
+        description:
+          'The customer only, once the chat has ended. 409 `SESSION_NOT_ENDED` before, `ALREADY_RATED` after the first rating.',
         summary: 'Rate an ended chat (1-5) with optional feedback; once',
         params: IdParams,
         body: RateSessionBody,
@@ -158,6 +179,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'takeSession',
+        description:
+          'Agents only, and not a chat they started themselves. 409 `SESSION_ALREADY_ASSIGNED` when another agent was quicker, `AGENT_AT_CAPACITY` when the caller already has their maximum of open chats (unless `ALLOW_TAKE_OVER_CAPACITY`).',
         summary: 'assign_session: the calling agent takes a waiting chat',
         params: IdParams,
         response: changed,
@@ -175,6 +199,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'assignSession',
+        description:
+          'Super admins only: gives a waiting chat to the named agent (404 when `agentId` is not an active agent). 409 as for `takeSession`.',
         summary: 'assign_session: a super admin gives a waiting chat to a named agent',
         params: IdParams,
         body: AssignSessionBody,
@@ -197,6 +224,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'transferSession',
+        description:
+          'The assigned agent or a super admin hands an active chat to another agent. 409 `SESSION_NOT_ACTIVE` for a chat without an agent, `SAME_AGENT` for a transfer to the current agent.',
         summary: 'Transfer an active chat to another agent',
         params: IdParams,
         body: AssignSessionBody,
@@ -219,6 +249,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     {
       schema: {
         tags,
+        operationId: 'setSessionTags',
+        description:
+          "The assigned agent, an agent who took part earlier, or a super admin. The list given replaces the chat's tags.",
         summary: "Replace the chat's tags",
         params: IdParams,
         body: TagsBody,
