@@ -17,7 +17,13 @@ import type { ServiceContext } from '../services/context.js';
 import type { Gateway } from '../realtime/gateway.js';
 import { authPlugin } from './auth.js';
 import { handleError, registerErrorHandler } from './errorHandler.js';
-import { answerClientError, requireHostHeader } from './malformedRequests.js';
+import {
+  answerClientError,
+  answerHandshakeError,
+  answerUnmetExpectation,
+  requireHostHeader,
+} from './malformedRequests.js';
+import { refuseWhileClosing } from './closing.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { accountRoutes } from './routes/accounts.js';
 import { agentRoutes } from './routes/agents.js';
@@ -64,9 +70,12 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleError,
     clientErrorHandler: answerClientError,
-    // Refused by requireHostHeader instead, so the answer has the API's body.
+    // Refused by requireHostHeader and refuseWhileClosing instead, in the API's format.
     http: { requireHostHeader: false },
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.on('checkExpectation', answerUnmetExpectation);
+  refuseWhileClosing(app);
   app.addHook('onRequest', requireHostHeader);
   // The API speaks JSON only; a text/plain body (a classic cross-site form trick) gets 415.
   app.removeContentTypeParser('text/plain');
@@ -111,6 +120,7 @@ export async function buildApp({
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
+  app.websocketServer.on('wsClientError', answerHandshakeError);
 
   await app.register(
     async (api) => {

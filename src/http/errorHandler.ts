@@ -24,6 +24,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 /** Any other Fastify error that is the client's fault, by its status. */
 const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
+  // @fastify/static refusing a path (a NUL byte, a way out of its folder).
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',

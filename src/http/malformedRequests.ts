@@ -1,8 +1,11 @@
-// Requests too broken to reach a route (a garbled request line, bad header characters, headers
-// over Node's limit, conflicting lengths, no Host): answered in the API's error format, as the
-// README promises, instead of the framework's own body or an empty one.
-import { STATUS_CODES } from 'node:http';
+// Requests refused before any route runs: not valid HTTP (a garbled request line, bad header
+// characters, headers over Node's limit, conflicting lengths), without Host, with an Expect that
+// cannot be met, or a WebSocket handshake that ws refuses. Node, Fastify and ws each answer
+// those with a body of their own, or none; these answer in the API's error format, as the
+// README promises.
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../domain/errors.js';
 import { errorBody } from './errorHandler.js';
@@ -26,13 +29,14 @@ export function clientErrorOf(error: ClientError): AppError {
 }
 
 /** The whole HTTP response for an error, as bytes to write on the socket. */
-export function rawErrorResponse(error: AppError): string {
+export function rawErrorResponse(error: AppError, headers: string[] = []): string {
   const body = JSON.stringify(errorBody(error));
   return [
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}`,
     'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
+    ...headers,
     '',
     body,
   ].join('\r\n');
@@ -71,4 +75,36 @@ export async function requireHostHeader(request: FastifyRequest): Promise<void> 
   if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
     throw new AppError('MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header');
   }
+}
+
+/**
+ * The http server's `checkExpectation`: an Expect header other than 100-continue, which Node
+ * would refuse with an empty 417.
+ */
+export function answerUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
+  const error = new AppError(
+    'EXPECTATION_FAILED',
+    `Expect: ${request.headers.expect ?? ''} cannot be met; only 100-continue is understood`,
+  );
+  const body = JSON.stringify(errorBody(error));
+  response.writeHead(error.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  response.end(body);
+}
+
+/**
+ * The WebSocket server's `wsClientError`: an upgrade request that is not a valid handshake
+ * (no key, an unknown version, an Upgrade to another protocol), which ws would refuse in HTML.
+ * Every version the server speaks is named, as RFC 6455 asks when the client's is unknown.
+ */
+export function answerHandshakeError(error: Error, socket: Duplex): void {
+  const refusal = new AppError(
+    'MALFORMED_REQUEST',
+    `Not a valid WebSocket handshake (${error.message})`,
+  );
+  if (socket.writable) socket.write(rawErrorResponse(refusal, ['Sec-WebSocket-Version: 13']));
+  socket.destroy();
 }

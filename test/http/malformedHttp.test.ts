@@ -119,4 +119,62 @@ describe('requests that are not valid HTTP', () => {
       error: { code: 'UPGRADE_REQUIRED', message: expect.any(String) },
     });
   });
+
+  it.each([
+    ['without a Sec-WebSocket-Key', ''],
+    [
+      'of an unknown version',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n',
+    ],
+  ])('answers a WebSocket handshake %s in the API’s format', async (_what, headers) => {
+    const reply = await sendRaw(
+      port,
+      `GET /api/v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${headers}\r\n`,
+    );
+    expectApiError(reply, 400, 'MALFORMED_REQUEST');
+    expect(reply.headers['sec-websocket-version']).toBe('13');
+  });
+
+  it('answers an upgrade to another protocol in the API’s format', async () => {
+    const reply = await sendRaw(port, get('Upgrade: h2c\r\nConnection: Upgrade\r\n'));
+    expectApiError(reply, 400, 'MALFORMED_REQUEST');
+  });
+
+  it('answers an Expect header it cannot meet with a 417 in the API’s format', async () => {
+    const reply = await sendRaw(port, post('Content-Length: 2\r\nExpect: a-miracle\r\n', '{}'));
+    expectApiError(reply, 417, 'EXPECTATION_FAILED');
+  });
+
+  it('answers a path the API docs’ file server refuses in the API’s format, not as a fault', async () => {
+    const reply = await new Client(server.url).get('/api/docs/static/a%00b');
+    expect(reply.status).toBe(403);
+    expect(reply.body).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
+  });
+});
+
+describe('a node that is stopping', () => {
+  it('answers a request still arriving on an open connection with a 503 in the API’s format', async () => {
+    const database = await createTestDatabase('sqlite');
+    const server = await startTestNode(database.store);
+    const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // The first request is under way (its body not all sent) when the node starts stopping;
+    // the second one follows it on the same connection.
+    socket.write(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    socket.write('}GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => socket.once('close', resolve));
+    await stopped;
+    const second = received.slice(received.indexOf('HTTP/1.1', 1));
+    expect(second).toMatch(/^HTTP\/1\.1 503 /);
+    expect(JSON.parse(second.split('\r\n\r\n')[1]!)).toEqual({
+      error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) },
+    });
+  });
 });
