@@ -115,11 +115,9 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of this deployment's Redis channels, so several deployments can share one Redis. */
   redisPrefix: string;
-  /** The origin users reach (PUBLIC_URL), when set. */
-  publicOrigin: string | undefined;
-  /** Origins allowed to send cookie-authenticated writes and open sockets; empty = same host only. */
   /** The origin of PUBLIC_URL, the address users reach, if set. */
   publicOrigin: string | undefined;
+  /** Origins allowed to send cookie-authenticated writes and open sockets; empty = same host only. */
   allowedOrigins: string[];
   trustProxy: boolean;
   cookieSecure: boolean;
