@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { rawInsert, rawMessagesSchema, type RawRow } from './rawMessages.js';
 
 export interface DriverRates {
   singleRowCommitsPerSecond: number;
@@ -14,17 +15,10 @@ export interface DriverRates {
 }
 
 const BATCH = 100;
-const TABLE = `create table raw_messages (
-  id text primary key, session_id text not null, seq integer not null, sender_id text,
-  message_type text not null, message_text text not null, client_id text,
-  is_read integer not null default 0, read_at bigint, created_at bigint not null)`;
-const INDEXES = [
-  'create unique index raw_messages_seq on raw_messages (session_id, seq)',
-  'create unique index raw_messages_client on raw_messages (session_id, sender_id, client_id)',
-];
+const TABLE = 'raw_messages';
 
 let counter = 0;
-const row = () => {
+const row = (): RawRow => {
   counter += 1;
   return [
     `m-${counter}-${Math.random()}`,
@@ -43,11 +37,8 @@ export function sqliteDriverRates(durationMs: number): DriverRates {
   const db = new SqliteDatabase(path.join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec(TABLE);
-  for (const index of INDEXES) db.exec(index);
-  const insert = db.prepare(
-    'insert into raw_messages (id, session_id, seq, sender_id, message_type, message_text, client_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  for (const statement of rawMessagesSchema(TABLE)) db.exec(statement);
+  const insert = db.prepare(rawInsert(TABLE, 1, 'sqlite'));
   const measure = (step: () => number) => {
     let rows = 0;
     const started = performance.now();
@@ -76,14 +67,9 @@ export async function postgresDriverRates(
   // pool.end() resolves before every connection has closed, so dropping the database right
   // after can cut one that is still closing: unheard, that error would end the benchmark.
   pool.on('error', () => {});
-  await pool.query(TABLE);
-  for (const index of INDEXES) await pool.query(index);
-  const insertOne =
-    'insert into raw_messages (id, session_id, seq, sender_id, message_type, message_text, client_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)';
-  const insertMany = `insert into raw_messages (id, session_id, seq, sender_id, message_type, message_text, client_id, created_at) values ${Array.from(
-    { length: BATCH },
-    (_, i) => `(${Array.from({ length: 8 }, (_, j) => `$${i * 8 + j + 1}`).join(', ')})`,
-  ).join(', ')}`;
+  for (const statement of rawMessagesSchema(TABLE)) await pool.query(statement);
+  const insertOne = rawInsert(TABLE, 1, 'postgres');
+  const insertMany = rawInsert(TABLE, BATCH, 'postgres');
   const measure = async (step: () => Promise<number>) => {
     let rows = 0;
     const started = performance.now();
@@ -101,7 +87,7 @@ export async function postgresDriverRates(
       return BATCH;
     }),
   };
-  await pool.query('drop table raw_messages');
+  await pool.query(`drop table ${TABLE}`);
   await pool.end();
   return rates;
 }

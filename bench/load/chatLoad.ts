@@ -8,7 +8,7 @@ import { serveGenerator } from '../lib/processes.js';
 import { MessageLog, type Outcomes } from '../lib/messageLog.js';
 
 export interface ChatLoadInput {
-  /** 'switchboard': the real protocol with auth; 'raw': the bare relay baseline. */
+  /** 'switchboard': the real protocol with auth; 'raw': a relay baseline (bare or durable). */
   target: 'switchboard' | 'raw';
   url: string;
   /** For switchboard: the chats to drive; for raw: only their count matters. */
@@ -69,10 +69,12 @@ async function connect(
       const agent = await open(`${input.url}/?pair=${i}&role=agent`, {});
       sockets.push(customer, agent);
       agent.on('message', (data) => heard.delivery(indexOf(JSON.parse(data.toString()).clientId)));
-      // The relay answers the customer twice, like Switchboard: an ack, and the echo of the message.
+      // The relay answers the customer twice, like Switchboard: an ack, and the echo of the message
+      // (the durable relay answers `error` instead when its commit failed).
       customer.on('message', (data) => {
         const frame = JSON.parse(data.toString());
         if (frame.type === 'ack') heard.ack(indexOf(frame.clientId));
+        else if (frame.type === 'error') heard.error();
       });
       channels[i] = {
         send: (clientId) => customer.send(JSON.stringify({ clientId, text: 'hello there' })),
