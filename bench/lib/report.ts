@@ -1,4 +1,6 @@
-// The benchmark's output: one row per figure, with its baseline, ratio and target where it has one.
+// The benchmark's output: one row per figure, with its baselines, ratios and target where it has
+// them, and the second run of each headline figure beside its first.
+import { ratio, round } from './stats.js';
 
 export interface Row {
   scenario: string;
@@ -8,9 +10,20 @@ export interface Row {
   baseline?: number;
   /** value / baseline. */
   ratio?: number;
+  /** The same figure from the durable relay (a relay that commits each message first). */
+  durableBaseline?: number;
+  /** value / durableBaseline. */
+  durableRatio?: number;
   /** The target in words, e.g. "≤ 3x raw" or "< 25 ms". */
   target?: string;
   met?: boolean;
+  /**
+   * On a headline's second run (secondRun): false when the two runs differ by more than
+   * UNSTABLE_SPREAD, shown as "unstable".
+   */
+  stable?: boolean;
+  /** On a second run: how far apart the two runs are, in % of the lower. */
+  spread?: number;
 }
 
 export interface ScenarioResult {
@@ -25,15 +38,30 @@ export interface ScenarioResult {
  * docs/performance.md unchanged by `npm run format`.
  */
 export function formatTable(rows: Row[]): string {
-  const header = ['scenario', 'metric', 'switchboard', 'baseline', 'ratio', 'target', 'met'];
+  const header = [
+    'scenario',
+    'metric',
+    'switchboard',
+    'baseline',
+    'ratio',
+    'durable relay',
+    'ratio',
+    'target',
+    'met',
+  ];
+  const figure = (value: number | undefined, unit: string) =>
+    value === undefined ? '' : `${value} ${unit}`.trim();
+  const times = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio}x`);
   const lines = rows.map((r) => [
     r.scenario,
     r.metric,
-    `${r.value} ${r.unit}`.trim(),
-    r.baseline === undefined ? '' : `${r.baseline} ${r.unit}`.trim(),
-    r.ratio === undefined ? '' : `${r.ratio}x`,
+    figure(r.value, r.unit),
+    figure(r.baseline, r.unit),
+    times(r.ratio),
+    figure(r.durableBaseline, r.unit),
+    times(r.durableRatio),
     r.target ?? '',
-    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+    r.stable === false ? 'unstable' : r.met === undefined ? '' : r.met ? 'yes' : 'NO',
   ]);
   // Prettier's delimiter cells are at least three dashes wide.
   const widths = header.map((h, i) => Math.max(3, h.length, ...lines.map((l) => l[i]!.length)));
@@ -42,4 +70,40 @@ export function formatTable(rows: Row[]): string {
   return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join(
     '\n',
   );
+}
+
+/** Two runs of a headline figure further apart than this (of the lower) are flagged unstable. */
+export const UNSTABLE_SPREAD = 0.25;
+
+/**
+ * The second run of a headline figure, beside the first as its baseline (ratio: second / first),
+ * flagged unstable when the two differ by more than UNSTABLE_SPREAD.
+ */
+export function secondRun(first: Row, second: number): Row {
+  const low = Math.min(first.value, second);
+  const high = Math.max(first.value, second);
+  const apart = high === low ? 0 : low > 0 ? (high - low) / low : Infinity;
+  return {
+    scenario: first.scenario,
+    metric: `${first.metric}, run 2 (baseline: run 1)`,
+    value: second,
+    unit: first.unit,
+    baseline: first.value,
+    ...(first.value > 0 && { ratio: ratio(second, first.value) }),
+    target: `within ${UNSTABLE_SPREAD * 100} %`,
+    stable: apart <= UNSTABLE_SPREAD,
+    // Infinity does not survive JSON: a run of 0 beside one above it is simply "unstable".
+    ...(Number.isFinite(apart) && { spread: round(100 * apart, 0) }),
+  };
+}
+
+/** The rows flagged unstable, one line each, for the end of the printed report. */
+export function unstableLines(rows: Row[]): string[] {
+  return rows
+    .filter((r) => r.stable === false)
+    .map((r) => {
+      const metric = r.metric.replace(/, run 2 \(baseline: run 1\)$/, '');
+      const apart = r.spread === undefined ? '' : ` (${r.spread} % apart)`;
+      return `unstable: ${r.scenario}, ${metric}: ${r.baseline} then ${r.value} ${r.unit}${apart}`;
+    });
 }
