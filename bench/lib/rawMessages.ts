@@ -2,6 +2,9 @@
 // like Switchboard's chat_messages, with the same unique indexes, so a baseline's row costs the
 // database what a message costs Switchboard's insert.
 
+/** The durable relay's table (the raw driver's is `raw_messages`). */
+export const RELAY_TABLE = 'relay_messages';
+
 /** The columns every baseline fills, in order. */
 export const RAW_COLUMNS = [
   'id',

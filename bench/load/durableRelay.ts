@@ -11,9 +11,8 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { rawInsert, rawMessagesSchema, type RawRow } from '../lib/rawMessages.js';
+import { RELAY_TABLE, rawInsert, rawMessagesSchema, type RawRow } from '../lib/rawMessages.js';
 
-export const RELAY_TABLE = 'relay_messages';
 /** Switchboard's group commit batch (src/storage/groupCommit.ts). */
 const MAX_BATCH = 256;
 /** A Switchboard node's PostgreSQL lanes with its default pool of 10 (src/storage/store.ts). */
