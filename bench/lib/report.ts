@@ -33,6 +33,12 @@ export interface ScenarioResult {
   details: Record<string, unknown>;
 }
 
+/** The "met" column: the target met or not, or for a second run whether it agrees with the first. */
+function verdict(row: Row): string {
+  if (row.stable !== undefined) return row.stable ? 'yes' : 'unstable';
+  return row.met === undefined ? '' : row.met ? 'yes' : 'NO';
+}
+
 /**
  * The table as Markdown, laid out exactly as Prettier lays it out, so the output pastes into
  * docs/performance.md unchanged by `npm run format`.
@@ -61,7 +67,7 @@ export function formatTable(rows: Row[]): string {
     figure(r.durableBaseline, r.unit),
     times(r.durableRatio),
     r.target ?? '',
-    r.stable === false ? 'unstable' : r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+    verdict(r),
   ]);
   // Prettier's delimiter cells are at least three dashes wide.
   const widths = header.map((h, i) => Math.max(3, h.length, ...lines.map((l) => l[i]!.length)));
