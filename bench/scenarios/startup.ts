@@ -1,25 +1,33 @@
 // Scenario 6, start-up: from spawning `switchboard serve` to /readyz answering 200, on an empty
-// SQLite database and on one holding a million messages.
+// SQLite database and on one holding a million messages, each timed twice (start-up is what
+// this scenario measures: no warm-up).
 import SqliteDatabase from 'better-sqlite3';
 import { sqliteDatabase } from '../lib/databases.js';
 import { createUsers, openFixture } from '../lib/fixtures.js';
 import { startServer } from '../lib/processes.js';
-import type { Row, ScenarioResult } from '../lib/report.js';
+import { secondRun, type Row, type ScenarioResult } from '../lib/report.js';
 import { round } from '../lib/stats.js';
 
 export interface StartupOptions {
   messages: number;
+  /** Start-ups timed on each database: 2 shows the spread. */
+  runs: number;
 }
 
+// Cheap enough to run twice at quick size too, which keeps the second-run rows in the smoke test.
 export const startupSizes = {
-  full: { messages: 1_000_000 },
-  quick: { messages: 1000 },
+  full: { messages: 1_000_000, runs: 2 },
+  quick: { messages: 1000, runs: 2 },
 } satisfies Record<string, StartupOptions>;
 
-async function timeStart(env: Record<string, string>): Promise<number> {
-  const server = await startServer(env);
-  await server.stop();
-  return round(server.readyAfterMs, 0);
+async function timeStarts(env: Record<string, string>, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const server = await startServer(env);
+    await server.stop();
+    times.push(round(server.readyAfterMs, 0));
+  }
+  return times;
 }
 
 /** Fills the database straight through the driver: 1,000 ended chats sharing the messages. */
@@ -62,27 +70,23 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
   const empty = sqliteDatabase();
   const full = sqliteDatabase();
   try {
-    const emptyMs = await timeStart(empty.serverEnv);
+    const emptyMs = await timeStarts(empty.serverEnv, options.runs);
     await fill(full.storeOptions.sqliteFile!, options.messages);
-    const fullMs = await timeStart(full.serverEnv);
+    const fullMs = await timeStarts(full.serverEnv, options.runs);
     const rows: Row[] = [
-      {
+      ['empty database', emptyMs] as const,
+      [`${options.messages.toLocaleString('en')} messages`, fullMs] as const,
+    ].flatMap(([metric, [first, ...again]]) => {
+      const row: Row = {
         scenario: 'start-up to ready',
-        metric: 'empty database',
-        value: emptyMs,
+        metric,
+        value: first!,
         unit: 'ms',
         target: '< 1000 ms',
-        met: emptyMs < 1000,
-      },
-      {
-        scenario: 'start-up to ready',
-        metric: `${options.messages.toLocaleString('en')} messages`,
-        value: fullMs,
-        unit: 'ms',
-        target: '< 1000 ms',
-        met: fullMs < 1000,
-      },
-    ];
+        met: first! < 1000,
+      };
+      return [row, ...again.map((ms) => secondRun(row, ms))];
+    });
     return { name: 'startup', rows, details: { options, emptyMs, fullMs } };
   } finally {
     await empty.drop();
