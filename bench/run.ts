@@ -1,11 +1,12 @@
 // `npm run bench`: runs every scenario (or `--only=a,b`), prints one table and writes
 // bench/results/latest.json. `--quick` runs tiny sizes as a smoke test (timings meaningless).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { postgresDataDirectory } from './lib/databases.js';
+import { describeMachine, formatMachine } from './lib/machine.js';
 import { root } from './lib/processes.js';
-import { formatTable, type ScenarioResult } from './lib/report.js';
+import { formatTable, UNSTABLE_SPREAD, unstableLines, type ScenarioResult } from './lib/report.js';
 import { scenarios, type Size } from './scenarios/index.js';
 
 const { values } = parseArgs({
@@ -28,26 +29,29 @@ if (selected.length === 0) {
   process.exit(2);
 }
 
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model ?? 'unknown',
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${os.type()} ${os.release()}`,
-};
+// Before any load: the fsync probe must not compete with a server.
+const machine = describeMachine({ postgresDataDirectory: await postgresDataDirectory() });
 const started = Date.now();
 const results: ScenarioResult[] = [];
+const scenarioSeconds: Record<string, number> = {};
 for (const scenario of selected) {
   const t0 = Date.now();
   process.stderr.write(`▶ ${scenario.name} (${size})…\n`);
   results.push(await scenario.run(size));
-  process.stderr.write(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  scenarioSeconds[scenario.name] = (Date.now() - t0) / 1000;
+  process.stderr.write(`  done in ${scenarioSeconds[scenario.name]!.toFixed(1)} s\n`);
 }
 const rows = results.flatMap((r) => r.rows);
 console.log(formatTable(rows));
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(
-  `\n${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `\n${formatMachine(machine)}\n${size} run of ${selected.length} scenario(s), ${seconds} s`,
 );
+const unstable = unstableLines(rows);
+if (unstable.length > 0)
+  console.log(
+    `\nTwo runs more than ${UNSTABLE_SPREAD * 100} % apart (figures not to trust):\n${unstable.join('\n')}`,
+  );
 
 const out =
   values.out ?? path.join(root, 'bench', 'results', values.quick ? 'quick.json' : 'latest.json');
@@ -59,6 +63,7 @@ fs.writeFileSync(
       size,
       startedAt: new Date(started).toISOString(),
       seconds: (Date.now() - started) / 1000,
+      scenarioSeconds,
       machine,
       rows,
       scenarios: results,

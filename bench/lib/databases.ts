@@ -78,3 +78,23 @@ export async function postgresDatabase(): Promise<BenchDatabase> {
     },
   };
 }
+
+/**
+ * Where the PostgreSQL server keeps its data, when it runs on this machine and says so (a
+ * superuser, or pg_read_all_settings, may ask); null otherwise.
+ */
+export async function postgresDataDirectory(): Promise<string | null> {
+  if (!(await postgresAvailable())) return null;
+  const url = new URL(postgresServerUrl());
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    const result = await client.query<{ data_directory: string }>('show data_directory');
+    return result.rows[0]?.data_directory ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
