@@ -68,6 +68,16 @@ describe('searchSustainedRate', () => {
     expect(server.tried).toEqual([1000, 2000, 4000, 6000]);
   });
 
+  it('reports no upper end when the budget ends before any rate failed', async () => {
+    const server = fakeServer(() => true);
+    const result = await searchSustainedRate(
+      server.tryRate,
+      limits({ budgetMs: 0, now: server.now }),
+    );
+    expect(result).toMatchObject({ held: 4000, failed: null });
+    expect(server.tried).toEqual([1000, 2000, 4000]);
+  });
+
   it('always has room for one step up and one step down, even with no budget', async () => {
     const server = fakeServer((rate) => rate <= 1234);
     const result = await searchSustainedRate(

@@ -249,6 +249,14 @@ async function measureRelay(database: BenchDatabase, start: number, options: Thr
   }
 }
 
+/** What the interval's upper end is: a rate that failed, or why there is none. */
+function upperEnd(search: Search): string {
+  if (search.failed !== null) return 'upper end: lowest rate that failed';
+  return search.held === search.max
+    ? "upper end: none, every rate held up to the search's cap"
+    : 'upper end: none found, every rate tried held (the time budget ended)';
+}
+
 function rows(
   kind: BenchDatabase['kind'],
   runs: Search[],
@@ -274,11 +282,8 @@ function rows(
     heldRow,
     {
       scenario,
-      metric:
-        first.failed === null
-          ? `upper end: every rate held, up to the search's cap`
-          : 'upper end: lowest rate that failed',
-      value: first.failed ?? first.max,
+      metric: upperEnd(first),
+      value: first.failed ?? first.held,
       unit: 'msg/s',
       ...(relay.failed !== null && { durableBaseline: relay.failed }),
     },
