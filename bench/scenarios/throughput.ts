@@ -2,12 +2,12 @@
 // every message acknowledged (= durably stored) within 50 ms at p99, on SQLite and PostgreSQL,
 // beside the durable relay's (the least a durable chat server does) and the raw driver's commit
 // rates, on the same machine in the same run.
-// Method: a warmed-up server; a short ramp (rate climbing linearly) gives a first guess, below
-// its knee; from there holds bracket the sustained rate between a rate that held and one that
-// failed (×2 / ÷2 until both exist), then bisect the bracket (lib/rateSearch.ts) until it is
-// within 10 % or the time budget, which always leaves room for one step up and one step down,
-// ends. The interval found is reported, its lower end as the figure. Switchboard's search runs
-// twice per database, each time on a fresh server, so the figure's spread is seen.
+// Method: the raw driver's single-row commit rate, measured first, gives the first guess; on a
+// warmed-up server, holds then bracket the sustained rate between a rate that held and one
+// that failed (×2 / ÷2 until both exist) and bisect the bracket (lib/rateSearch.ts) until it
+// is within 10 % or the time budget, which always leaves room for one step up and one step
+// down, ends. The interval found is reported, its lower end as the figure. Switchboard's search
+// runs twice per database, each time on a fresh server, so the figure's spread is seen.
 import path from 'node:path';
 import type { ChatLoadInput, ChatLoadResult } from '../load/chatLoad.js';
 import {
@@ -29,14 +29,14 @@ import type { Store } from '../../src/storage/store.js';
 const P99_LIMIT_MS = 50;
 /** The search stops once the interval is this narrow (of its lower end). */
 const TOLERANCE = 0.1;
-/** Where the search starts, below the ramp's knee: a ramp's seconds overstate what holds. */
-const START_BELOW_KNEE = 0.65;
+/**
+ * Where the search starts, as a share of the driver's single-row commit rate: Switchboard held
+ * 0.5-0.9 times that rate in past runs, so the first step up or down usually brackets it.
+ */
+const START_OF_SINGLE_ROW = 0.5;
 
 export interface ThroughputOptions {
   chats: number;
-  /** Ramp range per database: PostgreSQL commits far fewer transactions per second here. */
-  ramp: Record<BenchDatabase['kind'], { from: number; to: number }>;
-  rampMs: number;
   /** The search's range of rates. */
   minRate: number;
   maxRate: number;
@@ -61,11 +61,11 @@ export const throughputSizes = {
     // Enough chats that no customer socket passes the server's per-socket frame budget
     // (30 frames/s) even at the search's cap: 12,000/s over 500 chats is 24/s each.
     chats: 500,
-    ramp: { sqlite: { from: 500, to: 10_000 }, postgres: { from: 200, to: 1600 } },
-    rampMs: 5000,
     minRate: 10,
     maxRate: 12_000,
-    holdMs: 8000,
+    // Long enough for several of SQLite's WAL checkpoints (about one a second at these rates);
+    // a failing hold stops within a second or two, so the budget's tries are mostly holds.
+    holdMs: 6000,
     holdWarmupMs: 1000,
     tryOverheadMs: 2000,
     searchTries: 4,
@@ -76,8 +76,6 @@ export const throughputSizes = {
   },
   quick: {
     chats: 10,
-    ramp: { sqlite: { from: 50, to: 200 }, postgres: { from: 50, to: 200 } },
-    rampMs: 1500,
     minRate: 5,
     maxRate: 240,
     holdMs: 1000,
@@ -134,7 +132,7 @@ interface Target {
 }
 
 interface Search extends RateSearchResult {
-  /** The search's cap (held = max when nothing failed). */
+  /** The search's cap. */
   max: number;
   /** The ack p99 of the hold at the held rate (null when nothing held). */
   ackP99: number | null;
@@ -152,7 +150,7 @@ async function search(
   const tryMs = options.holdMs + options.tryOverheadMs;
   const result = await searchSustainedRate(
     async (rate) => {
-      // A failed hold (or the ramp) leaves a backlog: let it be stored before the next.
+      // A failed hold leaves a backlog: let it be stored before the next.
       await waitUntilIdle(target.stored);
       const outcome = await runGenerator<ChatLoadInput, ChatLoadResult>('chatLoad', {
         target: target.kind,
@@ -179,8 +177,12 @@ async function search(
   return { ...result, max: options.maxRate, ackP99: atHeld?.result.ack.p99 ?? null, holds };
 }
 
-/** One of Switchboard's searches: a fresh server, warmed up, a ramp for the first guess. */
-async function measureSwitchboard(database: BenchDatabase, options: ThroughputOptions) {
+/** One of Switchboard's searches, from `start`, on a fresh server, warmed up. */
+async function measureSwitchboard(
+  database: BenchDatabase,
+  start: number,
+  options: ThroughputOptions,
+): Promise<Search> {
   const fixture = await openFixture(database.storeOptions);
   const pairs = await createActiveChats(fixture, options.chats);
   const server = await startServer(database.serverEnv);
@@ -192,41 +194,14 @@ async function measureSwitchboard(database: BenchDatabase, options: ThroughputOp
   };
   try {
     await warmUpChats('switchboard', server.url, pairs, options.warmUp);
-    const range = options.ramp[database.kind];
-    const ramp = await runGenerator<ChatLoadInput, ChatLoadResult>('chatLoad', {
-      target: 'switchboard',
-      url: server.url,
-      pairs,
-      ratePerSecond: range.from,
-      rampToPerSecond: range.to,
-      durationMs: options.rampMs,
-      warmupMs: 0,
-    });
-    // The knee: the last full second before p99 first went over the limit (or anything was
-    // lost); a last partial second would under-count its rate.
-    let knee = range.from;
-    const fullSeconds = Math.floor(options.rampMs / 1000);
-    for (const window of ramp.windows.filter((w) => w.second < fullSeconds)) {
-      if (window.ackP99 >= P99_LIMIT_MS || window.lost > 0 || Number.isNaN(window.ackP99)) break;
-      knee = window.rate;
-    }
-    const found = await search(
-      target,
-      Math.floor(knee * START_BELOW_KNEE),
-      options.searchTries,
-      options,
-    );
-    return { ramp: ramp.windows, knee, ...found };
+    return await search(target, start, options.searchTries, options);
   } finally {
     await server.stop();
     await fixture.close();
   }
 }
 
-/**
- * The durable relay's search, on the same disk or database: from Switchboard's upper end
- * (the relay does less, so it should hold at least that), warmed up like Switchboard.
- */
+/** The durable relay's search from `start`, on the same disk or database, warmed up. */
 async function measureRelay(database: BenchDatabase, start: number, options: ThroughputOptions) {
   // The relay needs no accounts: only the number of chats matters to it.
   const pairs = Array.from({ length: options.chats }, (_, i) => ({
@@ -312,15 +287,19 @@ export async function throughputScenario(options: ThroughputOptions): Promise<Sc
   for (const open of databases) {
     const database = await open();
     try {
-      const runs: Array<Awaited<ReturnType<typeof measureSwitchboard>>> = [];
-      for (let run = 0; run < options.runs; run++)
-        runs.push(await measureSwitchboard(database, options));
-      const relay = await measureRelay(database, runs[0]!.failed ?? runs[0]!.held, options);
+      // First, before any server runs: the driver's rates are also the search's first guess.
       const driver: DriverRates =
         database.kind === 'sqlite'
           ? sqliteDriverRates(options.driverMs)
           : await postgresDriverRates(database.storeOptions.databaseUrl!, options.driverMs);
-      details[database.kind] = { switchboard: runs, relay, driver };
+      const start = Math.round(driver.singleRowCommitsPerSecond * START_OF_SINGLE_ROW);
+      const runs: Search[] = [];
+      for (let run = 0; run < options.runs; run++)
+        runs.push(await measureSwitchboard(database, start, options));
+      // The relay does less than Switchboard: it should hold at least what Switchboard did.
+      const relayStart = Math.max(start, runs[0]!.failed ?? runs[0]!.held);
+      const relay = await measureRelay(database, relayStart, options);
+      details[database.kind] = { start, switchboard: runs, relay, driver };
       result.push(...rows(database.kind, runs, relay, driver, options));
     } finally {
       await database.drop();
