@@ -2,7 +2,7 @@
 // be what Prettier (run by `npm run lint`) would write; a headline's two runs are compared.
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { formatTable, secondRun, unstableLines, type Row } from './report.js';
+import { formatTable, secondRun, secondRunLines, type Row } from './report.js';
 
 const held: Row = {
   scenario: 'sustained throughput, sqlite',
@@ -57,8 +57,9 @@ describe('secondRun', () => {
   it('flags two runs more than 25 % apart, either way round, as unstable', () => {
     expect(secondRun(held, 5100)).toMatchObject({ spread: 28, stable: false });
     expect(secondRun(held, 3100)).toMatchObject({ spread: 29, stable: false });
-    expect(unstableLines([held, secondRun(held, 3100)])).toEqual([
-      'unstable: sustained throughput, sqlite, msgs/s held: 4000 then 3100 msg/s (29 % apart)',
+    expect(secondRunLines([held, secondRun(held, 3100), secondRun(held, 4400)])).toEqual([
+      'UNSTABLE sustained throughput, sqlite, msgs/s held: 4000 then 3100 msg/s, 29 % apart',
+      '  sustained throughput, sqlite, msgs/s held: 4000 then 4400 msg/s, 10 % apart',
     ]);
   });
 

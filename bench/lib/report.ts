@@ -103,13 +103,14 @@ export function secondRun(first: Row, second: number): Row {
   };
 }
 
-/** The rows flagged unstable, one line each, for the end of the printed report. */
-export function unstableLines(rows: Row[]): string[] {
+/** Every second run beside its first, one line each, unstable ones marked, for the report's end. */
+export function secondRunLines(rows: Row[]): string[] {
   return rows
-    .filter((r) => r.stable === false)
+    .filter((r) => r.stable !== undefined)
     .map((r) => {
       const metric = r.metric.replace(/, run 2 \(baseline: run 1\)$/, '');
-      const apart = r.spread === undefined ? '' : ` (${r.spread} % apart)`;
-      return `unstable: ${r.scenario}, ${metric}: ${r.baseline} then ${r.value} ${r.unit}${apart}`;
+      const apart = r.spread === undefined ? '' : `, ${r.spread} % apart`;
+      const figures = `${r.baseline} then ${r.value} ${r.unit}`.trim();
+      return `${r.stable ? '  ' : 'UNSTABLE '}${r.scenario}, ${metric}: ${figures}${apart}`;
     });
 }
