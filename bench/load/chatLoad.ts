@@ -14,8 +14,6 @@ export interface ChatLoadInput {
   /** For switchboard: the chats to drive; for raw: only their count matters. */
   pairs: Array<{ sessionId: string; customerToken: string; agentToken: string; lastSeq: number }>;
   ratePerSecond: number;
-  /** When set, the rate climbs linearly from ratePerSecond to this over the run (a ramp). */
-  rampToPerSecond?: number;
   durationMs: number;
   /** Sends during the first part of the run are not measured (connections warming up). */
   warmupMs: number;
@@ -128,14 +126,8 @@ async function connect(
 
 /** When each message is due, in milliseconds from the start (open-loop: fixed in advance). */
 function schedule(input: ChatLoadInput): Float64Array {
-  const from = input.ratePerSecond;
-  const seconds = input.durationMs / 1000;
-  const slope = ((input.rampToPerSecond ?? from) - from) / seconds;
-  // With rate(t) = from + slope·t, message k is due when the integral of the rate reaches k.
-  const dueAt = (k: number) =>
-    1000 * (slope === 0 ? k / from : (-from + Math.sqrt(from * from + 2 * slope * k)) / slope);
-  const total = Math.floor(from * seconds + (slope * seconds * seconds) / 2);
-  return Float64Array.from({ length: total }, (_, k) => dueAt(k));
+  const total = Math.floor((input.ratePerSecond * input.durationMs) / 1000);
+  return Float64Array.from({ length: total }, (_, k) => (1000 * k) / input.ratePerSecond);
 }
 
 async function run(input: ChatLoadInput): Promise<ChatLoadResult> {
