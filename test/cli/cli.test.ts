@@ -112,29 +112,33 @@ describe('switchboard command', () => {
     expect(server.output()).toMatch(/shutting down/);
   });
 
-  it('says once that it created the first super admin, and where to open it, in readable lines on request', async () => {
-    const DATA_DIR = tempDataDir();
-    const env = {
-      DATA_DIR,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ADMIN_EMAIL: 'first@example.com',
-      ADMIN_PASSWORD: 'first password 1',
-      LOG_FORMAT: 'pretty',
-    };
-    const upLine = (output: string) =>
-      output.split('\n').find((l) => l.includes('Switchboard is up'));
-    for (const run of [1, 2]) {
-      const server = cli(['serve'], env);
-      await expect.poll(() => upLine(server.output()), { timeout: 15_000 }).toBeDefined();
-      const line = upLine(server.output())!;
-      // A readable line, not JSON, saying where to go.
-      expect(line).toMatch(/INFO.*Switchboard is up: open http:\/\/localhost:\d+/);
-      expect(() => JSON.parse(line)).toThrow();
-      const created = /Created the first super admin from ADMIN_EMAIL/.test(server.output());
-      expect(created, `run ${run}`).toBe(run === 1);
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
-    }
-  });
+  it(
+    'says once that it created the first super admin, and where to open it, in readable lines on request',
+    { timeout: 60_000 },
+    async () => {
+      const DATA_DIR = tempDataDir();
+      const env = {
+        DATA_DIR,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ADMIN_EMAIL: 'first@example.com',
+        ADMIN_PASSWORD: 'first password 1',
+        LOG_FORMAT: 'pretty',
+      };
+      const upLine = (output: string) =>
+        output.split('\n').find((l) => l.includes('Switchboard is up'));
+      for (const run of [1, 2]) {
+        const server = cli(['serve'], env);
+        await expect.poll(() => upLine(server.output()), { timeout: 15_000 }).toBeDefined();
+        const line = upLine(server.output())!;
+        // A readable line, not JSON, saying where to go.
+        expect(line).toMatch(/INFO.*Switchboard is up: open http:\/\/localhost:\d+/);
+        expect(() => JSON.parse(line)).toThrow();
+        const created = /Created the first super admin from ADMIN_EMAIL/.test(server.output());
+        expect(created, `run ${run}`).toBe(run === 1);
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      }
+    },
+  );
 });

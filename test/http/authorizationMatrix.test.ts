@@ -229,8 +229,8 @@ const TABLE: Record<string, Row> = {
     cases: { any: everyone(303) },
   },
 
-  // Without an upgrade the socket's path is a plain GET, refused alike for everyone.
-  'GET /api/v1/ws': { request: () => ({ path: '/api/v1/ws' }), cases: { any: everyone(404) } },
+  // Without an upgrade the socket's path is a plain GET, told to upgrade alike for everyone.
+  'GET /api/v1/ws': { request: () => ({ path: '/api/v1/ws' }), cases: { any: everyone(426) } },
   'GET /healthz': { request: () => ({ path: '/healthz' }), cases: { any: everyone(200) } },
   'GET /readyz': { request: () => ({ path: '/readyz' }), cases: { any: everyone(200) } },
   'GET /api/openapi.json': {

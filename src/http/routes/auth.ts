@@ -153,8 +153,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     {
       schema: {
         tags: ['auth'],
-        summary:
-          'Who is signed in, if anyone: {user: null} when nobody is, so that a page can ask on load without an error (a bearer token that is not valid is still a 401; /me answers 401 to nobody)',
+        operationId: 'getCurrentSignIn',
+        description:
+          'The signed-in person and when their sign-in ends, or `{user: null, expiresAt: null}` when nobody is signed in: a page asks on load without a failing request. A bearer token that is not valid is still a 401; `/me` answers 401 to nobody.',
+        summary: 'Who is signed in, if anyone',
         response: { 200: CurrentSignIn, ...errorResponses(401) },
       },
     },

@@ -65,7 +65,7 @@ export async function startNodeProcess(
       for (const line of parts) {
         lines.push(line);
         if (lines.length > LOG_TAIL_LINES) lines.shift();
-        if (line.includes('"Switchboard is up"'))
+        if (line.includes('"msg":"Switchboard is up'))
           resolveUrl((JSON.parse(line) as { url: string }).url);
       }
     });
