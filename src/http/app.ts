@@ -31,6 +31,7 @@ import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
+import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
@@ -133,6 +134,7 @@ export async function buildApp({
       await api.register(messageRoutes, { prefix: '/sessions', ctx });
       await api.register(agentRoutes, { prefix: '/agents', ctx });
       await api.register(quickResponseRoutes, { prefix: '/quick-responses', ctx });
+      await api.register(preferenceRoutes, { prefix: '/preferences', ctx });
     },
     { prefix: '/api/v1' },
   );

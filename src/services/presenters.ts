@@ -5,6 +5,7 @@ import type {
   Account,
   AgentState,
   Message,
+  NotificationPreferences,
   Person,
   QuickResponse,
   Session,
@@ -14,6 +15,7 @@ import type { ServerFrame, SessionEvent } from '../shared/protocol.js';
 import type { QuickResponseRow, UserRow } from '../storage/schema.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
 import type { MessageRecord } from '../storage/repositories/messages.js';
+import type { NotificationPreferencesRecord } from './accounts/notificationPreferences.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
 import type { SessionListItem, SessionRecord } from '../storage/repositories/sessions.js';
 import type { ServiceSettings } from './context.js';
@@ -130,6 +132,13 @@ export const presentQuickResponse = (row: QuickResponseRow): QuickResponse => ({
   ownerId: row.owner_id,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
+});
+
+export const presentNotificationPreferences = (
+  preferences: NotificationPreferencesRecord,
+): NotificationPreferences => ({
+  sound: preferences.sound,
+  desktopNotifications: preferences.desktopNotifications,
 });
 
 /**

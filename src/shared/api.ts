@@ -179,6 +179,14 @@ export const QueuePosition = z.object({
 });
 export type QueuePosition = z.infer<typeof QueuePosition>;
 
+export const NotificationPreferences = z.object({
+  sound: z.boolean().describe('the chime for new chats and customer messages'),
+  desktopNotifications: z
+    .boolean()
+    .describe('browser notifications while Switchboard is in the background'),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
@@ -300,6 +308,9 @@ export const UpdateQuickResponseBody = z
   .object({ title: text(LIMITS.quickResponseTitle), content: text(LIMITS.quickResponseContent) })
   .partial();
 export type UpdateQuickResponseBody = z.infer<typeof UpdateQuickResponseBody>;
+
+export const NotificationPreferencesBody = NotificationPreferences;
+export type NotificationPreferencesBody = z.infer<typeof NotificationPreferencesBody>;
 
 // ---- queries ----
 

@@ -51,3 +51,6 @@ export const LIMITS = {
   messagePageSize: 200,
   maxConcurrentChats: { min: 1, max: 10 },
 } as const;
+
+/** A person's notification preferences until they change them: the chime and desktop notifications on. */
+export const NOTIFICATION_DEFAULTS = { sound: true, desktopNotifications: true } as const;

@@ -174,6 +174,14 @@ export interface SsoTokenUsesTable {
   expires_at: number;
 }
 
+/** A person's notification preferences; a person without a row has the defaults. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  sound: Flag;
+  desktop_notifications: Flag;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -190,6 +198,7 @@ export interface Database {
   leases: LeasesTable;
   rate_limits: RateLimitsTable;
   sso_token_uses: SsoTokenUsesTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -199,3 +208,4 @@ export type SessionUpdate = Updateable<ChatSessionsTable>;
 export type MessageRow = Selectable<ChatMessagesTable>;
 export type AgentStatusRow = Selectable<ChatAgentStatusTable>;
 export type QuickResponseRow = Selectable<ChatQuickResponsesTable>;
+export type NotificationPreferencesRow = Selectable<NotificationPreferencesTable>;

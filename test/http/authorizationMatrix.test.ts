@@ -199,6 +199,19 @@ const TABLE: Record<string, Row> = {
     cases: { personal: [401, 403, 403, 204, 404, 403], shared: superAdminsOnly(204) },
   },
 
+  // Everyone's own preferences: nobody else's can be named.
+  'GET /api/v1/preferences': {
+    request: () => ({ path: '/api/v1/preferences' }),
+    cases: { any: signedIn(200) },
+  },
+  'PUT /api/v1/preferences': {
+    request: () => ({
+      path: '/api/v1/preferences',
+      body: { sound: false, desktopNotifications: true },
+    }),
+    cases: { any: signedIn(200) },
+  },
+
   'POST /api/v1/auth/login': {
     request: (_f, caller) => ({ path: '/api/v1/auth/login', body: credentialsOf(caller) }),
     cases: { any: signedIn(200) },

@@ -136,6 +136,27 @@ describeEachDatabase('bad input over HTTP', (db) => {
     }
   });
 
+  it('refuses notification preferences that are missing, not booleans or not an object', async () => {
+    const ama = await server.signUp('Ama', 'admin');
+    for (const body of [
+      {},
+      { sound: false },
+      { sound: 'off', desktopNotifications: true },
+      { sound: true, desktopNotifications: null },
+      [],
+      '"sound"',
+    ]) {
+      expectRefused(await ama.put('/api/v1/preferences', body), JSON.stringify(body));
+    }
+    const sent = await ama.put('/api/v1/preferences', { sound: 1, desktopNotifications: true });
+    expectRefused(sent, 'sound: 1');
+    expect(sent.body.error.field).toBe('sound');
+    expect((await ama.get('/api/v1/preferences')).body).toEqual({
+      sound: true,
+      desktopNotifications: true,
+    });
+  });
+
   it('ends a chat on a POST without a body, as with {}', async () => {
     const yaw: Client = await server.signUp('Yaw');
     const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });

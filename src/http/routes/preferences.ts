@@ -1,0 +1,48 @@
+// The caller's own notification preferences (the chime, desktop notifications), kept on the
+// server so they follow the person to every browser.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NotificationPreferences, NotificationPreferencesBody } from '../../shared/api.js';
+import {
+  getNotificationPreferences,
+  setNotificationPreferences,
+} from '../../services/accounts/notificationPreferences.js';
+import type { ServiceContext } from '../../services/context.js';
+import { presentNotificationPreferences } from '../../services/presenters.js';
+import { viewerOf } from '../auth.js';
+import { errorResponses } from './common.js';
+
+const tags = ['preferences'];
+
+export const preferenceRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: "The caller's notification preferences (defaults until they change them)",
+        response: { 200: NotificationPreferences, ...errorResponses(401) },
+      },
+    },
+    async (request) =>
+      presentNotificationPreferences(await getNotificationPreferences(ctx, viewerOf(request))),
+  );
+
+  app.put(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: "Set the caller's notification preferences",
+        body: NotificationPreferencesBody,
+        response: { 200: NotificationPreferences, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) =>
+      presentNotificationPreferences(
+        await setNotificationPreferences(ctx, viewerOf(request), request.body),
+      ),
+  );
+};
