@@ -10,6 +10,7 @@ import type {
   ListAccountsQuery,
   ListSessionsQuery,
   Message,
+  NotificationPreferences,
   Page,
   Person,
   QueuePosition,
@@ -78,6 +79,11 @@ export function createApi(http: HttpClient) {
         http.get<AgentStats>('/agents/me/stats', {
           tzOffsetMinutes: -new Date().getTimezoneOffset(),
         }),
+    },
+    preferences: {
+      get: () => http.get<NotificationPreferences>('/preferences'),
+      set: (body: NotificationPreferences) =>
+        http.put<NotificationPreferences>('/preferences', body),
     },
     quickResponses: {
       list: () => http.get<{ items: QuickResponse[] }>('/quick-responses'),

@@ -10,7 +10,7 @@ import { Button, IconButton } from '../components/Button.js';
 import { Icon, Logo } from '../components/Icon.js';
 import { Toaster } from '../components/Toaster.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
-import { SoundToggle, ThemeToggle } from './PreferenceToggles.js';
+import { DesktopNotificationsToggle, SoundToggle, ThemeToggle } from './PreferenceToggles.js';
 import { matchPath } from './paths.js';
 import { Link, useLocation } from './router.js';
 import type { PageRoute } from './routes.js';
@@ -91,6 +91,7 @@ export function AppShell({
             </nav>
             <div class="header__tools">
               {agent && <SoundToggle />}
+              {agent && <DesktopNotificationsToggle />}
               <ThemeToggle />
               <div class="header__person">
                 <Avatar id={me.id} name={me.name} size="sm" />

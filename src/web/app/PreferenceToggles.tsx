@@ -1,9 +1,14 @@
-// The header's switches: colour theme (system, light, dark) and, for agents, notification sounds.
+// The header's switches: colour theme (system, light, dark) for this browser and, for agents,
+// notification sounds and desktop notifications, which the server keeps for them.
+import type { NotificationPreferences } from '../../shared/api.js';
 import { IconButton } from '../components/Button.js';
 import type { IconName } from '../components/Icon.js';
 import { useReadable } from '../hooks/useReadable.js';
 import { unlockAudio } from '../notify/chime.js';
-import { soundSetting, themeChoice, type ThemeChoice } from '../state/preferences.js';
+import { notificationAccess, requestNotificationAccess } from '../notify/desktopNotifications.js';
+import { useAgentDesk } from '../pages/console/AgentDesk.js';
+import { themeChoice, type ThemeChoice } from '../state/preferences.js';
+import { showToast } from '../state/toasts.js';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
   system: 'light',
@@ -28,9 +33,19 @@ export function ThemeToggle() {
   );
 }
 
+/** Saves a change of the agent's notification preferences, saying so if it could not be kept. */
+function useChangePreferences(): (changes: Partial<NotificationPreferences>) => void {
+  const { settings } = useAgentDesk();
+  return (changes) =>
+    void settings
+      .change(changes)
+      .catch(() => showToast('Could not save your notification settings. Try again.', 'danger'));
+}
+
 export function SoundToggle() {
-  const sound = useReadable(soundSetting);
-  const on = sound === 'on';
+  const { settings } = useAgentDesk();
+  const on = useReadable(settings).sound;
+  const change = useChangePreferences();
   return (
     <IconButton
       icon={on ? 'volume' : 'volumeOff'}
@@ -38,7 +53,26 @@ export function SoundToggle() {
       aria-pressed={on}
       onClick={() => {
         unlockAudio();
-        soundSetting.set(on ? 'off' : 'on');
+        change({ sound: !on });
+      }}
+    />
+  );
+}
+
+export function DesktopNotificationsToggle() {
+  const { settings } = useAgentDesk();
+  const on = useReadable(settings).desktopNotifications;
+  const change = useChangePreferences();
+  return (
+    <IconButton
+      icon={on ? 'bell' : 'bellOff'}
+      label={on ? 'Desktop notifications on (turn off)' : 'Desktop notifications off (turn on)'}
+      aria-pressed={on}
+      onClick={() => {
+        unlockAudio();
+        change({ desktopNotifications: !on });
+        // Turning them on is a click: the one moment the browser may be asked.
+        if (!on && notificationAccess() === 'default') void requestNotificationAccess();
       }}
     />
   );

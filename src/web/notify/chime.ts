@@ -1,11 +1,13 @@
 // The notification sounds, made with the Web Audio API (no audio files): a rising two-note chime
-// for a chat entering the queue and a brighter three-note one for a chat given to the agent.
+// for a chat entering the queue, a brighter three-note one for a chat given to the agent, and a
+// short high pair for a customer's message.
 
-export type ChimeKind = 'queued' | 'assigned';
+export type ChimeKind = 'queued' | 'assigned' | 'message';
 
 const NOTES: Record<ChimeKind, number[]> = {
   queued: [660, 880],
   assigned: [523.25, 659.25, 783.99],
+  message: [987.77, 1318.51],
 };
 const NOTE_SECONDS = 0.14;
 

@@ -12,13 +12,21 @@ export async function requestNotificationAccess(): Promise<NotificationAccess> {
   return Notification.requestPermission();
 }
 
+interface NotifyOptions {
+  /** A later notification with the same tag replaces this one (one per chat). */
+  tag: string;
+  onClick?: () => void;
+}
+
 /** Shows a notification if the tab is hidden and permission was given; clicking it focuses the tab. */
-export function notifyInBackground(
-  title: string,
-  body: string,
-  options: { tag: string; onClick?: () => void },
-): void {
-  if (notificationAccess() !== 'granted' || document.visibilityState === 'visible') return;
+export function notifyInBackground(title: string, body: string, options: NotifyOptions): void {
+  if (document.visibilityState === 'visible') return;
+  notify(title, body, options);
+}
+
+/** Shows a notification if permission was given, whatever the tab; clicking it focuses the tab. */
+export function notify(title: string, body: string, options: NotifyOptions): void {
+  if (notificationAccess() !== 'granted') return;
   try {
     const notification = new Notification(title, { body, tag: options.tag });
     notification.onclick = () => {

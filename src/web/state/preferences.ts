@@ -1,5 +1,6 @@
-// Per-browser preferences (theme, sounds, the notification prompt), kept in localStorage and
-// watchable by the header and the agent console.
+// Per-browser preferences (theme, the notification prompt), kept in localStorage and watchable by
+// the header and the agent console. Sounds and notifications are the person's, kept on the
+// server: state/notificationSettings.ts.
 import { Observable } from './observable.js';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -28,7 +29,6 @@ export const themeChoice = stored<ThemeChoice>(
   ['system', 'light', 'dark'],
   'system',
 );
-export const soundSetting = stored('switchboard.sound', ['on', 'off'], 'on');
 /** The agent dismissed the "turn on notifications" prompt. */
 export const notificationPrompt = stored(
   'switchboard.notificationPrompt',

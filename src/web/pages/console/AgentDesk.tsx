@@ -1,9 +1,10 @@
 // An agent's work in progress, kept for every page of their sign-in rather than only the console:
 // the Active and Waiting lists (live), every active chat followed for unread counts, the chats
-// open as workspace tabs, and the alerts for new work (chime, browser notification, tab title
-// badge), so an agent on another page still hears and sees a chat arrive.
+// open as workspace tabs, their notification preferences (kept on the server), and the alerts for
+// new work and customer messages (chime, browser notification, tab title badge), so an agent on
+// another page still hears and sees a chat arrive and a customer write.
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/api.js';
 import { navigate } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
@@ -12,8 +13,9 @@ import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
 import { unlockAudio } from '../../notify/chime.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
+import { NotificationSettings } from '../../state/notificationSettings.js';
 import { useActiveConversations } from './useActiveConversations.js';
-import { useAttentionAlerts } from './useAttentionAlerts.js';
+import { useAttentionAlerts, useMessageAlerts } from './useAttentionAlerts.js';
 import { useWorkspace, type Workspace } from './useWorkspace.js';
 
 /** Active and waiting lists are read whole, up to this many. */
@@ -24,6 +26,10 @@ export interface AgentDesk {
   waiting: PagedList<SessionView>;
   activity: ReadonlyMap<string, ChatActivity>;
   workspace: Workspace;
+  /** The agent's chime and desktop notification preferences. */
+  settings: NotificationSettings;
+  /** The console says which chat is on screen (null: none, or another page), so it does not ring. */
+  setChatInView: (sessionId: string | null) => void;
   /** Chats this agent took themselves: already noticed, so they do not ring. */
   takenByMe: Set<string>;
   /** A notification was clicked: the console should show its chat (on a phone, instead of the lists). */
@@ -40,7 +46,7 @@ export function useAgentDesk(): AgentDesk {
 }
 
 export function AgentDeskProvider({ children }: { children: ComponentChildren }) {
-  const { api, me } = useServices();
+  const { api, me, realtime } = useServices();
   const active = usePagedList(
     (cursor) => api.sessions.list({ view: 'active', cursor, limit: FULL_LIST }),
     [],
@@ -51,10 +57,32 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
   );
   useLiveRefresh([MY_SESSIONS], () => void active.reload());
   useLiveRefresh([QUEUE], () => void waiting.reload());
-  const activity = useActiveConversations(active.items.map((s) => s.id));
   const workspace = useWorkspace(me.id);
   const [takenByMe] = useState(() => new Set<string>());
   const [revealRequested, setRevealRequested] = useState(false);
+  const [settings] = useState(
+    () => new NotificationSettings({ load: api.preferences.get, save: api.preferences.set }),
+  );
+  // Set on another browser meanwhile? Read again whenever the link comes back.
+  useEffect(() => {
+    void settings.refresh();
+    return realtime.onResume(() => void settings.refresh());
+  }, [settings, realtime]);
+  const chatInView = useRef<string | null>(null);
+  const openFromAlert = (sessionId: string) => {
+    workspace.open(sessionId);
+    setRevealRequested(true);
+    navigate('/console');
+  };
+  const onConversation = useMessageAlerts({
+    settings,
+    chatInView: () => chatInView.current,
+    onOpen: openFromAlert,
+  });
+  const activity = useActiveConversations(
+    active.items.map((s) => s.id),
+    onConversation,
+  );
 
   // Chimes may only play after the person has interacted with the page, on whichever page.
   useEffect(() => {
@@ -71,12 +99,9 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
     active: active.loaded ? active.items : null,
     activity,
     takenByMe,
+    settings,
     onAssigned: (session) => workspace.open(session.id, { background: true }),
-    onOpen: (sessionId) => {
-      workspace.open(sessionId);
-      setRevealRequested(true);
-      navigate('/console');
-    },
+    onOpen: openFromAlert,
   });
 
   return (
@@ -86,6 +111,10 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
         waiting,
         activity,
         workspace,
+        settings,
+        setChatInView: (sessionId) => {
+          chatInView.current = sessionId;
+        },
         takenByMe,
         revealRequested,
         revealHandled: () => setRevealRequested(false),

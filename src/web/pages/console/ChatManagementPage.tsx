@@ -27,7 +27,8 @@ const SIDE_BY_SIDE = '(min-width: 960px)';
 export function ChatManagementPage() {
   const { api } = useServices();
   const lists = useConsoleLists();
-  const { workspace, activity, takenByMe, revealRequested, revealHandled } = useAgentDesk();
+  const { workspace, activity, takenByMe, revealRequested, revealHandled, setChatInView } =
+    useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
   const [showChat, setShowChat] = useState(false);
@@ -72,6 +73,10 @@ export function ChatManagementPage() {
   };
 
   const chatOnScreen = wide || showChat;
+  const inView = chatOnScreen ? workspace.selectedId : null;
+  // The chat on screen does not ring for its messages; leaving the console, none is.
+  useEffect(() => setChatInView(inView), [inView]);
+  useEffect(() => () => setChatInView(null), []);
 
   return (
     <div class="console" data-show={showChat ? 'chat' : 'lists'}>

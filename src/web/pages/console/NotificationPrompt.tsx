@@ -1,5 +1,5 @@
-// A polite offer to turn on browser notifications, shown in the console until answered. The
-// browser's permission request only ever follows a click on "Turn on".
+// A polite offer to turn on browser notifications, shown in the console until answered (and not
+// to an agent who turned them off). The browser's permission request only ever follows a click.
 import { useState } from 'preact/hooks';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
@@ -10,16 +10,18 @@ import {
   requestNotificationAccess,
 } from '../../notify/desktopNotifications.js';
 import { notificationPrompt } from '../../state/preferences.js';
+import { useAgentDesk } from './AgentDesk.js';
 
 export function NotificationPrompt() {
   const prompt = useReadable(notificationPrompt);
   const [access, setAccess] = useState(notificationAccess);
-  if (prompt === 'dismissed' || access !== 'default') return null;
+  const { desktopNotifications } = useReadable(useAgentDesk().settings);
+  if (prompt === 'dismissed' || access !== 'default' || !desktopNotifications) return null;
   return (
     <div class="prompt" role="region" aria-label="Notifications">
       <Icon name="bell" />
       <p class="prompt__text">
-        Get a notification when a chat arrives while Switchboard is in the background.
+        Get a notification when a chat arrives or a customer writes while you are elsewhere.
       </p>
       <div class="cluster">
         <Button size="sm" variant="ghost" onClick={() => notificationPrompt.set('dismissed')}>
