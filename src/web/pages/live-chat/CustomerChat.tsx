@@ -21,6 +21,7 @@ import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { QueueStatus } from './QueueStatus.js';
 import { RateChat } from './RateChat.js';
+import { useReplyBadge } from './useReplyBadge.js';
 
 export function CustomerChat({
   store,
@@ -33,6 +34,7 @@ export function CustomerChat({
   const view = useReadable(store);
   const [confirmEnd, setConfirmEnd] = useState(false);
   useReadReceipts(store, view, true);
+  useReplyBadge(view.conversation, !transcript);
 
   const session = view.conversation.session;
   if (!session) {
