@@ -2,10 +2,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as queuePace from './0002_queue_pace.js';
-import * as notificationPreferences from './0005_notification_preferences.js';
+import * as notificationPreferences from './0003_notification_preferences.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_queue_pace': queuePace,
-  '0005_notification_preferences': notificationPreferences,
+  '0003_notification_preferences': notificationPreferences,
 };
