@@ -26,7 +26,9 @@ const MESSAGE_NOTE = 987.77;
  * that records the notes played, and a tab whose visibility the test decides.
  */
 function stubs() {
-  const w = window as unknown as Record<string, unknown>;
+  // Runs in the page (its source is sent there); the test's own types know no DOM.
+  const w = globalThis as unknown as Record<string, unknown>;
+  const page = w.document as object;
   const notifications: Array<{ title: string; body: string; tag: string }> = [];
   const notes: number[] = [];
   w.__notifications = notifications;
@@ -68,11 +70,11 @@ function stubs() {
   }
   w.Notification = RecordedNotification;
   w.AudioContext = RecordedAudio;
-  Object.defineProperty(document, 'visibilityState', {
+  Object.defineProperty(page, 'visibilityState', {
     configurable: true,
     get: () => (w.__hidden ? 'hidden' : 'visible'),
   });
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => w.__hidden });
+  Object.defineProperty(page, 'hidden', { configurable: true, get: () => w.__hidden });
 }
 
 async function withStubs(page: SignedInPage): Promise<SignedInPage> {
@@ -82,23 +84,17 @@ async function withStubs(page: SignedInPage): Promise<SignedInPage> {
   return page;
 }
 
+// Expressions evaluated in the page, where the DOM is (the test's own types know none).
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
-  await page.evaluate((value) => {
-    (window as unknown as { __hidden: boolean }).__hidden = value;
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
+  await page.evaluate(
+    `window.__hidden = ${hidden}; document.dispatchEvent(new Event('visibilitychange'))`,
+  );
 }
 
 const notifications = (page: Page) =>
-  page.evaluate(
-    () =>
-      (window as unknown as { __notifications: Array<{ title: string; body: string }> })
-        .__notifications,
-  );
+  page.evaluate<Array<{ title: string; body: string }>>('window.__notifications');
 const messageChimes = async (page: Page) =>
-  (await page.evaluate(() => (window as unknown as { __notes: number[] }).__notes)).filter(
-    (note) => note === MESSAGE_NOTE,
-  ).length;
+  (await page.evaluate<number[]>('window.__notes')).filter((note) => note === MESSAGE_NOTE).length;
 
 describeInBrowser('alerts for customer messages', () => {
   const suite = useServerAndBrowser();
