@@ -177,7 +177,58 @@ describe('RealtimeClient', () => {
     expect(current().last('ping')).toBeDefined();
     vi.advanceTimersByTime(11_000);
     expect(sockets[0]!.closedWith).toBe(4000);
-    expect(client.state).toBe('reconnecting');
+    expect(client.state).toBe('offline');
+  });
+
+  it('shows offline within seconds of a ping going unanswered, whatever the heartbeat', () => {
+    const { client, current, sockets } = setup();
+    client.start();
+    current().greet(25_000);
+    vi.advanceTimersByTime(5_000);
+    expect(current().all('ping')).toHaveLength(1);
+    vi.advanceTimersByTime(2_000);
+    expect(client.state).toBe('connected');
+    vi.advanceTimersByTime(1_000);
+    expect(sockets[0]!.closedWith).toBe(4000);
+    expect(client.state).toBe('offline');
+    // It goes on trying, and is connected again as soon as a server greets it.
+    vi.advanceTimersByTime(30_000);
+    current().greet();
+    expect(client.state).toBe('connected');
+  });
+
+  it('keeps a link whose probe is answered, and does not probe a busy one', () => {
+    const { client, current, sockets } = setup();
+    client.start();
+    current().greet(25_000);
+    vi.advanceTimersByTime(5_000);
+    current().deliver({ type: 'pong', ref: current().last('ping')?.ref });
+    vi.advanceTimersByTime(4_000);
+    for (let i = 0; i < 10; i++) {
+      current().deliver({ type: 'queue.changed', sessionId: 's1', status: 'waiting' });
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(current().all('ping')).toHaveLength(1);
+    expect(sockets[0]!.closedWith).toBeNull();
+    expect(client.state).toBe('connected');
+  });
+
+  it('drops the link and shows offline at once when the browser goes offline', async () => {
+    const { client, current, sockets } = setup();
+    const states: string[] = [];
+    client.onState((s) => states.push(s));
+    client.start();
+    current().greet();
+    const pending = client.request({ type: 'ping' });
+    client.setOnline(false);
+    expect(client.state).toBe('offline');
+    expect(sockets[0]!.closedWith).toBe(4000);
+    expect(states).toEqual(['connected', 'offline']);
+    await expect(pending).rejects.toBeInstanceOf(LinkLostError);
+    client.setOnline(true);
+    expect(sockets).toHaveLength(2);
+    current().greet();
+    expect(client.state).toBe('connected');
   });
 
   it('abandons a connection attempt that is never greeted', () => {

@@ -57,6 +57,14 @@ export interface RealtimeOptions {
 /** A connection attempt that has not been greeted by then is abandoned and retried. */
 const CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_HEARTBEAT_MS = 25_000;
+/**
+ * A link quiet for this long is probed with a ping, and one that stays silent for PONG_TIMEOUT_MS
+ * after it is dead: a dead network shows in the header within seconds, not a heartbeat later.
+ */
+const PROBE_QUIET_MS = 5_000;
+const PONG_TIMEOUT_MS = 3_000;
+/** How often the heartbeat looks at the link. */
+const HEARTBEAT_TICK_MS = 1_000;
 /** The code this client closes a link with when it gives up on it (silent or never greeted). */
 const GAVE_UP = 4000;
 
@@ -72,8 +80,12 @@ export class RealtimeClient {
   private greeted = false;
   private stopped = true;
   private online = true;
+  /** False from a missed heartbeat until the server greets a new socket. */
+  private reachable = true;
   private heartbeatMs = DEFAULT_HEARTBEAT_MS;
   private lastFrameAt = 0;
+  /** When the unanswered probe on this socket went out, or null when none is out. */
+  private probeSentAt: number | null = null;
   private retryAfterBye: number | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -108,11 +120,17 @@ export class RealtimeClient {
     this.requests.failAll();
   }
 
-  /** The browser says it went offline or came back. */
+  /**
+   * The browser says it went offline or came back. Offline drops the link at once rather than
+   * waiting for it to fail: what is sent meanwhile waits in the outbox, and nothing shows
+   * "connected" while nothing can arrive.
+   */
   setOnline(online: boolean): void {
     this.online = online;
-    if (!online && this.linkState !== 'connected') this.setState('offline');
-    if (online) this.reconnectNow();
+    if (online) return this.reconnectNow();
+    if (this.stopped || this.linkState === 'signedOut') return;
+    if (this.socket) this.dropDeadLink();
+    else this.setState('offline');
   }
 
   /** Skip the backoff wait (the network came back, the tab became visible). */
@@ -190,6 +208,7 @@ export class RealtimeClient {
 
   private receive(data: string): void {
     this.lastFrameAt = Date.now();
+    this.probeSentAt = null;
     let frame: ServerFrame;
     try {
       frame = JSON.parse(data) as ServerFrame;
@@ -235,6 +254,7 @@ export class RealtimeClient {
     if (this.connectTimer) clearTimeout(this.connectTimer);
     this.heartbeatMs = heartbeatMs > 0 ? heartbeatMs : DEFAULT_HEARTBEAT_MS;
     this.attempts = 0;
+    this.reachable = true;
     const resumed = this.greeted;
     this.greeted = true;
     this.setState('connected');
@@ -294,21 +314,30 @@ export class RealtimeClient {
 
   /**
    * The server pings at the WebSocket level, which pages cannot see, so the client pings too:
-   * a link silent for half a heartbeat is probed, and one silent for longer than a heartbeat
-   * (two probes unanswered) is dead.
+   * a link quiet for PROBE_QUIET_MS (or half a heartbeat, if the server's is shorter) is
+   * probed, and one that answers nothing within PONG_TIMEOUT_MS is dead (any frame will do as
+   * an answer).
    */
   private startHeartbeat(): void {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     const generation = this.generation;
-    this.heartbeatTimer = setInterval(
-      () => {
-        if (generation !== this.generation) return;
-        const silentMs = Date.now() - this.lastFrameAt;
-        if (silentMs > this.heartbeatMs) this.dropDeadLink();
-        else if (silentMs >= this.heartbeatMs / 2) this.transmit({ type: 'ping' });
-      },
-      Math.max(1000, this.heartbeatMs / 2),
-    );
+    const probeAfterMs = Math.min(PROBE_QUIET_MS, this.heartbeatMs / 2);
+    this.probeSentAt = null;
+    this.heartbeatTimer = setInterval(() => {
+      if (generation !== this.generation) return;
+      const now = Date.now();
+      if (this.probeSentAt !== null) {
+        if (now - this.probeSentAt >= PONG_TIMEOUT_MS) this.missedHeartbeat();
+      } else if (now - this.lastFrameAt >= probeAfterMs) {
+        this.probeSentAt = now;
+        this.transmit({ type: 'ping' });
+      }
+    }, HEARTBEAT_TICK_MS);
+  }
+
+  private missedHeartbeat(): void {
+    this.reachable = false;
+    this.dropDeadLink();
   }
 
   private dropDeadLink(): void {
@@ -329,7 +358,7 @@ export class RealtimeClient {
     }
     const delay = this.retryAfterBye ?? reconnectDelay(this.attempts++, this.options.random);
     this.retryAfterBye = null;
-    this.setState(this.online ? 'reconnecting' : 'offline');
+    this.setState(this.online && this.reachable ? 'reconnecting' : 'offline');
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 
