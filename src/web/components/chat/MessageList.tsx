@@ -1,5 +1,6 @@
 // The conversation as a scrolling log: day separators, system notes, and bubbles grouped by
-// sender with times and (on one's own side) delivery ticks. Text is always rendered as text.
+// sender with times and (on one's own side) delivery ticks. Text is rendered with its light
+// Markdown as elements (MessageText), never as HTML.
 // Keeps to the bottom as messages arrive unless the reader has scrolled up to read back.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Person } from '../../../shared/api.js';
@@ -12,6 +13,7 @@ import { Button } from '../Button.js';
 import { cx } from '../classNames.js';
 import { Icon } from '../Icon.js';
 import { DeliveryTicks } from './DeliveryTicks.js';
+import { MessageText } from './MessageText.js';
 
 /** Within this many pixels of the bottom counts as "reading the latest". */
 const STICKY_PX = 80;
@@ -174,7 +176,7 @@ function Bubble({
       <span class="sr-only">
         {sender} at {formatClock(entry.at)}:{' '}
       </span>
-      <p class="bubble__text">{entry.text}</p>
+      <MessageText text={entry.text} />
       <span class="bubble__meta">
         <time dateTime={entry.at} aria-hidden="true">
           {formatClock(entry.at)}
