@@ -1,14 +1,18 @@
 // Where a message is written: Enter sends, Shift+Enter starts a new line. For agents, quick
 // responses come from the lightning-bolt menu or by typing "/" and a few letters; arrows choose,
-// Enter or Tab inserts, Escape closes. Keystrokes tell the other side "typing…".
+// Enter or Tab inserts, Escape closes. Keystrokes tell the other side "typing…". What is typed
+// is kept as the chat's draft (chat/drafts.ts) until it is sent.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuickResponse } from '../../../shared/api.js';
 import { LIMITS } from '../../../shared/vocabulary.js';
+import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
+import { loadDraft, saveDraft } from '../../chat/drafts.js';
 import type { QuickResponseCatalog } from '../../chat/quickResponseCatalog.js';
 import { searchQuickResponses, slashQuery } from '../../chat/quickResponseSearch.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { Observable } from '../../state/observable.js';
+import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
 import { optionId, QuickResponseList } from './QuickResponseList.js';
 
@@ -27,10 +31,20 @@ type Picker = { mode: 'slash' } | { mode: 'menu'; query: string } | null;
 
 const NO_RESPONSES = new Observable<readonly QuickResponse[]>([]);
 
-export function Composer({ store, quickResponses: catalog, placeholder, label }: ComposerProps) {
+/** One composer per chat: another chat in the same place starts from its own draft. */
+export function Composer(props: ComposerProps) {
+  return <ChatComposer key={props.store.sessionId} {...props} />;
+}
+
+function ChatComposer({ store, quickResponses: catalog, placeholder, label }: ComposerProps) {
+  const { me } = useServices();
   const responses = useReadable(catalog ?? NO_RESPONSES);
   const quickResponses = catalog ? responses : null;
-  const [text, setText] = useState('');
+  const [text, setDraft] = useState(() => loadDraft(tabStorage(), me.id, store.sessionId));
+  const setText = (next: string) => {
+    setDraft(next);
+    saveDraft(tabStorage(), me.id, store.sessionId, next);
+  };
   const [menuQuery, setMenuQuery] = useState<string | null>(null);
   const [slashDismissed, setSlashDismissed] = useState(false);
   const [active, setActive] = useState(0);
