@@ -1,4 +1,5 @@
-// Where toasts appear: a live region in the corner, so each one is also read to screen readers.
+// Where toasts appear: a live region at the top corner, under the header and clear of the
+// composer, so each one is also read to screen readers.
 import { useReadable } from '../hooks/useReadable.js';
 import { dismissToast, toasts } from '../state/toasts.js';
 import { IconButton } from './Button.js';
