@@ -2,7 +2,7 @@
 // the customer's typing indicator and read ticks, the composer with quick responses, and the
 // actions their role allows (take, assign, transfer, end), with a details panel beside it. A
 // waiting chat they were watching that a colleague took stays on screen as last seen, saying so.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../ConfirmDialog.js';
 import { Loading } from '../Spinner.js';
 import { AgentPickerDialog } from './AgentPickerDialog.js';
 import { Composer } from './Composer.js';
+import { cancelComposerFocus, focusComposerWhenReady } from './composerFocus.js';
 import { ConversationProblem } from './ConversationProblem.js';
 import { MessageList } from './MessageList.js';
 import { SessionDetails } from './SessionDetails.js';
@@ -64,9 +65,15 @@ function ChatWindowView({
   // conversation, so it starts closed.
   const [details, setDetails] = useState(() => window.matchMedia(DETAILS_BESIDE).matches);
   const [dialog, setDialog] = useState<Dialogs>(null);
+  const windowRef = useRef<HTMLElement>(null);
   useReadReceipts(store, view, onScreen);
 
   const session = view.conversation.session;
+  // Assigning, transferring or ending removes the button that had the focus (or the dialog
+  // hands it back to one that is about to go): catch it before it is left on the page body.
+  useEffect(() => {
+    if (onScreen && windowRef.current) rescueFocus(windowRef.current);
+  }, [session?.status, session?.agent?.id, dialog]);
   if (view.status === 'loading' || !session) {
     return view.problem ? (
       <ConversationProblem view={view} class="chat-window__problem" />
@@ -80,11 +87,13 @@ function ChatWindowView({
   const canManage = session.status !== 'ended' && (mine || superAdmin);
 
   return (
-    <section class="chat-window" aria-label={`Chat with ${session.customer.name}`}>
+    <section class="chat-window" aria-label={`Chat with ${session.customer.name}`} ref={windowRef}>
       <header class="chat-window__header">
         <Avatar id={session.customer.id} name={session.customer.name} />
         <div class="chat-window__title">
-          <h2 class="chat-window__name">{session.customer.name}</h2>
+          <h2 class="chat-window__name" tabIndex={-1}>
+            {session.customer.name}
+          </h2>
           <p class="chat-window__subject">{session.subject}</p>
         </div>
         <div class="chat-window__badges">
@@ -224,9 +233,11 @@ function WaitingActions({
   const [busy, setBusy] = useState(false);
   const take = async () => {
     setBusy(true);
+    focusComposerWhenReady(session.id);
     try {
       await (onTake ? onTake(session) : api.sessions.take(session.id));
     } catch (error) {
+      cancelComposerFocus(session.id);
       showToast(errorMessage(error), 'danger');
     } finally {
       setBusy(false);
@@ -245,4 +256,19 @@ function WaitingActions({
       </div>
     </div>
   );
+}
+
+/**
+ * Where focus goes when what had it is gone: the composer if there is one, else Close tab (the
+ * next step after an ended or handed-over chat), else the chat's name. Focus anywhere else is
+ * where the person put it, and stays.
+ */
+function rescueFocus(chatWindow: HTMLElement): void {
+  const focused = document.activeElement;
+  if (focused && focused !== document.body) return;
+  const target =
+    chatWindow.querySelector<HTMLElement>('.composer__input') ??
+    chatWindow.querySelector<HTMLElement>('.chat-window__close-tab') ??
+    chatWindow.querySelector<HTMLElement>('.chat-window__name');
+  target?.focus();
 }

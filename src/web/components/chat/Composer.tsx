@@ -14,6 +14,7 @@ import { useReadable } from '../../hooks/useReadable.js';
 import { Observable } from '../../state/observable.js';
 import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
+import { takeComposerFocus } from './composerFocus.js';
 import { optionId, QuickResponseList } from './QuickResponseList.js';
 
 /** The length counter appears this close to the limit. */
@@ -53,6 +54,9 @@ function ChatComposer({ store, quickResponses: catalog, placeholder, label }: Co
   const boltRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
   const counterId = useId();
+  useEffect(() => {
+    if (takeComposerFocus(store.sessionId)) textarea.current?.focus();
+  }, []);
 
   const slash = quickResponses && !slashDismissed ? slashQuery(text) : null;
   const picker: Picker =

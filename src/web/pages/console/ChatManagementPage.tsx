@@ -6,6 +6,10 @@ import type { Session } from '../../../shared/api.js';
 import { useServices } from '../../app/services.js';
 import { Button } from '../../components/Button.js';
 import { ChatWindow } from '../../components/chat/ChatWindow.js';
+import {
+  cancelComposerFocus,
+  focusComposerWhenReady,
+} from '../../components/chat/composerFocus.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { TabPanel, Tabs, panelId, tabId } from '../../components/Tabs.js';
 import { useMediaQuery } from '../../hooks/useMediaQuery.js';
@@ -16,7 +20,7 @@ import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
 import { useAgentDesk } from './AgentDesk.js';
 import { takeFailure } from './takeFailure.js';
 import { useConsoleLists } from './useConsoleLists.js';
-import { WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
+import { useClosingTab, WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
 
 type ListTab = 'active' | 'waiting' | 'history';
 
@@ -54,6 +58,7 @@ export function ChatManagementPage() {
   const take = async (session: Session) => {
     // Marked before the request: the assignment's frame may arrive before the HTTP answer.
     takenByMe.add(session.id);
+    focusComposerWhenReady(session.id);
     setTaking((set) => new Set(set).add(session.id));
     try {
       await api.sessions.take(session.id);
@@ -61,6 +66,7 @@ export function ChatManagementPage() {
       setTab('active');
     } catch (error) {
       takenByMe.delete(session.id);
+      cancelComposerFocus(session.id);
       showToast(takeFailure(error), 'danger');
       void lists.waiting.reload();
     } finally {
@@ -77,6 +83,9 @@ export function ChatManagementPage() {
   // The chat on screen does not ring for its messages; leaving the console, none is.
   useEffect(() => setChatInView(inView), [inView]);
   useEffect(() => () => setChatInView(null), []);
+  const closeTab = useClosingTab(workspace.close, workspace.selectedId, () =>
+    document.getElementById(tabId(LIST_TABS, tab)),
+  );
 
   return (
     <div class="console" data-show={showChat ? 'chat' : 'lists'}>
@@ -145,7 +154,7 @@ export function ChatManagementPage() {
               openIds={workspace.openIds}
               selectedId={workspace.selectedId}
               onSelect={workspace.select}
-              onClose={workspace.close}
+              onClose={closeTab}
             />
           )}
           {workspace.openIds.length === 0 && (
@@ -166,7 +175,7 @@ export function ChatManagementPage() {
                 sessionId={id}
                 onScreen={chatOnScreen && id === workspace.selectedId}
                 onTake={take}
-                onCloseTab={() => workspace.close(id)}
+                onCloseTab={() => closeTab(id)}
               />
             </div>
           ))}
