@@ -106,6 +106,7 @@ export async function buildApp({
         { name: 'messages', description: 'The messages of a chat, and read receipts' },
         { name: 'agents', description: 'Agent status, capacity and statistics' },
         { name: 'quick responses', description: 'Canned replies, shared or personal' },
+        { name: 'preferences', description: "The caller's own notification preferences" },
       ],
       components: {
         securitySchemes: {

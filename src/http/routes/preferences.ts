@@ -22,6 +22,9 @@ export const preferenceRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     {
       schema: {
         tags,
+        operationId: 'getNotificationPreferences',
+        description:
+          'Anyone signed in: their own notification preferences, `{sound: true, desktopNotifications: true}` until they change them. Kept on the server, so they follow the person to every browser.',
         summary: "The caller's notification preferences (defaults until they change them)",
         response: { 200: NotificationPreferences, ...errorResponses(401) },
       },
@@ -35,6 +38,9 @@ export const preferenceRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     {
       schema: {
         tags,
+        operationId: 'setNotificationPreferences',
+        description:
+          'Anyone signed in: sets both of their own notification preferences at once (`sound`, `desktopNotifications`); a field missing or not a boolean is a 400.',
         summary: "Set the caller's notification preferences",
         body: NotificationPreferencesBody,
         response: { 200: NotificationPreferences, ...errorResponses(400, 401) },
