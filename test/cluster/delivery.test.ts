@@ -123,7 +123,11 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
       event: { upToSeq: fromAma.message.seq },
     });
 
-    // A transfer from the agent on b to the agent on c.
+    // A transfer from the agent on b to the agent on c, who is on duty (taking chats by hand).
+    const kofiOnDuty = await kofi
+      .on(cluster.url('c'))
+      .patch('/api/v1/agents/me', { status: 'online', autoAssign: false });
+    expect(kofiOnDuty.status).toBe(200);
     expect(
       (await amaApi.post(`/api/v1/sessions/${sessionId}/transfer`, { agentId: kofi.id })).status,
     ).toBe(200);

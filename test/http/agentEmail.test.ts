@@ -28,7 +28,7 @@ function recording(customer: Client) {
  */
 async function chatWithTwoAgents(server: TestNode) {
   const ama = await server.signUp('Ama', 'admin');
-  const kofi = await server.signUp('Kofi', 'admin');
+  const kofi = await server.agentOnDuty('Kofi');
   const yaw = await server.signUp('Yaw');
   const customer = recording(yaw);
   const { body: started } = await customer.call('POST', '/sessions', {

@@ -325,7 +325,8 @@ for (const dialect of availableDialects()) {
         email: emails.get(caller) ?? emails.get('customer')!,
         password: caller === 'anonymous' ? 'not the password' : TEST_PASSWORD,
       });
-      otherAgent = (await server.signUp('Efua', 'admin')).user!.id;
+      // On duty, so that assigning and transferring to her are refused only by who asks.
+      otherAgent = (await server.agentOnDuty('Efua')).user!.id;
     });
     afterAll(async () => {
       await server?.stop();

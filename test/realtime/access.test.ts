@@ -73,7 +73,7 @@ describeEachDatabase('subscription access', (db) => {
 
   it('keeps a transferring agent on the transcript, as the API does, but not in the conversation', async () => {
     const kofi = await server.signUp('Kofi', 'admin');
-    const ama = await server.signUp('Ama', 'admin');
+    const ama = await server.agentOnDuty('Ama');
     const yaw = await server.signUp('Yaw');
     const sessionId = await yaw.startChat();
     await kofi.post(`/api/v1/sessions/${sessionId}/take`);

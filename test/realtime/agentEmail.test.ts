@@ -36,7 +36,7 @@ async function subscribed(client: Client, sessionId: string): Promise<SocketClie
  */
 async function chatOnTheSocket(server: TestNode) {
   const ama = await server.signUp('Ama', 'admin');
-  const kofi = await server.signUp('Kofi', 'admin');
+  const kofi = await server.agentOnDuty('Kofi');
   const yaw = await server.signUp('Yaw');
   const sessionId = await yaw.startChat();
   const customer = await subscribed(yaw, sessionId);

@@ -84,7 +84,7 @@ describeEachDatabase('agents', (db) => {
     const world = makeWorld(db());
     const boss = await world.superAdmin();
     const ama = await world.agent('Ama');
-    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const kofi = await world.agent('Kofi', { autoAssign: false, connected: true });
     const yaw = await world.customer();
     // Ama answers after 5 s, then hands the chat to Kofi, who answers 20 s after he got it.
     const transferred = await world.startChat(yaw);
@@ -92,6 +92,8 @@ describeEachDatabase('agents', (db) => {
     world.clock.advance(5_000);
     await sendMessage(world.ctx, { viewer: ama, sessionId: transferred, text: 'Hi' });
     world.clock.advance(60_000);
+    // The node holding Kofi's socket is still alive a minute on: he may be handed the chat.
+    await registerNode(db().db, world.ctx.nodeId, world.clock.now());
     await transferSession(world.ctx, { viewer: ama, sessionId: transferred, agentId: kofi.id });
     world.clock.advance(20_000);
     await sendMessage(world.ctx, { viewer: kofi, sessionId: transferred, text: 'Kofi here' });

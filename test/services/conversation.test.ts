@@ -204,7 +204,7 @@ describeEachDatabase('conversation', (db) => {
   it('transfers a chat: the new agent gets it and the old one keeps the transcript', async () => {
     const world = makeWorld(db());
     const { agent, customer, sessionId } = await activeChat(world);
-    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const kofi = await world.agent('Kofi', { autoAssign: false, connected: true });
     const moved = await transferSession(world.ctx, { viewer: agent, sessionId, agentId: kofi.id });
     expect(moved.agent?.id).toBe(kofi.id);
     await expect(
@@ -229,7 +229,7 @@ describeEachDatabase('conversation', (db) => {
   it('tells every agent who took part when the chat ends, for their History', async () => {
     const world = makeWorld(db());
     const { agent, customer, sessionId } = await activeChat(world);
-    const kofi = await world.agent('Kofi', { autoAssign: false });
+    const kofi = await world.agent('Kofi', { autoAssign: false, connected: true });
     await transferSession(world.ctx, { viewer: agent, sessionId, agentId: kofi.id });
     world.published.length = 0;
     await endSession(world.ctx, { viewer: customer, sessionId });

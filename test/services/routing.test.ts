@@ -260,7 +260,7 @@ describeEachDatabase('routing', (db) => {
   it('lets a super admin assign a waiting chat to a named agent, and nobody else', async () => {
     const world = makeWorld(db());
     const boss = await world.superAdmin();
-    const ama = await world.agent('Ama', { autoAssign: false });
+    const ama = await world.agent('Ama', { autoAssign: false, connected: true });
     const kofi = await world.agent('Kofi', { autoAssign: false });
     const sessionId = await world.startChat(await world.customer());
     await expect(

@@ -9,6 +9,7 @@ import { createNode, type NodeOverrides, type SwitchboardNode } from '../../src/
 import { createAccount } from '../../src/services/accounts/accounts.js';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Role } from '../../src/shared/vocabulary.js';
+import { registerNode } from '../../src/storage/repositories/cluster.js';
 import type { Store } from '../../src/storage/store.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -21,6 +22,11 @@ export interface TestNode {
   stop(): Promise<void>;
   /** Creates an account and returns a client signed in as it. */
   signUp(name: string, role?: Role): Promise<Client>;
+  /**
+   * An agent on duty by hand: online with auto-assign off and a socket open (until the node
+   * stops), as an agent must be to be handed a chat by someone else.
+   */
+  agentOnDuty(name: string): Promise<Client>;
 }
 
 export async function startTestNode(
@@ -43,6 +49,13 @@ export async function startTestNode(
   const node = await createNode(config, { ...overrides, store });
   const url = await node.start();
   let counter = 0;
+  const signUp = async (name: string, role: Role = 'user'): Promise<Client> => {
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${++counter}@example.com`;
+    await createAccount(node.ctx, null, { email, name, password: TEST_PASSWORD, role });
+    const client = new Client(url);
+    await client.signIn(email, TEST_PASSWORD);
+    return client;
+  };
   return {
     node,
     url,
@@ -51,11 +64,20 @@ export async function startTestNode(
       await node.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
-    async signUp(name, role = 'user') {
-      const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${++counter}@example.com`;
-      await createAccount(node.ctx, null, { email, name, password: TEST_PASSWORD, role });
-      const client = new Client(url);
-      await client.signIn(email, TEST_PASSWORD);
+    signUp,
+    async agentOnDuty(name) {
+      // Tests empty every table between them, this node's heartbeat too, and it beats again
+      // only every HOUSEKEEPING_SECONDS: until then its sockets would count for nobody.
+      await registerNode(node.ctx.store.db, node.ctx.nodeId, node.ctx.clock.now());
+      const client = await signUp(name, 'admin');
+      const reply = await client.patch('/api/v1/agents/me', {
+        status: 'online',
+        autoAssign: false,
+      });
+      if (reply.status !== 200) throw new Error(`going online answered ${reply.status}`);
+      const socket = await client.socket();
+      // The node records the socket's presence before it says hello.
+      await socket.waitFor((frame: ServerFrame) => frame.type === 'hello');
       return client;
     },
   };

@@ -11,6 +11,7 @@ import { uuidV7 } from '../../src/services/runtime.js';
 import { RoutingScheduler, routeQueue } from '../../src/services/sessions/queueRouter.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import type { AgentStatus } from '../../src/shared/vocabulary.js';
+import { registerNode, setPresence } from '../../src/storage/repositories/cluster.js';
 import type { Store } from '../../src/storage/store.js';
 
 export class ManualClock {
@@ -59,6 +60,8 @@ export interface AgentOptions {
   status?: AgentStatus;
   max?: number;
   autoAssign?: boolean;
+  /** A socket of theirs is open on this node (needed to be handed a chat by someone else). */
+  connected?: boolean;
 }
 
 export interface ChatOptions {
@@ -120,6 +123,10 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
         maxConcurrentChats: options.max ?? 5,
         autoAssign: options.autoAssign ?? true,
       });
+      if (options.connected) {
+        await registerNode(store.db, ctx.nodeId, clock.now());
+        await setPresence(store.db, ctx.nodeId, agent.id, 1, clock.now());
+      }
       await routing.idle();
       return agent;
     },

@@ -1,15 +1,20 @@
 // Gives a waiting chat to an agent, or moves an active chat to another agent. Auto-routing,
 // an agent's manual take and a super admin's assignment all go through placeChats(), whose
 // conditional updates make double assignment and over-capacity impossible under concurrency.
+// A chat handed to someone else (a transfer, a super admin's assignment) goes only to an agent
+// who could take it now (shared/handover.ts, the rule the agent picker greys agents out by).
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { checkManualAssignment, type AgentLoad } from '../../domain/routing.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { isAgent, sessionPolicy, type Viewer } from '../../domain/policies.js';
+import { assignmentLine, transferLine } from '../../domain/transcriptLines.js';
+import { handoverBlock } from '../../shared/handover.js';
 import {
   addOpenChats,
   ensureAgentStatus,
   removeOpenChat,
 } from '../../storage/repositories/agents.js';
+import { isConnectedAnywhere } from '../../storage/repositories/cluster.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   activateSessions,
@@ -44,14 +49,15 @@ export interface Placement {
  * statements whatever their number (routing places hundreds at once). Conditional updates
  * guard it: every agent must still have room for what they get (unless `overCapacity`), every
  * session must still be waiting. If either fails, it throws, and the caller's transaction
- * rolls back: nothing is half-assigned.
+ * rolls back: nothing is half-assigned. `by` is who placed the chat by hand (the agent taking it,
+ * or the super admin assigning it), named in the transcript.
  */
 export async function placeChats(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
   placements: readonly Placement[],
-  options: { overCapacity: boolean; takenBy?: string },
+  options: { overCapacity: boolean; by?: PersonRecord },
 ): Promise<void> {
   if (placements.length === 0) return;
   const now = ctx.clock.now();
@@ -62,7 +68,7 @@ export async function placeChats(
     const agent = placements.length === 1 ? placements[0]!.agent : undefined;
     throw new AppError(
       'AGENT_AT_CAPACITY',
-      options.takenBy === agent?.id
+      options.by?.id === agent?.id
         ? 'You are at your maximum number of open chats'
         : `${agent?.name ?? 'An agent'} is at their maximum number of open chats`,
     );
@@ -92,7 +98,7 @@ export async function placeChats(
         sessionId: row.id,
         sender: null,
         type: 'system',
-        text: `${byId.get(row.id)!.agent.name} joined the chat`,
+        text: assignmentLine(byId.get(row.id)!.agent, options.by ?? null),
       },
     })),
   );
@@ -121,6 +127,38 @@ async function loadAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise
   if (!user || user.is_active !== 1 || !isAgent(user)) throw notFound('Agent');
   await ensureAgentStatus(trx, agentId, ctx.clock.now());
   return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/** The person acting, to name them in the transcript. */
+async function loadActor(trx: Db, viewer: Viewer): Promise<PersonRecord> {
+  const user = await findUserById(trx, viewer.id);
+  if (!user) throw notFound('User');
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/** Refuses to hand a chat to an agent who could not take it now (shared/handover.ts). */
+async function checkHandover(
+  trx: Db,
+  ctx: ServiceContext,
+  agent: PersonRecord,
+  load: AgentLoad,
+): Promise<void> {
+  const connected = await isConnectedAnywhere(
+    trx,
+    agent.id,
+    ctx.clock.now() - ctx.settings.nodeStaleMs,
+  );
+  const block = handoverBlock({ ...load, connected }, ctx.settings.allowTakeOverCapacity);
+  if (block === 'offline') throw new AppError('AGENT_UNAVAILABLE', `${agent.name} is offline`);
+  if (block === 'not_connected') {
+    throw new AppError('AGENT_UNAVAILABLE', `${agent.name} is not connected to Switchboard`);
+  }
+  if (block === 'full') {
+    throw new AppError(
+      'AGENT_AT_CAPACITY',
+      `${agent.name} is at their maximum number of open chats`,
+    );
+  }
 }
 
 /**
@@ -158,10 +196,11 @@ export function assignSession(
     if (record.row.user_id === agentId) throw forbidden('An agent cannot take a chat they started');
     const agent = await loadAgent(trx, ctx, agentId);
     const status = await lockAgent(trx, ctx, agentId);
-    checkManualAssignment(status, ctx.settings.allowTakeOverCapacity);
+    if (self) checkManualAssignment(status, ctx.settings.allowTakeOverCapacity);
+    else await checkHandover(trx, ctx, agent, status);
     await placeChats(trx, ctx, outbox, [{ sessionId, customer: record.customer, agent }], {
       overCapacity: ctx.settings.allowTakeOverCapacity,
-      takenBy: viewer.id,
+      by: self ? agent : await loadActor(trx, viewer),
     });
     return (await findSessionRecord(trx, sessionId))!;
   });
@@ -216,7 +255,7 @@ export function transferSession(
     // Lock both agents in id order, as every transaction does, so two transfers cannot deadlock.
     const locked = new Map<string, AgentLoad>();
     for (const id of [from.id, to.id].sort()) locked.set(id, await lockAgent(trx, ctx, id));
-    checkManualAssignment(locked.get(to.id)!, ctx.settings.allowTakeOverCapacity);
+    await checkHandover(trx, ctx, to, locked.get(to.id)!);
     const now = ctx.clock.now();
     const roomy = await addOpenChats(
       trx,
@@ -243,13 +282,8 @@ export function transferSession(
     outbox.touchAgent(to.id);
     await markParticipantLeft(trx, sessionId, from.id, now);
     await addParticipant(trx, { sessionId, userId: to.id, role: 'agent', now });
-    await appendSystemMessage(
-      trx,
-      ctx,
-      outbox,
-      sessionId,
-      `${from.name} transferred the chat to ${to.name}`,
-    );
+    const by = viewer.id === from.id ? from : await loadActor(trx, viewer);
+    await appendSystemMessage(trx, ctx, outbox, sessionId, transferLine(from, to, by));
     const updated = await appendSessionUpdate(trx, ctx, outbox, sessionId, 'transferred', [
       from.id,
     ]);
