@@ -130,6 +130,16 @@ export const AgentState = z.object({
 });
 export type AgentState = z.infer<typeof AgentState>;
 
+export const AgentDirectory = z.object({
+  items: z.array(AgentState),
+  overCapacityAllowed: z
+    .boolean()
+    .describe(
+      'the deployment lets a chat be handed to an agent beyond their max (ALLOW_TAKE_OVER_CAPACITY)',
+    ),
+});
+export type AgentDirectory = z.infer<typeof AgentDirectory>;
+
 export const QuickResponse = z.object({
   id,
   title: z.string(),

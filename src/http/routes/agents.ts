@@ -1,8 +1,13 @@
 // Agents: their own status (get_agent_status / update_agent_status), statistics
 // (get_session_stats), and the list of all agents with status and load.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AgentState, AgentStats, StatsQuery, UpdateAgentStatusBody } from '../../shared/api.js';
+import {
+  AgentDirectory,
+  AgentState,
+  AgentStats,
+  StatsQuery,
+  UpdateAgentStatusBody,
+} from '../../shared/api.js';
 import type { ServiceContext } from '../../services/context.js';
 import { listAgents } from '../../services/agents/agentDirectory.js';
 import { agentStats } from '../../services/agents/agentStats.js';
@@ -21,15 +26,18 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         tags,
         operationId: 'listAgents',
         description:
-          'Agents and super admins: every agent with their status, open chats, capacity and whether they are connected, for picking whom to transfer a chat to.',
-        summary: 'All agents with live status and load',
-        response: { 200: z.object({ items: z.array(AgentState) }), ...errorResponses(401, 403) },
+          'Agents and super admins: every agent with their status, open chats, capacity and whether they are connected, and whether chats may be handed to an agent beyond their max, for picking whom to transfer a chat to.',
+        summary: 'All agents with live status and load, and whether chats may go over their max',
+        response: { 200: AgentDirectory, ...errorResponses(401, 403) },
       },
     },
     async (request) => {
       const { viewer, audience } = callerOf(ctx, request);
       const states = await listAgents(ctx, viewer);
-      return { items: states.map((state) => presentAgentState(state, audience)) };
+      return {
+        items: states.map((state) => presentAgentState(state, audience)),
+        overCapacityAllowed: ctx.settings.allowTakeOverCapacity,
+      };
     },
   );
 

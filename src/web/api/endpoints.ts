@@ -2,6 +2,7 @@
 // server cannot drift apart. Sending messages and read receipts goes over the socket instead.
 import type {
   Account,
+  AgentDirectory,
   AgentState,
   AgentStats,
   CreateAccountBody,
@@ -71,7 +72,7 @@ export function createApi(http: HttpClient) {
         http.get<MessagePage>(`${at(sessionId)}/messages`, query),
     },
     agents: {
-      list: () => http.get<{ items: AgentState[] }>('/agents'),
+      list: () => http.get<AgentDirectory>('/agents'),
       me: () => http.get<AgentState>('/agents/me'),
       updateMe: (body: UpdateAgentStatusBody) => http.patch<AgentState>('/agents/me', body),
       /** Today is the caller's today: the browser's offset from UTC, east positive. */

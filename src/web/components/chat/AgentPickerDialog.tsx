@@ -1,7 +1,10 @@
-// Choosing an agent for a chat, with each agent's live status and load: used to transfer an
-// active chat and (super admins) to assign a waiting one.
+// Choosing an agent for a chat, with each agent's live status, connection and load: used to
+// transfer an active chat and (super admins) to assign a waiting one. Agents who cannot take it
+// now (offline, not connected, full) are greyed out with the reason, by the rule the server
+// applies (shared/handover.ts), so the choice the dialog offers is one the server accepts.
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentState } from '../../../shared/api.js';
+import { handoverBlock, handoverBlockReason, loadLabel } from '../../../shared/handover.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -9,6 +12,7 @@ import { useSubmission } from '../../hooks/useSubmission.js';
 import { Alert } from '../Alert.js';
 import { AgentStatusLabel } from '../Badge.js';
 import { Button } from '../Button.js';
+import { cx } from '../classNames.js';
 import { Dialog } from '../Dialog.js';
 import { Loading } from '../Spinner.js';
 
@@ -47,17 +51,25 @@ export function AgentPickerDialog({
     [realtime],
   );
 
+  const overCapacityAllowed = agents.data?.overCapacityAllowed ?? false;
   const choices = live
     .filter((a) => !excludeIds.includes(a.agent.id))
+    .map((state) => ({ state, block: handoverBlock(state, overCapacityAllowed) }))
+    // Who can take the chat first, then by status and name.
     .sort(
       (a, b) =>
-        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.agent.name.localeCompare(b.agent.name),
+        Number(a.block !== null) - Number(b.block !== null) ||
+        STATUS_ORDER[a.state.status] - STATUS_ORDER[b.state.status] ||
+        a.state.agent.name.localeCompare(b.state.agent.name),
     );
+  // The chosen agent may become unable to take the chat while the dialog is open.
+  const choice = choices.find((c) => c.state.agent.id === chosen && c.block === null);
 
   const confirm = async () => {
-    if (!chosen) return;
+    if (!choice) return;
+    const agentId = choice.state.agent.id;
     await run(async () => {
-      await onPick(chosen);
+      await onPick(agentId);
       onClose();
     });
   };
@@ -70,7 +82,7 @@ export function AgentPickerDialog({
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" busy={busy} disabled={!chosen} onClick={confirm}>
+          <Button variant="primary" busy={busy} disabled={!choice} onClick={confirm}>
             {confirmLabel}
           </Button>
         </>
@@ -86,20 +98,30 @@ export function AgentPickerDialog({
         {choices.length > 0 && (
           <fieldset class="picker">
             <legend class="sr-only">Agent</legend>
-            {choices.map((state) => (
-              <label key={state.agent.id} class="picker__option">
+            {choices.map(({ state, block }) => (
+              <label
+                key={state.agent.id}
+                class={cx('picker__option', block && 'picker__option--blocked')}
+              >
                 <input
                   type="radio"
                   name="agent"
                   value={state.agent.id}
-                  checked={chosen === state.agent.id}
+                  checked={choice?.state.agent.id === state.agent.id}
+                  disabled={block !== null}
                   onChange={() => setChosen(state.agent.id)}
                 />
                 <span class="picker__name">{state.agent.name}</span>
-                <AgentStatusLabel status={state.status} />
-                <span class="picker__load">
-                  {state.openChats} / {state.maxConcurrentChats} chats
+                <span class="picker__facts">
+                  <AgentStatusLabel status={state.status} />
+                  <span>{state.connected ? 'Connected' : 'Not connected'}</span>
                 </span>
+                <span class="picker__load">{loadLabel(state)}</span>
+                {block && (
+                  <span class="picker__reason">
+                    Cannot take the chat: {handoverBlockReason(block, state)}
+                  </span>
+                )}
               </label>
             ))}
           </fieldset>
