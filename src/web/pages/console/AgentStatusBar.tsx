@@ -1,31 +1,28 @@
 // The agent's status bar: availability (online, busy, away, offline), max concurrent chats, and
-// auto-assignment, saved with Update (PATCH /agents/me); beside it, today's numbers. A change made
-// elsewhere (another tab, auto-away) arrives as an agent.status frame and is shown at once.
+// auto-assignment, saved together with Update (PATCH /agents/me); beside it, today's numbers.
+// Changes wait for Update so that "online, by hand only" never passes through "online, auto-assign
+// on" (routing would hand over a chat in between); until then the dot and the hint keep showing
+// the saved status. A change made elsewhere (another tab, auto-away) arrives as an agent.status
+// frame and is shown at once.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { AgentState, UpdateAgentStatusBody } from '../../../shared/api.js';
+import type { AgentState } from '../../../shared/api.js';
 import { AGENT_STATUSES, LIMITS } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Button } from '../../components/Button.js';
-import { AGENT_STATUS_HINTS, AGENT_STATUS_LABELS } from '../../format/labels.js';
+import { AGENT_STATUS_LABELS } from '../../format/labels.js';
 import { formatDuration } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
 import { showToast } from '../../state/toasts.js';
-
-type Draft = Required<UpdateAgentStatusBody>;
-
-const draftOf = (state: AgentState): Draft => ({
-  status: state.status,
-  maxConcurrentChats: state.maxConcurrentChats,
-  autoAssign: state.autoAssign,
-});
-
-const sameDraft = (a: Draft, b: Draft) =>
-  a.status === b.status &&
-  a.maxConcurrentChats === b.maxConcurrentChats &&
-  a.autoAssign === b.autoAssign;
+import {
+  availabilityOf as draftOf,
+  changedMessage,
+  sameAvailability as sameDraft,
+  statusHint,
+  type Availability as Draft,
+} from './statusBarText.js';
 
 const CAPACITY_CHOICES = Array.from(
   { length: LIMITS.maxConcurrentChats.max - LIMITS.maxConcurrentChats.min + 1 },
@@ -74,11 +71,12 @@ export function AgentStatusBar() {
     event.preventDefault();
     if (!draft) return;
     setSaving(true);
+    const before = saved ? draftOf(saved) : draft;
     try {
       const state = await api.agents.updateMe(draft);
       setSaved(state);
       setDraft(draftOf(state));
-      showToast(`You are ${AGENT_STATUS_LABELS[state.status].toLowerCase()}`);
+      showToast(changedMessage(before, state));
     } catch (error) {
       showToast(errorMessage(error), 'danger');
     } finally {
@@ -95,7 +93,7 @@ export function AgentStatusBar() {
             Status
           </label>
           <span class="select-wrap">
-            {draft && <span class={`dot dot--${draft.status}`} aria-hidden="true" />}
+            {saved && <span class={`dot dot--${saved.status}`} aria-hidden="true" />}
             <select
               id={statusId}
               aria-describedby={draft ? statusHintId : undefined}
@@ -113,9 +111,9 @@ export function AgentStatusBar() {
               ))}
             </select>
           </span>
-          {draft && (
-            <span class="status-bar__hint" id={statusHintId}>
-              {AGENT_STATUS_HINTS[draft.status]}
+          {saved && draft && (
+            <span class="status-bar__hint" id={statusHintId} data-unsaved={dirty || undefined}>
+              {statusHint(saved, draft)}
             </span>
           )}
         </div>
