@@ -44,14 +44,14 @@ function apiFailing(...failures: ApiError[]) {
 
 const offline = () => new ApiError(0, NETWORK_ERROR, 'Cannot reach Switchboard.');
 
-function startStore(api: Api) {
+function startStore(api: Api, viewer: Person = yaw) {
   const realtime = fakeRealtime();
   realtime.client.start();
   realtime.current().greet();
   const store = new ConversationStore('s1', {
     api,
     realtime: realtime.client,
-    viewer: yaw,
+    viewer,
     storage: null,
   });
   store.open();
@@ -257,6 +257,48 @@ describe('ConversationStore', () => {
     realtime.current().greet();
     expect(realtime.current().all('subscribe')).toEqual([]);
     expect(store.get().lostAccess).toBe(true);
+  });
+
+  it('marks the agent’s chat transferred when it moves to a colleague, and keeps following it', async () => {
+    const opened = startStore(apiFailing().api, ama);
+    await vi.waitFor(() => expect(opened.realtime.current().last('subscribe')).toBeDefined());
+    const { store, realtime, goLive } = opened;
+    goLive();
+    const esi: Person = { id: 'esi', name: 'Esi', email: null, role: 'admin' };
+    const update = (seq: number, change: 'tagged' | 'transferred', agent: Person) =>
+      realtime.current().deliver({
+        type: 'session.event',
+        sessionId: 's1',
+        seq,
+        event: {
+          kind: 'session.updated',
+          change,
+          session: activeSession({ lastSeq: seq, agent }),
+        },
+      });
+    update(3, 'tagged', ama);
+    expect(store.get().transferredAway).toBe(false);
+    update(4, 'transferred', esi);
+    expect(store.get()).toMatchObject({ transferredAway: true, lostAccess: false, live: true });
+    expect(store.get().conversation.session?.agent?.name).toBe('Esi');
+    expect(store.canWrite()).toBe(false);
+  });
+
+  it('does not mark a chat transferred for someone who was not its agent', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    const esi: Person = { id: 'esi', name: 'Esi', email: null, role: 'admin' };
+    realtime.current().deliver({
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 3,
+      event: {
+        kind: 'session.updated',
+        change: 'transferred',
+        session: activeSession({ lastSeq: 3, agent: esi }),
+      },
+    });
+    expect(store.get().transferredAway).toBe(false);
   });
 
   it('stops following for good when the subscription is refused as not found', async () => {

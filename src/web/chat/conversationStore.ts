@@ -53,6 +53,11 @@ export interface ConversationView {
    * the waiting chat they were watching): what is shown is the last they were allowed to see.
    */
   lostAccess: boolean;
+  /**
+   * The viewer's chat was transferred to another agent while it was open here: it stays on
+   * screen (they keep read access), read-only and marked so, as a lost chat does.
+   */
+  transferredAway: boolean;
 }
 
 export interface ConversationDeps {
@@ -88,6 +93,7 @@ export class ConversationStore implements Readable<ConversationView> {
       queue: null,
       live: false,
       lostAccess: false,
+      transferredAway: false,
     });
     this.typingSignal = new TypingSignal((typing) =>
       deps.realtime.notify({ type: 'typing', sessionId, typing }),
@@ -251,8 +257,18 @@ export class ConversationStore implements Readable<ConversationView> {
     return {
       lastSeq: () => this.get().conversation.lastSeq,
       onEvent: (frame) => {
+        const agentBefore = this.get().conversation.session?.agent?.id;
         this.dispatch({ type: 'event', seq: frame.seq, event: frame.event });
         const { event } = frame;
+        const me = this.deps.viewer.id;
+        if (
+          event.kind === 'session.updated' &&
+          event.change === 'transferred' &&
+          agentBefore === me &&
+          event.session.agent?.id !== me
+        ) {
+          this.patch({ transferredAway: true });
+        }
         if (
           event.kind === 'message.created' &&
           event.message.sender?.id === this.get().typing?.id

@@ -150,7 +150,13 @@ function ChatWindowView({
                     placeholder="Type a message, or / for quick responses"
                   />
                 )}
-                {session.status === 'active' && !mine && (
+                {session.status === 'active' && !mine && view.transferredAway && (
+                  <Alert tone="info" class="chat-window__problem">
+                    Transferred to {session.agent?.name ?? 'another agent'}. Only they can reply
+                    now; you can still read the chat.
+                  </Alert>
+                )}
+                {session.status === 'active' && !mine && !view.transferredAway && (
                   <p class="chat-window__notice">
                     {session.agent?.name ?? 'Another agent'} is handling this chat. You can read
                     along.

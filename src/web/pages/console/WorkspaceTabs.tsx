@@ -127,7 +127,7 @@ function LiveTabTitle({
   withSubject,
   onCustomer,
 }: TabTitleProps & { store: ConversationStore }) {
-  const { conversation } = useReadable(store);
+  const { conversation, transferredAway } = useReadable(store);
   const unread = unreadCount(conversation);
   const session = conversation.session;
   const customerId = session?.customer.id;
@@ -142,6 +142,11 @@ function LiveTabTitle({
         <span class="workspace-tab__subject">
           <span class="sr-only">, </span>
           {session.subject}
+        </span>
+      )}
+      {transferredAway && (
+        <span class="workspace-tab__note">
+          <span class="sr-only">, </span>Transferred
         </span>
       )}
       {unread > 0 && (
