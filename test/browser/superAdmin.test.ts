@@ -3,6 +3,7 @@
 // host application's SSO landing, signed in on success and explained on failure.
 import { SignJWT } from 'jose';
 import { beforeAll, expect, it } from 'vitest';
+import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -88,12 +89,15 @@ describeInBrowser('a super admin', () => {
     await visible(adminPage.getByRole('row', { name: /Hostel allocation.*Esi Owusu/ }));
 
     await visible(esiPage.getByRole('heading', { name: 'Akosua Darko' }));
+    // Kofi signs in and goes on duty by hand: only then may he be handed a chat.
+    await suite.signIn(kofi);
+    await updateOwnAgentState(suite.server.node.ctx, kofi, { status: 'online', autoAssign: false });
     await esiPage.getByRole('button', { name: 'Transfer chat' }).click();
     const transfer = esiPage.getByRole('dialog', { name: 'Transfer chat' });
     await transfer.getByRole('radio', { name: new RegExp(kofi.name) }).check();
     await transfer.getByRole('button', { name: 'Transfer' }).click();
     await visible(messageLog(esiPage).getByText('Esi Owusu transferred the chat to Kofi Boateng'));
-    await visible(esiPage.getByText('Kofi Boateng is handling this chat. You can read along.'));
+    await visible(esiPage.getByText('Transferred to Kofi Boateng. Only they can reply now'));
   });
 
   it("counts every ended chat on the console's History tab, and leaves its own chats alone for others' changes", async () => {

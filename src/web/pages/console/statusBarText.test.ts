@@ -47,5 +47,8 @@ describe('changedMessage', () => {
     expect(changedMessage(before, state({ maxConcurrentChats: 3, autoAssign: false }))).toBe(
       'You are online, at most 3 chats, auto-assign off',
     );
+    expect(changedMessage(before, state({ maxConcurrentChats: 1 }))).toBe(
+      'You are online, at most 1 chat',
+    );
   });
 });

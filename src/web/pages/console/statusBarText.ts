@@ -35,7 +35,8 @@ export function statusHint(saved: AgentState, draft: Availability): string {
 export function changedMessage(before: Availability, after: AgentState): string {
   const parts = [`You are ${AGENT_STATUS_LABELS[after.status].toLowerCase()}`];
   if (before.maxConcurrentChats !== after.maxConcurrentChats) {
-    parts.push(`at most ${after.maxConcurrentChats} chats`);
+    const max = after.maxConcurrentChats;
+    parts.push(`at most ${max} ${max === 1 ? 'chat' : 'chats'}`);
   }
   if (before.autoAssign !== after.autoAssign) {
     parts.push(after.autoAssign ? 'auto-assign on' : 'auto-assign off');
