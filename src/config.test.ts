@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       [{ PORT: 'eighty' }, 'PORT'],
       [{ SSO_SECRET: 'short' }, 'SSO_SECRET'],
       [{ SSO_LINK_BY_EMAIL: 'sometimes' }, 'SSO_LINK_BY_EMAIL'],
+      [{ MESSAGE_LIMIT_BURST: '0' }, 'MESSAGE_LIMIT_BURST'],
+      [{ SOCKET_LIMIT_PER_SIGNIN: '2.5' }, 'SOCKET_LIMIT_PER_SIGNIN'],
     ];
     for (const [env, variable] of cases) {
       expect(refusal(env), JSON.stringify(env)).toMatch(
@@ -37,6 +39,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ SSO_SECRET: secret, SSO_LINK_BY_EMAIL: 'true' }).sso?.linkByEmail).toBe(
       true,
     );
+  });
+
+  it('reads the abuse limits, with defaults no person meets', () => {
+    expect(loadConfig({}).abuseLimits).toEqual({
+      messagesPerSecond: 5,
+      messageBurst: 20,
+      chatsPerHour: 20,
+      openChatsPerCustomer: 3,
+      socketsPerSignIn: 20,
+    });
+    expect(loadConfig({ MESSAGE_LIMIT_PER_SECOND: '0.5' }).abuseLimits.messagesPerSecond).toBe(0.5);
   });
 
   it('reduces PUBLIC_URL and ALLOWED_ORIGINS to origins, as browsers send them', () => {

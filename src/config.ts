@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './domain/abuseLimits.js';
 
 // This module runs from src/ (development, tests) or dist/src/ (built); both find dist/web.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,8 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value));
 const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const rate = (fallback: number) => z.coerce.number().positive().default(fallback);
 const optionalText = z
   .string()
   .optional()
@@ -94,6 +97,11 @@ const Env = z.object({
   SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   SIGNIN_WINDOW_MINUTES: seconds(15),
+  MESSAGE_LIMIT_PER_SECOND: rate(DEFAULT_ABUSE_LIMITS.messagesPerSecond),
+  MESSAGE_LIMIT_BURST: count(DEFAULT_ABUSE_LIMITS.messageBurst),
+  CHAT_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.chatsPerHour),
+  OPEN_CHAT_LIMIT_PER_CUSTOMER: count(DEFAULT_ABUSE_LIMITS.openChatsPerCustomer),
+  SOCKET_LIMIT_PER_SIGNIN: count(DEFAULT_ABUSE_LIMITS.socketsPerSignIn),
   NODE_ID: optionalText,
   SHUTDOWN_GRACE_SECONDS: seconds(10),
 });
@@ -141,6 +149,7 @@ export interface Config {
   /** Customers see the email of the agents they talk to, not only their name. */
   showAgentEmailToCustomers: boolean;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
+  abuseLimits: AbuseLimits;
   nodeId: string | undefined;
   shutdownGraceMs: number;
   /** Directory of the built web app; absent in API-only test setups. */
@@ -210,6 +219,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
       perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,
       windowMs: e.SIGNIN_WINDOW_MINUTES * 60_000,
+    },
+    abuseLimits: {
+      messagesPerSecond: e.MESSAGE_LIMIT_PER_SECOND,
+      messageBurst: e.MESSAGE_LIMIT_BURST,
+      chatsPerHour: e.CHAT_LIMIT_PER_HOUR,
+      openChatsPerCustomer: e.OPEN_CHAT_LIMIT_PER_CUSTOMER,
+      socketsPerSignIn: e.SOCKET_LIMIT_PER_SIGNIN,
     },
     nodeId: e.NODE_ID,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,

@@ -50,6 +50,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     nodeStaleMs: config.housekeepingMs * 3,
     sso: config.sso,
     signInLimits: config.signInLimits,
+    abuseLimits: config.abuseLimits,
   };
 }
 

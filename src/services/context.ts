@@ -1,5 +1,6 @@
 // What every use case receives: storage, time, ids, the bus, routing and the deployment's settings.
 import type { EventBus } from '../bus/bus.js';
+import type { AbuseLimits } from '../domain/abuseLimits.js';
 import type { ServerFrame } from '../shared/protocol.js';
 import type { Store } from '../storage/store.js';
 import type { Clock, Ids } from './runtime.js';
@@ -28,6 +29,7 @@ export interface ServiceSettings {
     linkByEmail: boolean;
   } | null;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
+  abuseLimits: AbuseLimits;
 }
 
 export interface RoutingTrigger {

@@ -1,6 +1,7 @@
 // Builds a service context on a test database with a clock the test controls, and factories
 // that make customers, agents and chats in one line each.
 import { MemoryBus } from '../../src/bus/memoryBus.js';
+import { DEFAULT_ABUSE_LIMITS } from '../../src/domain/abuseLimits.js';
 import type { Viewer } from '../../src/domain/policies.js';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Priority, Role } from '../../src/shared/vocabulary.js';
@@ -36,6 +37,7 @@ export const testSettings: ServiceSettings = {
     linkByEmail: false,
   },
   signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
+  abuseLimits: DEFAULT_ABUSE_LIMITS,
 };
 
 export interface World {
