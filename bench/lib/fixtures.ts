@@ -12,6 +12,7 @@ import { insertUser } from '../../src/storage/repositories/users.js';
 import type { AgentStatus, Role } from '../../src/shared/vocabulary.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { openStore, type Db, type Store } from '../../src/storage/store.js';
+import { BENCH_LIMITS } from './processes.js';
 
 export interface Fixture {
   ctx: ServiceContext;
@@ -25,7 +26,7 @@ export async function openFixture(options: {
 }): Promise<Fixture> {
   const store = openStore({ ...options, pgPoolSize: 4 });
   await migrateToLatest(store);
-  const ctx = offlineContext(store, loadConfig({ DATA_DIR: '/tmp' }));
+  const ctx = offlineContext(store, loadConfig({ DATA_DIR: '/tmp', ...BENCH_LIMITS }));
   return { ctx, store, close: () => store.close() };
 }
 
