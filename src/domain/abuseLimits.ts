@@ -1,5 +1,6 @@
-// The limits that keep one customer (or one script) from flooding the desk. Each is enforced
-// where the database makes it exact across nodes: see docs/architecture.md (Decisions) for where.
+// The limits that keep one customer (or one script) from flooding the desk, and the arithmetic
+// of the per-session message budget. Each is enforced where the database makes it exact across
+// nodes: see docs/architecture.md (Decisions) for where.
 
 export interface AbuseLimits {
   /** Messages a session takes per second on average, both sides together. */
@@ -25,3 +26,31 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   openChatsPerCustomer: 3,
   socketsPerSignIn: 20,
 };
+
+/**
+ * A session's message budget is a token bucket (`burst` tokens, refilled at `perSecond`) kept in
+ * one number, the time at which the bucket is full again (the generic cell rate algorithm):
+ * each message pushes that time `intervalMs` later, starting from now if it had passed, and a
+ * message is refused when it would push it more than `burst` messages' worth past now.
+ */
+export interface MessageBudget {
+  /** How much later one message makes the bucket full again. */
+  intervalMs: number;
+  /** How far past now the full-again time may be for a message to be taken. */
+  toleranceMs: number;
+}
+
+export function messageBudget(
+  limits: Pick<AbuseLimits, 'messagesPerSecond' | 'messageBurst'>,
+): MessageBudget {
+  const intervalMs = Math.max(1, Math.round(1000 / limits.messagesPerSecond));
+  return { intervalMs, toleranceMs: (limits.messageBurst - 1) * intervalMs };
+}
+
+/** The latest full-again time at which a message sent `now` is still taken. */
+export const latestFullAtAdmitting = (budget: MessageBudget, now: number) =>
+  now + budget.toleranceMs;
+
+/** How long a session whose bucket is full again at `fullAt` must wait before its next message. */
+export const messageWaitMs = (budget: MessageBudget, fullAt: number, now: number) =>
+  Math.max(0, fullAt - latestFullAtAdmitting(budget, now));

@@ -64,3 +64,6 @@ export const forbidden = (message = 'You are not allowed to do this') =>
   new AppError('FORBIDDEN', message);
 export const invalid = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', `${field}: ${message}`, field);
+/** Over a limit: worth trying again in `waitMs` (rounded up to whole seconds, as Retry-After). */
+export const rateLimited = (message: string, waitMs: number) =>
+  new AppError('RATE_LIMITED', message, undefined, Math.max(1, Math.ceil(waitMs / 1000)));

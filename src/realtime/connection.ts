@@ -413,7 +413,13 @@ export class ClientConnection {
       type: 'error',
       ...(ref ? { ref } : {}),
       ...(clientId ? { clientId } : {}),
-      error: { code: reported.code, message: reported.message },
+      error: {
+        code: reported.code,
+        message: reported.message,
+        ...(reported.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: reported.retryAfterSeconds }
+          : {}),
+      },
     });
   }
 }

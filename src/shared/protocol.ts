@@ -59,7 +59,13 @@ export type ServerFrame =
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }
   | { type: 'ack'; ref?: string; clientId?: string; message?: Message; lastReadSeq?: number | null }
-  | { type: 'error'; ref?: string; clientId?: string; error: { code: string; message: string } }
+  | {
+      type: 'error';
+      ref?: string;
+      clientId?: string;
+      /** `retryAfterSeconds` comes with RATE_LIMITED: when trying again makes sense. */
+      error: { code: string; message: string; retryAfterSeconds?: number };
+    }
   | { type: 'pong'; ref?: string }
   /** The server is going away: reconnect after `retryMs`, resuming from the last seq seen. */
   | { type: 'bye'; reason: string; retryMs: number };

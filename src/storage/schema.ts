@@ -60,6 +60,8 @@ export interface ChatSessionsTable {
   last_message_at: number | null;
   /** Sequence number of the latest durable event of this session. */
   last_seq: number;
+  /** When the session's message budget is full again (see domain/abuseLimits.ts); 0 = full. */
+  message_budget_full_at: number;
   /** Room for tickets: the ticket this chat became or belongs to. */
   ticket_id: string | null;
   updated_at: number;

@@ -27,8 +27,13 @@ describe.skipIf(!postgresUrl || !redisUrl)('a node killed with -9', () => {
     postgresUrl: postgresUrl!,
     redisUrl: redisUrl!,
     nodes: ['a', 'b', 'c'],
-    // A node silent for 3 beats (1.5 s) is presumed dead; its agents go away 1 s later.
-    env: { HOUSEKEEPING_SECONDS: '0.5', AGENT_AWAY_GRACE_SECONDS: '1' },
+    // A node silent for 3 beats (1.5 s) is presumed dead; its agents go away 1 s later. Each
+    // customer fires more messages at once than a chat's burst allows.
+    env: {
+      HOUSEKEEPING_SECONDS: '0.5',
+      AGENT_AWAY_GRACE_SECONDS: '1',
+      MESSAGE_LIMIT_BURST: String(MESSAGES * 2),
+    },
   }));
 
   it('loses no acknowledged message: clients resume on another node', async () => {

@@ -58,7 +58,11 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
           'send_message: 201 with the new message, or 200 with the first one when clientId repeats',
         params: IdParams,
         body: SendMessageBody,
-        response: { 200: Message, 201: Message, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: Message,
+          201: Message,
+          ...errorResponses(400, 401, 403, 404, 409, 429),
+        },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,15 @@
 // Someone in the conversation sends a message. Persisted before it is acknowledged; a retried
-// send with the same client id returns the first message instead of writing a second one.
+// send with the same client id returns the first message instead of writing a second one. A
+// session takes messages within its budget (a burst, then a steady rate, both sides together).
+import { messageBudget, messageWaitMs } from '../../domain/abuseLimits.js';
+import { rateLimited } from '../../domain/errors.js';
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { findMessageByClientId, type MessageRecord } from '../../storage/repositories/messages.js';
+import { reserveSentMessageSeq } from '../../storage/repositories/sessions.js';
 import { commit, type ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
-import { appendMessage, queueMessageFrame } from '../sessions/sessionEvents.js';
+import { queueMessageFrame, writeMessage } from '../sessions/sessionEvents.js';
 
 export interface SendMessageProps {
   viewer: Viewer;
@@ -40,7 +44,17 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       const fromCustomer = record.row.user_id === viewer.id;
       assertTransition(record.row.status, fromCustomer ? 'customerMessage' : 'agentMessage');
       const sender = fromCustomer ? record.customer : record.agent!;
-      const message = await appendMessage(trx, ctx, outbox, {
+      // A retry of a stored message (above) costs nothing: it was counted when it was stored.
+      const now = ctx.clock.now();
+      const budget = messageBudget(ctx.settings.abuseLimits);
+      const reserved = await reserveSentMessageSeq(trx, sessionId, now, budget);
+      if (reserved.seq === null) {
+        throw rateLimited(
+          'Too many messages in this chat; wait a moment',
+          messageWaitMs(budget, reserved.fullAt, now),
+        );
+      }
+      const message = await writeMessage(trx, ctx, outbox, reserved.seq, {
         sessionId,
         sender,
         type: 'text',

@@ -50,6 +50,7 @@ export function startSession(
       rated_at: null,
       last_message_at: null,
       last_seq: 0,
+      message_budget_full_at: 0,
       ticket_id: null,
       updated_at: now,
     });

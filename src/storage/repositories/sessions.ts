@@ -2,6 +2,7 @@
 // applied in SQL, the waiting queue, and per-session sequence numbers.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
+import { latestFullAtAdmitting, type MessageBudget } from '../../domain/abuseLimits.js';
 import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
 import { Id } from '../../shared/api.js';
@@ -241,6 +242,60 @@ export const reserveMessageSeq = prepared((db: Db, sessionId: string, now: numbe
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now, updated_at: now }))
     .where('id', '=', sessionId)
     .returning('last_seq'),
+);
+
+/**
+ * Like reserveMessageSeq, for a message someone sends: the same statement also spends one from
+ * the session's message budget (domain/abuseLimits.ts), so the row's lock makes the budget exact
+ * on every node at no extra cost per message. Returns null, changing nothing, when the budget is
+ * spent, with when the bucket is full again (for how long to wait).
+ */
+export async function reserveSentMessageSeq(
+  db: Db,
+  sessionId: string,
+  now: number,
+  budget: MessageBudget,
+): Promise<{ seq: number } | { seq: null; fullAt: number }> {
+  const { rows } = await reserveSentMessageSeqQuery(
+    db,
+    sessionId,
+    now,
+    budget.intervalMs,
+    latestFullAtAdmitting(budget, now),
+  );
+  if (rows[0]) return { seq: rows[0].last_seq };
+  const row = await db
+    .selectFrom('chat_sessions')
+    .select('message_budget_full_at')
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  return { seq: null, fullAt: row.message_budget_full_at };
+}
+
+// Every message someone sends: prepared once (see prepared.ts).
+const reserveSentMessageSeqQuery = prepared(
+  (db: Db, sessionId: string, now: number, intervalMs: number, latestFullAt: number) =>
+    db
+      .updateTable('chat_sessions')
+      .set((eb) => ({
+        last_seq: eb('last_seq', '+', 1),
+        last_message_at: now,
+        updated_at: now,
+        // Full again one interval later than it was, or than now if that has passed.
+        message_budget_full_at: eb(
+          eb
+            .case()
+            .when('message_budget_full_at', '>', now)
+            .then(eb.ref('message_budget_full_at'))
+            .else(now)
+            .end(),
+          '+',
+          intervalMs,
+        ),
+      }))
+      .where('id', '=', sessionId)
+      .where('message_budget_full_at', '<=', latestFullAt)
+      .returning('last_seq'),
 );
 
 export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]> {

@@ -1,0 +1,87 @@
+// The abuse limits against a real database, each under a burst of parallel requests: messages
+// per session.
+import { expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors.js';
+import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
+import { sendMessage } from '../../src/services/messages/messageSender.js';
+import type { Store } from '../../src/storage/store.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { makeWorld, testSettings, type World } from '../support/world.js';
+
+/** What a call was refused with: its code and Retry-After, or 'ok'. */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return `${error.code} ${error.retryAfterSeconds ?? ''}`.trim();
+  }
+}
+
+const tally = (outcomes: string[]) =>
+  outcomes.reduce<Record<string, number>>(
+    (counts, o) => ({ ...counts, [o]: (counts[o] ?? 0) + 1 }),
+    {},
+  );
+
+function limited(db: Store, limits: Partial<typeof testSettings.abuseLimits>) {
+  return makeWorld(db, { abuseLimits: { ...testSettings.abuseLimits, ...limits } });
+}
+
+async function activeChat(world: World) {
+  const agent = await world.agent('Ama');
+  const customer = await world.customer('Yaw');
+  const sessionId = await world.startChat(customer);
+  await world.routing.idle();
+  return { agent, customer, sessionId };
+}
+
+describeEachDatabase('abuse limits', (db) => {
+  it('takes a burst of messages per session, then as many per second as the rate allows', async () => {
+    const world = limited(db(), { messageBurst: 20, messagesPerSecond: 5 });
+    const { agent, customer, sessionId } = await activeChat(world);
+    const send = (text: string, viewer = customer) =>
+      outcome(sendMessage(world.ctx, { viewer, sessionId, text }));
+
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => send(`flood ${i}`)));
+    expect(tally(burst)).toEqual({ ok: 20, 'RATE_LIMITED 1': 10 });
+    // The session's budget is shared: the agent waits too.
+    expect(await send('Hello?', agent)).toBe('RATE_LIMITED 1');
+    world.clock.advance(200);
+    expect(await send('one more')).toBe('ok');
+    expect(await send('and another')).toBe('RATE_LIMITED 1');
+    // A quiet spell refills the whole burst, no more.
+    world.clock.advance(60_000);
+    const later = await Promise.all(Array.from({ length: 25 }, (_, i) => send(`again ${i}`)));
+    expect(tally(later)).toEqual({ ok: 20, 'RATE_LIMITED 1': 5 });
+    // Another chat, even of the same customer, has a budget of its own.
+    const elsewhere = await world.startChat(customer);
+    expect(
+      await outcome(sendMessage(world.ctx, { viewer: customer, sessionId: elsewhere, text: 'Hi' })),
+    ).toBe('ok');
+
+    const { records } = await listMessages(world.ctx, customer, sessionId, { limit: 200 });
+    expect(records.filter((r) => r.row.message_type === 'text')).toHaveLength(1 + 20 + 1 + 20);
+    // Refused sends took no sequence number: the log has no holes.
+    const log = await replayEvents(world.ctx, sessionId, 0, 500);
+    expect(log.map((f) => f.seq)).toEqual(log.map((_, i) => i + 1));
+  });
+
+  it('answers a retried send from its stored message even when the budget is spent', async () => {
+    const world = limited(db(), { messageBurst: 2, messagesPerSecond: 1 });
+    const { customer, sessionId } = await activeChat(world);
+    await sendMessage(world.ctx, { viewer: customer, sessionId, text: 'A', clientId: 'c-1' });
+    await sendMessage(world.ctx, { viewer: customer, sessionId, text: 'B', clientId: 'c-2' });
+    expect(await outcome(sendMessage(world.ctx, { viewer: customer, sessionId, text: 'C' }))).toBe(
+      'RATE_LIMITED 1',
+    );
+    const retry = await sendMessage(world.ctx, {
+      viewer: customer,
+      sessionId,
+      text: 'B',
+      clientId: 'c-2',
+    });
+    expect(retry.duplicate).toBe(true);
+  });
+});
