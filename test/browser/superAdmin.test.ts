@@ -109,9 +109,14 @@ describeInBrowser('a super admin', () => {
       if (request.url().includes('view=active')) ownChatReads.push(request.url());
     });
 
-    // More chats end elsewhere than one page of History holds (20).
-    const customer = await suite.server.person('Kwame Asare');
+    // More chats end elsewhere than one page of History holds (20), more than one customer may
+    // start in an hour.
+    const customers = [
+      await suite.server.person('Kwame Asare'),
+      await suite.server.person('Akua Mensah'),
+    ];
     for (let n = 1; n <= 21; n++) {
+      const customer = customers[n % 2]!;
       const { row } = await startSession(suite.server.node.ctx, {
         viewer: customer,
         subject: `Question ${n}`,

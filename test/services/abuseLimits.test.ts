@@ -1,9 +1,11 @@
 // The abuse limits against a real database, each under a burst of parallel requests: messages
-// per session.
+// per session, chats started per hour and open chats per customer.
 import { expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
+import { endSession } from '../../src/services/sessions/sessionEnder.js';
+import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import type { Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';
@@ -83,5 +85,49 @@ describeEachDatabase('abuse limits', (db) => {
       clientId: 'c-2',
     });
     expect(retry.duplicate).toBe(true);
+  });
+
+  it('lets a customer have only so many chats open at once, however many start together', async () => {
+    const world = limited(db(), { openChatsPerCustomer: 3 });
+    const customer = await world.customer('Yaw');
+    const start = () =>
+      startSession(world.ctx, {
+        viewer: customer,
+        subject: 'Help',
+        priority: 'medium',
+        message: 'Hello',
+      });
+    const burst = await Promise.all(Array.from({ length: 10 }, () => outcome(start())));
+    expect(tally(burst)).toEqual({ ok: 3, 'RATE_LIMITED 60': 7 });
+
+    const open = await db()
+      .db.selectFrom('chat_sessions')
+      .select('id')
+      .where('user_id', '=', customer.id)
+      .execute();
+    expect(open).toHaveLength(3);
+    await endSession(world.ctx, { viewer: customer, sessionId: open[0]!.id });
+    expect(await outcome(start())).toBe('ok');
+    expect(await outcome(start())).toBe('RATE_LIMITED 60');
+  });
+
+  it('lets a person start only so many chats an hour, however many start together', async () => {
+    const world = limited(db(), { chatsPerHour: 5, openChatsPerCustomer: 100 });
+    const customer = await world.customer('Yaw');
+    const start = () =>
+      startSession(world.ctx, {
+        viewer: customer,
+        subject: 'Help',
+        priority: 'medium',
+        message: 'Hello',
+      });
+    const burst = await Promise.all(Array.from({ length: 12 }, () => outcome(start())));
+    expect(tally(burst)).toEqual({ ok: 5, 'RATE_LIMITED 3600': 7 });
+    world.clock.advance(59 * 60_000);
+    expect(await outcome(start())).toBe('RATE_LIMITED 60');
+    world.clock.advance(60_000);
+    expect(await outcome(start())).toBe('ok');
+    // Someone else is not held up by Yaw's hour.
+    expect(await outcome(world.startChat(await world.customer('Esi')))).toBe('ok');
   });
 });

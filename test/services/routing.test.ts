@@ -10,7 +10,7 @@ import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import type { Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { loadViolations } from '../support/routingInvariants.js';
-import { makeWorld } from '../support/world.js';
+import { makeWorld, testSettings } from '../support/world.js';
 
 /** Every agent's stored load equals their open chats and never exceeds their max. */
 async function expectConsistentLoads(store: Store) {
@@ -170,7 +170,10 @@ describeEachDatabase('routing', (db) => {
   });
 
   it('drains a queue longer than one batch in one routing run', async () => {
-    const world = makeWorld(db());
+    // One customer with the whole queue: far past what the abuse limits let a customer open.
+    const world = makeWorld(db(), {
+      abuseLimits: { ...testSettings.abuseLimits, openChatsPerCustomer: 1000, chatsPerHour: 1000 },
+    });
     const ama = await world.agent('Ama', { status: 'offline' });
     const yaw = await world.customer();
     // One more than a batch (200), waiting while nobody is online.

@@ -42,7 +42,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
           "The caller becomes the chat's customer; the first message is stored with it. The chat waits in the queue until routing gives it to an available agent or an agent takes it.",
         summary: 'start_session: start a chat; it waits in the queue until an agent is assigned',
         body: StartSessionBody,
-        response: { 201: Session, ...errorResponses(400, 401, 403) },
+        response: { 201: Session, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {

@@ -1,16 +1,20 @@
 // A customer starts a chat: the session enters the queue with their first message, and routing
-// is asked to find it an agent.
+// is asked to find it an agent. Nobody holds more than a few chats open at once or starts more
+// than so many an hour.
 import { priorityRank } from '../../domain/routing.js';
 import type { Viewer } from '../../domain/policies.js';
-import { forbidden } from '../../domain/errors.js';
+import { forbidden, rateLimited } from '../../domain/errors.js';
 import type { Priority } from '../../shared/vocabulary.js';
+import { hit } from '../../storage/repositories/rateLimits.js';
 import {
   addParticipant,
+  countOpenSessionsOf,
   findSessionRecord,
   insertSession,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
 import { findUserById } from '../../storage/repositories/users.js';
+import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
 import { announceSessionChange, appendMessage } from './sessionEvents.js';
 
@@ -31,6 +35,7 @@ export function startSession(
     const customer = await findUserById(trx, props.viewer.id);
     if (!customer || customer.is_active !== 1) throw forbidden('This account is disabled');
     const now = ctx.clock.now();
+    await assertWithinLimits(trx, ctx, customer.id, now);
     const sessionId = ctx.ids.next();
     await insertSession(trx, {
       id: sessionId,
@@ -67,4 +72,35 @@ export function startSession(
     outbox.requestRouting();
     return record;
   });
+}
+
+const HOUR_MS = 3_600_000;
+/** An open chat ends when someone ends it: there is no telling when, so this is a hint. */
+const OPEN_CHATS_RETRY_MS = 60_000;
+
+/**
+ * The customer's open chats and the chats they started this hour, each within its limit. Both
+ * are counted inside the start's transaction, which rolls back (and so does not count) a start
+ * that is refused.
+ */
+async function assertWithinLimits(trx: Db, ctx: ServiceContext, customerId: string, now: number) {
+  const { openChatsPerCustomer, chatsPerHour } = ctx.settings.abuseLimits;
+  // Parallel starts of one customer take turns (on PostgreSQL; SQLite has one writer), so each
+  // counts the others' chats and two cannot both take the last place. An advisory lock rather
+  // than the user row's: FOR UPDATE there would also hold up the foreign-key checks of this
+  // person's messages in their other chats.
+  await ctx.store.lockForTransaction(trx, `chat-start:${customerId}`);
+  if ((await countOpenSessionsOf(trx, customerId)) >= openChatsPerCustomer) {
+    throw rateLimited(
+      `You already have ${openChatsPerCustomer} open chats; end one to start another`,
+      OPEN_CHATS_RETRY_MS,
+    );
+  }
+  const started = await hit(trx, `chats-started:${customerId}`, now, HOUR_MS);
+  if (started.count > chatsPerHour) {
+    throw rateLimited(
+      `You have started ${chatsPerHour} chats this hour; try again later`,
+      started.resetAt - now,
+    );
+  }
 }

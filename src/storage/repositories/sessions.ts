@@ -298,6 +298,17 @@ const reserveSentMessageSeqQuery = prepared(
       .returning('last_seq'),
 );
 
+/** The customer's chats still waiting or active. */
+export async function countOpenSessionsOf(db: Db, customerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('chat_sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', customerId)
+    .where('status', 'in', ['waiting', 'active'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('chat_participants')
