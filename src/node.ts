@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { buildApp } from './http/app.js';
 import { Gateway } from './realtime/gateway.js';
 import { ensureFirstSuperAdmin } from './services/accounts/firstSuperAdmin.js';
+import { SignInSockets } from './services/accounts/signInSockets.js';
 import { PresenceTracker } from './services/agents/presence.js';
 import type { ServiceContext, ServiceSettings } from './services/context.js';
 import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
@@ -90,7 +91,8 @@ export async function createNode(
     settings: serviceSettings(config),
   };
   const presence = new PresenceTracker(ctx);
-  const gateway = new Gateway({ config, ctx, bus, presence });
+  const signInSockets = new SignInSockets(ctx);
+  const gateway = new Gateway({ config, ctx, bus, presence, signInSockets });
   let stopping = false;
   const app = await buildApp({
     config,
@@ -104,8 +106,11 @@ export async function createNode(
     },
   });
   log = app.log;
-  const housekeeper = new Housekeeper(ctx, presence, config.housekeepingMs, (err) =>
-    log.warn({ err }, 'housekeeping failed'),
+  const housekeeper = new Housekeeper(
+    ctx,
+    [presence, signInSockets],
+    config.housekeepingMs,
+    (err) => log.warn({ err }, 'housekeeping failed'),
   );
   const firstAdmin = await ensureFirstSuperAdmin(ctx, config.firstAdmin);
   if (firstAdmin === 'created') {

@@ -89,8 +89,12 @@ export class ClientConnection {
    * the first frame a client sees is always `hello`.
    */
   private beforeHello: ServerFrame[] | null = [];
-  /** Frames are handled one at a time, in arrival order, so a client's sends keep their order. */
-  private inbox: Promise<void> = Promise.resolve();
+  /**
+   * Frames are handled one at a time, in arrival order, so a client's sends keep their order;
+   * none before open(), so a socket the gateway turns away (refuse()) has handled nothing.
+   */
+  private inbox: Promise<void>;
+  private startHandling!: () => void;
 
   constructor(
     private readonly socket: WebSocket,
@@ -99,6 +103,9 @@ export class ClientConnection {
     private readonly deps: ConnectionDeps,
   ) {
     this.id = deps.ctx.ids.next();
+    this.inbox = new Promise((resolve) => {
+      this.startHandling = resolve;
+    });
     this.budget = new FrameBudget(30, 120, () => deps.ctx.clock.now());
     this.audience = audienceOf(deps.ctx.settings, viewer);
     socket.on('pong', () => {
@@ -111,8 +118,9 @@ export class ClientConnection {
     });
   }
 
-  /** Subscribes the personal topics and greets the client. */
+  /** Starts handling the client's frames, subscribes the personal topics and greets the client. */
   async open(): Promise<void> {
+    this.startHandling();
     const personalTopics = [topics.user(this.viewer.id), this.deps.signIn.topic];
     if (isAgent(this.viewer)) personalTopics.push(topics.queue, topics.agents);
     if (isSuperAdmin(this.viewer)) personalTopics.push(topics.monitor);
@@ -132,6 +140,12 @@ export class ClientConnection {
     const held = this.beforeHello ?? [];
     this.beforeHello = null;
     for (const frame of held) this.onPersonalFrame(frame);
+  }
+
+  /** Turns the socket away instead of opening it: an `error` frame says why, then `code` closes it. */
+  refuse(error: AppError, code: number): void {
+    this.fail(error);
+    this.close(code, error.code);
   }
 
   /** Called by the heartbeat timer: false when the last ping went unanswered. */

@@ -1,14 +1,16 @@
-// The real-time gateway on /api/v1/ws: accepts authenticated sockets, keeps them alive with
-// heartbeats (closing those whose sign-in ended), records presence, makes them catch up when
-// frames may have been lost between nodes, and on shutdown tells every client to reconnect
-// elsewhere.
+// The real-time gateway on /api/v1/ws: accepts authenticated sockets (as many per sign-in as the
+// limit allows, over every node), keeps them alive with heartbeats (closing those whose sign-in
+// ended), records presence, makes them catch up when frames may have been lost between nodes,
+// and on shutdown tells every client to reconnect elsewhere.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { topics, type EventBus } from '../bus/bus.js';
 import type { Config } from '../config.js';
 import { CLOSE_CODES, type ServerFrame } from '../shared/protocol.js';
+import { AppError } from '../domain/errors.js';
 import type { ServiceContext } from '../services/context.js';
+import type { SignInSockets } from '../services/accounts/signInSockets.js';
 import type { PresenceTracker } from '../services/agents/presence.js';
 import { AppError } from '../domain/errors.js';
 import { ClientConnection } from './connection.js';
@@ -21,6 +23,7 @@ export interface GatewayOptions {
   ctx: ServiceContext;
   bus: EventBus;
   presence: PresenceTracker;
+  signInSockets: SignInSockets;
 }
 
 /** A plain HTTP request to the socket's address, which the plugin would answer with an empty 404. */
@@ -55,7 +58,7 @@ export class Gateway {
   }
 
   register(app: FastifyInstance): void {
-    const { config, ctx, bus, presence } = this.options;
+    const { config, ctx, bus, presence, signInSockets } = this.options;
     // Another node died before publishing what it committed: catch up from the database.
     this.deploymentSignals = bus
       .subscribe(topics.deployment, (frame) => {
@@ -118,20 +121,38 @@ export class Gateway {
             onClosed: (conn) => this.queueWatcher.forget(conn),
           },
         );
+        // Until admitted, the connection handles none of the client's frames.
+        const admission = signInSockets.admit(auth.signInId);
         this.connections.add(connection);
         socket.on('close', () => {
           this.connections.delete(connection);
           connection.dispose();
-          presence
-            .disconnected(auth.viewer)
-            .catch((err) => log.warn({ err }, 'presence update failed'));
+          // Only an admitted socket was counted, here and in presence; chained on the admission,
+          // the count goes down only after it went up.
+          admission.then(
+            () => {
+              signInSockets
+                .released(auth.signInId)
+                .catch((err) => log.warn({ err }, 'sign-in sockets update failed'));
+              presence
+                .disconnected(auth.viewer)
+                .catch((err) => log.warn({ err }, 'presence update failed'));
+            },
+            () => {},
+          );
         });
         socket.on('error', (err) => log.warn({ err }, 'websocket error'));
-        presence
-          .connected(auth.viewer)
-          .catch((err) => log.warn({ err }, 'presence update failed'))
+        admission
+          .then(() =>
+            presence
+              .connected(auth.viewer)
+              .catch((err) => log.warn({ err }, 'presence update failed')),
+          )
           .then(() => connection.open())
           .catch((err) => {
+            if (err instanceof AppError && err.code === 'RATE_LIMITED') {
+              return connection.refuse(err, CLOSE_CODES.TOO_MANY_SOCKETS);
+            }
             log.error({ err }, 'websocket open failed');
             connection.close(CLOSE_CODES.RESTARTING, 'try again');
           });

@@ -13,6 +13,11 @@ export const CLOSE_CODES = {
   AUTH_FAILED: 4001,
   /** The client fell too far behind reading its frames: reconnect and resume from the last seq. */
   POLICY: 4008,
+  /**
+   * The sign-in already holds as many sockets as it may (other tabs): reconnect no sooner than
+   * the `retryAfterSeconds` of the `error` frame sent before the close.
+   */
+  TOO_MANY_SOCKETS: 4029,
 } as const;
 
 // ---- client → server ----

@@ -164,6 +164,14 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+/** Each node's count of open sockets per sign-in (auth session), while it has any. */
+export interface SignInSocketsTable {
+  node_id: string;
+  auth_session_id: string;
+  sockets: number;
+  updated_at: number;
+}
+
 export interface RateLimitsTable {
   key: string;
   count: number;
@@ -196,6 +204,7 @@ export interface Database {
   chat_files: ChatFilesTable;
   chat_session_tags: ChatSessionTagsTable;
   presence: PresenceTable;
+  sign_in_sockets: SignInSocketsTable;
   nodes: NodesTable;
   leases: LeasesTable;
   rate_limits: RateLimitsTable;

@@ -1,12 +1,16 @@
 // The abuse limits against a real database, each under a burst of parallel requests: messages
-// per session, chats started per hour and open chats per customer.
-import { expect, it } from 'vitest';
+// per session, chats started per hour, open chats per customer, and sockets per sign-in over
+// two nodes sharing the database.
+import { sql } from 'kysely';
+import { expect, inject, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
+import { SignInSockets } from '../../src/services/accounts/signInSockets.js';
 import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
-import type { Store } from '../../src/storage/store.js';
+import { registerNode } from '../../src/storage/repositories/cluster.js';
+import { openStore, type Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';
 
@@ -39,7 +43,19 @@ async function activeChat(world: World) {
   return { agent, customer, sessionId };
 }
 
-describeEachDatabase('abuse limits', (db) => {
+/** Another connection pool on the same PostgreSQL schema as `store`. */
+async function sameSchema(store: Store): Promise<Store> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    store.db,
+  );
+  return openStore({
+    databaseUrl: inject('postgresUrl') ?? undefined,
+    pgSchema: rows[0]!.schema,
+    pgPoolSize: 4,
+  });
+}
+
+describeEachDatabase('abuse limits', (db, dialect) => {
   it('takes a burst of messages per session, then as many per second as the rate allows', async () => {
     const world = limited(db(), { messageBurst: 20, messagesPerSecond: 5 });
     const { agent, customer, sessionId } = await activeChat(world);
@@ -129,5 +145,55 @@ describeEachDatabase('abuse limits', (db) => {
     expect(await outcome(start())).toBe('ok');
     // Someone else is not held up by Yaw's hour.
     expect(await outcome(world.startChat(await world.customer('Esi')))).toBe('ok');
+  });
+
+  it('admits sockets of one sign-in up to the limit over every node, however many open together', async () => {
+    const world = limited(db(), { socketsPerSignIn: 5 });
+    // On PostgreSQL node b has a pool and commit lanes of its own, as another process would.
+    const storeOfB = dialect === 'postgres' ? await sameSchema(db()) : db();
+    const onA = new SignInSockets(world.ctx);
+    const onB = new SignInSockets({ ...world.ctx, store: storeOfB, nodeId: 'node-b' });
+    await registerNode(db().db, world.ctx.nodeId, world.clock.now());
+    await registerNode(db().db, 'node-b', world.clock.now());
+
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => outcome((i % 2 ? onA : onB).admit('sign-in-1'))),
+    );
+    expect(tally(burst)).toEqual({ ok: 5, 'RATE_LIMITED 30': 7 });
+    // Another sign-in of the same person has places of its own.
+    expect(await outcome(onB.admit('sign-in-2'))).toBe('ok');
+
+    const admittedOnA = burst.filter((o, i) => o === 'ok' && i % 2).length;
+    if (admittedOnA > 0) await onA.released('sign-in-1');
+    else await onB.released('sign-in-1');
+    expect(await outcome(onB.admit('sign-in-1'))).toBe('ok');
+    expect(await outcome(onA.admit('sign-in-1'))).toBe('RATE_LIMITED 30');
+    if (storeOfB !== db()) await storeOfB.close();
+  });
+
+  it('stops counting the sockets of a node that stopped beating, and rewrites its own when they were lost', async () => {
+    const world = limited(db(), { socketsPerSignIn: 2 });
+    const onA = new SignInSockets(world.ctx);
+    const onB = new SignInSockets({ ...world.ctx, nodeId: 'node-b' });
+    await registerNode(db().db, world.ctx.nodeId, world.clock.now());
+    await registerNode(db().db, 'node-b', world.clock.now());
+    await onB.admit('sign-in-1');
+    await onB.admit('sign-in-1');
+    expect(await outcome(onA.admit('sign-in-1'))).toBe('RATE_LIMITED 30');
+
+    // b crashed: once its heartbeat is stale its sockets no longer count.
+    world.clock.advance(testSettings.nodeStaleMs + 1);
+    await registerNode(db().db, world.ctx.nodeId, world.clock.now());
+    expect(await outcome(onA.admit('sign-in-1'))).toBe('ok');
+
+    // a was presumed dead and its rows removed: reconciling writes them back.
+    await db().db.deleteFrom('sign_in_sockets').where('node_id', '=', world.ctx.nodeId).execute();
+    await onA.reconcile(true);
+    const rows = await db()
+      .db.selectFrom('sign_in_sockets')
+      .select(['node_id', 'sockets'])
+      .where('node_id', '=', world.ctx.nodeId)
+      .execute();
+    expect(rows).toEqual([{ node_id: world.ctx.nodeId, sockets: 1 }]);
   });
 });

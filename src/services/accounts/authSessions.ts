@@ -50,6 +50,8 @@ export async function issueAuthSession(
 export interface Authenticated {
   viewer: Viewer;
   user: UserRow;
+  /** The sign-in's id (the digest of its secret), which names it in the database. */
+  signInId: string;
   expiresAt: number;
 }
 
@@ -72,7 +74,7 @@ export async function authenticate(
     );
     await repo.extendAuthSession(db, id, now, expiresAt);
   }
-  return { viewer: { id: user.id, role: user.role }, user, expiresAt };
+  return { viewer: { id: user.id, role: user.role }, user, signInId: id, expiresAt };
 }
 
 /** The bus topic of the sockets opened with `secret`: named by its digest, never the secret. */

@@ -13,9 +13,17 @@ import {
 import { deleteExpiredAuthSessions } from '../../storage/repositories/authSessions.js';
 import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
-import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
+import { announcePresence, sweepAwayAgents } from '../agents/presence.js';
 
 const LEASE = 'housekeeping';
+
+/**
+ * What a node records of its own sockets in the database (presence, sockets per sign-in):
+ * rewritten from the node's own counts when a write failed or when `removed` (its rows are gone).
+ */
+export interface NodeCounts {
+  reconcile(removed: boolean): Promise<void>;
+}
 
 /**
  * Removes `nodeId` and its presence rows: agents who were connected only through it count as
@@ -83,18 +91,18 @@ async function beat(ctx: ServiceContext, now: number): Promise<number | null> {
 }
 
 /**
- * One period of housekeeping; `presence` is this node's, rewritten when its rows were lost.
+ * One period of housekeeping; `counts` are this node's, rewritten when its rows were lost.
  * Returns true when this node held the lease and did the deployment-wide chores.
  */
 export async function runHousekeeping(
   ctx: ServiceContext,
   intervalMs: number,
-  presence?: PresenceTracker,
+  counts: readonly NodeCounts[] = [],
 ): Promise<boolean> {
   const { db } = ctx.store;
   const now = ctx.clock.now();
   const previousBeat = await beat(ctx, now);
-  await presence?.reconcile(previousBeat === null);
+  for (const recorded of counts) await recorded.reconcile(previousBeat === null);
   const leased = await acquireLease(db, LEASE, ctx.nodeId, now, now + intervalMs * 2);
   if (!leased) return false;
   // Peers are judged against this node's own last beat, not the wall clock: after an outage
@@ -114,14 +122,14 @@ export class Housekeeper {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly presence: PresenceTracker,
+    private readonly counts: readonly NodeCounts[],
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   start(): void {
     this.timer = setInterval(() => {
-      this.running = runHousekeeping(this.ctx, this.intervalMs, this.presence).catch(this.onError);
+      this.running = runHousekeeping(this.ctx, this.intervalMs, this.counts).catch(this.onError);
     }, this.intervalMs);
     this.timer.unref();
   }

@@ -1,4 +1,5 @@
-// Queries that coordinate nodes: heartbeats, per-node presence of users, and named leases.
+// Queries that coordinate nodes: heartbeats, per-node presence of users and sockets of sign-ins,
+// and named leases.
 import type { Db } from '../store.js';
 
 /** Records this node as alive now (registration and heartbeat alike). */
@@ -13,6 +14,7 @@ export async function registerNode(db: Db, nodeId: string, now: number): Promise
 /** Removes this node and its presence rows (graceful shutdown). */
 export async function unregisterNode(db: Db, nodeId: string): Promise<void> {
   await db.deleteFrom('presence').where('node_id', '=', nodeId).execute();
+  await db.deleteFrom('sign_in_sockets').where('node_id', '=', nodeId).execute();
   await db.deleteFrom('nodes').where('id', '=', nodeId).execute();
 }
 
@@ -38,6 +40,59 @@ export async function setPresence(
       oc.columns(['node_id', 'user_id']).doUpdateSet({ connections, updated_at: now }),
     )
     .execute();
+}
+
+/** This node's count of the sign-in's sockets (the row goes at 0). */
+export async function setSignInSockets(
+  db: Db,
+  nodeId: string,
+  authSessionId: string,
+  sockets: number,
+  now: number,
+): Promise<void> {
+  if (sockets <= 0) {
+    await db
+      .deleteFrom('sign_in_sockets')
+      .where('node_id', '=', nodeId)
+      .where('auth_session_id', '=', authSessionId)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('sign_in_sockets')
+    .values({ node_id: nodeId, auth_session_id: authSessionId, sockets, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['node_id', 'auth_session_id']).doUpdateSet({ sockets, updated_at: now }),
+    )
+    .execute();
+}
+
+/** The sign-in's sockets on live nodes other than `nodeId`. */
+export async function signInSocketsElsewhere(
+  db: Db,
+  authSessionId: string,
+  nodeId: string,
+  aliveSince: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_sockets as s')
+    .innerJoin('nodes as n', 'n.id', 's.node_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('s.sockets'), eb.lit(0)).as('sockets'))
+    .where('s.auth_session_id', '=', authSessionId)
+    .where('s.node_id', '<>', nodeId)
+    .where('n.heartbeat_at', '>=', aliveSince)
+    .executeTakeFirstOrThrow();
+  return Number(row.sockets);
+}
+
+/** Sign-ins this node has a sockets row for. */
+export async function signInsWithSocketsOn(db: Db, nodeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sign_in_sockets')
+    .select('auth_session_id')
+    .where('node_id', '=', nodeId)
+    .execute();
+  return rows.map((r) => r.auth_session_id);
 }
 
 /** Nodes whose heartbeat stopped (they crashed or were killed), with their last beat. */
