@@ -159,6 +159,28 @@ describe('ConversationStore', () => {
     );
   });
 
+  it('sends a message refused for going too fast again once the wait is over', async () => {
+    const { store, realtime, goLive } = await openStore();
+    goLive();
+    store.send('first of many');
+    const frame = realtime.current().last('message.send')!;
+    realtime.current().deliver({
+      type: 'error',
+      ref: frame.ref!,
+      clientId: frame.clientId,
+      error: { code: 'RATE_LIMITED', message: 'Too many messages', retryAfterSeconds: 2 },
+    });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(store.get().conversation.outbox).toEqual([
+      expect.objectContaining({ clientId: frame.clientId, failure: null }),
+    ]);
+    expect(realtime.current().all('message.send')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const sends = realtime.current().all('message.send');
+    expect(sends).toHaveLength(2);
+    expect(sends[1]).toMatchObject({ clientId: frame.clientId, text: 'first of many' });
+  });
+
   it("shows the other side's typing until they send or it expires", async () => {
     const { store, realtime, goLive } = await openStore();
     goLive();

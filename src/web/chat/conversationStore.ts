@@ -30,6 +30,8 @@ const PAGE_SIZE = 100;
 const TYPING_EXPIRES_MS = 6000;
 /** Waits between attempts to load a conversation that failed to load. */
 const LOAD_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
+/** A send refused for going too fast, without a hint from the server, goes again after this. */
+const RATE_LIMITED_RETRY_MS = 1000;
 
 export interface ConversationView {
   conversation: ConversationState;
@@ -76,6 +78,9 @@ export class ConversationStore implements Readable<ConversationView> {
   private readReceiptInFlight = 0;
   private loadAttempts = 0;
   private loadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Sends refused for going too fast go again when this fires. */
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+  private resendAt = 0;
   private opened = false;
   private closed = false;
 
@@ -129,6 +134,7 @@ export class ConversationStore implements Readable<ConversationView> {
     this.typingSignal.stop();
     if (this.typingTimer) clearTimeout(this.typingTimer);
     if (this.loadTimer) clearTimeout(this.loadTimer);
+    if (this.resendTimer) clearTimeout(this.resendTimer);
     for (const stop of this.stops.splice(0)) stop();
   }
 
@@ -326,8 +332,11 @@ export class ConversationStore implements Readable<ConversationView> {
           }
         },
         (error: unknown) => {
-          // A lost link leaves it in the outbox: it goes again when the feed is live.
-          if (error instanceof FrameError) {
+          // A lost link leaves it in the outbox: it goes again when the feed is live. So does a
+          // send refused for going too fast, once the server's wait is over.
+          if (error instanceof FrameError && error.code === 'RATE_LIMITED') {
+            this.resendAfter(error.retryAfterSeconds);
+          } else if (error instanceof FrameError) {
             this.dispatch({
               type: 'sendFailed',
               clientId: pending.clientId,
@@ -337,6 +346,18 @@ export class ConversationStore implements Readable<ConversationView> {
         },
       )
       .finally(() => this.inFlight.delete(pending.clientId));
+  }
+
+  /** Flushes the outbox again once `seconds` (or a default wait) have passed. */
+  private resendAfter(seconds: number | undefined): void {
+    const at = Date.now() + (seconds === undefined ? RATE_LIMITED_RETRY_MS : seconds * 1000);
+    if (this.resendTimer && this.resendAt >= at) return;
+    if (this.resendTimer) clearTimeout(this.resendTimer);
+    this.resendAt = at;
+    this.resendTimer = setTimeout(() => {
+      this.resendTimer = null;
+      if (!this.closed) this.flushOutbox();
+    }, at - Date.now());
   }
 
   private showTyping(person: Person | null): void {

@@ -31,8 +31,8 @@ describe('outbox', () => {
 
   it('does not resend a refused message until the person retries it', () => {
     let outbox = markFailed([pending('a'), pending('b')], 'a', {
-      code: 'RATE_LIMITED',
-      message: 'slow down',
+      code: 'SESSION_ENDED',
+      message: 'This chat has already ended',
     });
     expect(toSend(outbox).map((p) => p.clientId)).toEqual(['b']);
     outbox = markForRetry(outbox, 'a');

@@ -8,6 +8,8 @@ export class FrameError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** With RATE_LIMITED, when the server said trying again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -44,7 +46,8 @@ export class PendingRequests {
     if (!request || ref === undefined) return;
     this.waiting.delete(ref);
     if (frame.type === 'error') {
-      request.reject(new FrameError(frame.error.code, frame.error.message));
+      const { code, message, retryAfterSeconds } = frame.error;
+      request.reject(new FrameError(code, message, retryAfterSeconds));
     } else {
       request.resolve(frame);
     }

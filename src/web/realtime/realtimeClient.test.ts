@@ -130,6 +130,31 @@ describe('RealtimeClient', () => {
     expect(current().last('subscribe')).toMatchObject({ sessionId: 's1', afterSeq: 7 });
   });
 
+  it('waits as long as the server says when its sign-in holds every socket, then longer', () => {
+    const { client, current, sockets } = setup();
+    client.start();
+    const turnAway = () => {
+      current().deliver({
+        type: 'error',
+        error: { code: 'RATE_LIMITED', message: 'Too many connections', retryAfterSeconds: 30 },
+      });
+      current().drop(CLOSE_CODES.TOO_MANY_SOCKETS);
+    };
+    turnAway();
+    expect(client.state).toBe('reconnecting');
+    vi.advanceTimersByTime(30_499);
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(2);
+    turnAway();
+    vi.advanceTimersByTime(30_999);
+    expect(sockets).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(3);
+    current().greet();
+    expect(client.state).toBe('connected');
+  });
+
   it('matches replies to requests and rejects on an error frame', async () => {
     const { client, current } = setup();
     client.start();

@@ -1,7 +1,8 @@
-// The tab's one WebSocket, kept alive: connects, notices dead links, reconnects with backoff,
-// resubscribes every followed session from the last seq it applied (and, with backoff, one whose
-// subscription was refused for a passing reason; never one the server revoked), and matches
-// replies to requests by `ref`. It knows nothing of the DOM: the socket factory is passed in.
+// The tab's one WebSocket, kept alive: connects, notices dead links, reconnects with backoff
+// (a long one when the server turned it away for the sign-in's other sockets), resubscribes
+// every followed session from the last seq it applied (and, with backoff, one whose subscription
+// was refused for a passing reason; never one the server revoked), and matches replies to
+// requests by `ref`. It knows nothing of the DOM: the socket factory is passed in.
 import { CLOSE_CODES, type ClientFrame, type ServerFrame } from '../../shared/protocol.js';
 import { isPermanentFailure } from '../api/permanentFailure.js';
 import { reconnectDelay } from './backoff.js';
@@ -67,6 +68,8 @@ const PONG_TIMEOUT_MS = 3_000;
 const HEARTBEAT_TICK_MS = 1_000;
 /** The code this client closes a link with when it gives up on it (silent or never greeted). */
 const GAVE_UP = 4000;
+/** Turned away for too many sockets without a hint from the server: wait at least this long. */
+const TOO_MANY_SOCKETS_RETRY_MS = 30_000;
 
 type FrameListener = (frame: ServerFrame) => void;
 type RequestFrame = Exclude<ClientFrame, { type: 'typing' }>;
@@ -87,6 +90,8 @@ export class RealtimeClient {
   /** When the unanswered probe on this socket went out, or null when none is out. */
   private probeSentAt: number | null = null;
   private retryAfterBye: number | null = null;
+  /** What the `error` frame before a TOO_MANY_SOCKETS close said to wait. */
+  private retryAfterRefusal: number | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
@@ -243,9 +248,13 @@ export class RealtimeClient {
         // reply to an unsubscribe.
         if (frame.reason) return this.revoked(frame.sessionId);
         return this.requests.settle(frame);
+      case 'error':
+        // Without a ref it answers no request: the handshake was refused (a close follows).
+        if (!frame.ref && frame.error.retryAfterSeconds !== undefined)
+          this.retryAfterRefusal = frame.error.retryAfterSeconds * 1000;
+        return this.requests.settle(frame);
       case 'ack':
       case 'pong':
-      case 'error':
         return this.requests.settle(frame);
     }
   }
@@ -356,10 +365,23 @@ export class RealtimeClient {
       this.setState('signedOut');
       return;
     }
-    const delay = this.retryAfterBye ?? reconnectDelay(this.attempts++, this.options.random);
-    this.retryAfterBye = null;
+    const delay =
+      code === CLOSE_CODES.TOO_MANY_SOCKETS
+        ? this.afterRefusal()
+        : (this.retryAfterBye ?? reconnectDelay(this.attempts++, this.options.random));
+    this.retryAfterBye = this.retryAfterRefusal = null;
     this.setState(this.online && this.reachable ? 'reconnecting' : 'offline');
     this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /**
+   * The sign-in's other sockets (tabs) hold every place: reconnecting sooner than the server said
+   * would only be turned away again, and the attempts go on doubling from there, with jitter so
+   * that tabs refused together do not come back together.
+   */
+  private afterRefusal(): number {
+    const hint = this.retryAfterRefusal ?? TOO_MANY_SOCKETS_RETRY_MS;
+    return hint + reconnectDelay(this.attempts++, this.options.random);
   }
 
   /** Closes the current socket without waiting for its close event (a dead link may never send one). */
