@@ -1,15 +1,17 @@
 // The abuse limits against a real database, each under a burst of parallel requests: messages
 // per session, chats started per hour, open chats per customer, and sockets per sign-in over
-// two nodes sharing the database.
+// two nodes sharing the database; and read receipts, which must not breed receipts.
 import { sql } from 'kysely';
 import { expect, inject, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import { SignInSockets } from '../../src/services/accounts/signInSockets.js';
 import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
+import { markRead } from '../../src/services/messages/readMarker.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import { openStore, type Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';
@@ -101,6 +103,26 @@ describeEachDatabase('abuse limits', (db, dialect) => {
       clientId: 'c-2',
     });
     expect(retry.duplicate).toBe(true);
+  });
+
+  it('writes a read receipt only for messages from the other side, so receipts cannot feed on receipts', async () => {
+    const world = makeWorld(db());
+    const { agent, customer, sessionId } = await activeChat(world);
+    await sendMessage(world.ctx, { viewer: agent, sessionId, text: 'How can I help?' });
+    // Each receipt takes a seq of its own: reading up to the latest seq again and again must not
+    // write a receipt (and tell the agent) each time.
+    const readToLatest = async () => {
+      const { last_seq } = (await findSessionRow(db().db, sessionId))!;
+      return markRead(world.ctx, { viewer: customer, sessionId, upToSeq: last_seq });
+    };
+    expect(await readToLatest()).not.toBeNull();
+    for (let i = 0; i < 20; i++) expect(await readToLatest()).toBeNull();
+    await sendMessage(world.ctx, { viewer: agent, sessionId, text: 'Still there?' });
+    expect(await readToLatest()).not.toBeNull();
+    const receipts = (await replayEvents(world.ctx, sessionId, 0, 500)).filter(
+      (f) => f.event.kind === 'messages.read',
+    );
+    expect(receipts).toHaveLength(2);
   });
 
   it('lets a customer have only so many chats open at once, however many start together', async () => {

@@ -169,7 +169,8 @@ export async function listMessages(
 
 /**
  * Marks the other side's messages up to `upToSeq` read by `readerId` and moves the reader's
- * cursor. Returns the cursor's new value, or null when nothing moved (a repeated receipt).
+ * cursor. Returns the cursor's new value, or null when nothing moved (a repeated receipt, or
+ * one past no message from anyone else).
  */
 export async function markRead(
   db: Db,
@@ -192,7 +193,20 @@ const moveReadCursorQuery = prepared(
       .set({ last_read_seq: upToSeq })
       .where('session_id', '=', sessionId)
       .where('user_id', '=', readerId)
-      .where('last_read_seq', '<', upToSeq),
+      .where('last_read_seq', '<', upToSeq)
+      // Only past a message from someone else: a receipt takes a seq of its own, and one past
+      // nothing but receipts would let every receipt call for the next, without end.
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('chat_messages as m')
+            .select('m.seq')
+            .whereRef('m.session_id', '=', 'chat_participants.session_id')
+            .whereRef('m.seq', '>', 'chat_participants.last_read_seq')
+            .where('m.seq', '<=', upToSeq)
+            .where('m.sender_id', '<>', readerId),
+        ),
+      ),
 );
 
 const markMessagesReadQuery = prepared(
