@@ -12,7 +12,6 @@ import { AppError } from '../domain/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import type { SignInSockets } from '../services/accounts/signInSockets.js';
 import type { PresenceTracker } from '../services/agents/presence.js';
-import { AppError } from '../domain/errors.js';
 import { ClientConnection } from './connection.js';
 import { resolveHandshake, type Handshake } from './handshake.js';
 import { QueueWatcher } from './queueWatcher.js';
