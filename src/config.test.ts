@@ -15,6 +15,11 @@ function refusal(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('returns stranded chats to the queue after two minutes unless turned off with 0', () => {
+    expect(loadConfig({}).requeueAfterAwayMs).toBe(120_000);
+    expect(loadConfig({ REQUEUE_AFTER_AWAY_SECONDS: '0' }).requeueAfterAwayMs).toBe(0);
+  });
+
   it('names the variable of every invalid value', () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ PUBLIC_URL: 'chat.example.edu' }, 'PUBLIC_URL'],
@@ -25,6 +30,7 @@ describe('loadConfig', () => {
       [{ SSO_LINK_BY_EMAIL: 'sometimes' }, 'SSO_LINK_BY_EMAIL'],
       [{ MESSAGE_LIMIT_BURST: '0' }, 'MESSAGE_LIMIT_BURST'],
       [{ SOCKET_LIMIT_PER_SIGNIN: '2.5' }, 'SOCKET_LIMIT_PER_SIGNIN'],
+      [{ REQUEUE_AFTER_AWAY_SECONDS: '-1' }, 'REQUEUE_AFTER_AWAY_SECONDS'],
     ];
     for (const [env, variable] of cases) {
       expect(refusal(env), JSON.stringify(env)).toMatch(

@@ -90,6 +90,7 @@ const Env = z.object({
   ADMIN_PASSWORD: optionalText,
   ADMIN_NAME: z.string().default('Administrator'),
   AGENT_AWAY_GRACE_SECONDS: seconds(60),
+  REQUEUE_AFTER_AWAY_SECONDS: z.coerce.number().min(0).default(120),
   HEARTBEAT_SECONDS: seconds(25),
   HOUSEKEEPING_SECONDS: seconds(10),
   ALLOW_TAKE_OVER_CAPACITY: flag.default(false),
@@ -143,6 +144,8 @@ export interface Config {
   } | null;
   firstAdmin: { email: string; password: string; name: string } | null;
   agentAwayGraceMs: number;
+  /** Chats of an agent set away for a lost connection go back to the queue after this; 0 = never. */
+  requeueAfterAwayMs: number;
   heartbeatMs: number;
   housekeepingMs: number;
   allowTakeOverCapacity: boolean;
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME }
         : null,
     agentAwayGraceMs: e.AGENT_AWAY_GRACE_SECONDS * 1000,
+    requeueAfterAwayMs: e.REQUEUE_AFTER_AWAY_SECONDS * 1000,
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     housekeepingMs: e.HOUSEKEEPING_SECONDS * 1000,
     allowTakeOverCapacity: e.ALLOW_TAKE_OVER_CAPACITY,

@@ -47,6 +47,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     authSessionIdleMs: config.authSessionIdleMs,
     authSessionMaxMs: config.authSessionMaxMs,
     agentAwayGraceMs: config.agentAwayGraceMs,
+    requeueAfterAwayMs: config.requeueAfterAwayMs,
     // Three missed housekeeping beats and a node is presumed dead.
     nodeStaleMs: config.housekeepingMs * 3,
     sso: config.sso,
@@ -111,6 +112,7 @@ export async function createNode(
     [presence, signInSockets],
     config.housekeepingMs,
     (err) => log.warn({ err }, 'housekeeping failed'),
+    presence,
   );
   const firstAdmin = await ensureFirstSuperAdmin(ctx, config.firstAdmin);
   if (firstAdmin === 'created') {

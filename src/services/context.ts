@@ -19,6 +19,11 @@ export interface ServiceSettings {
   authSessionMaxMs: number;
   /** An agent whose last socket closed this long ago is set to away. */
   agentAwayGraceMs: number;
+  /**
+   * The chats of an agent the system set away (connection lost, or signed out) go back to the
+   * queue once they have stayed gone this long; 0 keeps them with the agent.
+   */
+  requeueAfterAwayMs: number;
   /** A node that has not beaten its heartbeat for this long is presumed dead. */
   nodeStaleMs: number;
   sso: {

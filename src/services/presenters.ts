@@ -159,6 +159,8 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
       return frame.message ? { ...frame, message: messageFor(frame.message, person) } : frame;
     case 'agent.status':
       return { ...frame, state: { ...frame.state, agent: person(frame.state.agent) } };
+    case 'chats.requeued':
+      return { ...frame, agent: person(frame.agent) };
     // No people in these.
     case 'subscribed':
     case 'unsubscribed':

@@ -61,6 +61,17 @@ export type ServerFrame =
    * view of every session.
    */
   | { type: 'sessions.changed'; scope: 'mine' | 'all'; sessionId: string; change: string }
+  /**
+   * Super admins: an agent the system set away (connection lost, or signed out) stayed gone,
+   * and their chats went back to the queue, each at its place.
+   */
+  | {
+      type: 'chats.requeued';
+      agent: Person;
+      reason: 'disconnected' | 'signed_out';
+      sessions: Array<{ sessionId: string; position: number }>;
+      at: string;
+    }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }
   | { type: 'ack'; ref?: string; clientId?: string; message?: Message; lastReadSeq?: number | null }

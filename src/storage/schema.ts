@@ -1,6 +1,7 @@
 // The database's shape, one interface per table, as both dialects store it. Times are epoch
 // milliseconds (bigint in PostgreSQL), flags are 0/1 integers, so rows read the same everywhere.
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AwayReason } from '../domain/strandedChats.js';
 import type {
   AgentStatus,
   EndedBy,
@@ -58,6 +59,11 @@ export interface ChatSessionsTable {
   ended_by: EndedBy | null;
   rated_at: number | null;
   last_message_at: number | null;
+  /**
+   * When the customer's oldest message not yet answered by the agent was sent; null once the
+   * agent replies (or before the customer wrote anything).
+   */
+  awaiting_agent_since: number | null;
   /** Sequence number of the latest durable event of this session. */
   last_seq: number;
   /** When the session's message budget is full again (see domain/abuseLimits.ts); 0 = full. */
@@ -110,6 +116,13 @@ export interface ChatAgentStatusTable {
   last_assigned_at: number | null;
   /** When the agent's last WebSocket closed; null while connected or never connected. */
   last_disconnected_at: number | null;
+  /** When `status` last changed (updated_at also moves with load). */
+  status_changed_at: number;
+  /**
+   * Why the system set the agent away, or null when the agent chose their status: their chats
+   * go back to the queue once they have stayed gone long enough (domain/strandedChats.ts).
+   */
+  away_reason: AwayReason | null;
   updated_at: number;
 }
 

@@ -11,7 +11,8 @@ import {
   Person,
 } from '../../shared/api.js';
 import type { ServiceContext } from '../../services/context.js';
-import { revokeAuthSession, type ClientInfo } from '../../services/accounts/authSessions.js';
+import type { ClientInfo } from '../../services/accounts/authSessions.js';
+import { signOut } from '../../services/accounts/signOut.js';
 import { signInWithPassword } from '../../services/accounts/passwordSignIn.js';
 import { signInWithSso } from '../../services/accounts/ssoSignIn.js';
 import { iso, presentSelf } from '../../services/presenters.js';
@@ -114,13 +115,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         tags: ['auth'],
         operationId: 'signOut',
         description:
-          "Ends the caller's sign-in (the cookie's or the bearer token's) and closes the WebSockets opened with it, on every node. Answers 204 even when nobody was signed in.",
-        summary: 'Sign out (ends this sign-in and closes its WebSockets)',
+          "Ends the caller's sign-in (the cookie's or the bearer token's) and closes the WebSockets opened with it, on every node; an agent leaving their last sign-in is set away at once. Answers 204 even when nobody was signed in.",
+        summary:
+          'Sign out (ends this sign-in and closes its WebSockets; an agent leaving their last sign-in is set away)',
         response: { 204: noContent('Signed out') },
       },
     },
     async (request, reply) => {
-      if (request.authSecret) await revokeAuthSession(ctx, request.authSecret);
+      if (request.authSecret) await signOut(ctx, request.authSecret, request.auth?.viewer ?? null);
       clearSessionCookie(reply, config);
       return reply.code(204).send();
     },

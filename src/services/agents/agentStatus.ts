@@ -49,7 +49,10 @@ export function updateOwnAgentState(
       .forUpdate(trx.selectFrom('chat_agent_status').selectAll().where('agent_id', '=', viewer.id))
       .executeTakeFirstOrThrow();
     await updateAgentStatus(trx, viewer.id, {
-      ...(changes.status !== undefined && { status: changes.status }),
+      // A status the agent chose is theirs: the system's reason for an away no longer holds.
+      ...(changes.status !== undefined && { status: changes.status, away_reason: null }),
+      ...(changes.status !== undefined &&
+        changes.status !== before.status && { status_changed_at: now }),
       ...(changes.maxConcurrentChats !== undefined && {
         max_concurrent_chats: changes.maxConcurrentChats,
       }),

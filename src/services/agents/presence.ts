@@ -1,13 +1,17 @@
 // Who is connected: each node counts its own WebSockets per user and records them in the
 // database, so "connected" means "any live node holds a socket". An agent's first socket on a
-// node and their last one anywhere are announced live to the agents topic. Agents whose last
-// socket has been gone longer than the grace period are set to away, so chats stop routing to them.
+// node and their last one anywhere are announced live to the agents topic. Agents with no socket
+// anywhere for the grace period are set to away, so chats stop routing to them, and their chats
+// go back to the queue after a further delay (sessions/strandedChatRequeuer.ts).
 import { topics } from '../../bus/bus.js';
 import { isAgent, type Viewer } from '../../domain/policies.js';
+import { shouldSetAway } from '../../domain/strandedChats.js';
+import { agentsGoneSince, setAwayIfStillGone } from '../../storage/repositories/agentPresence.js';
 import { listAgentStates } from '../../storage/repositories/agents.js';
-import { isConnectedAnywhere, setPresence } from '../../storage/repositories/cluster.js';
+import { setPresence } from '../../storage/repositories/cluster.js';
 import { commit, type ServiceContext } from '../context.js';
 import { FAN_OUT, presentAgentState } from '../presenters.js';
+import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 
 export class PresenceTracker {
   /** This node's sockets per user, and whether the user is an agent. */
@@ -35,19 +39,37 @@ export class PresenceTracker {
     if (sockets === 0) this.local.delete(viewer.id);
     else this.local.set(viewer.id, { sockets, agent: isAgent(viewer) });
     await this.record(viewer.id, isAgent(viewer));
-    if (sockets === 0 && isAgent(viewer)) this.sweepAfterGrace();
+    if (sockets === 0 && isAgent(viewer)) {
+      this.sweepAfterGrace();
+      // One who signed out was set away at once: their delay runs from now.
+      this.requeueAfterDelay();
+    }
   }
 
   /**
    * Runs the away sweep once the grace period is over, for agents who just lost their last
-   * socket here (the periodic sweep is the safety net).
+   * socket here, and the requeue of their chats once the delay after that is over (the
+   * periodic sweeps are the safety net).
    */
   sweepAfterGrace(): void {
+    this.later(this.ctx.settings.agentAwayGraceMs, async () => {
+      const setAway = await sweepAwayAgents(this.ctx);
+      if (setAway.length > 0) this.requeueAfterDelay();
+    });
+  }
+
+  /** Returns stranded chats to the queue once the requeue delay from now is over. */
+  requeueAfterDelay(): void {
+    if (this.ctx.settings.requeueAfterAwayMs <= 0) return;
+    this.later(this.ctx.settings.requeueAfterAwayMs, () => requeueStrandedChats(this.ctx));
+  }
+
+  private later(ms: number, work: () => Promise<unknown>): void {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      sweepAwayAgents(this.ctx).catch(() => {});
-    }, this.ctx.settings.agentAwayGraceMs + 50);
+      work().catch(() => {});
+    }, ms + 50);
     timer.unref();
     this.timers.add(timer);
   }
@@ -167,35 +189,24 @@ export async function announcePresence(
 }
 
 /**
- * Sets to away every online or busy agent whose last socket closed more than the grace period
- * ago and who has not reconnected on any node. Safe to run on several nodes at once.
+ * Sets to away every online or busy agent who has had no socket on any node for the grace
+ * period: since their last socket closed, or since they went online if none opened since
+ * (WebSockets blocked by a proxy). Safe to run on several nodes at once.
  */
 export async function sweepAwayAgents(ctx: ServiceContext): Promise<string[]> {
   const now = ctx.clock.now();
-  const cutoff = now - ctx.settings.agentAwayGraceMs;
-  const candidates = await ctx.store.db
-    .selectFrom('chat_agent_status')
-    .select('agent_id')
-    .where('status', 'in', ['online', 'busy'])
-    .where('last_disconnected_at', 'is not', null)
-    .where('last_disconnected_at', '<=', cutoff)
-    .execute();
+  const goneBefore = now - ctx.settings.agentAwayGraceMs;
+  const aliveSince = now - ctx.settings.nodeStaleMs;
+  const candidates = await agentsGoneSince(ctx.store.db, { goneBefore, aliveSince });
   const setAway: string[] = [];
-  for (const { agent_id } of candidates) {
-    if (await isConnectedAnywhere(ctx.store.db, agent_id, now - ctx.settings.nodeStaleMs)) continue;
+  for (const agent of candidates) {
+    if (!shouldSetAway(agent, now, ctx.settings.agentAwayGraceMs)) continue;
     const changed = await commit(ctx, async (trx, outbox) => {
-      const result = await trx
-        .updateTable('chat_agent_status')
-        .set({ status: 'away', updated_at: now })
-        .where('agent_id', '=', agent_id)
-        .where('status', 'in', ['online', 'busy'])
-        .where('last_disconnected_at', '<=', cutoff)
-        .executeTakeFirst();
-      const moved = Number(result.numUpdatedRows) === 1;
-      if (moved) outbox.touchAgent(agent_id);
+      const moved = await setAwayIfStillGone(trx, agent.agentId, { goneBefore, aliveSince, now });
+      if (moved) outbox.touchAgent(agent.agentId);
       return moved;
     });
-    if (changed) setAway.push(agent_id);
+    if (changed) setAway.push(agent.agentId);
   }
   return setAway;
 }

@@ -1,6 +1,7 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
-// (forgetting dead nodes, the away sweep, the routing safety net, expiring old rows) run on
-// whichever node holds the housekeeping lease, so they run once per period, not once per node.
+// (forgetting dead nodes, the away sweep and the return of stranded chats, the routing safety
+// net, expiring old rows) run on whichever node holds the housekeeping lease, so they run once
+// per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -13,7 +14,8 @@ import {
 import { deleteExpiredAuthSessions } from '../../storage/repositories/authSessions.js';
 import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
-import { announcePresence, sweepAwayAgents } from '../agents/presence.js';
+import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
+import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 
 const LEASE = 'housekeeping';
 
@@ -91,13 +93,15 @@ async function beat(ctx: ServiceContext, now: number): Promise<number | null> {
 }
 
 /**
- * One period of housekeeping; `counts` are this node's, rewritten when its rows were lost.
+ * One period of housekeeping; `counts` are this node's, rewritten when its rows were lost, and
+ * `presence` (this node's tracker) times the return of the chats of agents the sweep set away.
  * Returns true when this node held the lease and did the deployment-wide chores.
  */
 export async function runHousekeeping(
   ctx: ServiceContext,
   intervalMs: number,
   counts: readonly NodeCounts[] = [],
+  presence?: Pick<PresenceTracker, 'requeueAfterDelay'>,
 ): Promise<boolean> {
   const { db } = ctx.store;
   const now = ctx.clock.now();
@@ -109,7 +113,9 @@ export async function runHousekeeping(
   // that stopped every heartbeat (the database was away), the first node back must not take
   // its live peers for dead, and a node that was itself presumed dead judges nobody.
   if (previousBeat !== null) await forgetDeadNodes(ctx, previousBeat - ctx.settings.nodeStaleMs);
-  await sweepAwayAgents(ctx);
+  const setAway = await sweepAwayAgents(ctx);
+  if (setAway.length > 0) presence?.requeueAfterDelay();
+  await requeueStrandedChats(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
   ctx.routing.kick();
@@ -125,11 +131,14 @@ export class Housekeeper {
     private readonly counts: readonly NodeCounts[],
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
+    private readonly presence?: PresenceTracker,
   ) {}
 
   start(): void {
     this.timer = setInterval(() => {
-      this.running = runHousekeeping(this.ctx, this.intervalMs, this.counts).catch(this.onError);
+      this.running = runHousekeeping(this.ctx, this.intervalMs, this.counts, this.presence).catch(
+        this.onError,
+      );
     }, this.intervalMs);
     this.timer.unref();
   }

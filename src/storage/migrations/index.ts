@@ -4,10 +4,12 @@ import * as initial from './0001_initial.js';
 import * as queuePace from './0002_queue_pace.js';
 import * as notificationPreferences from './0003_notification_preferences.js';
 import * as abuseLimits from './0004_abuse_limits.js';
+import * as strandedChats from './0005_stranded_chats.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_queue_pace': queuePace,
   '0003_notification_preferences': notificationPreferences,
   '0004_abuse_limits': abuseLimits,
+  '0005_stranded_chats': strandedChats,
 };

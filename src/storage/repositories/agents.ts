@@ -29,6 +29,8 @@ export async function ensureAgentStatus(db: Db, agentId: string, now: number): P
       current_chat_count: 0,
       last_assigned_at: null,
       last_disconnected_at: null,
+      status_changed_at: now,
+      away_reason: null,
       updated_at: now,
     })
     .onConflict((oc) => oc.column('agent_id').doNothing())

@@ -117,22 +117,6 @@ export async function usersPresentOn(db: Db, nodeId: string): Promise<string[]> 
   return rows.map((r) => r.user_id);
 }
 
-export async function isConnectedAnywhere(
-  db: Db,
-  userId: string,
-  aliveSince: number,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('presence as p')
-    .innerJoin('nodes as n', 'n.id', 'p.node_id')
-    .select('p.node_id')
-    .where('p.user_id', '=', userId)
-    .where('p.connections', '>', 0)
-    .where('n.heartbeat_at', '>=', aliveSince)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * Takes or renews the lease `name` for `holder` until `expiresAt`. Returns true when this holder
  * has it: the lease was free, expired, or already theirs.
