@@ -91,6 +91,7 @@ const Env = z.object({
   ADMIN_NAME: z.string().default('Administrator'),
   AGENT_AWAY_GRACE_SECONDS: seconds(60),
   REQUEUE_AFTER_AWAY_SECONDS: z.coerce.number().min(0).default(120),
+  REPLY_OVERDUE_SECONDS: seconds(120),
   HEARTBEAT_SECONDS: seconds(25),
   HOUSEKEEPING_SECONDS: seconds(10),
   ALLOW_TAKE_OVER_CAPACITY: flag.default(false),
@@ -146,6 +147,8 @@ export interface Config {
   agentAwayGraceMs: number;
   /** Chats of an agent set away for a lost connection go back to the queue after this; 0 = never. */
   requeueAfterAwayMs: number;
+  /** A chat whose customer has waited this long for the agent's reply is highlighted. */
+  replyOverdueMs: number;
   heartbeatMs: number;
   housekeepingMs: number;
   allowTakeOverCapacity: boolean;
@@ -215,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     agentAwayGraceMs: e.AGENT_AWAY_GRACE_SECONDS * 1000,
     requeueAfterAwayMs: e.REQUEUE_AFTER_AWAY_SECONDS * 1000,
+    replyOverdueMs: e.REPLY_OVERDUE_SECONDS * 1000,
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     housekeepingMs: e.HOUSEKEEPING_SECONDS * 1000,
     allowTakeOverCapacity: e.ALLOW_TAKE_OVER_CAPACITY,

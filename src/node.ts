@@ -48,6 +48,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     authSessionMaxMs: config.authSessionMaxMs,
     agentAwayGraceMs: config.agentAwayGraceMs,
     requeueAfterAwayMs: config.requeueAfterAwayMs,
+    replyOverdueMs: config.replyOverdueMs,
     // Three missed housekeeping beats and a node is presumed dead.
     nodeStaleMs: config.housekeepingMs * 3,
     sso: config.sso,

@@ -24,6 +24,8 @@ export interface ServiceSettings {
    * queue once they have stayed gone this long; 0 keeps them with the agent.
    */
   requeueAfterAwayMs: number;
+  /** A chat whose customer has waited this long for the agent's reply is highlighted. */
+  replyOverdueMs: number;
   /** A node that has not beaten its heartbeat for this long is presumed dead. */
   nodeStaleMs: number;
   sso: {

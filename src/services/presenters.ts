@@ -2,6 +2,7 @@
 // and for whom it is meant: what a payload shows of a person depends on who is looking.
 import { personPolicy, type Viewer } from '../domain/policies.js';
 import type {
+  DeskSettings,
   Account,
   AgentState,
   Message,
@@ -18,6 +19,7 @@ import type { MessageRecord } from '../storage/repositories/messages.js';
 import type { NotificationPreferencesRecord } from './accounts/notificationPreferences.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
 import type { SessionListItem, SessionRecord } from '../storage/repositories/sessions.js';
+import type { DeskSettingsRecord } from './agents/deskSettings.js';
 import type { ServiceSettings } from './context.js';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -88,9 +90,14 @@ export function presentSession(
     endedAt: isoOrNull(row.ended_at),
     endedBy: row.ended_by,
     lastMessageAt: isoOrNull(row.last_message_at),
+    awaitingAgentSince: isoOrNull(row.awaiting_agent_since),
     lastSeq: row.last_seq,
   };
 }
+
+export const presentDeskSettings = (settings: DeskSettingsRecord): DeskSettings => ({
+  replyOverdueSeconds: settings.replyOverdueMs / 1000,
+});
 
 export const presentSessionView = (item: SessionListItem, audience: Audience): SessionView => ({
   ...presentSession(item, audience),

@@ -94,6 +94,8 @@ export const Session = z.object({
   endedAt: isoTime.nullable(),
   endedBy: z.enum(ENDED_BY).nullable(),
   lastMessageAt: isoTime.nullable(),
+  /** When the customer's oldest message the agent has not answered yet was sent, or null. */
+  awaitingAgentSince: isoTime.nullable(),
   lastSeq: z.number().int().describe('sequence number of the latest event in this session'),
 });
 export type Session = z.infer<typeof Session>;
@@ -170,6 +172,13 @@ export const AgentStats = z.object({
   waitingNow: z.number().int(),
 });
 export type AgentStats = z.infer<typeof AgentStats>;
+
+/** What the agents' pages need of the deployment's settings. */
+export const DeskSettings = z.object({
+  /** A chat whose customer has waited this long for the agent's reply is highlighted. */
+  replyOverdueSeconds: z.number(),
+});
+export type DeskSettings = z.infer<typeof DeskSettings>;
 
 export const SessionCounts = z.object({
   active: z.number().int(),

@@ -176,6 +176,10 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/agents/me', body: { autoAssign: false } }),
     cases: { any: agentsOnly(200) },
   },
+  'GET /api/v1/agents/settings': {
+    request: () => ({ path: '/api/v1/agents/settings' }),
+    cases: { any: agentsOnly(200) },
+  },
   'GET /api/v1/agents/me/stats': {
     request: () => ({ path: '/api/v1/agents/me/stats' }),
     cases: { any: agentsOnly(200) },

@@ -30,6 +30,7 @@ export const testSettings: ServiceSettings = {
   authSessionMaxMs: 86_400_000,
   agentAwayGraceMs: 60_000,
   requeueAfterAwayMs: 120_000,
+  replyOverdueMs: 120_000,
   nodeStaleMs: 30_000,
   sso: {
     secret: 'a-test-secret-that-is-long-enough-1234',

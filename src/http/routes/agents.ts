@@ -1,10 +1,12 @@
 // Agents: their own status (get_agent_status / update_agent_status), statistics
 // (get_session_stats), and the list of all agents with status and load.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   AgentDirectory,
   AgentState,
   AgentStats,
+  DeskSettings,
   StatsQuery,
   UpdateAgentStatusBody,
 } from '../../shared/api.js';
@@ -12,7 +14,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { listAgents } from '../../services/agents/agentDirectory.js';
 import { agentStats } from '../../services/agents/agentStats.js';
 import { getOwnAgentState, updateOwnAgentState } from '../../services/agents/agentStatus.js';
-import { presentAgentState } from '../../services/presenters.js';
+import { getDeskSettings } from '../../services/agents/deskSettings.js';
+import { presentAgentState, presentDeskSettings } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
 import { callerOf, errorResponses } from './common.js';
 
@@ -39,6 +42,18 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
         overCapacityAllowed: ctx.settings.allowTakeOverCapacity,
       };
     },
+  );
+
+  app.get(
+    '/settings',
+    {
+      schema: {
+        tags,
+        summary: "The deployment's settings the agents' pages use (when a reply is overdue)",
+        response: { 200: DeskSettings, ...errorResponses(401, 403) },
+      },
+    },
+    (request) => presentDeskSettings(getDeskSettings(ctx, viewerOf(request))),
   );
 
   app.get(

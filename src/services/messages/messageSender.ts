@@ -47,7 +47,8 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       // A retry of a stored message (above) costs nothing: it was counted when it was stored.
       const now = ctx.clock.now();
       const budget = messageBudget(ctx.settings.abuseLimits);
-      const reserved = await reserveSentMessageSeq(trx, sessionId, now, budget);
+      const side = fromCustomer ? 'customer' : 'agent';
+      const reserved = await reserveSentMessageSeq(trx, sessionId, now, budget, side);
       if (reserved.seq === null) {
         throw rateLimited(
           'Too many messages in this chat; wait a moment',

@@ -16,6 +16,8 @@ import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   findSessionRecord,
   pastAgentIds,
+  reserveAgentMessageSeq,
+  reserveCustomerMessageSeq,
   reserveMessageSeq,
   reserveSeq,
   type SessionRecord,
@@ -35,7 +37,18 @@ export interface NewSessionMessage {
   type: MessageType;
   text: string;
   clientId?: string | null;
+  /**
+   * Which side wrote it: a customer's message makes the chat wait for the agent's reply, the
+   * agent's answers it. Unset for system messages, which change neither.
+   */
+  side?: 'customer' | 'agent';
 }
+
+const RESERVE_FOR = {
+  customer: reserveCustomerMessageSeq,
+  agent: reserveAgentMessageSeq,
+  none: reserveMessageSeq,
+} as const;
 
 export async function appendMessage(
   trx: Db,
@@ -43,7 +56,8 @@ export async function appendMessage(
   outbox: Outbox,
   message: NewSessionMessage,
 ): Promise<MessageRecord> {
-  const { rows } = await reserveMessageSeq(trx, message.sessionId, ctx.clock.now());
+  const reserve = RESERVE_FOR[message.side ?? 'none'];
+  const { rows } = await reserve(trx, message.sessionId, ctx.clock.now());
   return writeMessage(trx, ctx, outbox, rows[0]!.last_seq, message);
 }
 

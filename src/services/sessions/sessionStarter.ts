@@ -54,6 +54,7 @@ export function startSession(
       ended_by: null,
       rated_at: null,
       last_message_at: null,
+      awaiting_agent_since: null,
       last_seq: 0,
       message_budget_full_at: 0,
       ticket_id: null,
@@ -65,6 +66,7 @@ export function startSession(
       sender: { id: customer.id, name: customer.name, email: customer.email, role: customer.role },
       type: 'text',
       text: props.message,
+      side: 'customer',
     });
     const record = await findSessionRecord(trx, sessionId);
     if (!record) throw new Error('new session not found in its own transaction');

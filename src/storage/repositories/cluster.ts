@@ -147,3 +147,20 @@ export async function acquireLease(
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
   await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).execute();
 }
+
+/** Whether `userId` has a socket on a node that beat its heartbeat since `aliveSince`. */
+export async function isConnectedAnywhere(
+  db: Db,
+  userId: string,
+  aliveSince: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('presence as p')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .select('p.node_id')
+    .where('p.user_id', '=', userId)
+    .where('p.connections', '>', 0)
+    .where('n.heartbeat_at', '>=', aliveSince)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -247,16 +247,19 @@ export const reserveMessageSeq = prepared((db: Db, sessionId: string, now: numbe
 /**
  * Like reserveMessageSeq, for a message someone sends: the same statement also spends one from
  * the session's message budget (domain/abuseLimits.ts), so the row's lock makes the budget exact
- * on every node at no extra cost per message. Returns null, changing nothing, when the budget is
- * spent, with when the bucket is full again (for how long to wait).
+ * on every node at no extra cost per message, and keeps since when the chat waits for the
+ * agent's reply (a customer's message starts the wait unless one already runs, the agent's ends
+ * it). Returns null, changing nothing, when the budget is spent, with when the bucket is full
+ * again (for how long to wait).
  */
 export async function reserveSentMessageSeq(
   db: Db,
   sessionId: string,
   now: number,
   budget: MessageBudget,
+  side: 'customer' | 'agent',
 ): Promise<{ seq: number } | { seq: null; fullAt: number }> {
-  const { rows } = await reserveSentMessageSeqQuery(
+  const { rows } = await RESERVE_SENT[side](
     db,
     sessionId,
     now,
@@ -272,9 +275,40 @@ export async function reserveSentMessageSeq(
   return { seq: null, fullAt: row.message_budget_full_at };
 }
 
-// Every message someone sends: prepared once (see prepared.ts).
-const reserveSentMessageSeqQuery = prepared(
-  (db: Db, sessionId: string, now: number, intervalMs: number, latestFullAt: number) =>
+/**
+ * Like reserveMessageSeq, for the customer's message: the chat waits for the agent's reply
+ * from the oldest message not answered yet (kept if one already waits).
+ */
+export const reserveCustomerMessageSeq = prepared((db: Db, sessionId: string, now: number) =>
+  db
+    .updateTable('chat_sessions')
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', 1),
+      last_message_at: now,
+      updated_at: now,
+      awaiting_agent_since: eb.fn.coalesce('awaiting_agent_since', eb.val(now)),
+    }))
+    .where('id', '=', sessionId)
+    .returning('last_seq'),
+);
+
+/** Like reserveMessageSeq, for the agent's message: the customer has their reply. */
+export const reserveAgentMessageSeq = prepared((db: Db, sessionId: string, now: number) =>
+  db
+    .updateTable('chat_sessions')
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', 1),
+      last_message_at: now,
+      updated_at: now,
+      awaiting_agent_since: null,
+    }))
+    .where('id', '=', sessionId)
+    .returning('last_seq'),
+);
+
+// Every message someone sends, one statement per side: prepared once (see prepared.ts).
+const reserveSentMessageSeqFor = (side: 'customer' | 'agent') =>
+  prepared((db: Db, sessionId: string, now: number, intervalMs: number, latestFullAt: number) =>
     db
       .updateTable('chat_sessions')
       .set((eb) => ({
@@ -292,11 +326,18 @@ const reserveSentMessageSeqQuery = prepared(
           '+',
           intervalMs,
         ),
+        awaiting_agent_since:
+          side === 'customer' ? eb.fn.coalesce('awaiting_agent_since', eb.val(now)) : null,
       }))
       .where('id', '=', sessionId)
       .where('message_budget_full_at', '<=', latestFullAt)
       .returning('last_seq'),
-);
+  );
+
+const RESERVE_SENT = {
+  customer: reserveSentMessageSeqFor('customer'),
+  agent: reserveSentMessageSeqFor('agent'),
+} as const;
 
 /** The customer's chats still waiting or active. */
 export async function countOpenSessionsOf(db: Db, customerId: string): Promise<number> {

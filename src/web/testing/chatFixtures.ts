@@ -23,6 +23,7 @@ export function activeSession(changes: Partial<Session> = {}): Session {
     endedAt: null,
     endedBy: null,
     lastMessageAt: null,
+    awaitingAgentSince: null,
     lastSeq: 0,
     ...changes,
   };
