@@ -7,6 +7,7 @@ import type {
   AgentStats,
   CreateAccountBody,
   CurrentSignIn,
+  DeskSettings,
   CreateQuickResponseBody,
   ListAccountsQuery,
   ListSessionsQuery,
@@ -74,6 +75,7 @@ export function createApi(http: HttpClient) {
     agents: {
       list: () => http.get<AgentDirectory>('/agents'),
       me: () => http.get<AgentState>('/agents/me'),
+      settings: () => http.get<DeskSettings>('/agents/settings'),
       updateMe: (body: UpdateAgentStatusBody) => http.patch<AgentState>('/agents/me', body),
       /** Today is the caller's today: the browser's offset from UTC, east positive. */
       myStats: () =>

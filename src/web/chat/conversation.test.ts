@@ -155,6 +155,7 @@ describe('chatActivity', () => {
     expect(chatActivity(loaded(ama, messages, 2))).toEqual({
       unread: 2,
       lastActivityAt: messages[1]!.createdAt,
+      awaitingAgentSince: messages[0]!.createdAt,
     });
   });
 });

@@ -3,6 +3,7 @@
 // every change is an action, so replays, acks and resends are tested without a socket.
 import type { Message, Session } from '../../shared/api.js';
 import type { SessionEvent } from '../../shared/protocol.js';
+import { awaitingAgentSince } from './awaitingReply.js';
 import {
   enqueue,
   markFailed,
@@ -207,10 +208,16 @@ export function lastActivityAt(state: ConversationState): string | null {
 export interface ChatActivity {
   unread: number;
   lastActivityAt: string | null;
+  /** Since when the customer has waited for the agent's reply (awaitingReply.ts). */
+  awaitingAgentSince: string | null;
 }
 
 /** Null until the conversation is loaded: an empty one's zero must not hide the list's count. */
 export function chatActivity(state: ConversationState): ChatActivity | null {
   if (state.session === null) return null;
-  return { unread: unreadCount(state), lastActivityAt: lastActivityAt(state) };
+  return {
+    unread: unreadCount(state),
+    lastActivityAt: lastActivityAt(state),
+    awaitingAgentSince: awaitingAgentSince(state),
+  };
 }

@@ -25,6 +25,11 @@ export function RoleBadge({ role }: { role: Role }) {
   return <span class={`badge badge--role-${role}`}>{ROLE_LABELS[role]}</span>;
 }
 
+/** A chat whose customer has waited too long for the agent says so in words; null: nothing. */
+export function OverdueReplyBadge({ label }: { label: string | null }) {
+  return label === null ? null : <span class="badge badge--overdue">{label}</span>;
+}
+
 export function AgentStatusLabel({ status }: { status: AgentStatus }) {
   return (
     <span class="agent-status">

@@ -1,5 +1,6 @@
-// Super admins: every chat, filtered by status, priority, agent and subject, updated live; a
-// waiting chat can be given to a chosen agent from here.
+// Super admins: every chat, filtered by status, priority, agent and subject, updated live (an
+// active chat whose customer has waited past REPLY_OVERDUE_SECONDS says so); a waiting chat can
+// be given to a chosen agent from here.
 import { useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/api.js';
 import {
@@ -11,7 +12,8 @@ import {
 import { Link } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
-import { PriorityBadge, SessionStatusBadge } from '../../components/Badge.js';
+import { overdueReplyLabel } from '../../chat/awaitingReply.js';
+import { OverdueReplyBadge, PriorityBadge, SessionStatusBadge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { AgentPickerDialog } from '../../components/chat/AgentPickerDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -22,6 +24,8 @@ import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
+import { useNow } from '../../hooks/useNow.js';
+import { useReplyOverdueMs } from '../../hooks/useReplyOverdue.js';
 import { usePagedList } from '../../hooks/usePagedList.js';
 import { ALL_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
 import { showToast } from '../../state/toasts.js';
@@ -39,6 +43,8 @@ export function AllChatsPage() {
   const q = useDebounced(filters.q.trim());
   const agents = useAsync(() => api.agents.list(), []);
   const [assigning, setAssigning] = useState<SessionView | null>(null);
+  const now = useNow(30_000);
+  const overdueMs = useReplyOverdueMs();
   const chats = usePagedList(
     (cursor) =>
       api.sessions.list({
@@ -165,7 +171,10 @@ export function AllChatsPage() {
                       ))}
                   </td>
                   <td>
-                    <SessionStatusBadge status={session.status} />
+                    <SessionStatusBadge status={session.status} />{' '}
+                    <OverdueReplyBadge
+                      label={overdueReplyLabel(session, session.awaitingAgentSince, overdueMs, now)}
+                    />
                   </td>
                   <td>
                     <PriorityBadge priority={session.priority} />

@@ -1,11 +1,11 @@
-// The rows of the console's three lists. Active: customer, subject, priority, last activity and
-// unread count. Waiting (in the order routing serves it): place in the queue, priority, subject,
+// The rows of the console's three lists. Active: customer, subject, priority, last activity,
+// unread count and, past REPLY_OVERDUE_SECONDS, how long the customer has waited for a reply. Waiting (in the order routing serves it): place in the queue, priority, subject,
 // how long it has waited, and Assign.
 // History: ended chats with their ratings. Every row opens its chat in the workspace.
 import type { ComponentChildren } from 'preact';
 import type { SessionView } from '../../../shared/api.js';
 import { Avatar } from '../../components/Avatar.js';
-import { PriorityBadge } from '../../components/Badge.js';
+import { OverdueReplyBadge, PriorityBadge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { cx } from '../../components/classNames.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -19,7 +19,9 @@ import {
 } from '../../format/time.js';
 import type { PagedList } from '../../hooks/usePagedList.js';
 import { useNow } from '../../hooks/useNow.js';
+import { overdueReplyLabel } from '../../chat/awaitingReply.js';
 import type { ChatActivity } from '../../chat/conversation.js';
+import { useReplyOverdueMs } from '../../hooks/useReplyOverdue.js';
 
 interface ListProps {
   list: PagedList<SessionView>;
@@ -118,6 +120,7 @@ export function ActiveList({
   activity,
 }: ListProps & { activity: ReadonlyMap<string, ChatActivity> }) {
   const now = useNow(30_000);
+  const overdueMs = useReplyOverdueMs();
   return (
     <ListFrame
       list={list}
@@ -132,6 +135,9 @@ export function ActiveList({
         const stats = activity.get(session.id);
         const unread = stats?.unread ?? session.unreadCount;
         const lastAt = stats?.lastActivityAt ?? session.lastMessageAt ?? session.startedAt;
+        // A followed chat knows of replies the list has not refetched.
+        const awaiting = stats ? stats.awaitingAgentSince : session.awaitingAgentSince;
+        const overdue = overdueReplyLabel(session, awaiting, overdueMs, now);
         return (
           <li key={session.id}>
             <SessionRow
@@ -143,6 +149,7 @@ export function ActiveList({
               time={formatRelative(lastAt, now)}
               subtitle={session.subject}
             >
+              <OverdueReplyBadge label={overdue} />
               {unread > 0 && (
                 <span class="count count--alert" aria-label={`${unread} unread`}>
                   {unread}
