@@ -14,6 +14,7 @@ import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
 import { unlockAudio } from '../../notify/chime.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
 import { NotificationSettings } from '../../state/notificationSettings.js';
+import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
 import { useAttentionAlerts, useMessageAlerts } from './useAttentionAlerts.js';
 import { useWorkspace, type Workspace } from './useWorkspace.js';
@@ -93,6 +94,8 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
       document.removeEventListener('keydown', unlockAudio);
     };
   }, []);
+
+  useRequeueAlerts();
 
   useAttentionAlerts({
     waiting: waiting.loaded ? waiting.items : null,
