@@ -63,6 +63,23 @@ describeEachDatabase('sockets and sign-ins', (db) => {
     phoneSocket.close();
   });
 
+  it('sets an online agent away once they sign out of their last sign-in, not before', async () => {
+    const laptop = await server.signUp('Ama', 'admin');
+    const phone = await signInAgain(laptop);
+    await laptop.patch('/api/v1/agents/me', { status: 'online' });
+    const watcher = await server.signUp('Ada', 'super_admin');
+    const status = async () => {
+      const { body } = await watcher.get('/api/v1/agents');
+      const items = (body as { items: Array<{ agent: { id: string }; status: string }> }).items;
+      return items.find((item) => item.agent.id === laptop.user!.id)?.status;
+    };
+
+    expect((await laptop.post('/api/v1/auth/logout')).status).toBe(204);
+    expect(await status()).toBe('online');
+    expect((await phone.post('/api/v1/auth/logout')).status).toBe(204);
+    expect(await status()).toBe('away');
+  });
+
   it('closes a token socket when its token is signed out', async () => {
     const kojo = await server.signUp('Kojo');
     const token = await tokenOf(kojo);
