@@ -16,6 +16,7 @@ const online: AgentPresence = {
   statusChangedAt: T,
   lastDisconnectedAt: null,
   connected: true,
+  listedOnANode: true,
 };
 
 /** Set away by the sweep at `T + GRACE` after losing their last socket at `T`. */
@@ -25,11 +26,17 @@ const setAwayForLostConnection: AgentPresence = {
   statusChangedAt: T + GRACE,
   lastDisconnectedAt: T,
   connected: false,
+  listedOnANode: false,
 };
 
 describe('shouldSetAway', () => {
   it('sets away an agent whose last socket has been gone for the grace period', () => {
-    const gone = { ...online, connected: false, lastDisconnectedAt: T + 5_000 };
+    const gone = {
+      ...online,
+      connected: false,
+      listedOnANode: false,
+      lastDisconnectedAt: T + 5_000,
+    };
     expect(shouldSetAway(gone, T + 5_000 + GRACE - 1, GRACE)).toBe(false);
     expect(shouldSetAway(gone, T + 5_000 + GRACE, GRACE)).toBe(true);
     expect(shouldSetAway({ ...gone, status: 'busy' }, T + 5_000 + GRACE, GRACE)).toBe(true);
@@ -40,19 +47,29 @@ describe('shouldSetAway', () => {
   });
 
   it('treats an agent who went online and never connected as disconnected since then', () => {
-    const neverConnected = { ...online, connected: false };
+    const neverConnected = { ...online, connected: false, listedOnANode: false };
     expect(shouldSetAway(neverConnected, T + GRACE - 1, GRACE)).toBe(false);
     expect(shouldSetAway(neverConnected, T + GRACE, GRACE)).toBe(true);
   });
 
+  it('waits for a dead node holding their socket to be forgotten, which dates their leaving', () => {
+    const onDeadNode = { ...online, connected: false };
+    expect(shouldSetAway(onDeadNode, T + 10 * GRACE, GRACE)).toBe(false);
+  });
+
   it('counts the grace from going online when their last socket closed before that', () => {
-    const closedYesterday = { ...online, connected: false, lastDisconnectedAt: T - 86_400_000 };
+    const closedYesterday = {
+      ...online,
+      connected: false,
+      listedOnANode: false,
+      lastDisconnectedAt: T - 86_400_000,
+    };
     expect(shouldSetAway(closedYesterday, T + GRACE - 1, GRACE)).toBe(false);
     expect(shouldSetAway(closedYesterday, T + GRACE, GRACE)).toBe(true);
   });
 
   it('leaves agents who are already away or offline alone', () => {
-    const gone = { ...online, connected: false };
+    const gone = { ...online, connected: false, listedOnANode: false };
     expect(shouldSetAway({ ...gone, status: 'away' }, T + 10 * GRACE, GRACE)).toBe(false);
     expect(shouldSetAway({ ...gone, status: 'offline' }, T + 10 * GRACE, GRACE)).toBe(false);
   });

@@ -19,15 +19,22 @@ export interface AgentPresence {
   lastDisconnectedAt: number | null;
   /** Some live node holds a socket of theirs. */
   connected: boolean;
+  /**
+   * Some node's presence rows name them, live or not: a node that died holding their socket is
+   * forgotten by housekeeping, which dates their disconnection from its last heartbeat.
+   */
+  listedOnANode: boolean;
 }
 
 /**
  * Since when the agent has had no socket anywhere, as far as their status is concerned: their
  * last socket's closing, or the status change if that came later (an agent who went online
- * without connecting has been gone since then). Null while connected.
+ * without connecting has been gone since then). Null while connected, or while a node that
+ * died with their socket is not forgotten yet.
  */
 export function goneSince(agent: AgentPresence): number | null {
   if (agent.connected) return null;
+  if (agent.lastDisconnectedAt === null && agent.listedOnANode) return null;
   return Math.max(agent.lastDisconnectedAt ?? agent.statusChangedAt, agent.statusChangedAt);
 }
 

@@ -18,6 +18,11 @@ const connectedSql = (aliveSince: number) =>
       and n.heartbeat_at >= ${aliveSince}
   )`;
 
+/** True when any node's presence rows, live or not yet forgotten, name the agent. */
+const listedSql = sql<number>`exists (
+  select 1 from presence p where p.user_id = chat_agent_status.agent_id and p.connections > 0
+)`;
+
 function selectPresence(db: Db, aliveSince: number) {
   return db
     .selectFrom('chat_agent_status')
@@ -29,7 +34,8 @@ function selectPresence(db: Db, aliveSince: number) {
       'last_disconnected_at',
       'current_chat_count',
     ])
-    .select(connectedSql(aliveSince).as('connected'));
+    .select(connectedSql(aliveSince).as('connected'))
+    .select(listedSql.as('listed'));
 }
 
 type PresenceRow = Awaited<ReturnType<ReturnType<typeof selectPresence>['execute']>>[number];
@@ -41,6 +47,7 @@ const toRecord = (row: PresenceRow): AgentPresenceRecord => ({
   statusChangedAt: Number(row.status_changed_at),
   lastDisconnectedAt: row.last_disconnected_at === null ? null : Number(row.last_disconnected_at),
   connected: Boolean(Number(row.connected)),
+  listedOnANode: Boolean(Number(row.listed)),
   openChats: row.current_chat_count,
 });
 
@@ -57,7 +64,7 @@ export async function agentsGoneSince(
     .where('status_changed_at', '<=', options.goneBefore)
     .where((eb) =>
       eb.or([
-        eb('last_disconnected_at', 'is', null),
+        eb.and([eb('last_disconnected_at', 'is', null), sql<boolean>`not ${listedSql}`]),
         eb('last_disconnected_at', '<=', options.goneBefore),
       ]),
     )
@@ -101,7 +108,7 @@ export async function setAwayIfStillGone(
     .where('status_changed_at', '<=', options.goneBefore)
     .where((eb) =>
       eb.or([
-        eb('last_disconnected_at', 'is', null),
+        eb.and([eb('last_disconnected_at', 'is', null), sql<boolean>`not ${listedSql}`]),
         eb('last_disconnected_at', '<=', options.goneBefore),
       ]),
     )
