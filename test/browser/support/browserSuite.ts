@@ -21,14 +21,15 @@ export interface BrowserSuite {
 
 /**
  * Registers the beforeAll and afterAll hooks of the surrounding `describeInBrowser`. The
- * server and browser exist from the first of the file's own beforeAll hooks on.
+ * server (configured with `env`) and browser exist from the first of the file's own beforeAll
+ * hooks on.
  */
-export function useServerAndBrowser(): BrowserSuite {
+export function useServerAndBrowser(env: Record<string, string> = {}): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startServer(env), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -43,7 +43,7 @@ export function AllChatsPage() {
   const q = useDebounced(filters.q.trim());
   const agents = useAsync(() => api.agents.list(), []);
   const [assigning, setAssigning] = useState<SessionView | null>(null);
-  const now = useNow(30_000);
+  const now = useNow(10_000);
   const overdueMs = useReplyOverdueMs();
   const chats = usePagedList(
     (cursor) =>

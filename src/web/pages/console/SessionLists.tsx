@@ -119,7 +119,8 @@ export function ActiveList({
   onOpen,
   activity,
 }: ListProps & { activity: ReadonlyMap<string, ChatActivity> }) {
-  const now = useNow(30_000);
+  // Often enough for "Waiting for reply" to appear soon after the customer's wait passes the limit.
+  const now = useNow(10_000);
   const overdueMs = useReplyOverdueMs();
   return (
     <ListFrame
