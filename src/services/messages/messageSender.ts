@@ -3,6 +3,7 @@
 // session takes messages within its budget (a burst, then a steady rate, both sides together).
 import { messageBudget, messageWaitMs } from '../../domain/abuseLimits.js';
 import { rateLimited } from '../../domain/errors.js';
+import { topics } from '../../bus/bus.js';
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { findMessageByClientId, type MessageRecord } from '../../storage/repositories/messages.js';
@@ -62,6 +63,15 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
         text: props.text,
         clientId: clientId ?? null,
       });
+      // The chat starts or stops waiting for the agent's reply: the monitor's list shows that.
+      if (fromCustomer !== (record.row.awaiting_agent_since !== null)) {
+        outbox.add(topics.monitor, {
+          type: 'sessions.changed',
+          scope: 'all',
+          sessionId,
+          change: 'awaiting',
+        });
+      }
       if (!fromCustomer && record.row.first_agent_reply_at === null) {
         await trx
           .updateTable('chat_sessions')
