@@ -1,7 +1,6 @@
 // Agents: their own status (get_agent_status / update_agent_status), statistics
 // (get_session_stats), and the list of all agents with status and load.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   AgentDirectory,
   AgentState,
