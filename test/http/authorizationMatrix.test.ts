@@ -310,6 +310,9 @@ for (const dialect of availableDialects()) {
         // Every cell takes a chat for the agent: capacity is not what this table is about.
         ALLOW_TAKE_OVER_CAPACITY: 'true',
         SIGNIN_LIMIT_PER_ADDRESS: '1000',
+        // Every cell starts a chat for the same customer: nor are the abuse limits.
+        OPEN_CHAT_LIMIT_PER_CUSTOMER: '100000',
+        CHAT_LIMIT_PER_HOUR: '100000',
       });
       const people = {
         customer: await server.signUp('Yaw'),
