@@ -6,11 +6,14 @@ import { queuePositionFor } from '../../src/services/sessions/queueEstimator.js'
 import { listSessions } from '../../src/services/sessions/sessionReader.js';
 import type { Priority } from '../../src/shared/vocabulary.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { makeWorld } from '../support/world.js';
+import { makeWorld, testSettings } from '../support/world.js';
 
 describeEachDatabase('queue order', (db) => {
   it('lists the waiting chats in the order routing serves them, with each one’s place', async () => {
-    const world = makeWorld(db());
+    // One customer with seven chats waiting: past the abuse limits, which are not the subject.
+    const world = makeWorld(db(), {
+      abuseLimits: { ...testSettings.abuseLimits, openChatsPerCustomer: 100, chatsPerHour: 100 },
+    });
     const ama = await world.agent('Ama', { status: 'away' });
     const yaw = await world.customer('Yaw');
     // Started one second apart, in this order.

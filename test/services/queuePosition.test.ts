@@ -5,7 +5,12 @@ import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { queuePositionFor } from '../../src/services/sessions/queueEstimator.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { makeWorld } from '../support/world.js';
+import { makeWorld, testSettings } from '../support/world.js';
+
+/** Tests that queue many chats for one customer: past the abuse limits, not their subject. */
+const manyChats = {
+  abuseLimits: { ...testSettings.abuseLimits, openChatsPerCustomer: 100, chatsPerHour: 100 },
+};
 
 describeEachDatabase('queue position', (db) => {
   it('counts agents who take chats by hand as online, without basing the estimate on them', async () => {
@@ -59,7 +64,7 @@ describeEachDatabase('queue position', (db) => {
   });
 
   it('estimates from capacity and handle time, counting down while the customer waits', async () => {
-    const world = makeWorld(db());
+    const world = makeWorld(db(), manyChats);
     const ama = await world.agent('Ama', { max: 1 });
     const yaw = await world.customer('Yaw');
     // One chat of 10 minutes makes the handle time; Ama is then busy with a second one.
@@ -86,7 +91,7 @@ describeEachDatabase('queue position', (db) => {
   });
 
   it('goes by the pace measured while the queue stayed backed up, takes by hand included', async () => {
-    const world = makeWorld(db());
+    const world = makeWorld(db(), manyChats);
     const kofi = await world.agent('Kofi', { autoAssign: false, max: 20 });
     const yaw = await world.customer('Yaw');
     const queue: string[] = [];

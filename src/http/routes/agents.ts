@@ -48,6 +48,9 @@ export const agentRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
     {
       schema: {
         tags,
+        operationId: 'getDeskSettings',
+        description:
+          "Agents and super admins: the deployment's settings that agents' pages follow, such as `replyOverdueSeconds` (REPLY_OVERDUE_SECONDS), after which a chat waiting for the agent's reply is highlighted.",
         summary: "The deployment's settings the agents' pages use (when a reply is overdue)",
         response: { 200: DeskSettings, ...errorResponses(401, 403) },
       },
