@@ -49,7 +49,13 @@ export async function assignmentViolations(db: Db): Promise<string[]> {
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('m.session_id', '=', 'cs.id')
           .where('m.message_type', '=', 'system')
-          .where('m.message_text', 'like', '% joined the chat')
+          // The lines of domain/transcriptLines.ts#assignmentLine: taken or routed, or assigned.
+          .where((w) =>
+            w.or([
+              w('m.message_text', 'like', '% joined the chat'),
+              w('m.message_text', 'like', '% assigned the chat to %'),
+            ]),
+          )
           .as('joins'),
     ])
     .execute();
