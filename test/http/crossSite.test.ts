@@ -56,7 +56,12 @@ describe('REST API writes from other sites', () => {
   let credentials: Credentials;
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    server = await startTestNode(database.store, { ALLOWED_ORIGINS: LISTED_ORIGIN });
+    server = await startTestNode(database.store, {
+      ALLOWED_ORIGINS: LISTED_ORIGIN,
+      // Every accepted case starts a chat for the same customer.
+      OPEN_CHAT_LIMIT_PER_CUSTOMER: '1000',
+      CHAT_LIMIT_PER_HOUR: '1000',
+    });
     credentials = await signInBoth(server);
   });
   afterAll(async () => {
