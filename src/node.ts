@@ -144,6 +144,7 @@ export async function createNode(
       if (stopping) return;
       stopping = true;
       await presence.stop().catch((err: unknown) => log.warn({ err }, 'presence not recorded'));
+      await signInSockets.stop();
       await gateway.shutdown(500);
       await app.close();
       await routing.idle();

@@ -22,6 +22,8 @@ export class SignInSockets {
   private readonly turns = new Map<string, Promise<void>>();
   /** A write failed (database unreachable), so the rows may disagree with `local`. */
   private outOfSync = false;
+  /** The node is stopping: its rows go with it (forgetNode), sockets closing now write nothing. */
+  private stopped = false;
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -55,6 +57,7 @@ export class SignInSockets {
 
   /** One admitted socket of the sign-in closed here. */
   released(signInId: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     return this.inTurn(signInId, async () => {
       const here = Math.max(0, (this.local.get(signInId) ?? 1) - 1);
       if (here === 0) this.local.delete(signInId);
@@ -84,6 +87,15 @@ export class SignInSockets {
         ),
       ),
     );
+  }
+
+  /**
+   * The node is stopping: sockets that close from now on write nothing (the node's rows are
+   * deleted with the node as it leaves), and the changes already queued are waited for.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.turns.values()]);
   }
 
   /** Runs `work` after the sign-in's previous change; a failed write marks the rows out of sync. */
