@@ -1,8 +1,9 @@
 // Queries on whether agents are still there: their status, why the system set it, and whether
 // any live node holds a socket of theirs, for the away sweep and for returning stranded chats.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { AgentPresence } from '../../domain/strandedChats.js';
 import type { AgentStatus } from '../../shared/vocabulary.js';
+import type { Database } from '../schema.js';
 import type { Db, Store } from '../store.js';
 
 export interface AgentPresenceRecord extends AgentPresence {
@@ -22,6 +23,23 @@ const connectedSql = (aliveSince: number) =>
 const listedSql = sql<number>`exists (
   select 1 from presence p where p.user_id = chat_agent_status.agent_id and p.connections > 0
 )`;
+
+/**
+ * Online or busy since before `goneBefore`, and gone since then: the last socket closed before
+ * it, or none ever opened (no node lists the agent), and no live node holds one now.
+ */
+const goneSince =
+  (options: { goneBefore: number; aliveSince: number }) =>
+  (eb: ExpressionBuilder<Database, 'chat_agent_status'>) =>
+    eb.and([
+      eb('status', 'in', ['online', 'busy'] satisfies AgentStatus[]),
+      eb('status_changed_at', '<=', options.goneBefore),
+      eb.or([
+        eb.and([eb('last_disconnected_at', 'is', null), sql<boolean>`not ${listedSql}`]),
+        eb('last_disconnected_at', '<=', options.goneBefore),
+      ]),
+      sql<boolean>`not ${connectedSql(options.aliveSince)}`,
+    ]);
 
 function selectPresence(db: Db, aliveSince: number) {
   return db
@@ -59,17 +77,7 @@ export async function agentsGoneSince(
   db: Db,
   options: { goneBefore: number; aliveSince: number },
 ): Promise<AgentPresenceRecord[]> {
-  const rows = await selectPresence(db, options.aliveSince)
-    .where('status', 'in', ['online', 'busy'])
-    .where('status_changed_at', '<=', options.goneBefore)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('last_disconnected_at', 'is', null), sql<boolean>`not ${listedSql}`]),
-        eb('last_disconnected_at', '<=', options.goneBefore),
-      ]),
-    )
-    .where(sql<boolean>`not ${connectedSql(options.aliveSince)}`)
-    .execute();
+  const rows = await selectPresence(db, options.aliveSince).where(goneSince(options)).execute();
   return rows.map(toRecord);
 }
 
@@ -104,15 +112,7 @@ export async function setAwayIfStillGone(
       updated_at: options.now,
     })
     .where('agent_id', '=', agentId)
-    .where('status', 'in', ['online', 'busy'])
-    .where('status_changed_at', '<=', options.goneBefore)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('last_disconnected_at', 'is', null), sql<boolean>`not ${listedSql}`]),
-        eb('last_disconnected_at', '<=', options.goneBefore),
-      ]),
-    )
-    .where(sql<boolean>`not ${connectedSql(options.aliveSince)}`)
+    .where(goneSince(options))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
