@@ -28,12 +28,18 @@ const isAssignedAgent = (viewer: Viewer, session: SessionFacts) =>
   session.agentId !== null && session.agentId === viewer.id;
 
 export const sessionPolicy = {
-  /** Customers see their own; agents see the waiting queue and chats they take part in; super admins see all. */
+  /**
+   * Customers see their own; super admins see all; agents see the waiting queue, the chats they
+   * take or took part in, and every ended chat: the desk's history is shared, so whoever answers
+   * a customer can read what the desk told them before (their previous chats). A colleague's
+   * chat that is still going stays theirs.
+   */
   view(viewer: Viewer, session: SessionFacts): boolean {
     if (isSuperAdmin(viewer) || isCustomer(viewer, session)) return true;
     if (!isAgent(viewer)) return false;
     return (
       session.status === 'waiting' ||
+      session.status === 'ended' ||
       isAssignedAgent(viewer, session) ||
       (session.pastAgentIds ?? []).includes(viewer.id)
     );
@@ -66,6 +72,11 @@ export const sessionPolicy = {
   },
 };
 
+export const customerPolicy = {
+  /** Agents look up a customer's chats (each as sessionPolicy.view lets them see it). */
+  listSessions: isAgent,
+};
+
 export const personPolicy = {
   /**
    * Agents and super admins see everyone's email, and everyone sees their own; a customer sees
@@ -91,6 +102,11 @@ export const agentPolicy = {
 
 export const quickResponsePolicy = {
   use: isAgent,
+  /** Agents see the shared responses and their own; super admins every agent's too. */
+  view(viewer: Viewer, response: QuickResponseFacts): boolean {
+    if (!isAgent(viewer)) return false;
+    return response.ownerId === null || response.ownerId === viewer.id || isSuperAdmin(viewer);
+  },
   /** Shared responses are the super admin's; personal ones belong to their agent. */
   manage(viewer: Viewer, response: QuickResponseFacts): boolean {
     if (response.ownerId === null) return isSuperAdmin(viewer);

@@ -37,6 +37,8 @@ interface Fixture {
   response: string;
   /** Assign and transfer targets, and the account that account routes read and change. */
   otherAgent: string;
+  /** The customer whose chats the fixture starts. */
+  customer: string;
 }
 
 interface Row {
@@ -51,6 +53,8 @@ const agentsOnly = (status: number): Statuses => [401, 403, 403, status, status,
 const superAdminsOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status];
 /** Seen by its customer, agents who take part, and super admins: a colleague's chat is not. */
 const participants = (status: number): Statuses => [401, status, 404, status, 404, status];
+/** An ended chat: every agent reads the desk's history (the customer's previous chats). */
+const history = (status: number): Statuses => [401, status, 404, status, status, status];
 /** A waiting chat: every agent sees the queue. */
 const queued = (status: number): Statuses => [401, status, 404, status, status, status];
 
@@ -60,34 +64,34 @@ let accounts = 0;
 const TABLE: Record<string, Row> = {
   'GET /api/v1/sessions/:id': {
     request: (f) => ({ path: at(f) }),
-    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
   'GET /api/v1/sessions/:id/queue': {
     request: (f) => ({ path: `${at(f)}/queue` }),
-    cases: { waiting: queued(200), active: participants(409), ended: participants(409) },
+    cases: { waiting: queued(200), active: participants(409), ended: history(409) },
   },
   'GET /api/v1/sessions/:id/messages': {
     request: (f) => ({ path: `${at(f)}/messages` }),
-    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
   'POST /api/v1/sessions/:id/messages': {
     request: (f) => ({ path: `${at(f)}/messages`, body: { text: 'Hello' } }),
     cases: {
       waiting: [401, 201, 404, 403, 403, 403],
       active: [401, 201, 404, 201, 404, 403],
-      ended: [401, 409, 404, 409, 404, 403],
+      ended: [401, 409, 404, 409, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/read': {
     request: (f) => ({ path: `${at(f)}/read`, body: { upToSeq: 1 } }),
-    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
   'POST /api/v1/sessions/:id/end': {
     request: (f) => ({ path: `${at(f)}/end`, body: {} }),
     cases: {
       waiting: [401, 200, 404, 403, 403, 200],
       active: participants(200),
-      ended: participants(409),
+      ended: [401, 409, 404, 409, 403, 409],
     },
   },
   'POST /api/v1/sessions/:id/rating': {
@@ -95,7 +99,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 409, 404, 403, 403, 403],
       active: [401, 409, 404, 403, 404, 403],
-      ended: [401, 200, 404, 403, 404, 403],
+      ended: [401, 200, 404, 403, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/take': {
@@ -104,7 +108,7 @@ const TABLE: Record<string, Row> = {
       waiting: agentsOnly(200),
       // The exception: whoever may take it learns it was taken, a colleague's chat or not.
       active: agentsOnly(409),
-      ended: [401, 403, 403, 409, 404, 409],
+      ended: agentsOnly(409),
     },
   },
   'POST /api/v1/sessions/:id/assign': {
@@ -120,7 +124,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 403, 404, 403, 403, 409],
       active: [401, 403, 404, 200, 404, 200],
-      ended: [401, 403, 404, 409, 404, 409],
+      ended: [401, 403, 404, 409, 403, 409],
     },
   },
   'PUT /api/v1/sessions/:id/tags': {
@@ -128,7 +132,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 403, 404, 403, 403, 200],
       active: [401, 403, 404, 200, 404, 200],
-      ended: [401, 403, 404, 200, 404, 200],
+      ended: [401, 403, 404, 200, 403, 200],
     },
   },
   'POST /api/v1/sessions': {
@@ -142,6 +146,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/sessions/counts': {
     request: () => ({ path: '/api/v1/sessions/counts' }),
     cases: { any: signedIn(200) },
+  },
+
+  // Every agent, for any customer: each chat in the answer as sessionPolicy.view lets them see it.
+  'GET /api/v1/customers/:id/sessions': {
+    request: (f) => ({ path: `/api/v1/customers/${f.customer}/sessions` }),
+    cases: { any: agentsOnly(200) },
   },
 
   'GET /api/v1/accounts': {
@@ -197,6 +207,11 @@ const TABLE: Record<string, Row> = {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}`, body: { title: 'Hey' } }),
     // A super admin sees every personal response but changes only their own and the shared ones.
     cases: { personal: [401, 403, 403, 200, 404, 403], shared: superAdminsOnly(200) },
+  },
+  // Counting a use takes seeing the response, as the list shows it (super admins see every one).
+  'POST /api/v1/quick-responses/:id/use': {
+    request: (f) => ({ path: `/api/v1/quick-responses/${f.response}/use` }),
+    cases: { personal: [401, 403, 403, 200, 404, 200], shared: agentsOnly(200) },
   },
   'DELETE /api/v1/quick-responses/:id': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}` }),
@@ -357,7 +372,12 @@ for (const dialect of availableDialects()) {
         await assignSession(ctx, { viewer: viewers.agent, sessionId: row.id });
       }
       if (kase === 'ended') await endSession(ctx, { viewer: viewers.customer, sessionId: row.id });
-      return { session: row.id, response: response.id, otherAgent };
+      return {
+        session: row.id,
+        response: response.row.id,
+        otherAgent,
+        customer: viewers.customer.id,
+      };
     }
 
     /** A fresh sign-in of `caller`, for signing out without ending the one the table uses. */

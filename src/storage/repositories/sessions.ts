@@ -445,6 +445,14 @@ export function visibleTo(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
   if (!isAgent(viewer)) return eb('cs.user_id', '=', viewer.id);
   return eb.or([
     eb('cs.status', '=', 'waiting'),
+    eb('cs.status', '=', 'ended'),
+    takesPart(eb, viewer),
+  ]);
+}
+
+/** The viewer is the chat's customer, or one of its agents now or before. */
+function takesPart(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
+  return eb.or([
     eb('cs.user_id', '=', viewer.id),
     eb.exists(
       eb
@@ -465,7 +473,10 @@ function viewCondition(eb: SessionsEb, viewer: Viewer, view: SessionListView): E
     case 'waiting':
       return eb('cs.status', '=', 'waiting');
     case 'history':
-      return eb('cs.status', '=', 'ended');
+      // Agents see every ended chat, but their History is the chats they had.
+      return isAgent(viewer) && !isSuperAdmin(viewer)
+        ? eb.and([eb('cs.status', '=', 'ended'), takesPart(eb, viewer)])
+        : eb('cs.status', '=', 'ended');
     case 'all':
       return sql<SqlBool>`1 = 1`;
   }
