@@ -28,7 +28,7 @@ export function PreviousChats({ session }: { session: Session }) {
   );
   const others = list.items.filter((item) => item.id !== session.id);
   return (
-    <section aria-labelledby={`previous-${session.id}`}>
+    <section class="details__section" aria-labelledby={`previous-${session.id}`}>
       <h3 class="details__heading" id={`previous-${session.id}`}>
         Previous chats
       </h3>
