@@ -178,17 +178,22 @@ describeEachDatabase('agents', (db) => {
       'Greeting',
       'Library',
     ]);
-    expect((await listQuickResponses(world.ctx, kofi)).map((q) => q.row.title)).toEqual(['Greeting']);
+    expect((await listQuickResponses(world.ctx, kofi)).map((q) => q.row.title)).toEqual([
+      'Greeting',
+    ]);
     await expect(
       updateQuickResponse(world.ctx, kofi, mine.row.id, { title: 'Mine now' }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(
-      (await updateQuickResponse(world.ctx, ama, mine.row.id, { content: 'Open 8-20' })).row.content,
+      (await updateQuickResponse(world.ctx, ama, mine.row.id, { content: 'Open 8-20' })).row
+        .content,
     ).toBe('Open 8-20');
     await deleteQuickResponse(world.ctx, ama, mine.row.id);
-    expect((await listQuickResponses(world.ctx, ama)).map((q) => q.row.title)).toEqual(['Greeting']);
+    expect((await listQuickResponses(world.ctx, ama)).map((q) => q.row.title)).toEqual([
+      'Greeting',
+    ]);
   });
 });
 
