@@ -372,7 +372,7 @@ export const ListSessionsQuery = z.object({
     .enum(SESSION_VIEWS)
     .default('all')
     .describe(
-      "agents: 'active' (mine, open), 'waiting' (the queue, in the order routing serves it: priority, then age, each with its queuePosition), 'history' (ended, mine or all for super admins); users: their own sessions",
+      "agents: 'active' (mine, open), 'waiting' (the queue, in the order routing serves it: priority, then age, each with its queuePosition), 'history' (ended, mine or all for super admins), 'all' (everything they may see, every ended chat included); users: their own sessions",
     ),
   status: SessionStatus.optional(),
   priority: Priority.optional(),
