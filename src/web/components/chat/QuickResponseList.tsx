@@ -79,7 +79,7 @@ export function QuickResponseList({
 /** The active response in full as it will be inserted, saying which variables stay empty. */
 export function QuickResponsePreview({ filled }: { filled: RenderedTemplate }) {
   return (
-    <div class="quick-preview" aria-label="Preview">
+    <div class="quick-preview" role="group" aria-label="Preview">
       <p class="quick-preview__label">Preview</p>
       <p class="quick-preview__text">{filled.text}</p>
       {filled.missing.length > 0 && (
