@@ -14,6 +14,11 @@ export interface SessionFacts {
   status: SessionStatus;
   /** Agents who took part earlier (before a transfer) keep read access to the transcript. */
   pastAgentIds?: readonly string[];
+  /**
+   * Agents named with `@` in one of the chat's notes: asked in by a colleague, they may read the
+   * chat (and add notes) like a past agent, from then on (a `mentioned` chat_participants row).
+   */
+  mentionedAgentIds?: readonly string[];
 }
 
 export interface QuickResponseFacts {
@@ -26,6 +31,10 @@ export const isSuperAdmin = (viewer: Viewer): boolean => viewer.role === 'super_
 const isCustomer = (viewer: Viewer, session: SessionFacts) => session.customerId === viewer.id;
 const isAssignedAgent = (viewer: Viewer, session: SessionFacts) =>
   session.agentId !== null && session.agentId === viewer.id;
+const isPastAgent = (viewer: Viewer, session: SessionFacts) =>
+  (session.pastAgentIds ?? []).includes(viewer.id);
+const isMentionedAgent = (viewer: Viewer, session: SessionFacts) =>
+  (session.mentionedAgentIds ?? []).includes(viewer.id);
 
 export const sessionPolicy = {
   /**
@@ -41,8 +50,21 @@ export const sessionPolicy = {
       session.status === 'waiting' ||
       session.status === 'ended' ||
       isAssignedAgent(viewer, session) ||
-      (session.pastAgentIds ?? []).includes(viewer.id)
+      isPastAgent(viewer, session) ||
+      isMentionedAgent(viewer, session)
     );
+  },
+  /**
+   * Whoever sees the chat's internal notes and may add one: an agent who may view the chat (the
+   * assigned agent, past and mentioned agents, any agent while it waits, super admins), never
+   * its customer, even when the customer is an agent writing to the desk. A new kind of desk
+   * viewer (a team lead of the chat's team) is one more clause of `view`.
+   */
+  readNotes(viewer: Viewer, session: SessionFacts): boolean {
+    return isAgent(viewer) && !isCustomer(viewer, session) && sessionPolicy.view(viewer, session);
+  },
+  addNote(viewer: Viewer, session: SessionFacts): boolean {
+    return sessionPolicy.readNotes(viewer, session);
   },
   /** Only the two people in the conversation write in it. */
   sendMessage(viewer: Viewer, session: SessionFacts): boolean {
@@ -67,7 +89,7 @@ export const sessionPolicy = {
     return (
       isAssignedAgent(viewer, session) ||
       isSuperAdmin(viewer) ||
-      (isAgent(viewer) && (session.pastAgentIds ?? []).includes(viewer.id))
+      (isAgent(viewer) && isPastAgent(viewer, session))
     );
   },
 };

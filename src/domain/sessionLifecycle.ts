@@ -4,7 +4,7 @@ import type { SessionStatus } from '../shared/vocabulary.js';
 import { AppError } from './errors.js';
 
 export type SessionAction =
-  'assign' | 'transfer' | 'end' | 'rate' | 'customerMessage' | 'agentMessage' | 'tag';
+  'assign' | 'transfer' | 'end' | 'rate' | 'customerMessage' | 'agentMessage' | 'note' | 'tag';
 
 const allowed: Record<SessionAction, readonly SessionStatus[]> = {
   assign: ['waiting'],
@@ -14,6 +14,8 @@ const allowed: Record<SessionAction, readonly SessionStatus[]> = {
   // A customer may add details while waiting for an agent.
   customerMessage: ['waiting', 'active'],
   agentMessage: ['active'],
+  // A note is for the desk: about a waiting chat, during it, or a wrap-up after it ended.
+  note: ['waiting', 'active', 'ended'],
   tag: ['waiting', 'active', 'ended'],
 };
 

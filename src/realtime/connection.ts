@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { type z } from 'zod';
 import { topics, type EventBus } from '../bus/bus.js';
 import { AppError } from '../domain/errors.js';
+import { frameVisibleTo } from '../domain/eventVisibility.js';
 import {
   sessionPolicy,
   isAgent,
@@ -301,6 +302,7 @@ export class ClientConnection {
           sessionId: frame.sessionId,
           text: body.data,
           clientId: frame.clientId,
+          type: frame.messageType,
         });
         return this.send({
           type: 'ack',
@@ -311,7 +313,7 @@ export class ClientConnection {
       }
       case 'typing':
         // No reply: the others get `typing`. Only a misuse is answered, with an error.
-        return this.typing(frame.sessionId, frame.typing);
+        return this.typing(frame.sessionId, frame.typing, frame.note);
       case 'read': {
         const lastReadSeq = await markRead(this.deps.ctx, {
           viewer: this.viewer,
@@ -379,7 +381,11 @@ export class ClientConnection {
   private deliver(subscription: Subscription, frame: ServerFrame): void {
     const { sessionId } = subscription.feed;
     if (this.subscriptions.get(sessionId) !== subscription) return;
-    switch (subscription.access.admit(frame)) {
+    const admission = subscription.access.admit(frame);
+    // Replayed and live alike: what the viewer may not see of the chat (a customer, its notes)
+    // goes no further; the feed has counted its seq all the same.
+    if (!frameVisibleTo(this.viewer, subscription.access.facts, frame)) return;
+    switch (admission) {
       case 'drop':
         return;
       case 'revoked':
@@ -402,20 +408,22 @@ export class ClientConnection {
     this.deps.onUnsubscribed?.(this, sessionId);
   }
 
-  private typing(sessionId: string, typing: boolean): void {
+  private typing(sessionId: string, typing: boolean, note: boolean): void {
     const subscription = this.subscriptions.get(sessionId);
     if (!subscription)
       throw new AppError('VALIDATION_FAILED', 'Subscribe to the session before typing in it');
-    if (
-      !sessionPolicy.sendMessage(this.viewer, subscription.access.facts) ||
-      subscription.access.facts.status === 'ended'
-    )
-      return;
+    const { facts } = subscription.access;
+    const allowed = note
+      ? sessionPolicy.addNote(this.viewer, facts)
+      : sessionPolicy.sendMessage(this.viewer, facts) && facts.status !== 'ended';
+    if (!allowed) return;
     this.deps.bus.publish(topics.session(sessionId), {
       type: 'typing',
       sessionId,
       user: presentPerson(this.person, FAN_OUT),
       typing,
+      // Marked, so that eventVisibility keeps it from the customer.
+      ...(note ? { note: true } : {}),
     });
   }
 

@@ -23,6 +23,7 @@ function factsAfter(facts: SessionFacts, session: Session): SessionFacts {
     agentId: session.agent?.id ?? null,
     status: session.status,
     pastAgentIds: [...pastAgentIds],
+    ...(facts.mentionedAgentIds ? { mentionedAgentIds: facts.mentionedAgentIds } : {}),
   };
 }
 

@@ -172,6 +172,12 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
       return { ...frame, state: { ...frame.state, agent: person(frame.state.agent) } };
     case 'chats.requeued':
       return { ...frame, agent: person(frame.agent) };
+    case 'note.mentioned':
+      return {
+        ...frame,
+        customer: person(frame.customer),
+        message: messageFor(frame.message, person),
+      };
     // No people in these.
     case 'subscribed':
     case 'unsubscribed':

@@ -6,6 +6,7 @@ import {
   ENDED_BY,
   LIMITS,
   MESSAGE_TYPES,
+  SENT_MESSAGE_TYPES,
   PRIORITIES,
   ROLES,
   SESSION_STATUSES,
@@ -303,6 +304,10 @@ export const SendMessageBody = z.object({
   clientId: clientToken(LIMITS.clientId)
     .optional()
     .describe('client-generated id: a retried send with the same id returns the first message'),
+  type: z
+    .enum(SENT_MESSAGE_TYPES)
+    .default('text')
+    .describe('`note`: an internal note, which only agents see (agents and super admins)'),
 });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 

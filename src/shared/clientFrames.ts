@@ -2,7 +2,7 @@
 // Kept apart from protocol.ts so the browser can import the protocol's values without zod.
 import { z } from 'zod';
 import { clientToken, Id } from './api.js';
-import { LIMITS } from './vocabulary.js';
+import { LIMITS, SENT_MESSAGE_TYPES } from './vocabulary.js';
 
 const sessionId = Id;
 /** Optional request id echoed in the server's ack or error so a client can match replies. */
@@ -22,8 +22,18 @@ export const ClientFrame = z.discriminatedUnion('type', [
     sessionId,
     clientId: clientToken(LIMITS.clientId),
     text: z.string(),
+    messageType: z
+      .enum(SENT_MESSAGE_TYPES)
+      .default('text')
+      .describe('note: an internal note (agents)'),
   }),
-  z.object({ type: z.literal('typing'), ref, sessionId, typing: z.boolean() }),
+  z.object({
+    type: z.literal('typing'),
+    ref,
+    sessionId,
+    typing: z.boolean(),
+    note: z.boolean().default(false).describe('writing an internal note: the customer is not told'),
+  }),
   z.object({ type: z.literal('read'), ref, sessionId, upToSeq: z.number().int().min(0) }),
   z.object({ type: z.literal('ping'), ref }),
 ]);

@@ -50,7 +50,19 @@ export type ServerFrame =
    * with `reason: 'NOT_FOUND'`, because the viewer may no longer see it (a colleague took it).
    */
   | { type: 'unsubscribed'; ref?: string; sessionId: string; reason?: 'NOT_FOUND' }
-  | { type: 'typing'; sessionId: string; user: Person; typing: boolean }
+  /** `note`: they are writing an internal note (only agents get these). */
+  | { type: 'typing'; sessionId: string; user: Person; typing: boolean; note?: boolean }
+  /**
+   * Agents: a colleague named you with `@` in an internal note; the mention lets you open the
+   * chat (GET /api/v1/sessions/:id, subscribe) from now on, even if you are not in it.
+   */
+  | {
+      type: 'note.mentioned';
+      sessionId: string;
+      subject: string;
+      customer: Person;
+      message: Message;
+    }
   | ({ type: 'queue.position' } & QueuePosition)
   /** The waiting queue changed (agents): refetch it through the API. */
   | { type: 'queue.changed'; sessionId: string; status: Session['status'] }

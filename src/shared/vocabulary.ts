@@ -17,8 +17,13 @@ export type Priority = (typeof PRIORITIES)[number];
 export const AGENT_STATUSES = ['online', 'busy', 'away', 'offline'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
-export const MESSAGE_TYPES = ['text', 'system', 'file', 'image'] as const;
+/** `note`: an internal note, for agents only (domain/eventVisibility.ts keeps it from customers). */
+export const MESSAGE_TYPES = ['text', 'system', 'file', 'image', 'note'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** What a person sends: a message to the other side, or (agents) an internal note. */
+export const SENT_MESSAGE_TYPES = ['text', 'note'] as const;
+export type SentMessageType = (typeof SENT_MESSAGE_TYPES)[number];
 
 /** Which side closed a session: the customer, the agent, an admin, or the system (e.g. account removed). */
 export const ENDED_BY = ['user', 'agent', 'admin', 'system'] as const;

@@ -99,7 +99,8 @@ export interface ChatSessionEventsTable {
 export interface ChatParticipantsTable {
   session_id: string;
   user_id: string;
-  role: 'customer' | 'agent';
+  /** `mentioned`: an agent named in one of the chat's notes, who may read it (domain/policies.ts). */
+  role: 'customer' | 'agent' | 'mentioned';
   /** When they last joined: an agent's first response is measured from here. */
   joined_at: number;
   left_at: number | null;

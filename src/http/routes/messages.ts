@@ -53,7 +53,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         operationId: 'sendMessage',
         description:
-          "The customer or the assigned agent. With a `clientId`, a retried send returns the message stored the first time (200) instead of storing it again. 409 `SESSION_ENDED` once the chat has ended. The socket's `message.send` does the same.",
+          'The customer or the assigned agent. With a `clientId`, a retried send returns the message stored the first time (200) instead of storing it again. 409 `SESSION_ENDED` once the chat has ended. With `type: "note"`, an internal note: any agent who may see the chat (never its customer, 403), in any state; the customer never receives it, and `@name` notifies that agent. The socket\'s `message.send` does the same.',
         summary:
           'send_message: 201 with the new message, or 200 with the first one when clientId repeats',
         params: IdParams,

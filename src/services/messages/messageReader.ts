@@ -1,4 +1,5 @@
 // Reads a conversation: pages of messages, and the ordered event log a reconnecting client replays.
+import { hiddenMessageTypes } from '../../domain/eventVisibility.js';
 import type { Viewer } from '../../domain/policies.js';
 import type { ListMessagesQuery } from '../../shared/api.js';
 import type { ServerFrame, SessionEvent } from '../../shared/protocol.js';
@@ -17,16 +18,20 @@ export async function listMessages(
   query: ListMessagesQuery,
 ) {
   const { db } = ctx.store;
-  await loadSessionFor(db, viewer, sessionId);
-  return listMessageRecords(db, sessionId, query);
+  const { facts } = await loadSessionFor(db, viewer, sessionId);
+  return listMessageRecords(db, sessionId, {
+    ...query,
+    hiddenTypes: hiddenMessageTypes(viewer, facts),
+  });
 }
 
 export type SessionEventFrame = Extract<ServerFrame, { type: 'session.event' }>;
 
 /**
  * The session's durable events after `afterSeq`, as frames for FAN_OUT (the socket presents them
- * for its viewer), at most `limit`. The caller has already checked that the viewer may see the
- * session.
+ * for its viewer, and leaves out what domain/eventVisibility.ts hides from them), at most
+ * `limit`. Every event is read, notes too, so the feed can tell a gap from a hidden event. The
+ * caller has already checked that the viewer may see the session.
  */
 export async function replayEvents(
   ctx: ServiceContext,

@@ -1,22 +1,25 @@
 // Someone in the conversation sends a message. Persisted before it is acknowledged; a retried
 // send with the same client id returns the first message instead of writing a second one. A
 // session takes messages within its budget (a burst, then a steady rate, both sides together).
-import { messageBudget, messageWaitMs } from '../../domain/abuseLimits.js';
-import { rateLimited } from '../../domain/errors.js';
+// An agent's internal note takes the same path (and budget) and is written by noteWriter.ts.
 import { topics } from '../../bus/bus.js';
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { findMessageByClientId, type MessageRecord } from '../../storage/repositories/messages.js';
-import { reserveSentMessageSeq } from '../../storage/repositories/sessions.js';
+import type { SentMessageType } from '../../shared/vocabulary.js';
 import { commit, type ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
 import { queueMessageFrame, writeMessage } from '../sessions/sessionEvents.js';
+import { reserveWithinBudget } from './messageBudget.js';
+import { writeNote } from './noteWriter.js';
 
 export interface SendMessageProps {
   viewer: Viewer;
   sessionId: string;
   text: string;
   clientId?: string | undefined;
+  /** `note`: an internal note for the desk (noteWriter.ts); a message to the other side otherwise. */
+  type?: SentMessageType | undefined;
 }
 
 export interface SentMessage {
@@ -27,12 +30,13 @@ export interface SentMessage {
 
 export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promise<SentMessage> {
   const { viewer, sessionId, clientId } = props;
+  const note = props.type === 'note';
   return commit(
     ctx,
     async (trx, outbox) => {
       // Locks the session first, so a concurrent retry waits and then finds this message.
       const { record } = await loadSessionFor(trx, viewer, sessionId, {
-        rule: sessionPolicy.sendMessage,
+        rule: note ? sessionPolicy.addNote : sessionPolicy.sendMessage,
         lock: ctx.store,
       });
       if (clientId) {
@@ -42,21 +46,22 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
           return { message: existing, duplicate: true };
         }
       }
+      if (note) {
+        const message = await writeNote(trx, ctx, outbox, {
+          record,
+          viewer,
+          text: props.text,
+          clientId,
+        });
+        return { message, duplicate: false };
+      }
       const fromCustomer = record.row.user_id === viewer.id;
       assertTransition(record.row.status, fromCustomer ? 'customerMessage' : 'agentMessage');
       const sender = fromCustomer ? record.customer : record.agent!;
       // A retry of a stored message (above) costs nothing: it was counted when it was stored.
-      const now = ctx.clock.now();
-      const budget = messageBudget(ctx.settings.abuseLimits);
       const side = fromCustomer ? 'customer' : 'agent';
-      const reserved = await reserveSentMessageSeq(trx, sessionId, now, budget, side);
-      if (reserved.seq === null) {
-        throw rateLimited(
-          'Too many messages in this chat; wait a moment',
-          messageWaitMs(budget, reserved.fullAt, now),
-        );
-      }
-      const message = await writeMessage(trx, ctx, outbox, reserved.seq, {
+      const seq = await reserveWithinBudget(trx, ctx, sessionId, side);
+      const message = await writeMessage(trx, ctx, outbox, seq, {
         sessionId,
         sender,
         type: 'text',

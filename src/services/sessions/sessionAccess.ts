@@ -9,8 +9,8 @@ import {
   type Viewer,
 } from '../../domain/policies.js';
 import {
+  deskParticipants,
   findSessionCore,
-  pastAgentIds,
   type SessionCore,
 } from '../../storage/repositories/sessions.js';
 import type { Db, Store } from '../../storage/store.js';
@@ -35,13 +35,14 @@ async function factsFor(db: Db, viewer: Viewer, record: SessionCore): Promise<Se
     agentId: record.row.assigned_agent_id,
     status: record.row.status,
   };
-  // Past agents matter only for an agent who is neither the customer nor the current agent.
+  // Past and mentioned agents matter only for an agent who is neither the customer nor the
+  // current agent.
   const needsHistory =
     isAgent(viewer) &&
     !isSuperAdmin(viewer) &&
     facts.customerId !== viewer.id &&
     facts.agentId !== viewer.id;
-  if (needsHistory) facts.pastAgentIds = await pastAgentIds(db, record.row.id);
+  if (needsHistory) Object.assign(facts, await deskParticipants(db, record.row.id));
   return facts;
 }
 

@@ -1,4 +1,5 @@
 // Queries on chat messages, read receipts, and the session event log used for replay.
+import { AGENT_ONLY_MESSAGE_TYPES } from '../../domain/eventVisibility.js';
 import type { MessageType } from '../../shared/vocabulary.js';
 import type { MessageRow } from '../schema.js';
 import { prepared } from '../prepared.js';
@@ -140,6 +141,8 @@ export interface MessagePageOptions {
   afterSeq?: number | undefined;
   beforeSeq?: number | undefined;
   limit: number;
+  /** Types the reader may not see (domain/eventVisibility.ts#hiddenMessageTypes). */
+  hiddenTypes?: readonly MessageType[] | undefined;
 }
 
 /**
@@ -154,6 +157,9 @@ export async function listMessages(
   let query = selectMessages(db)
     .where('m.session_id', '=', sessionId)
     .limit(options.limit + 1);
+  if (options.hiddenTypes?.length) {
+    query = query.where('m.message_type', 'not in', [...options.hiddenTypes]);
+  }
   if (options.afterSeq !== undefined) {
     query = query.where('m.seq', '>', options.afterSeq).orderBy('m.seq', 'asc');
   } else {
@@ -185,6 +191,9 @@ export async function markRead(
   return upToSeq;
 }
 
+/** Internal notes have no read ticks: the customer never reads them, and nobody waits on them. */
+const NO_READ_TICKS = [...AGENT_ONLY_MESSAGE_TYPES];
+
 // Every message is read: prepared once (see prepared.ts).
 const moveReadCursorQuery = prepared(
   (db: Db, sessionId: string, readerId: string, upToSeq: number) =>
@@ -204,7 +213,8 @@ const moveReadCursorQuery = prepared(
             .whereRef('m.session_id', '=', 'chat_participants.session_id')
             .whereRef('m.seq', '>', 'chat_participants.last_read_seq')
             .where('m.seq', '<=', upToSeq)
-            .where('m.sender_id', '<>', readerId),
+            .where('m.sender_id', '<>', readerId)
+            .where('m.message_type', 'not in', NO_READ_TICKS),
         ),
       ),
 );
@@ -218,7 +228,8 @@ const markMessagesReadQuery = prepared(
       .where('seq', '<=', upToSeq)
       .where('is_read', '=', 0)
       .where('sender_id', 'is not', null)
-      .where('sender_id', '<>', readerId),
+      .where('sender_id', '<>', readerId)
+      .where('message_type', 'not in', NO_READ_TICKS),
 );
 
 export interface NewSessionEvent {

@@ -3,6 +3,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { latestFullAtAdmitting, type MessageBudget } from '../../domain/abuseLimits.js';
+import { AGENT_ONLY_MESSAGE_TYPES } from '../../domain/eventVisibility.js';
 import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
 import { Id } from '../../shared/api.js';
@@ -257,7 +258,7 @@ export async function reserveSentMessageSeq(
   sessionId: string,
   now: number,
   budget: MessageBudget,
-  side: 'customer' | 'agent',
+  side: SendingSide,
 ): Promise<{ seq: number } | { seq: null; fullAt: number }> {
   const { rows } = await RESERVE_SENT[side](
     db,
@@ -306,14 +307,31 @@ export const reserveAgentMessageSeq = prepared((db: Db, sessionId: string, now: 
     .returning('last_seq'),
 );
 
+/** Who sends: the customer, the agent answering them, or an agent writing an internal note. */
+export type SendingSide = 'customer' | 'agent' | 'note';
+
+/**
+ * The customer's message starts the wait for the agent's reply unless one already runs; the
+ * agent's reply ends it; a note is no reply and leaves it as it is.
+ */
+const AWAITING_AFTER = {
+  customer: (eb: SessionsTableEb, now: number) =>
+    eb.fn.coalesce('awaiting_agent_since', eb.val(now)),
+  agent: () => null,
+  note: (eb: SessionsTableEb) => eb.ref('awaiting_agent_since'),
+} as const;
+
+type SessionsTableEb = ExpressionBuilder<Database, 'chat_sessions'>;
+
 // Every message someone sends, one statement per side: prepared once (see prepared.ts).
-const reserveSentMessageSeqFor = (side: 'customer' | 'agent') =>
+const reserveSentMessageSeqFor = (side: SendingSide) =>
   prepared((db: Db, sessionId: string, now: number, intervalMs: number, latestFullAt: number) =>
     db
       .updateTable('chat_sessions')
       .set((eb) => ({
         last_seq: eb('last_seq', '+', 1),
-        last_message_at: now,
+        // A note is no news to the customer: their lists do not see the chat move.
+        last_message_at: side === 'note' ? eb.ref('last_message_at') : now,
         updated_at: now,
         // Full again one interval later than it was, or than now if that has passed.
         message_budget_full_at: eb(
@@ -326,8 +344,7 @@ const reserveSentMessageSeqFor = (side: 'customer' | 'agent') =>
           '+',
           intervalMs,
         ),
-        awaiting_agent_since:
-          side === 'customer' ? eb.fn.coalesce('awaiting_agent_since', eb.val(now)) : null,
+        awaiting_agent_since: AWAITING_AFTER[side](eb, now),
       }))
       .where('id', '=', sessionId)
       .where('message_budget_full_at', '<=', latestFullAt)
@@ -337,6 +354,7 @@ const reserveSentMessageSeqFor = (side: 'customer' | 'agent') =>
 const RESERVE_SENT = {
   customer: reserveSentMessageSeqFor('customer'),
   agent: reserveSentMessageSeqFor('agent'),
+  note: reserveSentMessageSeqFor('note'),
 } as const;
 
 /** The customer's chats still waiting or active. */
@@ -348,6 +366,48 @@ export async function countOpenSessionsOf(db: Db, customerId: string): Promise<n
     .where('status', 'in', ['waiting', 'active'])
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Past agents and agents mentioned in a note: who besides the current agent may read the chat. */
+export async function deskParticipants(
+  db: Db,
+  sessionId: string,
+): Promise<{ pastAgentIds: string[]; mentionedAgentIds: string[] }> {
+  const rows = await db
+    .selectFrom('chat_participants')
+    .select(['user_id', 'role'])
+    .where('session_id', '=', sessionId)
+    .where('role', 'in', ['agent', 'mentioned'])
+    .execute();
+  const of = (role: string) => rows.filter((r) => r.role === role).map((r) => r.user_id);
+  return { pastAgentIds: of('agent'), mentionedAgentIds: of('mentioned') };
+}
+
+/**
+ * Records that agents were mentioned in a note of the session, which lets them read it. An agent
+ * already in the chat (customer, past or current agent) keeps the row they have.
+ */
+export async function addMentionedAgents(
+  db: Db,
+  sessionId: string,
+  agentIds: readonly string[],
+  now: number,
+): Promise<void> {
+  if (agentIds.length === 0) return;
+  await db
+    .insertInto('chat_participants')
+    .values(
+      agentIds.map((userId) => ({
+        session_id: sessionId,
+        user_id: userId,
+        role: 'mentioned' as const,
+        joined_at: now,
+        left_at: now,
+        last_read_seq: 0,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
+    .execute();
 }
 
 export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]> {
@@ -392,7 +452,12 @@ export async function addParticipants(
     .onConflict((oc) =>
       oc
         .columns(['session_id', 'user_id'])
-        .doUpdateSet((eb) => ({ joined_at: eb.ref('excluded.joined_at'), left_at: null })),
+        // An agent mentioned in a note who now takes the chat is one of its agents.
+        .doUpdateSet((eb) => ({
+          joined_at: eb.ref('excluded.joined_at'),
+          left_at: null,
+          role: eb.ref('excluded.role'),
+        })),
     )
     .execute();
 }
@@ -498,7 +563,7 @@ export async function listSessions(
   const { viewer } = filter;
   const inQueue = filter.view === 'waiting';
   let query = selectRecords(db)
-    .select((eb) => [unreadCountFor(eb, viewer.id).as('unread_count')])
+    .select((eb) => [unreadCountFor(eb, viewer).as('unread_count')])
     .where((eb) => visibleTo(eb, viewer))
     .where((eb) => viewCondition(eb, viewer, filter.view))
     .limit(filter.limit + 1);
@@ -585,13 +650,23 @@ export async function countSessionViews(
   return { active, waiting, history };
 }
 
-/** Messages from the other side that `userId` has not read yet. */
-function unreadCountFor(eb: SessionsEb, userId: string) {
+/**
+ * Messages from the other side that `viewer` has not read yet, and may see: the query form of
+ * domain/eventVisibility.ts (notes count only for the desk, never for the chat's customer).
+ */
+function unreadCountFor(eb: SessionsEb, viewer: Viewer) {
+  const userId = viewer.id;
+  const hidden = [...AGENT_ONLY_MESSAGE_TYPES];
   return eb
     .selectFrom('chat_messages as m')
     .select((e) => e.fn.countAll<number>().as('n'))
     .whereRef('m.session_id', '=', 'cs.id')
     .where('m.sender_id', '<>', userId)
+    .where((e) =>
+      isAgent(viewer)
+        ? e.or([e('m.message_type', 'not in', hidden), e('cs.user_id', '<>', userId)])
+        : e('m.message_type', 'not in', hidden),
+    )
     .where(
       'm.seq',
       '>',

@@ -1,10 +1,11 @@
 // Queries on people's accounts.
 import { z } from 'zod';
 import { Id, text } from '../../shared/api.js';
-import { LIMITS, type Role } from '../../shared/vocabulary.js';
+import { AGENT_ROLES, LIMITS, type Role } from '../../shared/vocabulary.js';
 import type { UserRow } from '../schema.js';
 import type { Db } from '../store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import type { PersonRecord } from './people.js';
 import { containsText } from './textMatch.js';
 
 export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =>
@@ -75,3 +76,14 @@ export async function listUsers(
   const last = rows.at(-1);
   return { rows, nextCursor: more && last ? encodeCursor([last.name, last.id]) : null };
 }
+
+/** Every active agent and super admin, as people (whom a note's `@` may name). */
+export const listActiveAgents = (db: Db): Promise<PersonRecord[]> =>
+  db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role'])
+    .where('role', 'in', [...AGENT_ROLES])
+    .where('is_active', '=', 1)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
