@@ -102,3 +102,36 @@ describe('person policy', () => {
     }
   });
 });
+
+describe('internal notes', () => {
+  const withPast: SessionFacts = { ...active, pastAgentIds: ['a2'] };
+  const mentioned: SessionFacts = { ...active, mentionedAgentIds: ['a2'] };
+  const ended: SessionFacts = { ...active, status: 'ended' };
+  /** An agent wrote to the desk as a customer. */
+  const agentsOwn: SessionFacts = { customerId: 'a2', agentId: 'a', status: 'active' };
+
+  it('lets the assigned agent, past and mentioned agents and super admins add notes', () => {
+    expect(sessionPolicy.addNote(agent, active)).toBe(true);
+    expect(sessionPolicy.addNote(otherAgent, withPast)).toBe(true);
+    expect(sessionPolicy.addNote(otherAgent, mentioned)).toBe(true);
+    expect(sessionPolicy.addNote(boss, active)).toBe(true);
+    expect(sessionPolicy.addNote(agent, ended)).toBe(true);
+  });
+
+  it('never lets the customer add or read notes, even a customer who is an agent', () => {
+    expect(sessionPolicy.addNote(customer, active)).toBe(false);
+    expect(sessionPolicy.readNotes(customer, active)).toBe(false);
+    expect(sessionPolicy.addNote(otherAgent, agentsOwn)).toBe(false);
+    expect(sessionPolicy.readNotes(otherAgent, agentsOwn)).toBe(false);
+  });
+
+  it('keeps notes from agents who may not see the chat', () => {
+    expect(sessionPolicy.addNote(otherAgent, active)).toBe(false);
+    expect(sessionPolicy.readNotes(otherAgent, active)).toBe(false);
+  });
+
+  it('lets a mentioned agent read the chat but not write to the customer', () => {
+    expect(sessionPolicy.view(otherAgent, mentioned)).toBe(true);
+    expect(sessionPolicy.sendMessage(otherAgent, mentioned)).toBe(false);
+  });
+});
