@@ -83,6 +83,8 @@ export class ConversationStore implements Readable<ConversationView> {
   private resendAt = 0;
   private opened = false;
   private closed = false;
+  /** The typing signal going out is for a note. */
+  private typingNote = false;
 
   constructor(
     readonly sessionId: string,
@@ -101,7 +103,13 @@ export class ConversationStore implements Readable<ConversationView> {
       transferredAway: false,
     });
     this.typingSignal = new TypingSignal((typing) =>
-      deps.realtime.notify({ type: 'typing', sessionId, typing }),
+      deps.realtime.notify({
+        type: 'typing',
+        sessionId,
+        typing,
+        // The server keeps a note's typing from the customer.
+        ...(this.typingNote ? { note: true } : {}),
+      }),
     );
   }
 
@@ -138,13 +146,17 @@ export class ConversationStore implements Readable<ConversationView> {
     for (const stop of this.stops.splice(0)) stop();
   }
 
-  /** Queues a message and sends it now if the feed is live (else once it is). */
-  send(text: string): void {
+  /**
+   * Queues a message (or, with `note`, an internal note for the desk) and sends it now if the
+   * feed is live (else once it is).
+   */
+  send(text: string, note = false): void {
     const pending: PendingMessage = {
       clientId: newClientId(),
       text,
       queuedAt: new Date().toISOString(),
       failure: null,
+      ...(note ? { note: true } : {}),
     };
     this.typingSignal.stop();
     this.dispatch({ type: 'queued', message: pending });
@@ -160,9 +172,13 @@ export class ConversationStore implements Readable<ConversationView> {
     this.dispatch({ type: 'discarded', clientId });
   }
 
-  /** A keystroke in the composer. */
-  typing(): void {
-    if (this.canWrite()) this.typingSignal.input();
+  /** A keystroke in the composer, writing a message or (`note`) an internal note. */
+  typing(note = false): void {
+    if (note !== this.typingNote) {
+      this.typingSignal.stop();
+      this.typingNote = note;
+    }
+    if (note ? this.canAddNote() : this.canWrite()) this.typingSignal.input();
   }
 
   stopTyping(): void {
@@ -201,6 +217,17 @@ export class ConversationStore implements Readable<ConversationView> {
   }
 
   /** True when the viewer may write in it now. */
+  /**
+   * Whether the viewer may add an internal note: anyone on the desk side who sees the chat (the
+   * server holds them to sessionPolicy.addNote).
+   */
+  canAddNote(): boolean {
+    const session = this.get().conversation.session;
+    const { role, id } = this.deps.viewer;
+    if (!session || this.get().lostAccess || role === 'user') return false;
+    return session.customer.id !== id;
+  }
+
   canWrite(): boolean {
     const session = this.get().conversation.session;
     if (!session || session.status === 'ended' || this.get().lostAccess) return false;
@@ -324,6 +351,7 @@ export class ConversationStore implements Readable<ConversationView> {
         sessionId: this.sessionId,
         clientId: pending.clientId,
         text: pending.text,
+        ...(pending.note ? { messageType: 'note' as const } : {}),
       })
       .then(
         (reply) => {

@@ -15,6 +15,8 @@ export interface PendingMessage {
   queuedAt: string;
   /** Set when the server refused it: shown with Retry and Discard instead of being resent. */
   failure: SendFailure | null;
+  /** An internal note (agents only), sent as `messageType: 'note'`. */
+  note?: boolean;
 }
 
 export type Outbox = readonly PendingMessage[];

@@ -94,4 +94,36 @@ describe('isOwnSide', () => {
     expect(isOwnSide(kofi, ama, 'yaw')).toBe(true);
     expect(isOwnSide(yaw, ama, 'yaw')).toBe(false);
   });
+
+  it('sets an internal note apart: its own item, and the group around it starts again', () => {
+    const items = buildTimeline(
+      conversation(ama, [
+        message(ama, 2, 'Checking'),
+        chatMessage(++seq, ama, { type: 'note', text: 'Refund approved', createdAt: at(3) }),
+        message(ama, 4, 'Found it'),
+      ]),
+      ama,
+      now,
+    );
+    expect(items.map((item) => item.kind)).toEqual(['day', 'group', 'note', 'group']);
+    expect(items[2]).toMatchObject({ sender: ama, entry: { text: 'Refund approved' } });
+  });
+
+  it('shows a note still on its way as a pending note', () => {
+    const state = conversationReducer(conversation(ama, []), {
+      type: 'queued',
+      message: {
+        clientId: 'c-1',
+        text: 'Call him back',
+        queuedAt: at(5),
+        failure: null,
+        note: true,
+      },
+    });
+    const items = buildTimeline(state, ama, now);
+    expect(items.at(-1)).toMatchObject({
+      kind: 'note',
+      entry: { text: 'Call him back', delivery: 'pending', clientId: 'c-1' },
+    });
+  });
 });

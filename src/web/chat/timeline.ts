@@ -1,6 +1,6 @@
 // Turns a conversation into what the message list draws: day separators, centred system notes,
 // and bubbles grouped by sender (a new group after a pause), each bubble of one's own side with
-// its delivery state: on its way, refused, sent, or read.
+// its delivery state: on its way, refused, sent, or read. Internal notes stand on their own.
 import type { Message, Person } from '../../shared/api.js';
 import { dayKey, formatDayLabel, secondsBetween } from '../format/time.js';
 import { isReadByOtherSide, type ConversationState } from './conversation.js';
@@ -25,7 +25,9 @@ export interface TimelineEntry {
 export type TimelineItem =
   | { kind: 'day'; key: string; label: string }
   | { kind: 'system'; key: string; text: string; at: string }
-  | { kind: 'group'; key: string; sender: Person; mine: boolean; entries: TimelineEntry[] };
+  | { kind: 'group'; key: string; sender: Person; mine: boolean; entries: TimelineEntry[] }
+  /** An internal note: on its own, never in a group (only agents ever receive one). */
+  | { kind: 'note'; key: string; sender: Person; entry: TimelineEntry };
 
 /**
  * The viewer's side of the conversation: the customer's own messages for a customer; for agents
@@ -78,7 +80,21 @@ export function buildTimeline(
     return next;
   };
 
+  const note = (sender: Person, entry: TimelineEntry) => {
+    place(null, entry.at, entry.key);
+    items.push({ kind: 'note', key: `note-${entry.key}`, sender, entry });
+  };
+
   for (const message of state.messages) {
+    if (message.type === 'note' && message.sender) {
+      note(message.sender, {
+        key: message.id,
+        text: message.text,
+        at: message.createdAt,
+        delivery: null,
+      });
+      continue;
+    }
     const target = place(
       message.type === 'system' ? null : message.sender,
       message.createdAt,
@@ -96,15 +112,16 @@ export function buildTimeline(
     });
   }
   for (const pending of state.outbox) {
-    const target = place(viewer, pending.queuedAt, pending.clientId)!;
-    target.entries.push({
+    const entry: TimelineEntry = {
       key: pending.clientId,
       text: pending.text,
       at: pending.queuedAt,
       delivery: pending.failure ? 'failed' : 'pending',
       clientId: pending.clientId,
       ...(pending.failure ? { failure: pending.failure } : {}),
-    });
+    };
+    if (pending.note) note(viewer, entry);
+    else place(viewer, pending.queuedAt, pending.clientId)!.entries.push(entry);
   }
   return items;
 }

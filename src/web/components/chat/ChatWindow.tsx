@@ -150,6 +150,7 @@ function ChatWindowView({
                     fill={templateContextFor(session, me)}
                     label={`Message to ${session.customer.name}`}
                     placeholder="Type a message, or / for quick responses"
+                    notes="switch"
                   />
                 )}
                 {session.status === 'active' && !mine && view.transferredAway && (
@@ -177,6 +178,15 @@ function ChatWindowView({
                     This chat ended {session.endedAt ? formatDateTime(session.endedAt) : ''}
                     {session.endedBy && ` (closed by ${ENDED_BY_LABELS[session.endedBy]})`}.
                   </p>
+                )}
+                {!(session.status === 'active' && mine) && store.canAddNote() && (
+                  <Composer
+                    store={store}
+                    quickResponses={null}
+                    label="Internal note"
+                    placeholder="Write a note for agents"
+                    notes="only"
+                  />
                 )}
               </>
             )}
@@ -267,15 +277,16 @@ function WaitingActions({
 }
 
 /**
- * Where focus goes when what had it is gone: the composer if there is one, else Close tab (the
- * next step after an ended or handed-over chat), else the chat's name. Focus anywhere else is
+ * Where focus goes when what had it is gone: the composer if there is one (to the customer: a
+ * notes-only one is not the next step), else Close tab (the next step after an ended or
+ * handed-over chat), else the chat's name. Focus anywhere else is
  * where the person put it, and stays.
  */
 function rescueFocus(chatWindow: HTMLElement): void {
   const focused = document.activeElement;
   if (focused && focused !== document.body) return;
   const target =
-    chatWindow.querySelector<HTMLElement>('.composer__input') ??
+    chatWindow.querySelector<HTMLElement>('.composer:not(.composer--note-only) .composer__input') ??
     chatWindow.querySelector<HTMLElement>('.chat-window__close-tab') ??
     chatWindow.querySelector<HTMLElement>('.chat-window__name');
   target?.focus();

@@ -3,7 +3,8 @@
 // Enter or Tab inserts, Escape closes; "/shortcut" and a space inserts that response at once.
 // A response goes in filled in for this chat (its variables), as the picker previews it.
 // Keystrokes tell the other side "typing…". What is typed is kept as the chat's draft
-// (chat/drafts.ts) until it is sent.
+// (chat/drafts.ts) until it is sent. Agents switch between Reply and Note (an internal note,
+// which the customer never receives, not even as "typing…").
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { TemplateContext } from '../../../domain/quickResponseTemplate.js';
 import type { QuickResponse } from '../../../shared/api.js';
@@ -24,6 +25,7 @@ import { useReadable } from '../../hooks/useReadable.js';
 import { Observable } from '../../state/observable.js';
 import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
+import { cx } from '../classNames.js';
 import { takeComposerFocus } from './composerFocus.js';
 import { optionId, QuickResponseList, QuickResponsePreview } from './QuickResponseList.js';
 
@@ -38,6 +40,11 @@ interface ComposerProps {
   fill?: TemplateContext | undefined;
   placeholder: string;
   label: string;
+  /**
+   * Agents: `switch` offers Reply / Note (an internal note only agents see); `only` writes notes
+   * alone (in a chat they may read but not answer). Customers: unset.
+   */
+  notes?: 'switch' | 'only' | undefined;
 }
 
 type Picker = { mode: 'slash' } | { mode: 'menu'; query: string } | null;
@@ -56,8 +63,11 @@ function ChatComposer({
   fill = NOTHING_KNOWN,
   placeholder,
   label,
+  notes,
 }: ComposerProps) {
   const { me } = useServices();
+  const [noteMode, setNoteMode] = useState(notes === 'only');
+  const writingNote = notes === 'only' || (notes === 'switch' && noteMode);
   const responses = useReadable(catalog ?? NO_RESPONSES);
   const quickResponses = catalog ? responses : null;
   const [text, setDraft] = useState(() => loadDraft(tabStorage(), me.id, store.sessionId));
@@ -124,7 +134,7 @@ function ChatComposer({
   const send = () => {
     const message = text.trim();
     if (!message || tooLong) return;
-    store.send(message);
+    store.send(message, writingNote);
     setText('');
     setSlashDismissed(false);
   };
@@ -175,8 +185,41 @@ function ChatComposer({
 
   const activeOption = pickerOpen && matches.length > 0 ? optionId(listId, active) : undefined;
 
+  const chooseMode = (note: boolean) => {
+    if (note === noteMode) return;
+    store.stopTyping();
+    setNoteMode(note);
+    textarea.current?.focus();
+  };
+
   return (
-    <div class="composer">
+    <div
+      class={cx(
+        'composer',
+        writingNote && 'composer--note',
+        notes === 'only' && 'composer--note-only',
+      )}
+    >
+      {notes === 'switch' && (
+        <div class="composer__modes" role="group" aria-label="Write">
+          <button
+            type="button"
+            class="composer__mode"
+            aria-pressed={!noteMode}
+            onClick={() => chooseMode(false)}
+          >
+            Reply
+          </button>
+          <button
+            type="button"
+            class="composer__mode composer__mode--note"
+            aria-pressed={noteMode}
+            onClick={() => chooseMode(true)}
+          >
+            Note
+          </button>
+        </div>
+      )}
       {pickerOpen && (
         <div class="composer__picker" ref={menuRef}>
           {picker.mode === 'menu' && (
@@ -221,8 +264,10 @@ function ChatComposer({
           ref={textarea}
           class="composer__input"
           rows={1}
-          aria-label={label}
-          placeholder={placeholder}
+          aria-label={writingNote ? 'Internal note (only agents see it)' : label}
+          placeholder={
+            writingNote ? 'Write a note for agents; @name tells a colleague' : placeholder
+          }
           value={text}
           aria-controls={picker?.mode === 'slash' ? listId : undefined}
           aria-activedescendant={picker?.mode === 'slash' ? activeOption : undefined}
@@ -234,12 +279,12 @@ function ChatComposer({
             const shortcut = quickResponses && typedShortcut(quickResponses, value);
             if (shortcut) {
               pick(shortcut, 'slash');
-              store.typing();
+              store.typing(writingNote);
               return;
             }
             setText(value);
             if (!value.startsWith('/')) setSlashDismissed(false);
-            if (value.trim()) store.typing();
+            if (value.trim()) store.typing(writingNote);
             else store.stopTyping();
           }}
           onBlur={() => store.stopTyping()}
@@ -253,7 +298,7 @@ function ChatComposer({
         />
         <IconButton
           icon="send"
-          label="Send"
+          label={writingNote ? 'Add note' : 'Send'}
           variant="secondary"
           class="composer__send"
           disabled={!text.trim() || tooLong}

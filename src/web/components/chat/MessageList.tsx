@@ -1,5 +1,5 @@
-// The conversation as a scrolling log: day separators, system notes, and bubbles grouped by
-// sender with times and (on one's own side) delivery ticks. Text is rendered with its light
+// The conversation as a scrolling log: day separators, system lines, bubbles grouped by sender
+// with times and (on one's own side) delivery ticks, and internal notes set apart. Text is rendered with its light
 // Markdown as elements (MessageText), never as HTML.
 // Keeps to the bottom as messages arrive unless the reader has scrolled up to read back.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -127,6 +127,18 @@ function TimelineRow({
     return (
       <div class="messages__day" role="separator">
         <span>{item.label}</span>
+      </div>
+    );
+  }
+  if (item.kind === 'note') {
+    const author = item.sender.id === viewer.id ? 'You' : item.sender.name;
+    return (
+      <div class="msg-note">
+        <p class="msg-note__label">
+          <span class="msg-note__author">{author}</span>
+          <span>Note · only agents see this</span>
+        </p>
+        <Bubble entry={item.entry} sender={`Note by ${author}`} store={store} live={live} />
       </div>
     );
   }

@@ -1,8 +1,9 @@
 // An agent's work in progress, kept for every page of their sign-in rather than only the console:
 // the Active and Waiting lists (live), every active chat followed for unread counts, the chats
 // open as workspace tabs, their notification preferences (kept on the server), and the alerts for
-// new work and customer messages (chime, browser notification, tab title badge), so an agent on
-// another page still hears and sees a chat arrive and a customer write.
+// new work, customer messages and mentions in colleagues' notes (chime, browser notification, tab
+// title badge), so an agent on another page still hears and sees a chat arrive and a customer
+// write.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/api.js';
@@ -17,6 +18,7 @@ import { NotificationSettings } from '../../state/notificationSettings.js';
 import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
 import { useAttentionAlerts, useMessageAlerts } from './useAttentionAlerts.js';
+import { useMentionAlerts } from './useMentionAlerts.js';
 import { useWorkspace, type Workspace } from './useWorkspace.js';
 
 /** Active and waiting lists are read whole, up to this many. */
@@ -96,6 +98,11 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
   }, []);
 
   useRequeueAlerts();
+  useMentionAlerts({
+    settings,
+    onMentioned: (sessionId) => workspace.open(sessionId, { background: true }),
+    onOpen: openFromAlert,
+  });
 
   useAttentionAlerts({
     waiting: waiting.loaded ? waiting.items : null,
