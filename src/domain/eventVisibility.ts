@@ -1,7 +1,7 @@
 // Which of a session's events a viewer may see: the one rule that keeps internal notes (and the
 // typing that writes them) from the chat's customer. Every path out of the server asks it: the
-// REST message list and unread counts (as SQL, from AGENT_ONLY_MESSAGE_TYPES), and each socket
-// for every frame of a followed session, replayed or live.
+// REST message list (as SQL, from hiddenMessageTypes), and each socket for every frame of a
+// followed session, replayed or live. Unread counts and read ticks leave notes out for everyone.
 import type { ServerFrame } from '../shared/protocol.js';
 import type { MessageType } from '../shared/vocabulary.js';
 import { sessionPolicy, type SessionFacts, type Viewer } from './policies.js';

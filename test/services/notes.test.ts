@@ -115,7 +115,7 @@ describeEachDatabase('internal notes', (db) => {
     expect(world.published.slice(mark).map((p) => p.topic)).toEqual([topics.session(sessionId)]);
   });
 
-  it('counts a note as unread for the desk only, and gives it no read ticks', async () => {
+  it('counts a note as unread for nobody, and gives it no read ticks', async () => {
     const world = makeWorld(db());
     const { agent, customer, sessionId } = await activeChat(world);
     const boss = await world.superAdmin('Ada');
@@ -127,13 +127,17 @@ describeEachDatabase('internal notes', (db) => {
         (s) => s.row.id === sessionId,
       )?.unreadCount;
     expect(await unread(customer)).toBe(0);
+    // No receipt would clear it: the agent's list must not hold a count it cannot read away.
+    expect(await unread(agent)).toBe(0);
+    await sendMessage(world.ctx, { viewer: customer, sessionId, text: 'Hello?' });
     expect(await unread(agent)).toBe(1);
 
     // A receipt past nothing but the note moves nothing, and the note stays unticked.
     const seq = message.row.seq;
     expect(await markRead(world.ctx, { viewer: customer, sessionId, upToSeq: seq })).toBeNull();
-    await sendMessage(world.ctx, { viewer: agent, sessionId, text: 'Found it' });
-    await markRead(world.ctx, { viewer: customer, sessionId, upToSeq: seq + 1 });
+    const found = await sendMessage(world.ctx, { viewer: agent, sessionId, text: 'Found it' });
+    const upToSeq = found.message.row.seq;
+    await markRead(world.ctx, { viewer: customer, sessionId, upToSeq });
     const stored = (await listMessages(world.ctx, agent, sessionId, { limit: 50 })).records;
     expect(stored.find((r) => r.row.message_type === 'note')?.row.is_read).toBe(0);
     expect(stored.at(-1)?.row.is_read).toBe(1);

@@ -651,26 +651,21 @@ export async function countSessionViews(
 }
 
 /**
- * Messages from the other side that `viewer` has not read yet, and may see: the query form of
- * domain/eventVisibility.ts (notes count only for the desk, never for the chat's customer).
+ * Messages from the other side that `viewer` has not read yet. Internal notes never count: the
+ * customer may not see them (domain/eventVisibility.ts), and for the desk they carry no read
+ * ticks, so no receipt would ever clear them.
  */
 function unreadCountFor(eb: SessionsEb, viewer: Viewer) {
-  const userId = viewer.id;
-  const hidden = [...AGENT_ONLY_MESSAGE_TYPES];
   return eb
     .selectFrom('chat_messages as m')
     .select((e) => e.fn.countAll<number>().as('n'))
     .whereRef('m.session_id', '=', 'cs.id')
-    .where('m.sender_id', '<>', userId)
-    .where((e) =>
-      isAgent(viewer)
-        ? e.or([e('m.message_type', 'not in', hidden), e('cs.user_id', '<>', userId)])
-        : e('m.message_type', 'not in', hidden),
-    )
+    .where('m.sender_id', '<>', viewer.id)
+    .where('m.message_type', 'not in', [...AGENT_ONLY_MESSAGE_TYPES])
     .where(
       'm.seq',
       '>',
-      sql<number>`coalesce((select p.last_read_seq from chat_participants p where p.session_id = cs.id and p.user_id = ${userId}), 0)`,
+      sql<number>`coalesce((select p.last_read_seq from chat_participants p where p.session_id = cs.id and p.user_id = ${viewer.id}), 0)`,
     );
 }
 
