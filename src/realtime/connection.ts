@@ -232,6 +232,10 @@ export class ClientConnection {
       return;
     }
     if (frame.type === 'bye') return this.sayBye(frame);
+    // A mention lets the viewer go on reading a chat they follow (a waiting one, say) after
+    // someone else takes it.
+    if (frame.type === 'note.mentioned')
+      this.subscriptions.get(frame.sessionId)?.access.mentioned();
     this.send(frame);
   }
 

@@ -77,4 +77,11 @@ describe('SubscriptionAccess', () => {
     expect(access.admit(typing('yaw'))).toBe('forward');
     expect(access.admit(typing('ama'))).toBe('drop');
   });
+
+  it('keeps an agent mentioned in a note while watching the waiting chat that a colleague takes', () => {
+    const access = new SubscriptionAccess(kofi, waiting, 1);
+    access.mentioned();
+    expect(access.admit(updated(3, 'active', 'ama'))).toBe('changed');
+    expect(access.facts.mentionedAgentIds).toEqual(['kofi']);
+  });
 });

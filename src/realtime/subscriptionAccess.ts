@@ -39,6 +39,16 @@ export class SubscriptionAccess {
     return this.current;
   }
 
+  /**
+   * The viewer was mentioned in one of the chat's notes (`note.mentioned`): from now on they may
+   * read it even once it is no longer waiting, as the REST API lets them.
+   */
+  mentioned(): void {
+    const mentioned = this.current.mentionedAgentIds ?? [];
+    if (mentioned.includes(this.viewer.id)) return;
+    this.current = { ...this.current, mentionedAgentIds: [...mentioned, this.viewer.id] };
+  }
+
   /** Frames must come in the order the feed delivers them (events in seq order). */
   admit(frame: ServerFrame): Admission {
     if (frame.type === 'typing') {

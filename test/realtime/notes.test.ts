@@ -148,4 +148,23 @@ describeEachDatabase('internal notes on the wire', (db) => {
     expect(kofiSocket.frames.some(isMessage('@kofi could you check the fee waiver?'))).toBe(true);
     kofiSocket.close();
   });
+
+  it('keeps following a waiting chat a colleague takes, once mentioned in it', async () => {
+    const ama = await server.signUp('Ama', 'admin');
+    const kofi = await server.signUp('Kofi', 'admin');
+    const yaw = await server.signUp('Yaw');
+    const sessionId = await yaw.startChat();
+    const kofiSocket = await kofi.socket();
+    await kofiSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
+    await ama.post(`/api/v1/sessions/${sessionId}/messages`, {
+      text: 'Yours, @Kofi? It is about fees',
+      type: 'note',
+    });
+    await kofiSocket.waitFor((f) => f.type === 'note.mentioned');
+    expect((await ama.post(`/api/v1/sessions/${sessionId}/take`)).status).toBe(200);
+    await ama.post(`/api/v1/sessions/${sessionId}/messages`, { text: 'Hello Yaw' });
+    await kofiSocket.waitFor(isMessage('Hello Yaw'));
+    expect(kofiSocket.frames.filter((f) => f.type === 'unsubscribed')).toEqual([]);
+    kofiSocket.close();
+  });
 });
