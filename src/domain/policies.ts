@@ -56,7 +56,8 @@ export const sessionPolicy = {
   },
   /**
    * Whoever sees the chat's internal notes and may add one: an agent who may view the chat (the
-   * assigned agent, past and mentioned agents, any agent while it waits, super admins), never
+   * assigned agent, past and mentioned agents, any agent while it waits or once it has ended,
+   * super admins), never
    * its customer, even when the customer is an agent writing to the desk. A new kind of desk
    * viewer (a team lead of the chat's team) is one more clause of `view`.
    */
