@@ -118,6 +118,30 @@ describe('ConversationStore', () => {
     ]);
   });
 
+  it('sends a note as a note, and its typing marked so the customer is not told', async () => {
+    const opened = startStore(apiFailing().api, ama);
+    await vi.waitFor(() => expect(opened.realtime.current().last('subscribe')).toBeDefined());
+    const { store, realtime, goLive } = opened;
+    goLive();
+    await vi.waitFor(() => expect(store.get().status).toBe('ready'));
+    store.typing(true);
+    expect(realtime.current().last('typing')).toMatchObject({ typing: true, note: true });
+    store.send('Refund approved', true);
+    expect(realtime.current().all('typing').at(-1)).toMatchObject({ typing: false, note: true });
+    expect(realtime.current().last('message.send')).toMatchObject({
+      text: 'Refund approved',
+      messageType: 'note',
+    });
+    store.typing();
+    expect(realtime.current().last('typing')).toEqual(
+      expect.not.objectContaining({ note: expect.anything() }),
+    );
+    store.send('Your refund is on its way');
+    expect(realtime.current().last('message.send')).toEqual(
+      expect.not.objectContaining({ messageType: expect.anything() }),
+    );
+  });
+
   it('resends with the same clientId when the link drops before the ack, and shows it once', async () => {
     const { store, realtime, goLive } = await openStore();
     goLive();
