@@ -27,6 +27,7 @@ import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
 import { cx } from '../classNames.js';
 import { takeComposerFocus } from './composerFocus.js';
+import { ReplyNoteSwitch } from './ReplyNoteSwitch.js';
 import { optionId, QuickResponseList, QuickResponsePreview } from './QuickResponseList.js';
 
 /** The length counter appears this close to the limit. */
@@ -200,26 +201,7 @@ function ChatComposer({
         notes === 'only' && 'composer--note-only',
       )}
     >
-      {notes === 'switch' && (
-        <div class="composer__modes" role="group" aria-label="Write">
-          <button
-            type="button"
-            class="composer__mode"
-            aria-pressed={!noteMode}
-            onClick={() => chooseMode(false)}
-          >
-            Reply
-          </button>
-          <button
-            type="button"
-            class="composer__mode composer__mode--note"
-            aria-pressed={noteMode}
-            onClick={() => chooseMode(true)}
-          >
-            Note
-          </button>
-        </div>
-      )}
+      {notes === 'switch' && <ReplyNoteSwitch note={noteMode} onChange={chooseMode} />}
       {pickerOpen && (
         <div class="composer__picker" ref={menuRef}>
           {picker.mode === 'menu' && (
