@@ -63,7 +63,7 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await visible(customerPage.getByRole('heading', { name: 'Ama Mensah' }));
     await visible(agentPage.getByRole('heading', { name: 'Yaw Asante' }));
     await visible(bubbles(agentPage, 'I get an error when I add CS201.'));
-    await visible(agentPage.getByRole('tab', { name: 'Active (1)' }));
+    await visible(agentPage.getByRole('tab', { name: 'Active 1', exact: true }));
   });
 
   it("ticks the customer's message read once the agent has it on screen", async () => {
@@ -158,8 +158,8 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await visible(agentPage.getByRole('tabpanel').getByRole('img', { name: 'Rated 4 out of 5' }));
     const counts = await sessionCounts(agentPage);
     expect(counts).toEqual({ active: 0, waiting: 0, history: 1 });
-    await visible(agentPage.getByRole('tab', { name: 'History (1)' }));
-    await visible(agentPage.getByRole('tab', { name: 'Active (0)' }));
+    await visible(agentPage.getByRole('tab', { name: 'History 1', exact: true }));
+    await visible(agentPage.getByRole('tab', { name: 'Active 0', exact: true }));
   });
 
   it('tells a waiting customer the estimated wait while the agent has no free slot', async () => {
@@ -211,7 +211,7 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await chat.getByRole('button', { name: 'Close tab' }).click();
     await until(async () => expect(await tabs.count()).toBe(2));
     await gone(chat);
-    await visible(agentPage.getByRole('tab', { name: 'Active (1)' }));
+    await visible(agentPage.getByRole('tab', { name: 'Active 1', exact: true }));
     await visible(secondCustomerPage.locator('.composer__input'));
 
     await tabs.first().locator('.workspace-tab__close').click();

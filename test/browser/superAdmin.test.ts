@@ -103,7 +103,7 @@ describeInBrowser('a super admin', () => {
   it("counts every ended chat on the console's History tab, and leaves its own chats alone for others' changes", async () => {
     await adminPage.getByRole('link', { name: 'Chat management' }).click();
     const before = await sessionCounts(adminPage);
-    await visible(adminPage.getByRole('tab', { name: `History (${before.history})` }));
+    await visible(adminPage.getByRole('tab', { name: `History ${before.history}`, exact: true }));
     const ownChatReads: string[] = [];
     adminPage.on('request', (request) => {
       if (request.url().includes('view=active')) ownChatReads.push(request.url());
@@ -127,7 +127,10 @@ describeInBrowser('a super admin', () => {
     }
     const after = await sessionCounts(adminPage);
     expect(after.history).toBe(before.history + 21);
-    const historyTab = adminPage.getByRole('tab', { name: `History (${after.history})` });
+    const historyTab = adminPage.getByRole('tab', {
+      name: `History ${after.history}`,
+      exact: true,
+    });
     await visible(historyTab);
     await historyTab.click();
     await visible(adminPage.getByRole('tabpanel').getByRole('button', { name: 'Show more' }));

@@ -106,12 +106,12 @@ describeInBrowser('the waiting queue', () => {
       .click();
     await visible(amaPage.getByRole('heading', { name: 'Yaw Asante' }));
     await visible(bubbles(amaPage, 'How do I get my transcript?'));
-    await visible(amaPage.getByRole('tab', { name: 'Active (1)' }));
+    await visible(amaPage.getByRole('tab', { name: 'Active 1', exact: true }));
 
     const kofiWaiting = kofiPage.getByRole('tabpanel').locator('.waiting-row');
     await gone(kofiWaiting.filter({ hasText: 'Transcript request' }));
     expect(await kofiWaiting.count()).toBe(1);
-    await visible(kofiPage.getByRole('tab', { name: 'Waiting (1)' }));
+    await visible(kofiPage.getByRole('tab', { name: 'Waiting 1', exact: true }));
     await visible(kofiChat.getByText('This chat is no longer in the queue'));
     expect(await kofiChat.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
     await kofiChat.getByRole('button', { name: 'Close tab' }).click();

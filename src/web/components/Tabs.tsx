@@ -1,5 +1,6 @@
 // Tabs with the ARIA tabs pattern: one tab stop, arrow keys move between tabs, each tab names its
-// panel. Counts are part of the tab's accessible name ("Waiting (3)").
+// panel. A tab's accessible name is its visible text, count included ("Waiting 3"), so that
+// speech input finds it by what it shows.
 import type { ComponentChildren } from 'preact';
 import { cx } from './classNames.js';
 
@@ -47,7 +48,6 @@ export function Tabs<T extends string>({
           aria-selected={item.id === selected}
           aria-controls={panelId(idPrefix, item.id)}
           tabIndex={item.id === selected ? 0 : -1}
-          aria-label={item.count === undefined ? undefined : `${item.label} (${item.count})`}
           onClick={() => onSelect(item.id)}
           onKeyDown={(event) => {
             if (event.key === 'ArrowRight') move(index, 1);
@@ -59,6 +59,7 @@ export function Tabs<T extends string>({
           }}
         >
           {item.label}
+          {item.count !== undefined && ' '}
           {item.count !== undefined && (
             <span class={cx('count', item.highlight && 'count--alert')}>{item.count}</span>
           )}

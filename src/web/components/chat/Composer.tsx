@@ -26,6 +26,7 @@ import { Observable } from '../../state/observable.js';
 import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
 import { cx } from '../classNames.js';
+import { composerComboboxProps } from './composerAria.js';
 import { takeComposerFocus } from './composerFocus.js';
 import { ReplyNoteSwitch } from './ReplyNoteSwitch.js';
 import { optionId, QuickResponseList, QuickResponsePreview } from './QuickResponseList.js';
@@ -82,6 +83,7 @@ function ChatComposer({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const boltRef = useRef<HTMLButtonElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const counterId = useId();
   useEffect(() => {
@@ -130,6 +132,11 @@ function ChatComposer({
     return () => document.removeEventListener('pointerdown', close);
   }, [menuQuery !== null]);
 
+  // The bolt's menu takes the focus when it opens (Escape gives it back to the bolt).
+  useEffect(() => {
+    if (menuQuery !== null) searchRef.current?.focus();
+  }, [menuQuery !== null]);
+
   const tooLong = text.length > LIMITS.message;
 
   const send = () => {
@@ -173,7 +180,7 @@ function ChatComposer({
     } else if (event.key === 'Escape') {
       if (picker.mode === 'menu') {
         setMenuQuery(null);
-        textarea.current?.focus();
+        boltRef.current?.focus();
       } else {
         setSlashDismissed(true);
       }
@@ -206,16 +213,16 @@ function ChatComposer({
         <div class="composer__picker" ref={menuRef}>
           {picker.mode === 'menu' && (
             <input
+              ref={searchRef}
               class="input composer__search"
               type="text"
               role="combobox"
               aria-label="Search quick responses"
               aria-expanded="true"
-              aria-controls={listId}
+              aria-controls={matches.length > 0 ? listId : undefined}
               aria-activedescendant={activeOption}
               placeholder="Search quick responses"
               value={picker.query}
-              autoFocus
               onInput={(event) => setMenuQuery(event.currentTarget.value)}
               onKeyDown={(event) => steerPicker(event)}
             />
@@ -251,9 +258,12 @@ function ChatComposer({
             writingNote ? 'Write a note for agents; @name tells a colleague' : placeholder
           }
           value={text}
-          aria-controls={picker?.mode === 'slash' ? listId : undefined}
-          aria-activedescendant={picker?.mode === 'slash' ? activeOption : undefined}
-          aria-autocomplete={quickResponses ? 'list' : undefined}
+          {...composerComboboxProps({
+            hasQuickResponses: quickResponses !== null,
+            open: picker?.mode === 'slash' && matches.length > 0,
+            listId,
+            activeOptionId: activeOption,
+          })}
           aria-describedby={text.length > COUNTER_FROM ? counterId : undefined}
           aria-invalid={tooLong || undefined}
           onInput={(event) => {

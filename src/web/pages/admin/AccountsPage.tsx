@@ -11,6 +11,7 @@ import { Button } from '../../components/Button.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
+import { TableFrame } from '../../components/TableFrame.js';
 import { ROLE_LABELS } from '../../format/labels.js';
 import { formatRelative } from '../../format/time.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
@@ -76,7 +77,7 @@ export function AccountsPage() {
         <EmptyState icon="users" title="No accounts match" />
       )}
       {accounts.items.length > 0 && (
-        <div class="table-wrap">
+        <TableFrame label="Accounts">
           <table class="table">
             <caption class="sr-only">Accounts</caption>
             <thead>
@@ -100,7 +101,7 @@ export function AccountsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {accounts.hasMore && (
         <div class="cluster cluster--center">

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert.js';
 import { Avatar } from '../../components/Avatar.js';
 import { AgentStatusLabel, RoleBadge } from '../../components/Badge.js';
 import { Loading } from '../../components/Spinner.js';
+import { TableFrame } from '../../components/TableFrame.js';
 import { formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
@@ -58,7 +59,7 @@ export function AgentsPage() {
       {loaded.error && <Alert tone="danger">{loaded.error}</Alert>}
       {loaded.loading && !loaded.data && <Loading />}
       {agents.length > 0 && (
-        <div class="table-wrap">
+        <TableFrame label="Agents">
           <table class="table">
             <caption class="sr-only">Agents with their status and load, updated live</caption>
             <thead>
@@ -109,7 +110,7 @@ export function AgentsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </div>
   );

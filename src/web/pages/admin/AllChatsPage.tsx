@@ -19,6 +19,7 @@ import { AgentPickerDialog } from '../../components/chat/AgentPickerDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { Stars } from '../../components/Stars.js';
+import { TableFrame } from '../../components/TableFrame.js';
 import { PRIORITY_LABELS, SESSION_STATUS_LABELS } from '../../format/labels.js';
 import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -134,7 +135,7 @@ export function AllChatsPage() {
         <EmptyState icon="search" title="No chats match these filters" />
       )}
       {chats.items.length > 0 && (
-        <div class="table-wrap">
+        <TableFrame label="Chats">
           <table class="table">
             <caption class="sr-only">Chats, newest first, updated live</caption>
             <thead>
@@ -185,7 +186,7 @@ export function AllChatsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {chats.hasMore && (
         <div class="cluster cluster--center">
