@@ -84,7 +84,7 @@ describeInBrowser('reading and writing messages', () => {
       .click();
     await visible(composer(agentPage));
     await until(async () =>
-      expect(await focused(agentPage)).toBe('textarea:Message to Yaw Asante'),
+      expect(await focused(agentPage)).toBe('combobox:Message to Yaw Asante'),
     );
 
     await agentPage.getByRole('tab', { name: /Waiting/ }).click();
@@ -94,7 +94,7 @@ describeInBrowser('reading and writing messages', () => {
       .click();
     await agentPage.getByRole('button', { name: 'Assign to me' }).click();
     await until(async () =>
-      expect(await focused(agentPage)).toBe('textarea:Message to Yaw Asante'),
+      expect(await focused(agentPage)).toBe('combobox:Message to Yaw Asante'),
     );
   });
 
