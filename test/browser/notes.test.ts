@@ -60,7 +60,9 @@ describeInBrowser('internal notes', () => {
   it('shows the agent’s note styled as a note, and the customer nothing of it', async () => {
     await customerPage.evaluate(WATCH_TYPING);
     await agentPage.getByRole('button', { name: 'Note', exact: true }).click();
-    const composer = agentPage.getByRole('textbox', { name: 'Internal note (only agents see it)' });
+    const composer = agentPage.getByRole('combobox', {
+      name: 'Internal note (only agents see it)',
+    });
     await composer.pressSequentially(NOTE, { delay: 5 });
     await composer.press('Enter');
     const note = messageLog(agentPage).locator('.msg-note', { hasText: NOTE });
@@ -74,7 +76,7 @@ describeInBrowser('internal notes', () => {
 
     // Then a reply: the customer sees it typed and sent, and it is the first thing they see.
     await agentPage.getByRole('button', { name: 'Reply', exact: true }).click();
-    const replyBox = agentPage.getByRole('textbox', { name: 'Message to Yaw Asante' });
+    const replyBox = agentPage.getByRole('combobox', { name: 'Message to Yaw Asante' });
     await replyBox.pressSequentially('Your refund is on its way', { delay: 5 });
     await replyBox.press('Enter');
     await visible(bubbles(customerPage, 'Your refund is on its way'));
@@ -96,8 +98,8 @@ describeInBrowser('internal notes', () => {
     await kofiPage.getByRole('tab', { name: /Yaw Asante/ }).click();
     await visible(messageLog(kofiPage).locator('.msg-note', { hasText: NOTE }));
     // He may answer with a note of his own, not write to the customer.
-    await visible(kofiPage.getByRole('textbox', { name: 'Internal note (only agents see it)' }));
-    expect(await kofiPage.getByRole('textbox', { name: 'Message to Yaw Asante' }).count()).toBe(0);
+    await visible(kofiPage.getByLabel('Internal note (only agents see it)'));
+    expect(await kofiPage.getByLabel('Message to Yaw Asante').count()).toBe(0);
     expect(agentPage.errors).toEqual([]);
     expect(kofiPage.errors).toEqual([]);
   });
