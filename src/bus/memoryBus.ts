@@ -2,10 +2,16 @@
 import type { EventBus, FrameHandler } from './bus.js';
 
 export class MemoryBus implements EventBus {
-  private readonly handlers = new Map<string, Set<FrameHandler>>();
+  /**
+   * A topic's one handler as is, or a set once it has several: most topics (a person's, a
+   * sign-in's) have one listener, and an idle socket's memory counts.
+   */
+  private readonly handlers = new Map<string, FrameHandler | Set<FrameHandler>>();
 
   publish(topic: string, frame: Parameters<FrameHandler>[0]): void {
-    for (const handler of this.handlers.get(topic) ?? []) handler(frame);
+    const handlers = this.handlers.get(topic);
+    if (typeof handlers === 'function') handlers(frame);
+    else if (handlers) for (const handler of handlers) handler(frame);
   }
 
   async subscribe(topic: string, handler: FrameHandler): Promise<() => void> {
@@ -13,12 +19,20 @@ export class MemoryBus implements EventBus {
   }
 
   subscribeNow(topic: string, handler: FrameHandler): () => void {
-    let set = this.handlers.get(topic);
-    if (!set) this.handlers.set(topic, (set = new Set()));
-    set.add(handler);
+    const existing = this.handlers.get(topic);
+    if (existing === undefined) this.handlers.set(topic, handler);
+    else if (typeof existing === 'function') this.handlers.set(topic, new Set([existing, handler]));
+    else existing.add(handler);
+    let subscribed = true;
     return () => {
-      set.delete(handler);
-      if (set.size === 0) this.handlers.delete(topic);
+      if (!subscribed) return;
+      subscribed = false;
+      const current = this.handlers.get(topic);
+      if (current === handler) this.handlers.delete(topic);
+      else if (current instanceof Set) {
+        current.delete(handler);
+        if (current.size === 0) this.handlers.delete(topic);
+      }
     };
   }
 

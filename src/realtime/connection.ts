@@ -107,7 +107,7 @@ export class ClientConnection {
     this.inbox = new Promise((resolve) => {
       this.startHandling = resolve;
     });
-    this.budget = new FrameBudget(30, 120, () => deps.ctx.clock.now());
+    this.budget = new FrameBudget(30, 120, deps.ctx.clock);
     this.audience = audienceOf(deps.ctx.settings, viewer);
     socket.on('pong', () => {
       this.alive = true;

@@ -7,15 +7,15 @@ export class FrameBudget {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
-    private readonly now: () => number,
+    private readonly clock: { now(): number },
   ) {
     this.tokens = burst;
-    this.updatedAt = now();
+    this.updatedAt = clock.now();
   }
 
   /** Spends one token; false when the client is over its budget. */
   take(): boolean {
-    const now = this.now();
+    const now = this.clock.now();
     this.tokens = Math.min(
       this.burst,
       this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond,

@@ -83,6 +83,30 @@ for (const factory of factories) {
       expect(first).toEqual([]);
     });
 
+    it('keeps delivering to the others as a topic goes from one subscriber to several and back', async () => {
+      const [a, b] = await pair();
+      const heard: string[] = [];
+      const listen = (name: string) => (f: ServerFrame) =>
+        heard.push(`${name}:${f.type === 'pong' ? f.ref : f.type}`);
+      const stopOne = await b.subscribe('user:1', listen('one'));
+      const stopTwo = await b.subscribe('user:1', listen('two'));
+      const stopThree = await b.subscribe('user:1', listen('three'));
+      stopTwo();
+      a.publish('user:1', pong('a'));
+      await expect.poll(() => [...heard].sort()).toEqual(['one:a', 'three:a']);
+      stopOne();
+      stopThree();
+      // A stale stop of an earlier subscription must not end a new one.
+      const stopAgain = await b.subscribe('user:1', listen('again'));
+      stopOne();
+      a.publish('user:1', pong('b'));
+      await expect.poll(() => heard.filter((h) => h.endsWith(':b'))).toEqual(['again:b']);
+      stopAgain();
+      await b.subscribe('user:1', listen('sentinel'));
+      a.publish('user:1', pong('c'));
+      await expect.poll(() => heard.filter((h) => h.endsWith(':c'))).toEqual(['sentinel:c']);
+    });
+
     it('reports itself connected', async () => {
       const [a] = await pair();
       expect(a.isConnected()).toBe(true);
