@@ -12,11 +12,17 @@ const typeOf = (data: WebSocket.RawData): string | undefined => {
 };
 
 /** The open, authenticated socket, or null (the failed one is already closed). */
-export function openAuthenticated(wsUrl: string, token: string): Promise<WebSocket | null> {
+export function openAuthenticated(
+  wsUrl: string,
+  token: string,
+  /** The address to connect from (a loopback alias has ephemeral ports of its own). */
+  localAddress?: string,
+): Promise<WebSocket | null> {
   return new Promise((resolve) => {
     const ws = new WebSocket(wsUrl, {
       headers: { authorization: `Bearer ${token}` },
       perMessageDeflate: false,
+      ...(localAddress ? { localAddress } : {}),
     });
     let settled = false;
     const settle = (authenticated: boolean) => {

@@ -169,6 +169,77 @@ export function serveGenerator<I, O>(work: (input: I) => Promise<O>): void {
   });
 }
 
+/**
+ * A load generator that answers several requests in turn (open sockets, later check them), so
+ * several of them can act in step: each request gets the next reply.
+ */
+export interface SteppedGenerator<I, O> {
+  ask(input: I): Promise<O>;
+  stop(): Promise<void>;
+}
+
+export function startSteppedGenerator<I, O>(name: string): SteppedGenerator<I, O> {
+  const child = fork(path.join(root, 'bench', 'load', `${name}.ts`), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    ask(input) {
+      return new Promise<O>((resolve, reject) => {
+        const onExit = (code: number | null) =>
+          reject(new Error(`${name} exited with ${code} before answering`));
+        child.once('exit', onExit);
+        child.once('message', (message) => {
+          child.off('exit', onExit);
+          const reply = message as { ok: true; result: O } | { ok: false; error: string };
+          if (reply.ok) resolve(reply.result);
+          else reject(new Error(`${name}: ${reply.error}`));
+        });
+        child.send(input as object);
+      });
+    },
+    async stop() {
+      child.kill();
+      await exited;
+      children.delete(child);
+    },
+  };
+}
+
+/** The generator side of startSteppedGenerator: every request is answered, one at a time. */
+export function serveSteppedGenerator<I, O>(step: (input: I) => Promise<O>): void {
+  let queue = Promise.resolve();
+  process.on('message', (input) => {
+    queue = queue.then(() =>
+      step(input as I).then(
+        (result) => void process.send!({ ok: true, result }),
+        (error: unknown) =>
+          void process.send!({
+            ok: false,
+            error: error instanceof Error ? error.stack : String(error),
+          }),
+      ),
+    );
+  });
+}
+
+/**
+ * This process's limit on open files (the soft RLIMIT_NOFILE, as /proc says on Linux): a server
+ * holds one per socket and a generator one per client, so it bounds the sockets a run can open.
+ * Null where it cannot be read (the count is then not capped).
+ */
+export function openFileLimit(): number | null {
+  try {
+    const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+    const soft = /^Max open files\s+(\d+|unlimited)/m.exec(limits)?.[1];
+    return soft === undefined || soft === 'unlimited' ? null : Number(soft);
+  } catch {
+    return null;
+  }
+}
+
 /** A long-lived helper process (the raw relay baseline) started from bench/load. */
 export async function startHelper(
   name: string,
