@@ -6,6 +6,11 @@ import { AGENT_ROLES } from '../shared/vocabulary.js';
 export interface Viewer {
   id: string;
   role: Role;
+  /**
+   * The teams this viewer leads. Loaded where a rule needs it (services/teams/teamLeads.ts);
+   * absent means none.
+   */
+  leadTeamIds?: readonly string[];
 }
 
 export interface SessionFacts {
@@ -14,6 +19,8 @@ export interface SessionFacts {
   status: SessionStatus;
   /** Agents who took part earlier (before a transfer) keep read access to the transcript. */
   pastAgentIds?: readonly string[];
+  /** The team whose chat this is (from its topic), or null. */
+  teamId?: string | null;
 }
 
 export interface QuickResponseFacts {
@@ -27,18 +34,29 @@ const isCustomer = (viewer: Viewer, session: SessionFacts) => session.customerId
 const isAssignedAgent = (viewer: Viewer, session: SessionFacts) =>
   session.agentId !== null && session.agentId === viewer.id;
 
+/** An agent who leads `teamId`. */
+export const leadsTeam = (viewer: Viewer, teamId: string | null | undefined): boolean =>
+  isAgent(viewer) && !!teamId && (viewer.leadTeamIds ?? []).includes(teamId);
+
+/** The chat belongs to a team the viewer leads. */
+const isTeamLead = (viewer: Viewer, session: SessionFacts) => leadsTeam(viewer, session.teamId);
+
 export const sessionPolicy = {
-  /** Customers see their own; agents see the waiting queue and chats they take part in; super admins see all. */
+  /**
+   * Customers see their own; agents see the waiting queue and chats they take part in; team
+   * leads every chat of their teams (to monitor them live); super admins see all.
+   */
   view(viewer: Viewer, session: SessionFacts): boolean {
     if (isSuperAdmin(viewer) || isCustomer(viewer, session)) return true;
     if (!isAgent(viewer)) return false;
     return (
       session.status === 'waiting' ||
       isAssignedAgent(viewer, session) ||
-      (session.pastAgentIds ?? []).includes(viewer.id)
+      (session.pastAgentIds ?? []).includes(viewer.id) ||
+      isTeamLead(viewer, session)
     );
   },
-  /** Only the two people in the conversation write in it. */
+  /** Only the two people in the conversation write in it: a team lead monitors, silently. */
   sendMessage(viewer: Viewer, session: SessionFacts): boolean {
     return isCustomer(viewer, session) || isAssignedAgent(viewer, session);
   },
@@ -51,11 +69,16 @@ export const sessionPolicy = {
   take(viewer: Viewer): boolean {
     return isAgent(viewer);
   },
-  assignToOther(viewer: Viewer): boolean {
-    return isSuperAdmin(viewer);
+  /** Hand a waiting chat to a named agent: super admins, and team leads for their teams' chats. */
+  assignToOther(viewer: Viewer, session: SessionFacts): boolean {
+    return isSuperAdmin(viewer) || isTeamLead(viewer, session);
+  },
+  /** Whether the viewer may assign any chat to others at all (before one is looked up). */
+  assignsToOthers(viewer: Viewer): boolean {
+    return isSuperAdmin(viewer) || (isAgent(viewer) && (viewer.leadTeamIds ?? []).length > 0);
   },
   transfer(viewer: Viewer, session: SessionFacts): boolean {
-    return isAssignedAgent(viewer, session) || isSuperAdmin(viewer);
+    return isAssignedAgent(viewer, session) || isSuperAdmin(viewer) || isTeamLead(viewer, session);
   },
   tag(viewer: Viewer, session: SessionFacts): boolean {
     return (
@@ -81,6 +104,25 @@ export const personPolicy = {
 
 export const accountPolicy = {
   manage: isSuperAdmin,
+};
+
+export const teamPolicy = {
+  /** Teams, their members and leads, and topics are the super admin's. */
+  manage: isSuperAdmin,
+  /** Agents see the teams (to know who is where, to transfer later). */
+  list: isAgent,
+  /** The team's agents with their status and load: its leads and super admins. */
+  seeAgents(viewer: Viewer, teamId: string): boolean {
+    return isSuperAdmin(viewer) || leadsTeam(viewer, teamId);
+  },
+};
+
+export const topicPolicy = {
+  manage: isSuperAdmin,
+  /** Everyone signed in lists the active topics (customers pick one on the start form). */
+  listArchived: isSuperAdmin,
+  /** Which team a topic leads to is the desk's business, not the customer's. */
+  seeTeam: isAgent,
 };
 
 export const agentPolicy = {

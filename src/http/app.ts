@@ -31,6 +31,8 @@ import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
+import { teamRoutes } from './routes/teams.js';
+import { topicRoutes } from './routes/topics.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { serializeRequest } from './requestLog.js';
@@ -107,6 +109,11 @@ export async function buildApp({
         { name: 'agents', description: 'Agent status, capacity and statistics' },
         { name: 'quick responses', description: 'Canned replies, shared or personal' },
         { name: 'preferences', description: "The caller's own notification preferences" },
+        { name: 'teams', description: 'Teams (departments), their agents and team leads' },
+        {
+          name: 'topics',
+          description: 'What customers pick when starting a chat; each leads to a team',
+        },
       ],
       components: {
         securitySchemes: {
@@ -136,6 +143,8 @@ export async function buildApp({
       await api.register(agentRoutes, { prefix: '/agents', ctx });
       await api.register(quickResponseRoutes, { prefix: '/quick-responses', ctx });
       await api.register(preferenceRoutes, { prefix: '/preferences', ctx });
+      await api.register(teamRoutes, { prefix: '/teams', ctx });
+      await api.register(topicRoutes, { prefix: '/topics', ctx });
     },
     { prefix: '/api/v1' },
   );

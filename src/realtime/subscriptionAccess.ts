@@ -23,6 +23,8 @@ function factsAfter(facts: SessionFacts, session: Session): SessionFacts {
     agentId: session.agent?.id ?? null,
     status: session.status,
     pastAgentIds: [...pastAgentIds],
+    // A team lead's access follows the chat's team: frames carry it for every agent.
+    teamId: session.team?.id ?? null,
   };
 }
 

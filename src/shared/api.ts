@@ -78,6 +78,10 @@ export const Account = Person.extend({
 });
 export type Account = z.infer<typeof Account>;
 
+/** A team or topic named in another resource: its id and name. */
+export const NamedRef = z.object({ id, name: z.string() });
+export type NamedRef = z.infer<typeof NamedRef>;
+
 export const Session = z.object({
   id,
   status: SessionStatus,
@@ -97,6 +101,10 @@ export const Session = z.object({
   /** When the customer's oldest message the agent has not answered yet was sent, or null. */
   awaitingAgentSince: isoTime.nullable(),
   lastSeq: z.number().int().describe('sequence number of the latest event in this session'),
+  topic: NamedRef.nullable().describe(
+    'what the customer picked on the start form (or the default)',
+  ),
+  team: NamedRef.nullable().describe("the chat's team, from its topic; null for customers"),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -270,6 +278,9 @@ export const StartSessionBody = z.object({
   subject: text(LIMITS.subject),
   priority: Priority.default('medium'),
   message: text(LIMITS.message),
+  topicId: id
+    .optional()
+    .describe('an active topic (listTopics); without it, the default topic, if topics exist'),
 });
 export type StartSessionBody = z.infer<typeof StartSessionBody>;
 
@@ -351,6 +362,9 @@ export const ListSessionsQuery = z.object({
   priority: Priority.optional(),
   agentId: id.optional(),
   customerId: id.optional(),
+  teamId: id
+    .optional()
+    .describe("the team's chats: a team lead sees every chat of the teams they lead"),
   q: searchText(LIMITS.subject).optional().describe('matches the subject'),
   cursor,
   limit: limit(LIMITS.pageSize, 20),
