@@ -1,5 +1,5 @@
 // The details panel of a chat: who the customer is, what it is about, how long they waited, who
-// handled it, how it ended and was rated, and its tags.
+// handled it, how it ended and was rated, and its tags; its topic, and for agents its team.
 import type { Person, Session } from '../../../shared/api.js';
 import { ENDED_BY_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
@@ -32,6 +32,18 @@ export function SessionDetails({ session, viewer }: { session: Session; viewer: 
       <dl class="details__list">
         <dt>Subject</dt>
         <dd>{session.subject}</dd>
+        {session.topic && (
+          <>
+            <dt>Topic</dt>
+            <dd>{session.topic.name}</dd>
+          </>
+        )}
+        {session.team && (
+          <>
+            <dt>Team</dt>
+            <dd>{session.team.name}</dd>
+          </>
+        )}
         <dt>Priority</dt>
         <dd>
           <PriorityBadge priority={session.priority} />
