@@ -10,18 +10,9 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Field, TextField } from '../../components/Field.js';
+import { slugFor } from '../../format/slug.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 import { showToast } from '../../state/toasts.js';
-
-/** "Fees and payments" → "fees-and-payments": a slug the API accepts. */
-export const slugFor = (name: string): string =>
-  name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, LIMITS.topicSlug)
-    .replace(/-+$/, '');
 
 export function TopicsSection({
   topics,
