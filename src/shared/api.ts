@@ -37,9 +37,12 @@ export const text = (max: number) =>
 export const clientToken = (max: number) =>
   storable(z.string().min(1).max(max, `must be at most ${max} characters`));
 
-/** Free text to search for: may be empty. */
-const searchText = (max: number) =>
+/** Trimmed text that may be empty (a description, a search) and can be stored as sent. */
+export const optionalText = (max: number) =>
   storable(z.string().trim().max(max, `must be at most ${max} characters`));
+
+/** Free text to search for: may be empty. */
+const searchText = optionalText;
 
 /**
  * Every id Switchboard makes is a UUID (v7, services/runtime.ts), so anything else cannot name
@@ -47,7 +50,7 @@ const searchText = (max: number) =>
  */
 export const Id = z.uuid('must be an id made by this API');
 
-const isoTime = z.string().describe('ISO 8601 timestamp');
+export const isoTime = z.string().describe('ISO 8601 timestamp');
 const id = Id;
 
 export const Role = z.enum(ROLES);

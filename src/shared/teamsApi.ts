@@ -1,10 +1,8 @@
 // The REST API's teams and topics as zod schemas: teams (departments) with their agents and
 // leads, and the topics customers pick when they start a chat, each leading to one team.
 import { z } from 'zod';
-import { AgentState, Id, NamedRef, Person, text } from './api.js';
+import { AgentState, Id, isoTime, NamedRef, optionalText, Person, text } from './api.js';
 import { LIMITS } from './vocabulary.js';
-
-const isoTime = z.string().describe('ISO 8601 timestamp');
 
 export const TeamMember = z.object({ agent: Person, isLead: z.boolean() });
 export type TeamMember = z.infer<typeof TeamMember>;
@@ -40,12 +38,7 @@ export type Topic = z.infer<typeof Topic>;
 // ---- requests ----
 
 const teamName = text(LIMITS.teamName);
-const description = z
-  .string()
-  .trim()
-  .max(LIMITS.teamDescription, `must be at most ${LIMITS.teamDescription} characters`)
-  .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
-  .refine((value) => !/\p{Surrogate}/u.test(value), 'must be well-formed Unicode');
+const description = optionalText(LIMITS.teamDescription);
 
 export const CreateTeamBody = z.object({ name: teamName, description: description.default('') });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
