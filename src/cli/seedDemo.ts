@@ -189,23 +189,40 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
 
   const topicIds = await seedTeams(ctx, admin, agents);
 
-  for (const [title, content] of [
-    ['Greeting', 'Hello! Thanks for reaching out to student support. How can I help you today?'],
+  for (const [title, content, category, shortcut] of [
+    [
+      'Greeting',
+      'Hello {{customer.firstName}}! This is {{agent.firstName}} from student support. How can I help you today?',
+      null,
+      'hi',
+    ],
     [
       'Password reset',
       'I have sent a password reset link to your registered email. It expires in 30 minutes.',
+      'Accounts',
+      'reset',
+    ],
+    [
+      'Term fees',
+      'Hi {{customer.firstName}}, the fees for this term and how to pay them are on the student portal under Finance.',
+      'Finance',
+      'fees',
     ],
     [
       'Still there?',
       'Are you still there? I will close this chat in a few minutes if I do not hear back.',
+      null,
+      null,
     ],
-    ['Closing', 'Glad I could help. Have a great day!'],
+    ['Closing', 'Glad I could help, {{customer.firstName}}. Have a great day!', null, 'bye'],
   ] as const) {
-    await createQuickResponse(ctx, admin, { title, content, shared: true });
+    await createQuickResponse(ctx, admin, { title, content, category, shortcut, shared: true });
   }
   await createQuickResponse(ctx, agents[0]!, {
     title: 'Library hours',
     content: 'The main library is open 8:00–22:00 on weekdays and 10:00–18:00 on weekends.',
+    category: 'Library',
+    shortcut: 'library',
     shared: false,
   });
 

@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   INVALID_JSON: 400,
   /** Not valid HTTP at all (a garbled request line, a bad header, conflicting lengths). */
   MALFORMED_REQUEST: 400,
+  /** A quick response names a variable that does not exist (the message lists those that do). */
+  UNKNOWN_VARIABLE: 400,
+  /** A quick response holds `{{` that makes no variable (`{{ }}`, an unclosed `{{name`). */
+  MALFORMED_VARIABLE: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   INVALID_SSO_TOKEN: 401,
@@ -26,6 +30,8 @@ export const ERROR_CODES = {
   AGENT_UNAVAILABLE: 409,
   SAME_AGENT: 409,
   LAST_SUPER_ADMIN: 409,
+  /** Another quick response of the same scope already has this shortcut. */
+  SHORTCUT_TAKEN: 409,
   /** A team that chats or topics refer to is archived, not deleted; one with active topics stays. */
   TEAM_IN_USE: 409,
   /** A topic that chats refer to is archived, not deleted. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  customerPolicy,
   personPolicy,
   quickResponsePolicy,
   sessionPolicy,
@@ -28,6 +29,16 @@ describe('session policy', () => {
     expect(sessionPolicy.view(otherAgent, waiting)).toBe(true);
     expect(sessionPolicy.view(agent, active)).toBe(true);
     expect(sessionPolicy.view(otherAgent, active)).toBe(false);
+  });
+
+  it('lets every agent read an ended chat (the desk’s history), never a customer but its own', () => {
+    const ended: SessionFacts = { ...active, status: 'ended' };
+    expect(sessionPolicy.view(otherAgent, ended)).toBe(true);
+    expect(sessionPolicy.view(otherCustomer, ended)).toBe(false);
+    // Reading is all: a colleague's ended chat is not theirs to tag.
+    expect(sessionPolicy.tag(otherAgent, ended)).toBe(false);
+    expect(customerPolicy.listSessions(otherAgent)).toBe(true);
+    expect(customerPolicy.listSessions(customer)).toBe(false);
   });
 
   it('keeps a transcript visible to an agent who handed the chat over', () => {

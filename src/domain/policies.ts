@@ -43,14 +43,17 @@ const isTeamLead = (viewer: Viewer, session: SessionFacts) => leadsTeam(viewer, 
 
 export const sessionPolicy = {
   /**
-   * Customers see their own; agents see the waiting queue and chats they take part in; team
-   * leads every chat of their teams (to monitor them live); super admins see all.
+   * Customers see their own; super admins see all; agents see the waiting queue, the chats they
+   * take or took part in, and every ended chat: the desk's history is shared, so whoever answers
+   * a customer can read what the desk told them before (their previous chats). A colleague's
+   * chat that is still going stays theirs, except to the lead of its team, who monitors it live.
    */
   view(viewer: Viewer, session: SessionFacts): boolean {
     if (isSuperAdmin(viewer) || isCustomer(viewer, session)) return true;
     if (!isAgent(viewer)) return false;
     return (
       session.status === 'waiting' ||
+      session.status === 'ended' ||
       isAssignedAgent(viewer, session) ||
       (session.pastAgentIds ?? []).includes(viewer.id) ||
       isTeamLead(viewer, session)
@@ -87,6 +90,11 @@ export const sessionPolicy = {
       (isAgent(viewer) && (session.pastAgentIds ?? []).includes(viewer.id))
     );
   },
+};
+
+export const customerPolicy = {
+  /** Agents look up a customer's chats (each as sessionPolicy.view lets them see it). */
+  listSessions: isAgent,
 };
 
 export const personPolicy = {
@@ -133,6 +141,11 @@ export const agentPolicy = {
 
 export const quickResponsePolicy = {
   use: isAgent,
+  /** Agents see the shared responses and their own; super admins every agent's too. */
+  view(viewer: Viewer, response: QuickResponseFacts): boolean {
+    if (!isAgent(viewer)) return false;
+    return response.ownerId === null || response.ownerId === viewer.id || isSuperAdmin(viewer);
+  },
   /** Shared responses are the super admin's; personal ones belong to their agent. */
   manage(viewer: Viewer, response: QuickResponseFacts): boolean {
     if (response.ownerId === null) return isSuperAdmin(viewer);

@@ -27,6 +27,7 @@ import { refuseWhileClosing } from './closing.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { accountRoutes } from './routes/accounts.js';
 import { agentRoutes } from './routes/agents.js';
+import { customerRoutes } from './routes/customers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
 import { messageRoutes } from './routes/messages.js';
@@ -107,6 +108,7 @@ export async function buildApp({
         { name: 'sessions', description: 'Chats: start, list, take, assign, transfer, end, rate' },
         { name: 'messages', description: 'The messages of a chat, and read receipts' },
         { name: 'agents', description: 'Agent status, capacity and statistics' },
+        { name: 'customers', description: "A customer's previous chats, for agents" },
         { name: 'quick responses', description: 'Canned replies, shared or personal' },
         { name: 'preferences', description: "The caller's own notification preferences" },
         { name: 'teams', description: 'Teams (departments), their agents and team leads' },
@@ -141,6 +143,7 @@ export async function buildApp({
       await api.register(sessionRoutes, { prefix: '/sessions', ctx });
       await api.register(messageRoutes, { prefix: '/sessions', ctx });
       await api.register(agentRoutes, { prefix: '/agents', ctx });
+      await api.register(customerRoutes, { prefix: '/customers', ctx });
       await api.register(quickResponseRoutes, { prefix: '/quick-responses', ctx });
       await api.register(preferenceRoutes, { prefix: '/preferences', ctx });
       await api.register(teamRoutes, { prefix: '/teams', ctx });

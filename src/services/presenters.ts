@@ -17,7 +17,8 @@ import type {
   SessionView,
 } from '../shared/api.js';
 import type { ServerFrame, SessionEvent } from '../shared/protocol.js';
-import type { QuickResponseRow, UserRow } from '../storage/schema.js';
+import type { UserRow } from '../storage/schema.js';
+import type { QuickResponseRecord } from '../storage/repositories/quickResponses.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
 import type { MessageRecord } from '../storage/repositories/messages.js';
 import type { NotificationPreferencesRecord } from './accounts/notificationPreferences.js';
@@ -168,12 +169,15 @@ export const presentAgentState = (
   updatedAt: iso(status.updated_at),
 });
 
-export const presentQuickResponse = (row: QuickResponseRow): QuickResponse => ({
+export const presentQuickResponse = ({ row, useCount }: QuickResponseRecord): QuickResponse => ({
   id: row.id,
   title: row.title,
   content: row.content,
+  category: row.category,
+  shortcut: row.shortcut,
   shared: row.owner_id === null,
   ownerId: row.owner_id,
+  useCount,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
 });

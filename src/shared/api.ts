@@ -156,9 +156,14 @@ export type AgentDirectory = z.infer<typeof AgentDirectory>;
 export const QuickResponse = z.object({
   id,
   title: z.string(),
-  content: z.string(),
+  content: z
+    .string()
+    .describe('may hold variables such as `{{customer.firstName}}`, filled in when inserted'),
+  category: z.string().nullable().describe('free text the picker groups by; null for none'),
+  shortcut: z.string().nullable().describe('typed as `/shortcut` in the composer to insert it'),
   shared: z.boolean(),
   ownerId: z.string().nullable(),
+  useCount: z.number().int().describe('how often the caller inserted it'),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -330,16 +335,38 @@ export const UpdateAgentStatusBody = z
   .partial();
 export type UpdateAgentStatusBody = z.infer<typeof UpdateAgentStatusBody>;
 
-export const CreateQuickResponseBody = z.object({
+/** Lowercase letters, digits and dashes, as typed after "/" in the composer. */
+export const SHORTCUT_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+const quickResponseFields = {
   title: text(LIMITS.quickResponseTitle),
-  content: text(LIMITS.quickResponseContent),
+  content: text(LIMITS.quickResponseContent).describe(
+    'may use the variables `{{customer.name}}`, `{{customer.firstName}}`, `{{agent.name}}`, `{{agent.firstName}}`, `{{chat.subject}}`, `{{team.name}}`; any other `{{…}}` is refused with 400 `UNKNOWN_VARIABLE` or `MALFORMED_VARIABLE`',
+  ),
+  category: text(LIMITS.quickResponseCategory).nullable().describe('null for none'),
+  shortcut: z
+    .string()
+    .max(LIMITS.quickResponseShortcut, `must be at most ${LIMITS.quickResponseShortcut} characters`)
+    .regex(
+      SHORTCUT_PATTERN,
+      'lowercase letters, digits and dashes only, starting with a letter or digit',
+    )
+    .nullable()
+    .describe(
+      'unique among the shared responses, and among each agent’s own (409 `SHORTCUT_TAKEN`); null for none',
+    ),
+};
+
+export const CreateQuickResponseBody = z.object({
+  title: quickResponseFields.title,
+  content: quickResponseFields.content,
+  category: quickResponseFields.category.default(null),
+  shortcut: quickResponseFields.shortcut.default(null),
   shared: z.boolean().default(false).describe('shared with every agent; super admins only'),
 });
-export type CreateQuickResponseBody = z.infer<typeof CreateQuickResponseBody>;
+export type CreateQuickResponseBody = z.input<typeof CreateQuickResponseBody>;
 
-export const UpdateQuickResponseBody = z
-  .object({ title: text(LIMITS.quickResponseTitle), content: text(LIMITS.quickResponseContent) })
-  .partial();
+export const UpdateQuickResponseBody = z.object(quickResponseFields).partial();
 export type UpdateQuickResponseBody = z.infer<typeof UpdateQuickResponseBody>;
 
 export const NotificationPreferencesBody = NotificationPreferences;
@@ -359,7 +386,7 @@ export const ListSessionsQuery = z.object({
     .enum(SESSION_VIEWS)
     .default('all')
     .describe(
-      "agents: 'active' (mine, open), 'waiting' (the queue, in the order routing serves it: priority, then age, each with its queuePosition), 'history' (ended, mine or all for super admins); users: their own sessions",
+      "agents: 'active' (mine, open), 'waiting' (the queue, in the order routing serves it: priority, then age, each with its queuePosition), 'history' (ended, mine or all for super admins), 'all' (everything they may see, every ended chat included); users: their own sessions",
     ),
   status: SessionStatus.optional(),
   priority: Priority.optional(),
@@ -373,6 +400,12 @@ export const ListSessionsQuery = z.object({
   limit: limit(LIMITS.pageSize, 20),
 });
 export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
+
+export const ListCustomerSessionsQuery = z.object({
+  cursor,
+  limit: limit(LIMITS.pageSize, 10),
+});
+export type ListCustomerSessionsQuery = z.infer<typeof ListCustomerSessionsQuery>;
 
 export const ListMessagesQuery = z.object({
   afterSeq: z.coerce

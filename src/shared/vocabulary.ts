@@ -44,6 +44,8 @@ export const LIMITS = {
   password: { min: 8, max: 200 },
   quickResponseTitle: 100,
   quickResponseContent: 2000,
+  quickResponseCategory: 50,
+  quickResponseShortcut: 32,
   tag: 32,
   tagsPerSession: 10,
   clientId: 64,

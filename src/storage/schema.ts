@@ -173,9 +173,21 @@ export interface ChatQuickResponsesTable {
   owner_id: string | null;
   title: string;
   content: string;
+  /** Free text the picker groups by; null for none. */
+  category: string | null;
+  /** Typed as `/shortcut` in the composer; unique within its scope (shared, or the owner's). */
+  shortcut: string | null;
   created_by: string;
   created_at: number;
   updated_at: number;
+}
+
+/** How often each agent inserted each quick response: their picker shows the most used first. */
+export interface ChatQuickResponseUsesTable {
+  response_id: string;
+  user_id: string;
+  use_count: number;
+  last_used_at: number;
 }
 
 export interface ChatFilesTable {
@@ -255,6 +267,7 @@ export interface Database {
   chat_participants: ChatParticipantsTable;
   chat_agent_status: ChatAgentStatusTable;
   chat_quick_responses: ChatQuickResponsesTable;
+  chat_quick_response_uses: ChatQuickResponseUsesTable;
   chat_files: ChatFilesTable;
   chat_session_tags: ChatSessionTagsTable;
   presence: PresenceTable;

@@ -47,6 +47,8 @@ interface Fixture {
   /** A team made for this request, with otherAgent as its member, and a topic nothing uses. */
   spareTeam: string;
   spareTopic: string;
+  /** The customer whose chats the fixture starts. */
+  customer: string;
 }
 
 interface Row {
@@ -101,6 +103,17 @@ const participants = (status: number, lead = status): Statuses => [
   lead,
   404,
 ];
+/** An ended chat: every agent reads the desk's history (the customer's previous chats). */
+const history = (status: number): Statuses => [
+  401,
+  status,
+  404,
+  status,
+  status,
+  status,
+  status,
+  status,
+];
 /** A waiting chat: every agent sees the queue. */
 const queued = (status: number): Statuses => [
   401,
@@ -120,15 +133,15 @@ let topics = 0;
 const TABLE: Record<string, Row> = {
   'GET /api/v1/sessions/:id': {
     request: (f) => ({ path: at(f) }),
-    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
   'GET /api/v1/sessions/:id/queue': {
     request: (f) => ({ path: `${at(f)}/queue` }),
-    cases: { waiting: queued(200), active: participants(409), ended: participants(409) },
+    cases: { waiting: queued(200), active: participants(409), ended: history(409) },
   },
   'GET /api/v1/sessions/:id/messages': {
     request: (f) => ({ path: `${at(f)}/messages` }),
-    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
   'POST /api/v1/sessions/:id/messages': {
     request: (f) => ({ path: `${at(f)}/messages`, body: { text: 'Hello' } }),
@@ -136,19 +149,19 @@ const TABLE: Record<string, Row> = {
       waiting: [401, 201, 404, 403, 403, 403, 403, 403],
       // A team lead monitors: they see the chat but do not write in it.
       active: [401, 201, 404, 201, 404, 403, 403, 404],
-      ended: [401, 409, 404, 409, 404, 403, 403, 404],
+      ended: [401, 409, 404, 409, 403, 403, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/read': {
     request: (f) => ({ path: `${at(f)}/read`, body: { upToSeq: 1 } }),
-    cases: { waiting: queued(200), active: participants(200), ended: participants(200) },
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
   'POST /api/v1/sessions/:id/end': {
     request: (f) => ({ path: `${at(f)}/end`, body: {} }),
     cases: {
       waiting: [401, 200, 404, 403, 403, 200, 403, 403],
       active: participants(200, 403),
-      ended: participants(409, 403),
+      ended: [401, 409, 404, 409, 403, 409, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/rating': {
@@ -156,7 +169,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 409, 404, 403, 403, 403, 403, 403],
       active: [401, 409, 404, 403, 404, 403, 403, 404],
-      ended: [401, 200, 404, 403, 404, 403, 403, 404],
+      ended: [401, 200, 404, 403, 403, 403, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/take': {
@@ -165,7 +178,7 @@ const TABLE: Record<string, Row> = {
       waiting: agentsOnly(200),
       // The exception: whoever may take it learns it was taken, a colleague's chat or not.
       active: agentsOnly(409),
-      ended: [401, 403, 403, 409, 404, 409, 409, 404],
+      ended: agentsOnly(409),
     },
   },
   'POST /api/v1/sessions/:id/assign': {
@@ -174,7 +187,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 403, 403, 403, 403, 200, 200, 403],
       active: [401, 403, 403, 403, 403, 409, 409, 409],
-      ended: [401, 403, 403, 403, 403, 409, 409, 404],
+      ended: [401, 403, 403, 403, 403, 409, 409, 403],
     },
   },
   'POST /api/v1/sessions/:id/transfer': {
@@ -182,7 +195,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 403, 404, 403, 403, 409, 409, 403],
       active: [401, 403, 404, 200, 404, 200, 200, 404],
-      ended: [401, 403, 404, 409, 404, 409, 409, 404],
+      ended: [401, 403, 404, 409, 403, 409, 409, 403],
     },
   },
   'PUT /api/v1/sessions/:id/tags': {
@@ -190,7 +203,7 @@ const TABLE: Record<string, Row> = {
     cases: {
       waiting: [401, 403, 404, 403, 403, 200, 403, 403],
       active: [401, 403, 404, 200, 404, 200, 403, 404],
-      ended: [401, 403, 404, 200, 404, 200, 403, 404],
+      ended: [401, 403, 404, 200, 403, 200, 403, 403],
     },
   },
   'POST /api/v1/sessions': {
@@ -204,6 +217,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/sessions/counts': {
     request: () => ({ path: '/api/v1/sessions/counts' }),
     cases: { any: signedIn(200) },
+  },
+
+  // Every agent, for any customer: each chat in the answer as sessionPolicy.view lets them see it.
+  'GET /api/v1/customers/:id/sessions': {
+    request: (f) => ({ path: `/api/v1/customers/${f.customer}/sessions` }),
+    cases: { any: agentsOnly(200) },
   },
 
   'GET /api/v1/accounts': {
@@ -262,6 +281,11 @@ const TABLE: Record<string, Row> = {
       personal: [401, 403, 403, 200, 404, 403, 404, 404],
       shared: superAdminsOnly(200),
     },
+  },
+  // Counting a use takes seeing the response, as the list shows it (super admins see every one).
+  'POST /api/v1/quick-responses/:id/use': {
+    request: (f) => ({ path: `/api/v1/quick-responses/${f.response}/use` }),
+    cases: { personal: [401, 403, 403, 200, 404, 200, 404, 404], shared: agentsOnly(200) },
   },
   'DELETE /api/v1/quick-responses/:id': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}` }),
@@ -511,11 +535,12 @@ for (const dialect of availableDialects()) {
       });
       return {
         session: row.id,
-        response: response.id,
+        response: response.row.id,
         otherAgent,
         team: teamA,
         spareTeam,
         spareTopic: spareTopic.row.id,
+        customer: viewers.customer.id,
       };
     }
 

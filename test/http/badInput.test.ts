@@ -209,6 +209,67 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expectRefused(unset, 'isDefault: false');
   });
 
+  it('refuses quick responses with bad shortcuts, categories or variables, saying what is valid', async () => {
+    const ama = await server.signUp('Ama', 'admin');
+    const valid = { title: 'Fees', content: 'Hi {{customer.firstName}}' };
+    for (const [what, body] of [
+      ['capital letters', { ...valid, shortcut: 'Fees' }],
+      ['a space', { ...valid, shortcut: 'fee s' }],
+      ['a leading slash', { ...valid, shortcut: '/fees' }],
+      ['a leading dash', { ...valid, shortcut: '-fees' }],
+      ['an empty shortcut', { ...valid, shortcut: '' }],
+      ['a long shortcut', { ...valid, shortcut: 'a'.repeat(33) }],
+      ['a number', { ...valid, shortcut: 7 }],
+      ['an empty category', { ...valid, category: '  ' }],
+      ['a long category', { ...valid, category: 'c'.repeat(51) }],
+      ['NUL in a category', { ...valid, category: 'a\u0000' }],
+    ] as const) {
+      expectRefused(await ama.post('/api/v1/quick-responses', body), what);
+    }
+    for (const [content, code, named] of [
+      ['Dear {{customer.title}}', 'UNKNOWN_VARIABLE', '{{customer.title}}'],
+      ['Hi {{ }}', 'MALFORMED_VARIABLE', '{{ }}'],
+      ['Hi {{customer.name', 'MALFORMED_VARIABLE', '{{customer.name'],
+    ] as const) {
+      const reply = await ama.post('/api/v1/quick-responses', { title: 'T', content });
+      expect(reply.status, content).toBe(400);
+      expect(reply.body.error, content).toMatchObject({ code, field: 'content' });
+      expect(reply.body.error.message).toContain(named);
+      expect(reply.body.error.message).toContain('{{customer.firstName}}, {{agent.name}}');
+    }
+    const saved = await ama.post('/api/v1/quick-responses', { ...valid, shortcut: 'fees-2' });
+    expect(saved.status).toBe(201);
+    const patched = await ama.patch(`/api/v1/quick-responses/${saved.body.id}`, {
+      content: '{{agent.email}}',
+    });
+    expect(patched.body.error.code).toBe('UNKNOWN_VARIABLE');
+    expectRefused(
+      await ama.patch(`/api/v1/quick-responses/${saved.body.id}`, { shortcut: 'A' }),
+      'patch shortcut',
+    );
+    expectRefused(await ama.post('/api/v1/quick-responses/%00/use'), 'use');
+  });
+
+  it("refuses bad ids, limits and cursors of a customer's chats", async () => {
+    const ama = await server.signUp('Ama', 'admin');
+    const id = ama.user!.id;
+    for (const path of [
+      '/api/v1/customers/not-an-id/sessions',
+      '/api/v1/customers/%00/sessions',
+      `/api/v1/customers/${id}/sessions?limit=0`,
+      `/api/v1/customers/${id}/sessions?limit=101`,
+      `/api/v1/customers/${id}/sessions?limit=many`,
+      `/api/v1/customers/${id}/sessions?cursor=${cursorOf(['x'])}`,
+      `/api/v1/customers/${id}/sessions?cursor=%00`,
+    ]) {
+      expectRefused(await ama.get(path), path);
+    }
+    const unknown = await ama.get(
+      '/api/v1/customers/01890a5d-ac96-774b-bcce-b302099a8057/sessions',
+    );
+    expect(unknown.status).toBe(404);
+  });
+
   it('ends a chat on a POST without a body, as with {}', async () => {
     const yaw: Client = await server.signUp('Yaw');
     const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });

@@ -174,21 +174,26 @@ describeEachDatabase('agents', (db) => {
     await expect(
       createQuickResponse(world.ctx, ama, { title: 'Sneaky', content: 'x', shared: true }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect((await listQuickResponses(world.ctx, ama)).map((q) => q.title)).toEqual([
+    expect((await listQuickResponses(world.ctx, ama)).map((q) => q.row.title)).toEqual([
       'Greeting',
       'Library',
     ]);
-    expect((await listQuickResponses(world.ctx, kofi)).map((q) => q.title)).toEqual(['Greeting']);
+    expect((await listQuickResponses(world.ctx, kofi)).map((q) => q.row.title)).toEqual([
+      'Greeting',
+    ]);
     await expect(
-      updateQuickResponse(world.ctx, kofi, mine.id, { title: 'Mine now' }),
+      updateQuickResponse(world.ctx, kofi, mine.row.id, { title: 'Mine now' }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(
-      (await updateQuickResponse(world.ctx, ama, mine.id, { content: 'Open 8-20' })).content,
+      (await updateQuickResponse(world.ctx, ama, mine.row.id, { content: 'Open 8-20' })).row
+        .content,
     ).toBe('Open 8-20');
-    await deleteQuickResponse(world.ctx, ama, mine.id);
-    expect((await listQuickResponses(world.ctx, ama)).map((q) => q.title)).toEqual(['Greeting']);
+    await deleteQuickResponse(world.ctx, ama, mine.row.id);
+    expect((await listQuickResponses(world.ctx, ama)).map((q) => q.row.title)).toEqual([
+      'Greeting',
+    ]);
   });
 });
 

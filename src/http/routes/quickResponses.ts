@@ -1,4 +1,4 @@
-// Quick responses: list (shared and own), create, update, delete.
+// Quick responses: list (shared and own), create, update, delete, and count a use.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,6 +14,7 @@ import {
   listQuickResponses,
   updateQuickResponse,
 } from '../../services/quickResponses/quickResponses.js';
+import { recordQuickResponseUse } from '../../services/quickResponses/quickResponseUses.js';
 import { viewerOf } from '../auth.js';
 import { errorResponses, IdParams, noContent } from './common.js';
 
@@ -29,8 +30,9 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       schema: {
         tags,
         operationId: 'listQuickResponses',
-        description: "Agents only: the shared quick responses, then the caller's personal ones.",
-        summary: 'get_quick_responses: shared responses, then the caller’s own',
+        description:
+          "Agents only: the shared quick responses and the caller's personal ones, the caller's most used first (`useCount`), then by title.",
+        summary: 'get_quick_responses: shared responses and the caller’s own, most used first',
         response: { 200: z.object({ items: z.array(QuickResponse) }), ...errorResponses(401, 403) },
       },
     },
@@ -46,10 +48,10 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         tags,
         operationId: 'createQuickResponse',
         description:
-          'Agents create personal responses; only super admins may create shared ones (`shared: true`, 403 otherwise).',
+          'Agents create personal responses; only super admins may create shared ones (`shared: true`, 403 otherwise). The content may use variables (`{{customer.firstName}}`…); an unknown one is 400 `UNKNOWN_VARIABLE`, stray braces 400 `MALFORMED_VARIABLE`, and a shortcut another response of the same scope has 409 `SHORTCUT_TAKEN`.',
         summary: 'Create a personal quick response, or a shared one (super admins)',
         body: CreateQuickResponseBody,
-        response: { 201: QuickResponse, ...errorResponses(400, 401, 403) },
+        response: { 201: QuickResponse, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
@@ -64,11 +66,12 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       schema: {
         tags,
         operationId: 'updateQuickResponse',
-        description: 'A personal response by its owner, a shared one by a super admin.',
+        description:
+          'A personal response by its owner, a shared one by a super admin. Content and shortcut are checked as on creation (400 `UNKNOWN_VARIABLE`, 400 `MALFORMED_VARIABLE`, 409 `SHORTCUT_TAKEN`); `null` clears the category or shortcut.',
         summary: 'Change a quick response',
         params: IdParams,
         body: UpdateQuickResponseBody,
-        response: { 200: QuickResponse, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: QuickResponse, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
@@ -93,5 +96,22 @@ export const quickResponseRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       await deleteQuickResponse(ctx, viewerOf(request), request.params.id);
       return reply.code(204).send();
     },
+  );
+
+  app.post(
+    '/:id/use',
+    {
+      schema: {
+        tags,
+        operationId: 'useQuickResponse',
+        description:
+          "The caller inserted this response in a chat: counted, so that their list shows their most used first. Any response the caller sees (shared, their own) may be counted; answers it with the caller's new `useCount`.",
+        summary: 'Count one use of a quick response by the caller',
+        params: IdParams,
+        response: { 200: QuickResponse, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      presentQuickResponse(await recordQuickResponseUse(ctx, viewerOf(request), request.params.id)),
   );
 };

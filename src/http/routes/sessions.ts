@@ -95,7 +95,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         operationId: 'getSession',
         description:
-          '404 when the session does not exist or the caller may not see it: customers see their own, agents the waiting queue and the chats they take or took part in, super admins all.',
+          '404 when the session does not exist or the caller may not see it: customers see their own, agents the waiting queue, the chats they take or took part in and every ended chat (the shared history of the desk), super admins all.',
         summary: 'get_session: one session',
         params: IdParams,
         response: { 200: SessionView, ...errorResponses(401, 404) },

@@ -5,7 +5,8 @@ import * as queuePace from './0002_queue_pace.js';
 import * as notificationPreferences from './0003_notification_preferences.js';
 import * as abuseLimits from './0004_abuse_limits.js';
 import * as strandedChats from './0005_stranded_chats.js';
-import * as teams from './0006_teams.js';
+import * as quickResponseDetails from './0006_quick_response_details.js';
+import * as teams from './0007_teams.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_notification_preferences': notificationPreferences,
   '0004_abuse_limits': abuseLimits,
   '0005_stranded_chats': strandedChats,
-  '0006_teams': teams,
+  '0006_quick_response_details': quickResponseDetails,
+  '0007_teams': teams,
 };

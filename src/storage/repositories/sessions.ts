@@ -452,6 +452,30 @@ export function visibleTo(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
   if (!isAgent(viewer)) return eb('cs.user_id', '=', viewer.id);
   return eb.or([
     eb('cs.status', '=', 'waiting'),
+    eb('cs.status', '=', 'ended'),
+    takesPart(eb, viewer),
+    leadsTeamOf(eb, viewer),
+  ]);
+}
+
+/** The chat belongs to a team the viewer leads now (a team not archived). */
+function leadsTeamOf(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
+  return eb(
+    'cs.team_id',
+    'in',
+    eb
+      .selectFrom('team_members as tm')
+      .innerJoin('teams as t', 't.id', 'tm.team_id')
+      .select('tm.team_id')
+      .where('tm.agent_id', '=', viewer.id)
+      .where('tm.is_lead', '=', 1)
+      .where('t.archived_at', 'is', null),
+  );
+}
+
+/** The viewer is the chat's customer, or one of its agents now or before. */
+function takesPart(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
+  return eb.or([
     eb('cs.user_id', '=', viewer.id),
     eb.exists(
       eb
@@ -459,17 +483,6 @@ export function visibleTo(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
         .select('p.user_id')
         .whereRef('p.session_id', '=', 'cs.id')
         .where('p.user_id', '=', viewer.id),
-    ),
-    eb(
-      'cs.team_id',
-      'in',
-      eb
-        .selectFrom('team_members as tm')
-        .innerJoin('teams as t', 't.id', 'tm.team_id')
-        .select('tm.team_id')
-        .where('tm.agent_id', '=', viewer.id)
-        .where('tm.is_lead', '=', 1)
-        .where('t.archived_at', 'is', null),
     ),
   ]);
 }
@@ -483,7 +496,10 @@ function viewCondition(eb: SessionsEb, viewer: Viewer, view: SessionListView): E
     case 'waiting':
       return eb('cs.status', '=', 'waiting');
     case 'history':
-      return eb('cs.status', '=', 'ended');
+      // Agents see every ended chat, but their History is the chats they had.
+      return isAgent(viewer) && !isSuperAdmin(viewer)
+        ? eb.and([eb('cs.status', '=', 'ended'), takesPart(eb, viewer)])
+        : eb('cs.status', '=', 'ended');
     case 'all':
       return sql<SqlBool>`1 = 1`;
   }

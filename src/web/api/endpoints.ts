@@ -81,6 +81,13 @@ export function createApi(http: HttpClient) {
       list: (sessionId: string, query: { beforeSeq?: number; limit?: number } = {}) =>
         http.get<MessagePage>(`${at(sessionId)}/messages`, query),
     },
+    customers: {
+      /** The customer's chats the caller may see, newest first. */
+      sessions: (customerId: string, query: { cursor?: string; limit?: number } = {}) =>
+        http.get<Page<SessionView>>(`/customers/${encodeURIComponent(customerId)}/sessions`, {
+          ...query,
+        }),
+    },
     agents: {
       list: () => http.get<AgentDirectory>('/agents'),
       me: () => http.get<AgentState>('/agents/me'),
@@ -103,6 +110,9 @@ export function createApi(http: HttpClient) {
       update: (id: string, body: UpdateQuickResponseBody) =>
         http.patch<QuickResponse>(`/quick-responses/${encodeURIComponent(id)}`, body),
       remove: (id: string) => http.delete(`/quick-responses/${encodeURIComponent(id)}`),
+      /** The caller inserted it in a chat (their most used come first). */
+      use: (id: string) =>
+        http.post<QuickResponse>(`/quick-responses/${encodeURIComponent(id)}/use`),
     },
     teams: {
       list: (query: { includeArchived?: boolean } = {}) =>

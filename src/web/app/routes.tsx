@@ -8,6 +8,7 @@ import { AgentsPage } from '../pages/admin/AgentsPage.js';
 import { AllChatsPage } from '../pages/admin/AllChatsPage.js';
 import { MonitorChatPage } from '../pages/admin/MonitorChatPage.js';
 import { ChatManagementPage } from '../pages/console/ChatManagementPage.js';
+import { AgentTranscriptPage } from '../pages/console/TranscriptPage.js';
 import { HistoryPage } from '../pages/live-chat/HistoryPage.js';
 import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
@@ -57,6 +58,12 @@ const ROUTES: readonly PageRoute[] = [
     title: 'Chat management',
     nav: { label: 'Chat management', icon: 'inbox' },
     render: () => <ChatManagementPage />,
+  },
+  {
+    pattern: '/transcripts/:id',
+    roles: AGENT_ROLES,
+    title: 'Transcript',
+    render: ({ id }) => <AgentTranscriptPage key={id} sessionId={id!} />,
   },
   {
     pattern: '/quick-responses',

@@ -46,7 +46,10 @@ function begin(me: Person): void {
     storage: tabStorage(),
   });
   const quickResponses = isAgentRole(me.role)
-    ? new QuickResponseCatalog(async () => (await api.quickResponses.list()).items)
+    ? new QuickResponseCatalog(
+        async () => (await api.quickResponses.list()).items,
+        (id) => api.quickResponses.use(id),
+      )
     : null;
   void quickResponses?.refresh();
   const stops = [

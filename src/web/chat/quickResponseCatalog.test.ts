@@ -6,8 +6,11 @@ const response = (title: string): QuickResponse => ({
   id: title,
   title,
   content: `${title}!`,
+  category: null,
+  shortcut: null,
   shared: true,
   ownerId: null,
+  useCount: 0,
   createdAt: '2026-01-01T09:00:00Z',
   updatedAt: '2026-01-01T09:00:00Z',
 });
@@ -63,5 +66,26 @@ describe('QuickResponseCatalog', () => {
     desk.answer();
     await failed;
     expect(titles(catalog)).toEqual(['Greeting']);
+  });
+});
+
+describe('QuickResponseCatalog.recordUse', () => {
+  it('counts the use at once and tells the server', async () => {
+    const desk = server();
+    const told: string[] = [];
+    const catalog = new QuickResponseCatalog(
+      () => desk.load(),
+      async (id) => told.push(id),
+    );
+    desk.set(['Greeting', 'Fees']);
+    const loading = catalog.refresh();
+    desk.answer();
+    await loading;
+    catalog.recordUse('Fees');
+    expect(catalog.get().map((r) => [r.title, r.useCount])).toEqual([
+      ['Greeting', 0],
+      ['Fees', 1],
+    ]);
+    expect(told).toEqual(['Fees']);
   });
 });

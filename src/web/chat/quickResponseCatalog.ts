@@ -1,6 +1,7 @@
 // The agent's quick responses as one list for the whole sign-in, shared by every open chat's
 // composer. It is fetched again whenever it may have changed unseen: after a reconnect, when a
-// composer opens its quick-response picker, and after the agent edits their responses.
+// composer opens its quick-response picker, and after the agent edits their responses. An insert
+// is counted on the server and at once in the list, so the picker's most used first follows it.
 import type { QuickResponse } from '../../shared/api.js';
 import { Observable, type Readable } from '../state/observable.js';
 
@@ -9,7 +10,22 @@ export class QuickResponseCatalog implements Readable<readonly QuickResponse[]> 
   private loading: Promise<void> | null = null;
   private stale = false;
 
-  constructor(private readonly load: () => Promise<readonly QuickResponse[]>) {}
+  constructor(
+    private readonly load: () => Promise<readonly QuickResponse[]>,
+    private readonly countUse: (id: string) => Promise<unknown> = async () => {},
+  ) {}
+
+  /** The agent inserted `id`: one more use, here now and on the server (a failure is no harm). */
+  recordUse(id: string): void {
+    this.list.set(
+      this.get().map((response) =>
+        response.id === id ? { ...response, useCount: response.useCount + 1 } : response,
+      ),
+    );
+    this.countUse(id).catch(() => {
+      // Offline or deleted meanwhile: the count is only an ordering hint.
+    });
+  }
 
   get(): readonly QuickResponse[] {
     return this.list.get();

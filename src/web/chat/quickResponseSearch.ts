@@ -1,5 +1,6 @@
-// Finding a quick response: typing "/" at the start of an empty composer searches them by title
-// and content, best matches first.
+// Finding a quick response: typing "/" at the start of an empty composer searches them by
+// shortcut, title and content, best matches first, the agent's most used first among equals;
+// "/fees " (a shortcut and a space) inserts that response at once.
 import type { QuickResponse } from '../../shared/api.js';
 
 /** The search text when the composer holds just "/something" on one line, else null. */
@@ -8,23 +9,80 @@ export function slashQuery(text: string): string | null {
   return match ? (match[1] ?? '') : null;
 }
 
-/** Titles starting with the query, then titles containing it, then contents containing it. */
+/**
+ * The response whose shortcut the composer holds, typed out and followed by a space ("/fees "),
+ * else null. The agent's own shortcut wins over a shared one with the same name.
+ */
+export function typedShortcut(
+  responses: readonly QuickResponse[],
+  text: string,
+): QuickResponse | null {
+  const match = /^\/([a-z0-9-]+) $/.exec(text);
+  return match ? byShortcut(responses, match[1]!) : null;
+}
+
+const byShortcut = (responses: readonly QuickResponse[], shortcut: string) =>
+  responses.find((r) => r.shortcut === shortcut && !r.shared) ??
+  responses.find((r) => r.shortcut === shortcut) ??
+  null;
+
+/**
+ * An exact shortcut first (so Enter inserts it), then shortcuts starting with the query, titles
+ * starting with it, titles containing it, contents containing it; the most used first among equals.
+ */
 export function searchQuickResponses(
   responses: readonly QuickResponse[],
   query: string,
 ): QuickResponse[] {
   const needle = query.trim().toLocaleLowerCase();
-  if (!needle) return [...responses];
+  if (!needle) return mostUsedFirst(responses);
+  const exact = byShortcut(responses, needle);
   const rank = (response: QuickResponse): number => {
     const title = response.title.toLocaleLowerCase();
-    if (title.startsWith(needle)) return 0;
-    if (title.includes(needle)) return 1;
-    if (response.content.toLocaleLowerCase().includes(needle)) return 2;
+    if (response === exact) return 0;
+    if (response.shortcut?.startsWith(needle)) return 1;
+    if (title.startsWith(needle)) return 2;
+    if (title.includes(needle)) return 3;
+    if (response.content.toLocaleLowerCase().includes(needle)) return 4;
     return -1;
   };
-  return responses
+  return mostUsedFirst(responses)
     .map((response) => ({ response, rank: rank(response) }))
     .filter(({ rank }) => rank >= 0)
     .sort((a, b) => a.rank - b.rank)
     .map(({ response }) => response);
 }
+
+/** The agent's most used first; a stable sort keeps the server's order (by title) among equals. */
+const mostUsedFirst = (responses: readonly QuickResponse[]) =>
+  [...responses].sort((a, b) => b.useCount - a.useCount);
+
+export interface QuickResponseGroup {
+  /** Null for the responses without a category. */
+  category: string | null;
+  responses: QuickResponse[];
+}
+
+/**
+ * Matches grouped by category for the picker, each group where its best match was, so the
+ * order within and across groups stays the ranking's; responses without a category come last.
+ */
+export function groupByCategory(matches: readonly QuickResponse[]): QuickResponseGroup[] {
+  const groups = new Map<string | null, QuickResponse[]>();
+  for (const response of matches) {
+    const key = response.category?.trim() || null;
+    const group = groups.get(key);
+    if (group) group.push(response);
+    else groups.set(key, [response]);
+  }
+  const uncategorized = groups.get(null);
+  groups.delete(null);
+  return [
+    ...[...groups].map(([category, responses]) => ({ category, responses })),
+    ...(uncategorized ? [{ category: null, responses: uncategorized }] : []),
+  ];
+}
+
+/** The matches in the order the picker shows them: group after group (arrow keys walk this). */
+export const pickerOrder = (groups: readonly QuickResponseGroup[]): QuickResponse[] =>
+  groups.flatMap((group) => group.responses);

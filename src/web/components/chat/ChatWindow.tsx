@@ -7,6 +7,7 @@ import type { Session } from '../../../shared/api.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
+import { templateContextFor } from '../../chat/quickResponseFill.js';
 import { ENDED_BY_LABELS, NO_LONGER_WAITING } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
 import { useConversationStore } from '../../hooks/useConversationStore.js';
@@ -146,6 +147,7 @@ function ChatWindowView({
                   <Composer
                     store={store}
                     quickResponses={quickResponses}
+                    fill={templateContextFor(session, me)}
                     label={`Message to ${session.customer.name}`}
                     placeholder="Type a message, or / for quick responses"
                   />

@@ -1,21 +1,31 @@
 // Where a message is written: Enter sends, Shift+Enter starts a new line. For agents, quick
 // responses come from the lightning-bolt menu or by typing "/" and a few letters; arrows choose,
-// Enter or Tab inserts, Escape closes. Keystrokes tell the other side "typing…". What is typed
-// is kept as the chat's draft (chat/drafts.ts) until it is sent.
+// Enter or Tab inserts, Escape closes; "/shortcut" and a space inserts that response at once.
+// A response goes in filled in for this chat (its variables), as the picker previews it.
+// Keystrokes tell the other side "typing…". What is typed is kept as the chat's draft
+// (chat/drafts.ts) until it is sent.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { TemplateContext } from '../../../domain/quickResponseTemplate.js';
 import type { QuickResponse } from '../../../shared/api.js';
 import { LIMITS } from '../../../shared/vocabulary.js';
 import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
 import { loadDraft, saveDraft } from '../../chat/drafts.js';
 import type { QuickResponseCatalog } from '../../chat/quickResponseCatalog.js';
-import { searchQuickResponses, slashQuery } from '../../chat/quickResponseSearch.js';
+import { fillQuickResponse } from '../../chat/quickResponseFill.js';
+import {
+  groupByCategory,
+  pickerOrder,
+  searchQuickResponses,
+  slashQuery,
+  typedShortcut,
+} from '../../chat/quickResponseSearch.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { Observable } from '../../state/observable.js';
 import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
 import { takeComposerFocus } from './composerFocus.js';
-import { optionId, QuickResponseList } from './QuickResponseList.js';
+import { optionId, QuickResponseList, QuickResponsePreview } from './QuickResponseList.js';
 
 /** The length counter appears this close to the limit. */
 const COUNTER_FROM = LIMITS.message - 500;
@@ -24,6 +34,8 @@ interface ComposerProps {
   store: ConversationStore;
   /** The agent's quick responses; null for customers (no quick responses). */
   quickResponses: QuickResponseCatalog | null;
+  /** What a quick response's variables stand for in this chat. */
+  fill?: TemplateContext | undefined;
   placeholder: string;
   label: string;
 }
@@ -31,13 +43,20 @@ interface ComposerProps {
 type Picker = { mode: 'slash' } | { mode: 'menu'; query: string } | null;
 
 const NO_RESPONSES = new Observable<readonly QuickResponse[]>([]);
+const NOTHING_KNOWN: TemplateContext = { customer: null, agent: null, chat: null, team: null };
 
 /** One composer per chat: another chat in the same place starts from its own draft. */
 export function Composer(props: ComposerProps) {
   return <ChatComposer key={props.store.sessionId} {...props} />;
 }
 
-function ChatComposer({ store, quickResponses: catalog, placeholder, label }: ComposerProps) {
+function ChatComposer({
+  store,
+  quickResponses: catalog,
+  fill = NOTHING_KNOWN,
+  placeholder,
+  label,
+}: ComposerProps) {
   const { me } = useServices();
   const responses = useReadable(catalog ?? NO_RESPONSES);
   const quickResponses = catalog ? responses : null;
@@ -65,16 +84,21 @@ function ChatComposer({ store, quickResponses: catalog, placeholder, label }: Co
       : slash !== null
         ? { mode: 'slash' }
         : null;
-  const matches = useMemo(
+  const groups = useMemo(
     () =>
       picker && quickResponses
-        ? searchQuickResponses(
-            quickResponses,
-            picker.mode === 'menu' ? picker.query : (slash ?? ''),
+        ? groupByCategory(
+            searchQuickResponses(
+              quickResponses,
+              picker.mode === 'menu' ? picker.query : (slash ?? ''),
+            ),
           )
         : [],
     [quickResponses, picker?.mode, menuQuery, slash],
   );
+  // In the order shown, group after group: the arrow keys walk this.
+  const matches = useMemo(() => pickerOrder(groups), [groups]);
+  const filled = (response: QuickResponse) => fillQuickResponse(response, fill);
   useEffect(() => setActive(0), [picker?.mode, menuQuery, slash]);
   // Opening the picker is when an out-of-date list would show: fetch it again (it stays usable
   // meanwhile).
@@ -105,16 +129,19 @@ function ChatComposer({ store, quickResponses: catalog, placeholder, label }: Co
     setSlashDismissed(false);
   };
 
-  const pick = (response: QuickResponse) => {
+  /** Inserts the response filled in: at the caret from the menu, in place of "/…" otherwise. */
+  const pick = (response: QuickResponse, mode = picker?.mode) => {
     const element = textarea.current;
-    let next = response.content;
+    const content = filled(response).text;
+    let next = content;
     let caret = next.length;
-    if (picker?.mode === 'menu' && element) {
+    if (mode === 'menu' && element) {
       const start = element.selectionStart ?? text.length;
       const end = element.selectionEnd ?? text.length;
-      next = text.slice(0, start) + response.content + text.slice(end);
-      caret = start + response.content.length;
+      next = text.slice(0, start) + content + text.slice(end);
+      caret = start + content.length;
     }
+    catalog?.recordUse(response.id);
     setText(next);
     setMenuQuery(null);
     setSlashDismissed(false);
@@ -170,11 +197,13 @@ function ChatComposer({ store, quickResponses: catalog, placeholder, label }: Co
           )}
           <QuickResponseList
             id={listId}
-            responses={matches}
+            groups={groups}
             activeIndex={active}
-            onPick={pick}
+            fill={filled}
+            onPick={(response) => pick(response)}
             onActivate={setActive}
           />
+          {matches[active] && <QuickResponsePreview filled={filled(matches[active])} />}
         </div>
       )}
       <div class="composer__row">
@@ -202,6 +231,12 @@ function ChatComposer({ store, quickResponses: catalog, placeholder, label }: Co
           aria-invalid={tooLong || undefined}
           onInput={(event) => {
             const value = event.currentTarget.value;
+            const shortcut = quickResponses && typedShortcut(quickResponses, value);
+            if (shortcut) {
+              pick(shortcut, 'slash');
+              store.typing();
+              return;
+            }
             setText(value);
             if (!value.startsWith('/')) setSlashDismissed(false);
             if (value.trim()) store.typing();

@@ -1,5 +1,6 @@
 // Quick responses: the shared ones every agent can use (kept by super admins) and each agent's
-// personal ones. Agents add, edit and delete their own here; super admins also the shared ones.
+// personal ones, with their categories and shortcuts. Agents add, edit and delete their own here;
+// super admins also the shared ones.
 import { useState } from 'preact/hooks';
 import type { QuickResponse } from '../../../shared/api.js';
 import { useServices } from '../../app/services.js';
@@ -20,6 +21,9 @@ export function QuickResponsesPage() {
   const items = responses.data?.items ?? [];
   const shared = items.filter((r) => r.shared);
   const personal = items.filter((r) => !r.shared);
+  const categories = [
+    ...new Set(items.map((r) => r.category).filter((c): c is string => c !== null)),
+  ].sort((a, b) => a.localeCompare(b));
   // The open chats' composers share the catalog: they get the change too.
   const reload = () => {
     void responses.reload();
@@ -46,6 +50,7 @@ export function QuickResponsesPage() {
         <ResponseForm
           heading="New quick response"
           canShare={superAdmin}
+          categories={categories}
           onCancel={() => setAdding(false)}
           onSave={async (draft) => {
             await api.quickResponses.create(draft);
@@ -63,6 +68,7 @@ export function QuickResponsesPage() {
             title="Shared with all agents"
             items={shared}
             editable={superAdmin}
+            categories={categories}
             empty="No shared responses yet."
             onChanged={reload}
           />
@@ -70,6 +76,7 @@ export function QuickResponsesPage() {
             title="Your personal responses"
             items={personal}
             editable
+            categories={categories}
             empty="You have no personal responses. Add the answers you give most often."
             onChanged={reload}
           />
@@ -83,12 +90,14 @@ function ResponseSection({
   title,
   items,
   editable,
+  categories,
   empty,
   onChanged,
 }: {
   title: string;
   items: QuickResponse[];
   editable: boolean;
+  categories: readonly string[];
   empty: string;
   onChanged: () => void;
 }) {
@@ -106,6 +115,7 @@ function ResponseSection({
               key={response.id}
               response={response}
               editable={editable}
+              categories={categories}
               onChanged={onChanged}
             />
           ))}
@@ -118,10 +128,12 @@ function ResponseSection({
 function ResponseItem({
   response,
   editable,
+  categories,
   onChanged,
 }: {
   response: QuickResponse;
   editable: boolean;
+  categories: readonly string[];
   onChanged: () => void;
 }) {
   const { api } = useServices();
@@ -134,9 +146,10 @@ function ResponseItem({
           heading={`Edit “${response.title}”`}
           initial={response}
           canShare={false}
+          categories={categories}
           onCancel={() => setEditing(false)}
-          onSave={async ({ title, content }) => {
-            await api.quickResponses.update(response.id, { title, content });
+          onSave={async ({ title, content, category, shortcut }) => {
+            await api.quickResponses.update(response.id, { title, content, category, shortcut });
             setEditing(false);
             showToast('Quick response saved');
             onChanged();
@@ -148,7 +161,11 @@ function ResponseItem({
   return (
     <li class="response">
       <div class="response__body">
-        <h3 class="response__title">{response.title}</h3>
+        <h3 class="response__title">
+          {response.title}
+          {response.shortcut && <span class="response__shortcut">/{response.shortcut}</span>}
+          {response.category && <span class="response__category">{response.category}</span>}
+        </h3>
         <p class="response__content">{response.content}</p>
       </div>
       {editable && (
