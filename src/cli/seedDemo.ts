@@ -1,6 +1,7 @@
 // `switchboard seed-demo`: a demo data set to explore the product with: a super admin, three
-// agents, five customers, shared and personal quick responses, and chats in every state with
-// history over the past week. Every account's password is DEMO_PASSWORD.
+// agents, five customers, the university's desks as teams with their leads and topics, shared and
+// personal quick responses, and chats in every state with history over the past week. Every
+// account's password is DEMO_PASSWORD.
 import type { Config } from '../config.js';
 import type { Viewer } from '../domain/policies.js';
 import type { Priority } from '../shared/vocabulary.js';
@@ -12,6 +13,8 @@ import { createQuickResponse } from '../services/quickResponses/quickResponses.j
 import { assignSession } from '../services/sessions/chatAssigner.js';
 import { endSession } from '../services/sessions/sessionEnder.js';
 import { startSession } from '../services/sessions/sessionStarter.js';
+import { createTeam, setTeamMember } from '../services/teams/teams.js';
+import { createTopic } from '../services/topics/topics.js';
 import { findUserByEmail } from '../storage/repositories/users.js';
 import { withOfflineContext } from './offlineContext.js';
 
@@ -30,15 +33,43 @@ const CUSTOMERS = [
   { email: 'efua@example.com', name: 'Efua Quaye' },
 ];
 
+/** The desks, with their members by AGENTS index (the first is the team lead). */
+const TEAMS = [
+  {
+    name: 'Academic Affairs',
+    description: 'Course registration, exams and timetables',
+    members: [0, 2],
+  },
+  { name: 'Finance', description: 'Fees, payments and scholarships', members: [1] },
+  { name: 'IT', description: 'Wi-Fi, portal and email accounts', members: [2, 0] },
+  {
+    name: 'Student Records',
+    description: 'Transcripts, ID cards and certificates',
+    members: [1, 2],
+  },
+];
+
+/** What a student picks on the start form, and the desk (TEAMS index) each one goes to. */
+const TOPICS = [
+  { slug: 'course-registration', name: 'Course registration', team: 0, isDefault: true },
+  { slug: 'exams', name: 'Exams and timetables', team: 0 },
+  { slug: 'fees', name: 'Fees and payments', team: 1 },
+  { slug: 'wifi', name: 'Wi-Fi and accounts', team: 2 },
+  { slug: 'records', name: 'Transcripts and ID cards', team: 3 },
+];
+type TopicSlug = (typeof TOPICS)[number]['slug'];
+
 interface Conversation {
   subject: string;
   priority: Priority;
+  topic: TopicSlug;
   lines: string[];
 }
 
 const HISTORY: Conversation[] = [
   {
     subject: 'Cannot log in to the portal',
+    topic: 'wifi',
     priority: 'high',
     lines: [
       'My password stopped working this morning.',
@@ -48,6 +79,7 @@ const HISTORY: Conversation[] = [
   },
   {
     subject: 'Transcript request',
+    topic: 'records',
     priority: 'medium',
     lines: [
       'How do I request an official transcript?',
@@ -57,6 +89,7 @@ const HISTORY: Conversation[] = [
   },
   {
     subject: 'Hostel allocation',
+    topic: 'course-registration',
     priority: 'low',
     lines: [
       'When are hostel allocations published?',
@@ -66,6 +99,7 @@ const HISTORY: Conversation[] = [
   },
   {
     subject: 'Exam timetable clash',
+    topic: 'exams',
     priority: 'urgent',
     lines: [
       'Two of my exams are at the same time tomorrow!',
@@ -75,6 +109,7 @@ const HISTORY: Conversation[] = [
   },
   {
     subject: 'Fees payment not reflected',
+    topic: 'fees',
     priority: 'high',
     lines: [
       'I paid my fees last week but the portal still shows a balance.',
@@ -107,6 +142,41 @@ async function ensureAccount(
   return { id: user.id, role: user.role };
 }
 
+/** The desks and their topics; returns each topic's id by slug. */
+async function seedTeams(
+  ctx: ServiceContext,
+  admin: Viewer,
+  agents: readonly Viewer[],
+): Promise<Map<string, string>> {
+  const teamIds: string[] = [];
+  for (const team of TEAMS) {
+    const { row } = await createTeam(ctx, admin, {
+      name: team.name,
+      description: team.description,
+    });
+    teamIds.push(row.id);
+    for (const [place, index] of team.members.entries()) {
+      await setTeamMember(ctx, admin, {
+        teamId: row.id,
+        agentId: agents[index]!.id,
+        isLead: place === 0,
+      });
+    }
+  }
+  const topicIds = new Map<string, string>();
+  for (const [position, topic] of TOPICS.entries()) {
+    const { row } = await createTopic(ctx, admin, {
+      slug: topic.slug,
+      name: topic.name,
+      teamId: teamIds[topic.team]!,
+      isDefault: topic.isDefault ?? false,
+      position,
+    });
+    topicIds.set(topic.slug, row.id);
+  }
+  return topicIds;
+}
+
 export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: boolean }> {
   if (await findUserByEmail(baseCtx.store.db, AGENTS[0]!.email)) return { created: false };
   const clock = movableClock(Date.now() - 7 * 86_400_000);
@@ -116,6 +186,8 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
   for (const a of AGENTS) agents.push(await ensureAccount(ctx, a.email, a.name, 'admin'));
   const customers: Viewer[] = [];
   for (const c of CUSTOMERS) customers.push(await ensureAccount(ctx, c.email, c.name, 'user'));
+
+  const topicIds = await seedTeams(ctx, admin, agents);
 
   for (const [title, content, category, shortcut] of [
     [
@@ -163,6 +235,7 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
       subject: chat.subject,
       priority: chat.priority,
       message: chat.lines[0]!,
+      topicId: topicIds.get(chat.topic),
     });
     clock.advance(45_000 + i * 20_000);
     await assignSession(ctx, { viewer: agent, sessionId: session.row.id });
@@ -188,6 +261,7 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     subject: 'Course registration error',
     priority: 'high',
     message: 'I get an error when I add CS201.',
+    topicId: topicIds.get('course-registration'),
   });
   clock.advance(60_000);
   await assignSession(ctx, { viewer: agents[0]!, sessionId: live.row.id });
@@ -202,6 +276,7 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     subject: 'Scholarship deadline',
     priority: 'medium',
     message: 'When is the scholarship application deadline?',
+    topicId: topicIds.get('fees'),
   });
   clock.advance(60_000);
   await startSession(ctx, {
@@ -209,6 +284,7 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     subject: 'Lost student ID card',
     priority: 'urgent',
     message: 'I lost my ID card and have an exam in an hour.',
+    topicId: topicIds.get('records'),
   });
   return { created: true };
 }

@@ -32,6 +32,12 @@ export const ERROR_CODES = {
   LAST_SUPER_ADMIN: 409,
   /** Another quick response of the same scope already has this shortcut. */
   SHORTCUT_TAKEN: 409,
+  /** A team that chats or topics refer to is archived, not deleted; one with active topics stays. */
+  TEAM_IN_USE: 409,
+  /** A topic that chats refer to is archived, not deleted. */
+  TOPIC_IN_USE: 409,
+  TEAM_ARCHIVED: 409,
+  SLUG_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   EXPECTATION_FAILED: 417,

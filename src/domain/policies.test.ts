@@ -4,6 +4,7 @@ import {
   personPolicy,
   quickResponsePolicy,
   sessionPolicy,
+  teamPolicy,
   type SessionFacts,
   type Viewer,
 } from './policies.js';
@@ -64,14 +65,53 @@ describe('session policy', () => {
   it('lets agents take and only super admins assign to someone else', () => {
     expect(sessionPolicy.take(agent)).toBe(true);
     expect(sessionPolicy.take(customer)).toBe(false);
-    expect(sessionPolicy.assignToOther(agent)).toBe(false);
-    expect(sessionPolicy.assignToOther(boss)).toBe(true);
+    expect(sessionPolicy.assignToOther(agent, waiting)).toBe(false);
+    expect(sessionPolicy.assignToOther(boss, waiting)).toBe(true);
+    expect(sessionPolicy.assignsToOthers(agent)).toBe(false);
+    expect(sessionPolicy.assignsToOthers(boss)).toBe(true);
   });
 
   it('lets the assigned agent or a super admin transfer', () => {
     expect(sessionPolicy.transfer(agent, active)).toBe(true);
     expect(sessionPolicy.transfer(otherAgent, active)).toBe(false);
     expect(sessionPolicy.transfer(boss, active)).toBe(true);
+  });
+});
+
+describe('team lead rights', () => {
+  const financeLead: Viewer = { id: 'l', role: 'admin', leadTeamIds: ['finance'] };
+  const itLead: Viewer = { id: 'l2', role: 'admin', leadTeamIds: ['it'] };
+  const financeChat: SessionFacts = { ...active, agentId: 'a', teamId: 'finance' };
+  const financeQueue: SessionFacts = { ...waiting, teamId: 'finance' };
+  const ended: SessionFacts = { ...financeChat, status: 'ended' };
+
+  it('lets a lead see every chat of their teams, and no other team’s', () => {
+    expect(sessionPolicy.view(financeLead, financeChat)).toBe(true);
+    expect(sessionPolicy.view(financeLead, ended)).toBe(true);
+    expect(sessionPolicy.view(itLead, financeChat)).toBe(false);
+    expect(sessionPolicy.view(financeLead, { ...active, teamId: null })).toBe(false);
+  });
+
+  it('lets a lead reassign and transfer their teams’ chats, but not write in them', () => {
+    expect(sessionPolicy.assignToOther(financeLead, financeQueue)).toBe(true);
+    expect(sessionPolicy.assignToOther(itLead, financeQueue)).toBe(false);
+    expect(sessionPolicy.assignsToOthers(itLead)).toBe(true);
+    expect(sessionPolicy.transfer(financeLead, financeChat)).toBe(true);
+    expect(sessionPolicy.transfer(itLead, financeChat)).toBe(false);
+    expect(sessionPolicy.sendMessage(financeLead, financeChat)).toBe(false);
+  });
+
+  it('gives lead rights to agents only: a customer listed as lead gets none', () => {
+    const odd: Viewer = { id: 'c', role: 'user', leadTeamIds: ['finance'] };
+    expect(sessionPolicy.view(odd, { ...financeChat, customerId: 'x' })).toBe(false);
+    expect(sessionPolicy.assignsToOthers(odd)).toBe(false);
+  });
+
+  it('shows a team’s agents and load to its leads and super admins', () => {
+    expect(teamPolicy.seeAgents(financeLead, 'finance')).toBe(true);
+    expect(teamPolicy.seeAgents(itLead, 'finance')).toBe(false);
+    expect(teamPolicy.seeAgents(boss, 'finance')).toBe(true);
+    expect(teamPolicy.manage(financeLead)).toBe(false);
   });
 });
 

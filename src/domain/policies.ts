@@ -6,6 +6,11 @@ import { AGENT_ROLES } from '../shared/vocabulary.js';
 export interface Viewer {
   id: string;
   role: Role;
+  /**
+   * The teams this viewer leads. Loaded where a rule needs it (services/teams/teamLeads.ts);
+   * absent means none.
+   */
+  leadTeamIds?: readonly string[];
 }
 
 export interface SessionFacts {
@@ -19,6 +24,8 @@ export interface SessionFacts {
    * chat (and add notes) like a past agent, from then on (a `mentioned` chat_participants row).
    */
   mentionedAgentIds?: readonly string[];
+  /** The team whose chat this is (from its topic), or null. */
+  teamId?: string | null;
 }
 
 export interface QuickResponseFacts {
@@ -36,12 +43,19 @@ const isPastAgent = (viewer: Viewer, session: SessionFacts) =>
 const isMentionedAgent = (viewer: Viewer, session: SessionFacts) =>
   (session.mentionedAgentIds ?? []).includes(viewer.id);
 
+/** An agent who leads `teamId`. */
+export const leadsTeam = (viewer: Viewer, teamId: string | null | undefined): boolean =>
+  isAgent(viewer) && !!teamId && (viewer.leadTeamIds ?? []).includes(teamId);
+
+/** The chat belongs to a team the viewer leads. */
+const isTeamLead = (viewer: Viewer, session: SessionFacts) => leadsTeam(viewer, session.teamId);
+
 export const sessionPolicy = {
   /**
    * Customers see their own; super admins see all; agents see the waiting queue, the chats they
    * take or took part in, and every ended chat: the desk's history is shared, so whoever answers
    * a customer can read what the desk told them before (their previous chats). A colleague's
-   * chat that is still going stays theirs.
+   * chat that is still going stays theirs, except to the lead of its team, who monitors it live.
    */
   view(viewer: Viewer, session: SessionFacts): boolean {
     if (isSuperAdmin(viewer) || isCustomer(viewer, session)) return true;
@@ -51,15 +65,15 @@ export const sessionPolicy = {
       session.status === 'ended' ||
       isAssignedAgent(viewer, session) ||
       isPastAgent(viewer, session) ||
-      isMentionedAgent(viewer, session)
+      isMentionedAgent(viewer, session) ||
+      isTeamLead(viewer, session)
     );
   },
   /**
    * Whoever sees the chat's internal notes and may add one: an agent who may view the chat (the
-   * assigned agent, past and mentioned agents, any agent while it waits or once it has ended,
-   * super admins), never
-   * its customer, even when the customer is an agent writing to the desk. A new kind of desk
-   * viewer (a team lead of the chat's team) is one more clause of `view`.
+   * assigned agent, past and mentioned agents, the lead of its team, any agent while it waits or
+   * once it has ended, super admins), never its customer, even when the customer is an agent
+   * writing to the desk.
    */
   readNotes(viewer: Viewer, session: SessionFacts): boolean {
     return isAgent(viewer) && !isCustomer(viewer, session) && sessionPolicy.view(viewer, session);
@@ -67,7 +81,7 @@ export const sessionPolicy = {
   addNote(viewer: Viewer, session: SessionFacts): boolean {
     return sessionPolicy.readNotes(viewer, session);
   },
-  /** Only the two people in the conversation write in it. */
+  /** Only the two people in the conversation write in it: a team lead monitors, silently. */
   sendMessage(viewer: Viewer, session: SessionFacts): boolean {
     return isCustomer(viewer, session) || isAssignedAgent(viewer, session);
   },
@@ -80,11 +94,16 @@ export const sessionPolicy = {
   take(viewer: Viewer): boolean {
     return isAgent(viewer);
   },
-  assignToOther(viewer: Viewer): boolean {
-    return isSuperAdmin(viewer);
+  /** Hand a waiting chat to a named agent: super admins, and team leads for their teams' chats. */
+  assignToOther(viewer: Viewer, session: SessionFacts): boolean {
+    return isSuperAdmin(viewer) || isTeamLead(viewer, session);
+  },
+  /** Whether the viewer may assign any chat to others at all (before one is looked up). */
+  assignsToOthers(viewer: Viewer): boolean {
+    return isSuperAdmin(viewer) || (isAgent(viewer) && (viewer.leadTeamIds ?? []).length > 0);
   },
   transfer(viewer: Viewer, session: SessionFacts): boolean {
-    return isAssignedAgent(viewer, session) || isSuperAdmin(viewer);
+    return isAssignedAgent(viewer, session) || isSuperAdmin(viewer) || isTeamLead(viewer, session);
   },
   tag(viewer: Viewer, session: SessionFacts): boolean {
     return (
@@ -115,6 +134,25 @@ export const personPolicy = {
 
 export const accountPolicy = {
   manage: isSuperAdmin,
+};
+
+export const teamPolicy = {
+  /** Teams, their members and leads, and topics are the super admin's. */
+  manage: isSuperAdmin,
+  /** Agents see the teams (to know who is where, to transfer later). */
+  list: isAgent,
+  /** The team's agents with their status and load: its leads and super admins. */
+  seeAgents(viewer: Viewer, teamId: string): boolean {
+    return isSuperAdmin(viewer) || leadsTeam(viewer, teamId);
+  },
+};
+
+export const topicPolicy = {
+  manage: isSuperAdmin,
+  /** Everyone signed in lists the active topics (customers pick one on the start form). */
+  listArchived: isSuperAdmin,
+  /** Which team a topic leads to is the desk's business, not the customer's. */
+  seeTeam: isAgent,
 };
 
 export const agentPolicy = {

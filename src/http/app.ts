@@ -32,6 +32,8 @@ import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
+import { teamRoutes } from './routes/teams.js';
+import { topicRoutes } from './routes/topics.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { serializeRequest } from './requestLog.js';
@@ -109,6 +111,11 @@ export async function buildApp({
         { name: 'customers', description: "A customer's previous chats, for agents" },
         { name: 'quick responses', description: 'Canned replies, shared or personal' },
         { name: 'preferences', description: "The caller's own notification preferences" },
+        { name: 'teams', description: 'Teams (departments), their agents and team leads' },
+        {
+          name: 'topics',
+          description: 'What customers pick when starting a chat; each leads to a team',
+        },
       ],
       components: {
         securitySchemes: {
@@ -139,6 +146,8 @@ export async function buildApp({
       await api.register(customerRoutes, { prefix: '/customers', ctx });
       await api.register(quickResponseRoutes, { prefix: '/quick-responses', ctx });
       await api.register(preferenceRoutes, { prefix: '/preferences', ctx });
+      await api.register(teamRoutes, { prefix: '/teams', ctx });
+      await api.register(topicRoutes, { prefix: '/topics', ctx });
     },
     { prefix: '/api/v1' },
   );

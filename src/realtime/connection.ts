@@ -343,7 +343,7 @@ export class ClientConnection {
       );
     }
     const { ctx, bus } = this.deps;
-    const { record, facts } = await loadSessionFor(ctx.store.db, this.viewer, sessionId);
+    const { record, facts, viewer } = await loadSessionFor(ctx.store.db, this.viewer, sessionId);
     // The facts hold as of the session's latest event; every later event passes through
     // deliver(), which keeps them current. A client may not claim to have seen beyond that
     // event: later events would then skip the policy.
@@ -355,7 +355,8 @@ export class ClientConnection {
     });
     const subscription: Subscription = {
       feed,
-      access: new SubscriptionAccess(this.viewer, facts, latestSeq),
+      // The viewer as the policy knew them (a team lead with their teams).
+      access: new SubscriptionAccess(viewer, facts, latestSeq),
       stop: () => {},
     };
     this.subscriptions.set(sessionId, subscription);

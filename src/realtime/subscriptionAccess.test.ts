@@ -14,13 +14,19 @@ const customer = person('yaw', 'user');
 const kofi: Viewer = { id: 'kofi', role: 'admin' };
 const ama: Viewer = { id: 'ama', role: 'admin' };
 
-/** A session.updated event at `seq` leaving the chat in `status` with `agentId`. */
-function updated(seq: number, status: Session['status'], agentId: string | null): ServerFrame {
+/** A session.updated event at `seq` leaving the chat in `status` with `agentId` (and `teamId`). */
+function updated(
+  seq: number,
+  status: Session['status'],
+  agentId: string | null,
+  teamId: string | null = null,
+): ServerFrame {
   const session = {
     id: 's',
     status,
     customer,
     agent: agentId ? person(agentId) : null,
+    team: teamId ? { id: teamId, name: teamId } : null,
   } as Session;
   return {
     type: 'session.event',
@@ -83,5 +89,13 @@ describe('SubscriptionAccess', () => {
     access.mentioned();
     expect(access.admit(updated(3, 'active', 'ama'))).toBe('changed');
     expect(access.facts.mentionedAgentIds).toEqual(['kofi']);
+  });
+
+  it("keeps a team lead on their team's chat as it changes hands, and not once it leaves the team", () => {
+    const lead: Viewer = { id: 'efua', role: 'admin', leadTeamIds: ['finance'] };
+    const access = new SubscriptionAccess(lead, { ...waiting, teamId: 'finance' }, 1);
+    expect(access.admit(updated(3, 'active', 'ama', 'finance'))).toBe('changed');
+    expect(access.admit(updated(5, 'active', 'kofi', 'finance'))).toBe('changed');
+    expect(access.admit(updated(7, 'active', 'kofi', 'it'))).toBe('revoked');
   });
 });

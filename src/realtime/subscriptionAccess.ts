@@ -24,6 +24,8 @@ function factsAfter(facts: SessionFacts, session: Session): SessionFacts {
     status: session.status,
     pastAgentIds: [...pastAgentIds],
     ...(facts.mentionedAgentIds ? { mentionedAgentIds: facts.mentionedAgentIds } : {}),
+    // A team lead's access follows the chat's team: frames carry it for every agent.
+    teamId: session.team?.id ?? null,
   };
 }
 

@@ -1,6 +1,10 @@
 // Every object that leaves the server is shaped here, field by field, so a new column never leaks,
 // and for whom it is meant: what a payload shows of a person depends on who is looking.
-import { personPolicy, type Viewer } from '../domain/policies.js';
+import { personPolicy, topicPolicy, type Viewer } from '../domain/policies.js';
+import type { Team, TeamAgent, Topic } from '../shared/teamsApi.js';
+import type { TeamRecord } from '../storage/repositories/teams.js';
+import type { TopicRecord } from '../storage/repositories/topics.js';
+import type { TeamAgentRecord } from './teams/teamAgents.js';
 import type {
   DeskSettings,
   Account,
@@ -71,8 +75,12 @@ export const presentAccount = (user: UserRow): Account => ({
   lastLoginAt: isoOrNull(user.last_login_at),
 });
 
+/** Agents see a chat's team (and so everyone on the bus); a customer sees the topic only. */
+const seesTeams = (audience: Audience) =>
+  audience === FAN_OUT || topicPolicy.seeTeam(audience.viewer);
+
 export function presentSession(
-  { row, customer, agent, tags }: SessionRecord,
+  { row, customer, agent, tags, topic, team }: SessionRecord,
   audience: Audience,
 ): Session {
   return {
@@ -93,8 +101,37 @@ export function presentSession(
     lastMessageAt: isoOrNull(row.last_message_at),
     awaitingAgentSince: isoOrNull(row.awaiting_agent_since),
     lastSeq: row.last_seq,
+    topic: topic && { id: topic.id, name: topic.name },
+    team: team && seesTeams(audience) ? { id: team.id, name: team.name } : null,
   };
 }
+
+export const presentTeam = ({ row, members }: TeamRecord, audience: Audience): Team => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  archived: row.archived_at !== null,
+  members: members.map(({ agent, isLead }) => ({ agent: presentPerson(agent, audience), isLead })),
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+export const presentTeamAgent = (record: TeamAgentRecord, audience: Audience): TeamAgent => ({
+  ...presentAgentState(record, audience),
+  isLead: record.isLead,
+});
+
+export const presentTopic = ({ row, team }: TopicRecord, audience: Audience): Topic => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  team: seesTeams(audience) ? { id: team.id, name: team.name } : null,
+  isDefault: row.is_default === 1,
+  position: row.position,
+  archived: row.archived_at !== null,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
 
 export const presentDeskSettings = (settings: DeskSettingsRecord): DeskSettings => ({
   replyOverdueSeconds: settings.replyOverdueMs / 1000,
@@ -203,6 +240,8 @@ function presentEventFor(event: SessionEvent, person: PersonFor): SessionEvent {
         ...event,
         session: {
           ...event.session,
+          // Only agents see the team (presentFrame returned agents' frames as they were).
+          team: null,
           customer: person(event.session.customer),
           agent: event.session.agent && person(event.session.agent),
         },

@@ -38,9 +38,12 @@ export const text = (max: number) =>
 export const clientToken = (max: number) =>
   storable(z.string().min(1).max(max, `must be at most ${max} characters`));
 
-/** Free text to search for: may be empty. */
-const searchText = (max: number) =>
+/** Trimmed text that may be empty (a description, a search) and can be stored as sent. */
+export const optionalText = (max: number) =>
   storable(z.string().trim().max(max, `must be at most ${max} characters`));
+
+/** Free text to search for: may be empty. */
+const searchText = optionalText;
 
 /**
  * Every id Switchboard makes is a UUID (v7, services/runtime.ts), so anything else cannot name
@@ -48,7 +51,7 @@ const searchText = (max: number) =>
  */
 export const Id = z.uuid('must be an id made by this API');
 
-const isoTime = z.string().describe('ISO 8601 timestamp');
+export const isoTime = z.string().describe('ISO 8601 timestamp');
 const id = Id;
 
 export const Role = z.enum(ROLES);
@@ -79,6 +82,10 @@ export const Account = Person.extend({
 });
 export type Account = z.infer<typeof Account>;
 
+/** A team or topic named in another resource: its id and name. */
+export const NamedRef = z.object({ id, name: z.string() });
+export type NamedRef = z.infer<typeof NamedRef>;
+
 export const Session = z.object({
   id,
   status: SessionStatus,
@@ -98,6 +105,10 @@ export const Session = z.object({
   /** When the customer's oldest message the agent has not answered yet was sent, or null. */
   awaitingAgentSince: isoTime.nullable(),
   lastSeq: z.number().int().describe('sequence number of the latest event in this session'),
+  topic: NamedRef.nullable().describe(
+    'what the customer picked on the start form (or the default)',
+  ),
+  team: NamedRef.nullable().describe("the chat's team, from its topic; null for customers"),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -276,6 +287,9 @@ export const StartSessionBody = z.object({
   subject: text(LIMITS.subject),
   priority: Priority.default('medium'),
   message: text(LIMITS.message),
+  topicId: id
+    .optional()
+    .describe('an active topic (listTopics); without it, the default topic, if topics exist'),
 });
 export type StartSessionBody = z.infer<typeof StartSessionBody>;
 
@@ -383,6 +397,9 @@ export const ListSessionsQuery = z.object({
   priority: Priority.optional(),
   agentId: id.optional(),
   customerId: id.optional(),
+  teamId: id
+    .optional()
+    .describe("the team's chats: a team lead sees every chat of the teams they lead"),
   q: searchText(LIMITS.subject).optional().describe('matches the subject'),
   cursor,
   limit: limit(LIMITS.pageSize, 20),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameOriginPath } from './sameOriginPath.js';
+import { sameOriginPath, withTopic } from './sameOriginPath.js';
 
 const origin = 'http://chat.example';
 
@@ -53,5 +53,17 @@ describe('sameOriginPath', () => {
     expect(sameOriginPath('/.//evil.example', origin)).toBeNull();
     expect(sameOriginPath('/..//evil.example', origin)).toBeNull();
     expect(sameOriginPath('http://chat.example//evil.example', origin)).toBeNull();
+  });
+});
+
+describe('withTopic', () => {
+  it('adds the topic to the query, keeping what the path held', () => {
+    expect(withTopic('/', 'fees')).toBe('/?topic=fees');
+    expect(withTopic('/history?view=all#top', 'wifi')).toBe('/history?view=all&topic=wifi#top');
+  });
+
+  it('leaves a path that names a topic, or when there is none', () => {
+    expect(withTopic('/?topic=fees', 'wifi')).toBe('/?topic=fees');
+    expect(withTopic('/history', null)).toBe('/history');
   });
 });

@@ -22,3 +22,15 @@ export function sameOriginPath(next: string, origin: string): string | null {
   if (url.pathname.startsWith('//')) return null;
   return url.pathname + url.search + url.hash;
 }
+
+/**
+ * `path` (a same-origin path from sameOriginPath) with `topic=<slug>` added to its query, unless
+ * it names a topic already: how the SSO landing hands the token's `topic` claim to the start form.
+ */
+export function withTopic(path: string, topic: string | null): string {
+  if (topic === null) return path;
+  const url = new URL(path, 'http://switchboard.invalid');
+  if (url.searchParams.has('topic')) return path;
+  url.searchParams.set('topic', topic);
+  return url.pathname + url.search + url.hash;
+}

@@ -57,6 +57,10 @@ export const LIMITS = {
   pageSize: 100,
   messagePageSize: 200,
   maxConcurrentChats: { min: 1, max: 10 },
+  teamName: 100,
+  teamDescription: 500,
+  topicName: 100,
+  topicSlug: 40,
 } as const;
 
 /** A person's notification preferences until they change them: the chime and desktop notifications on. */

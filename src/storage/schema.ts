@@ -70,6 +70,47 @@ export interface ChatSessionsTable {
   message_budget_full_at: number;
   /** Room for tickets: the ticket this chat became or belongs to. */
   ticket_id: string | null;
+  /** What the customer picked on the start form (or the default topic), if topics exist. */
+  topic_id: string | null;
+  /** The team whose chat this is: the topic's team when it started. */
+  team_id: string | null;
+  updated_at: number;
+}
+
+/** A team (department) of the desk. */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  description: string;
+  /** For routing per team: the team whose agents may also take a chat waiting longer than the delay. */
+  fallback_team_id: string | null;
+  overflow_after_ms: number | null;
+  /** Archived teams keep their chats but take no new members or topics. */
+  archived_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An agent's membership of a team; an agent may be in several, and lead some of them. */
+export interface TeamMembersTable {
+  team_id: string;
+  agent_id: string;
+  is_lead: Flag;
+  created_at: number;
+}
+
+/** What a customer picks on the start form; it leads to one team. */
+export interface TopicsTable {
+  id: string;
+  /** The topic's name in links (`/?topic=fees`) and SSO claims. */
+  slug: string;
+  name: string;
+  team_id: string;
+  /** The topic of a chat started without one; exactly one active topic has it (while any exist). */
+  is_default: Flag;
+  position: number;
+  archived_at: number | null;
+  created_at: number;
   updated_at: number;
 }
 
@@ -237,6 +278,9 @@ export interface Database {
   rate_limits: RateLimitsTable;
   sso_token_uses: SsoTokenUsesTable;
   notification_preferences: NotificationPreferencesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  topics: TopicsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -247,3 +291,6 @@ export type MessageRow = Selectable<ChatMessagesTable>;
 export type AgentStatusRow = Selectable<ChatAgentStatusTable>;
 export type QuickResponseRow = Selectable<ChatQuickResponsesTable>;
 export type NotificationPreferencesRow = Selectable<NotificationPreferencesTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type TeamMemberRow = Selectable<TeamMembersTable>;
+export type TopicRow = Selectable<TopicsTable>;

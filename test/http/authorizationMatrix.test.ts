@@ -3,10 +3,13 @@
 // 404, what they see but may not do a 403, a state that forbids the action a 409, and what is
 // reserved to a role a 403 to anyone else whatever the id; the one exception is taking a chat an
 // agent has meanwhile (409). The last test fails for a route the table does not list, so a new
-// route needs its row before it ships.
+// route needs its row before it ships. Every chat belongs to team A (the default topic leads
+// there): `lead` leads team A, `otherLead` leads team B, so a lead's rights stop at their team.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/policies.js';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
+import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
@@ -21,9 +24,11 @@ const CALLERS = [
   'agent',
   'colleague',
   'superAdmin',
+  'lead',
+  'otherLead',
 ] as const;
 type Caller = (typeof CALLERS)[number];
-type Statuses = readonly [number, number, number, number, number, number];
+type Statuses = readonly [number, number, number, number, number, number, number, number];
 
 /**
  * What a request is made against, each time afresh unless it only reads: a chat of the
@@ -37,6 +42,11 @@ interface Fixture {
   response: string;
   /** Assign and transfer targets, and the account that account routes read and change. */
   otherAgent: string;
+  /** The team of every chat, led by `lead`. */
+  team: string;
+  /** A team made for this request, with otherAgent as its member, and a topic nothing uses. */
+  spareTeam: string;
+  spareTopic: string;
   /** The customer whose chats the fixture starts. */
   customer: string;
 }
@@ -47,20 +57,79 @@ interface Row {
 }
 
 const at = (f: Fixture) => `/api/v1/sessions/${f.session}`;
-const everyone = (status: number): Statuses => [status, status, status, status, status, status];
-const signedIn = (status: number): Statuses => [401, status, status, status, status, status];
-const agentsOnly = (status: number): Statuses => [401, 403, 403, status, status, status];
-const superAdminsOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status];
-/** Seen by its customer, agents who take part, and super admins: a colleague's chat is not. */
-const participants = (status: number): Statuses => [401, status, 404, status, 404, status];
+const everyone = (status: number): Statuses => [
+  status,
+  status,
+  status,
+  status,
+  status,
+  status,
+  status,
+  status,
+];
+const signedIn = (status: number): Statuses => [
+  401,
+  status,
+  status,
+  status,
+  status,
+  status,
+  status,
+  status,
+];
+const agentsOnly = (status: number): Statuses => [
+  401,
+  403,
+  403,
+  status,
+  status,
+  status,
+  status,
+  status,
+];
+const superAdminsOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status, 403, 403];
+/**
+ * Seen by its customer, agents who take part, super admins and the team's lead: a colleague's
+ * chat is not, nor a chat of another team for its lead. `lead` is what the team's lead gets,
+ * when their rights stop short of the action.
+ */
+const participants = (status: number, lead = status): Statuses => [
+  401,
+  status,
+  404,
+  status,
+  404,
+  status,
+  lead,
+  404,
+];
 /** An ended chat: every agent reads the desk's history (the customer's previous chats). */
-const history = (status: number): Statuses => [401, status, 404, status, status, status];
+const history = (status: number): Statuses => [
+  401,
+  status,
+  404,
+  status,
+  status,
+  status,
+  status,
+  status,
+];
 /** A waiting chat: every agent sees the queue. */
-const queued = (status: number): Statuses => [401, status, 404, status, status, status];
+const queued = (status: number): Statuses => [
+  401,
+  status,
+  404,
+  status,
+  status,
+  status,
+  status,
+  status,
+];
 
 let accounts = 0;
+let topics = 0;
 
-//                                        anonymous customer otherCustomer agent colleague superAdmin
+// Statuses: anonymous, customer, otherCustomer, agent, colleague, superAdmin, lead, otherLead
 const TABLE: Record<string, Row> = {
   'GET /api/v1/sessions/:id': {
     request: (f) => ({ path: at(f) }),
@@ -77,9 +146,10 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/sessions/:id/messages': {
     request: (f) => ({ path: `${at(f)}/messages`, body: { text: 'Hello' } }),
     cases: {
-      waiting: [401, 201, 404, 403, 403, 403],
-      active: [401, 201, 404, 201, 404, 403],
-      ended: [401, 409, 404, 409, 403, 403],
+      waiting: [401, 201, 404, 403, 403, 403, 403, 403],
+      // A team lead monitors: they see the chat but do not write in it.
+      active: [401, 201, 404, 201, 404, 403, 403, 404],
+      ended: [401, 409, 404, 409, 403, 403, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/read': {
@@ -89,17 +159,17 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/sessions/:id/end': {
     request: (f) => ({ path: `${at(f)}/end`, body: {} }),
     cases: {
-      waiting: [401, 200, 404, 403, 403, 200],
-      active: participants(200),
-      ended: [401, 409, 404, 409, 403, 409],
+      waiting: [401, 200, 404, 403, 403, 200, 403, 403],
+      active: participants(200, 403),
+      ended: [401, 409, 404, 409, 403, 409, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/rating': {
     request: (f) => ({ path: `${at(f)}/rating`, body: { rating: 5 } }),
     cases: {
-      waiting: [401, 409, 404, 403, 403, 403],
-      active: [401, 409, 404, 403, 404, 403],
-      ended: [401, 200, 404, 403, 403, 403],
+      waiting: [401, 409, 404, 403, 403, 403, 403, 403],
+      active: [401, 409, 404, 403, 404, 403, 403, 404],
+      ended: [401, 200, 404, 403, 403, 403, 403, 403],
     },
   },
   'POST /api/v1/sessions/:id/take': {
@@ -113,26 +183,27 @@ const TABLE: Record<string, Row> = {
   },
   'POST /api/v1/sessions/:id/assign': {
     request: (f) => ({ path: `${at(f)}/assign`, body: { agentId: f.otherAgent } }),
+    // The team's lead reassigns its chats; a lead of another team sees the queue, no more.
     cases: {
-      waiting: superAdminsOnly(200),
-      active: superAdminsOnly(409),
-      ended: superAdminsOnly(409),
+      waiting: [401, 403, 403, 403, 403, 200, 200, 403],
+      active: [401, 403, 403, 403, 403, 409, 409, 409],
+      ended: [401, 403, 403, 403, 403, 409, 409, 403],
     },
   },
   'POST /api/v1/sessions/:id/transfer': {
     request: (f) => ({ path: `${at(f)}/transfer`, body: { agentId: f.otherAgent } }),
     cases: {
-      waiting: [401, 403, 404, 403, 403, 409],
-      active: [401, 403, 404, 200, 404, 200],
-      ended: [401, 403, 404, 409, 403, 409],
+      waiting: [401, 403, 404, 403, 403, 409, 409, 403],
+      active: [401, 403, 404, 200, 404, 200, 200, 404],
+      ended: [401, 403, 404, 409, 403, 409, 409, 403],
     },
   },
   'PUT /api/v1/sessions/:id/tags': {
     request: (f) => ({ path: `${at(f)}/tags`, body: { tags: ['billing'] } }),
     cases: {
-      waiting: [401, 403, 404, 403, 403, 200],
-      active: [401, 403, 404, 200, 404, 200],
-      ended: [401, 403, 404, 200, 403, 200],
+      waiting: [401, 403, 404, 403, 403, 200, 403, 403],
+      active: [401, 403, 404, 200, 404, 200, 403, 404],
+      ended: [401, 403, 404, 200, 403, 200, 403, 403],
     },
   },
   'POST /api/v1/sessions': {
@@ -206,16 +277,78 @@ const TABLE: Record<string, Row> = {
   'PATCH /api/v1/quick-responses/:id': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}`, body: { title: 'Hey' } }),
     // A super admin sees every personal response but changes only their own and the shared ones.
-    cases: { personal: [401, 403, 403, 200, 404, 403], shared: superAdminsOnly(200) },
+    cases: {
+      personal: [401, 403, 403, 200, 404, 403, 404, 404],
+      shared: superAdminsOnly(200),
+    },
   },
   // Counting a use takes seeing the response, as the list shows it (super admins see every one).
   'POST /api/v1/quick-responses/:id/use': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}/use` }),
-    cases: { personal: [401, 403, 403, 200, 404, 200], shared: agentsOnly(200) },
+    cases: { personal: [401, 403, 403, 200, 404, 200, 404, 404], shared: agentsOnly(200) },
   },
   'DELETE /api/v1/quick-responses/:id': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}` }),
-    cases: { personal: [401, 403, 403, 204, 404, 403], shared: superAdminsOnly(204) },
+    cases: {
+      personal: [401, 403, 403, 204, 404, 403, 404, 404],
+      shared: superAdminsOnly(204),
+    },
+  },
+
+  'GET /api/v1/teams': {
+    request: () => ({ path: '/api/v1/teams' }),
+    cases: { any: agentsOnly(200) },
+  },
+  'POST /api/v1/teams': {
+    request: () => ({ path: '/api/v1/teams', body: { name: 'Library' } }),
+    cases: { any: superAdminsOnly(201) },
+  },
+  'GET /api/v1/teams/:id': {
+    request: (f) => ({ path: `/api/v1/teams/${f.team}` }),
+    cases: { any: agentsOnly(200) },
+  },
+  'PATCH /api/v1/teams/:id': {
+    request: (f) => ({ path: `/api/v1/teams/${f.spareTeam}`, body: { description: 'Books' } }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/teams/:id': {
+    request: (f) => ({ path: `/api/v1/teams/${f.spareTeam}` }),
+    cases: { any: superAdminsOnly(204) },
+  },
+  'PUT /api/v1/teams/:id/members/:agentId': {
+    request: (f) => ({
+      path: `/api/v1/teams/${f.spareTeam}/members/${f.otherAgent}`,
+      body: { isLead: true },
+    }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/teams/:id/members/:agentId': {
+    request: (f) => ({ path: `/api/v1/teams/${f.spareTeam}/members/${f.otherAgent}` }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  // The team's load is for its leads (and super admins), not for a lead of another team.
+  'GET /api/v1/teams/:id/agents': {
+    request: (f) => ({ path: `/api/v1/teams/${f.team}/agents` }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
+  'GET /api/v1/topics': {
+    request: () => ({ path: '/api/v1/topics' }),
+    cases: { any: signedIn(200) },
+  },
+  'POST /api/v1/topics': {
+    request: (f) => ({
+      path: '/api/v1/topics',
+      body: { name: 'Library', slug: `library-${++topics}`, teamId: f.spareTeam },
+    }),
+    cases: { any: superAdminsOnly(201) },
+  },
+  'PATCH /api/v1/topics/:id': {
+    request: (f) => ({ path: `/api/v1/topics/${f.spareTopic}`, body: { name: 'Books' } }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/topics/:id': {
+    request: (f) => ({ path: `/api/v1/topics/${f.spareTopic}` }),
+    cases: { any: superAdminsOnly(204) },
   },
 
   // Everyone's own preferences: nobody else's can be named.
@@ -318,6 +451,7 @@ for (const dialect of availableDialects()) {
     const clients = {} as Record<Caller, Client>;
     const viewers = {} as Record<Exclude<Caller, 'anonymous'>, Viewer>;
     let otherAgent: string;
+    let teamA: string;
 
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
@@ -335,6 +469,8 @@ for (const dialect of availableDialects()) {
         agent: await server.signUp('Ama', 'admin'),
         colleague: await server.signUp('Kofi', 'admin'),
         superAdmin: await server.signUp('Boss', 'super_admin'),
+        lead: await server.signUp('Afia', 'admin'),
+        otherLead: await server.signUp('Kwame', 'admin'),
       };
       const emails = new Map<Caller, string>();
       for (const [caller, client] of Object.entries(people) as Array<[Caller, Client]>) {
@@ -349,6 +485,20 @@ for (const dialect of availableDialects()) {
       });
       // On duty, so that assigning and transferring to her are refused only by who asks.
       otherAgent = (await server.agentOnDuty('Efua')).user!.id;
+      // Team A, led by `lead`, gets every chat (its topic is the default); team B is `otherLead`'s.
+      const { ctx } = server.node;
+      const boss = viewers.superAdmin;
+      for (const [name, lead] of [
+        ['A', viewers.lead],
+        ['B', viewers.otherLead],
+      ] as const) {
+        const { row } = await createTeam(ctx, boss, { name: `Team ${name}`, description: '' });
+        await setTeamMember(ctx, boss, { teamId: row.id, agentId: lead.id, isLead: true });
+        await setTeamMember(ctx, boss, { teamId: row.id, agentId: otherAgent, isLead: false });
+        const topic = { name, slug: `team-${name.toLowerCase()}`, teamId: row.id, position: 0 };
+        await createTopic(ctx, boss, { ...topic, isDefault: name === 'A' });
+        if (name === 'A') teamA = row.id;
+      }
     });
     afterAll(async () => {
       await server?.stop();
@@ -372,10 +522,24 @@ for (const dialect of availableDialects()) {
         await assignSession(ctx, { viewer: viewers.agent, sessionId: row.id });
       }
       if (kase === 'ended') await endSession(ctx, { viewer: viewers.customer, sessionId: row.id });
+      const boss = viewers.superAdmin;
+      const spare = await createTeam(ctx, boss, { name: 'Spare', description: '' });
+      const spareTeam = spare.row.id;
+      await setTeamMember(ctx, boss, { teamId: spareTeam, agentId: otherAgent, isLead: false });
+      const spareTopic = await createTopic(ctx, boss, {
+        name: 'Spare',
+        slug: `spare-${++topics}`,
+        teamId: teamA,
+        isDefault: false,
+        position: 1,
+      });
       return {
         session: row.id,
         response: response.row.id,
         otherAgent,
+        team: teamA,
+        spareTeam,
+        spareTopic: spareTopic.row.id,
         customer: viewers.customer.id,
       };
     }

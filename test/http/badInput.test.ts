@@ -157,6 +157,58 @@ describeEachDatabase('bad input over HTTP', (db) => {
     });
   });
 
+  it('refuses bad teams, members and topics before they reach a query', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const ama = await server.signUp('Ama', 'admin');
+    const team = await boss.post('/api/v1/teams', { name: 'Finance' });
+    expect(team.status).toBe(201);
+    const teamId = team.body.id as string;
+    for (const [method, path, body] of [
+      ['POST', '/api/v1/teams', {}],
+      ['POST', '/api/v1/teams', { name: '   ' }],
+      ['POST', '/api/v1/teams', { name: 'a\u0000b' }],
+      ['POST', '/api/v1/teams', { name: 'x'.repeat(101) }],
+      ['POST', '/api/v1/teams', { name: 'IT', description: 'd'.repeat(501) }],
+      ['POST', '/api/v1/teams', { name: 'IT', description: 'half \ud83d' }],
+      ['PATCH', `/api/v1/teams/${teamId}`, { archived: 'yes' }],
+      ['PATCH', '/api/v1/teams/not-an-id', { name: 'IT' }],
+      ['PUT', `/api/v1/teams/${teamId}/members/not-an-id`, { isLead: true }],
+      ['PUT', `/api/v1/teams/${teamId}/members/${ama.user!.id}`, { isLead: 'yes' }],
+      ['POST', '/api/v1/topics', { name: 'Fees', slug: 'Fees!', teamId }],
+      ['POST', '/api/v1/topics', { name: 'Fees', slug: 'fees--x', teamId }],
+      ['POST', '/api/v1/topics', { name: 'Fees', slug: 'f'.repeat(41), teamId }],
+      ['POST', '/api/v1/topics', { name: 'Fees', slug: 'fees', teamId: '\u0000' }],
+      ['POST', '/api/v1/topics', { name: 'Fees', slug: 'fees', teamId, position: -1 }],
+      ['POST', '/api/v1/sessions', { subject: 'Help', message: 'hi', topicId: 'fees' }],
+    ] as const) {
+      expectRefused(
+        await boss.request(method, path, body),
+        `${method} ${path} ${JSON.stringify(body)}`,
+      );
+    }
+    for (const path of [
+      '/api/v1/teams?includeArchived=maybe',
+      '/api/v1/topics?includeArchived=1',
+      '/api/v1/sessions?teamId=%00',
+      '/api/v1/teams/x/agents',
+    ]) {
+      expectRefused(await boss.get(path), path);
+    }
+    // A topic that cannot be picked is the request's fault, named by its field.
+    const topic = await boss.post('/api/v1/topics', { name: 'Fees', slug: 'fees', teamId });
+    await boss.patch(`/api/v1/topics/${topic.body.id}`, { archived: true });
+    const yaw = await server.signUp('Yaw');
+    const started = await yaw.post('/api/v1/sessions', {
+      subject: 'Help',
+      message: 'hi',
+      topicId: topic.body.id,
+    });
+    expectRefused(started, 'archived topic');
+    expect(started.body.error.field).toBe('topicId');
+    const unset = await boss.patch(`/api/v1/topics/${topic.body.id}`, { isDefault: false });
+    expectRefused(unset, 'isDefault: false');
+  });
+
   it('refuses quick responses with bad shortcuts, categories or variables, saying what is valid', async () => {
     const ama = await server.signUp('Ama', 'admin');
     const valid = { title: 'Fees', content: 'Hi {{customer.firstName}}' };

@@ -72,6 +72,7 @@ export interface ChatOptions {
   subject?: string;
   priority?: Priority;
   message?: string;
+  topicId?: string;
 }
 
 let counter = 0;
@@ -140,6 +141,7 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
         subject: options.subject ?? 'Cannot sign in',
         priority: options.priority ?? 'medium',
         message: options.message ?? 'Hello, I need help',
+        topicId: options.topicId,
       });
       clock.advance(1000);
       return record.row.id;

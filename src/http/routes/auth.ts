@@ -19,7 +19,7 @@ import { iso, presentSelf } from '../../services/presenters.js';
 import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
 import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
-import { sameOriginPath } from '../../shared/sameOriginPath.js';
+import { sameOriginPath, withTopic } from '../../shared/sameOriginPath.js';
 import { errorResponses, noContent } from './common.js';
 import type { FastifyRequest } from 'fastify';
 
@@ -176,7 +176,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         tags: ['auth'],
         operationId: 'signInWithSso',
         description:
-          'For a host application that already knows the person: it signs an HS256 JWT with `SSO_SECRET` (claims `sub`, `name`, optional `email` and `role`, `exp`; optional `jti`, which can be used once). The account is created or brought up to date from the claims, and the session cookie is set. 401 `INVALID_SSO_TOKEN` for a token that is invalid, expired or replayed; 409 `EMAIL_TAKEN` or `LAST_SUPER_ADMIN` when the change the claims bring conflicts.',
+          'For a host application that already knows the person: it signs an HS256 JWT with `SSO_SECRET` (claims `sub`, `name`, optional `email` and `role`, `exp`; optional `jti`, which can be used once; optional `topic`, the slug of a topic, which the browser landing `landOnSso` carries to the start form). The account is created or brought up to date from the claims, and the session cookie is set. 401 `INVALID_SSO_TOKEN` for a token that is invalid, expired or replayed; 409 `EMAIL_TAKEN` or `LAST_SUPER_ADMIN` when the change the claims bring conflicts.',
         summary:
           "Sign in with a host application's signed token (HS256 JWT) as the account linked to its `sub`; 409 EMAIL_TAKEN when its email belongs to another account, LAST_SUPER_ADMIN when it would demote the last super admin",
         body: SsoBody,
@@ -202,7 +202,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         tags: ['auth'],
         operationId: 'landOnSso',
         description:
-          'The link a host application sends a browser to: `?token=<JWT>&next=/path`. Signs in as `signInWithSso` does, then answers 303 to `next` (a path on this site; anything else means `/`). A refused token answers 303 to `/login?error=<code>` instead of a JSON error, since a person, not a program, follows the link; a `next` holding control characters or over 500 characters is a 400, before the token is spent.',
+          'The link a host application sends a browser to: `?token=<JWT>&next=/path`. Signs in as `signInWithSso` does, then answers 303 to `next` (a path on this site; anything else means `/`), with `topic=<slug>` added to its query when the token has a `topic` claim and `next` names none (the start form preselects that topic). A refused token answers 303 to `/login?error=<code>` instead of a JSON error, since a person, not a program, follows the link; a `next` holding control characters or over 500 characters is a 400, before the token is spent.',
         summary:
           'Browser landing for SSO: signs in and redirects to `next`, a path on this site (other sites: `/`); a failed sign-in redirects to `/login?error=CODE`',
         querystring: SsoLandingQuery,
@@ -222,9 +222,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
         if (!token.success) {
           throw new AppError('VALIDATION_FAILED', 'The sign-in link has no valid token');
         }
-        const { session } = await signInWithSso(ctx, token.data, 'cookie', clientOf(request));
+        const { session, topic } = await signInWithSso(
+          ctx,
+          token.data,
+          'cookie',
+          clientOf(request),
+        );
         setSessionCookie(reply, session, config);
-        return reply.redirect(next, 303);
+        return reply.redirect(withTopic(next, topic), 303);
       } catch (error) {
         const known = toAppError(error);
         if (!known) throw error;

@@ -6,6 +6,7 @@ import { base64url, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { clientToken, text } from '../../shared/api.js';
+import { TopicSlug } from '../../shared/teamsApi.js';
 import { LIMITS, ROLES } from '../../shared/vocabulary.js';
 import { isUniqueViolation } from '../../storage/store.js';
 import {
@@ -28,6 +29,8 @@ const Claims = z.object({
   email: z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email()).optional(),
   role: z.enum(ROLES).default('user'),
   jti: clientToken(200).optional(),
+  /** The topic to preselect on the start form (a topic's slug), carried on by the SSO landing. */
+  topic: TopicSlug.optional(),
   exp: z.number(),
   iat: z.number().optional(),
 });
@@ -188,9 +191,10 @@ export async function signInWithSso(
   token: string,
   kind: 'cookie' | 'token',
   client: ClientInfo,
-): Promise<{ user: UserRow; session: IssuedSession }> {
+): Promise<{ user: UserRow; session: IssuedSession; topic: string | null }> {
   const claims = await verify(ctx, token);
   await rememberUse(ctx, useKeyOf(token, claims), claims.exp);
   const user = await upsertUser(ctx, claims);
-  return { user, session: await issueAuthSession(ctx, user, kind, client) };
+  const session = await issueAuthSession(ctx, user, kind, client);
+  return { user, session, topic: claims.topic ?? null };
 }

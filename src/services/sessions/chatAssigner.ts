@@ -26,10 +26,12 @@ import {
   updateSessionIf,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
+import { refsBySession } from '../../storage/repositories/sessionRefs.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import type { AgentStatusRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
+import { withLeadTeams } from '../teams/teamLeads.js';
 import { loadSessionFor } from './sessionAccess.js';
 import {
   appendSessionUpdate,
@@ -102,10 +104,13 @@ export async function placeChats(
       },
     })),
   );
-  const tags = await tagsBySession(
-    trx,
-    rows.map((row) => row.id),
-  );
+  const [tags, refs] = await Promise.all([
+    tagsBySession(
+      trx,
+      rows.map((row) => row.id),
+    ),
+    refsBySession(trx, rows),
+  ]);
   await writeSessionUpdates(
     trx,
     ctx,
@@ -114,7 +119,7 @@ export async function placeChats(
       const { customer, agent } = byId.get(row.id)!;
       return {
         seq: row.last_seq,
-        record: { row, customer, agent, tags: tags.get(row.id) ?? [] },
+        record: { row, customer, agent, tags: tags.get(row.id) ?? [], ...refs.get(row.id)! },
         change: 'assigned',
       };
     }),
@@ -161,8 +166,11 @@ async function checkHandover(
   }
 }
 
+const ASSIGN_REFUSED = "Only super admins, and team leads for their team's chats, assign chats";
+
 /**
- * An agent takes a waiting chat (viewer = agent), or a super admin assigns it to `agentId`.
+ * An agent takes a waiting chat (viewer = agent), or a super admin or the chat's team lead
+ * assigns it to `agentId`.
  */
 export function assignSession(
   ctx: ServiceContext,
@@ -172,10 +180,11 @@ export function assignSession(
   const agentId = props.agentId ?? viewer.id;
   const self = agentId === viewer.id;
   return commit(ctx, async (trx, outbox) => {
-    // Taking is for agents, assigning to someone else for super admins: anyone else is refused
-    // whatever the id, which tells them nothing about it.
-    if (!(self ? sessionPolicy.take(viewer) : sessionPolicy.assignToOther(viewer))) {
-      throw forbidden(self ? 'Only agents take chats' : 'Only super admins assign chats');
+    // Taking is for agents, assigning to someone else for super admins and team leads: anyone
+    // else is refused whatever the id, which tells them nothing about it.
+    const known = self ? viewer : await withLeadTeams(trx, viewer);
+    if (!(self ? sessionPolicy.take(viewer) : sessionPolicy.assignsToOthers(known))) {
+      throw forbidden(self ? 'Only agents take chats' : ASSIGN_REFUSED);
     }
     const current = await ctx.store
       .forUpdate(trx.selectFrom('chat_sessions').select('status').where('id', '=', sessionId))
@@ -191,7 +200,8 @@ export function assignSession(
         'This chat has already been taken by an agent',
       );
     }
-    const { record } = await loadSessionFor(trx, viewer, sessionId);
+    const { record, facts } = await loadSessionFor(trx, known, sessionId);
+    if (!self && !sessionPolicy.assignToOther(known, facts)) throw forbidden(ASSIGN_REFUSED);
     assertTransition(record.row.status, 'assign');
     if (record.row.user_id === agentId) throw forbidden('An agent cannot take a chat they started');
     const agent = await loadAgent(trx, ctx, agentId);
@@ -235,7 +245,7 @@ export const agentLoadOf = (
   lastAssignedAt: row.last_assigned_at,
 });
 
-/** Moves an active chat from its agent to `agentId` (by that agent or a super admin). */
+/** Moves an active chat from its agent to `agentId` (by that agent, its team's lead or a super admin). */
 export function transferSession(
   ctx: ServiceContext,
   props: { viewer: Viewer; sessionId: string; agentId: string },

@@ -14,12 +14,15 @@ import {
   type SessionCore,
 } from '../../storage/repositories/sessions.js';
 import type { Db, Store } from '../../storage/store.js';
+import { withLeadTeams } from '../teams/teamLeads.js';
 
 export type SessionRule = (viewer: Viewer, session: SessionFacts) => boolean;
 
 export interface SessionAccess {
   record: SessionCore;
   facts: SessionFacts;
+  /** The viewer with what the rules needed to know of them (the teams they lead). */
+  viewer: Viewer;
 }
 
 export interface AccessOptions {
@@ -29,21 +32,27 @@ export interface AccessOptions {
   lock?: Store;
 }
 
-async function factsFor(db: Db, viewer: Viewer, record: SessionCore): Promise<SessionFacts> {
+async function factsFor(
+  db: Db,
+  viewer: Viewer,
+  record: SessionCore,
+): Promise<{ facts: SessionFacts; viewer: Viewer }> {
   const facts: SessionFacts = {
     customerId: record.row.user_id,
     agentId: record.row.assigned_agent_id,
     status: record.row.status,
+    teamId: record.row.team_id,
   };
-  // Past and mentioned agents matter only for an agent who is neither the customer nor the
-  // current agent.
-  const needsHistory =
+  // Past and mentioned agents and led teams matter only for an agent who is neither the
+  // customer nor the current agent.
+  const bystander =
     isAgent(viewer) &&
     !isSuperAdmin(viewer) &&
     facts.customerId !== viewer.id &&
     facts.agentId !== viewer.id;
-  if (needsHistory) Object.assign(facts, await deskParticipants(db, record.row.id));
-  return facts;
+  if (!bystander) return { facts, viewer };
+  Object.assign(facts, await deskParticipants(db, record.row.id));
+  return { facts, viewer: facts.teamId ? await withLeadTeams(db, viewer) : viewer };
 }
 
 /** The session as `viewer` may see it, checked against `options.rule` when given. */
@@ -55,8 +64,8 @@ export async function loadSessionFor(
 ): Promise<SessionAccess> {
   const record = await findSessionCore(db, sessionId, options.lock);
   if (!record) throw notFound('Chat session');
-  const facts = await factsFor(db, viewer, record);
-  if (!sessionPolicy.view(viewer, facts)) throw notFound('Chat session');
-  if (options.rule && !options.rule(viewer, facts)) throw forbidden();
-  return { record, facts };
+  const { facts, viewer: known } = await factsFor(db, viewer, record);
+  if (!sessionPolicy.view(known, facts)) throw notFound('Chat session');
+  if (options.rule && !options.rule(known, facts)) throw forbidden();
+  return { record, facts, viewer: known };
 }

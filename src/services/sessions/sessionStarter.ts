@@ -14,6 +14,7 @@ import {
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
 import { findUserById } from '../../storage/repositories/users.js';
+import { topicForNewChat } from '../topics/topics.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
 import { announceSessionChange, appendMessage } from './sessionEvents.js';
@@ -25,6 +26,8 @@ export interface StartSessionProps {
   priority: Priority;
   /** The customer's first message. */
   message: string;
+  /** The topic picked on the start form; without it, the default topic (if topics exist). */
+  topicId?: string | undefined;
 }
 
 export function startSession(
@@ -36,6 +39,7 @@ export function startSession(
     if (!customer || customer.is_active !== 1) throw forbidden('This account is disabled');
     const now = ctx.clock.now();
     await assertWithinLimits(trx, ctx, customer.id, now);
+    const topic = await topicForNewChat(trx, props.topicId);
     const sessionId = ctx.ids.next();
     await insertSession(trx, {
       id: sessionId,
@@ -58,6 +62,8 @@ export function startSession(
       last_seq: 0,
       message_budget_full_at: 0,
       ticket_id: null,
+      topic_id: topic?.id ?? null,
+      team_id: topic?.team_id ?? null,
       updated_at: now,
     });
     await addParticipant(trx, { sessionId, userId: customer.id, role: 'customer', now });

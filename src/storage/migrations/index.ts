@@ -6,6 +6,7 @@ import * as notificationPreferences from './0003_notification_preferences.js';
 import * as abuseLimits from './0004_abuse_limits.js';
 import * as strandedChats from './0005_stranded_chats.js';
 import * as quickResponseDetails from './0006_quick_response_details.js';
+import * as teams from './0007_teams.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_abuse_limits': abuseLimits,
   '0005_stranded_chats': strandedChats,
   '0006_quick_response_details': quickResponseDetails,
+  '0007_teams': teams,
 };

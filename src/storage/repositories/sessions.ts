@@ -13,6 +13,7 @@ import { prepared } from '../prepared.js';
 import type { Db, Store } from '../store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PersonRecord } from './people.js';
+import { refsBySession, type SessionRefs } from './sessionRefs.js';
 import { containsText } from './textMatch.js';
 
 /** A session with the people in it: enough to check permissions and write events. */
@@ -22,8 +23,8 @@ export interface SessionCore {
   agent: PersonRecord | null;
 }
 
-/** A session as presented: with its tags. */
-export interface SessionRecord extends SessionCore {
+/** A session as presented: with its tags, topic and team. */
+export interface SessionRecord extends SessionCore, SessionRefs {
   tags: string[];
 }
 
@@ -99,8 +100,9 @@ function toCore(joined: JoinedRow): SessionCore {
   };
 }
 
-const toRecord = (joined: JoinedRow, tags: string[]): SessionRecord => ({
+const toRecord = (joined: JoinedRow, tags: string[], refs: SessionRefs): SessionRecord => ({
   ...toCore(joined),
+  ...refs,
   tags,
 });
 
@@ -151,8 +153,8 @@ function lockingCoreQuery(store: Store): typeof coreQuery {
 export async function findSessionRecord(db: Db, id: string): Promise<SessionRecord | undefined> {
   const joined = await selectRecords(db).where('cs.id', '=', id).executeTakeFirst();
   if (!joined) return undefined;
-  const tags = await tagsBySession(db, [id]);
-  return toRecord(joined, tags.get(id) ?? []);
+  const [tags, refs] = await Promise.all([tagsBySession(db, [id]), refsBySession(db, [joined])]);
+  return toRecord(joined, tags.get(id) ?? [], refs.get(id)!);
 }
 
 export const findSessionRow = (db: Db, id: string): Promise<SessionRow | undefined> =>
@@ -499,12 +501,17 @@ export interface SessionListFilter {
   priority?: Priority | undefined;
   agentId?: string | undefined;
   customerId?: string | undefined;
+  teamId?: string | undefined;
   q?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
 
-/** What `viewer` may see, as a condition: the query form of sessionPolicy.view. */
+/**
+ * What `viewer` may see, as a condition: the query form of sessionPolicy.view. A team lead's
+ * teams are read in the query itself (the teams they lead now, not archived), so the viewer
+ * need not carry them.
+ */
 export function visibleTo(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
   if (isSuperAdmin(viewer)) return sql<SqlBool>`1 = 1`;
   if (!isAgent(viewer)) return eb('cs.user_id', '=', viewer.id);
@@ -512,7 +519,23 @@ export function visibleTo(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
     eb('cs.status', '=', 'waiting'),
     eb('cs.status', '=', 'ended'),
     takesPart(eb, viewer),
+    leadsTeamOf(eb, viewer),
   ]);
+}
+
+/** The chat belongs to a team the viewer leads now (a team not archived). */
+function leadsTeamOf(eb: SessionsEb, viewer: Viewer): Expression<SqlBool> {
+  return eb(
+    'cs.team_id',
+    'in',
+    eb
+      .selectFrom('team_members as tm')
+      .innerJoin('teams as t', 't.id', 'tm.team_id')
+      .select('tm.team_id')
+      .where('tm.agent_id', '=', viewer.id)
+      .where('tm.is_lead', '=', 1)
+      .where('t.archived_at', 'is', null),
+  );
 }
 
 /** The viewer is the chat's customer, or one of its agents now or before. */
@@ -575,6 +598,7 @@ export async function listSessions(
   if (filter.priority) query = query.where('cs.priority', '=', filter.priority);
   if (filter.agentId) query = query.where('cs.assigned_agent_id', '=', filter.agentId);
   if (filter.customerId) query = query.where('cs.user_id', '=', filter.customerId);
+  if (filter.teamId) query = query.where('cs.team_id', '=', filter.teamId);
   const q = filter.q;
   if (q) query = query.where(() => containsText('cs.subject', q));
   if (inQueue) {
@@ -608,13 +632,16 @@ export async function listSessions(
   const rows = await query.execute();
   const more = rows.length > filter.limit;
   if (more) rows.pop();
-  const tags = await tagsBySession(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [tags, refs] = await Promise.all([
+    tagsBySession(
+      db,
+      rows.map((r) => r.id),
+    ),
+    refsBySession(db, rows),
+  ]);
   const positions = rows.some((r) => r.status === 'waiting') ? await queuePositions(db) : null;
   const items = rows.map(({ unread_count, ...joined }) => ({
-    ...toRecord(joined, tags.get(joined.id) ?? []),
+    ...toRecord(joined, tags.get(joined.id) ?? [], refs.get(joined.id)!),
     unreadCount: Number(unread_count),
     queuePosition: positions?.get(joined.id) ?? null,
   }));

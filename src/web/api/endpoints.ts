@@ -26,6 +26,15 @@ import type {
   UpdateAgentStatusBody,
   UpdateQuickResponseBody,
 } from '../../shared/api.js';
+import type {
+  CreateTeamBody,
+  CreateTopicBody,
+  Team,
+  TeamAgent,
+  Topic,
+  UpdateTeamBody,
+  UpdateTopicBody,
+} from '../../shared/teamsApi.js';
 import type { HttpClient } from './http.js';
 
 export interface SignedIn {
@@ -104,6 +113,30 @@ export function createApi(http: HttpClient) {
       /** The caller inserted it in a chat (their most used come first). */
       use: (id: string) =>
         http.post<QuickResponse>(`/quick-responses/${encodeURIComponent(id)}/use`),
+    },
+    teams: {
+      list: (query: { includeArchived?: boolean } = {}) =>
+        http.get<{ items: Team[] }>('/teams', { ...query }),
+      create: (body: CreateTeamBody) => http.post<Team>('/teams', body),
+      update: (id: string, body: UpdateTeamBody) =>
+        http.patch<Team>(`/teams/${encodeURIComponent(id)}`, body),
+      remove: (id: string) => http.delete(`/teams/${encodeURIComponent(id)}`),
+      setMember: (id: string, agentId: string, isLead: boolean) =>
+        http.put<Team>(`/teams/${encodeURIComponent(id)}/members/${encodeURIComponent(agentId)}`, {
+          isLead,
+        }),
+      removeMember: (id: string, agentId: string) =>
+        http.delete(`/teams/${encodeURIComponent(id)}/members/${encodeURIComponent(agentId)}`),
+      agents: (id: string) =>
+        http.get<{ items: TeamAgent[] }>(`/teams/${encodeURIComponent(id)}/agents`),
+    },
+    topics: {
+      list: (query: { includeArchived?: boolean } = {}) =>
+        http.get<{ items: Topic[] }>('/topics', { ...query }),
+      create: (body: CreateTopicBody) => http.post<Topic>('/topics', body),
+      update: (id: string, body: UpdateTopicBody) =>
+        http.patch<Topic>(`/topics/${encodeURIComponent(id)}`, body),
+      remove: (id: string) => http.delete(`/topics/${encodeURIComponent(id)}`),
     },
     accounts: {
       list: (query: AccountsQuery) => http.get<Page<Account>>('/accounts', { ...query }),

@@ -1,6 +1,7 @@
 // The app's root: checks the sign-in, then shows the sign-in page or the signed-in person's pages
 // inside the shell, keeping the address bar and the tab title in step.
 import { useEffect } from 'preact/hooks';
+import { withTopic } from '../../shared/sameOriginPath.js';
 import { Loading } from '../components/Spinner.js';
 import { useReadable } from '../hooks/useReadable.js';
 import { isAgentRole } from '../format/roles.js';
@@ -36,7 +37,10 @@ function SignedOut({ notice }: { notice: string | null }) {
   const { path, query } = useLocation();
   useDocumentTitle('Sign in');
   useEffect(() => {
-    if (path !== '/login') navigate(`/login?next=${encodeURIComponent(path)}`, { replace: true });
+    // The query goes with the path: `/?topic=fees` must still name the topic after signing in.
+    const search = query.toString();
+    const back = search ? `${path}?${search}` : path;
+    if (path !== '/login') navigate(`/login?next=${encodeURIComponent(back)}`, { replace: true });
   }, [path]);
   return <LoginPage notice={notice} errorCode={query.get('error')} />;
 }
@@ -54,9 +58,12 @@ function SignedIn({ services }: { services: Services }) {
     const next =
       path === '/login'
         ? safeReturnPath(query.get('next'), window.location.origin)
-        : homeFor(services.me.role);
-    const allowed = routes.some((route) => matchPath(route.pattern, next));
-    navigate(allowed ? next : homeFor(services.me.role), { replace: true });
+        : withTopic(homeFor(services.me.role), query.get('topic'));
+    const target = new URL(next, window.location.origin);
+    const allowed = routes.some((route) => matchPath(route.pattern, target.pathname));
+    // A host portal's `?topic=` reaches the start form wherever the link pointed.
+    const home = withTopic(homeFor(services.me.role), target.searchParams.get('topic'));
+    navigate(allowed ? next : home, { replace: true });
   }, [matched, path]);
   const shell = (
     <AppShell routes={routes}>{match ? match.route.render(match.params!) : null}</AppShell>

@@ -13,6 +13,7 @@ import { HistoryPage } from '../pages/live-chat/HistoryPage.js';
 import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
+import { TeamsPage } from '../pages/teams/TeamsPage.js';
 import type { Params } from './paths.js';
 
 export interface PageRoute {
@@ -97,6 +98,13 @@ const ROUTES: readonly PageRoute[] = [
     title: 'Accounts',
     nav: { label: 'Accounts', icon: 'userPlus' },
     render: () => <AccountsPage />,
+  },
+  {
+    pattern: '/admin/teams',
+    roles: ['super_admin'],
+    title: 'Teams',
+    nav: { label: 'Teams', icon: 'users' },
+    render: () => <TeamsPage />,
   },
 ];
 

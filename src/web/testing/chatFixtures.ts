@@ -25,6 +25,8 @@ export function activeSession(changes: Partial<Session> = {}): Session {
     lastMessageAt: null,
     awaitingAgentSince: null,
     lastSeq: 0,
+    topic: null,
+    team: null,
     ...changes,
   };
 }

@@ -1,5 +1,6 @@
 // The details panel of a chat: who the customer is, what it is about, how long they waited, who
-// handled it, how it ended and was rated, its tags, and the customer's previous chats.
+// handled it, how it ended and was rated, its tags, its topic (and for agents its team), and the
+// customer's previous chats.
 import type { Person, Session } from '../../../shared/api.js';
 import { ENDED_BY_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
@@ -33,6 +34,18 @@ export function SessionDetails({ session, viewer }: { session: Session; viewer: 
       <dl class="details__list">
         <dt>Subject</dt>
         <dd>{session.subject}</dd>
+        {session.topic && (
+          <>
+            <dt>Topic</dt>
+            <dd>{session.topic.name}</dd>
+          </>
+        )}
+        {session.team && (
+          <>
+            <dt>Team</dt>
+            <dd>{session.team.name}</dd>
+          </>
+        )}
         <dt>Priority</dt>
         <dd>
           <PriorityBadge priority={session.priority} />

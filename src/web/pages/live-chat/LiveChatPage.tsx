@@ -2,7 +2,7 @@
 // otherwise the form to start one.
 import { useEffect } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
-import { navigate } from '../../app/router.js';
+import { navigate, useLocation } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Loading } from '../../components/Spinner.js';
@@ -29,6 +29,7 @@ function OpenChat({ sessionId }: { sessionId: string }) {
 /** The latest chat still waiting or active, else the start form. */
 function CurrentOrNewChat() {
   const { api } = useServices();
+  const { query } = useLocation();
   const open = useAsync(() => api.sessions.list({ view: 'active', limit: 1 }), []);
   useLiveRefresh([MY_SESSIONS], () => void open.reload());
   const current = open.data?.items[0];
@@ -41,6 +42,7 @@ function CurrentOrNewChat() {
     <div class="start-chat-frame">
       {open.error && <Alert tone="danger">{open.error}</Alert>}
       <StartChatForm
+        preselectedTopic={query.get('topic')}
         onStarted={(session: Session) => navigate(`/chat/${encodeURIComponent(session.id)}`)}
       />
     </div>

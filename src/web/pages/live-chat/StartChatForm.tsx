@@ -1,5 +1,6 @@
-// "Start a chat": what it is about, how pressing it is (with urgent explained, so it keeps its
-// meaning), and the first message. The chat then waits in the queue for an agent.
+// "Start a chat": the topic (when the desk has topics; a link's `?topic=<slug>` preselects one),
+// what it is about, how pressing it is (with urgent explained, so it keeps its meaning), and the
+// first message. The chat then waits in the queue for an agent.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import { LIMITS, PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
@@ -10,10 +11,24 @@ import { Button } from '../../components/Button.js';
 import { cx } from '../../components/classNames.js';
 import { Field, TextField } from '../../components/Field.js';
 import { PRIORITY_HINTS, PRIORITY_LABELS } from '../../format/labels.js';
+import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 
-export function StartChatForm({ onStarted }: { onStarted: (session: Session) => void }) {
+export function StartChatForm({
+  onStarted,
+  preselectedTopic,
+}: {
+  onStarted: (session: Session) => void;
+  /** A topic's slug from the link (`?topic=`); an unknown one means the default. */
+  preselectedTopic: string | null;
+}) {
   const { api } = useServices();
+  const topics = useAsync(() => api.topics.list(), []);
+  const choices = topics.data?.items ?? [];
+  const [picked, setPicked] = useState<string | null>(null);
+  const topicId =
+    picked ??
+    (choices.find((t) => t.slug === preselectedTopic) ?? choices.find((t) => t.isDefault))?.id;
   const [subject, setSubject] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
   const [message, setMessage] = useState('');
@@ -23,7 +38,12 @@ export function StartChatForm({ onStarted }: { onStarted: (session: Session) => 
     event.preventDefault();
     await run(async () =>
       onStarted(
-        await api.sessions.start({ subject: subject.trim(), priority, message: message.trim() }),
+        await api.sessions.start({
+          subject: subject.trim(),
+          priority,
+          message: message.trim(),
+          ...(topicId ? { topicId } : {}),
+        }),
       ),
     );
   };
@@ -38,6 +58,25 @@ export function StartChatForm({ onStarted }: { onStarted: (session: Session) => 
           Tell us what you need and an agent will join you as soon as one is free.
         </p>
       </div>
+      {choices.length > 0 && (
+        <Field label="Topic" error={fieldError('topicId')}>
+          {(control) => (
+            <select
+              {...control}
+              class="input select"
+              name="topic"
+              value={topicId}
+              onChange={(e) => setPicked(e.currentTarget.value)}
+            >
+              {choices.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <TextField
         label="Subject"
         error={fieldError('subject')}

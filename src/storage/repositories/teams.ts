@@ -1,0 +1,148 @@
+// Queries on teams and their members: the teams with their people, who leads what, and whether
+// a team is still referred to (by chats or topics) so that it must be archived, not deleted.
+import type { TeamRow } from '../schema.js';
+import type { Db } from '../store.js';
+import type { PersonRecord } from './people.js';
+
+export interface TeamMemberRecord {
+  agent: PersonRecord;
+  isLead: boolean;
+}
+
+export interface TeamRecord {
+  row: TeamRow;
+  /** Agents by name; accounts no longer agents (demoted, disabled) are left out. */
+  members: TeamMemberRecord[];
+}
+
+/** The teams with their members, by name; archived ones only when asked. */
+export async function listTeams(
+  db: Db,
+  options: { includeArchived: boolean; ids?: readonly string[] },
+): Promise<TeamRecord[]> {
+  if (options.ids?.length === 0) return [];
+  let query = db.selectFrom('teams').selectAll().orderBy('name').orderBy('id');
+  if (!options.includeArchived) query = query.where('archived_at', 'is', null);
+  if (options.ids) query = query.where('id', 'in', [...options.ids]);
+  const rows = await query.execute();
+  const members = await membersOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ row, members: members.get(row.id) ?? [] }));
+}
+
+export async function findTeam(db: Db, id: string): Promise<TeamRecord | undefined> {
+  const [team] = await listTeams(db, { includeArchived: true, ids: [id] });
+  return team;
+}
+
+async function membersOf(
+  db: Db,
+  teamIds: readonly string[],
+): Promise<Map<string, TeamMemberRecord[]>> {
+  const byTeam = new Map<string, TeamMemberRecord[]>(teamIds.map((id) => [id, []]));
+  if (teamIds.length === 0) return byTeam;
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', 'u.id', 'm.agent_id')
+    .select(['m.team_id', 'm.is_lead', 'u.id', 'u.name', 'u.email', 'u.role'])
+    .where('m.team_id', 'in', [...teamIds])
+    .where('u.role', 'in', ['admin', 'super_admin'])
+    .where('u.is_active', '=', 1)
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+  for (const { team_id, is_lead, ...agent } of rows) {
+    byTeam.get(team_id)?.push({ agent, isLead: is_lead === 1 });
+  }
+  return byTeam;
+}
+
+export async function insertTeam(db: Db, row: TeamRow): Promise<void> {
+  await db.insertInto('teams').values(row).execute();
+}
+
+export async function updateTeam(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<TeamRow, 'name' | 'description' | 'archived_at' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('teams').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteTeam(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('teams').where('id', '=', id).execute();
+}
+
+/** Adds the agent to the team, or changes whether they lead it. */
+export async function upsertMember(
+  db: Db,
+  member: { teamId: string; agentId: string; isLead: boolean; now: number },
+): Promise<void> {
+  const isLead = member.isLead ? 1 : 0;
+  await db
+    .insertInto('team_members')
+    .values({
+      team_id: member.teamId,
+      agent_id: member.agentId,
+      is_lead: isLead,
+      created_at: member.now,
+    })
+    .onConflict((oc) => oc.columns(['team_id', 'agent_id']).doUpdateSet({ is_lead: isLead }))
+    .execute();
+}
+
+/** Returns false when the agent was not a member. */
+export async function removeMember(db: Db, teamId: string, agentId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('team_members')
+    .where('team_id', '=', teamId)
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The ids of the (not archived) teams `agentId` leads. */
+export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select('m.team_id')
+    .where('m.agent_id', '=', agentId)
+    .where('m.is_lead', '=', 1)
+    .where('t.archived_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.team_id);
+}
+
+/** What still refers to the team: chats (ever) and topics (active or not). */
+export async function teamUsage(
+  db: Db,
+  teamId: string,
+): Promise<{ chats: number; topics: number }> {
+  const [chats, topics] = await Promise.all([
+    db
+      .selectFrom('chat_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('team_id', '=', teamId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('topics')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('team_id', '=', teamId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { chats: Number(chats.n), topics: Number(topics.n) };
+}
+
+/** Active topics leading to the team. */
+export async function countActiveTopicsOf(db: Db, teamId: string): Promise<number> {
+  const row = await db
+    .selectFrom('topics')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('team_id', '=', teamId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

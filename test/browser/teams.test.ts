@@ -1,0 +1,95 @@
+// Teams and topics in the browser: a super admin creates a team, makes an agent its lead and adds
+// a topic leading to it; a customer's link preselects that topic, the customer picks it on the
+// start form, and the agent who gets the chat sees its topic and team.
+import { beforeAll, expect, it } from 'vitest';
+import { createTeam } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import type { Person } from './support/server.js';
+import { messageLog, visible, type SignedInPage } from './support/ui.js';
+
+describeInBrowser('teams and topics', () => {
+  const suite = useServerAndBrowser();
+  let admin: Person;
+  let agent: Person;
+  let customer: Person;
+  let adminPage: SignedInPage;
+
+  beforeAll(async () => {
+    admin = await suite.server.person('Ada Admin', 'super_admin');
+    agent = await suite.server.person('Kofi Boateng', 'admin');
+    customer = await suite.server.person('Yaw Asante');
+    // Another desk already has the default topic, so the customer really has to pick.
+    const { ctx } = suite.server.node;
+    const { row } = await createTeam(ctx, admin, { name: 'Academic Affairs', description: '' });
+    await createTopic(ctx, admin, {
+      name: 'Course registration',
+      slug: 'course-registration',
+      teamId: row.id,
+      isDefault: true,
+      position: 0,
+    });
+  });
+
+  it('lets a super admin create a team with a lead, and a topic leading to it', async () => {
+    adminPage = await suite.signIn(admin);
+    await adminPage.getByRole('link', { name: 'Teams' }).click();
+    await adminPage.getByRole('button', { name: 'New team' }).click();
+    const dialog = adminPage.getByRole('dialog', { name: 'New team' });
+    await dialog.getByLabel('Name').fill('Finance');
+    await dialog.getByLabel('Description').fill('Fees, payments and scholarships');
+    await dialog.getByRole('button', { name: 'Create team' }).click();
+    await visible(adminPage.getByText('Team Finance created'));
+
+    const finance = adminPage.getByRole('region', { name: 'Team Finance' });
+    await finance.getByRole('combobox', { name: 'Agent to add to Finance' }).selectOption({
+      label: 'Kofi Boateng',
+    });
+    await finance.getByRole('button', { name: 'Add to team' }).click();
+    await visible(adminPage.getByText('Kofi Boateng joined Finance'));
+    await finance.getByRole('checkbox', { name: 'Kofi Boateng leads Finance' }).check();
+    await visible(adminPage.getByText('Kofi Boateng leads Finance'));
+
+    await adminPage.getByRole('button', { name: 'New topic' }).click();
+    const topic = adminPage.getByRole('dialog', { name: 'New topic' });
+    await topic.getByLabel('Name').fill('Fees and payments');
+    expect(await topic.getByLabel('Slug').inputValue()).toBe('fees-and-payments');
+    await topic.getByLabel('Team').selectOption({ label: 'Finance' });
+    await topic.getByRole('button', { name: 'Create topic' }).click();
+    const row = adminPage.getByRole('row', { name: /Fees and payments/ });
+    await visible(row.getByText('Finance'));
+    expect(adminPage.errors).toEqual([]);
+  });
+
+  it('brings the customer to the team’s agent on the topic they pick', async () => {
+    const agentPage = await suite.signIn(agent);
+    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
+    await agentPage.getByRole('button', { name: 'Update' }).click();
+    await visible(agentPage.getByText('You are online'));
+
+    const customerPage = await suite.signIn(customer);
+    const picker = customerPage.getByRole('combobox', { name: 'Topic' });
+    await visible(picker);
+    // No topic named: the default one.
+    expect(await picker.locator('option:checked').textContent()).toBe('Course registration');
+    // A host portal's link names the topic.
+    await customerPage.goto('/?topic=fees-and-payments');
+    await visible(customerPage.getByRole('heading', { name: 'Start a chat' }));
+    expect(await picker.locator('option:checked').textContent()).toBe('Fees and payments');
+    await picker.selectOption({ label: 'Course registration' });
+    await picker.selectOption({ label: 'Fees and payments' });
+    await customerPage.getByLabel('Subject').fill('Refund of the library deposit');
+    await customerPage.getByLabel('Your message').fill('When will my deposit be refunded?');
+    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+    await visible(messageLog(customerPage).getByText('Kofi Boateng joined the chat'));
+
+    await visible(agentPage.getByRole('heading', { name: 'Yaw Asante' }));
+    const details = agentPage.getByRole('complementary', { name: 'Chat details' });
+    await visible(details);
+    await visible(details.getByText('Fees and payments'));
+    await visible(details.getByText('Finance', { exact: true }));
+    expect(agentPage.errors).toEqual([]);
+    expect(customerPage.errors).toEqual([]);
+  });
+});
