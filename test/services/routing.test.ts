@@ -169,6 +169,34 @@ describeEachDatabase('routing', (db) => {
     }
   });
 
+  it('refills the slots of a burst of ends with one routing pass, the ends sharing commits', async () => {
+    const counted = countingTransactions(db());
+    // One customer with eight chats: past what the abuse limits let a customer open.
+    const world = makeWorld(counted.store, {
+      abuseLimits: { ...testSettings.abuseLimits, openChatsPerCustomer: 100, chatsPerHour: 100 },
+    });
+    const ama = await world.agent('Ama', { max: 4 });
+    const yaw = await world.customer();
+    const open: string[] = [];
+    for (let i = 0; i < 4; i++) open.push(await world.startChat(yaw));
+    const queued: string[] = [];
+    for (let i = 0; i < 4; i++) queued.push(await world.startChat(yaw));
+    await world.routing.idle();
+    const before = counted.count();
+    await Promise.all(open.map((sessionId) => endSession(world.ctx, { viewer: ama, sessionId })));
+    await world.routing.idle();
+    for (const id of queued) {
+      expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(ama.id);
+    }
+    // Ends go through grouped transactions, routing through plain ones: with one end per
+    // transaction and one pass per end, this was 8. SQLite has one lane, so the four ends share
+    // one commit and one pass refills all four slots; PostgreSQL spreads them over a few lanes.
+    const passes = counted.count() - before;
+    if (db().dialect === 'sqlite') expect(passes).toBe(1);
+    else expect(passes).toBeLessThanOrEqual(open.length);
+    await expectConsistentLoads(db());
+  });
+
   it('drains a queue longer than one batch in one routing run', async () => {
     // One customer with the whole queue: far past what the abuse limits let a customer open.
     const world = makeWorld(db(), {
