@@ -92,20 +92,19 @@ export class Outbox {
 
 /**
  * Runs `work` in a transaction and publishes its outbox once committed. `groupBy` (a session
- * id) lets small, frequent writes share a commit with concurrent ones, `lockOrder` naming the
- * shared row they lock (Store.groupedTransaction).
+ * id) lets small, frequent writes share a commit with concurrent ones (Store.groupedTransaction).
  */
 export async function commit<T>(
   ctx: ServiceContext,
   work: (trx: Store['db'], outbox: Outbox) => Promise<T>,
-  options: { groupBy?: string; lockOrder?: string } = {},
+  options: { groupBy?: string } = {},
 ): Promise<T> {
   const outbox = new Outbox();
   const run =
     options.groupBy === undefined
       ? ctx.store.transaction
       : <R>(w: (trx: Store['db']) => Promise<R>) =>
-          ctx.store.groupedTransaction(w, options.groupBy, options.lockOrder);
+          ctx.store.groupedTransaction(w, options.groupBy);
   const result = await run(async (trx) => {
     // A retried transaction starts over: frames of a failed attempt must never be published.
     outbox.clear();

@@ -5,10 +5,7 @@
 // each caller get its result. Nothing is reported done before it is on disk.
 //
 // Pieces are spread over `lanes` by key (the chat session): a session's writes always share a
-// lane, so they keep their order and two lanes never wait on each other's session rows. A piece
-// that also locks a row shared between sessions (an agent's load, when a chat ends) names it as
-// its `lockOrder`: a batch runs such pieces after the others, in that order, so concurrent batches
-// (other lanes, other nodes) take those rows in one order and cannot deadlock on them.
+// lane, so they keep their order and two lanes never wait on each other's row locks.
 import { CompiledQuery } from 'kysely';
 import type { Db } from './store.js';
 
@@ -17,7 +14,6 @@ const MAX_BATCH = 256;
 
 interface Pending {
   work: (trx: Db) => Promise<unknown>;
-  lockOrder: string;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -47,24 +43,20 @@ class Lane {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      // Stable: pieces of equal lockOrder (all of one session's messages) keep their order.
-      const runOrder = [...batch].sort(byLockOrder);
-      const outcomes = new Map<Pending, Outcome>();
+      let outcomes: Outcome[] = [];
       try {
         await this.transaction(async (trx) => {
           // A retried batch starts over.
-          outcomes.clear();
-          for (const pending of runOrder) {
-            outcomes.set(pending, await runInSavepoint(trx, pending.work));
-          }
+          outcomes = [];
+          for (const pending of batch) outcomes.push(await runInSavepoint(trx, pending.work));
         });
       } catch (error) {
         // The batch could not commit: nothing of it is durable.
         for (const pending of batch) pending.reject(error);
         continue;
       }
-      batch.forEach((pending) => {
-        const outcome = outcomes.get(pending)!;
+      batch.forEach((pending, i) => {
+        const outcome = outcomes[i]!;
         if (outcome.ok) pending.resolve(outcome.value);
         else pending.reject(outcome.error);
       });
@@ -83,24 +75,16 @@ export class GroupCommit {
     );
   }
 
-  /**
-   * Runs `work` in the next batch of `key`'s lane. `lockOrder`: the shared row it locks (see the
-   * top of this file); pieces without one run first, in submission order.
-   */
-  run<T>(work: (trx: Db) => Promise<T>, key = '', lockOrder = ''): Promise<T> {
+  run<T>(work: (trx: Db) => Promise<T>, key = ''): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.lanes[laneOf(key, this.lanes.length)]!.submit({
         work,
-        lockOrder,
         resolve: resolve as (value: unknown) => void,
         reject,
       });
     });
   }
 }
-
-const byLockOrder = (a: Pending, b: Pending) =>
-  a.lockOrder < b.lockOrder ? -1 : a.lockOrder > b.lockOrder ? 1 : 0;
 
 function laneOf(key: string, lanes: number): number {
   if (lanes === 1) return 0;

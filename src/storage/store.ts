@@ -53,18 +53,13 @@ export interface Store {
   /** Runs `work` in a transaction, retrying it when PostgreSQL aborts it for a deadlock or conflict. */
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
   /**
-   * Like transaction(), for small frequent writes (messages, read receipts, ends): concurrent
-   * calls share commits (see groupCommit.ts). Calls with the same `key` and `lockOrder` run in
-   * submission order; `lockOrder` names the row shared between sessions that `work` locks.
+   * Like transaction(), for small frequent writes (messages, read receipts): concurrent calls
+   * share commits (see groupCommit.ts). Calls with the same `key` run in submission order.
    */
-  groupedTransaction<T>(
-    work: (trx: Db) => Promise<T>,
-    key?: string,
-    lockOrder?: string,
-  ): Promise<T>;
+  groupedTransaction<T>(work: (trx: Db) => Promise<T>, key?: string): Promise<T>;
   /**
-   * True when transactions lock rows (PostgreSQL), so the order they take them in matters;
-   * SQLite serializes writers instead.
+   * True when transactions lock rows (PostgreSQL) and hold them to their commit; SQLite
+   * serializes writers instead.
    */
   readonly rowLocks: boolean;
   /**
@@ -111,7 +106,7 @@ function openSqlite(options: StoreOptions): Store {
     db,
     dialect: 'sqlite',
     transaction: (work) => db.transaction().execute(work),
-    groupedTransaction: (work, key, lockOrder) => groupCommit.run(work, key, lockOrder),
+    groupedTransaction: (work, key) => groupCommit.run(work, key),
     rowLocks: false,
     forUpdate: (qb) => qb,
     lockForTransaction: async () => {},
@@ -161,8 +156,7 @@ function openPostgres(options: StoreOptions): Store {
     transaction,
     // A piece of a shared commit can be the one a deadlock aborts (two nodes' batches locking
     // the same sessions in opposite orders): its savepoint was rolled back, so it runs again.
-    groupedTransaction: (work, key, lockOrder) =>
-      retryingConflicts(() => groupCommit.run(work, key, lockOrder)),
+    groupedTransaction: (work, key) => retryingConflicts(() => groupCommit.run(work, key)),
     rowLocks: true,
     forUpdate: (qb, of) => qb.forUpdate(of as never),
     async lockForTransaction(trx, key) {

@@ -1,21 +1,22 @@
-// Migration 0006: open chats from before 0005 get awaiting_agent_since from their messages, as
-// the running code would have kept it; closed chats and chats that already have it are left alone.
+// Migration 0007 (after main's 0006): open chats from before 0005 get awaiting_agent_since from
+// their messages, as the running code would have kept it; closed chats and chats that already
+// have it are left alone.
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
-import { up } from '../../src/storage/migrations/0006_awaiting_reply_backfill.js';
+import { up } from '../../src/storage/migrations/0007_awaiting_reply_backfill.js';
 import { migrations } from '../../src/storage/migrations/index.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings } from '../support/world.js';
 
-describeEachDatabase('migration 0006: awaiting reply backfill', (db) => {
-  it('is the next migration after the one that added the column', () => {
-    const names = Object.keys(migrations);
-    expect(names.indexOf('0006_awaiting_reply_backfill')).toBe(
-      names.indexOf('0005_stranded_chats') + 1,
+describeEachDatabase('migration 0007: awaiting reply backfill', (db) => {
+  it('runs after the migration that added the column', () => {
+    const names = Object.keys(migrations).sort();
+    expect(names.indexOf('0007_awaiting_reply_backfill')).toBeGreaterThan(
+      names.indexOf('0005_stranded_chats'),
     );
   });
 

@@ -71,31 +71,4 @@ describeEachDatabase('grouped transactions', (db) => {
     );
     expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
-
-  it('runs pieces that lock a shared row after the others, in the order of that row', async () => {
-    const store = db();
-    const ran: string[] = [];
-    const piece = (name: string, lockOrder?: string) =>
-      store.groupedTransaction(
-        async () => {
-          ran.push(name);
-        },
-        'one lane',
-        lockOrder,
-      );
-    await Promise.all([
-      piece('end of agent k2', 'k2'),
-      piece('message 1'),
-      piece('end of agent k1', 'k1'),
-      piece('message 2'),
-      piece('second end of agent k1', 'k1'),
-    ]);
-    expect(ran).toEqual([
-      'message 1',
-      'message 2',
-      'end of agent k1',
-      'second end of agent k1',
-      'end of agent k2',
-    ]);
-  });
 });

@@ -1,14 +1,13 @@
 // Ends a chat (by its customer, its agent or a super admin), frees the agent's slot so routing
-// can hand them the next chat, and takes the customer's rating when they give it at once. Ends
-// share commits with concurrent ones (group commit), and every end of a shared commit kicks
-// routing once it is durable, so a burst of ends is refilled by one routing pass.
+// can hand them the next chat, and takes the customer's rating when they give it at once. Every
+// end kicks routing once it is durable; on SQLite concurrent ends share one commit, whose kicks
+// start one routing pass that refills all their slots.
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import type { EndedBy } from '../../shared/vocabulary.js';
 import { removeOpenChat } from '../../storage/repositories/agents.js';
 import {
-  findSessionRow,
   markParticipantLeft,
   updateSessionIf,
   type SessionCore,
@@ -35,22 +34,18 @@ function endedBy(viewer: Viewer, record: SessionCore): EndedBy {
 }
 
 /**
- * The agent whose load row an end will lock, read ahead without a lock where row locks are
- * taken (PostgreSQL), so a shared commit locks its ends' agents in one order. Only an ordering
- * hint: the end itself reads the session again under lock.
+ * Ends share commits where that costs nothing but the wait for the next commit: SQLite, whose one
+ * writer makes a commit per end (and a routing pass per end) the drain's bound. Where
+ * transactions lock rows (PostgreSQL), a shared commit would hold every end's agent row until
+ * the whole batch commits, so routing and other nodes' ends would wait for the batch (seconds,
+ * on a loaded machine, past the query timeout); there ends keep short transactions of their own,
+ * which commit in parallel on the pool's connections.
  */
-async function lockOrderOf(ctx: ServiceContext, sessionId: string): Promise<string | undefined> {
-  if (!ctx.store.rowLocks) return undefined;
-  const row = await findSessionRow(ctx.store.db, sessionId);
-  return row?.assigned_agent_id ?? undefined;
-}
+const grouping = (ctx: ServiceContext, sessionId: string) =>
+  ctx.store.rowLocks ? {} : { groupBy: sessionId };
 
-export async function endSession(
-  ctx: ServiceContext,
-  props: EndSessionProps,
-): Promise<SessionRecord> {
+export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise<SessionRecord> {
   const { viewer, sessionId } = props;
-  const lockOrder = await lockOrderOf(ctx, sessionId);
   return commit(
     ctx,
     async (trx, outbox) => {
@@ -73,7 +68,7 @@ export async function endSession(
         feedback: props.feedback,
       });
     },
-    { groupBy: sessionId, ...(lockOrder ? { lockOrder } : {}) },
+    grouping(ctx, sessionId),
   );
 }
 

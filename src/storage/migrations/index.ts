@@ -5,7 +5,7 @@ import * as queuePace from './0002_queue_pace.js';
 import * as notificationPreferences from './0003_notification_preferences.js';
 import * as abuseLimits from './0004_abuse_limits.js';
 import * as strandedChats from './0005_stranded_chats.js';
-import * as awaitingReplyBackfill from './0006_awaiting_reply_backfill.js';
+import * as awaitingReplyBackfill from './0007_awaiting_reply_backfill.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -13,5 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_notification_preferences': notificationPreferences,
   '0004_abuse_limits': abuseLimits,
   '0005_stranded_chats': strandedChats,
-  '0006_awaiting_reply_backfill': awaitingReplyBackfill,
+  '0007_awaiting_reply_backfill': awaitingReplyBackfill,
 };
