@@ -46,6 +46,13 @@ export const routingSizes = {
   quick: { sessions: 60, agents: 8, timeoutMs: 20_000, runs: 1, warmUp: warmUpSizes.quick },
 } satisfies Record<string, RoutingOptions>;
 
+/**
+ * The agents hold no sockets (bench/load/routingDrain.ts says why), so the away sweep would take
+ * them for agents who never connected and set them away once its grace ran out, stalling the
+ * drain (or the wave after it) on a slow machine: the grace is set beyond any run.
+ */
+const AGENTS_WITHOUT_SOCKETS = { AGENT_AWAY_GRACE_SECONDS: '86400' };
+
 /** Chats per node that carry its warm-up traffic. */
 const WARM_UP_CHATS = 20;
 
@@ -130,7 +137,11 @@ async function run(
   try {
     for (let n = 0; n < nodes; n++) {
       servers.push(
-        await startServer({ ...database.serverEnv, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }),
+        await startServer({
+          ...database.serverEnv,
+          ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+          ...AGENTS_WITHOUT_SOCKETS,
+        }),
       );
     }
     await warmUpNodes(servers, warmUpPairs, options.warmUp);

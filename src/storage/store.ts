@@ -58,6 +58,11 @@ export interface Store {
    */
   groupedTransaction<T>(work: (trx: Db) => Promise<T>, key?: string): Promise<T>;
   /**
+   * True when transactions lock rows (PostgreSQL) and hold them to their commit; SQLite
+   * serializes writers instead.
+   */
+  readonly rowLocks: boolean;
+  /**
    * Adds FOR UPDATE on PostgreSQL (SQLite serializes writers, so it needs no row locks); with
    * `of`, only the rows of that table (alias) in a join are locked.
    */
@@ -102,6 +107,7 @@ function openSqlite(options: StoreOptions): Store {
     dialect: 'sqlite',
     transaction: (work) => db.transaction().execute(work),
     groupedTransaction: (work, key) => groupCommit.run(work, key),
+    rowLocks: false,
     forUpdate: (qb) => qb,
     lockForTransaction: async () => {},
     ping: async () => {
@@ -151,6 +157,7 @@ function openPostgres(options: StoreOptions): Store {
     // A piece of a shared commit can be the one a deadlock aborts (two nodes' batches locking
     // the same sessions in opposite orders): its savepoint was rolled back, so it runs again.
     groupedTransaction: (work, key) => retryingConflicts(() => groupCommit.run(work, key)),
+    rowLocks: true,
     forUpdate: (qb, of) => qb.forUpdate(of as never),
     async lockForTransaction(trx, key) {
       await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);

@@ -2,9 +2,13 @@
 // their tab is in the background, the tab title counts unread messages, the chat's unread count
 // shows in the Active list and on its tab, a notification is raised and the chime plays (unless
 // muted, which follows the agent to another browser). The chat on screen stays quiet. A customer
-// whose tab is hidden sees the agent's reply counted in the title.
+// whose tab is hidden sees the agent's reply counted in the title. A super admin's own chat on
+// their /admin/chats/:id page stays quiet too.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import { sendMessage } from '../../src/services/messages/messageSender.js';
+import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
@@ -195,5 +199,38 @@ describeInBrowser('alerts for customer messages', () => {
     await until(async () => expect(await yawPage.title()).toBe('Live chat – Switchboard'));
     expect(amaPage.errors).toEqual([]);
     expect(yawPage.errors).toEqual([]);
+  });
+});
+
+describeInBrowser('alerts on a super admin’s chat page', () => {
+  const suite = useServerAndBrowser();
+
+  it('keeps quiet for a message in the super admin’s own chat while it is on /admin/chats/:id', async () => {
+    const ada = await suite.server.person('Ada Boateng', 'super_admin');
+    const adaPage = await withStubs(await suite.signIn(ada));
+    await updateOwnAgentState(suite.server.node.ctx, ada, { status: 'online' });
+    const yaw = await suite.server.person('Yaw Asante');
+    const { row } = await startSession(suite.server.node.ctx, {
+      viewer: yaw,
+      subject: 'Exam results',
+      priority: 'medium',
+      message: 'Where are my results?',
+    });
+    await suite.server.node.routing.idle();
+    const customerSays = (text: string) =>
+      sendMessage(suite.server.node.ctx, { viewer: yaw, sessionId: row.id, text });
+
+    await adaPage.goto(`/admin/chats/${row.id}`);
+    await visible(bubbles(adaPage, 'Where are my results?'));
+    await customerSays('Are they out yet?');
+    await visible(bubbles(adaPage, 'Are they out yet?'));
+
+    // Elsewhere, the same chat rings: the alerts work, and the first message did not ring.
+    await adaPage.getByRole('link', { name: 'Quick responses' }).click();
+    await until(async () => expect(await adaPage.title()).toBe('Quick responses – Switchboard'));
+    await customerSays('Hello?');
+    await until(async () => expect(await messageChimes(adaPage)).toBe(1));
+    expect((await notifications(adaPage)).map((n) => n.body)).toEqual(['Hello?']);
+    expect(adaPage.errors).toEqual([]);
   });
 });

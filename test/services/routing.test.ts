@@ -169,6 +169,46 @@ describeEachDatabase('routing', (db) => {
     }
   });
 
+  it('refills the slots of a burst of ends with one routing pass (on SQLite, the ends sharing one commit)', async () => {
+    const counted = countingTransactions(db());
+    let passes = 0;
+    const store: Store = {
+      ...counted.store,
+      lockForTransaction: (trx, key) => {
+        if (key === 'switchboard:routing') passes += 1;
+        return db().lockForTransaction(trx, key);
+      },
+    };
+    // One customer with eight chats: past what the abuse limits let a customer open.
+    const world = makeWorld(store, {
+      abuseLimits: { ...testSettings.abuseLimits, openChatsPerCustomer: 100, chatsPerHour: 100 },
+    });
+    const ama = await world.agent('Ama', { max: 4 });
+    const yaw = await world.customer();
+    const open: string[] = [];
+    for (let i = 0; i < 4; i++) open.push(await world.startChat(yaw));
+    const queued: string[] = [];
+    for (let i = 0; i < 4; i++) queued.push(await world.startChat(yaw));
+    await world.routing.idle();
+    const transactionsBefore = counted.count();
+    passes = 0;
+    await Promise.all(open.map((sessionId) => endSession(world.ctx, { viewer: ama, sessionId })));
+    await world.routing.idle();
+    for (const id of queued) {
+      expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(ama.id);
+    }
+    if (db().dialect === 'sqlite') {
+      // One grouped commit for the four ends, whose kicks start one pass: its transaction is the
+      // only plain one. With a commit and a pass per end, this was four ends and two passes.
+      expect(passes).toBe(1);
+      expect(counted.count() - transactionsBefore).toBe(1);
+    } else {
+      // Ends commit on their own here (sessionEnder.ts says why), each kicking routing.
+      expect(passes).toBeLessThanOrEqual(open.length);
+    }
+    await expectConsistentLoads(db());
+  });
+
   it('drains a queue longer than one batch in one routing run', async () => {
     // One customer with the whole queue: far past what the abuse limits let a customer open.
     const world = makeWorld(db(), {

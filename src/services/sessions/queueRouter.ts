@@ -114,8 +114,11 @@ export async function routeQueue(ctx: ServiceContext): Promise<number> {
 }
 
 /**
- * Runs routing in the background on kick(). A kick during a run schedules exactly one more run,
- * so no trigger is lost and a burst of triggers costs two passes at most.
+ * Runs routing in the background on kick(). A pass starts once the current turn of the event
+ * loop is over (setImmediate, no delay), so the kicks of every end in one shared commit, which
+ * all arrive in that turn, start one pass that refills all their slots. A kick during a run
+ * schedules exactly one more run, so no trigger is lost and a burst of triggers costs two passes
+ * at most.
  */
 export class RoutingScheduler implements RoutingTrigger {
   private running: Promise<void> | null = null;
@@ -141,6 +144,7 @@ export class RoutingScheduler implements RoutingTrigger {
 
   private async loop(): Promise<void> {
     do {
+      await new Promise((resolve) => setImmediate(resolve));
       this.again = false;
       try {
         await this.route();

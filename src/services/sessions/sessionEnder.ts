@@ -1,5 +1,7 @@
 // Ends a chat (by its customer, its agent or a super admin), frees the agent's slot so routing
-// can hand them the next chat, and takes the customer's rating when they give it at once.
+// can hand them the next chat, and takes the customer's rating when they give it at once. Every
+// end kicks routing once it is durable; on SQLite concurrent ends share one commit, whose kicks
+// start one routing pass that refills all their slots.
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
@@ -31,28 +33,43 @@ function endedBy(viewer: Viewer, record: SessionCore): EndedBy {
   return 'admin';
 }
 
+/**
+ * Ends share commits where that costs nothing but the wait for the next commit: SQLite, whose one
+ * writer makes a commit per end (and a routing pass per end) the drain's bound. Where
+ * transactions lock rows (PostgreSQL), a shared commit would hold every end's agent row until
+ * the whole batch commits, so routing and other nodes' ends would wait for the batch (seconds,
+ * on a loaded machine, past the query timeout); there ends keep short transactions of their own,
+ * which commit in parallel on the pool's connections.
+ */
+const grouping = (ctx: ServiceContext, sessionId: string) =>
+  ctx.store.rowLocks ? {} : { groupBy: sessionId };
+
 export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise<SessionRecord> {
   const { viewer, sessionId } = props;
-  return commit(ctx, async (trx, outbox) => {
-    const { record, facts } = await loadSessionFor(trx, viewer, sessionId, {
-      rule: sessionPolicy.end,
-      lock: ctx.store,
-    });
-    assertTransition(record.row.status, 'end');
-    if (props.feedback !== undefined && props.rating === undefined) {
-      throw invalid('rating', 'is required with feedback');
-    }
-    if (props.rating !== undefined && !sessionPolicy.rate(viewer, facts)) {
-      throw new AppError('FORBIDDEN', 'Only the customer can rate a chat');
-    }
-    const actor = await findUserById(trx, viewer.id);
-    return closeSession(trx, ctx, outbox, record, {
-      by: endedBy(viewer, record),
-      actorName: actor?.name ?? 'Someone',
-      rating: props.rating,
-      feedback: props.feedback,
-    });
-  });
+  return commit(
+    ctx,
+    async (trx, outbox) => {
+      const { record, facts } = await loadSessionFor(trx, viewer, sessionId, {
+        rule: sessionPolicy.end,
+        lock: ctx.store,
+      });
+      assertTransition(record.row.status, 'end');
+      if (props.feedback !== undefined && props.rating === undefined) {
+        throw invalid('rating', 'is required with feedback');
+      }
+      if (props.rating !== undefined && !sessionPolicy.rate(viewer, facts)) {
+        throw new AppError('FORBIDDEN', 'Only the customer can rate a chat');
+      }
+      const actor = await findUserById(trx, viewer.id);
+      return closeSession(trx, ctx, outbox, record, {
+        by: endedBy(viewer, record),
+        actorName: actor?.name ?? 'Someone',
+        rating: props.rating,
+        feedback: props.feedback,
+      });
+    },
+    grouping(ctx, sessionId),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import * as abuseLimits from './0004_abuse_limits.js';
 import * as strandedChats from './0005_stranded_chats.js';
 import * as quickResponseDetails from './0006_quick_response_details.js';
 import * as teams from './0007_teams.js';
+import * as awaitingReplyBackfill from './0008_awaiting_reply_backfill.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_stranded_chats': strandedChats,
   '0006_quick_response_details': quickResponseDetails,
   '0007_teams': teams,
+  '0008_awaiting_reply_backfill': awaitingReplyBackfill,
 };

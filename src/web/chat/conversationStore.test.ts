@@ -330,6 +330,23 @@ describe('ConversationStore', () => {
     expect(store.canWrite()).toBe(false);
   });
 
+  it('marks the chat transferred again after a reload, when it is with a colleague now', async () => {
+    const esi: Person = { id: 'esi', name: 'Esi', email: null, role: 'admin' };
+    const api = {
+      sessions: {
+        get: async () => ({ ...session, agent: esi, unreadCount: 0 }),
+        queue: async () => null,
+      },
+      messages: {
+        list: async () => ({ items: [stored(1, 'Hello', null)], hasMore: false }),
+      },
+    } as unknown as Api;
+    const { store } = startStore(api, ama);
+    await vi.waitFor(() => expect(store.get().status).toBe('ready'));
+    expect(store.get().transferredAway).toBe(true);
+    expect(store.canWrite()).toBe(false);
+  });
+
   it('does not mark a chat transferred for someone who was not its agent', async () => {
     const { store, realtime, goLive } = await openStore();
     goLive();

@@ -22,6 +22,7 @@ import {
 } from './conversation.js';
 import { toSend, type PendingMessage } from './outbox.js';
 import { loadOutbox, saveOutbox, type OutboxStorage } from './savedOutbox.js';
+import { transferredAwayFrom } from './transferredAway.js';
 import { TypingSignal } from './typingSignal.js';
 
 /** Messages per page when opening a conversation or scrolling back. */
@@ -251,7 +252,13 @@ export class ConversationStore implements Readable<ConversationView> {
         hasEarlier: page.hasMore,
       });
       this.loadAttempts = 0;
-      this.patch({ status: 'ready', problem: null, retrying: false });
+      this.patch({
+        status: 'ready',
+        problem: null,
+        retrying: false,
+        transferredAway:
+          this.get().transferredAway || transferredAwayFrom(session, page.items, this.deps.viewer),
+      });
       if (session.status === 'waiting' && session.customer.id === this.deps.viewer.id) {
         api.sessions.queue(this.sessionId).then(
           (queue) => this.patch({ queue }),

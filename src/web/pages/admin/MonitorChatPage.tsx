@@ -2,8 +2,11 @@
 import { Link } from '../../app/router.js';
 import { ChatWindow } from '../../components/chat/ChatWindow.js';
 import { Icon } from '../../components/Icon.js';
+import { useChatInView } from '../console/AgentDesk.js';
 
 export function MonitorChatPage({ sessionId }: { sessionId: string }) {
+  // A chat of the super admin's own does not ring while it is on screen, as in the console.
+  useChatInView(sessionId);
   return (
     <div class="page page--chat">
       <div class="monitor">

@@ -31,7 +31,10 @@ export interface AgentDesk {
   workspace: Workspace;
   /** The agent's chime and desktop notification preferences. */
   settings: NotificationSettings;
-  /** The console says which chat is on screen (null: none, or another page), so it does not ring. */
+  /**
+   * Which chat is on screen (null: none, or a page without one), so it does not ring; pages say
+   * it through useChatInView().
+   */
   setChatInView: (sessionId: string | null) => void;
   /** Chats this agent took themselves: already noticed, so they do not ring. */
   takenByMe: Set<string>;
@@ -46,6 +49,16 @@ export function useAgentDesk(): AgentDesk {
   const desk = useContext(AgentDeskContext);
   if (!desk) throw new Error('useAgentDesk() outside an agent’s signed-in screens');
   return desk;
+}
+
+/**
+ * Tells the desk that `sessionId` is the chat on screen (null: none) while the calling page shows
+ * it: the console's selected tab, a super admin's /admin/chats/:id. Leaving the page, none is.
+ */
+export function useChatInView(sessionId: string | null): void {
+  const { setChatInView } = useAgentDesk();
+  useEffect(() => setChatInView(sessionId), [sessionId]);
+  useEffect(() => () => setChatInView(null), []);
 }
 
 export function AgentDeskProvider({ children }: { children: ComponentChildren }) {

@@ -17,7 +17,7 @@ import { showToast } from '../../state/toasts.js';
 import { AgentStatusBar } from './AgentStatusBar.js';
 import { NotificationPrompt } from './NotificationPrompt.js';
 import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
-import { useAgentDesk } from './AgentDesk.js';
+import { useAgentDesk, useChatInView } from './AgentDesk.js';
 import { takeFailure } from './takeFailure.js';
 import { useConsoleLists } from './useConsoleLists.js';
 import { useClosingTab, WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
@@ -31,8 +31,7 @@ const SIDE_BY_SIDE = '(min-width: 960px)';
 export function ChatManagementPage() {
   const { api } = useServices();
   const lists = useConsoleLists();
-  const { workspace, activity, takenByMe, revealRequested, revealHandled, setChatInView } =
-    useAgentDesk();
+  const { workspace, activity, takenByMe, revealRequested, revealHandled } = useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
   const [showChat, setShowChat] = useState(false);
@@ -81,8 +80,7 @@ export function ChatManagementPage() {
   const chatOnScreen = wide || showChat;
   const inView = chatOnScreen ? workspace.selectedId : null;
   // The chat on screen does not ring for its messages; leaving the console, none is.
-  useEffect(() => setChatInView(inView), [inView]);
-  useEffect(() => () => setChatInView(null), []);
+  useChatInView(inView);
   const closeTab = useClosingTab(workspace.close, workspace.selectedId, () =>
     document.getElementById(tabId(LIST_TABS, tab)),
   );
