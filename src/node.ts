@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { EventBus } from './bus/bus.js';
 import { MemoryBus } from './bus/memoryBus.js';
-import { RedisBus } from './bus/redisBus.js';
 import type { Config } from './config.js';
 import { buildApp } from './http/app.js';
 import { Gateway } from './realtime/gateway.js';
@@ -74,7 +73,11 @@ export async function createNode(
   const bus =
     overrides.bus ??
     (config.redisUrl
-      ? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix })
+      ? // Loaded only for a cluster: a single node never pays for the Redis client.
+        new (await import('./bus/redisBus.js')).RedisBus({
+          url: config.redisUrl,
+          prefix: config.redisPrefix,
+        })
       : new MemoryBus());
   const nodeId =
     config.nodeId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;

@@ -1,23 +1,23 @@
 // `switchboard serve`: runs a node until SIGTERM or SIGINT, then stops gracefully. Logs are
 // readable lines on a terminal and JSON otherwise (LOG_FORMAT).
-import pinoPretty from 'pino-pretty';
 import type { Config } from '../config.js';
 import { createNode } from '../node.js';
 
-function logStreamFor(config: Config) {
+/** Readable lines for a person at a terminal; the formatter is loaded only then. */
+async function logStreamFor(config: Config) {
   const pretty =
     config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY);
-  return pretty
-    ? pinoPretty({
-        colorize: process.stdout.isTTY,
-        translateTime: 'SYS:HH:MM:ss',
-        ignore: 'pid,hostname',
-      })
-    : undefined;
+  if (!pretty) return undefined;
+  const { default: pinoPretty } = await import('pino-pretty');
+  return pinoPretty({
+    colorize: process.stdout.isTTY,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+  });
 }
 
 export async function serveCommand(config: Config): Promise<number> {
-  const node = await createNode(config, { logStream: logStreamFor(config) });
+  const node = await createNode(config, { logStream: await logStreamFor(config) });
   const url = await node.start();
   const open = config.publicOrigin ?? `http://localhost:${new URL(url).port}`;
   node.app.log.info(

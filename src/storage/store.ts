@@ -2,6 +2,7 @@
 // (retrying PostgreSQL's deadlock and serialization failures), and hides the few places where
 // the two dialects differ (row locks, advisory locks, error codes).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -13,7 +14,7 @@ import {
   type PostgresPoolClient,
   type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { GroupCommit } from './groupCommit.js';
 import type { Database } from './schema.js';
 
@@ -76,10 +77,21 @@ export interface Store {
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
-// int8 (bigint) holds epoch milliseconds and COUNT(*): both fit a JS number.
-pg.types.setTypeParser(20, (value) => Number(value));
-// numeric (AVG, SUM) likewise.
-pg.types.setTypeParser(1700, (value) => Number(value));
+let pgModule: typeof pg | null = null;
+
+/**
+ * The PostgreSQL driver, loaded on first use: a node on SQLite never pays for it (a sixth of
+ * start-up). A synchronous require keeps openStore synchronous; pg is a CommonJS package.
+ */
+function loadPg(): typeof pg {
+  if (pgModule) return pgModule;
+  pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+  // int8 (bigint) holds epoch milliseconds and COUNT(*): both fit a JS number.
+  pgModule.types.setTypeParser(20, (value) => Number(value));
+  // numeric (AVG, SUM) likewise.
+  pgModule.types.setTypeParser(1700, (value) => Number(value));
+  return pgModule;
+}
 
 export function openStore(options: StoreOptions): Store {
   return options.databaseUrl ? openPostgres(options) : openSqlite(options);
@@ -119,7 +131,7 @@ function openSqlite(options: StoreOptions): Store {
 
 function openPostgres(options: StoreOptions): Store {
   const poolSize = options.pgPoolSize ?? 10;
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: options.databaseUrl,
     max: poolSize,
     // Only ever measures a new connection being opened: waiting for a busy pool happens before
