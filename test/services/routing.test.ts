@@ -271,18 +271,20 @@ describeEachDatabase('routing', (db) => {
     expect(await take(yaw, taken)).toBe('FORBIDDEN');
     expect(await take(abena, world.ctx.ids.next())).toBe('FORBIDDEN');
 
-    // Ended: only those who may still see it hear why it cannot be taken.
+    // Ended: every agent may read an ended chat (the desk's shared history), so each hears why
+    // it cannot be taken; a customer who is not its own still cannot tell it exists.
     const ended = await world.startChat(yaw);
     expect(await take(ama, ended)).toBe('ok');
     await endSession(world.ctx, { viewer: yaw, sessionId: ended });
-    expect(await take(kofi, ended)).toBe('NOT_FOUND');
+    expect(await take(kofi, ended)).toBe('SESSION_ENDED');
+    expect(await take(abena, ended)).toBe('FORBIDDEN');
     expect(await take(ama, ended)).toBe('SESSION_ENDED');
     expect(await assign(boss, ended, kofi.id)).toBe('SESSION_ENDED');
 
     // Left by its customer while waiting: gone from the queue, not taken by anyone.
     const abandoned = await world.startChat(yaw);
     await endSession(world.ctx, { viewer: yaw, sessionId: abandoned });
-    expect(await take(kofi, abandoned)).toBe('NOT_FOUND');
+    expect(await take(kofi, abandoned)).toBe('SESSION_ENDED');
     expect(await assign(boss, abandoned, kofi.id)).toBe('SESSION_ENDED');
 
     expect(await take(kofi, world.ctx.ids.next())).toBe('NOT_FOUND');
