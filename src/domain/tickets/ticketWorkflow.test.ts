@@ -72,11 +72,7 @@ for (const target of TICKET_STATUSES) {
   expected[`setStatus(${target})`] = Object.fromEntries(
     TICKET_STATUSES.map((from) => [
       from,
-      from === 'closed'
-        ? '!closed'
-        : target === 'new' || target === 'closed'
-          ? '!invalid'
-          : target,
+      from === 'closed' ? '!closed' : target === 'new' || target === 'closed' ? '!invalid' : target,
     ]),
   ) as Record<TicketStatus, string>;
 }

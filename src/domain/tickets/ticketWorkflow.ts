@@ -30,71 +30,70 @@ export type TicketTransition =
 type Outcome = TicketStatus | 'followUp' | 'closed!' | 'invalid!';
 
 /** One row per event without a parameter, one column per status. */
-const TRANSITIONS: Record<Exclude<TicketEventType, 'setStatus'>, Record<TicketStatus, Outcome>> =
-  {
-    // The first public agent reply opens a new ticket; otherwise the status stays (the composer's
-    // "Send and set pending / solved" is a reply followed by setStatus).
-    agentReply: {
-      new: 'open',
-      open: 'open',
-      pending: 'pending',
-      on_hold: 'on_hold',
-      solved: 'solved',
-      closed: 'followUp',
-    },
-    // The requester answering reopens what waited on them or was solved; on_hold waits on a third
-    // party, so their message is stored but the ticket stays on hold.
-    requesterReply: {
-      new: 'new',
-      open: 'open',
-      pending: 'open',
-      on_hold: 'on_hold',
-      solved: 'open',
-      closed: 'followUp',
-    },
-    note: {
-      new: 'new',
-      open: 'open',
-      pending: 'pending',
-      on_hold: 'on_hold',
-      solved: 'solved',
-      closed: 'closed!',
-    },
-    assign: {
-      new: 'open',
-      open: 'open',
-      pending: 'pending',
-      on_hold: 'on_hold',
-      solved: 'solved',
-      closed: 'closed!',
-    },
-    // "Mark as solved" on the customer's ticket page.
-    requesterSolve: {
-      new: 'solved',
-      open: 'solved',
-      pending: 'solved',
-      on_hold: 'solved',
-      solved: 'solved',
-      closed: 'closed!',
-    },
-    autoClose: {
-      new: 'invalid!',
-      open: 'invalid!',
-      pending: 'invalid!',
-      on_hold: 'invalid!',
-      solved: 'closed',
-      closed: 'closed!',
-    },
-    // The source of a merge is closed (with merged_into set by the merge rules).
-    merge: {
-      new: 'closed',
-      open: 'closed',
-      pending: 'closed',
-      on_hold: 'closed',
-      solved: 'closed',
-      closed: 'closed!',
-    },
-  };
+const TRANSITIONS: Record<Exclude<TicketEventType, 'setStatus'>, Record<TicketStatus, Outcome>> = {
+  // The first public agent reply opens a new ticket; otherwise the status stays (the composer's
+  // "Send and set pending / solved" is a reply followed by setStatus).
+  agentReply: {
+    new: 'open',
+    open: 'open',
+    pending: 'pending',
+    on_hold: 'on_hold',
+    solved: 'solved',
+    closed: 'followUp',
+  },
+  // The requester answering reopens what waited on them or was solved; on_hold waits on a third
+  // party, so their message is stored but the ticket stays on hold.
+  requesterReply: {
+    new: 'new',
+    open: 'open',
+    pending: 'open',
+    on_hold: 'on_hold',
+    solved: 'open',
+    closed: 'followUp',
+  },
+  note: {
+    new: 'new',
+    open: 'open',
+    pending: 'pending',
+    on_hold: 'on_hold',
+    solved: 'solved',
+    closed: 'closed!',
+  },
+  assign: {
+    new: 'open',
+    open: 'open',
+    pending: 'pending',
+    on_hold: 'on_hold',
+    solved: 'solved',
+    closed: 'closed!',
+  },
+  // "Mark as solved" on the customer's ticket page.
+  requesterSolve: {
+    new: 'solved',
+    open: 'solved',
+    pending: 'solved',
+    on_hold: 'solved',
+    solved: 'solved',
+    closed: 'closed!',
+  },
+  autoClose: {
+    new: 'invalid!',
+    open: 'invalid!',
+    pending: 'invalid!',
+    on_hold: 'invalid!',
+    solved: 'closed',
+    closed: 'closed!',
+  },
+  // The source of a merge is closed (with merged_into set by the merge rules).
+  merge: {
+    new: 'closed',
+    open: 'closed',
+    pending: 'closed',
+    on_hold: 'closed',
+    solved: 'closed',
+    closed: 'closed!',
+  },
+};
 
 const label = (status: TicketStatus) => status.replace('_', ' ');
 
