@@ -80,7 +80,7 @@ function at(day: DateTime, time: string): DateTime {
 function shiftsStarting(calendar: BusinessCalendar, day: DateTime): Array<[number, number]> {
   const isoDate = day.toISODate() as string;
   if (isHoliday(calendar, isoDate)) return [];
-  const shifts = calendar.weeklyHours[WEEKDAYS[day.weekday - 1]] ?? [];
+  const shifts = calendar.weeklyHours[WEEKDAYS[day.weekday - 1] as Weekday] ?? [];
   return shifts
     .map((shift): [number, number] => {
       const start = at(day, shift.start);
