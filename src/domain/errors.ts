@@ -38,6 +38,12 @@ export const ERROR_CODES = {
   TOPIC_IN_USE: 409,
   TEAM_ARCHIVED: 409,
   SLUG_TAKEN: 409,
+  /** A closed ticket is final: a reply makes a follow-up ticket instead (domain/tickets). */
+  TICKET_CLOSED: 409,
+  /** The ticket's status does not allow this change (e.g. closing an open ticket). */
+  INVALID_TRANSITION: 409,
+  /** A ticket cannot be merged into itself, into a closed ticket, or merged twice. */
+  INVALID_MERGE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   EXPECTATION_FAILED: 417,

@@ -1,0 +1,139 @@
+// Where a ticket stands against its SLA, from its status history: for each target the due time,
+// the minutes used, and whether it is active, paused, achieved or breached, or at risk.
+// The resolution clock runs while the desk holds the ticket (new, open), pauses while it waits
+// on the requester or a third party (pending, on_hold), stops at solved and resumes on reopen.
+import type { Priority } from '../../shared/vocabulary.js';
+import type { BusinessCalendar } from './businessCalendar.js';
+import {
+  DEFAULT_AT_RISK_FRACTION,
+  slaClockFor,
+  type SlaClock,
+  type SlaPolicy,
+} from './slaPolicy.js';
+import { RUNNING_STATUSES, type TicketStatus } from './ticketWorkflow.js';
+
+export interface StatusChange {
+  status: TicketStatus;
+  at: Date;
+}
+
+export interface SlaTicket {
+  priority: Priority;
+  createdAt: Date;
+  /** The first public agent reply, if any. */
+  firstRespondedAt: Date | null;
+  /** Every status the ticket took, oldest first; the first is its status at creation. */
+  history: readonly StatusChange[];
+}
+
+export type SlaState = 'active' | 'paused' | 'achieved' | 'breached';
+
+export interface SlaTargetStatus {
+  state: SlaState;
+  targetMinutes: number;
+  /** Minutes counted so far (business minutes on a business clock). */
+  elapsedMinutes: number;
+  /** When the target is (or was) due; null while paused short of it. */
+  dueAt: Date | null;
+  /** Running, not yet breached, with at most the at-risk share of the target left. */
+  atRisk: boolean;
+}
+
+export interface SlaStatus {
+  firstResponse: SlaTargetStatus | null;
+  resolution: SlaTargetStatus | null;
+}
+
+interface Segment {
+  from: Date;
+  to: Date;
+}
+
+const isFinished = (status: TicketStatus) => status === 'solved' || status === 'closed';
+
+/** The stretches during which the resolution clock ran, up to `now`. */
+function runningSegments(history: readonly StatusChange[], now: Date): Segment[] {
+  const segments: Segment[] = [];
+  history.forEach((change, i) => {
+    if (!RUNNING_STATUSES.includes(change.status)) return;
+    const next = history[i + 1];
+    const to = next ? next.at : now;
+    if (to.getTime() > change.at.getTime()) segments.push({ from: change.at, to });
+  });
+  return segments;
+}
+
+/** Walks the segments: minutes used, and the instant the target was reached if it was. */
+function measure(clock: SlaClock, segments: Segment[], target: number) {
+  let elapsed = 0;
+  let reachedAt: Date | null = null;
+  for (const segment of segments) {
+    const minutes = clock.between(segment.from, segment.to);
+    if (!reachedAt && elapsed + minutes >= target) {
+      reachedAt = clock.add(segment.from, target - elapsed);
+    }
+    elapsed += minutes;
+  }
+  return { elapsed, reachedAt };
+}
+
+function judge(
+  target: number,
+  elapsed: number,
+  dueAt: Date | null,
+  end: Date,
+  running: boolean,
+  finished: boolean,
+  atRiskFraction: number,
+): SlaTargetStatus {
+  const breached = dueAt !== null && end.getTime() > dueAt.getTime();
+  const state: SlaState = breached
+    ? 'breached'
+    : finished
+      ? 'achieved'
+      : running
+        ? 'active'
+        : 'paused';
+  const atRisk = state === 'active' && target - elapsed <= atRiskFraction * target;
+  return { state, targetMinutes: target, elapsedMinutes: elapsed, dueAt, atRisk };
+}
+
+/** The ticket's SLA standing at `now` under `policy` (null for a target the policy does not set). */
+export function slaStatus(
+  policy: SlaPolicy,
+  calendar: BusinessCalendar | null,
+  ticket: SlaTicket,
+  now: Date,
+): SlaStatus {
+  const targets = policy.targets[ticket.priority];
+  const clock = slaClockFor(policy, calendar);
+  const fraction = policy.atRiskFraction ?? DEFAULT_AT_RISK_FRACTION;
+  const current = ticket.history.at(-1)?.status ?? 'new';
+  const lastChange = ticket.history.at(-1)?.at ?? ticket.createdAt;
+
+  let firstResponse: SlaTargetStatus | null = null;
+  if (targets?.firstResponseMinutes) {
+    const target = targets.firstResponseMinutes;
+    // Answered, or solved without an answer: the first response clock has stopped.
+    const solvedAt = ticket.history.find((c) => isFinished(c.status))?.at ?? null;
+    const stop = ticket.firstRespondedAt ?? solvedAt;
+    const end = stop ?? now;
+    const dueAt = clock.add(ticket.createdAt, target);
+    const elapsed = clock.between(ticket.createdAt, end);
+    firstResponse = judge(target, elapsed, dueAt, end, stop === null, stop !== null, fraction);
+  }
+
+  let resolution: SlaTargetStatus | null = null;
+  if (targets?.resolutionMinutes) {
+    const target = targets.resolutionMinutes;
+    const running = RUNNING_STATUSES.includes(current);
+    const finished = isFinished(current);
+    const end = finished ? lastChange : now;
+    const { elapsed, reachedAt } = measure(clock, runningSegments(ticket.history, end), target);
+    // Running short of the target: due when the rest of it is used from the current stretch.
+    const beforeCurrent = elapsed - (running ? clock.between(lastChange, now) : 0);
+    const dueAt = reachedAt ?? (running ? clock.add(lastChange, target - beforeCurrent) : null);
+    resolution = judge(target, elapsed, dueAt, end, running, finished, fraction);
+  }
+  return { firstResponse, resolution };
+}
