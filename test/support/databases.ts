@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { openStore, type DialectName, type Store } from '../../src/storage/store.js';
+import { settleRouting } from './pendingRouting.js';
 
 export interface TestDatabase {
   store: Store;
@@ -84,9 +85,11 @@ export function describeEachDatabase(
         database = await createTestDatabase(dialect);
       });
       beforeEach(async () => {
+        await settleRouting();
         if (database) await emptyAllTables(database.store);
       });
       afterAll(async () => {
+        await settleRouting();
         await database?.drop();
       });
       body(() => {

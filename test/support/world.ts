@@ -14,6 +14,7 @@ import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import type { AgentStatus } from '../../src/shared/vocabulary.js';
 import { registerNode, setPresence } from '../../src/storage/repositories/cluster.js';
 import type { Store } from '../../src/storage/store.js';
+import { trackRouting } from './pendingRouting.js';
 
 export class ManualClock {
   constructor(public ms = Date.UTC(2026, 0, 5, 9, 0, 0)) {}
@@ -92,6 +93,7 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
       throw error;
     },
   );
+  trackRouting(routing);
   const ctx: ServiceContext = {
     store,
     clock,
