@@ -41,10 +41,11 @@ interface Running extends SessionAfterMessages {
   touched: boolean;
 }
 
+// As in sendMessage, an empty client id is no client id.
 const keyOf = (send: Send) =>
-  send.props.clientId === undefined
-    ? null
-    : `${send.props.sessionId} ${send.props.viewer.id} ${send.props.clientId}`;
+  send.props.clientId
+    ? `${send.props.sessionId} ${send.props.viewer.id} ${send.props.clientId}`
+    : null;
 
 export const sendBatch: BatchRunner<Send, SentMessage> = {
   async run(trx, sends) {
@@ -150,9 +151,7 @@ async function storedRetries(
   sends: readonly Send[],
   refused: readonly unknown[],
 ): Promise<Map<string, MessageRecord>> {
-  const retried = sends.filter(
-    (send, i) => refused[i] === undefined && send.props.clientId !== undefined,
-  );
+  const retried = sends.filter((send, i) => refused[i] === undefined && keyOf(send) !== null);
   const records = await findMessagesByClientIds(
     trx,
     retried.map(({ props }) => ({
