@@ -2,6 +2,7 @@
 import type { EventBus } from '../bus/bus.js';
 import type { AbuseLimits } from '../domain/abuseLimits.js';
 import type { ServerFrame } from '../shared/protocol.js';
+import type { BatchRunner } from '../storage/groupCommit.js';
 import type { Store } from '../storage/store.js';
 import type { Clock, Ids } from './runtime.js';
 import { topics } from '../bus/bus.js';
@@ -91,27 +92,49 @@ export class Outbox {
 }
 
 /**
+ * A use case's request, as a batch runner gets it: the runner writes the frames of each request
+ * into its outbox (emptied first: a retried batch starts over), and they are published once the
+ * batch has committed. No agent states are announced for a batched request.
+ */
+export interface BatchedRequest<P> {
+  ctx: ServiceContext;
+  props: P;
+  outbox: Outbox;
+}
+
+export interface CommitOptions<P, T> {
+  /** A session id: small, frequent writes share a commit with concurrent ones. */
+  groupBy?: string;
+  /** With groupBy: concurrent requests of this runner may be done together (`work` alone otherwise). */
+  batch?: { runner: BatchRunner<BatchedRequest<P>, T>; props: P };
+}
+
+/**
  * Runs `work` in a transaction and publishes its outbox once committed. `groupBy` (a session
  * id) lets small, frequent writes share a commit with concurrent ones (Store.groupedTransaction).
  */
-export async function commit<T>(
+export async function commit<T, P = never>(
   ctx: ServiceContext,
   work: (trx: Store['db'], outbox: Outbox) => Promise<T>,
-  options: { groupBy?: string } = {},
+  options: CommitOptions<P, T> = {},
 ): Promise<T> {
   const outbox = new Outbox();
-  const run =
-    options.groupBy === undefined
-      ? ctx.store.transaction
-      : <R>(w: (trx: Store['db']) => Promise<R>) =>
-          ctx.store.groupedTransaction(w, options.groupBy);
-  const result = await run(async (trx) => {
+  const alone = async (trx: Store['db']): Promise<T> => {
     // A retried transaction starts over: frames of a failed attempt must never be published.
     outbox.clear();
     const value = await work(trx, outbox);
     await announceAgentStates(trx, ctx, outbox);
     return value;
-  });
+  };
+  const { groupBy, batch } = options;
+  const result =
+    groupBy === undefined
+      ? await ctx.store.transaction(alone)
+      : await ctx.store.groupedTransaction(
+          alone,
+          groupBy,
+          batch && { runner: batch.runner, item: { ctx, props: batch.props, outbox } },
+        );
   outbox.publish(ctx);
   return result;
 }

@@ -15,7 +15,7 @@ import {
   type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
 import type pg from 'pg';
-import { GroupCommit } from './groupCommit.js';
+import { GroupCommit, type Batchable } from './groupCommit.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -56,8 +56,14 @@ export interface Store {
   /**
    * Like transaction(), for small frequent writes (messages, read receipts): concurrent calls
    * share commits (see groupCommit.ts). Calls with the same `key` run in submission order.
+   * With `batch`, neighbouring calls of the same runner may be done together by it (`work` is
+   * what the call does alone; a store may always run that instead).
    */
-  groupedTransaction<T>(work: (trx: Db) => Promise<T>, key?: string): Promise<T>;
+  groupedTransaction<T, I = never>(
+    work: (trx: Db) => Promise<T>,
+    key?: string,
+    batch?: Batchable<I, T>,
+  ): Promise<T>;
   /**
    * True when transactions lock rows (PostgreSQL) and hold them to their commit; SQLite
    * serializes writers instead.
@@ -118,7 +124,7 @@ function openSqlite(options: StoreOptions): Store {
     db,
     dialect: 'sqlite',
     transaction: (work) => db.transaction().execute(work),
-    groupedTransaction: (work, key) => groupCommit.run(work, key),
+    groupedTransaction: (work, key, batch) => groupCommit.run(work, key, batch),
     rowLocks: false,
     forUpdate: (qb) => qb,
     lockForTransaction: async () => {},
@@ -168,7 +174,8 @@ function openPostgres(options: StoreOptions): Store {
     transaction,
     // A piece of a shared commit can be the one a deadlock aborts (two nodes' batches locking
     // the same sessions in opposite orders): its savepoint was rolled back, so it runs again.
-    groupedTransaction: (work, key) => retryingConflicts(() => groupCommit.run(work, key)),
+    groupedTransaction: (work, key, batch) =>
+      retryingConflicts(() => groupCommit.run(work, key, batch)),
     rowLocks: true,
     forUpdate: (qb, of) => qb.forUpdate(of as never),
     async lockForTransaction(trx, key) {

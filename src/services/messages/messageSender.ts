@@ -12,6 +12,7 @@ import { loadSessionFor } from '../sessions/sessionAccess.js';
 import { queueMessageFrame, writeMessage } from '../sessions/sessionEvents.js';
 import { reserveWithinBudget } from './messageBudget.js';
 import { writeNote } from './noteWriter.js';
+import { sendBatch } from './messageBatch.js';
 
 export interface SendMessageProps {
   viewer: Viewer;
@@ -86,6 +87,8 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       }
       return { message, duplicate: false };
     },
-    { groupBy: sessionId },
+    // Concurrent messages are stored together (messageBatch.ts); the above is one send alone.
+    // Notes take that path alone.
+    note ? { groupBy: sessionId } : { groupBy: sessionId, batch: { runner: sendBatch, props } },
   );
 }

@@ -64,8 +64,18 @@ export async function loadSessionFor(
 ): Promise<SessionAccess> {
   const record = await findSessionCore(db, sessionId, options.lock);
   if (!record) throw notFound('Chat session');
+  return checkSessionFor(db, viewer, record, options.rule);
+}
+
+/** Like loadSessionFor, for a session already loaded (and locked, if it is to change). */
+export async function checkSessionFor(
+  db: Db,
+  viewer: Viewer,
+  record: SessionCore,
+  rule?: SessionRule,
+): Promise<SessionAccess> {
   const { facts, viewer: known } = await factsFor(db, viewer, record);
   if (!sessionPolicy.view(known, facts)) throw notFound('Chat session');
-  if (options.rule && !options.rule(known, facts)) throw forbidden();
+  if (rule && !rule(known, facts)) throw forbidden();
   return { record, facts, viewer: known };
 }

@@ -93,7 +93,7 @@ export async function writeMessages(
   });
 }
 
-function newMessageRow(ctx: Ctx, seq: number, message: NewSessionMessage): NewMessage {
+export function newMessageRow(ctx: Ctx, seq: number, message: NewSessionMessage): NewMessage {
   return {
     id: ctx.ids.next(),
     sessionId: message.sessionId,

@@ -137,6 +137,29 @@ export async function findMessageByClientId(
   return rows[0] && toRecord(rows[0]);
 }
 
+/** The messages stored under any of `keys` (session, sender and client id), in one query. */
+export async function findMessagesByClientIds(
+  db: Db,
+  keys: ReadonlyArray<{ sessionId: string; senderId: string; clientId: string }>,
+): Promise<MessageRecord[]> {
+  if (keys.length === 0) return [];
+  // One index lookup per key (session, sender, client id: the unique index's columns).
+  const rows = await selectMessages(db)
+    .where((eb) =>
+      eb.or(
+        keys.map((k) =>
+          eb.and([
+            eb('m.session_id', '=', k.sessionId),
+            eb('m.sender_id', '=', k.senderId),
+            eb('m.client_id', '=', k.clientId),
+          ]),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map(toRecord);
+}
+
 export interface MessagePageOptions {
   afterSeq?: number | undefined;
   beforeSeq?: number | undefined;

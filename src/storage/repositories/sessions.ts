@@ -150,6 +150,25 @@ function lockingCoreQuery(store: Store): typeof coreQuery {
   return query;
 }
 
+/**
+ * Several sessions and their people in one query, by id; with `store`, PostgreSQL also locks
+ * their rows, in id order (so two such batches never lock in opposite orders).
+ */
+export async function findSessionCores(
+  db: Db,
+  ids: readonly string[],
+  store?: Store,
+): Promise<Map<string, SessionCore>> {
+  const cores = new Map<string, SessionCore>();
+  if (ids.length === 0) return cores;
+  const query = selectRecords(db)
+    .where('cs.id', 'in', [...ids])
+    .orderBy('cs.id');
+  const rows = await (store ? store.forUpdate(query, 'cs') : query).execute();
+  for (const row of rows) cores.set(row.id, toCore(row));
+  return cores;
+}
+
 export async function findSessionRecord(db: Db, id: string): Promise<SessionRecord | undefined> {
   const joined = await selectRecords(db).where('cs.id', '=', id).executeTakeFirst();
   if (!joined) return undefined;
@@ -358,6 +377,47 @@ const RESERVE_SENT = {
   agent: reserveSentMessageSeqFor('agent'),
   note: reserveSentMessageSeqFor('note'),
 } as const;
+
+/** What a batch of messages left in one session, computed from its locked row. */
+export interface SessionAfterMessages {
+  id: string;
+  lastSeq: number;
+  lastMessageAt: number;
+  budgetFullAt: number;
+  awaitingAgentSince: number | null;
+  firstAgentReplyAt: number | null;
+}
+
+/**
+ * Writes what a batch of messages changed in their sessions, in one conditional statement. The
+ * caller read the rows under lock (or inside SQLite's single writer) and applied each message's
+ * rules in order (sequence numbers, the message budget, the wait for the agent's reply), so the
+ * values are exact.
+ */
+export async function updateSessionsAfterMessages(
+  db: Db,
+  sessions: readonly SessionAfterMessages[],
+): Promise<void> {
+  if (sessions.length === 0) return;
+  // Joined to a VALUES list (columns column1… on both databases), not a CASE per column, whose
+  // cost grows with the square of the batch. Every value is cast: PostgreSQL would take text.
+  const int = (value: number | null) => sql`cast(${value} as bigint)`;
+  const values = sql.join(
+    sessions.map(
+      (s) =>
+        sql`(${s.id}, ${int(s.lastSeq)}, ${int(s.lastMessageAt)}, ${int(s.budgetFullAt)}, ${int(s.awaitingAgentSince)}, ${int(s.firstAgentReplyAt)})`,
+    ),
+  );
+  await sql`update chat_sessions set
+      last_seq = v.column2,
+      last_message_at = v.column3,
+      updated_at = v.column3,
+      message_budget_full_at = v.column4,
+      awaiting_agent_since = v.column5,
+      first_agent_reply_at = v.column6
+    from (values ${values}) as v
+    where chat_sessions.id = v.column1`.execute(db);
+}
 
 /** The customer's chats still waiting or active. */
 export async function countOpenSessionsOf(db: Db, customerId: string): Promise<number> {
