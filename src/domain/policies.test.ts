@@ -123,6 +123,28 @@ describe('quick response policy', () => {
     expect(quickResponsePolicy.manage(otherAgent, { ownerId: 'a' })).toBe(false);
     expect(quickResponsePolicy.use(customer)).toBe(false);
   });
+
+  it('lets a team’s leads and super admins keep its responses, and offers them to its members', () => {
+    const finance = { ownerId: null, teamId: 'finance' };
+    const member: Viewer = { id: 'm', role: 'admin', memberTeamIds: ['finance'] };
+    const financeLead: Viewer = { ...member, id: 'l', leadTeamIds: ['finance'] };
+    const itLead: Viewer = { id: 'l2', role: 'admin', leadTeamIds: ['it'], memberTeamIds: ['it'] };
+    expect(quickResponsePolicy.manage(financeLead, finance)).toBe(true);
+    expect(quickResponsePolicy.manage(boss, finance)).toBe(true);
+    expect(quickResponsePolicy.manage(itLead, finance)).toBe(false);
+    expect(quickResponsePolicy.manage(member, finance)).toBe(false);
+    // A team's response is not shared: leading a team gives no say over the shared ones.
+    expect(quickResponsePolicy.manage(financeLead, { ownerId: null })).toBe(false);
+    expect(quickResponsePolicy.view(member, finance)).toBe(true);
+    expect(quickResponsePolicy.view(financeLead, finance)).toBe(true);
+    expect(quickResponsePolicy.view(boss, finance)).toBe(true);
+    expect(quickResponsePolicy.view(itLead, finance)).toBe(false);
+    expect(quickResponsePolicy.view(agent, finance)).toBe(false);
+    expect(quickResponsePolicy.view({ ...customer, memberTeamIds: ['finance'] }, finance)).toBe(
+      false,
+    );
+    expect(quickResponsePolicy.view(member, { ownerId: null })).toBe(true);
+  });
 });
 
 describe('person policy', () => {

@@ -11,6 +11,11 @@ export interface Viewer {
    * absent means none.
    */
   leadTeamIds?: readonly string[];
+  /**
+   * The (not archived) teams this viewer belongs to, leads included. Loaded where a rule needs it
+   * (services/teams/teamLeads.ts withTeams); absent means none.
+   */
+  memberTeamIds?: readonly string[];
 }
 
 export interface SessionFacts {
@@ -28,8 +33,10 @@ export interface SessionFacts {
   teamId?: string | null;
 }
 
+/** A quick response's scope: an agent's (ownerId), a team's (teamId), else shared. */
 export interface QuickResponseFacts {
   ownerId: string | null;
+  teamId?: string | null;
 }
 
 export const isAgent = (viewer: Viewer): boolean => AGENT_ROLES.includes(viewer.role);
@@ -163,14 +170,28 @@ export const agentPolicy = {
 
 export const quickResponsePolicy = {
   use: isAgent,
-  /** Agents see the shared responses and their own; super admins every agent's too. */
+  /**
+   * Agents see the shared responses, their own, and those of the teams they belong to (in every
+   * chat, not only their teams' chats); super admins see every one.
+   */
   view(viewer: Viewer, response: QuickResponseFacts): boolean {
     if (!isAgent(viewer)) return false;
-    return response.ownerId === null || response.ownerId === viewer.id || isSuperAdmin(viewer);
+    if (isSuperAdmin(viewer)) return true;
+    if (response.ownerId !== null) return response.ownerId === viewer.id;
+    if (response.teamId) {
+      return (
+        (viewer.memberTeamIds ?? []).includes(response.teamId) || leadsTeam(viewer, response.teamId)
+      );
+    }
+    return true;
   },
-  /** Shared responses are the super admin's; personal ones belong to their agent. */
+  /**
+   * Shared responses are the super admin's; a team's are its leads' and the super admin's;
+   * personal ones belong to their agent alone.
+   */
   manage(viewer: Viewer, response: QuickResponseFacts): boolean {
-    if (response.ownerId === null) return isSuperAdmin(viewer);
-    return response.ownerId === viewer.id && isAgent(viewer);
+    if (response.ownerId !== null) return response.ownerId === viewer.id && isAgent(viewer);
+    if (response.teamId) return isSuperAdmin(viewer) || leadsTeam(viewer, response.teamId);
+    return isSuperAdmin(viewer);
   },
 };

@@ -7,7 +7,7 @@ export interface TemplateContext {
   customer: { name: string } | null;
   agent: { name: string } | null;
   chat: { subject: string } | null;
-  /** The chat's team, once chats have one (issue 11, teams): until then null, rendered empty. */
+  /** The chat's team (from its topic); null for a chat without one, rendered empty. */
   team: { name: string } | null;
 }
 

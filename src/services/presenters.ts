@@ -13,6 +13,7 @@ import type {
   NotificationPreferences,
   Person,
   QuickResponse,
+  QuickResponseScope,
   Session,
   SessionView,
 } from '../shared/api.js';
@@ -169,14 +170,23 @@ export const presentAgentState = (
   updatedAt: iso(status.updated_at),
 });
 
-export const presentQuickResponse = ({ row, useCount }: QuickResponseRecord): QuickResponse => ({
+const scopeOf = (row: QuickResponseRecord['row']): QuickResponseScope =>
+  row.owner_id !== null ? 'personal' : row.team_id !== null ? 'team' : 'shared';
+
+export const presentQuickResponse = ({
+  row,
+  useCount,
+  team,
+}: QuickResponseRecord): QuickResponse => ({
   id: row.id,
   title: row.title,
   content: row.content,
   category: row.category,
   shortcut: row.shortcut,
-  shared: row.owner_id === null,
+  scope: scopeOf(row),
+  shared: scopeOf(row) === 'shared',
   ownerId: row.owner_id,
+  team: team && { id: team.id, name: team.name },
   useCount,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),

@@ -154,6 +154,9 @@ export const AgentDirectory = z.object({
 });
 export type AgentDirectory = z.infer<typeof AgentDirectory>;
 
+export const QUICK_RESPONSE_SCOPES = ['shared', 'team', 'personal'] as const;
+export type QuickResponseScope = (typeof QUICK_RESPONSE_SCOPES)[number];
+
 export const QuickResponse = z.object({
   id,
   title: z.string(),
@@ -162,8 +165,14 @@ export const QuickResponse = z.object({
     .describe('may hold variables such as `{{customer.firstName}}`, filled in when inserted'),
   category: z.string().nullable().describe('free text the picker groups by; null for none'),
   shortcut: z.string().nullable().describe('typed as `/shortcut` in the composer to insert it'),
-  shared: z.boolean(),
-  ownerId: z.string().nullable(),
+  scope: z
+    .enum(QUICK_RESPONSE_SCOPES)
+    .describe(
+      "'shared' (every agent's, kept by super admins), 'team' (offered to the team's members, kept by its leads and super admins), 'personal' (one agent's)",
+    ),
+  shared: z.boolean().describe("scope is 'shared'"),
+  ownerId: z.string().nullable().describe('the agent whose personal response it is'),
+  team: NamedRef.nullable().describe('the team whose response it is'),
   useCount: z.number().int().describe('how often the caller inserted it'),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -358,7 +367,7 @@ const quickResponseFields = {
     )
     .nullable()
     .describe(
-      'unique among the shared responses, and among each agent’s own (409 `SHORTCUT_TAKEN`); null for none',
+      'unique within its scope: among the shared responses, a team’s, each agent’s own (409 `SHORTCUT_TAKEN`); null for none',
     ),
 };
 
@@ -368,10 +377,23 @@ export const CreateQuickResponseBody = z.object({
   category: quickResponseFields.category.default(null),
   shortcut: quickResponseFields.shortcut.default(null),
   shared: z.boolean().default(false).describe('shared with every agent; super admins only'),
+  teamId: id
+    .nullable()
+    .default(null)
+    .describe(
+      "the team's response, offered to its members: that team's leads and super admins only; not with `shared`",
+    ),
 });
 export type CreateQuickResponseBody = z.input<typeof CreateQuickResponseBody>;
 
-export const UpdateQuickResponseBody = z.object(quickResponseFields).partial();
+export const UpdateQuickResponseBody = z
+  .object({
+    ...quickResponseFields,
+    teamId: id.describe(
+      'moves the response to that team; the caller must manage both the response and the team’s responses',
+    ),
+  })
+  .partial();
 export type UpdateQuickResponseBody = z.infer<typeof UpdateQuickResponseBody>;
 
 export const NotificationPreferencesBody = NotificationPreferences;

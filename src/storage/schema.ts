@@ -170,13 +170,15 @@ export interface ChatAgentStatusTable {
 
 export interface ChatQuickResponsesTable {
   id: string;
-  /** Null for shared responses. */
+  /** The agent whose personal response it is; null for shared and team responses. */
   owner_id: string | null;
+  /** The team whose response it is (owner_id is then null); null for shared and personal ones. */
+  team_id: string | null;
   title: string;
   content: string;
   /** Free text the picker groups by; null for none. */
   category: string | null;
-  /** Typed as `/shortcut` in the composer; unique within its scope (shared, or the owner's). */
+  /** Typed as `/shortcut` in the composer; unique within its scope (shared, a team's, an agent's). */
   shortcut: string | null;
   created_by: string;
   created_at: number;

@@ -2,12 +2,15 @@
 // category and previews each response filled in for this chat; it goes in filled in from the
 // menu, from "/" and Enter, and at once from "/shortcut" and a space, each use counted; and the
 // details panel lists the customer's previous chat with a colleague, linking to its transcript.
+// In a chat of a team, that team's responses come first and `{{team.name}}` is its name.
 import { beforeAll, expect, it } from 'vitest';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
@@ -18,14 +21,16 @@ const FILLED = 'Hi Yaw, this is Ama. About “Fees for term 2”: the fees are o
 describeInBrowser('quick responses and previous chats', () => {
   const suite = useServerAndBrowser();
   let ama: Person;
+  let kofi: Person;
+  let yaw: Person;
   let page: SignedInPage;
   let previousId: string;
 
   beforeAll(async () => {
     const { ctx } = suite.server.node;
     ama = await suite.server.person('Ama Mensah', 'admin');
-    const kofi = await suite.server.person('Kofi Boateng', 'admin');
-    const yaw = await suite.server.person('Yaw Asante');
+    kofi = await suite.server.person('Kofi Boateng', 'admin');
+    yaw = await suite.server.person('Yaw Asante');
     await createQuickResponse(ctx, ama, {
       title: 'Term fees',
       content:
@@ -119,5 +124,78 @@ describeInBrowser('quick responses and previous chats', () => {
     await visible(messageLog(page).getByText('My library card stopped working'));
     await visible(page.getByText(/This chat ended/));
     expect(page.errors).toEqual([]);
+  });
+
+  it("offers the chat's team's responses first, with {{team.name}} filled in", async () => {
+    const { ctx } = suite.server.node;
+    const boss = await suite.server.person('Boss', 'super_admin');
+    const finance = (await createTeam(ctx, boss, { name: 'Finance Office', description: '' })).row;
+    await setTeamMember(ctx, boss, { teamId: finance.id, agentId: kofi.id, isLead: true });
+    await setTeamMember(ctx, boss, { teamId: finance.id, agentId: ama.id, isLead: false });
+    const topic = await createTopic(ctx, boss, {
+      name: 'Fees and payments',
+      slug: 'fees',
+      teamId: finance.id,
+      isDefault: false,
+      position: 0,
+    });
+    // Kept by the team's lead, offered to Ama as a member of the team.
+    await createQuickResponse(ctx, kofi, {
+      title: 'Office hours',
+      content: 'The {{team.name}} is open 9 to 5, {{customer.firstName}}.',
+      category: 'Desk',
+      teamId: finance.id,
+    });
+    const { row } = await startSession(ctx, {
+      viewer: yaw,
+      subject: 'Refund',
+      priority: 'medium',
+      message: 'Where is my refund?',
+      topicId: topic.row.id,
+    });
+    await assignSession(ctx, { viewer: ama, sessionId: row.id });
+
+    page = await suite.signIn(ama);
+    await page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /Refund/ })
+      .click();
+    await visible(composer());
+    await page.getByRole('button', { name: 'Quick responses' }).click();
+    const list = page.getByRole('listbox', { name: 'Quick responses' });
+    const first = list.getByRole('option').first();
+    // First though Ama has used "Term fees" three times: it is this chat's team's.
+    await until(async () => expect(await first.textContent()).toContain('Office hours'));
+    const filled = 'The Finance Office is open 9 to 5, Yaw.';
+    expect(await first.textContent()).toContain(filled);
+    await first.click();
+    await until(async () => expect(await composer().inputValue()).toBe(filled));
+    expect(page.errors).toEqual([]);
+  });
+
+  it("lets the team's lead add one for the team on the Quick responses page", async () => {
+    const lead = await suite.signIn(kofi);
+    await lead.goto('/quick-responses');
+    await lead.getByRole('button', { name: 'New response' }).click();
+    await lead.getByLabel('Title').fill('Refund times');
+    await lead.getByLabel('Text').fill('Refunds take five days at the {{team.name}}.');
+    const scope = lead.getByLabel('Offered to');
+    // A lead who is no super admin: their own, or their team's; not shared with everyone.
+    expect(await scope.locator('option').allTextContents()).toEqual([
+      'Personal (you)',
+      'Team Finance Office',
+    ]);
+    await scope.selectOption({ label: 'Team Finance Office' });
+    await lead.getByRole('button', { name: 'Save' }).click();
+    const team = lead.getByRole('region', { name: 'Team Finance Office' });
+    await visible(team.getByText('Refund times'));
+    expect(await team.getByRole('button', { name: 'Edit' }).count()).toBe(2);
+
+    // A member sees it there too, without the means to change it.
+    await page.goto('/quick-responses');
+    const seen = page.getByRole('region', { name: 'Team Finance Office' });
+    await visible(seen.getByText('Refund times'));
+    expect(await seen.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(lead.errors).toEqual([]);
   });
 });

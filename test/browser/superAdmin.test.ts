@@ -143,7 +143,7 @@ describeInBrowser('a super admin', () => {
     await adminPage.getByRole('button', { name: 'New response' }).click();
     await adminPage.getByLabel('Title').fill('Office hours');
     await adminPage.getByLabel('Text').fill('We are open 8:00-17:00, Monday to Friday.');
-    await adminPage.getByRole('checkbox', { name: 'Share with all agents' }).check();
+    await adminPage.getByLabel('Offered to').selectOption('shared');
     await adminPage.getByRole('button', { name: 'Save' }).click();
     await visible(
       adminPage.getByRole('region', { name: 'Shared with all agents' }).getByText('Office hours'),

@@ -33,13 +33,16 @@ type Statuses = readonly [number, number, number, number, number, number, number
 /**
  * What a request is made against, each time afresh unless it only reads: a chat of the
  * customer's that is waiting, active with the agent, or ended after that; or the agent's
- * personal quick response, or a shared one.
+ * personal quick response, a shared one, or one of team A's (which `lead` leads; `agent` and
+ * `colleague` are not in it).
  */
-type Case = 'any' | 'waiting' | 'active' | 'ended' | 'personal' | 'shared';
+type Case = 'any' | 'waiting' | 'active' | 'ended' | 'personal' | 'shared' | 'team';
 
 interface Fixture {
   session: string;
   response: string;
+  /** In the 'team' case, team A: the scope a new quick response is asked for. */
+  responseTeam: string | null;
   /** Assign and transfer targets, and the account that account routes read and change. */
   otherAgent: string;
   /** The team of every chat, led by `lead`. */
@@ -271,27 +274,38 @@ const TABLE: Record<string, Row> = {
     cases: { any: agentsOnly(200) },
   },
   'POST /api/v1/quick-responses': {
-    request: () => ({ path: '/api/v1/quick-responses', body: { title: 'Hi', content: 'Hello!' } }),
-    cases: { any: agentsOnly(201) },
+    request: (f) => ({
+      path: '/api/v1/quick-responses',
+      body: { title: 'Hi', content: 'Hello!', ...(f.responseTeam && { teamId: f.responseTeam }) },
+    }),
+    // A team's response is made by its leads and super admins; a lead of another team may not.
+    cases: { any: agentsOnly(201), team: [401, 403, 403, 403, 403, 201, 201, 403] },
   },
   'PATCH /api/v1/quick-responses/:id': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}`, body: { title: 'Hey' } }),
     // A super admin sees every personal response but changes only their own and the shared ones.
+    // A team's is changed by its leads and super admins; agents outside the team do not see it.
     cases: {
       personal: [401, 403, 403, 200, 404, 403, 404, 404],
       shared: superAdminsOnly(200),
+      team: [401, 403, 403, 404, 404, 200, 200, 404],
     },
   },
   // Counting a use takes seeing the response, as the list shows it (super admins see every one).
   'POST /api/v1/quick-responses/:id/use': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}/use` }),
-    cases: { personal: [401, 403, 403, 200, 404, 200, 404, 404], shared: agentsOnly(200) },
+    cases: {
+      personal: [401, 403, 403, 200, 404, 200, 404, 404],
+      shared: agentsOnly(200),
+      team: [401, 403, 403, 404, 404, 200, 200, 404],
+    },
   },
   'DELETE /api/v1/quick-responses/:id': {
     request: (f) => ({ path: `/api/v1/quick-responses/${f.response}` }),
     cases: {
       personal: [401, 403, 403, 204, 404, 403, 404, 404],
       shared: superAdminsOnly(204),
+      team: [401, 403, 403, 404, 404, 204, 204, 404],
     },
   },
 
@@ -507,10 +521,11 @@ for (const dialect of availableDialects()) {
 
     async function fixture(kase: Case): Promise<Fixture> {
       const { ctx } = server.node;
+      const responseTeam = kase === 'team' ? teamA : null;
       const response = await createQuickResponse(
         ctx,
-        kase === 'shared' ? viewers.superAdmin : viewers.agent,
-        { title: 'Thanks', content: 'Thank you!', shared: kase === 'shared' },
+        kase === 'shared' ? viewers.superAdmin : kase === 'team' ? viewers.lead : viewers.agent,
+        { title: 'Thanks', content: 'Thank you!', shared: kase === 'shared', teamId: responseTeam },
       );
       const { row } = await startSession(ctx, {
         viewer: viewers.customer,
@@ -536,6 +551,7 @@ for (const dialect of availableDialects()) {
       return {
         session: row.id,
         response: response.row.id,
+        responseTeam,
         otherAgent,
         team: teamA,
         spareTeam,

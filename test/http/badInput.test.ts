@@ -250,6 +250,44 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expectRefused(await ama.post('/api/v1/quick-responses/%00/use'), 'use');
   });
 
+  it('refuses a quick response for a bad, unknown or archived team, or both shared and a team’s', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const valid = { title: 'Fees', content: 'Hi from {{team.name}}' };
+    for (const teamId of ['not-an-id', 'a\u0000', 7, '']) {
+      expectRefused(await boss.post('/api/v1/quick-responses', { ...valid, teamId }), `${teamId}`);
+    }
+    const unknown = await boss.post('/api/v1/quick-responses', {
+      ...valid,
+      teamId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('NOT_FOUND');
+    const team = await boss.post('/api/v1/teams', { name: 'Bursary' });
+    const both = await boss.post('/api/v1/quick-responses', {
+      ...valid,
+      teamId: team.body.id,
+      shared: true,
+    });
+    expectRefused(both, 'shared and a team’s');
+    expect(both.body.error.field).toBe('teamId');
+    const saved = await boss.post('/api/v1/quick-responses', { ...valid, teamId: team.body.id });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({
+      scope: 'team',
+      shared: false,
+      ownerId: null,
+      team: { id: team.body.id, name: 'Bursary' },
+    });
+    expectRefused(
+      await boss.patch(`/api/v1/quick-responses/${saved.body.id}`, { teamId: null }),
+      'teamId: null',
+    );
+    await boss.patch(`/api/v1/teams/${team.body.id}`, { archived: true });
+    const archived = await boss.post('/api/v1/quick-responses', { ...valid, teamId: team.body.id });
+    expect(archived.status).toBe(409);
+    expect(archived.body.error.code).toBe('TEAM_ARCHIVED');
+  });
+
   it("refuses bad ids, limits and cursors of a customer's chats", async () => {
     const ama = await server.signUp('Ama', 'admin');
     const id = ama.user!.id;

@@ -1,5 +1,6 @@
 // Quick responses on both databases: variables checked on save, shortcuts unique within their
-// scope, categories, and each agent's most used first.
+// scope (shared, a team's, an agent's), team responses for their members, categories, and each
+// agent's most used first.
 import { expect, it } from 'vitest';
 import { recordQuickResponseUse } from '../../src/services/quickResponses/quickResponseUses.js';
 import {
@@ -8,6 +9,12 @@ import {
   listQuickResponses,
   updateQuickResponse,
 } from '../../src/services/quickResponses/quickResponses.js';
+import {
+  createTeam,
+  deleteTeam,
+  setTeamMember,
+  updateTeam,
+} from '../../src/services/teams/teams.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld } from '../support/world.js';
 
@@ -120,5 +127,108 @@ describeEachDatabase('quick responses', (db) => {
     await expect(recordQuickResponseUse(world.ctx, ama, mine.row.id)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  async function financeDesk(world: ReturnType<typeof makeWorld>) {
+    const boss = await world.superAdmin();
+    const lead = await world.agent('Afia');
+    const member = await world.agent('Ama');
+    const outsider = await world.agent('Kofi');
+    const finance = (await createTeam(world.ctx, boss, { name: 'Finance', description: '' })).row;
+    const it = (await createTeam(world.ctx, boss, { name: 'IT', description: '' })).row;
+    await setTeamMember(world.ctx, boss, { teamId: finance.id, agentId: lead.id, isLead: true });
+    await setTeamMember(world.ctx, boss, { teamId: finance.id, agentId: member.id, isLead: false });
+    await setTeamMember(world.ctx, boss, { teamId: it.id, agentId: outsider.id, isLead: true });
+    return { boss, lead, member, outsider, finance, it };
+  }
+
+  it('lets a team’s lead keep its responses, offered to its members alone', async () => {
+    const world = makeWorld(db());
+    const { boss, lead, member, outsider, finance } = await financeDesk(world);
+    const fees = { title: 'Fees', content: 'Hi, {{team.name}} here', teamId: finance.id };
+    const saved = await createQuickResponse(world.ctx, lead, fees);
+    expect(saved.team).toEqual({ id: finance.id, name: 'Finance' });
+    expect(saved.row).toMatchObject({ owner_id: null, team_id: finance.id });
+    const titles = async (viewer: typeof lead) =>
+      (await listQuickResponses(world.ctx, viewer)).map((r) => r.row.title);
+    expect(await titles(member)).toEqual(['Fees']);
+    expect(await titles(boss)).toEqual(['Fees']);
+    expect(await titles(outsider)).toEqual([]);
+    expect((await listQuickResponses(world.ctx, member))[0]).toEqual(saved);
+    // A member uses it, but keeping it is the leads' (and the super admin's).
+    expect((await recordQuickResponseUse(world.ctx, member, saved.row.id)).useCount).toBe(1);
+    await expect(
+      updateQuickResponse(world.ctx, member, saved.row.id, { title: 'Mine' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      updateQuickResponse(world.ctx, outsider, saved.row.id, { title: 'Mine' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createQuickResponse(world.ctx, member, fees)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(createQuickResponse(world.ctx, outsider, fees)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(
+      (await updateQuickResponse(world.ctx, boss, saved.row.id, { title: 'Fees!' })).row.title,
+    ).toBe('Fees!');
+    await deleteQuickResponse(world.ctx, lead, saved.row.id);
+    expect(await titles(member)).toEqual([]);
+  });
+
+  it('refuses an unknown or archived team, and a response both shared and a team’s', async () => {
+    const world = makeWorld(db());
+    const { boss, lead, finance, it: itTeam } = await financeDesk(world);
+    const body = { title: 'Fees', content: 'See the fees page' };
+    await expect(
+      createQuickResponse(world.ctx, boss, { ...body, teamId: 'no-such-team' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      createQuickResponse(world.ctx, boss, { ...body, teamId: finance.id, shared: true }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'teamId' });
+    const mine = await createQuickResponse(world.ctx, lead, body);
+    // A lead moves their own response to their team, not to another team.
+    await expect(
+      updateQuickResponse(world.ctx, lead, mine.row.id, { teamId: itTeam.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const moved = await updateQuickResponse(world.ctx, lead, mine.row.id, { teamId: finance.id });
+    expect(moved.row).toMatchObject({ owner_id: null, team_id: finance.id });
+    expect(moved.team).toEqual({ id: finance.id, name: 'Finance' });
+    await updateTeam(world.ctx, boss, itTeam.id, { archived: true });
+    await expect(
+      createQuickResponse(world.ctx, boss, { ...body, teamId: itTeam.id }),
+    ).rejects.toMatchObject({ code: 'TEAM_ARCHIVED' });
+    await expect(
+      updateQuickResponse(world.ctx, boss, moved.row.id, { teamId: itTeam.id }),
+    ).rejects.toMatchObject({ code: 'TEAM_ARCHIVED' });
+  });
+
+  it('keeps a shortcut unique within a team, apart from the shared ones and other teams', async () => {
+    const world = makeWorld(db());
+    const { boss, lead, outsider, finance, it: itTeam } = await financeDesk(world);
+    const fees = { title: 'Fees', content: 'See the fees page', shortcut: 'fees' };
+    await createQuickResponse(world.ctx, boss, { ...fees, shared: true });
+    await createQuickResponse(world.ctx, lead, fees);
+    await createQuickResponse(world.ctx, lead, { ...fees, teamId: finance.id });
+    await createQuickResponse(world.ctx, outsider, { ...fees, teamId: itTeam.id });
+    await expect(
+      createQuickResponse(world.ctx, boss, { ...fees, teamId: finance.id }),
+    ).rejects.toMatchObject({ code: 'SHORTCUT_TAKEN' });
+    // Moving one into a team takes the team's shortcuts into account too.
+    const [itFees] = await listQuickResponses(world.ctx, outsider).then((list) =>
+      list.filter((r) => r.row.team_id === itTeam.id),
+    );
+    await expect(
+      updateQuickResponse(world.ctx, boss, itFees!.row.id, { teamId: finance.id }),
+    ).rejects.toMatchObject({ code: 'SHORTCUT_TAKEN' });
+  });
+
+  it('deletes a team’s responses with the team', async () => {
+    const world = makeWorld(db());
+    const { boss, lead, member, finance } = await financeDesk(world);
+    await createQuickResponse(world.ctx, lead, { title: 'Fees', content: 'x', teamId: finance.id });
+    await deleteTeam(world.ctx, boss, finance.id);
+    expect(await listQuickResponses(world.ctx, member)).toEqual([]);
+    expect(await listQuickResponses(world.ctx, boss)).toEqual([]);
   });
 });

@@ -1,21 +1,60 @@
-// Quick responses (canned replies): shared ones kept by super admins, personal ones by each agent,
-// with variables checked when they are saved and a shortcut unique within its scope.
-import { AppError, forbidden, notFound } from '../../domain/errors.js';
-import { quickResponsePolicy, type Viewer } from '../../domain/policies.js';
+// Quick responses (canned replies): shared ones kept by super admins, a team's by its leads (and
+// super admins) for its members, personal ones by each agent, with variables checked when they
+// are saved and a shortcut unique within its scope.
+import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import {
+  isSuperAdmin,
+  quickResponsePolicy,
+  type QuickResponseFacts,
+  type Viewer,
+} from '../../domain/policies.js';
 import { templateProblems, validVariablesText } from '../../domain/quickResponseTemplate.js';
 import type { CreateQuickResponseBody, UpdateQuickResponseBody } from '../../shared/api.js';
 import * as repo from '../../storage/repositories/quickResponses.js';
 import type { QuickResponseRecord } from '../../storage/repositories/quickResponses.js';
 import type { QuickResponseRow } from '../../storage/schema.js';
+import { findTeam } from '../../storage/repositories/teams.js';
 import { isUniqueViolation } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
+import { assertTeamOpen } from '../teams/openTeam.js';
+import { withTeams } from '../teams/teamLeads.js';
 
-export function listQuickResponses(
+/**
+ * The shared responses, the caller's own, and those of their teams (every team's for super
+ * admins), offered in every chat: the picker puts the chat's own team first.
+ */
+export async function listQuickResponses(
   ctx: ServiceContext,
   viewer: Viewer,
 ): Promise<QuickResponseRecord[]> {
   if (!quickResponsePolicy.use(viewer)) throw forbidden('Quick responses are for agents');
-  return repo.listQuickResponsesFor(ctx.store.db, viewer.id);
+  const teamIds = isSuperAdmin(viewer)
+    ? 'all'
+    : ((await withTeams(ctx.store.db, viewer)).memberTeamIds ?? []);
+  return repo.listQuickResponsesFor(ctx.store.db, viewer.id, teamIds);
+}
+
+const factsOf = (row: QuickResponseRow): QuickResponseFacts => ({
+  ownerId: row.owner_id,
+  teamId: row.team_id,
+});
+
+const refusal = (scope: QuickResponseFacts) =>
+  forbidden(
+    scope.ownerId !== null
+      ? 'Quick responses are for agents'
+      : scope.teamId
+        ? "Only the team's leads and super admins manage its quick responses"
+        : 'Only super admins manage shared quick responses',
+  );
+
+/** The team a response is given to must be open, and the viewer one who keeps its responses. */
+async function assertTeamScope(ctx: ServiceContext, viewer: Viewer, teamId: string) {
+  await assertTeamOpen(ctx.store.db, teamId);
+  const scope = { ownerId: null, teamId };
+  if (!quickResponsePolicy.manage(await withTeams(ctx.store.db, viewer), scope)) {
+    throw refusal(scope);
+  }
 }
 
 const braces = (name: string) => `{{${name}}}`;
@@ -61,19 +100,19 @@ export async function createQuickResponse(
   viewer: Viewer,
   body: CreateQuickResponseBody,
 ): Promise<QuickResponseRecord> {
-  const ownerId = body.shared ? null : viewer.id;
-  if (!quickResponsePolicy.manage(viewer, { ownerId })) {
-    throw forbidden(
-      body.shared
-        ? 'Only super admins manage shared quick responses'
-        : 'Quick responses are for agents',
-    );
+  const teamId = body.teamId ?? null;
+  if (teamId !== null && body.shared) {
+    throw invalid('teamId', 'a response is shared with every agent or a team’s, not both');
   }
+  const ownerId = body.shared || teamId !== null ? null : viewer.id;
+  if (teamId !== null) await assertTeamScope(ctx, viewer, teamId);
+  else if (!quickResponsePolicy.manage(viewer, { ownerId })) throw refusal({ ownerId });
   checkVariables(body.content);
   const now = ctx.clock.now();
   const row: QuickResponseRow = {
     id: ctx.ids.next(),
     owner_id: ownerId,
+    team_id: teamId,
     title: body.title,
     content: body.content,
     category: body.category ?? null,
@@ -83,7 +122,13 @@ export async function createQuickResponse(
     updated_at: now,
   };
   await withUniqueShortcut(row.shortcut, () => repo.insertQuickResponse(ctx.store.db, row));
-  return { row, useCount: 0 };
+  return { row, useCount: 0, team: await teamOf(ctx, teamId) };
+}
+
+async function teamOf(ctx: ServiceContext, teamId: string | null) {
+  if (teamId === null) return null;
+  const team = await findTeam(ctx.store.db, teamId);
+  return team ? { id: team.row.id, name: team.row.name } : null;
 }
 
 /**
@@ -97,7 +142,8 @@ export async function loadVisible(
 ): Promise<QuickResponseRecord> {
   if (!quickResponsePolicy.use(viewer)) throw forbidden('Quick responses are for agents');
   const record = await repo.findQuickResponse(ctx.store.db, id, viewer.id);
-  if (!record || !quickResponsePolicy.view(viewer, { ownerId: record.row.owner_id })) {
+  const known = record?.row.team_id ? await withTeams(ctx.store.db, viewer) : viewer;
+  if (!record || !quickResponsePolicy.view(known, factsOf(record.row))) {
     throw notFound('Quick response');
   }
   return record;
@@ -105,9 +151,8 @@ export async function loadVisible(
 
 async function loadManageable(ctx: ServiceContext, viewer: Viewer, id: string) {
   const record = await loadVisible(ctx, viewer, id);
-  if (!quickResponsePolicy.manage(viewer, { ownerId: record.row.owner_id })) {
-    throw forbidden('Only super admins change shared quick responses');
-  }
+  const known = record.row.team_id ? await withTeams(ctx.store.db, viewer) : viewer;
+  if (!quickResponsePolicy.manage(known, factsOf(record.row))) throw refusal(factsOf(record.row));
   return record;
 }
 
@@ -118,18 +163,27 @@ export async function updateQuickResponse(
   changes: UpdateQuickResponseBody,
 ): Promise<QuickResponseRecord> {
   const record = await loadManageable(ctx, viewer, id);
-  if (changes.content !== undefined) checkVariables(changes.content);
-  const row = { ...record.row, ...changes, updated_at: ctx.clock.now() };
+  const { teamId, ...fields } = changes;
+  const moved = teamId !== undefined && teamId !== record.row.team_id;
+  if (moved) await assertTeamScope(ctx, viewer, teamId);
+  if (fields.content !== undefined) checkVariables(fields.content);
+  const row: QuickResponseRow = {
+    ...record.row,
+    ...fields,
+    ...(moved ? { owner_id: null, team_id: teamId } : {}),
+    updated_at: ctx.clock.now(),
+  };
   await withUniqueShortcut(row.shortcut, () =>
     repo.updateQuickResponse(ctx.store.db, id, {
       title: row.title,
       content: row.content,
       category: row.category,
       shortcut: row.shortcut,
+      ...(moved ? { owner_id: null, team_id: row.team_id } : {}),
       updated_at: row.updated_at,
     }),
   );
-  return { ...record, row };
+  return { ...record, row, team: moved ? await teamOf(ctx, row.team_id) : record.team };
 }
 
 export async function deleteQuickResponse(

@@ -5,12 +5,12 @@
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { topicPolicy, type Viewer } from '../../domain/policies.js';
 import type { CreateTopicBody, UpdateTopicBody } from '../../shared/teamsApi.js';
-import { findTeam } from '../../storage/repositories/teams.js';
 import * as repo from '../../storage/repositories/topics.js';
 import type { TopicRecord } from '../../storage/repositories/topics.js';
 import type { TopicRow } from '../../storage/schema.js';
 import { isUniqueViolation, type Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
+import { assertTeamOpen } from '../teams/openTeam.js';
 
 const onlySuperAdmins = () => forbidden('Only super admins manage topics');
 
@@ -22,15 +22,6 @@ export function listTopics(
   return repo.listTopics(ctx.store.db, {
     includeArchived: options.includeArchived && topicPolicy.listArchived(viewer),
   });
-}
-
-/** The team a topic may lead to: one that exists and is not archived. */
-async function assertTeamOpen(db: Db, teamId: string): Promise<void> {
-  const team = await findTeam(db, teamId);
-  if (!team) throw notFound('Team');
-  if (team.row.archived_at !== null) {
-    throw new AppError('TEAM_ARCHIVED', `${team.row.name} is archived`);
-  }
 }
 
 const slugTaken = (slug: string) =>

@@ -8,6 +8,7 @@ import * as strandedChats from './0005_stranded_chats.js';
 import * as quickResponseDetails from './0006_quick_response_details.js';
 import * as teams from './0007_teams.js';
 import * as awaitingReplyBackfill from './0008_awaiting_reply_backfill.js';
+import * as teamQuickResponses from './0009_team_quick_responses.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_quick_response_details': quickResponseDetails,
   '0007_teams': teams,
   '0008_awaiting_reply_backfill': awaitingReplyBackfill,
+  '0009_team_quick_responses': teamQuickResponses,
 };

@@ -1,35 +1,61 @@
-// Queries on quick responses: shared ones (no owner) and agents' personal ones, with each
-// agent's count of uses.
+// Queries on quick responses: shared ones (no owner, no team), teams' ones and agents' personal
+// ones, with each agent's count of uses.
 import { sql, type Selectable } from 'kysely';
 import type { ChatQuickResponsesTable, QuickResponseRow } from '../schema.js';
 import type { Db } from '../store.js';
 
-/** A response as one agent sees it: with how often they inserted it. */
+/** A response as one agent sees it: with how often they inserted it, and its team's name. */
 export interface QuickResponseRecord {
   row: QuickResponseRow;
   useCount: number;
+  /** The team whose response it is; null for shared and personal ones. */
+  team: { id: string; name: string } | null;
 }
 
-type UsedRow = Selectable<ChatQuickResponsesTable> & { use_count: number | null };
+type UsedRow = Selectable<ChatQuickResponsesTable> & {
+  use_count: number | null;
+  team_name: string | null;
+};
 
-const toRecord = ({ use_count, ...row }: UsedRow): QuickResponseRecord => ({
+const toRecord = ({ use_count, team_name, ...row }: UsedRow): QuickResponseRecord => ({
   row,
   useCount: Number(use_count ?? 0),
+  team: row.team_id === null ? null : { id: row.team_id, name: team_name ?? '' },
 });
 
-/** Shared responses and the agent's own: their most used first, then by title. */
-export async function listQuickResponsesFor(
-  db: Db,
-  agentId: string,
-): Promise<QuickResponseRecord[]> {
-  const rows = await db
+/** The responses with `agentId`'s count of uses and their team's name. */
+const withUsesOf = (db: Db, agentId: string) =>
+  db
     .selectFrom('chat_quick_responses as r')
     .leftJoin('chat_quick_response_uses as u', (join) =>
       join.onRef('u.response_id', '=', 'r.id').on('u.user_id', '=', agentId),
     )
+    .leftJoin('teams as t', 't.id', 'r.team_id')
     .selectAll('r')
-    .select('u.use_count')
-    .where((eb) => eb.or([eb('r.owner_id', 'is', null), eb('r.owner_id', '=', agentId)]))
+    .select(['u.use_count', 't.name as team_name']);
+
+/**
+ * Shared responses, the agent's own and those of `teamIds` (every team's: 'all'): their most
+ * used first, then by title.
+ */
+export async function listQuickResponsesFor(
+  db: Db,
+  agentId: string,
+  teamIds: readonly string[] | 'all',
+): Promise<QuickResponseRecord[]> {
+  const rows = await withUsesOf(db, agentId)
+    .where((eb) => {
+      const offered =
+        teamIds === 'all'
+          ? eb('r.owner_id', 'is', null)
+          : eb.and([
+              eb('r.owner_id', 'is', null),
+              teamIds.length === 0
+                ? eb('r.team_id', 'is', null)
+                : eb.or([eb('r.team_id', 'is', null), eb('r.team_id', 'in', [...teamIds])]),
+            ]);
+      return eb.or([eb('r.owner_id', '=', agentId), offered]);
+    })
     .orderBy((eb) => eb.fn.coalesce('u.use_count', eb.val(0)), 'desc')
     .orderBy('r.title')
     .orderBy('r.id')
@@ -43,15 +69,7 @@ export async function findQuickResponse(
   id: string,
   agentId: string,
 ): Promise<QuickResponseRecord | undefined> {
-  const row = await db
-    .selectFrom('chat_quick_responses as r')
-    .leftJoin('chat_quick_response_uses as u', (join) =>
-      join.onRef('u.response_id', '=', 'r.id').on('u.user_id', '=', agentId),
-    )
-    .selectAll('r')
-    .select('u.use_count')
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+  const row = await withUsesOf(db, agentId).where('r.id', '=', id).executeTakeFirst();
   return row && toRecord(row);
 }
 
@@ -63,7 +81,10 @@ export async function updateQuickResponse(
   db: Db,
   id: string,
   changes: Partial<
-    Pick<QuickResponseRow, 'title' | 'content' | 'category' | 'shortcut' | 'updated_at'>
+    Pick<
+      QuickResponseRow,
+      'title' | 'content' | 'category' | 'shortcut' | 'owner_id' | 'team_id' | 'updated_at'
+    >
   >,
 ): Promise<void> {
   await db.updateTable('chat_quick_responses').set(changes).where('id', '=', id).execute();

@@ -116,6 +116,21 @@ export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
   return rows.map((row) => row.team_id);
 }
 
+/** The (not archived) teams `agentId` belongs to, and whether they lead each. */
+export async function membershipsOf(
+  db: Db,
+  agentId: string,
+): Promise<Array<{ teamId: string; isLead: boolean }>> {
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select(['m.team_id', 'm.is_lead'])
+    .where('m.agent_id', '=', agentId)
+    .where('t.archived_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({ teamId: row.team_id, isLead: row.is_lead === 1 }));
+}
+
 /** What still refers to the team: chats (ever) and topics (active or not). */
 export async function teamUsage(
   db: Db,

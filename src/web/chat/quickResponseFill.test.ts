@@ -9,15 +9,17 @@ const response = (content: string): QuickResponse => ({
   content,
   category: null,
   shortcut: null,
+  scope: 'shared',
   shared: true,
   ownerId: null,
+  team: null,
   useCount: 0,
   createdAt: '',
   updatedAt: '',
 });
 
 describe('fillQuickResponse', () => {
-  it('fills a response in from the chat and the agent writing, the team left empty', () => {
+  it('fills a response in from the chat and the agent writing, a chat without a team left empty', () => {
     const session = activeSession({
       customer: { ...activeSession().customer, name: 'Yaw Boateng' },
     });
@@ -30,5 +32,12 @@ describe('fillQuickResponse', () => {
         context,
       ),
     ).toEqual({ text: 'Hi Yaw, Ama on “Cannot sign in”', missing: ['team.name'] });
+  });
+
+  it("fills {{team.name}} in from the chat's team", () => {
+    const session = activeSession({ team: { id: 't', name: 'Finance' } });
+    expect(
+      fillQuickResponse(response('{{team.name}} here'), templateContextFor(session, ama)),
+    ).toEqual({ text: 'Finance here', missing: [] });
   });
 });

@@ -8,14 +8,14 @@ import {
 import type { Person, QuickResponse, Session } from '../../shared/api.js';
 
 /**
- * What `{{…}}` stand for in `session`, written by `agent`. Chats have no team yet (issue 11,
- * teams): `{{team.name}}` is left empty until sessions carry one, and the preview says so.
+ * What `{{…}}` stand for in `session`, written by `agent`. A chat without a team (none chosen,
+ * or started before teams) leaves `{{team.name}}` empty, and the preview says so.
  */
 export const templateContextFor = (session: Session, agent: Person): TemplateContext => ({
   customer: { name: session.customer.name },
   agent: { name: agent.name },
   chat: { subject: session.subject },
-  team: null,
+  team: session.team && { name: session.team.name },
 });
 
 export const fillQuickResponse = (

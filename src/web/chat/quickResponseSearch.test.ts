@@ -18,13 +18,23 @@ const response = (
   content,
   category: null,
   shortcut: null,
+  scope: 'shared',
   shared: true,
   ownerId: null,
+  team: null,
   useCount: 0,
   createdAt: '',
   updatedAt: '',
   ...more,
 });
+
+const teamResponse = (title: string, teamId: string, more: Partial<QuickResponse> = {}) =>
+  response(title, title, {
+    scope: 'team',
+    shared: false,
+    team: { id: teamId, name: teamId },
+    ...more,
+  });
 
 const responses = [
   response('Closing', 'Glad I could help. Have a great day!'),
@@ -93,7 +103,14 @@ describe('searchQuickResponses', () => {
 
 describe('typedShortcut', () => {
   const shared = response('Shared fees', 'x', { shortcut: 'fees' });
-  const mine = response('My fees', 'y', { shortcut: 'fees', shared: false, ownerId: 'a' });
+  const mine = response('My fees', 'y', {
+    shortcut: 'fees',
+    scope: 'personal',
+    shared: false,
+    ownerId: 'a',
+  });
+  const financeFees = teamResponse('Finance fees', 'finance', { shortcut: 'fees' });
+  const itFees = teamResponse('IT fees', 'it', { shortcut: 'fees' });
 
   it('finds the response once its shortcut is followed by a space', () => {
     expect(typedShortcut([shared], '/fees ')).toBe(shared);
@@ -105,6 +122,33 @@ describe('typedShortcut', () => {
 
   it("prefers the agent's own shortcut to a shared one", () => {
     expect(typedShortcut([shared, mine], '/fees ')).toBe(mine);
+    expect(typedShortcut([shared, financeFees, mine], '/fees ', 'finance')).toBe(mine);
+  });
+
+  it("prefers the chat's team's shortcut to a shared one, and a shared one to another team's", () => {
+    expect(typedShortcut([itFees, shared, financeFees], '/fees ', 'finance')).toBe(financeFees);
+    expect(typedShortcut([itFees, shared, financeFees], '/fees ', null)).toBe(shared);
+    expect(typedShortcut([itFees, financeFees], '/fees ', 'finance')).toBe(financeFees);
+    expect(typedShortcut([itFees], '/fees ', 'finance')).toBe(itFees);
+  });
+});
+
+describe("the chat's team first", () => {
+  const list = [
+    response('Fees', 'Shared', { useCount: 5 }),
+    teamResponse('Fees for IT', 'it', { useCount: 9 }),
+    teamResponse('Fees for Finance', 'finance', { useCount: 1 }),
+  ];
+
+  it("lists the chat's team's responses first, then the most used", () => {
+    const titles = (teamId: string | null, query = '') =>
+      searchQuickResponses(list, query, teamId).map((r) => r.title);
+    expect(titles('finance')).toEqual(['Fees for Finance', 'Fees for IT', 'Fees']);
+    expect(titles('it')).toEqual(['Fees for IT', 'Fees', 'Fees for Finance']);
+    expect(titles(null)).toEqual(['Fees for IT', 'Fees', 'Fees for Finance']);
+    // Among equal matches only: a better match stays first.
+    expect(titles('finance', 'fees for i')).toEqual(['Fees for IT']);
+    expect(titles('finance', 'fees')).toEqual(['Fees for Finance', 'Fees for IT', 'Fees']);
   });
 });
 

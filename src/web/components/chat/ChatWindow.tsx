@@ -148,6 +148,7 @@ function ChatWindowView({
                     store={store}
                     quickResponses={quickResponses}
                     fill={templateContextFor(session, me)}
+                    teamId={session.team?.id ?? null}
                     label={`Message to ${session.customer.name}`}
                     placeholder="Type a message, or / for quick responses"
                     notes="switch"

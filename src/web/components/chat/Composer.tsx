@@ -40,6 +40,8 @@ interface ComposerProps {
   quickResponses: QuickResponseCatalog | null;
   /** What a quick response's variables stand for in this chat. */
   fill?: TemplateContext | undefined;
+  /** The chat's team: its quick responses come first in the picker. */
+  teamId?: string | null | undefined;
   placeholder: string;
   label: string;
   /**
@@ -63,6 +65,7 @@ function ChatComposer({
   store,
   quickResponses: catalog,
   fill = NOTHING_KNOWN,
+  teamId = null,
   placeholder,
   label,
   notes,
@@ -104,10 +107,11 @@ function ChatComposer({
             searchQuickResponses(
               quickResponses,
               picker.mode === 'menu' ? picker.query : (slash ?? ''),
+              teamId,
             ),
           )
         : [],
-    [quickResponses, picker?.mode, menuQuery, slash],
+    [quickResponses, picker?.mode, menuQuery, slash, teamId],
   );
   // In the order shown, group after group: the arrow keys walk this.
   const matches = useMemo(() => pickerOrder(groups), [groups]);
@@ -268,7 +272,7 @@ function ChatComposer({
           aria-invalid={tooLong || undefined}
           onInput={(event) => {
             const value = event.currentTarget.value;
-            const shortcut = quickResponses && typedShortcut(quickResponses, value);
+            const shortcut = quickResponses && typedShortcut(quickResponses, value, teamId);
             if (shortcut) {
               pick(shortcut, 'slash');
               store.typing(writingNote);

@@ -1,8 +1,10 @@
-// Quick responses: the shared ones every agent can use (kept by super admins) and each agent's
-// personal ones, with their categories and shortcuts. Agents add, edit and delete their own here;
-// super admins also the shared ones.
+// Quick responses: the shared ones every agent can use (kept by super admins), those of the
+// agent's teams (kept by each team's leads) and each agent's personal ones, with their categories
+// and shortcuts. Agents add, edit and delete their own here; team leads also their teams', super
+// admins every team's and the shared ones.
 import { useState } from 'preact/hooks';
 import type { QuickResponse } from '../../../shared/api.js';
+import type { Team } from '../../../shared/teamsApi.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
@@ -11,16 +13,42 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { showToast } from '../../state/toasts.js';
-import { ResponseForm } from './ResponseForm.js';
+import { ResponseForm, type ScopeChoice } from './ResponseForm.js';
+
+/** The teams whose responses `meId` keeps: those they lead, every open one for super admins. */
+const keptTeams = (teams: readonly Team[], meId: string, superAdmin: boolean) =>
+  teams.filter(
+    (team) =>
+      !team.archived && (superAdmin || team.members.some((m) => m.agent.id === meId && m.isLead)),
+  );
+
+/** The team sections: each team with responses the agent sees, by name. */
+function byTeam(items: readonly QuickResponse[]) {
+  const teams = new Map<string, { name: string; items: QuickResponse[] }>();
+  for (const response of items) {
+    if (!response.team) continue;
+    const entry = teams.get(response.team.id) ?? { name: response.team.name, items: [] };
+    entry.items.push(response);
+    teams.set(response.team.id, entry);
+  }
+  return [...teams].sort(([, a], [, b]) => a.name.localeCompare(b.name));
+}
 
 export function QuickResponsesPage() {
   const { api, me, quickResponses } = useServices();
   const responses = useAsync(() => api.quickResponses.list(), []);
+  const teams = useAsync(() => api.teams.list(), []);
   const [adding, setAdding] = useState(false);
   const superAdmin = me.role === 'super_admin';
   const items = responses.data?.items ?? [];
-  const shared = items.filter((r) => r.shared);
-  const personal = items.filter((r) => !r.shared);
+  const shared = items.filter((r) => r.scope === 'shared');
+  const personal = items.filter((r) => r.scope === 'personal');
+  const kept = keptTeams(teams.data?.items ?? [], me.id, superAdmin);
+  const keptIds = new Set(kept.map((team) => team.id));
+  const scopes: ScopeChoice[] = [
+    ...kept.map((team) => ({ value: team.id, label: `Team ${team.name}` })),
+    ...(superAdmin ? [{ value: 'shared', label: 'Shared with all agents' }] : []),
+  ];
   const categories = [
     ...new Set(items.map((r) => r.category).filter((c): c is string => c !== null)),
   ].sort((a, b) => a.localeCompare(b));
@@ -49,7 +77,7 @@ export function QuickResponsesPage() {
       {adding && (
         <ResponseForm
           heading="New quick response"
-          canShare={superAdmin}
+          scopes={scopes}
           categories={categories}
           onCancel={() => setAdding(false)}
           onSave={async (draft) => {
@@ -72,6 +100,17 @@ export function QuickResponsesPage() {
             empty="No shared responses yet."
             onChanged={reload}
           />
+          {byTeam(items).map(([teamId, team]) => (
+            <ResponseSection
+              key={teamId}
+              title={`Team ${team.name}`}
+              items={team.items}
+              editable={superAdmin || keptIds.has(teamId)}
+              categories={categories}
+              empty=""
+              onChanged={reload}
+            />
+          ))}
           <ResponseSection
             title="Your personal responses"
             items={personal}
@@ -145,7 +184,6 @@ function ResponseItem({
         <ResponseForm
           heading={`Edit “${response.title}”`}
           initial={response}
-          canShare={false}
           categories={categories}
           onCancel={() => setEditing(false)}
           onSave={async ({ title, content, category, shortcut }) => {
@@ -190,7 +228,12 @@ function ResponseItem({
             onChanged();
           }}
         >
-          “{response.title}” will no longer be offered {response.shared ? 'to any agent' : 'to you'}
+          “{response.title}” will no longer be offered{' '}
+          {response.scope === 'shared'
+            ? 'to any agent'
+            : response.team
+              ? `to the members of ${response.team.name}`
+              : 'to you'}
           .
         </ConfirmDialog>
       )}

@@ -1,6 +1,7 @@
 // The form for a quick response, new or edited: a title to find it by, its text (with the
 // variables it may use, filled in when inserted), a category the picker groups by and a shortcut
-// typed as "/shortcut"; super admins creating one may share it with every agent.
+// typed as "/shortcut", and its scope when it is created: the agent's own, one of the teams they
+// lead, or (super admins) shared with every agent.
 import { useId, useState } from 'preact/hooks';
 import { TEMPLATE_VARIABLES } from '../../../domain/quickResponseTemplate.js';
 import type { QuickResponse } from '../../../shared/api.js';
@@ -17,19 +18,35 @@ export interface ResponseDraft {
   category: string | null;
   shortcut: string | null;
   shared: boolean;
+  /** The team whose response it is; null for a shared or personal one. */
+  teamId: string | null;
 }
+
+/** A scope a new response may be given: 'personal', 'shared', or a team's id. */
+export interface ScopeChoice {
+  value: string;
+  label: string;
+}
+
+const draftScope = (scope: string): Pick<ResponseDraft, 'shared' | 'teamId'> =>
+  scope === 'personal'
+    ? { shared: false, teamId: null }
+    : scope === 'shared'
+      ? { shared: true, teamId: null }
+      : { shared: false, teamId: scope };
 
 export function ResponseForm({
   heading,
   initial,
-  canShare,
+  scopes = [],
   categories,
   onSave,
   onCancel,
 }: {
   heading: string;
   initial?: QuickResponse;
-  canShare: boolean;
+  /** Where a new response may go besides the agent's own; none when editing. */
+  scopes?: readonly ScopeChoice[];
   /** The categories in use, offered as suggestions. */
   categories: readonly string[];
   onSave: (draft: ResponseDraft) => Promise<void>;
@@ -40,7 +57,7 @@ export function ResponseForm({
     content: initial?.content ?? '',
     category: initial?.category ?? '',
     shortcut: initial?.shortcut ?? '',
-    shared: false,
+    scope: 'personal',
   });
   const categoryList = useId();
   const { busy, problem, run } = useSubmission(errorMessage);
@@ -48,7 +65,7 @@ export function ResponseForm({
     event.preventDefault();
     await run(() =>
       onSave({
-        ...draft,
+        ...draftScope(draft.scope),
         title: draft.title.trim(),
         content: draft.content.trim(),
         category: draft.category.trim() || null,
@@ -121,15 +138,24 @@ export function ResponseForm({
           onValue={(shortcut) => setDraft({ ...draft, shortcut: shortcut.replace(/^\//, '') })}
         />
       </div>
-      {canShare && (
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            checked={draft.shared}
-            onChange={(e) => setDraft({ ...draft, shared: e.currentTarget.checked })}
-          />
-          Share with all agents
-        </label>
+      {scopes.length > 0 && (
+        <Field label="Offered to" hint="Your own are yours alone; a team’s go to its members.">
+          {(control) => (
+            <select
+              {...control}
+              class="input select"
+              value={draft.scope}
+              onChange={(e) => setDraft({ ...draft, scope: e.currentTarget.value })}
+            >
+              <option value="personal">Personal (you)</option>
+              {scopes.map((scope) => (
+                <option key={scope.value} value={scope.value}>
+                  {scope.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
       {problem && <Alert tone="danger">{problem}</Alert>}
       <div class="cluster cluster--end">
