@@ -1,5 +1,5 @@
 // The agents' "Chat Management" page: the status bar, the Active / Waiting / History lists with
-// live counts, and a workspace where several chats are open at once as tabs. On a phone the lists
+// live counts (and My teams for a team lead: their teams' chats and agents), and a workspace where several chats are open at once as tabs. On a phone the lists
 // and the open chat take turns on screen.
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
@@ -19,10 +19,11 @@ import { NotificationPrompt } from './NotificationPrompt.js';
 import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
 import { useAgentDesk, useChatInView } from './AgentDesk.js';
 import { takeFailure } from './takeFailure.js';
+import { TeamBoard } from './TeamBoard.js';
 import { useConsoleLists } from './useConsoleLists.js';
 import { useClosingTab, WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
 
-type ListTab = 'active' | 'waiting' | 'history';
+type ListTab = 'active' | 'waiting' | 'history' | 'teams';
 
 const LIST_TABS = 'lists';
 /** From this width the lists and the open chat are side by side. */
@@ -31,7 +32,8 @@ const SIDE_BY_SIDE = '(min-width: 960px)';
 export function ChatManagementPage() {
   const { api } = useServices();
   const lists = useConsoleLists();
-  const { workspace, activity, takenByMe, revealRequested, revealHandled } = useAgentDesk();
+  const { workspace, activity, takenByMe, revealRequested, revealHandled, ledTeams } =
+    useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
   const [showChat, setShowChat] = useState(false);
@@ -48,6 +50,11 @@ export function ChatManagementPage() {
     setShowChat(true);
     revealHandled();
   }, [revealRequested]);
+
+  // No longer leading any team (a super admin changed it): My teams is gone.
+  useEffect(() => {
+    if (tab === 'teams' && ledTeams.length === 0) setTab('active');
+  }, [tab, ledTeams.length]);
 
   // With no chat left open, a phone goes back to the lists.
   useEffect(() => {
@@ -106,6 +113,7 @@ export function ChatManagementPage() {
                 highlight: (lists.counts?.waiting ?? 0) > 0,
               },
               { id: 'history', label: 'History', count: lists.counts?.history },
+              ...(ledTeams.length > 0 ? [{ id: 'teams' as const, label: 'My teams' }] : []),
             ]}
           />
           <TabPanel idPrefix={LIST_TABS} id={tab} class="console__list">
@@ -129,6 +137,13 @@ export function ChatManagementPage() {
             {tab === 'history' && (
               <HistoryList
                 list={lists.history}
+                selectedId={workspace.selectedId}
+                onOpen={(s) => open(s.id)}
+              />
+            )}
+            {tab === 'teams' && ledTeams.length > 0 && (
+              <TeamBoard
+                teams={ledTeams}
                 selectedId={workspace.selectedId}
                 onOpen={(s) => open(s.id)}
               />
