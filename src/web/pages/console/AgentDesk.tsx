@@ -15,6 +15,8 @@ import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
 import { unlockAudio } from '../../notify/chime.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
+import { useReadable } from '../../hooks/useReadable.js';
+import { ledTeams } from '../../state/ledTeams.js';
 import { NotificationSettings } from '../../state/notificationSettings.js';
 import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
@@ -88,13 +90,13 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
     void settings.refresh();
     return realtime.onResume(() => void settings.refresh());
   }, [settings, realtime]);
-  const [ledTeams, setLedTeams] = useState<readonly Team[]>([]);
+  const led = useReadable(ledTeams);
   // Read again whenever the link comes back: a super admin may have changed who leads what.
   useEffect(() => {
     if (me.role === 'super_admin') return;
     const load = () =>
       api.teams.list().then(
-        ({ items }) => setLedTeams(teamsLedBy(items, me.id)),
+        ({ items }) => ledTeams.set(teamsLedBy(items, me.id)),
         () => undefined,
       );
     void load();
@@ -154,7 +156,7 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
         setChatInView: (sessionId) => {
           chatInView.current = sessionId;
         },
-        ledTeams,
+        ledTeams: led,
         takenByMe,
         revealRequested,
         revealHandled: () => setRevealRequested(false),
