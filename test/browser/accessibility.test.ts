@@ -209,6 +209,14 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'agent console: My teams (a team lead)',
+    who: 'ama',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'My teams' }).click();
+      await visible(page.getByRole('list', { name: 'Academic Affairs: agents' }));
+    },
+  },
+  {
     name: 'quick responses',
     who: 'admin',
     open: (page) => goto(page, '/quick-responses', (p) => visible(p.getByText('Password reset'))),

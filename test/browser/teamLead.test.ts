@@ -84,7 +84,7 @@ describeInBrowser('team leads', () => {
 
   it("shows the lead their team's waiting chat and agents, not another team's chat", async () => {
     kofiPage = await suite.signIn(kofi);
-    await kofiPage.getByRole('tab', { name: 'My teams' }).click();
+    await kofiPage.getByRole('button', { name: 'My teams' }).click();
     const team = kofiPage.getByRole('region', { name: 'Finance' });
     const chats = team.getByRole('list', { name: 'Finance: open chats' });
     await visible(chats.getByRole('button', { name: /Yaw Asante.*Library deposit refund/ }));

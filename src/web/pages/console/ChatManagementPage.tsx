@@ -1,5 +1,5 @@
 // The agents' "Chat Management" page: the status bar, the Active / Waiting / History lists with
-// live counts (and My teams for a team lead: their teams' chats and agents), and a workspace where several chats are open at once as tabs. On a phone the lists
+// live counts (a team lead switches them for My teams: their teams' chats and agents), and a workspace where several chats are open at once as tabs. On a phone the lists
 // and the open chat take turns on screen.
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
@@ -23,7 +23,7 @@ import { TeamBoard } from './TeamBoard.js';
 import { useConsoleLists } from './useConsoleLists.js';
 import { useClosingTab, WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
 
-type ListTab = 'active' | 'waiting' | 'history' | 'teams';
+type ListTab = 'active' | 'waiting' | 'history';
 
 const LIST_TABS = 'lists';
 /** From this width the lists and the open chat are side by side. */
@@ -36,6 +36,9 @@ export function ChatManagementPage() {
     useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
+  // A team lead's lists column shows their own chats or their teams' board.
+  const [teamsShown, setTeamsShown] = useState(false);
+  const board = teamsShown && ledTeams.length > 0;
   const [showChat, setShowChat] = useState(false);
   const [taking, setTaking] = useState<ReadonlySet<string>>(new Set());
 
@@ -51,11 +54,6 @@ export function ChatManagementPage() {
     revealHandled();
   }, [revealRequested]);
 
-  // No longer leading any team (a super admin changed it): My teams is gone.
-  useEffect(() => {
-    if (tab === 'teams' && ledTeams.length === 0) setTab('active');
-  }, [tab, ledTeams.length]);
-
   // With no chat left open, a phone goes back to the lists.
   useEffect(() => {
     if (!workspace.selectedId) setShowChat(false);
@@ -70,6 +68,7 @@ export function ChatManagementPage() {
       await api.sessions.take(session.id);
       open(session.id);
       setTab('active');
+      setTeamsShown(false);
     } catch (error) {
       takenByMe.delete(session.id);
       cancelComposerFocus(session.id);
@@ -88,8 +87,12 @@ export function ChatManagementPage() {
   const inView = chatOnScreen ? workspace.selectedId : null;
   // The chat on screen does not ring for its messages; leaving the console, none is.
   useChatInView(inView);
-  const closeTab = useClosingTab(workspace.close, workspace.selectedId, () =>
-    document.getElementById(tabId(LIST_TABS, tab)),
+  const closeTab = useClosingTab(
+    workspace.close,
+    workspace.selectedId,
+    () =>
+      document.getElementById(tabId(LIST_TABS, tab)) ??
+      document.querySelector<HTMLElement>('.console__view[aria-pressed="true"]'),
   );
 
   return (
@@ -99,56 +102,80 @@ export function ChatManagementPage() {
       <NotificationPrompt />
       <div class="console__body">
         <section class="console__lists" aria-label="Chat lists">
-          <Tabs
-            label="Chat lists"
-            idPrefix={LIST_TABS}
-            selected={tab}
-            onSelect={setTab}
-            items={[
-              { id: 'active', label: 'Active', count: lists.counts?.active },
-              {
-                id: 'waiting',
-                label: 'Waiting',
-                count: lists.counts?.waiting,
-                highlight: (lists.counts?.waiting ?? 0) > 0,
-              },
-              { id: 'history', label: 'History', count: lists.counts?.history },
-              ...(ledTeams.length > 0 ? [{ id: 'teams' as const, label: 'My teams' }] : []),
-            ]}
-          />
-          <TabPanel idPrefix={LIST_TABS} id={tab} class="console__list">
-            {tab === 'active' && (
-              <ActiveList
-                list={lists.active}
-                activity={activity}
-                selectedId={workspace.selectedId}
-                onOpen={(s) => open(s.id)}
-              />
-            )}
-            {tab === 'waiting' && (
-              <WaitingList
-                list={lists.waiting}
-                selectedId={workspace.selectedId}
-                onOpen={(s) => open(s.id)}
-                onTake={take}
-                taking={taking}
-              />
-            )}
-            {tab === 'history' && (
-              <HistoryList
-                list={lists.history}
-                selectedId={workspace.selectedId}
-                onOpen={(s) => open(s.id)}
-              />
-            )}
-            {tab === 'teams' && ledTeams.length > 0 && (
+          {ledTeams.length > 0 && (
+            <div class="console__views" role="group" aria-label="Show">
+              <button
+                type="button"
+                class="console__view"
+                aria-pressed={!board}
+                onClick={() => setTeamsShown(false)}
+              >
+                My chats
+              </button>
+              <button
+                type="button"
+                class="console__view"
+                aria-pressed={board}
+                onClick={() => setTeamsShown(true)}
+              >
+                My teams
+              </button>
+            </div>
+          )}
+          {board ? (
+            <div class="console__list">
               <TeamBoard
                 teams={ledTeams}
                 selectedId={workspace.selectedId}
                 onOpen={(s) => open(s.id)}
               />
-            )}
-          </TabPanel>
+            </div>
+          ) : (
+            <>
+              <Tabs
+                label="Chat lists"
+                idPrefix={LIST_TABS}
+                selected={tab}
+                onSelect={setTab}
+                items={[
+                  { id: 'active', label: 'Active', count: lists.counts?.active },
+                  {
+                    id: 'waiting',
+                    label: 'Waiting',
+                    count: lists.counts?.waiting,
+                    highlight: (lists.counts?.waiting ?? 0) > 0,
+                  },
+                  { id: 'history', label: 'History', count: lists.counts?.history },
+                ]}
+              />
+              <TabPanel idPrefix={LIST_TABS} id={tab} class="console__list">
+                {tab === 'active' && (
+                  <ActiveList
+                    list={lists.active}
+                    activity={activity}
+                    selectedId={workspace.selectedId}
+                    onOpen={(s) => open(s.id)}
+                  />
+                )}
+                {tab === 'waiting' && (
+                  <WaitingList
+                    list={lists.waiting}
+                    selectedId={workspace.selectedId}
+                    onOpen={(s) => open(s.id)}
+                    onTake={take}
+                    taking={taking}
+                  />
+                )}
+                {tab === 'history' && (
+                  <HistoryList
+                    list={lists.history}
+                    selectedId={workspace.selectedId}
+                    onOpen={(s) => open(s.id)}
+                  />
+                )}
+              </TabPanel>
+            </>
+          )}
         </section>
         <section class="console__workspace" aria-label="Open chats">
           {!wide && (
