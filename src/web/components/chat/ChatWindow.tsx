@@ -15,8 +15,7 @@ import { useConversationStore } from '../../hooks/useConversationStore.js';
 import { useNow } from '../../hooks/useNow.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
-import { useAgentDesk } from '../../pages/console/AgentDesk.js';
-import { leadsTeamOf } from '../../pages/console/teamLead.js';
+import { ledTeams as ledTeamsState, leadsTeamOf } from '../../state/ledTeams.js';
 import { showToast } from '../../state/toasts.js';
 import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
@@ -64,7 +63,7 @@ function ChatWindowView({
   onCloseTab,
 }: Omit<ChatWindowProps, 'sessionId'> & { store: ConversationStore }) {
   const { me, api, quickResponses } = useServices();
-  const { ledTeams } = useAgentDesk();
+  const ledTeams = useReadable(ledTeamsState);
   const view = useReadable(store);
   // Beside the conversation when there is room for both; on smaller screens it covers the
   // conversation, so it starts closed.

@@ -16,13 +16,12 @@ import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
 import { unlockAudio } from '../../notify/chime.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
 import { useReadable } from '../../hooks/useReadable.js';
-import { ledTeams } from '../../state/ledTeams.js';
+import { ledTeams, teamsLedBy } from '../../state/ledTeams.js';
 import { NotificationSettings } from '../../state/notificationSettings.js';
 import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
 import { useAttentionAlerts, useMessageAlerts } from './useAttentionAlerts.js';
 import { useMentionAlerts } from './useMentionAlerts.js';
-import { teamsLedBy } from './teamLead.js';
 import { useWorkspace, type Workspace } from './useWorkspace.js';
 
 /** Active and waiting lists are read whole, up to this many. */

@@ -1,21 +1,7 @@
-// What a team lead's "My teams" view reads from the lists it fetches: which teams the agent
-// leads, the order of each team's chats, and the line that says how long each
-// has waited. Pure, so it is unit tested.
+// What a team lead's "My teams" view reads from the lists it fetches: the order of each team's
+// chats and the line that says how long each has waited. Pure, so it is unit tested.
 import type { SessionView } from '../../../shared/api.js';
-import type { Team } from '../../../shared/teamsApi.js';
 import { formatDuration, secondsBetween } from '../../format/time.js';
-
-/** The teams (not archived) where `agentId` is a lead, by name as the server lists them. */
-export const teamsLedBy = (teams: readonly Team[], agentId: string): Team[] =>
-  teams.filter(
-    (team) => !team.archived && team.members.some((m) => m.agent.id === agentId && m.isLead),
-  );
-
-/** Whether `agentId` leads the team of `session` (a chat without a team has no lead). */
-export const leadsTeamOf = (
-  ledTeams: readonly Pick<Team, 'id'>[],
-  session: { team: { id: string } | null },
-): boolean => session.team !== null && ledTeams.some((team) => team.id === session.team!.id);
 
 /**
  * A team's open chats as a lead reads them, longest waiting first: waiting chats by how long
