@@ -129,10 +129,12 @@ const goto = async (page: Page, path: string, ready: (page: Page) => Promise<voi
 const heading = (page: Page, name: string) =>
   visible(page.getByRole('heading', { name, exact: true }));
 
-/** The console's lists, which a phone shows instead of the open chat. */
+/** The console's lists (Ama's own, she leads a team), which a phone shows instead of the open chat. */
 async function showLists(page: Page) {
   const allChats = page.getByRole('button', { name: 'All chats' });
   if (await allChats.isVisible()) await allChats.click();
+  const myChats = page.getByRole('button', { name: 'My chats' });
+  if ((await myChats.getAttribute('aria-pressed')) === 'false') await myChats.click();
   await visible(page.getByRole('tab', { name: /Waiting/ }));
 }
 
@@ -222,6 +224,14 @@ const SCREENS: Screen[] = [
     open: async (page) => {
       await page.getByRole('tab', { name: /History/ }).click();
       await visible(page.getByRole('tabpanel').getByRole('button', { name: /Cannot log in/ }));
+    },
+  },
+  {
+    name: 'agent console: My teams (a team lead)',
+    who: 'ama',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'My teams' }).click();
+      await visible(page.getByRole('list', { name: 'Academic Affairs: agents' }));
     },
   },
   {

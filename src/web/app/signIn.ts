@@ -10,6 +10,7 @@ import { ConversationRegistry } from '../chat/conversationRegistry.js';
 import { QuickResponseCatalog } from '../chat/quickResponseCatalog.js';
 import { isAgentRole } from '../format/roles.js';
 import { reconnectDelay } from '../realtime/backoff.js';
+import { leadsTeamOf, ledTeams } from '../state/ledTeams.js';
 import { Observable } from '../state/observable.js';
 import { forgetWorkspace } from '../state/savedWorkspace.js';
 import { tabStorage } from '../state/tabStorage.js';
@@ -38,12 +39,14 @@ let checkTimer: ReturnType<typeof setTimeout> | null = null;
 
 function begin(me: Person): void {
   teardown?.();
+  ledTeams.set([]);
   const { client: realtime, disconnect } = connectRealtime();
   const conversations = new ConversationRegistry({
     api,
     realtime,
     viewer: me,
     storage: tabStorage(),
+    monitors: (session) => leadsTeamOf(ledTeams.get(), session),
   });
   const quickResponses = isAgentRole(me.role)
     ? new QuickResponseCatalog(

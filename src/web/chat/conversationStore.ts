@@ -3,7 +3,7 @@
 // after every reconnect), sends through the outbox, sends read receipts and typing signals, and
 // tracks the other side's typing and the customer's place in the queue. Screens watch it as a
 // Readable.
-import type { Person, QueuePosition } from '../../shared/api.js';
+import type { Person, QueuePosition, Session } from '../../shared/api.js';
 import type { Api } from '../api/endpoints.js';
 import { errorMessage } from '../api/errorMessage.js';
 import { ApiError } from '../api/http.js';
@@ -68,6 +68,8 @@ export interface ConversationDeps {
   realtime: RealtimeClient;
   viewer: Person;
   storage: OutboxStorage | null;
+  /** Whether the viewer monitors this chat as the lead of its team (none when absent). */
+  monitors?: ((session: Session) => boolean) | undefined;
 }
 
 export class ConversationStore implements Readable<ConversationView> {
@@ -257,7 +259,8 @@ export class ConversationStore implements Readable<ConversationView> {
         problem: null,
         retrying: false,
         transferredAway:
-          this.get().transferredAway || transferredAwayFrom(session, page.items, this.deps.viewer),
+          this.get().transferredAway ||
+          transferredAwayFrom(session, page.items, this.deps.viewer, this.deps.monitors?.(session)),
       });
       if (session.status === 'waiting' && session.customer.id === this.deps.viewer.id) {
         api.sessions.queue(this.sessionId).then(

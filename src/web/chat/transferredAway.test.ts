@@ -24,4 +24,13 @@ describe('transferredAwayFrom', () => {
       true,
     );
   });
+
+  it("holds for the lead of the chat's team only if they wrote in it as its agent", () => {
+    expect(transferredAwayFrom(withEsi, [chatMessage(1, yaw)], ama, true)).toBe(false);
+    const note = { ...chatMessage(2, ama), type: 'note' as const };
+    expect(transferredAwayFrom(withEsi, [chatMessage(1, yaw), note], ama, true)).toBe(false);
+    expect(
+      transferredAwayFrom(withEsi, [chatMessage(1, yaw), chatMessage(2, ama)], ama, true),
+    ).toBe(true);
+  });
 });

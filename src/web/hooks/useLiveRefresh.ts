@@ -27,6 +27,7 @@ export function useLiveRefresh(sources: readonly Invalidation[], refresh: () => 
     const stops = [
       realtime.on('sessions.changed', stale),
       realtime.on('queue.changed', stale),
+      realtime.on('agent.status', stale),
       realtime.on('refresh', soon),
       realtime.onResume(soon),
     ];

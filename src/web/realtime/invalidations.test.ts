@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/protocol.js';
-import { ALL_SESSIONS, MY_SESSIONS, QUEUE, invalidates } from './invalidations.js';
+import { AGENT_LOADS, ALL_SESSIONS, MY_SESSIONS, QUEUE, invalidates } from './invalidations.js';
 
 const changed = (scope: 'mine' | 'all', change: string): ServerFrame => ({
   type: 'sessions.changed',
@@ -31,5 +31,13 @@ describe('invalidations', () => {
   it('refetches the queue when a chat enters or leaves it', () => {
     expect(invalidates(QUEUE, queueChanged)).toBe(true);
     expect(invalidates(QUEUE, changed('mine', 'assigned'))).toBe(false);
+  });
+
+  it("refetches a list of colleagues' chats when an agent's load or status changes", () => {
+    const status = { type: 'agent.status', state: {} } as unknown as ServerFrame;
+    expect(invalidates(AGENT_LOADS, status)).toBe(true);
+    expect(invalidates(AGENT_LOADS, queueChanged)).toBe(false);
+    expect(invalidates(QUEUE, status)).toBe(false);
+    expect(invalidates(MY_SESSIONS, status)).toBe(false);
   });
 });

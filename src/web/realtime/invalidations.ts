@@ -1,6 +1,6 @@
 // Which invalidation frames make a list stale. Lists are never patched from frames: each names
-// what it shows (the caller's own sessions, every session, the queue) and is refetched through
-// the API when a frame says that changed.
+// what it shows (the caller's own sessions, every session, the queue, agents' loads) and is
+// refetched through the API when a frame says that changed.
 import type { ServerFrame } from '../../shared/protocol.js';
 import type { SessionChange } from '../../shared/vocabulary.js';
 
@@ -13,7 +13,8 @@ export type Invalidation =
       /** Only these kinds of change (all when absent). */
       changes?: readonly SessionChange[];
     }
-  | { type: 'queue.changed' };
+  | { type: 'queue.changed' }
+  | { type: 'agent.status' };
 
 /** The caller's own chats changed: their console lists, their chat and history, their numbers. */
 export const MY_SESSIONS = { type: 'sessions.changed', scope: 'mine' } as const;
@@ -22,8 +23,16 @@ export const ALL_SESSIONS = { type: 'sessions.changed', scope: 'all' } as const;
 /** A chat entered or left the waiting queue (agents and super admins). */
 export const QUEUE = { type: 'queue.changed' } as const;
 
+/**
+ * An agent's status, connection or load changed (agents and super admins). Every assignment,
+ * transfer, ending and requeue of a chat changes its agents' load, so a list of other agents'
+ * chats (a team lead's board) follows these.
+ */
+export const AGENT_LOADS = { type: 'agent.status' } as const;
+
 export function invalidates(source: Invalidation, frame: ServerFrame): boolean {
   if (source.type === 'queue.changed') return frame.type === 'queue.changed';
+  if (source.type === 'agent.status') return frame.type === 'agent.status';
   return (
     frame.type === 'sessions.changed' &&
     frame.scope === source.scope &&

@@ -1,5 +1,5 @@
 // Choosing an agent for a chat, with each agent's live status, connection and load: used to
-// transfer an active chat and (super admins) to assign a waiting one. Agents who cannot take it
+// transfer an active chat and (super admins, team leads) to assign a waiting one. Agents who cannot take it
 // now (offline, not connected, full) are greyed out with the reason, by the rule the server
 // applies (shared/handover.ts), so the choice the dialog offers is one the server accepts.
 import { useEffect, useState } from 'preact/hooks';
@@ -24,6 +24,8 @@ interface AgentPickerDialogProps {
   confirmLabel: string;
   /** Agents who cannot be chosen (the current agent, the customer). */
   excludeIds: readonly string[];
+  /** When set, only these agents are offered (a team lead hands a chat within the team). */
+  onlyIds?: readonly string[] | undefined;
   onPick: (agentId: string) => Promise<unknown>;
   onClose: () => void;
 }
@@ -33,6 +35,7 @@ export function AgentPickerDialog({
   intro,
   confirmLabel,
   excludeIds,
+  onlyIds,
   onPick,
   onClose,
 }: AgentPickerDialogProps) {
@@ -53,7 +56,7 @@ export function AgentPickerDialog({
 
   const overCapacityAllowed = agents.data?.overCapacityAllowed ?? false;
   const choices = live
-    .filter((a) => !excludeIds.includes(a.agent.id))
+    .filter((a) => !excludeIds.includes(a.agent.id) && (!onlyIds || onlyIds.includes(a.agent.id)))
     .map((state) => ({ state, block: handoverBlock(state, overCapacityAllowed) }))
     // Who can take the chat first, then by status and name.
     .sort(

@@ -1,6 +1,7 @@
 // One chat as an agent or super admin works it: who and what it is about, the conversation with
 // the customer's typing indicator and read ticks, the composer with quick responses, and the
-// actions their role allows (take, assign, transfer, end), with a details panel beside it. A
+// actions their role allows (take, assign, transfer, end; a team lead assigns and transfers their
+// teams' chats, within the team, and monitors them), with a details panel beside it. A
 // waiting chat they were watching that a colleague took stays on screen as last seen, saying so.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
@@ -14,6 +15,7 @@ import { useConversationStore } from '../../hooks/useConversationStore.js';
 import { useNow } from '../../hooks/useNow.js';
 import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
+import { ledTeams as ledTeamsState, leadsTeamOf } from '../../state/ledTeams.js';
 import { showToast } from '../../state/toasts.js';
 import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
@@ -61,6 +63,7 @@ function ChatWindowView({
   onCloseTab,
 }: Omit<ChatWindowProps, 'sessionId'> & { store: ConversationStore }) {
   const { me, api, quickResponses } = useServices();
+  const ledTeams = useReadable(ledTeamsState);
   const view = useReadable(store);
   // Beside the conversation when there is room for both; on smaller screens it covers the
   // conversation, so it starts closed.
@@ -86,6 +89,11 @@ function ChatWindowView({
   const mine = session.agent?.id === me.id;
   const superAdmin = me.role === 'super_admin';
   const canManage = session.status !== 'ended' && (mine || superAdmin);
+  // A team lead hands their teams' chats to the team's agents (the server's sessionPolicy).
+  const lead = !superAdmin && leadsTeamOf(ledTeams, session);
+  const teamIds = lead
+    ? ledTeams.find((team) => team.id === session.team?.id)?.members.map((m) => m.agent.id)
+    : undefined;
 
   return (
     <section class="chat-window" aria-label={`Chat with ${session.customer.name}`} ref={windowRef}>
@@ -108,7 +116,7 @@ function ChatWindowView({
             aria-pressed={details}
             onClick={() => setDetails(!details)}
           />
-          {canManage && session.status === 'active' && (
+          {(canManage || lead) && session.status === 'active' && (
             <IconButton
               icon="transfer"
               label="Transfer chat"
@@ -163,13 +171,13 @@ function ChatWindowView({
                 {session.status === 'active' && !mine && !view.transferredAway && (
                   <p class="chat-window__notice">
                     {session.agent?.name ?? 'Another agent'} is handling this chat. You can read
-                    along.
+                    along{lead && ', add a note or transfer it'}.
                   </p>
                 )}
                 {session.status === 'waiting' && (
                   <WaitingActions
                     session={session}
-                    superAdmin={superAdmin}
+                    assignsToOthers={superAdmin || lead}
                     onAssign={() => setDialog('assign')}
                     onTake={onTake}
                   />
@@ -212,6 +220,7 @@ function ChatWindowView({
           intro={`Choose who should continue the chat with ${session.customer.name}. They will see the whole conversation.`}
           confirmLabel="Transfer"
           excludeIds={[session.agent?.id ?? '', session.customer.id]}
+          onlyIds={mine || superAdmin ? undefined : teamIds}
           onClose={() => setDialog(null)}
           onPick={async (agentId) => {
             const moved = await api.sessions.transfer(session.id, agentId);
@@ -225,6 +234,7 @@ function ChatWindowView({
           intro={`Choose the agent who should answer ${session.customer.name}.`}
           confirmLabel="Assign"
           excludeIds={[session.customer.id]}
+          onlyIds={superAdmin ? undefined : teamIds}
           onClose={() => setDialog(null)}
           onPick={async (agentId) => {
             const assigned = await api.sessions.assign(session.id, agentId);
@@ -238,12 +248,13 @@ function ChatWindowView({
 
 function WaitingActions({
   session,
-  superAdmin,
+  assignsToOthers,
   onAssign,
   onTake,
 }: {
   session: Session;
-  superAdmin: boolean;
+  /** Super admins, and the lead of the chat's team. */
+  assignsToOthers: boolean;
   onAssign: () => void;
   onTake?: ((session: Session) => Promise<unknown>) | undefined;
 }) {
@@ -268,7 +279,7 @@ function WaitingActions({
         Waiting in the queue for {formatDuration(secondsBetween(session.startedAt, now))}.
       </p>
       <div class="cluster">
-        {superAdmin && <Button onClick={onAssign}>Assign to…</Button>}
+        {assignsToOthers && <Button onClick={onAssign}>Assign to…</Button>}
         <Button variant="primary" busy={busy} onClick={take}>
           Assign to me
         </Button>

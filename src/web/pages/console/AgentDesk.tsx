@@ -7,6 +7,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/api.js';
+import type { Team } from '../../../shared/teamsApi.js';
 import { navigate } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import type { ChatActivity } from '../../chat/conversation.js';
@@ -14,6 +15,8 @@ import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
 import { unlockAudio } from '../../notify/chime.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
+import { useReadable } from '../../hooks/useReadable.js';
+import { ledTeams, teamsLedBy } from '../../state/ledTeams.js';
 import { NotificationSettings } from '../../state/notificationSettings.js';
 import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
@@ -36,6 +39,8 @@ export interface AgentDesk {
    * it through useChatInView().
    */
   setChatInView: (sessionId: string | null) => void;
+  /** The teams this agent leads (none for super admins, who see every chat anyway). */
+  ledTeams: readonly Team[];
   /** Chats this agent took themselves: already noticed, so they do not ring. */
   takenByMe: Set<string>;
   /** A notification was clicked: the console should show its chat (on a phone, instead of the lists). */
@@ -84,6 +89,18 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
     void settings.refresh();
     return realtime.onResume(() => void settings.refresh());
   }, [settings, realtime]);
+  const led = useReadable(ledTeams);
+  // Read again whenever the link comes back: a super admin may have changed who leads what.
+  useEffect(() => {
+    if (me.role === 'super_admin') return;
+    const load = () =>
+      api.teams.list().then(
+        ({ items }) => ledTeams.set(teamsLedBy(items, me.id)),
+        () => undefined,
+      );
+    void load();
+    return realtime.onResume(() => void load());
+  }, [api, realtime, me.id, me.role]);
   const chatInView = useRef<string | null>(null);
   const openFromAlert = (sessionId: string) => {
     workspace.open(sessionId);
@@ -138,6 +155,7 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
         setChatInView: (sessionId) => {
           chatInView.current = sessionId;
         },
+        ledTeams: led,
         takenByMe,
         revealRequested,
         revealHandled: () => setRevealRequested(false),

@@ -1,5 +1,5 @@
 // The agents' "Chat Management" page: the status bar, the Active / Waiting / History lists with
-// live counts, and a workspace where several chats are open at once as tabs. On a phone the lists
+// live counts (a team lead switches them for My teams: their teams' chats and agents), and a workspace where several chats are open at once as tabs. On a phone the lists
 // and the open chat take turns on screen.
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
@@ -19,6 +19,7 @@ import { NotificationPrompt } from './NotificationPrompt.js';
 import { ActiveList, HistoryList, WaitingList } from './SessionLists.js';
 import { useAgentDesk, useChatInView } from './AgentDesk.js';
 import { takeFailure } from './takeFailure.js';
+import { TeamBoard } from './TeamBoard.js';
 import { useConsoleLists } from './useConsoleLists.js';
 import { useClosingTab, WORKSPACE_TABS, WorkspaceTabs } from './WorkspaceTabs.js';
 
@@ -31,9 +32,13 @@ const SIDE_BY_SIDE = '(min-width: 960px)';
 export function ChatManagementPage() {
   const { api } = useServices();
   const lists = useConsoleLists();
-  const { workspace, activity, takenByMe, revealRequested, revealHandled } = useAgentDesk();
+  const { workspace, activity, takenByMe, revealRequested, revealHandled, ledTeams } =
+    useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
+  // A team lead's lists column shows their own chats or their teams' board.
+  const [teamsShown, setTeamsShown] = useState(false);
+  const board = teamsShown && ledTeams.length > 0;
   const [showChat, setShowChat] = useState(false);
   const [taking, setTaking] = useState<ReadonlySet<string>>(new Set());
 
@@ -63,6 +68,7 @@ export function ChatManagementPage() {
       await api.sessions.take(session.id);
       open(session.id);
       setTab('active');
+      setTeamsShown(false);
     } catch (error) {
       takenByMe.delete(session.id);
       cancelComposerFocus(session.id);
@@ -81,8 +87,12 @@ export function ChatManagementPage() {
   const inView = chatOnScreen ? workspace.selectedId : null;
   // The chat on screen does not ring for its messages; leaving the console, none is.
   useChatInView(inView);
-  const closeTab = useClosingTab(workspace.close, workspace.selectedId, () =>
-    document.getElementById(tabId(LIST_TABS, tab)),
+  const closeTab = useClosingTab(
+    workspace.close,
+    workspace.selectedId,
+    () =>
+      document.getElementById(tabId(LIST_TABS, tab)) ??
+      document.querySelector<HTMLElement>('.console__view[aria-pressed="true"]'),
   );
 
   return (
@@ -92,48 +102,80 @@ export function ChatManagementPage() {
       <NotificationPrompt />
       <div class="console__body">
         <section class="console__lists" aria-label="Chat lists">
-          <Tabs
-            label="Chat lists"
-            idPrefix={LIST_TABS}
-            selected={tab}
-            onSelect={setTab}
-            items={[
-              { id: 'active', label: 'Active', count: lists.counts?.active },
-              {
-                id: 'waiting',
-                label: 'Waiting',
-                count: lists.counts?.waiting,
-                highlight: (lists.counts?.waiting ?? 0) > 0,
-              },
-              { id: 'history', label: 'History', count: lists.counts?.history },
-            ]}
-          />
-          <TabPanel idPrefix={LIST_TABS} id={tab} class="console__list">
-            {tab === 'active' && (
-              <ActiveList
-                list={lists.active}
-                activity={activity}
+          {ledTeams.length > 0 && (
+            <div class="console__views" role="group" aria-label="Show">
+              <button
+                type="button"
+                class="console__view"
+                aria-pressed={!board}
+                onClick={() => setTeamsShown(false)}
+              >
+                My chats
+              </button>
+              <button
+                type="button"
+                class="console__view"
+                aria-pressed={board}
+                onClick={() => setTeamsShown(true)}
+              >
+                My teams
+              </button>
+            </div>
+          )}
+          {board ? (
+            <div class="console__list">
+              <TeamBoard
+                teams={ledTeams}
                 selectedId={workspace.selectedId}
                 onOpen={(s) => open(s.id)}
               />
-            )}
-            {tab === 'waiting' && (
-              <WaitingList
-                list={lists.waiting}
-                selectedId={workspace.selectedId}
-                onOpen={(s) => open(s.id)}
-                onTake={take}
-                taking={taking}
+            </div>
+          ) : (
+            <>
+              <Tabs
+                label="Chat lists"
+                idPrefix={LIST_TABS}
+                selected={tab}
+                onSelect={setTab}
+                items={[
+                  { id: 'active', label: 'Active', count: lists.counts?.active },
+                  {
+                    id: 'waiting',
+                    label: 'Waiting',
+                    count: lists.counts?.waiting,
+                    highlight: (lists.counts?.waiting ?? 0) > 0,
+                  },
+                  { id: 'history', label: 'History', count: lists.counts?.history },
+                ]}
               />
-            )}
-            {tab === 'history' && (
-              <HistoryList
-                list={lists.history}
-                selectedId={workspace.selectedId}
-                onOpen={(s) => open(s.id)}
-              />
-            )}
-          </TabPanel>
+              <TabPanel idPrefix={LIST_TABS} id={tab} class="console__list">
+                {tab === 'active' && (
+                  <ActiveList
+                    list={lists.active}
+                    activity={activity}
+                    selectedId={workspace.selectedId}
+                    onOpen={(s) => open(s.id)}
+                  />
+                )}
+                {tab === 'waiting' && (
+                  <WaitingList
+                    list={lists.waiting}
+                    selectedId={workspace.selectedId}
+                    onOpen={(s) => open(s.id)}
+                    onTake={take}
+                    taking={taking}
+                  />
+                )}
+                {tab === 'history' && (
+                  <HistoryList
+                    list={lists.history}
+                    selectedId={workspace.selectedId}
+                    onOpen={(s) => open(s.id)}
+                  />
+                )}
+              </TabPanel>
+            </>
+          )}
         </section>
         <section class="console__workspace" aria-label="Open chats">
           {!wide && (

@@ -70,7 +70,7 @@ function ListFrame({
  * customer's avatar when `avatar` is set), a second line below, and the priority badge followed
  * by `children` at the bottom.
  */
-function SessionRow({
+export function SessionRow({
   session,
   selected,
   onOpen,
