@@ -48,8 +48,11 @@ describeInBrowser('teams and topics', () => {
     });
     await finance.getByRole('button', { name: 'Add to team' }).click();
     await visible(adminPage.getByText('Kofi Boateng joined Finance'));
-    await finance.getByRole('checkbox', { name: 'Kofi Boateng leads Finance' }).check();
+    // The box shows the saved state: it is ticked once the server has made Kofi a lead.
+    const leadBox = finance.getByRole('checkbox', { name: 'Kofi Boateng leads Finance' });
+    await leadBox.click();
     await visible(adminPage.getByText('Kofi Boateng leads Finance'));
+    await expect.poll(() => leadBox.isChecked()).toBe(true);
 
     await adminPage.getByRole('button', { name: 'New topic' }).click();
     const topic = adminPage.getByRole('dialog', { name: 'New topic' });
