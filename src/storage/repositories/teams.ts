@@ -103,19 +103,6 @@ export async function removeMember(db: Db, teamId: string, agentId: string): Pro
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The ids of the (not archived) teams `agentId` leads. */
-export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('team_members as m')
-    .innerJoin('teams as t', 't.id', 'm.team_id')
-    .select('m.team_id')
-    .where('m.agent_id', '=', agentId)
-    .where('m.is_lead', '=', 1)
-    .where('t.archived_at', 'is', null)
-    .execute();
-  return rows.map((row) => row.team_id);
-}
-
 /** The (not archived) teams `agentId` belongs to, and whether they lead each. */
 export async function membershipsOf(
   db: Db,
@@ -129,6 +116,11 @@ export async function membershipsOf(
     .where('t.archived_at', 'is', null)
     .execute();
   return rows.map((row) => ({ teamId: row.team_id, isLead: row.is_lead === 1 }));
+}
+
+/** The ids of the (not archived) teams `agentId` leads. */
+export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
+  return (await membershipsOf(db, agentId)).filter((m) => m.isLead).map((m) => m.teamId);
 }
 
 /** What still refers to the team: chats (ever) and topics (active or not). */
