@@ -20,6 +20,7 @@ import {
   assignmentViolations,
   ineligibleAssignments,
   loadViolations,
+  overflowedChats,
   sequenceViolations,
   unroutedBacklog,
 } from '../support/routingInvariants.js';
@@ -203,22 +204,7 @@ describeEachDatabase('routing storm with teams', (db) => {
     }
     failures.push(...(await sequenceViolations(db().db)));
     // Chats routing gave to an agent outside their team: after overflowing (else a failure above).
-    const outside = await db()
-      .db.selectFrom('chat_sessions as cs')
-      .select('cs.id')
-      .where('cs.assigned_agent_id', 'is not', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('team_members as m')
-              .select('m.agent_id')
-              .whereRef('m.team_id', '=', 'cs.team_id')
-              .whereRef('m.agent_id', '=', 'cs.assigned_agent_id'),
-          ),
-        ),
-      )
-      .execute();
-    const overflowed = outside.filter((row) => !placedByHand.has(row.id)).length;
+    const overflowed = await overflowedChats(db().db, placedByHand);
     console.log(
       `team routing storm (seed ${seed}): ${overflowed} chats overflowed, ${[...counts.entries()]
         .sort()

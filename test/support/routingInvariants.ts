@@ -180,6 +180,30 @@ export async function ineligibleAssignments(
   return problems;
 }
 
+/**
+ * How many chats (but `placedByHand`) are with an agent outside their team: routed there after
+ * overflowing, as ineligibleAssignments checks. For a storm to report that it overflowed.
+ */
+export async function overflowedChats(db: Db, placedByHand: ReadonlySet<string>): Promise<number> {
+  const rows = await db
+    .selectFrom('chat_sessions as cs')
+    .select('cs.id')
+    .where('cs.assigned_agent_id', 'is not', null)
+    .where('cs.team_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('team_members as m')
+            .select('m.agent_id')
+            .whereRef('m.team_id', '=', 'cs.team_id')
+            .whereRef('m.agent_id', '=', 'cs.assigned_agent_id'),
+        ),
+      ),
+    )
+    .execute();
+  return rows.filter((row) => !placedByHand.has(row.id)).length;
+}
+
 /** Each session's events (messages and others) are numbered 1..last_seq, each number once. */
 export async function sequenceViolations(db: Db): Promise<string[]> {
   const result = await sql<{
