@@ -1,6 +1,8 @@
-// Auto-assignment: drains the waiting queue into agents' free capacity. It runs whenever
-// something may have changed the outcome (a chat starts or ends, an agent comes online or
-// raises their max) and from a periodic safety-net sweep; bursts of triggers coalesce.
+// Auto-assignment: drains the waiting queue into agents' free capacity, each team's chats into
+// its own agents' (and, once they have waited the team's overflow delay, its fallback team's).
+// It runs whenever something may have changed the outcome (a chat starts or ends, an agent comes
+// online or raises their max, joins a team), at the moment the next waiting chat overflows, and
+// from a periodic safety-net sweep; bursts of triggers coalesce.
 import {
   AssignmentPlanner,
   nextWidening,
