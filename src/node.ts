@@ -82,13 +82,15 @@ export async function createNode(
   const nodeId =
     config.nodeId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let log: Pick<FastifyInstance['log'], 'info' | 'warn' | 'error'> = console;
+  const clock = overrides.clock ?? systemClock;
   const routing = new RoutingScheduler(
     () => routeQueue(ctx),
     (err) => log.error({ err }, 'routing failed'),
+    clock,
   );
   const ctx: ServiceContext = {
     store,
-    clock: overrides.clock ?? systemClock,
+    clock,
     ids: overrides.ids ?? uuidV7,
     bus,
     routing,
@@ -150,6 +152,7 @@ export async function createNode(
       await signInSockets.stop();
       await gateway.shutdown(500);
       await app.close();
+      routing.stop();
       await routing.idle();
       await housekeeper.stop();
       // What the caller passed in is theirs to close.

@@ -61,6 +61,8 @@ export const LIMITS = {
   teamDescription: 500,
   topicName: 100,
   topicSlug: 40,
+  /** How long a team's chat waits before its fallback team's agents may have it too: 10 s to 24 h. */
+  overflowSeconds: { min: 10, max: 86_400 },
 } as const;
 
 /** A person's notification preferences until they change them: the chime and desktop notifications on. */

@@ -209,6 +209,41 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expectRefused(unset, 'isDefault: false');
   });
 
+  it("refuses a team's overflow that is malformed, out of bounds or to the team itself, naming the field", async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const finance = (await boss.post('/api/v1/teams', { name: 'Finance' })).body.id as string;
+    const it = (await boss.post('/api/v1/teams', { name: 'IT' })).body.id as string;
+    const patch = (overflow: unknown) => boss.patch(`/api/v1/teams/${finance}`, { overflow });
+    for (const [overflow, field] of [
+      ['IT', 'overflow'],
+      [{}, 'overflow.teamId'],
+      [{ teamId: it }, 'overflow.afterSeconds'],
+      [{ afterSeconds: 60 }, 'overflow.teamId'],
+      [{ teamId: 'not-an-id', afterSeconds: 60 }, 'overflow.teamId'],
+      [{ teamId: '\u0000', afterSeconds: 60 }, 'overflow.teamId'],
+      [{ teamId: it, afterSeconds: 9 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: 86_401 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: 90.5 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: '60' }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: -60 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: 1e308 }, 'overflow.afterSeconds'],
+      [{ teamId: finance, afterSeconds: 60 }, 'overflow.teamId'],
+    ] as const) {
+      const reply = await patch(overflow);
+      expectRefused(reply, JSON.stringify(overflow));
+      expect(reply.body.error.field, JSON.stringify(overflow)).toBe(field);
+    }
+    const unchanged = await boss.get(`/api/v1/teams/${finance}`);
+    expect(unchanged.body.overflow).toBeNull();
+    // The bounds themselves are fine.
+    for (const afterSeconds of [10, 86_400]) {
+      expect((await patch({ teamId: it, afterSeconds })).body.overflow).toEqual({
+        team: { id: it, name: 'IT' },
+        afterSeconds,
+      });
+    }
+  });
+
   it('refuses quick responses with bad shortcuts, categories or variables, saying what is valid', async () => {
     const ama = await server.signUp('Ama', 'admin');
     const valid = { title: 'Fees', content: 'Hi {{customer.firstName}}' };
