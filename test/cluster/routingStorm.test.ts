@@ -42,20 +42,20 @@ const AGENTS = 10;
 const CUSTOMERS = 30;
 const OPERATIONS = 1500;
 const IN_FLIGHT = 32;
-/** Operations stop being issued after this, whatever is left. */
-const STORM_MS = 25_000;
 /**
  * Routing must have drained every chat it can within this after the storm. Event-driven
- * routing needs milliseconds; the bound only absorbs a loaded machine.
+ * routing needs milliseconds; the bound only absorbs a loaded machine (the wait ends as soon as
+ * nothing is left), and it stays far below the safety-net sweep's first run.
  */
-const SETTLE_MS = 2_500;
+const SETTLE_MS = 15_000;
 /** How often agents' loads are checked against their max while the storm runs. */
 const SAMPLE_MS = 200;
 /**
- * The whole test: set-up (sign-ins, sockets) takes a few seconds, then the storm, the settle
- * bound and the 5 s wait for queue notifications. The cluster starts in a hook, not counted here.
+ * A limit against a hang, not a speed target: every operation of the plan runs however long the
+ * machine takes (10-15 s on a quiet 2-core machine, over a minute on a loaded one), then the
+ * settle bound and the 5 s wait for queue notifications. The cluster starts in a hook.
  */
-const TEST_TIMEOUT_MS = 50_000;
+const TEST_TIMEOUT_MS = 240_000;
 /** Answers that mean "someone else got there first" or "not yours": expected in a storm. */
 const EXPECTED_REFUSALS = new Set([
   'SESSION_ALREADY_ASSIGNED',
@@ -323,8 +323,7 @@ async function storm(cluster: Cluster, random: Random, failures: string[]): Prom
     (async () => {
       await Promise.all(
         Array.from({ length: IN_FLIGHT }, async () => {
-          while (next < plan.length && Date.now() - stormStarted < STORM_MS)
-            await run(plan[next++]!);
+          while (next < plan.length) await run(plan[next++]!);
         }),
       );
       await Promise.all(agentQueues.values());
@@ -357,9 +356,6 @@ async function storm(cluster: Cluster, random: Random, failures: string[]): Prom
   failures.push(...backlog.map((problem) => `after settling: ${problem}`));
   failures.push(...(await allViolations(db)));
   failures.push(...(await ineligibleAssignments(db, placedByHand)));
-  expect(next, 'the storm ran out of time before half its operations').toBeGreaterThan(
-    OPERATIONS / 2,
-  );
 
   // Every agent's socket, on whichever node, heard of every chat that entered the queue.
   const queued = (socket: SocketClient) =>
