@@ -6,7 +6,6 @@ import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import {
   assertFieldDefinitions,
   validateFieldValues,
-  type CustomFieldDefinition,
   type CustomFieldValue,
 } from '../../domain/tickets/customFields.js';
 import type { CreateTicketFieldBody, UpdateTicketFieldBody } from '../../shared/ticketsApi.js';
@@ -56,27 +55,24 @@ function assertSettingsFit(type: TicketFieldRow['type'], settings: FieldSettings
   }
 }
 
-/** Checks the definitions as they would be with `row` in place (keys, options, bounds). */
-async function assertDefinitionsWith(db: Db, row: TicketFieldRow): Promise<void> {
-  const others = (await repo.listTicketFields(db)).filter((f) => f.row.id !== row.id);
-  const definitions: CustomFieldDefinition[] = [
-    repo.definitionOf(row),
-    ...others.map((f) => f.definition),
-  ];
+const keyTaken = (key: string) =>
+  new AppError('VALIDATION_FAILED', `key: "${key}" is used by another field`, 'key');
+
+/** Checks the definition (key, label, options, bounds) and that no other field has its key. */
+async function assertDefinitionFits(db: Db, row: TicketFieldRow): Promise<void> {
   try {
-    assertFieldDefinitions(definitions);
+    assertFieldDefinitions([repo.definitionOf(row)]);
   } catch (error) {
-    // The domain names the field by its place in the list: this one is always the first.
+    // The domain names the field by its place in a list: here, `fields[0].`.
     if (error instanceof AppError && error.field?.startsWith('fields[0].')) {
       const field = error.field.slice('fields[0].'.length);
       throw new AppError('VALIDATION_FAILED', error.message.replace('fields[0].', ''), field);
     }
     throw error;
   }
+  const others = await repo.listTicketFields(db);
+  if (others.some((f) => f.row.key === row.key && f.row.id !== row.id)) throw keyTaken(row.key);
 }
-
-const keyTaken = (key: string) =>
-  new AppError('VALIDATION_FAILED', `key: "${key}" is used by another field`, 'key');
 
 export async function createTicketField(
   ctx: ServiceContext,
@@ -100,7 +96,7 @@ export async function createTicketField(
   };
   try {
     await ctx.store.transaction(async (trx) => {
-      await assertDefinitionsWith(trx, row);
+      await assertDefinitionFits(trx, row);
       await repo.insertTicketField(trx, row);
     });
   } catch (error) {
@@ -138,7 +134,7 @@ export async function updateTicketField(
       position: body.position ?? field.row.position,
       updated_at: ctx.clock.now(),
     };
-    await assertDefinitionsWith(trx, row);
+    await assertDefinitionFits(trx, row);
     const { id: _id, key: _key, type: _type, created_at: _created, ...changes } = row;
     await repo.updateTicketField(trx, id, changes);
     return { row, definition: repo.definitionOf(row) };
