@@ -55,7 +55,7 @@ export const ticketThreadRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
         tags,
         operationId: 'replyToTicket',
         description:
-          'A public reply from the requester or an agent who may see the ticket, or (`kind: "note"`) an internal note from such an agent (403 for the requester). An agent\'s first reply records the first response and opens a new ticket; the requester\'s reopens a pending or solved one. A reply to a closed ticket files a follow-up ticket linked to it, where the message lands (its `ticketId`); a note there is refused (409 `TICKET_CLOSED`). With a `clientId`, a retried reply answers the first one (200).',
+          'A public reply from the requester or an agent who may see the ticket, or (`kind: "note"`) an internal note from such an agent (403 for the requester). An agent\'s first reply records the first response and opens a new ticket; the requester\'s reopens a pending or solved one. A reply to a merged ticket goes to the ticket it was merged into; a reply to another closed ticket files a follow-up ticket linked to it, where the message lands (its `ticketId`); a note there is refused (409 `TICKET_CLOSED`). With a `clientId`, a retried reply answers the first one (200).',
         summary: 'Reply to a ticket, or add an internal note',
         params: IdParams,
         body: ReplyToTicketBody,

@@ -152,7 +152,8 @@ export const chatTicketRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
           "Agents who may read the chat's notes (never its customer, 403): a ticket for the chat's customer with the chat's subject, priority and team, worked by its agent, whose thread is the transcript (internal notes stay notes, which the requester never sees). The chat and the ticket are linked both ways (`ticketId`, `chatIds`). 201 with the new ticket, or 200 with the one the chat already made.",
         summary: 'Make a ticket of a chat',
         params: IdParams,
-        body: ChatTicketBody,
+        // A POST without a body (no content type) arrives as null and means the same as {}.
+        body: ChatTicketBody.nullable().default({}),
         response: { 200: Ticket, 201: Ticket, ...errorResponses(400, 401, 403, 404) },
       },
     },

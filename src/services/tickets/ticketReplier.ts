@@ -1,9 +1,10 @@
 // Someone writes in a ticket's thread: a public reply (the requester, or the desk) or an internal
 // note (the desk only). The agent's first reply records the first response and opens a new
 // ticket; the requester's reply reopens a pending or solved one (domain/tickets/ticketWorkflow.ts).
-// A closed ticket is final: a reply to it files a follow-up ticket linked to it, and lands there.
+// A closed ticket is final: a reply to it files a follow-up ticket linked to it, and lands there;
+// a reply to a merged ticket goes to the ticket it was merged into, when the writer may see it.
 // With a client id, a retried reply returns the message stored the first time.
-import { forbidden } from '../../domain/errors.js';
+import { AppError, forbidden } from '../../domain/errors.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { nextTicketStatus, type TicketEvent } from '../../domain/tickets/ticketWorkflow.js';
 import type { ReplyToTicketBody } from '../../shared/ticketsApi.js';
@@ -19,7 +20,7 @@ import { tagsByTicket } from '../../storage/repositories/tickets/tickets.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
-import { assigneeFor, loadTicketFor } from './ticketAccess.js';
+import { assigneeFor, loadTicketFor, type TicketAccess, type TicketRule } from './ticketAccess.js';
 import {
   announceTicketUpdated,
   changesOf,
@@ -44,17 +45,18 @@ export function replyToTicket(ctx: ServiceContext, props: ReplyProps): Promise<T
   const { viewer, ticketId, clientId } = props;
   const note = props.kind === 'note';
   return commit(ctx, async (trx, outbox) => {
+    const rule = note ? ticketPolicy.addNote : ticketPolicy.reply;
     // Locks the ticket first, so a concurrent retry waits and then finds this message.
-    const access = await loadTicketFor(trx, viewer, ticketId, {
-      rule: note ? ticketPolicy.addNote : ticketPolicy.reply,
-      lock: ctx.store,
-    });
+    const addressed = await loadTicketFor(trx, viewer, ticketId, { rule, lock: ctx.store });
+    const access = await mergedDestination(trx, ctx, viewer, addressed, rule);
     if (props.status && !ticketPolicy.work(access.viewer, access.facts)) {
       throw forbidden('Only the desk sets a status with a reply');
     }
     if (clientId) {
-      const existing = await findTicketMessageByClientId(trx, ticketId, viewer.id, clientId);
-      if (existing) return { message: existing, duplicate: true };
+      for (const id of new Set([ticketId, access.row.id])) {
+        const existing = await findTicketMessageByClientId(trx, id, viewer.id, clientId);
+        if (existing) return { message: existing, duplicate: true };
+      }
     }
     const author = await personOf(trx, viewer.id);
     const event: TicketEvent = note
@@ -79,6 +81,33 @@ export function replyToTicket(ctx: ServiceContext, props: ReplyProps): Promise<T
     });
     return { message: message!, duplicate: false };
   });
+}
+
+/**
+ * Where a message to `addressed` goes: a merged ticket's to the end of its chain of merges (its
+ * requester is the same), as long as the writer may write there; otherwise, to itself.
+ */
+async function mergedDestination(
+  trx: Db,
+  ctx: ServiceContext,
+  viewer: Viewer,
+  addressed: TicketAccess,
+  rule: TicketRule,
+): Promise<TicketAccess> {
+  let access = addressed;
+  const seen = new Set([access.row.id]);
+  while (access.row.merged_into && !seen.has(access.row.merged_into)) {
+    seen.add(access.row.merged_into);
+    try {
+      access = await loadTicketFor(trx, viewer, access.row.merged_into, { rule, lock: ctx.store });
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) {
+        return addressed;
+      }
+      throw error;
+    }
+  }
+  return access;
 }
 
 async function personOf(db: Db, id: string): Promise<PersonRecord> {

@@ -66,6 +66,21 @@ describeEachDatabase('merging tickets and tickets from chats', (db) => {
     });
   });
 
+  it('takes a reply to the merged ticket into the ticket it was merged into', async () => {
+    const desk = await makeDesk(db());
+    const { ctx } = desk.world;
+    const target = await desk.file(desk.yaw);
+    const duplicate = await desk.file(desk.yaw);
+    await mergeTicket(ctx, { viewer: desk.esi, sourceId: duplicate, targetId: target });
+    await desk.change(desk.esi, target, { status: 'pending' });
+    const reply = await desk.reply(desk.yaw, duplicate, 'Here is my receipt');
+    const landed = await listTicketMessages(ctx, desk.esi, target, { limit: 50 });
+    expect(landed.records.find((m) => m.row.id === reply)?.row.ticket_id).toBe(target);
+    // It counts as the requester's answer there: the pending ticket is open again.
+    expect((await getTicket(ctx, desk.esi, target)).row.status).toBe('open');
+    expect((await getTicket(ctx, desk.esi, duplicate)).row.status).toBe('closed');
+  });
+
   it('follows a target that was merged itself to the live ticket', async () => {
     const desk = await makeDesk(db());
     const { ctx } = desk.world;
