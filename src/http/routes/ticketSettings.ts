@@ -12,7 +12,7 @@ import {
   UpdateCalendarBody,
   UpdateSlaPolicyBody,
   UpdateTicketFieldBody,
-} from '../../shared/ticketsApi.js';
+} from '../../shared/ticketSettingsApi.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   createCalendar,

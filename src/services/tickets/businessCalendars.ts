@@ -3,7 +3,7 @@
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { assertCalendar, type BusinessCalendar } from '../../domain/tickets/businessCalendar.js';
-import type { CreateCalendarBody, UpdateCalendarBody } from '../../shared/ticketsApi.js';
+import type { CreateCalendarBody, UpdateCalendarBody } from '../../shared/ticketSettingsApi.js';
 import type { BusinessCalendarRow } from '../../storage/schema.js';
 import * as repo from '../../storage/repositories/tickets/slaPolicies.js';
 import type { CalendarRecord } from '../../storage/repositories/tickets/slaPolicies.js';

@@ -5,7 +5,7 @@
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { assertSlaPolicy, type SlaPolicy } from '../../domain/tickets/slaPolicy.js';
-import type { CreateSlaPolicyBody, UpdateSlaPolicyBody } from '../../shared/ticketsApi.js';
+import type { CreateSlaPolicyBody, UpdateSlaPolicyBody } from '../../shared/ticketSettingsApi.js';
 import type { SlaPolicyRow } from '../../storage/schema.js';
 import * as repo from '../../storage/repositories/tickets/slaPolicies.js';
 import type { SlaPolicyRecord } from '../../storage/repositories/tickets/slaPolicies.js';

@@ -8,7 +8,10 @@ import {
   validateFieldValues,
   type CustomFieldValue,
 } from '../../domain/tickets/customFields.js';
-import type { CreateTicketFieldBody, UpdateTicketFieldBody } from '../../shared/ticketsApi.js';
+import type {
+  CreateTicketFieldBody,
+  UpdateTicketFieldBody,
+} from '../../shared/ticketSettingsApi.js';
 import type { TicketFieldRow } from '../../storage/schema.js';
 import * as repo from '../../storage/repositories/tickets/ticketFields.js';
 import type {

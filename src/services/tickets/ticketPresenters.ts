@@ -4,15 +4,8 @@
 import { ticketPolicy } from '../../domain/policies.js';
 import { slaStateAt } from '../../domain/tickets/slaStatus.js';
 import type { SlaState } from '../../domain/tickets/slaStatus.js';
-import type {
-  BusinessCalendar,
-  SlaPolicy,
-  Ticket,
-  TicketEvent,
-  TicketField,
-  TicketMessage,
-  TicketSla,
-} from '../../shared/ticketsApi.js';
+import type { BusinessCalendar, SlaPolicy, TicketField } from '../../shared/ticketSettingsApi.js';
+import type { Ticket, TicketEvent, TicketMessage, TicketSla } from '../../shared/ticketsApi.js';
 import type { TicketRow } from '../../storage/schema.js';
 import type {
   CalendarRecord,

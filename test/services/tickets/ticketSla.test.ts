@@ -20,7 +20,7 @@ import {
   listTickets,
 } from '../../../src/services/tickets/ticketReader.js';
 import { FAN_OUT } from '../../../src/services/presenters.js';
-import type { CreateTicketFieldBody } from '../../../src/shared/ticketsApi.js';
+import type { CreateTicketFieldBody } from '../../../src/shared/ticketSettingsApi.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { makeDesk, refusal, type Desk } from '../../support/ticketDesk.js';
 import { makeWorld } from '../../support/world.js';
