@@ -53,6 +53,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     sso: config.sso,
     signInLimits: config.signInLimits,
     abuseLimits: config.abuseLimits,
+    ticketAutoCloseDays: config.ticketAutoCloseDays,
   };
 }
 

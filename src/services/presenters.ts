@@ -104,6 +104,7 @@ export function presentSession(
     lastSeq: row.last_seq,
     topic: topic && { id: topic.id, name: topic.name },
     team: team && seesTeams(audience) ? { id: team.id, name: team.name } : null,
+    ticketId: row.ticket_id,
   };
 }
 
@@ -235,6 +236,9 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
     case 'queue.position':
     case 'queue.changed':
     case 'sessions.changed':
+    case 'ticket.created':
+    case 'ticket.updated':
+    case 'ticket.message':
     case 'refresh':
     case 'error':
     case 'pong':

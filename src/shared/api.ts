@@ -109,6 +109,7 @@ export const Session = z.object({
     'what the customer picked on the start form (or the default)',
   ),
   team: NamedRef.nullable().describe("the chat's team, from its topic; null for customers"),
+  ticketId: id.nullable().describe('the ticket made from this chat, if one was'),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -61,6 +61,7 @@ export const testSettings: ServiceSettings = {
   },
   signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
   abuseLimits: DEFAULT_ABUSE_LIMITS,
+  ticketAutoCloseDays: 4,
 };
 
 export interface World {

@@ -128,15 +128,15 @@ export async function updateTeam(
   return updated;
 }
 
-/** Deletes a team nothing refers to; a team with chats or topics must be archived instead. */
+/** Deletes a team nothing refers to; a team with chats, tickets or topics must be archived instead. */
 export async function deleteTeam(ctx: ServiceContext, viewer: Viewer, id: string): Promise<void> {
   const team = await loadManaged(ctx, viewer, id);
   await ctx.store.transaction(async (trx) => {
     const usage = await repo.teamUsage(trx, id);
-    if (usage.chats > 0) {
+    if (usage.chats > 0 || usage.tickets > 0) {
       throw new AppError(
         'TEAM_IN_USE',
-        `${team.row.name} has chats: archive it instead (PATCH with archived: true)`,
+        `${team.row.name} has ${usage.chats > 0 ? 'chats' : 'tickets'}: archive it instead (PATCH with archived: true)`,
       );
     }
     if (usage.topics > 0) {

@@ -148,14 +148,19 @@ export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
   return (await membershipsOf(db, agentId)).filter((m) => m.isLead).map((m) => m.teamId);
 }
 
-/** What still refers to the team: chats (ever) and topics (active or not). */
+/** What still refers to the team: chats and tickets (ever) and topics (active or not). */
 export async function teamUsage(
   db: Db,
   teamId: string,
-): Promise<{ chats: number; topics: number }> {
-  const [chats, topics] = await Promise.all([
+): Promise<{ chats: number; tickets: number; topics: number }> {
+  const [chats, tickets, topics] = await Promise.all([
     db
       .selectFrom('chat_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('team_id', '=', teamId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('tickets')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('team_id', '=', teamId)
       .executeTakeFirstOrThrow(),
@@ -165,7 +170,7 @@ export async function teamUsage(
       .where('team_id', '=', teamId)
       .executeTakeFirstOrThrow(),
   ]);
-  return { chats: Number(chats.n), topics: Number(topics.n) };
+  return { chats: Number(chats.n), tickets: Number(tickets.n), topics: Number(topics.n) };
 }
 
 /** The teams (not archived, unless asked) whose chats overflow to `teamId`, by name. */
