@@ -1,14 +1,17 @@
 // Teams and topics in the browser: a super admin creates a team, makes an agent its lead and adds
 // a topic leading to it, and makes it overflow to another team; a customer's link preselects
 // that topic, the customer picks it on the start form, and the team's agent gets the chat and
-// sees its topic and team.
+// sees its topic and team. An agent's Waiting tab offers each team's queue, with each chat's
+// place in its own team's queue.
 import { beforeAll, expect, it } from 'vitest';
-import { createTeam } from '../../src/services/teams/teams.js';
+import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
-import { messageLog, visible, type SignedInPage } from './support/ui.js';
+import { messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
 describeInBrowser('teams and topics', () => {
   const suite = useServerAndBrowser();
@@ -121,5 +124,59 @@ describeInBrowser('teams and topics', () => {
     await visible(details.getByText('Finance', { exact: true }));
     expect(agentPage.errors).toEqual([]);
     expect(customerPage.errors).toEqual([]);
+  });
+  it("offers an agent each team's queue in the Waiting tab, each chat placed in its team's queue", async () => {
+    const { ctx } = suite.server.node;
+    // Kofi goes offline, so the chats below wait; Esi, in Finance, only looks.
+    await updateOwnAgentState(ctx, agent, { status: 'offline' });
+    const esi = await suite.server.person('Esi Owusu', 'admin');
+    const teams = (await (await adminPage.request.get('/api/v1/teams')).json()).items as Array<{
+      id: string;
+      name: string;
+    }>;
+    const finance = teams.find((t) => t.name === 'Finance')!;
+    await setTeamMember(ctx, admin, { teamId: finance.id, agentId: esi.id, isLead: false });
+    const topics = (await (await adminPage.request.get('/api/v1/topics')).json()).items as Array<{
+      id: string;
+      slug: string;
+    }>;
+    const topicId = (slug: string) => topics.find((t) => t.slug === slug)!.id;
+    for (const [name, slug, subject] of [
+      ['Ama Darko', 'fees-and-payments', 'Tuition invoice twice'],
+      ['Kojo Mensah', 'course-registration', 'Cannot add elective'],
+      ['Efua Boateng', 'fees-and-payments', 'Scholarship not applied'],
+    ] as const) {
+      await startSession(ctx, {
+        viewer: await suite.server.person(name),
+        subject,
+        priority: 'medium',
+        message: subject,
+        topicId: topicId(slug),
+      });
+    }
+
+    const page = await suite.signIn(esi);
+    await page.getByRole('tab', { name: /Waiting/ }).click();
+    const queues = page.getByRole('group', { name: 'Show the queue of' });
+    const rows = page.getByRole('tabpanel').locator('.waiting-row');
+    // Every chat first, in routing order; her own team first among the queues.
+    await until(async () => expect(await rows.count()).toBe(3));
+    expect(await queues.getByRole('button').allTextContents()).toEqual([
+      'All 3',
+      'Finance 2',
+      'Academic Affairs 1',
+    ]);
+    expect(await rows.nth(1).textContent()).toMatch(
+      /Cannot add elective.*Next in Academic Affairs/,
+    );
+
+    await queues.getByRole('button', { name: /^Finance/ }).click();
+    await until(async () => expect(await rows.count()).toBe(2));
+    expect(await rows.nth(0).textContent()).toMatch(/Tuition invoice twice.*Next in Finance/);
+    expect(await rows.nth(1).textContent()).toMatch(/Scholarship not applied.*No\. 2 in Finance/);
+    expect(
+      await queues.getByRole('button', { name: /^Finance/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(page.errors).toEqual([]);
   });
 });

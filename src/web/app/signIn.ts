@@ -10,7 +10,7 @@ import { ConversationRegistry } from '../chat/conversationRegistry.js';
 import { QuickResponseCatalog } from '../chat/quickResponseCatalog.js';
 import { isAgentRole } from '../format/roles.js';
 import { reconnectDelay } from '../realtime/backoff.js';
-import { leadsTeamOf, ledTeams } from '../state/ledTeams.js';
+import { leadsTeamOf, ledTeams, memberTeams } from '../state/ledTeams.js';
 import { Observable } from '../state/observable.js';
 import { forgetWorkspace } from '../state/savedWorkspace.js';
 import { tabStorage } from '../state/tabStorage.js';
@@ -40,6 +40,7 @@ let checkTimer: ReturnType<typeof setTimeout> | null = null;
 function begin(me: Person): void {
   teardown?.();
   ledTeams.set([]);
+  memberTeams.set([]);
   const { client: realtime, disconnect } = connectRealtime();
   const conversations = new ConversationRegistry({
     api,

@@ -16,7 +16,7 @@ import { usePagedList, type PagedList } from '../../hooks/usePagedList.js';
 import { unlockAudio } from '../../notify/chime.js';
 import { MY_SESSIONS, QUEUE } from '../../realtime/invalidations.js';
 import { useReadable } from '../../hooks/useReadable.js';
-import { ledTeams, teamsLedBy } from '../../state/ledTeams.js';
+import { ledTeams, memberTeams, teamsLedBy, teamsOf } from '../../state/ledTeams.js';
 import { NotificationSettings } from '../../state/notificationSettings.js';
 import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
@@ -41,6 +41,8 @@ export interface AgentDesk {
   setChatInView: (sessionId: string | null) => void;
   /** The teams this agent leads (none for super admins, who see every chat anyway). */
   ledTeams: readonly Team[];
+  /** The teams this agent belongs to (none for super admins). */
+  memberTeams: readonly Team[];
   /** Chats this agent took themselves: already noticed, so they do not ring. */
   takenByMe: Set<string>;
   /** A notification was clicked: the console should show its chat (on a phone, instead of the lists). */
@@ -90,12 +92,16 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
     return realtime.onResume(() => void settings.refresh());
   }, [settings, realtime]);
   const led = useReadable(ledTeams);
+  const member = useReadable(memberTeams);
   // Read again whenever the link comes back: a super admin may have changed who leads what.
   useEffect(() => {
     if (me.role === 'super_admin') return;
     const load = () =>
       api.teams.list().then(
-        ({ items }) => ledTeams.set(teamsLedBy(items, me.id)),
+        ({ items }) => {
+          ledTeams.set(teamsLedBy(items, me.id));
+          memberTeams.set(teamsOf(items, me.id));
+        },
         () => undefined,
       );
     void load();
@@ -156,6 +162,7 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
           chatInView.current = sessionId;
         },
         ledTeams: led,
+        memberTeams: member,
         takenByMe,
         revealRequested,
         revealHandled: () => setRevealRequested(false),

@@ -32,7 +32,7 @@ const SIDE_BY_SIDE = '(min-width: 960px)';
 export function ChatManagementPage() {
   const { api } = useServices();
   const lists = useConsoleLists();
-  const { workspace, activity, takenByMe, revealRequested, revealHandled, ledTeams } =
+  const { workspace, activity, takenByMe, revealRequested, revealHandled, ledTeams, memberTeams } =
     useAgentDesk();
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = useState<ListTab>('active');
@@ -160,6 +160,7 @@ export function ChatManagementPage() {
                 {tab === 'waiting' && (
                   <WaitingList
                     list={lists.waiting}
+                    myTeams={memberTeams}
                     selectedId={workspace.selectedId}
                     onOpen={(s) => open(s.id)}
                     onTake={take}

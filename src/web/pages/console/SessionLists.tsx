@@ -1,8 +1,10 @@
 // The rows of the console's three lists. Active: customer, subject, priority, last activity,
-// unread count and, past REPLY_OVERDUE_SECONDS, how long the customer has waited for a reply. Waiting (in the order routing serves it): place in the queue, priority, subject,
-// how long it has waited, and Assign.
+// unread count and, past REPLY_OVERDUE_SECONDS, how long the customer has waited for a reply.
+// Waiting (in the order routing serves it, filtered by team queue): place in its team's queue,
+// priority, subject, how long it has waited, and Assign.
 // History: ended chats with their ratings. Every row opens its chat in the workspace.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/api.js';
 import { Avatar } from '../../components/Avatar.js';
 import { OverdueReplyBadge, PriorityBadge } from '../../components/Badge.js';
@@ -20,6 +22,13 @@ import {
 import type { PagedList } from '../../hooks/usePagedList.js';
 import { useNow } from '../../hooks/useNow.js';
 import { overdueReplyLabel } from '../../chat/awaitingReply.js';
+import {
+  ALL,
+  applyWaitingFilter,
+  queuePlaceLabel,
+  waitingFilters,
+} from '../../chat/waitingFilters.js';
+import { tabStorage } from '../../state/tabStorage.js';
 import type { ChatActivity } from '../../chat/conversation.js';
 import { useReplyOverdueMs } from '../../hooks/useReplyOverdue.js';
 
@@ -164,56 +173,100 @@ export function ActiveList({
   );
 }
 
+/** The Waiting tab's team filter, kept for the browser tab. */
+const WAITING_FILTER_KEY = 'switchboard.waitingFilter';
+
+function useWaitingFilter(): [string, (id: string) => void] {
+  const [filter, setFilter] = useState(() => tabStorage()?.getItem(WAITING_FILTER_KEY) ?? ALL);
+  return [
+    filter,
+    (id) => {
+      tabStorage()?.setItem(WAITING_FILTER_KEY, id);
+      setFilter(id);
+    },
+  ];
+}
+
 export function WaitingList({
   list,
+  myTeams,
   selectedId,
   onOpen,
   onTake,
   taking,
-}: ListProps & { onTake: (session: SessionView) => void; taking: ReadonlySet<string> }) {
+}: ListProps & {
+  myTeams: readonly { id: string; name: string }[];
+  onTake: (session: SessionView) => void;
+  taking: ReadonlySet<string>;
+}) {
   const now = useNow(10_000);
+  const [chosen, choose] = useWaitingFilter();
+  const filters = waitingFilters(list.items, myTeams);
+  // A team left (or no longer waiting anywhere) falls back to everything.
+  const filter = filters.some((f) => f.id === chosen) ? chosen : ALL;
+  const shown = applyWaitingFilter(list.items, filter);
   return (
-    <ListFrame
-      list={list}
-      empty={
-        <EmptyState icon="check" title="Nobody is waiting">
-          The queue is empty. Nice work.
-        </EmptyState>
-      }
-    >
-      {list.items.map((session) => (
-        <li key={session.id} class="waiting-row">
-          <SessionRow
-            session={session}
-            selected={session.id === selectedId}
-            onOpen={onOpen}
-            title={session.subject}
-            subtitle={session.customer.name}
-          >
-            <span class="session-row__time">
-              {session.queuePosition !== null && (
-                <span class="queue-place">
-                  {session.queuePosition === 1
-                    ? 'Next in queue'
-                    : `No. ${session.queuePosition} in queue`}
-                </span>
-              )}
-              waiting {formatDuration(secondsBetween(session.startedAt, now))}
-            </span>
-          </SessionRow>
-          <Button
-            variant="primary"
-            size="sm"
-            class="waiting-row__assign"
-            busy={taking.has(session.id)}
-            aria-label={`Assign ${session.subject} from ${session.customer.name} to me`}
-            onClick={() => onTake(session)}
-          >
-            Assign
-          </Button>
-        </li>
-      ))}
-    </ListFrame>
+    <>
+      {filters.length > 0 && list.items.length > 0 && (
+        <div class="waiting-filters" role="group" aria-label="Show the queue of">
+          {filters.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              class="waiting-filters__option"
+              aria-pressed={f.id === filter}
+              onClick={() => choose(f.id)}
+            >
+              {f.label} <span class="waiting-filters__count">{f.count}</span>
+            </button>
+          ))}
+        </div>
+      )}
+      <ListFrame
+        list={list}
+        empty={
+          <EmptyState icon="check" title="Nobody is waiting">
+            The queue is empty. Nice work.
+          </EmptyState>
+        }
+      >
+        {shown.length === 0 && (
+          <li class="session-list__none">
+            Nobody is waiting in {filters.find((f) => f.id === filter)?.label ?? 'this queue'}.
+          </li>
+        )}
+        {shown.map((session) => (
+          <li key={session.id} class="waiting-row">
+            <SessionRow
+              session={session}
+              selected={session.id === selectedId}
+              onOpen={onOpen}
+              title={session.subject}
+              subtitle={session.customer.name}
+            >
+              <span class="session-row__time">
+                {session.queuePosition !== null && (
+                  <span class="queue-place">
+                    {queuePlaceLabel(session.queuePosition, session.team)}
+                  </span>
+                )}
+                waiting {formatDuration(secondsBetween(session.startedAt, now))}
+              </span>
+            </SessionRow>
+            <Button
+              variant="primary"
+              size="sm"
+              class="waiting-row__assign"
+              busy={taking.has(session.id)}
+              aria-label={`Assign ${session.subject} from ${session.customer.name} to me`}
+              onClick={() => onTake(session)}
+            >
+              Assign
+            </Button>
+          </li>
+        ))}
+      </ListFrame>
+    </>
   );
 }
 
