@@ -7,6 +7,8 @@ import { issueAuthSession } from '../../src/services/accounts/authSessions.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { routeQueue } from '../../src/services/sessions/queueRouter.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
 import { ensureAgentStatus } from '../../src/storage/repositories/agents.js';
 import { insertUser } from '../../src/storage/repositories/users.js';
 import type { AgentStatus, Role } from '../../src/shared/vocabulary.js';
@@ -141,5 +143,50 @@ export async function createActiveChats(fixture: Fixture, count: number): Promis
       agentToken: tokenOf.get(row.assigned_agent_id)!,
       lastSeq: row.last_seq,
     };
+  });
+}
+
+/**
+ * A desk of `desks` teams as a university runs it: a "General" team of every agent whose topic
+ * is the default (so chats started without a topic, like the routing scenario's wave, may go to
+ * anyone), and `desks` teams, agent i in team i % desks, each with a topic of its own. Returns
+ * the desks' topic ids, in order.
+ */
+export async function createDesks(
+  fixture: Fixture,
+  supervisor: Viewer,
+  agents: readonly Viewer[],
+  desks: number,
+): Promise<string[]> {
+  return inOneTransaction(fixture, async (ctx) => {
+    const desk = async (name: string, members: readonly Viewer[], isDefault: boolean) => {
+      const team = await createTeam(ctx, supervisor, { name, description: '' });
+      const slug = name.toLowerCase().replace(/\W+/g, '-');
+      const topic = await createTopic(ctx, supervisor, {
+        name,
+        slug,
+        teamId: team.row.id,
+        isDefault,
+        position: 0,
+      });
+      for (const agent of members)
+        await setTeamMember(ctx, supervisor, {
+          teamId: team.row.id,
+          agentId: agent.id,
+          isLead: false,
+        });
+      return topic.row.id;
+    };
+    await desk('General', agents, true);
+    const topics: string[] = [];
+    for (let d = 0; d < desks; d++)
+      topics.push(
+        await desk(
+          `Desk ${d + 1}`,
+          agents.filter((_a, i) => i % desks === d),
+          false,
+        ),
+      );
+    return topics;
   });
 }

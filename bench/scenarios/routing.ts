@@ -5,9 +5,11 @@
 // until every chat was assigned, the assignment rates of both phases, the load invariant sampled
 // throughout, fairness on a wave of new chats once the agents are idle, and every invariant at
 // the end. On one node with SQLite, and across three nodes on PostgreSQL and
-// Redis when they are reachable. Every node is warmed up first with chat traffic between agents
-// of its own, who then go offline; each setup runs twice (fresh database and nodes), so the
-// drain time's spread is seen.
+// Redis when they are reachable, and each again with the backlog spread over four teams (every
+// agent in one of them and in a General team of everyone, whose topic is the default), so routing
+// per team is measured beside routing without teams. Every node is warmed up first with chat
+// traffic between agents of its own, who then go offline; each setup runs twice (fresh database
+// and nodes), so the drain time's spread is seen.
 import type { RoutingDrainInput, RoutingDrainResult } from '../load/routingDrain.js';
 import {
   postgresAvailable,
@@ -17,6 +19,7 @@ import {
 } from '../lib/databases.js';
 import {
   createActiveChats,
+  createDesks,
   createUsers,
   inOneTransaction,
   openFixture,
@@ -39,11 +42,34 @@ export interface RoutingOptions {
   /** Runs of each setup, each on a fresh database and nodes: 2 shows the spread. */
   runs: number;
   warmUp: WarmUpOptions;
+  /**
+   * The setups run again with the backlog spread over this many teams (each agent in one of
+   * them and in a General team of everyone), to show what routing per team costs.
+   */
+  desks: number;
+  /** Which setups run again with teams: the quick size only checks that the path works. */
+  deskSetups: ReadonlyArray<'sqlite' | 'postgres'>;
 }
 
 export const routingSizes = {
-  full: { sessions: 5000, agents: 200, timeoutMs: 60_000, runs: 2, warmUp: warmUpSizes.full },
-  quick: { sessions: 60, agents: 8, timeoutMs: 20_000, runs: 1, warmUp: warmUpSizes.quick },
+  full: {
+    sessions: 5000,
+    agents: 200,
+    timeoutMs: 60_000,
+    runs: 2,
+    warmUp: warmUpSizes.full,
+    desks: 4,
+    deskSetups: ['sqlite', 'postgres'],
+  },
+  quick: {
+    sessions: 60,
+    agents: 8,
+    timeoutMs: 20_000,
+    runs: 1,
+    warmUp: warmUpSizes.quick,
+    desks: 4,
+    deskSetups: ['sqlite'],
+  },
 } satisfies Record<string, RoutingOptions>;
 
 /**
@@ -110,7 +136,8 @@ async function run(
   database: BenchDatabase,
   nodes: number,
   options: RoutingOptions,
-  redisUrl?: string,
+  redisUrl: string | undefined,
+  desks: number,
 ) {
   const fixture = await openFixture(database.storeOptions);
   // Before the backlog exists, so that routing them touches none of it.
@@ -121,6 +148,7 @@ async function run(
   });
   const customers = await createUsers(fixture, Math.min(options.sessions, 500), 'user');
   const [supervisor] = await createUsers(fixture, 1, 'super_admin');
+  const topics = desks > 0 ? await createDesks(fixture, supervisor!, agents, desks) : [];
   const backlog: string[] = [];
   await inOneTransaction(fixture, async (ctx) => {
     for (let i = 0; i < options.sessions; i++) {
@@ -129,6 +157,7 @@ async function run(
         subject: `Backlog ${i}`,
         priority: PRIORITIES[i % 4]!,
         message: 'Waiting',
+        topicId: topics.length > 0 ? topics[i % topics.length] : undefined,
       });
       backlog.push(record.row.id);
     }
@@ -261,28 +290,44 @@ function setupRows(database: string, runs: Run[], options: RoutingOptions): Row[
 
 export async function routingScenario(options: RoutingOptions): Promise<ScenarioResult> {
   const setups: Array<{ database: string; runs: Run[] }> = [];
-  const sqlite: Run[] = [];
-  for (let n = 0; n < options.runs; n++) {
-    const database = sqliteDatabase();
-    try {
-      sqlite.push(await run(database, 1, options));
-    } finally {
-      await database.drop();
-    }
-  }
-  setups.push({ database: 'sqlite', runs: sqlite });
-  const redisUrl = await redisReachable();
-  if (redisUrl && (await postgresAvailable())) {
-    const postgres: Run[] = [];
+  /** Each run on a fresh database. */
+  const runs = async (
+    open: () => BenchDatabase | Promise<BenchDatabase>,
+    nodes: number,
+    redisUrl: string | undefined,
+    desks: number,
+  ) => {
+    const done: Run[] = [];
     for (let n = 0; n < options.runs; n++) {
-      const database = await postgresDatabase();
+      const database = await open();
       try {
-        postgres.push(await run(database, 3, options, redisUrl));
+        done.push(await run(database, nodes, options, redisUrl, desks));
       } finally {
         await database.drop();
       }
     }
-    setups.push({ database: 'postgres + redis', runs: postgres });
+    return done;
+  };
+  const withDesks = (database: string) => `${database}, ${options.desks} teams`;
+  setups.push({ database: 'sqlite', runs: await runs(sqliteDatabase, 1, undefined, 0) });
+  if (options.deskSetups.includes('sqlite')) {
+    setups.push({
+      database: withDesks('sqlite'),
+      runs: await runs(sqliteDatabase, 1, undefined, options.desks),
+    });
+  }
+  const redisUrl = await redisReachable();
+  if (redisUrl && (await postgresAvailable())) {
+    setups.push({
+      database: 'postgres + redis',
+      runs: await runs(postgresDatabase, 3, redisUrl, 0),
+    });
+    if (options.deskSetups.includes('postgres')) {
+      setups.push({
+        database: withDesks('postgres + redis'),
+        runs: await runs(postgresDatabase, 3, redisUrl, options.desks),
+      });
+    }
   } else {
     process.stderr.write('  PostgreSQL or Redis unreachable: three-node routing skipped\n');
   }
