@@ -34,6 +34,7 @@ import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
 import { teamRoutes } from './routes/teams.js';
 import { topicRoutes } from './routes/topics.js';
+import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { serializeRequest } from './requestLog.js';
@@ -113,6 +114,10 @@ export async function buildApp({
         { name: 'preferences', description: "The caller's own notification preferences" },
         { name: 'teams', description: 'Teams (departments), their agents and team leads' },
         {
+          name: 'transfers',
+          description: 'Transfer offers an agent accepts or declines (TRANSFER_MODE=offer)',
+        },
+        {
           name: 'topics',
           description: 'What customers pick when starting a chat; each leads to a team',
         },
@@ -148,6 +153,7 @@ export async function buildApp({
       await api.register(preferenceRoutes, { prefix: '/preferences', ctx });
       await api.register(teamRoutes, { prefix: '/teams', ctx });
       await api.register(topicRoutes, { prefix: '/topics', ctx });
+      await api.register(transferOfferRoutes, { prefix: '/transfer-offers', ctx });
     },
     { prefix: '/api/v1' },
   );

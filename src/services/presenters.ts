@@ -1,7 +1,9 @@
 // Every object that leaves the server is shaped here, field by field, so a new column never leaks,
 // and for whom it is meant: what a payload shows of a person depends on who is looking.
-import { personPolicy, topicPolicy, type Viewer } from '../domain/policies.js';
+import { isAgent, personPolicy, topicPolicy, type Viewer } from '../domain/policies.js';
 import type { Team, TeamAgent, Topic } from '../shared/teamsApi.js';
+import type { TransferOffer } from '../shared/transfersApi.js';
+import type { TransferOfferRecord } from '../storage/repositories/transferOffers.js';
 import type { TeamRecord } from '../storage/repositories/teams.js';
 import type { TopicRecord } from '../storage/repositories/topics.js';
 import type { TeamAgentRecord } from './teams/teamAgents.js';
@@ -80,6 +82,14 @@ export const presentAccount = (user: UserRow): Account => ({
 const seesTeams = (audience: Audience) =>
   audience === FAN_OUT || topicPolicy.seeTeam(audience.viewer);
 
+/**
+ * Whether `audience` may know of the chat's internal notes (the handover note's id): the desk,
+ * never the chat's customer, even an agent writing to the desk (domain/eventVisibility.ts keeps
+ * the notes themselves from them).
+ */
+const seesNotesOf = (audience: Audience, customerId: string) =>
+  audience === FAN_OUT || (isAgent(audience.viewer) && audience.viewer.id !== customerId);
+
 export function presentSession(
   { row, customer, agent, tags, topic, team }: SessionRecord,
   audience: Audience,
@@ -104,6 +114,7 @@ export function presentSession(
     lastSeq: row.last_seq,
     topic: topic && { id: topic.id, name: topic.name },
     team: team && seesTeams(audience) ? { id: team.id, name: team.name } : null,
+    handoverNoteId: seesNotesOf(audience, row.user_id) ? row.handover_note_id : null,
   };
 }
 
@@ -136,6 +147,28 @@ export const presentTopic = ({ row, team }: TopicRecord, audience: Audience): To
 
 export const presentDeskSettings = (settings: DeskSettingsRecord): DeskSettings => ({
   replyOverdueSeconds: settings.replyOverdueMs / 1000,
+  transferMode: settings.transferMode,
+  transferOfferSeconds: settings.transferOfferMs / 1000,
+});
+
+/** Offers concern agents only (policies.ts#transferOfferPolicy), who see every email. */
+export const presentTransferOffer = (
+  { row, subject, customer, from, to, by, note }: TransferOfferRecord,
+  audience: Audience,
+): TransferOffer => ({
+  id: row.id,
+  sessionId: row.session_id,
+  subject,
+  customer: presentPerson(customer, audience),
+  from: presentPerson(from, audience),
+  to: presentPerson(to, audience),
+  by: presentPerson(by, audience),
+  note,
+  status: row.status,
+  returnedTo: row.returned_to,
+  createdAt: iso(row.created_at),
+  expiresAt: iso(row.expires_at),
+  resolvedAt: isoOrNull(row.resolved_at),
 });
 
 export const presentSessionView = (item: SessionListItem, audience: Audience): SessionView => ({
@@ -205,7 +238,7 @@ export const presentNotificationPreferences = (
  * frame type does not compile until it is placed below.
  */
 export function presentFrame(frame: ServerFrame, audience: Audience): ServerFrame {
-  if (seesEveryEmail(audience)) return frame;
+  if (seesEveryEmail(audience)) return withoutOwnNotes(frame, audience);
   const person = (someone: Person) => presentPerson(someone, audience);
   switch (frame.type) {
     case 'hello':
@@ -225,6 +258,19 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
         customer: person(frame.customer),
         message: messageFor(frame.message, person),
       };
+    // Only agents receive offers (on their own topic); should one stray, it says nothing of notes.
+    case 'transfer.offer':
+      return {
+        ...frame,
+        offer: {
+          ...frame.offer,
+          note: null,
+          customer: person(frame.offer.customer),
+          from: person(frame.offer.from),
+          to: person(frame.offer.to),
+          by: person(frame.offer.by),
+        },
+      };
     // No people in these.
     case 'subscribed':
     case 'unsubscribed':
@@ -239,6 +285,26 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
   }
 }
 
+/**
+ * An agent's frames go as they are, but for the chat they started as a customer: there they see
+ * nothing of its notes, not even the handover note's id.
+ */
+function withoutOwnNotes(frame: ServerFrame, audience: Audience): ServerFrame {
+  if (
+    audience === FAN_OUT ||
+    frame.type !== 'session.event' ||
+    frame.event.kind !== 'session.updated' ||
+    frame.event.session.handoverNoteId === null ||
+    frame.event.session.customer.id !== audience.viewer.id
+  ) {
+    return frame;
+  }
+  return {
+    ...frame,
+    event: { ...frame.event, session: { ...frame.event.session, handoverNoteId: null } },
+  };
+}
+
 type PersonFor = (someone: Person) => Person;
 
 function presentEventFor(event: SessionEvent, person: PersonFor): SessionEvent {
@@ -250,8 +316,10 @@ function presentEventFor(event: SessionEvent, person: PersonFor): SessionEvent {
         ...event,
         session: {
           ...event.session,
-          // Only agents see the team (presentFrame returned agents' frames as they were).
+          // Only agents see the team and the handover note (presentFrame returned agents'
+          // frames as they were).
           team: null,
+          handoverNoteId: null,
           customer: person(event.session.customer),
           agent: event.session.agent && person(event.session.agent),
         },

@@ -1,7 +1,7 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
-// (forgetting dead nodes, the away sweep and the return of stranded chats, the routing safety
-// net, expiring old rows) run on whichever node holds the housekeeping lease, so they run once
-// per period, not once per node.
+// (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
+// their deadline, the routing safety net, expiring old rows) run on whichever node holds the
+// housekeeping lease, so they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -16,6 +16,7 @@ import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
+import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 
 const LEASE = 'housekeeping';
 
@@ -116,6 +117,8 @@ export async function runHousekeeping(
   const setAway = await sweepAwayAgents(ctx);
   if (setAway.length > 0) presence?.requeueAfterDelay();
   await requeueStrandedChats(ctx);
+  // The node that made an offer expires it at its deadline; this catches what a lost node left.
+  await expireDueOffers(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
   ctx.routing.kick();
