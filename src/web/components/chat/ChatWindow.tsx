@@ -1,10 +1,13 @@
-// One chat as an agent or super admin works it: who and what it is about, the conversation with
-// the customer's typing indicator and read ticks, the composer with quick responses, and the
-// actions their role allows (take, assign, transfer, end; a team lead assigns and transfers their
-// teams' chats, within the team, and monitors them), with a details panel beside it. A
+// One chat as an agent or super admin works it: who and what it is about, the handover note left
+// for them by the transfer that brought it, the conversation with the customer's typing indicator
+// and read ticks, the composer with quick responses, and the actions their role allows (take,
+// assign, transfer to an agent or a team, end; a team lead assigns and transfers their teams'
+// chats, within the team, and monitors them), with a details panel beside it. While the chat is
+// offered to another agent it says so, with the time left and a way to withdraw the offer. A
 // waiting chat they were watching that a colleague took stays on screen as last seen, saying so.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Session } from '../../../shared/api.js';
+import type { Message, Session } from '../../../shared/api.js';
+import type { TransferOffer } from '../../../shared/transfersApi.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
@@ -17,6 +20,7 @@ import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { ledTeams as ledTeamsState, leadsTeamOf } from '../../state/ledTeams.js';
 import { showToast } from '../../state/toasts.js';
+import { offerOf, secondsLeft, transferOffers, withOffer } from '../../state/transferOffers.js';
 import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
 import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
@@ -28,7 +32,9 @@ import { Composer } from './Composer.js';
 import { cancelComposerFocus, focusComposerWhenReady } from './composerFocus.js';
 import { ConversationProblem } from './ConversationProblem.js';
 import { MessageList } from './MessageList.js';
+import { MessageText } from './MessageText.js';
 import { SessionDetails } from './SessionDetails.js';
+import { TransferDialog } from './TransferDialog.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
 interface ChatWindowProps {
@@ -64,6 +70,7 @@ function ChatWindowView({
 }: Omit<ChatWindowProps, 'sessionId'> & { store: ConversationStore }) {
   const { me, api, quickResponses } = useServices();
   const ledTeams = useReadable(ledTeamsState);
+  const offers = useReadable(transferOffers);
   const view = useReadable(store);
   // Beside the conversation when there is room for both; on smaller screens it covers the
   // conversation, so it starts closed.
@@ -94,6 +101,12 @@ function ChatWindowView({
   const teamIds = lead
     ? ledTeams.find((team) => team.id === session.team?.id)?.members.map((m) => m.agent.id)
     : undefined;
+  const offer = session.status === 'active' ? offerOf(offers, session.id) : undefined;
+  // The receiver finds the note the transfer that brought them the chat left for them.
+  const handoverNote =
+    mine && session.handoverNoteId
+      ? view.conversation.messages.find((m) => m.id === session.handoverNoteId)
+      : undefined;
 
   return (
     <section class="chat-window" aria-label={`Chat with ${session.customer.name}`} ref={windowRef}>
@@ -141,6 +154,7 @@ function ChatWindowView({
       <div class="chat-window__body" data-details={details || undefined}>
         <div class="chat-window__conversation">
           <ConversationProblem view={view} class="chat-window__problem" />
+          {handoverNote && <HandoverNote note={handoverNote} />}
           <MessageList store={store} view={view} viewer={me} />
           <TypingIndicator person={view.typing} />
           <footer class="chat-window__footer">
@@ -151,6 +165,7 @@ function ChatWindowView({
               </Alert>
             ) : (
               <>
+                {offer && (canManage || lead) && <OfferPending offer={offer} />}
                 {session.status === 'active' && mine && (
                   <Composer
                     store={store}
@@ -215,17 +230,10 @@ function ChatWindowView({
         </ConfirmDialog>
       )}
       {dialog === 'transfer' && (
-        <AgentPickerDialog
-          title="Transfer chat"
-          intro={`Choose who should continue the chat with ${session.customer.name}. They will see the whole conversation.`}
-          confirmLabel="Transfer"
-          excludeIds={[session.agent?.id ?? '', session.customer.id]}
-          onlyIds={mine || superAdmin ? undefined : teamIds}
+        <TransferDialog
+          session={session}
+          onlyAgentIds={mine || superAdmin ? undefined : teamIds}
           onClose={() => setDialog(null)}
-          onPick={async (agentId) => {
-            const moved = await api.sessions.transfer(session.id, agentId);
-            showToast(`Chat transferred to ${moved.agent?.name ?? 'the agent'}`);
-          }}
         />
       )}
       {dialog === 'assign' && (
@@ -243,6 +251,52 @@ function ChatWindowView({
         />
       )}
     </section>
+  );
+}
+
+/** The internal note the transfer left for the agent who now has the chat, above the conversation. */
+function HandoverNote({ note }: { note: Message }) {
+  return (
+    <aside class="handover-note" aria-label="Handover note">
+      <p class="handover-note__label">
+        Handover note{note.sender && ` from ${note.sender.name}`} · only agents see this
+      </p>
+      <div class="handover-note__text">
+        <MessageText text={note.text} />
+      </div>
+    </aside>
+  );
+}
+
+/** The chat is offered to another agent: who, the time left to answer, and Withdraw. */
+function OfferPending({ offer }: { offer: TransferOffer }) {
+  const { api } = useServices();
+  const now = useNow(1000);
+  const [busy, setBusy] = useState(false);
+  const left = secondsLeft(offer, now);
+  const withdraw = async () => {
+    setBusy(true);
+    try {
+      const ended = await api.transferOffers.withdraw(offer.id);
+      transferOffers.update((list) => withOffer(list, ended));
+      showToast(`Offer to ${offer.to.name} withdrawn`);
+    } catch (error) {
+      showToast(errorMessage(error), 'danger');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="offer-pending">
+      <p>
+        Offered to <strong>{offer.to.name}</strong>, waiting for their answer
+        {left > 0 ? ` (${left} s left)` : ''}. The chat stays with {offer.from.name} until they
+        accept.
+      </p>
+      <Button size="sm" busy={busy} onClick={withdraw}>
+        Withdraw offer
+      </Button>
+    </div>
   );
 }
 
