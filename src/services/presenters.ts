@@ -19,7 +19,6 @@ import type {
   Session,
   SessionView,
 } from '../shared/api.js';
-import type { ServerFrame, SessionEvent } from '../shared/protocol.js';
 import type { UserRow } from '../storage/schema.js';
 import type { QuickResponseRecord } from '../storage/repositories/quickResponses.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
@@ -36,7 +35,8 @@ export const isoOrNull = (ms: number | null): string | null => (ms === null ? nu
 /**
  * A frame on the bus, and in the session event log replayed from, goes to several viewers at
  * once (a session's frames reach its customer and the agents alike), so it carries every
- * detail, and each socket presents it again for its own viewer (presentFrame) before sending.
+ * detail, and each socket presents it again for its own viewer (framePresenter.ts) before
+ * sending.
  */
 export const FAN_OUT = 'fan-out';
 
@@ -48,7 +48,7 @@ export const audienceOf = (
   viewer: Viewer,
 ): Audience => ({ viewer, agentEmailsToCustomers: settings.showAgentEmailToCustomers });
 
-const seesEveryEmail = (audience: Audience) =>
+export const seesEveryEmail = (audience: Audience) =>
   audience === FAN_OUT || personPolicy.seeEveryEmail(audience.viewer);
 
 const seesEmailOf = (audience: Audience, person: Viewer) =>
@@ -230,106 +230,4 @@ export const presentNotificationPreferences = (
 ): NotificationPreferences => ({
   sound: preferences.sound,
   desktopNotifications: preferences.desktopNotifications,
-});
-
-/**
- * A frame as `audience` may see it, with every person in it presented again: frames travel the
- * bus presented for FAN_OUT, and a socket passes each one through here before sending it. A new
- * frame type does not compile until it is placed below.
- */
-export function presentFrame(frame: ServerFrame, audience: Audience): ServerFrame {
-  if (seesEveryEmail(audience)) return withoutOwnNotes(frame, audience);
-  const person = (someone: Person) => presentPerson(someone, audience);
-  switch (frame.type) {
-    case 'hello':
-    case 'typing':
-      return { ...frame, user: person(frame.user) };
-    case 'session.event':
-      return { ...frame, event: presentEventFor(frame.event, person) };
-    case 'ack':
-      return frame.message ? { ...frame, message: messageFor(frame.message, person) } : frame;
-    case 'agent.status':
-      return { ...frame, state: { ...frame.state, agent: person(frame.state.agent) } };
-    case 'chats.requeued':
-      return { ...frame, agent: person(frame.agent) };
-    case 'note.mentioned':
-      return {
-        ...frame,
-        customer: person(frame.customer),
-        message: messageFor(frame.message, person),
-      };
-    // Only agents receive offers (on their own topic); should one stray, it says nothing of notes.
-    case 'transfer.offer':
-      return {
-        ...frame,
-        offer: {
-          ...frame.offer,
-          note: null,
-          customer: person(frame.offer.customer),
-          from: person(frame.offer.from),
-          to: person(frame.offer.to),
-          by: person(frame.offer.by),
-        },
-      };
-    // No people in these.
-    case 'subscribed':
-    case 'unsubscribed':
-    case 'queue.position':
-    case 'queue.changed':
-    case 'sessions.changed':
-    case 'refresh':
-    case 'error':
-    case 'pong':
-    case 'bye':
-      return frame;
-  }
-}
-
-/**
- * An agent's frames go as they are, but for the chat they started as a customer: there they see
- * nothing of its notes, not even the handover note's id.
- */
-function withoutOwnNotes(frame: ServerFrame, audience: Audience): ServerFrame {
-  if (
-    audience === FAN_OUT ||
-    frame.type !== 'session.event' ||
-    frame.event.kind !== 'session.updated' ||
-    frame.event.session.handoverNoteId === null ||
-    frame.event.session.customer.id !== audience.viewer.id
-  ) {
-    return frame;
-  }
-  return {
-    ...frame,
-    event: { ...frame.event, session: { ...frame.event.session, handoverNoteId: null } },
-  };
-}
-
-type PersonFor = (someone: Person) => Person;
-
-function presentEventFor(event: SessionEvent, person: PersonFor): SessionEvent {
-  switch (event.kind) {
-    case 'message.created':
-      return { ...event, message: messageFor(event.message, person) };
-    case 'session.updated':
-      return {
-        ...event,
-        session: {
-          ...event.session,
-          // Only agents see the team and the handover note (presentFrame returned agents'
-          // frames as they were).
-          team: null,
-          handoverNoteId: null,
-          customer: person(event.session.customer),
-          agent: event.session.agent && person(event.session.agent),
-        },
-      };
-    case 'messages.read':
-      return { ...event, reader: person(event.reader) };
-  }
-}
-
-const messageFor = (message: Message, person: PersonFor): Message => ({
-  ...message,
-  sender: message.sender && person(message.sender),
 });

@@ -2,7 +2,7 @@
 // test moves: the offer is a row with a deadline, the chat stays with its agent until it is
 // accepted; a decline or no answer in time leaves it with them, or puts it back in the queue in
 // its place if they left; the scheduled check and the housekeeping sweep expire it once.
-import { expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { topics } from '../../src/bus/bus.js';
 import type { Viewer } from '../../src/domain/policies.js';
 import { getOwnAgentState } from '../../src/services/agents/agentStatus.js';
@@ -17,7 +17,10 @@ import {
   declineOffer,
   withdrawOffer,
 } from '../../src/services/transfers/transferOfferAnswers.js';
-import { expireDueOffers } from '../../src/services/transfers/transferOfferExpiry.js';
+import {
+  expireDueOffers,
+  OfferExpiryTimers,
+} from '../../src/services/transfers/transferOfferExpiry.js';
 import { listTransferOffers } from '../../src/services/transfers/transferOffers.js';
 import { registerNode, setPresence } from '../../src/storage/repositories/cluster.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
@@ -281,5 +284,44 @@ describeEachDatabase('transfer offers', (db) => {
     });
     expect(await refusal(outcome)).toBe('AGENT_UNAVAILABLE');
     expect(await listTransferOffers(world.ctx, kofi)).toEqual([]);
+  });
+});
+
+describe('the scheduled expiry check', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('runs just after each deadline, never before, and not once the node stops', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 5, 9) });
+    const checks: number[] = [];
+    const timers = new OfferExpiryTimers(
+      { now: () => Date.now() },
+      async () => void checks.push(Date.now()),
+      (error) => {
+        throw error;
+      },
+    );
+    const deadline = Date.now() + TIMEOUT;
+    timers.expireAt(deadline);
+    timers.expireAt(deadline + 10_000);
+    await vi.advanceTimersByTimeAsync(TIMEOUT - 1);
+    expect(checks).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toBeGreaterThan(deadline);
+    timers.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(checks).toHaveLength(1);
+    // A deadline already past is checked at once.
+    const late = new OfferExpiryTimers(
+      { now: () => Date.now() },
+      async () => void checks.push(Date.now()),
+      () => {},
+    );
+    late.expireAt(Date.now() - 5_000);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(checks).toHaveLength(2);
+    late.stop();
   });
 });

@@ -6,8 +6,7 @@
 // offered to another agent it says so, with the time left and a way to withdraw the offer. A
 // waiting chat they were watching that a colleague took stays on screen as last seen, saying so.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Message, Session } from '../../../shared/api.js';
-import type { TransferOffer } from '../../../shared/transfersApi.js';
+import type { Session } from '../../../shared/api.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import type { ConversationStore } from '../../chat/conversationStore.js';
@@ -20,7 +19,7 @@ import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { ledTeams as ledTeamsState, leadsTeamOf } from '../../state/ledTeams.js';
 import { showToast } from '../../state/toasts.js';
-import { offerOf, secondsLeft, transferOffers, withOffer } from '../../state/transferOffers.js';
+import { offerOf, transferOffers } from '../../state/transferOffers.js';
 import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
 import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
@@ -32,9 +31,9 @@ import { Composer } from './Composer.js';
 import { cancelComposerFocus, focusComposerWhenReady } from './composerFocus.js';
 import { ConversationProblem } from './ConversationProblem.js';
 import { MessageList } from './MessageList.js';
-import { MessageText } from './MessageText.js';
 import { SessionDetails } from './SessionDetails.js';
 import { TransferDialog } from './TransferDialog.js';
+import { HandoverNote, OfferPending } from './transferNotices.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
 interface ChatWindowProps {
@@ -251,52 +250,6 @@ function ChatWindowView({
         />
       )}
     </section>
-  );
-}
-
-/** The internal note the transfer left for the agent who now has the chat, above the conversation. */
-function HandoverNote({ note }: { note: Message }) {
-  return (
-    <aside class="handover-note" aria-label="Handover note">
-      <p class="handover-note__label">
-        Handover note{note.sender && ` from ${note.sender.name}`} · only agents see this
-      </p>
-      <div class="handover-note__text">
-        <MessageText text={note.text} />
-      </div>
-    </aside>
-  );
-}
-
-/** The chat is offered to another agent: who, the time left to answer, and Withdraw. */
-function OfferPending({ offer }: { offer: TransferOffer }) {
-  const { api } = useServices();
-  const now = useNow(1000);
-  const [busy, setBusy] = useState(false);
-  const left = secondsLeft(offer, now);
-  const withdraw = async () => {
-    setBusy(true);
-    try {
-      const ended = await api.transferOffers.withdraw(offer.id);
-      transferOffers.update((list) => withOffer(list, ended));
-      showToast(`Offer to ${offer.to.name} withdrawn`);
-    } catch (error) {
-      showToast(errorMessage(error), 'danger');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div class="offer-pending">
-      <p>
-        Offered to <strong>{offer.to.name}</strong>, waiting for their answer
-        {left > 0 ? ` (${left} s left)` : ''}. The chat stays with {offer.from.name} until they
-        accept.
-      </p>
-      <Button size="sm" busy={busy} onClick={withdraw}>
-        Withdraw offer
-      </Button>
-    </div>
   );
 }
 
