@@ -5,6 +5,7 @@ import { topics } from '../../bus/bus.js';
 import {
   endOffer,
   findPendingOffer,
+  hasPendingOffer,
   type OfferEnding,
   type TransferOfferRecord,
 } from '../../storage/repositories/transferOffers.js';
@@ -24,6 +25,7 @@ export async function closePendingOffer(
   sessionId: string,
   by: string | null = null,
 ): Promise<void> {
+  if (!(await hasPendingOffer(trx, sessionId))) return;
   const offer = await findPendingOffer(trx, sessionId, ctx.store);
   if (!offer) return;
   await endOfferAs(trx, outbox, offer, {

@@ -2,6 +2,7 @@
 // for expiry, and ended by a conditional update, so an offer ends once whoever asks at once.
 import type { Insertable } from 'kysely';
 import type { TransferOffersTable, TransferOfferRow } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Db, Store } from '../store.js';
 import type { PersonRecord } from './people.js';
 
@@ -108,6 +109,21 @@ export async function findPendingOffer(
     .where('o.status', '=', 'pending');
   const joined = await (store ? store.forUpdate(query, 'o') : query).executeTakeFirst();
   return joined && toRecord(joined);
+}
+
+// Asked by every chat that ends or goes back to the queue (most have no offer): prepared once.
+const pendingOfferIdQuery = prepared((db: Db, sessionId: string) =>
+  db
+    .selectFrom('transfer_offers')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'pending'),
+);
+
+/** Whether the chat has a pending offer: the cheap question before findPendingOffer. */
+export async function hasPendingOffer(db: Db, sessionId: string): Promise<boolean> {
+  const { rows } = await pendingOfferIdQuery(db, sessionId);
+  return rows.length > 0;
 }
 
 /** The pending offers `userId` receives, made, or whose chat is theirs, oldest first. */
