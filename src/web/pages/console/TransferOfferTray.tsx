@@ -23,15 +23,25 @@ export function TransferOfferTray() {
   const offers = offersTo(useReadable(transferOffers), me.id).filter(
     (offer) => secondsLeft(offer, now) > 0,
   );
-  if (offers.length === 0) return null;
   return (
-    <aside class="offer-tray" aria-label="Transfer offers">
-      {offers.map((offer) => (
-        <OfferCard key={offer.id} offer={offer} left={secondsLeft(offer, now)} />
-      ))}
-    </aside>
+    <>
+      {/* Always there, so screen readers announce each offer as it comes (not the countdown). */}
+      <p class="sr-only" role="status">
+        {offers.map((offer) => `${titleOf(offer)}: ${offer.customer.name}. `).join('')}
+      </p>
+      {offers.length > 0 && (
+        <aside class="offer-tray" aria-label="Transfer offers">
+          {offers.map((offer) => (
+            <OfferCard key={offer.id} offer={offer} left={secondsLeft(offer, now)} />
+          ))}
+        </aside>
+      )}
+    </>
   );
 }
+
+const titleOf = (offer: TransferOffer) =>
+  `${offer.by.name} offers you a chat${offer.by.id === offer.from.id ? '' : ` from ${offer.from.name}`}`;
 
 function OfferCard({ offer, left }: { offer: TransferOffer; left: number }) {
   const { api } = useServices();
@@ -63,11 +73,10 @@ function OfferCard({ offer, left }: { offer: TransferOffer; left: number }) {
     }
   };
 
-  const whose = offer.by.id === offer.from.id ? '' : ` from ${offer.from.name}`;
   return (
     <section class="offer" aria-labelledby={titleId}>
       <h2 class="offer__title" id={titleId}>
-        {offer.by.name} offers you a chat{whose}
+        {titleOf(offer)}
       </h2>
       <p class="offer__chat">
         <strong>{offer.customer.name}</strong>
