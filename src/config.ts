@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './domain/abuseLimits.js';
+import { DEFAULT_AUTO_CLOSE_DAYS } from './domain/tickets/ticketAutoClose.js';
 import { DEFAULT_OFFER_TIMEOUT_MS } from './domain/transfers/transferOffer.js';
 import { TRANSFER_MODES, type TransferMode } from './shared/vocabulary.js';
 
@@ -112,6 +113,7 @@ const Env = z.object({
   CHAT_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.chatsPerHour),
   OPEN_CHAT_LIMIT_PER_CUSTOMER: count(DEFAULT_ABUSE_LIMITS.openChatsPerCustomer),
   SOCKET_LIMIT_PER_SIGNIN: count(DEFAULT_ABUSE_LIMITS.socketsPerSignIn),
+  TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_CLOSE_DAYS),
   NODE_ID: optionalText,
   SHUTDOWN_GRACE_SECONDS: seconds(10),
 });
@@ -168,6 +170,8 @@ export interface Config {
   showAgentEmailToCustomers: boolean;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
   abuseLimits: AbuseLimits;
+  /** Solved tickets close by themselves this many days after they were solved. */
+  ticketAutoCloseDays: number;
   nodeId: string | undefined;
   shutdownGraceMs: number;
   /** Directory of the built web app; absent in API-only test setups. */
@@ -249,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       openChatsPerCustomer: e.OPEN_CHAT_LIMIT_PER_CUSTOMER,
       socketsPerSignIn: e.SOCKET_LIMIT_PER_SIGNIN,
     },
+    ticketAutoCloseDays: e.TICKET_AUTO_CLOSE_DAYS,
     nodeId: e.NODE_ID,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     webRoot: path.join(projectRoot, 'dist', 'web'),

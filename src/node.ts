@@ -56,6 +56,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     sso: config.sso,
     signInLimits: config.signInLimits,
     abuseLimits: config.abuseLimits,
+    ticketAutoCloseDays: config.ticketAutoCloseDays,
   };
 }
 
@@ -85,11 +86,12 @@ export async function createNode(
   const nodeId =
     config.nodeId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let log: Pick<FastifyInstance['log'], 'info' | 'warn' | 'error'> = console;
+  const clock = overrides.clock ?? systemClock;
   const routing = new RoutingScheduler(
     () => routeQueue(ctx),
     (err) => log.error({ err }, 'routing failed'),
+    clock,
   );
-  const clock = overrides.clock ?? systemClock;
   const offerDeadlines = new OfferExpiryTimers(
     clock,
     () => expireDueOffers(ctx),
@@ -160,6 +162,7 @@ export async function createNode(
       await signInSockets.stop();
       await gateway.shutdown(500);
       await app.close();
+      routing.stop();
       await routing.idle();
       offerDeadlines.stop();
       await housekeeper.stop();

@@ -31,6 +31,10 @@ export const topics = {
   agents: 'agents',
   /** Every session change, for super admins monitoring all chats. */
   monitor: 'monitor',
+  /** Every ticket's invalidations, for agents (who refetch through the checked API). */
+  tickets: 'tickets',
+  /** One ticket's frames, for its page (the per-ticket feed). */
+  ticket: (ticketId: string) => `ticket:${ticketId}`,
   /** One person's own lists and account. */
   user: (userId: string) => `user:${userId}`,
   /** The sockets opened with one sign-in, named by a digest of its secret (see realtime/signIn.ts). */

@@ -1,7 +1,7 @@
 // `switchboard seed-demo`: a demo data set to explore the product with: a super admin, three
-// agents, five customers, the university's desks as teams with their leads and topics, shared and
-// personal quick responses, and chats in every state with history over the past week. Every
-// account's password is DEMO_PASSWORD.
+// agents, five customers, the university's desks as teams with their leads, topics and an
+// overflow, shared and personal quick responses, and chats in every state with history over the
+// past week. Every account's password is DEMO_PASSWORD.
 import type { Config } from '../config.js';
 import type { Viewer } from '../domain/policies.js';
 import type { Priority } from '../shared/vocabulary.js';
@@ -13,7 +13,7 @@ import { createQuickResponse } from '../services/quickResponses/quickResponses.j
 import { assignSession } from '../services/sessions/chatAssigner.js';
 import { endSession } from '../services/sessions/sessionEnder.js';
 import { startSession } from '../services/sessions/sessionStarter.js';
-import { createTeam, setTeamMember } from '../services/teams/teams.js';
+import { createTeam, setTeamMember, updateTeam } from '../services/teams/teams.js';
 import { createTopic } from '../services/topics/topics.js';
 import { findUserByEmail } from '../storage/repositories/users.js';
 import { withOfflineContext } from './offlineContext.js';
@@ -33,14 +33,22 @@ const CUSTOMERS = [
   { email: 'efua@example.com', name: 'Efua Quaye' },
 ];
 
-/** The desks, with their members by AGENTS index (the first is the team lead). */
+/**
+ * The desks, with their members by AGENTS index (the first is the team lead); Finance, a desk of
+ * one, overflows to Student Records (TEAMS index) after two minutes.
+ */
 const TEAMS = [
   {
     name: 'Academic Affairs',
     description: 'Course registration, exams and timetables',
     members: [0, 2],
   },
-  { name: 'Finance', description: 'Fees, payments and scholarships', members: [1] },
+  {
+    name: 'Finance',
+    description: 'Fees, payments and scholarships',
+    members: [1],
+    overflow: { to: 3, afterSeconds: 120 },
+  },
   { name: 'IT', description: 'Wi-Fi, portal and email accounts', members: [2, 0] },
   {
     name: 'Student Records',
@@ -162,6 +170,13 @@ async function seedTeams(
         isLead: place === 0,
       });
     }
+  }
+  for (const [i, team] of TEAMS.entries()) {
+    const overflow = 'overflow' in team ? team.overflow : undefined;
+    if (!overflow) continue;
+    await updateTeam(ctx, admin, teamIds[i]!, {
+      overflow: { teamId: teamIds[overflow.to]!, afterSeconds: overflow.afterSeconds },
+    });
   }
   const topicIds = new Map<string, string>();
   for (const [position, topic] of TOPICS.entries()) {

@@ -48,6 +48,10 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: 409,
   /** A ticket cannot be merged into itself, into a closed ticket, or merged twice. */
   INVALID_MERGE: 409,
+  /** A team (or the desk, for tickets of no team) has one SLA policy. */
+  SLA_POLICY_EXISTS: 409,
+  /** An SLA policy counts on this calendar: point it at another first. */
+  CALENDAR_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   EXPECTATION_FAILED: 417,

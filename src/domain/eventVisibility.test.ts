@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, Person } from '../shared/api.js';
 import type { ServerFrame } from '../shared/protocol.js';
-import type { MessageType } from '../shared/vocabulary.js';
-import { frameVisibleTo, hiddenMessageTypes, messageVisibleTo } from './eventVisibility.js';
-import type { SessionFacts, Viewer } from './policies.js';
+import type { MessageType, TicketChange } from '../shared/vocabulary.js';
+import {
+  frameVisibleTo,
+  hiddenMessageTypes,
+  hiddenTicketMessageKinds,
+  messageVisibleTo,
+  publicTicketFrame,
+  ticketFrameFor,
+  ticketMessageVisibleTo,
+} from './eventVisibility.js';
+import type { SessionFacts, TicketFacts, Viewer } from './policies.js';
 
 const customer: Viewer = { id: 'c', role: 'user' };
 const agent: Viewer = { id: 'a', role: 'admin' };
@@ -90,5 +98,47 @@ describe('event visibility', () => {
     };
     expect(frameVisibleTo(customer, active, read)).toBe(true);
     expect(frameVisibleTo(customer, active, { type: 'pong' })).toBe(true);
+  });
+});
+
+describe('ticket events', () => {
+  const finance: TicketFacts = { requesterId: 'c', assigneeId: null, teamId: 'finance' };
+  const member: Viewer = { id: 'm', role: 'admin', memberTeamIds: ['finance'] };
+  const mine: TicketFacts = { ...finance, requesterId: 'ac' };
+  const frame = (kind: 'reply' | 'note'): ServerFrame => ({
+    type: 'ticket.message',
+    ticketId: 't',
+    number: 1,
+    messageId: 'm',
+    kind,
+    createdAt: '2026-01-05T09:00:00.000Z',
+  });
+  const updated = (changes: TicketChange[]): ServerFrame => ({
+    type: 'ticket.updated',
+    ticketId: 't',
+    number: 1,
+    changes,
+    updatedAt: '2026-01-05T09:00:00.000Z',
+  });
+
+  it('hides notes from the requester, an agent writing to the desk included', () => {
+    expect(hiddenTicketMessageKinds(customer, finance)).toEqual(['note']);
+    expect(hiddenTicketMessageKinds(agentAsCustomer, mine)).toEqual(['note']);
+    expect(hiddenTicketMessageKinds(member, finance)).toEqual([]);
+    expect(ticketMessageVisibleTo(customer, finance, 'reply')).toBe(true);
+    expect(ticketMessageVisibleTo(customer, finance, 'note')).toBe(false);
+    expect(ticketMessageVisibleTo(boss, finance, 'note')).toBe(true);
+  });
+
+  it('gives the requester no frame of a note, and updates without the desk’s details', () => {
+    expect(ticketFrameFor(customer, finance, frame('note'))).toBeNull();
+    expect(ticketFrameFor(customer, finance, frame('reply'))).toEqual(frame('reply'));
+    expect(ticketFrameFor(member, finance, frame('note'))).toEqual(frame('note'));
+    expect(ticketFrameFor(customer, finance, updated(['tags', 'team']))).toBeNull();
+    expect(ticketFrameFor(customer, finance, updated(['team', 'status']))).toEqual(
+      updated(['status']),
+    );
+    expect(publicTicketFrame(updated(['tags']))).toBeNull();
+    expect(ticketFrameFor(member, finance, updated(['tags']))).toEqual(updated(['tags']));
   });
 });

@@ -5,8 +5,10 @@ import {
   quickResponsePolicy,
   sessionPolicy,
   teamPolicy,
+  ticketPolicy,
   transferOfferPolicy,
   type SessionFacts,
+  type TicketFacts,
   type TransferOfferFacts,
   type Viewer,
 } from './policies.js';
@@ -242,5 +244,59 @@ describe('transfer offers', () => {
     expect(transferOfferPolicy.view(customer, { ...offer, toAgentId: 'c' })).toBe(false);
     expect(transferOfferPolicy.list(agent)).toBe(true);
     expect(transferOfferPolicy.list(customer)).toBe(false);
+  });
+});
+
+describe('ticket policy', () => {
+  const member: Viewer = { id: 'm', role: 'admin', memberTeamIds: ['finance'] };
+  const lead: Viewer = {
+    id: 'l',
+    role: 'admin',
+    memberTeamIds: ['finance'],
+    leadTeamIds: ['finance'],
+  };
+  const outsider: Viewer = { id: 'o', role: 'admin', memberTeamIds: ['it'], leadTeamIds: ['it'] };
+  const finance: TicketFacts = { requesterId: 'c', assigneeId: null, teamId: 'finance' };
+  const noTeam: TicketFacts = { ...finance, teamId: null };
+
+  it('shows a ticket to its requester, its team, its assignee and super admins', () => {
+    expect(ticketPolicy.view(customer, finance)).toBe(true);
+    expect(ticketPolicy.view(otherCustomer, finance)).toBe(false);
+    expect(ticketPolicy.view(member, finance)).toBe(true);
+    expect(ticketPolicy.view(lead, finance)).toBe(true);
+    expect(ticketPolicy.view(outsider, finance)).toBe(false);
+    expect(ticketPolicy.view(outsider, { ...finance, assigneeId: 'o' })).toBe(true);
+    expect(ticketPolicy.view(boss, finance)).toBe(true);
+  });
+
+  it('shows a ticket of no team to every agent, and to no other customer', () => {
+    expect(ticketPolicy.view(outsider, noTeam)).toBe(true);
+    expect(ticketPolicy.view(agent, noTeam)).toBe(true);
+    expect(ticketPolicy.view(otherCustomer, noTeam)).toBe(false);
+  });
+
+  it('keeps notes and the history from the requester, even an agent writing to the desk', () => {
+    const own: TicketFacts = { ...noTeam, requesterId: 'a' };
+    expect(ticketPolicy.view(agent, own)).toBe(true);
+    expect(ticketPolicy.readNotes(agent, own)).toBe(false);
+    expect(ticketPolicy.readHistory(agent, own)).toBe(false);
+    expect(ticketPolicy.reply(agent, own)).toBe(true);
+    expect(ticketPolicy.readNotes(customer, finance)).toBe(false);
+    expect(ticketPolicy.readNotes(member, finance)).toBe(true);
+    expect(ticketPolicy.addNote(outsider, finance)).toBe(false);
+  });
+
+  it('lets agents take a free ticket or give up their own, and leads and super admins assign anyone', () => {
+    expect(ticketPolicy.assign(member, finance, 'm')).toBe(true);
+    expect(ticketPolicy.assign(member, finance, 'l')).toBe(false);
+    const taken = { ...finance, assigneeId: 'l' };
+    expect(ticketPolicy.assign(member, taken, 'm')).toBe(false);
+    expect(ticketPolicy.assign(member, taken, null)).toBe(false);
+    expect(ticketPolicy.assign(member, { ...finance, assigneeId: 'm' }, null)).toBe(true);
+    expect(ticketPolicy.assign(lead, taken, 'm')).toBe(true);
+    expect(ticketPolicy.assign(boss, taken, 'm')).toBe(true);
+    // The lead of another team, even as the assignee, hands it on only as an agent.
+    expect(ticketPolicy.assign(outsider, { ...finance, assigneeId: 'o' }, 'm')).toBe(false);
+    expect(ticketPolicy.assign(customer, finance, 'm')).toBe(false);
   });
 });

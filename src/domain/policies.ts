@@ -33,6 +33,13 @@ export interface SessionFacts {
   teamId?: string | null;
 }
 
+/** What the ticket rules look at: whose request it is, who works it, which team it belongs to. */
+export interface TicketFacts {
+  requesterId: string;
+  assigneeId: string | null;
+  teamId: string | null;
+}
+
 /** A quick response's scope: an agent's (ownerId), a team's (teamId), else shared. */
 export interface QuickResponseFacts {
   ownerId: string | null;
@@ -164,6 +171,69 @@ export const transferOfferPolicy = {
       leadsTeam(viewer, offer.teamId)
     );
   },
+};
+
+const isRequester = (viewer: Viewer, ticket: TicketFacts) => ticket.requesterId === viewer.id;
+const isAssignee = (viewer: Viewer, ticket: TicketFacts) =>
+  ticket.assigneeId !== null && ticket.assigneeId === viewer.id;
+/** The ticket has no team (everyone's), or a team the agent belongs to or leads. */
+const inTicketTeam = (viewer: Viewer, ticket: TicketFacts) =>
+  ticket.teamId === null ||
+  (viewer.memberTeamIds ?? []).includes(ticket.teamId) ||
+  leadsTeam(viewer, ticket.teamId);
+
+export const ticketPolicy = {
+  /**
+   * Requesters see their own; super admins all; agents the tickets of their teams, those of no
+   * team (the whole desk's), and those assigned to them wherever they are. A team's lead is one
+   * of its members, so they see its tickets too. storage's tickets visibleTo is this rule as SQL.
+   */
+  view(viewer: Viewer, ticket: TicketFacts): boolean {
+    if (isSuperAdmin(viewer) || isRequester(viewer, ticket)) return true;
+    return isAgent(viewer) && (isAssignee(viewer, ticket) || inTicketTeam(viewer, ticket));
+  },
+  /**
+   * Works the ticket as the desk: replies for the desk, notes, changes, merges. An agent who sees
+   * it, never its requester, even an agent who wrote to the desk (they act as the requester).
+   */
+  work(viewer: Viewer, ticket: TicketFacts): boolean {
+    return isAgent(viewer) && !isRequester(viewer, ticket) && ticketPolicy.view(viewer, ticket);
+  },
+  /** Internal notes are the desk's: whoever works the ticket reads and writes them. */
+  readNotes(viewer: Viewer, ticket: TicketFacts): boolean {
+    return ticketPolicy.work(viewer, ticket);
+  },
+  addNote(viewer: Viewer, ticket: TicketFacts): boolean {
+    return ticketPolicy.work(viewer, ticket);
+  },
+  /** A public reply: the requester on their own ticket, or the desk. */
+  reply(viewer: Viewer, ticket: TicketFacts): boolean {
+    return isRequester(viewer, ticket) || ticketPolicy.work(viewer, ticket);
+  },
+  /** The requester's own changes: mark it solved, reopen it. */
+  changeAsRequester(viewer: Viewer, ticket: TicketFacts): boolean {
+    return isRequester(viewer, ticket);
+  },
+  /**
+   * Who may become the assignee (null: nobody). Super admins and the leads of the ticket's team
+   * hand it to anyone; other agents take a ticket nobody has, or give up their own.
+   */
+  assign(viewer: Viewer, ticket: TicketFacts, assigneeId: string | null): boolean {
+    if (!ticketPolicy.work(viewer, ticket)) return false;
+    if (isSuperAdmin(viewer) || leadsTeam(viewer, ticket.teamId)) return true;
+    const free = ticket.assigneeId === null || ticket.assigneeId === viewer.id;
+    return free && (assigneeId === viewer.id || assigneeId === null);
+  },
+  /** Filing a ticket for someone else, with its team, assignee, tags or channel: agents. */
+  fileForOthers: isAgent,
+  /** The event history (who changed what) is the desk's. */
+  readHistory(viewer: Viewer, ticket: TicketFacts): boolean {
+    return ticketPolicy.work(viewer, ticket);
+  },
+  /** Custom fields, SLA policies and business calendars are the super admin's. */
+  manageSettings: isSuperAdmin,
+  /** The SLA standing of a ticket, tags and team are the desk's business, not the requester's. */
+  seeDeskDetails: isAgent,
 };
 
 export const customerPolicy = {

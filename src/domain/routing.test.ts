@@ -4,19 +4,29 @@ import {
   AssignmentPlanner,
   checkManualAssignment,
   compareQueue,
+  inQueueScope,
+  mayRoute,
+  nextWidening,
+  NO_OVERFLOW,
+  overflowsAt,
   pickAgent,
   planAssignments,
-  type AgentLoad,
+  queueScope,
+  routableTeams,
+  widensAt,
+  type OverflowRules,
   type QueuedSession,
+  type RoutableAgent,
 } from './routing.js';
 
-const agent = (id: string, overrides: Partial<AgentLoad> = {}): AgentLoad => ({
+const agent = (id: string, overrides: Partial<RoutableAgent> = {}): RoutableAgent => ({
   id,
   status: 'online',
   autoAssign: true,
   openChats: 0,
   maxConcurrentChats: 3,
   lastAssignedAt: null,
+  teamIds: [],
   ...overrides,
 });
 
@@ -25,8 +35,12 @@ const chat = (id: string, overrides: Partial<QueuedSession> = {}): QueuedSession
   customerId: `customer-${id}`,
   priority: 'medium',
   startedAt: 1000,
+  teamId: null,
   ...overrides,
 });
+
+/** A moment with no team overflowing: routing as before teams. */
+const anyTime = { now: 0, overflow: NO_OVERFLOW };
 
 describe('queue order', () => {
   it('serves urgent before high before medium before low, then the oldest first', () => {
@@ -52,6 +66,7 @@ describe('pickAgent', () => {
     const picked = pickAgent(
       [agent('a', { openChats: 2 }), agent('b', { openChats: 1 })],
       chat('s'),
+      anyTime,
     );
     expect(picked?.id).toBe('b');
   });
@@ -63,6 +78,7 @@ describe('pickAgent', () => {
         agent('b', { openChats: 1, lastAssignedAt: 100 }),
       ],
       chat('s'),
+      anyTime,
     );
     expect(picked?.id).toBe('b');
   });
@@ -71,12 +87,13 @@ describe('pickAgent', () => {
     const picked = pickAgent(
       [agent('a', { lastAssignedAt: 1 }), agent('b', { lastAssignedAt: null })],
       chat('s'),
+      anyTime,
     );
     expect(picked?.id).toBe('b');
   });
 
   it.each(['busy', 'away', 'offline'] as const)('never routes to an agent who is %s', (status) => {
-    expect(pickAgent([agent('a', { status })], chat('s'))).toBeUndefined();
+    expect(pickAgent([agent('a', { status })], chat('s'), anyTime)).toBeUndefined();
   });
 
   it('skips agents with auto-assign off or at their max', () => {
@@ -84,11 +101,11 @@ describe('pickAgent', () => {
       agent('off', { autoAssign: false }),
       agent('full', { openChats: 3, maxConcurrentChats: 3 }),
     ];
-    expect(pickAgent(agents, chat('s'))).toBeUndefined();
+    expect(pickAgent(agents, chat('s'), anyTime)).toBeUndefined();
   });
 
   it('never gives agents a chat they started themselves', () => {
-    expect(pickAgent([agent('a')], chat('s', { customerId: 'a' }))).toBeUndefined();
+    expect(pickAgent([agent('a')], chat('s', { customerId: 'a' }), anyTime)).toBeUndefined();
   });
 });
 
@@ -139,7 +156,9 @@ describe('planAssignments', () => {
 describe('AssignmentPlanner', () => {
   it('stays open past a page holding only the agent’s own chat, and places the next page', () => {
     // Ama (max 1) started a chat herself; Yaw's chat comes after it in the queue.
-    const planner = new AssignmentPlanner([agent('ama', { maxConcurrentChats: 1 })], 0, 1);
+    const planner = new AssignmentPlanner([agent('ama', { maxConcurrentChats: 1 })], 0, {
+      limit: 1,
+    });
     planner.add([chat('amas', { customerId: 'ama', startedAt: 1 })]);
     expect(planner.plan).toEqual([]);
     expect(planner.open).toBe(true);
@@ -149,7 +168,9 @@ describe('AssignmentPlanner', () => {
   });
 
   it('closes once the plan reaches its limit, though agents still have room', () => {
-    const planner = new AssignmentPlanner([agent('a', { maxConcurrentChats: 5 })], 0, 2);
+    const planner = new AssignmentPlanner([agent('a', { maxConcurrentChats: 5 })], 0, {
+      limit: 2,
+    });
     planner.add([chat('s1', { startedAt: 1 }), chat('s2', { startedAt: 2 }), chat('s3')]);
     expect(planner.plan.map((p) => p.sessionId)).toEqual(['s1', 's2']);
     expect(planner.open).toBe(false);
@@ -185,5 +206,169 @@ describe('checkManualAssignment', () => {
 
   it('allows a take whatever the status, as taking is deliberate', () => {
     expect(() => checkManualAssignment(agent('a', { status: 'away' }), false)).not.toThrow();
+  });
+});
+
+describe('routing per team', () => {
+  const MINUTE = 60_000;
+  // Finance overflows to IT after two minutes; IT overflows to Records after one.
+  const overflow: OverflowRules = new Map([
+    ['finance', { fallbackTeamId: 'it', afterMs: 2 * MINUTE }],
+    ['it', { fallbackTeamId: 'records', afterMs: MINUTE }],
+  ]);
+  const at = (now: number) => ({ now, overflow });
+  const fees = chat('fees', { teamId: 'finance', startedAt: 0 });
+
+  it("gives a team's chat only to that team's agents", () => {
+    const agents = [
+      agent('kofi', { teamIds: ['finance'], openChats: 2 }),
+      agent('ama', { teamIds: ['it'] }),
+      agent('nobody'),
+    ];
+    expect(pickAgent(agents, fees, at(0))?.id).toBe('kofi');
+    expect(pickAgent(agents.slice(1), fees, at(0))).toBeUndefined();
+  });
+
+  it('gives a chat without a team to any agent, whatever their teams', () => {
+    const agents = [agent('kofi', { teamIds: ['finance'] }), agent('nobody', { openChats: 1 })];
+    expect(pickAgent(agents, chat('s'), at(0))?.id).toBe('kofi');
+  });
+
+  it('keeps the usual order among the team’s agents: fewest open chats, then least recently assigned', () => {
+    const agents = [
+      agent('kofi', { teamIds: ['finance'], openChats: 1, lastAssignedAt: 1 }),
+      agent('esi', { teamIds: ['finance', 'it'], openChats: 1, lastAssignedAt: 0 }),
+      agent('ama', { teamIds: ['it'], openChats: 0 }),
+    ];
+    expect(pickAgent(agents, fees, at(0))?.id).toBe('esi');
+  });
+
+  it("overflows to the fallback team's agents once the chat has waited the delay, not before", () => {
+    const ama = agent('ama', { teamIds: ['it'] });
+    expect(mayRoute(ama, fees, at(2 * MINUTE - 1))).toBe(false);
+    expect(mayRoute(ama, fees, at(2 * MINUTE))).toBe(true);
+    expect(routableTeams(fees, at(0))).toEqual(['finance']);
+    expect(routableTeams(fees, at(3 * MINUTE))).toEqual(['finance', 'it']);
+    expect(overflowsAt(fees, overflow)).toBe(2 * MINUTE);
+  });
+
+  it('gives an overflowed chat to the least loaded agent of either team', () => {
+    const agents = [
+      agent('kofi', { teamIds: ['finance'], openChats: 2 }),
+      agent('ama', { teamIds: ['it'], openChats: 1 }),
+    ];
+    expect(pickAgent(agents, fees, at(MINUTE))?.id).toBe('kofi');
+    expect(pickAgent(agents, fees, at(2 * MINUTE))?.id).toBe('ama');
+  });
+
+  it('overflows one hop only: never on to the fallback team’s own fallback', () => {
+    const records = agent('rita', { teamIds: ['records'] });
+    expect(mayRoute(records, fees, at(100 * MINUTE))).toBe(false);
+    expect(routableTeams(fees, at(100 * MINUTE))).toEqual(['finance', 'it']);
+    // IT's own chats do reach Records after IT's delay.
+    expect(mayRoute(records, chat('wifi', { teamId: 'it', startedAt: 0 }), at(MINUTE))).toBe(true);
+  });
+
+  it('never overflows the chats of a team without a fallback', () => {
+    const library = chat('book', { teamId: 'library', startedAt: 0 });
+    expect(overflowsAt(library, overflow)).toBeNull();
+    expect(routableTeams(library, at(10 ** 9))).toEqual(['library']);
+    expect(widensAt(library, at(0))).toBeNull();
+  });
+
+  it('says when a chat next becomes routable to more agents, and that it never does once overflowed', () => {
+    expect(widensAt(fees, at(0))).toBe(2 * MINUTE);
+    expect(widensAt(fees, at(2 * MINUTE - 1))).toBe(2 * MINUTE);
+    expect(widensAt(fees, at(2 * MINUTE))).toBeNull();
+    expect(widensAt(chat('s'), at(0))).toBeNull();
+    const wifi = chat('wifi', { teamId: 'it', startedAt: 30_000 });
+    expect(nextWidening([fees, wifi, chat('s')], at(0))).toBe(90_000);
+    expect(nextWidening([fees, wifi], at(100_000))).toBe(2 * MINUTE);
+    expect(nextWidening([fees, wifi], at(2 * MINUTE))).toBeNull();
+  });
+
+  it("counts an agent's max once across all their teams", () => {
+    const esi = agent('esi', { teamIds: ['finance', 'it'], maxConcurrentChats: 2 });
+    const queue = [
+      chat('f1', { teamId: 'finance', startedAt: 1 }),
+      chat('i1', { teamId: 'it', startedAt: 2 }),
+      chat('f2', { teamId: 'finance', startedAt: 3 }),
+      chat('i2', { teamId: 'it', startedAt: 4 }),
+    ];
+    expect(planAssignments(queue, [esi], 0, { overflow }).map((p) => p.sessionId)).toEqual([
+      'f1',
+      'i1',
+    ]);
+  });
+
+  it("passes over a full team's chats, keeping their place, to route another team's behind them", () => {
+    const queue = [
+      chat('f1', { teamId: 'finance', startedAt: 1, priority: 'urgent' }),
+      chat('f2', { teamId: 'finance', startedAt: 2, priority: 'urgent' }),
+      chat('i1', { teamId: 'it', startedAt: 3 }),
+    ];
+    const agents = [
+      agent('kofi', { teamIds: ['finance'], openChats: 3 }),
+      agent('ama', { teamIds: ['it'] }),
+    ];
+    expect(planAssignments(queue, agents, 0, { overflow })).toEqual([
+      { sessionId: 'i1', agentId: 'ama' },
+    ]);
+    // Once Finance's have waited the delay, IT's agent serves them first, in queue order.
+    expect(planAssignments(queue, agents, 2 * MINUTE + 2, { overflow, limit: 2 })).toEqual([
+      { sessionId: 'f1', agentId: 'ama' },
+      { sessionId: 'f2', agentId: 'ama' },
+    ]);
+  });
+
+  it('stays open page after page while only another team’s chats come, and places the first it may', () => {
+    const planner = new AssignmentPlanner([agent('ama', { teamIds: ['it'] })], 0, {
+      limit: 1,
+      overflow,
+    });
+    planner.add([chat('f1', { teamId: 'finance', startedAt: 1 })]);
+    planner.add([chat('f2', { teamId: 'finance', startedAt: 2 })]);
+    expect(planner.open).toBe(true);
+    planner.add([chat('i1', { teamId: 'it', startedAt: 3 })]);
+    expect(planner.plan).toEqual([{ sessionId: 'i1', agentId: 'ama' }]);
+  });
+});
+
+describe('queueScope', () => {
+  const overflow: OverflowRules = new Map([
+    ['finance', { fallbackTeamId: 'it', afterMs: 1000 }],
+    ['records', { fallbackTeamId: 'library', afterMs: 1000 }],
+  ]);
+
+  it('reads chats without a team, the teams of agents with room, and what overflowed to them', () => {
+    const agents = [
+      agent('ama', { teamIds: ['it'] }),
+      agent('kofi', { teamIds: ['finance'], openChats: 3 }),
+      agent('lena', { teamIds: ['library'], status: 'away' }),
+    ];
+    expect(queueScope(agents, { now: 5000, overflow })).toEqual({
+      teamIds: ['it'],
+      overflowed: [{ teamId: 'finance', startedBy: 4000 }],
+    });
+  });
+
+  it('never leaves out a chat that some agent with room may be given', () => {
+    // Every combination of a few teams, waits and agents: the scope is never narrower than routing.
+    const teams = [null, 'finance', 'it', 'records', 'library'];
+    const memberships = [[], ['finance'], ['it'], ['library'], ['finance', 'library']];
+    for (const now of [0, 999, 1000, 5000]) {
+      for (const team of teams) {
+        for (const startedAt of [0, 1, 4000]) {
+          for (const teamIds of memberships) {
+            const agents = [agent('a', { teamIds })];
+            const session = chat('s', { teamId: team, startedAt });
+            const moment = { now, overflow };
+            if (pickAgent(agents, session, moment)) {
+              expect(inQueueScope(queueScope(agents, moment), session)).toBe(true);
+            }
+          }
+        }
+      }
+    }
   });
 });

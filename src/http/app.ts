@@ -33,6 +33,9 @@ import { documentSharedErrors } from './routes/common.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
 import { teamRoutes } from './routes/teams.js';
+import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
+import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
+import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
@@ -121,6 +124,14 @@ export async function buildApp({
           name: 'topics',
           description: 'What customers pick when starting a chat; each leads to a team',
         },
+        {
+          name: 'tickets',
+          description: 'Requests tracked until solved: the inbox, the thread, the history, merges',
+        },
+        {
+          name: 'ticket settings',
+          description: 'Custom ticket fields, SLA policies and business-hours calendars',
+        },
       ],
       components: {
         securitySchemes: {
@@ -154,6 +165,12 @@ export async function buildApp({
       await api.register(teamRoutes, { prefix: '/teams', ctx });
       await api.register(topicRoutes, { prefix: '/topics', ctx });
       await api.register(transferOfferRoutes, { prefix: '/transfer-offers', ctx });
+      await api.register(ticketRoutes, { prefix: '/tickets', ctx });
+      await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
+      await api.register(chatTicketRoutes, { prefix: '/sessions', ctx });
+      await api.register(ticketFieldRoutes, { prefix: '/ticket-fields', ctx });
+      await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });
+      await api.register(calendarRoutes, { prefix: '/calendars', ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -123,7 +123,9 @@ export class ClientConnection {
   async open(): Promise<void> {
     this.startHandling();
     const personalTopics = [topics.user(this.viewer.id), this.deps.signIn.topic];
-    if (isAgent(this.viewer)) personalTopics.push(topics.queue, topics.agents);
+    // Ticket invalidations carry no content (services/tickets/ticketChanges.ts): every agent
+    // hears of every ticket's change and refetches through the API, which applies visibility.
+    if (isAgent(this.viewer)) personalTopics.push(topics.queue, topics.agents, topics.tickets);
     if (isSuperAdmin(this.viewer)) personalTopics.push(topics.monitor);
     for (const topic of personalTopics) {
       const stop = await this.deps.bus.subscribe(topic, (frame) => this.onPersonalFrame(frame));

@@ -43,6 +43,8 @@ export interface ServiceSettings {
   } | null;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
   abuseLimits: AbuseLimits;
+  /** Solved tickets close by themselves this many days after they were solved. */
+  ticketAutoCloseDays: number;
 }
 
 export interface RoutingTrigger {

@@ -50,6 +50,9 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
     case 'queue.position':
     case 'queue.changed':
     case 'sessions.changed':
+    case 'ticket.created':
+    case 'ticket.updated':
+    case 'ticket.message':
     case 'refresh':
     case 'error':
     case 'pong':

@@ -115,14 +115,19 @@ export function presentSession(
     topic: topic && { id: topic.id, name: topic.name },
     team: team && seesTeams(audience) ? { id: team.id, name: team.name } : null,
     handoverNoteId: seesNotesOf(audience, row.user_id) ? row.handover_note_id : null,
+    ticketId: row.ticket_id,
   };
 }
 
-export const presentTeam = ({ row, members }: TeamRecord, audience: Audience): Team => ({
+export const presentTeam = ({ row, members, fallback }: TeamRecord, audience: Audience): Team => ({
   id: row.id,
   name: row.name,
   description: row.description,
   archived: row.archived_at !== null,
+  overflow:
+    fallback && row.overflow_after_ms !== null
+      ? { team: fallback, afterSeconds: Math.round(row.overflow_after_ms / 1000) }
+      : null,
   members: members.map(({ agent, isLead }) => ({ agent: presentPerson(agent, audience), isLead })),
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),

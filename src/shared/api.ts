@@ -117,6 +117,7 @@ export const Session = z.object({
     .describe(
       'the internal note left for the receiver by the latest transfer, shown at the top of the chat; null for customers, and when the transfer came without one',
     ),
+  ticketId: id.nullable().describe('the ticket made from this chat, if one was'),
 });
 export type Session = z.infer<typeof Session>;
 

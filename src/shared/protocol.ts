@@ -2,7 +2,7 @@
 // docs/protocol.md explains it in prose; this file is the source of truth for its shapes.
 import type { AgentState, Message, Person, QueuePosition, Session } from './api.js';
 import type { TransferOffer } from './transfersApi.js';
-import type { SessionChange } from './vocabulary.js';
+import type { SessionChange, TicketChange, TicketMessageKind } from './vocabulary.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -90,6 +90,27 @@ export type ServerFrame =
       reason: 'disconnected' | 'signed_out';
       sessions: Array<{ sessionId: string; position: number }>;
       at: string;
+    }
+  /**
+   * Ticket invalidations (agents: every ticket; a requester: their own): refetch the lists and
+   * the open ticket through the API, which applies permissions. They carry no content.
+   */
+  | { type: 'ticket.created'; ticketId: string; number: number; updatedAt: string }
+  | {
+      type: 'ticket.updated';
+      ticketId: string;
+      number: number;
+      changes: TicketChange[];
+      updatedAt: string;
+    }
+  /** A reply or (agents only) a note was added; `ticketId` is where it was stored. */
+  | {
+      type: 'ticket.message';
+      ticketId: string;
+      number: number;
+      messageId: string;
+      kind: TicketMessageKind;
+      createdAt: string;
     }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }

@@ -7,11 +7,22 @@ import { LIMITS } from './vocabulary.js';
 export const TeamMember = z.object({ agent: Person, isLead: z.boolean() });
 export type TeamMember = z.infer<typeof TeamMember>;
 
+export const TeamOverflow = z
+  .object({
+    team: NamedRef.describe('the fallback team'),
+    afterSeconds: z.number().int().describe('how long a chat waits before it overflows'),
+  })
+  .describe(
+    "a chat of this team that has waited `afterSeconds` may also go to the fallback team's agents, keeping its place in the queue; one hop: never on to the fallback team's own fallback",
+  );
+export type TeamOverflow = z.infer<typeof TeamOverflow>;
+
 export const Team = z.object({
   id: Id,
   name: z.string(),
   description: z.string(),
   archived: z.boolean(),
+  overflow: TeamOverflow.nullable().describe('null: the team’s chats go to its agents only'),
   members: z.array(TeamMember).describe('agents by name; a team lead has `isLead`'),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -43,10 +54,24 @@ const description = optionalText(LIMITS.teamDescription);
 export const CreateTeamBody = z.object({ name: teamName, description: description.default('') });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
 
+const { min: minOverflow, max: maxOverflow } = LIMITS.overflowSeconds;
+
+export const OverflowBody = z.object({
+  teamId: Id.describe('the fallback team: another team, not archived'),
+  afterSeconds: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(minOverflow, `must be at least ${minOverflow} seconds`)
+    .max(maxOverflow, `must be at most ${maxOverflow} seconds (24 hours)`),
+});
+
 export const UpdateTeamBody = z
   .object({
     name: teamName,
     description,
+    overflow: OverflowBody.nullable().describe(
+      "after `afterSeconds` of waiting, the team's chats may also go to the agents of team `teamId`; null: no overflow",
+    ),
     archived: z
       .boolean()
       .describe(

@@ -56,6 +56,55 @@ export const TRANSFER_OFFER_STATUSES = [
   'withdrawn',
 ] as const;
 export type TransferOfferStatus = (typeof TRANSFER_OFFER_STATUSES)[number];
+/** new → open ↔ pending / on_hold → solved → closed; the rules are domain/tickets/ticketWorkflow.ts. */
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Where a ticket came from: the portal, a chat, email, or another program through the API. */
+export const TICKET_CHANNELS = ['web', 'chat', 'email', 'api'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** `note`: an internal note, for agents only (domain/eventVisibility.ts keeps it from requesters). */
+export const TICKET_MESSAGE_KINDS = ['reply', 'note'] as const;
+export type TicketMessageKind = (typeof TICKET_MESSAGE_KINDS)[number];
+
+/** What a ticket's history records. */
+export const TICKET_EVENT_KINDS = [
+  'created',
+  'status',
+  'priority',
+  'subject',
+  'team',
+  'assignee',
+  'tags',
+  'field',
+  /** On a ticket merged into another (`to`: that ticket). */
+  'merged_into',
+  /** On the ticket another was merged into (`to`: the merged one). */
+  'merged_from',
+  /** On a closed ticket a later reply made a follow-up for (`to`: the follow-up). */
+  'follow_up',
+  /** On a follow-up (`to`: the closed ticket it follows). */
+  'follow_up_of',
+  /** The ticket was made from a chat (`to`: the chat's id). */
+  'chat_linked',
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+/** What a `ticket.updated` frame says changed (docs/protocol.md). */
+export const TICKET_CHANGES = [
+  'status',
+  'priority',
+  'subject',
+  'team',
+  'assignee',
+  'tags',
+  'fields',
+  'merged',
+  'follow_up',
+  'chat_linked',
+] as const;
+export type TicketChange = (typeof TICKET_CHANGES)[number];
 
 export const LIMITS = {
   subject: 200,
@@ -78,6 +127,16 @@ export const LIMITS = {
   teamDescription: 500,
   topicName: 100,
   topicSlug: 40,
+  /** How long a team's chat waits before its fallback team's agents may have it too: 10 s to 24 h. */
+  overflowSeconds: { min: 10, max: 86_400 },
+  ticketMessage: 10000,
+  tagsPerTicket: 20,
+  fieldLabel: 100,
+  fieldOptions: 100,
+  fieldOption: 100,
+  slaPolicyName: 100,
+  calendarName: 100,
+  holidays: 400,
 } as const;
 
 /** A person's notification preferences until they change them: the chime and desktop notifications on. */

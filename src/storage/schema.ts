@@ -2,6 +2,10 @@
 // milliseconds (bigint in PostgreSQL), flags are 0/1 integers, so rows read the same everywhere.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AwayReason } from '../domain/strandedChats.js';
+import type { CustomFieldType } from '../domain/tickets/customFields.js';
+import type { SlaState } from '../domain/tickets/slaStatus.js';
+import type { TicketStatus } from '../domain/tickets/ticketWorkflow.js';
+import type { TicketChannel, TicketEventKind, TicketMessageKind } from '../shared/vocabulary.js';
 import type {
   AgentStatus,
   EndedBy,
@@ -289,6 +293,138 @@ export interface NotificationPreferencesTable {
   updated_at: number;
 }
 
+/** Named counters; `tickets` is the last ticket number handed out. */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+/** A request tracked until it is solved (docs/tickets.md). */
+export interface TicketsTable {
+  id: string;
+  /** Said aloud as `#1042`: sequential per deployment (the `tickets` counter). */
+  number: number;
+  subject: string;
+  requester_id: string;
+  status: TicketStatus;
+  priority: Priority;
+  /** Index of priority in PRIORITIES, so the inbox sorts by a number. */
+  priority_rank: number;
+  team_id: string | null;
+  assignee_id: string | null;
+  channel: TicketChannel;
+  created_at: number;
+  /** Any change the requester may see too (a note leaves it alone). */
+  updated_at: number;
+  /** The first public agent reply. */
+  first_responded_at: number | null;
+  solved_at: number | null;
+  closed_at: number | null;
+  /** The SLA policy the due times below were counted by; null: no SLA. */
+  sla_policy_id: string | null;
+  first_response_due_at: number | null;
+  first_response_state: SlaState | null;
+  resolution_due_at: number | null;
+  resolution_state: SlaState | null;
+  /** The soonest due time of a running (active) target; null when none runs. */
+  next_due_at: number | null;
+  merged_into: string | null;
+  follow_up_of: string | null;
+}
+
+/** A public reply or an internal note (domain/eventVisibility.ts keeps notes from the requester). */
+export interface TicketMessagesTable {
+  id: string;
+  /** The ticket whose thread shows it: a merge moves it to the ticket merged into. */
+  ticket_id: string;
+  /** The ticket it was written on, which keeps showing it after a merge. */
+  origin_ticket_id: string;
+  /** Null when its author is the system. */
+  author_id: string | null;
+  kind: TicketMessageKind;
+  body: string;
+  client_id: string | null;
+  created_at: number;
+}
+
+/** The ticket's history: who changed what, when, from what to what (JSON values). */
+export interface TicketEventsTable {
+  id: string;
+  ticket_id: string;
+  /** 1, 2, … per ticket, in the order the changes were made. */
+  seq: number;
+  /** Null for the system. */
+  actor_id: string | null;
+  kind: TicketEventKind;
+  /** The custom field's key, for `field` events. */
+  field: string | null;
+  from_value: string | null;
+  to_value: string | null;
+  created_at: number;
+}
+
+export interface TicketTagsTable {
+  ticket_id: string;
+  tag: string;
+  created_at: number;
+}
+
+/** A custom field super admins defined (domain/tickets/customFields.ts). */
+export interface TicketFieldsTable {
+  id: string;
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  required: Flag;
+  /** JSON: maxLength (text), min / max / integer (number), options (select). */
+  settings: string;
+  position: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketFieldValuesTable {
+  ticket_id: string;
+  field_id: string;
+  /** JSON: a string, number or boolean. */
+  value: string;
+}
+
+/** A chat a ticket was made from; the chat names it in chat_sessions.ticket_id. */
+export interface TicketChatLinksTable {
+  ticket_id: string;
+  session_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** First response and resolution targets per priority, for a team or (team_id null) the desk. */
+export interface SlaPoliciesTable {
+  id: string;
+  name: string;
+  team_id: string | null;
+  clock: 'business' | 'calendar';
+  calendar_id: string | null;
+  /** JSON: { priority: { firstResponseMinutes, resolutionMinutes } }. */
+  targets: string;
+  at_risk_fraction: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Open hours in a time zone, with holidays (domain/tickets/businessCalendar.ts). */
+export interface BusinessCalendarsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  /** JSON: { mon: [{ start, end }], … }. */
+  weekly_hours: string;
+  /** JSON: [ 'YYYY-MM-DD' | { from, to } ]. */
+  holidays: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -312,6 +448,16 @@ export interface Database {
   team_members: TeamMembersTable;
   topics: TopicsTable;
   transfer_offers: TransferOffersTable;
+  counters: CountersTable;
+  tickets: TicketsTable;
+  ticket_messages: TicketMessagesTable;
+  ticket_events: TicketEventsTable;
+  ticket_tags: TicketTagsTable;
+  ticket_fields: TicketFieldsTable;
+  ticket_field_values: TicketFieldValuesTable;
+  ticket_chat_links: TicketChatLinksTable;
+  sla_policies: SlaPoliciesTable;
+  business_calendars: BusinessCalendarsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -326,3 +472,10 @@ export type TeamRow = Selectable<TeamsTable>;
 export type TeamMemberRow = Selectable<TeamMembersTable>;
 export type TopicRow = Selectable<TopicsTable>;
 export type TransferOfferRow = Selectable<TransferOffersTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;
+export type TicketMessageRow = Selectable<TicketMessagesTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;
+export type TicketFieldRow = Selectable<TicketFieldsTable>;
+export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
+export type BusinessCalendarRow = Selectable<BusinessCalendarsTable>;

@@ -1,6 +1,7 @@
 // Teams and topics in the browser: a super admin creates a team, makes an agent its lead and adds
-// a topic leading to it; a customer's link preselects that topic, the customer picks it on the
-// start form, and the agent who gets the chat sees its topic and team.
+// a topic leading to it, and makes it overflow to another team; a customer's link preselects
+// that topic, the customer picks it on the start form, and the team's agent gets the chat and
+// sees its topic and team.
 import { beforeAll, expect, it } from 'vitest';
 import { createTeam } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
@@ -62,6 +63,32 @@ describeInBrowser('teams and topics', () => {
     await topic.getByRole('button', { name: 'Create topic' }).click();
     const row = adminPage.getByRole('row', { name: /Fees and payments/ });
     await visible(row.getByText('Finance'));
+    expect(adminPage.errors).toEqual([]);
+  });
+
+  it('lets a super admin make the team overflow to another after a delay, and says why a delay is refused', async () => {
+    const finance = adminPage.getByRole('region', { name: 'Team Finance' });
+    await finance.getByRole('button', { name: 'Edit' }).click();
+    const dialog = adminPage.getByRole('dialog', { name: 'Edit Finance' });
+    const overflowTo = dialog.getByRole('combobox', { name: /Overflow to/ });
+    expect(await overflowTo.locator('option:checked').textContent()).toBe(
+      'No overflow: only Finance’s agents',
+    );
+    await overflowTo.selectOption({ label: 'Academic Affairs' });
+    const delay = dialog.getByLabel('After waiting');
+    await delay.fill('5');
+    await dialog.getByRole('combobox', { name: 'Unit of the delay' }).selectOption('seconds');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await visible(dialog.getByText('The delay must be between 10 seconds and 24 hours.'));
+    await delay.fill('3');
+    await dialog.getByRole('combobox', { name: 'Unit of the delay' }).selectOption('minutes');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await visible(finance.getByText('Chats waiting over 3 min also go to Academic Affairs'));
+    const saved = await (await adminPage.request.get('/api/v1/teams')).json();
+    expect(saved.items.find((t: { name: string }) => t.name === 'Finance').overflow).toMatchObject({
+      team: { name: 'Academic Affairs' },
+      afterSeconds: 180,
+    });
     expect(adminPage.errors).toEqual([]);
   });
 

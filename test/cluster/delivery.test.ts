@@ -165,6 +165,8 @@ describe.skipIf(!postgresUrl || !redisUrl)('cross-node delivery', () => {
     const abena = await cluster.signIn('b', 'Abena');
     const yaw = await cluster.signIn('a', 'Yaw');
     const kofiApi = kofi.on(cluster.url('c'));
+    // Connected, so the away sweep (1 s grace here) leaves him online however slow the run.
+    await cluster.connect(kofi, 'c');
     await kofiApi.patch('/api/v1/agents/me', {
       status: 'online',
       autoAssign: true,

@@ -83,7 +83,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('a node killed with -9', () => {
     }
     const acked = () => customers.reduce((sum, c) => sum + c.acks().size, 0);
     await expect
-      .poll(acked, { interval: 1 })
+      .poll(acked, { interval: 1, timeout: 30_000 })
       .toBeGreaterThanOrEqual((CONVERSATIONS * MESSAGES) / 4);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
     const killedAt = performance.now();

@@ -5,11 +5,19 @@
 // agent has meanwhile (409). The last test fails for a route the table does not list, so a new
 // route needs its row before it ships. Every chat belongs to team A (the default topic leads
 // there): `lead` leads team A, `otherLead` leads team B, so a lead's rights stop at their team.
+// Every ticket belongs to team B (its topic), of which `agent` is a member: for a ticket,
+// `customer` is its requester, `agent` an agent of its team, `lead` an agent of another team,
+// `otherLead` its team's lead, and `colleague` an agent of no team.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/policies.js';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
 import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
+import { createCalendar } from '../../src/services/tickets/businessCalendars.js';
+import { createSlaPolicy } from '../../src/services/tickets/slaPolicies.js';
+import { createTicket } from '../../src/services/tickets/ticketCreator.js';
+import { createTicketField } from '../../src/services/tickets/ticketFields.js';
+import { mergeTicket } from '../../src/services/tickets/ticketMerger.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
@@ -37,7 +45,25 @@ type Statuses = readonly [number, number, number, number, number, number, number
  * personal quick response, a shared one, or one of team A's (which `lead` leads; `agent` and
  * `colleague` are not in it); or the agent's active chat offered to `colleague`.
  */
-type Case = 'any' | 'waiting' | 'active' | 'ended' | 'personal' | 'shared' | 'team' | 'offer';
+type Case =
+  | 'any'
+  | 'waiting'
+  | 'active'
+  | 'ended'
+  | 'personal'
+  | 'shared'
+  | 'team'
+  | 'offer'
+  | TicketCase
+  | 'settings';
+
+/**
+ * A ticket of the customer's in team B: new (`ticket`, and `note` for writing an internal note
+ * in it), assigned to `colleague` (`assigned`), of no team (`noTeam`), or closed by a merge into
+ * another of theirs (`closed`). `settings`: a custom field, a calendar and an SLA policy.
+ */
+type TicketCase = 'ticket' | 'note' | 'assigned' | 'noTeam' | 'closed';
+const TICKET_CASES: readonly Case[] = ['ticket', 'note', 'assigned', 'noTeam', 'closed'];
 
 interface Fixture {
   session: string;
@@ -55,6 +81,14 @@ interface Fixture {
   customer: string;
   /** In the 'offer' case, the agent's chat offered to `colleague`, pending. */
   offer: string | null;
+  kase: Case;
+  /** In a ticket case: the ticket, and another of the customer's in team B (to merge into). */
+  ticket: string;
+  otherTicket: string;
+  /** In the settings case. */
+  field: string;
+  calendar: string;
+  slaPolicy: string;
 }
 
 interface Row {
@@ -134,6 +168,25 @@ const queued = (status: number): Statuses => [
 
 let accounts = 0;
 let topics = 0;
+let fields = 0;
+
+const tk = (f: Fixture) => `/api/v1/tickets/${f.ticket}`;
+/** Seen by the requester, the team's agents and lead, super admins, and (given) others. */
+const ticketViewers = (status: number, requester = status, also: Caller[] = []): Statuses =>
+  CALLERS.map((caller) =>
+    caller === 'anonymous'
+      ? 401
+      : caller === 'customer'
+        ? requester
+        : ['agent', 'superAdmin', 'otherLead', ...also].includes(caller)
+          ? status
+          : 404,
+  ) as unknown as Statuses;
+const SETTINGS_CALENDAR = {
+  name: 'Office hours',
+  timeZone: 'Africa/Accra',
+  weeklyHours: { mon: [{ start: '08:00', end: '17:00' }] },
+};
 
 // Statuses: anonymous, customer, otherCustomer, agent, colleague, superAdmin, lead, otherLead
 const TABLE: Record<string, Row> = {
@@ -386,6 +439,125 @@ const TABLE: Record<string, Row> = {
     cases: { any: superAdminsOnly(204) },
   },
 
+  'POST /api/v1/tickets': {
+    request: () => ({ path: '/api/v1/tickets', body: { subject: 'Refund', message: 'Please' } }),
+    cases: { any: signedIn(201) },
+  },
+  'GET /api/v1/tickets': {
+    request: () => ({ path: '/api/v1/tickets' }),
+    cases: { any: signedIn(200) },
+  },
+  'GET /api/v1/tickets/:id': {
+    request: (f) => ({ path: tk(f) }),
+    cases: {
+      ticket: ticketViewers(200),
+      assigned: ticketViewers(200, 200, ['colleague']),
+      noTeam: ticketViewers(200, 200, ['colleague', 'lead']),
+      closed: ticketViewers(200),
+    },
+  },
+  'PATCH /api/v1/tickets/:id': {
+    request: (f) => ({ path: tk(f), body: { priority: 'high' } }),
+    // The requester only marks it solved or reopens it.
+    cases: {
+      ticket: ticketViewers(200, 403),
+      assigned: ticketViewers(200, 403, ['colleague']),
+      closed: ticketViewers(409, 403),
+    },
+  },
+  'POST /api/v1/tickets/:id/merge': {
+    request: (f) => ({ path: `${tk(f)}/merge`, body: { targetId: f.otherTicket } }),
+    cases: { ticket: ticketViewers(200, 403), closed: ticketViewers(409, 403) },
+  },
+  'GET /api/v1/tickets/:id/messages': {
+    request: (f) => ({ path: `${tk(f)}/messages` }),
+    cases: { ticket: ticketViewers(200), noTeam: ticketViewers(200, 200, ['colleague', 'lead']) },
+  },
+  'POST /api/v1/tickets/:id/messages': {
+    request: (f) => ({
+      path: `${tk(f)}/messages`,
+      body: f.kase === 'note' ? { body: 'Checked', kind: 'note' } : { body: 'Hello' },
+    }),
+    // A reply to a closed ticket files a follow-up; a note is the desk's.
+    cases: {
+      ticket: ticketViewers(201),
+      note: ticketViewers(201, 403),
+      closed: ticketViewers(201),
+    },
+  },
+  'GET /api/v1/tickets/:id/events': {
+    request: (f) => ({ path: `${tk(f)}/events` }),
+    cases: { ticket: ticketViewers(200, 403), assigned: ticketViewers(200, 403, ['colleague']) },
+  },
+  // The desk's, as the chat's notes are: never its customer.
+  'POST /api/v1/sessions/:id/ticket': {
+    request: (f) => ({ path: `${at(f)}/ticket` }),
+    cases: {
+      waiting: [401, 403, 404, 201, 201, 201, 201, 201],
+      active: [401, 403, 404, 201, 404, 201, 201, 404],
+      ended: [401, 403, 404, 201, 201, 201, 201, 201],
+    },
+  },
+  'GET /api/v1/ticket-fields': {
+    request: () => ({ path: '/api/v1/ticket-fields' }),
+    cases: { any: signedIn(200) },
+  },
+  'POST /api/v1/ticket-fields': {
+    request: () => ({
+      path: '/api/v1/ticket-fields',
+      body: { key: `student_id_${++fields}`, label: 'Student ID', type: 'text' },
+    }),
+    cases: { any: superAdminsOnly(201) },
+  },
+  'PATCH /api/v1/ticket-fields/:id': {
+    request: (f) => ({ path: `/api/v1/ticket-fields/${f.field}`, body: { label: 'Matric' } }),
+    cases: { settings: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/ticket-fields/:id': {
+    request: (f) => ({ path: `/api/v1/ticket-fields/${f.field}` }),
+    cases: { settings: superAdminsOnly(204) },
+  },
+  'GET /api/v1/sla-policies': {
+    request: () => ({ path: '/api/v1/sla-policies' }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'POST /api/v1/sla-policies': {
+    request: (f) => ({
+      path: '/api/v1/sla-policies',
+      body: {
+        name: 'Spare',
+        teamId: f.spareTeam,
+        clock: 'calendar',
+        targets: { high: { firstResponseMinutes: 60, resolutionMinutes: null } },
+      },
+    }),
+    cases: { any: superAdminsOnly(201) },
+  },
+  'PATCH /api/v1/sla-policies/:id': {
+    request: (f) => ({ path: `/api/v1/sla-policies/${f.slaPolicy}`, body: { name: 'Faster' } }),
+    cases: { settings: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/sla-policies/:id': {
+    request: (f) => ({ path: `/api/v1/sla-policies/${f.slaPolicy}` }),
+    cases: { settings: superAdminsOnly(204) },
+  },
+  'GET /api/v1/calendars': {
+    request: () => ({ path: '/api/v1/calendars' }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'POST /api/v1/calendars': {
+    request: () => ({ path: '/api/v1/calendars', body: SETTINGS_CALENDAR }),
+    cases: { any: superAdminsOnly(201) },
+  },
+  'PATCH /api/v1/calendars/:id': {
+    request: (f) => ({ path: `/api/v1/calendars/${f.calendar}`, body: { name: 'Term hours' } }),
+    cases: { settings: superAdminsOnly(200) },
+  },
+  'DELETE /api/v1/calendars/:id': {
+    request: (f) => ({ path: `/api/v1/calendars/${f.calendar}` }),
+    cases: { settings: superAdminsOnly(204) },
+  },
+
   // Everyone's own preferences: nobody else's can be named.
   'GET /api/v1/preferences': {
     request: () => ({ path: '/api/v1/preferences' }),
@@ -487,6 +659,8 @@ for (const dialect of availableDialects()) {
     const viewers = {} as Record<Exclude<Caller, 'anonymous'>, Viewer>;
     let otherAgent: string;
     let teamA: string;
+    let teamB: string;
+    let topicB: string;
 
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
@@ -531,9 +705,12 @@ for (const dialect of availableDialects()) {
         await setTeamMember(ctx, boss, { teamId: row.id, agentId: lead.id, isLead: true });
         await setTeamMember(ctx, boss, { teamId: row.id, agentId: otherAgent, isLead: false });
         const topic = { name, slug: `team-${name.toLowerCase()}`, teamId: row.id, position: 0 };
-        await createTopic(ctx, boss, { ...topic, isDefault: name === 'A' });
+        const made = await createTopic(ctx, boss, { ...topic, isDefault: name === 'A' });
         if (name === 'A') teamA = row.id;
+        else [teamB, topicB] = [row.id, made.row.id];
       }
+      // The tickets' team: `agent` works in it.
+      await setTeamMember(ctx, boss, { teamId: teamB, agentId: viewers.agent.id, isLead: false });
     });
     afterAll(async () => {
       await server?.stop();
@@ -598,7 +775,69 @@ for (const dialect of availableDialects()) {
         spareTopic: spareTopic.row.id,
         customer: viewers.customer.id,
         offer,
+        kase,
+        ...(await ticketFixture(kase)),
+        ...(await settingsFixture(kase)),
       };
+    }
+
+    async function ticketFixture(kase: Case) {
+      if (!TICKET_CASES.includes(kase)) return { ticket: '', otherTicket: '' };
+      const { ctx } = server.node;
+      const file = async (viewer: Viewer, extra: object = {}) =>
+        (
+          await createTicket(ctx, {
+            viewer,
+            body: { subject: 'Refund', message: 'Please', priority: 'medium', ...extra },
+          })
+        ).row.id;
+      const mine = { topicId: topicB };
+      const forCustomer = { requesterId: viewers.customer.id };
+      const ticket =
+        kase === 'assigned'
+          ? await file(viewers.superAdmin, {
+              ...forCustomer,
+              teamId: teamB,
+              assigneeId: viewers.colleague.id,
+            })
+          : kase === 'noTeam'
+            ? await file(viewers.superAdmin, { ...forCustomer, teamId: null })
+            : await file(viewers.customer, mine);
+      const otherTicket = await file(viewers.customer, mine);
+      if (kase === 'closed') {
+        const into = await file(viewers.customer, mine);
+        await mergeTicket(ctx, { viewer: viewers.superAdmin, sourceId: ticket, targetId: into });
+      }
+      return { ticket, otherTicket };
+    }
+
+    async function settingsFixture(kase: Case) {
+      if (kase !== 'settings') return { field: '', calendar: '', slaPolicy: '' };
+      const { ctx } = server.node;
+      const boss = viewers.superAdmin;
+      const field = await createTicketField(ctx, boss, {
+        key: `programme_${++fields}`,
+        label: 'Programme',
+        type: 'select',
+        required: false,
+        maxLength: null,
+        min: null,
+        max: null,
+        integer: false,
+        options: ['BSc', 'MSc'],
+        position: 0,
+      });
+      const calendar = await createCalendar(ctx, boss, { ...SETTINGS_CALENDAR, holidays: [] });
+      const team = await createTeam(ctx, boss, { name: 'Covered', description: '' });
+      const slaPolicy = await createSlaPolicy(ctx, boss, {
+        name: 'Covered',
+        teamId: team.row.id,
+        clock: 'calendar',
+        calendarId: null,
+        targets: { urgent: { firstResponseMinutes: 30, resolutionMinutes: 240 } },
+        atRiskFraction: 0.2,
+      });
+      return { field: field.row.id, calendar: calendar.row.id, slaPolicy: slaPolicy.row.id };
     }
 
     /** A fresh sign-in of `caller`, for signing out without ending the one the table uses. */

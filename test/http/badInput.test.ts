@@ -237,6 +237,41 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expectRefused(unset, 'isDefault: false');
   });
 
+  it("refuses a team's overflow that is malformed, out of bounds or to the team itself, naming the field", async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const finance = (await boss.post('/api/v1/teams', { name: 'Finance' })).body.id as string;
+    const it = (await boss.post('/api/v1/teams', { name: 'IT' })).body.id as string;
+    const patch = (overflow: unknown) => boss.patch(`/api/v1/teams/${finance}`, { overflow });
+    for (const [overflow, field] of [
+      ['IT', 'overflow'],
+      [{}, 'overflow.teamId'],
+      [{ teamId: it }, 'overflow.afterSeconds'],
+      [{ afterSeconds: 60 }, 'overflow.teamId'],
+      [{ teamId: 'not-an-id', afterSeconds: 60 }, 'overflow.teamId'],
+      [{ teamId: '\u0000', afterSeconds: 60 }, 'overflow.teamId'],
+      [{ teamId: it, afterSeconds: 9 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: 86_401 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: 90.5 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: '60' }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: -60 }, 'overflow.afterSeconds'],
+      [{ teamId: it, afterSeconds: 1e308 }, 'overflow.afterSeconds'],
+      [{ teamId: finance, afterSeconds: 60 }, 'overflow.teamId'],
+    ] as const) {
+      const reply = await patch(overflow);
+      expectRefused(reply, JSON.stringify(overflow));
+      expect(reply.body.error.field, JSON.stringify(overflow)).toBe(field);
+    }
+    const unchanged = await boss.get(`/api/v1/teams/${finance}`);
+    expect(unchanged.body.overflow).toBeNull();
+    // The bounds themselves are fine.
+    for (const afterSeconds of [10, 86_400]) {
+      expect((await patch({ teamId: it, afterSeconds })).body.overflow).toEqual({
+        team: { id: it, name: 'IT' },
+        afterSeconds,
+      });
+    }
+  });
+
   it('refuses quick responses with bad shortcuts, categories or variables, saying what is valid', async () => {
     const ama = await server.signUp('Ama', 'admin');
     const valid = { title: 'Fees', content: 'Hi {{customer.firstName}}' };
@@ -334,6 +369,194 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '/api/v1/customers/01890a5d-ac96-774b-bcce-b302099a8057/sessions',
     );
     expect(unknown.status).toBe(404);
+  });
+
+  it('refuses bad tickets, replies, merges, filters and cursors before they reach a query', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const yaw = await server.signUp('Yaw');
+    const filed = await yaw.post('/api/v1/tickets', { subject: 'Refund', message: 'Please' });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    const chat = await yaw.startChat();
+    const valid = { subject: 'Refund', message: 'Please' };
+    for (const [method, path, body] of [
+      ['POST', '/api/v1/tickets', {}],
+      ['POST', '/api/v1/tickets', { ...valid, subject: '  ' }],
+      ['POST', '/api/v1/tickets', { ...valid, subject: 'a\u0000b' }],
+      ['POST', '/api/v1/tickets', { ...valid, message: 'x'.repeat(10_001) }],
+      ['POST', '/api/v1/tickets', { ...valid, message: 'half \ud83d' }],
+      ['POST', '/api/v1/tickets', { ...valid, priority: 'asap' }],
+      ['POST', '/api/v1/tickets', { ...valid, topicId: 'fees' }],
+      ['POST', '/api/v1/tickets', { ...valid, teamId: '\u0000' }],
+      ['POST', '/api/v1/tickets', { ...valid, requesterId: 7 }],
+      ['POST', '/api/v1/tickets', { ...valid, channel: 'fax' }],
+      ['POST', '/api/v1/tickets', { ...valid, tags: ['no!'] }],
+      ['POST', '/api/v1/tickets', { ...valid, tags: 'refund' }],
+      ['POST', '/api/v1/tickets', { ...valid, fields: [] }],
+      ['POST', '/api/v1/tickets', { ...valid, fields: { student_id: { nested: 1 } } }],
+      ['POST', '/api/v1/tickets', { ...valid, fields: { student_id: 'a\u0000' } }],
+      ['POST', '/api/v1/tickets', { ...valid, fields: { unknown: 'x' } }],
+      ['PATCH', `/api/v1/tickets/${id}`, { status: 'done' }],
+      ['PATCH', `/api/v1/tickets/${id}`, { subject: '' }],
+      ['PATCH', `/api/v1/tickets/${id}`, { assigneeId: 'kofi' }],
+      ['PATCH', `/api/v1/tickets/${id}`, { teamId: 3 }],
+      ['PATCH', `/api/v1/tickets/${id}`, { tags: [''] }],
+      ['PATCH', `/api/v1/tickets/${id}`, { fields: { x: [1] } }],
+      ['PATCH', '/api/v1/tickets/not-an-id', { priority: 'low' }],
+      ['POST', `/api/v1/tickets/${id}/messages`, {}],
+      ['POST', `/api/v1/tickets/${id}/messages`, { body: ' ' }],
+      ['POST', `/api/v1/tickets/${id}/messages`, { body: 'hi', kind: 'memo' }],
+      ['POST', `/api/v1/tickets/${id}/messages`, { body: 'hi', clientId: 'a\u0000' }],
+      ['POST', `/api/v1/tickets/${id}/messages`, { body: 'hi', status: 'closed' }],
+      ['POST', '/api/v1/tickets/%00/messages', { body: 'hi' }],
+      ['POST', `/api/v1/tickets/${id}/merge`, {}],
+      ['POST', `/api/v1/tickets/${id}/merge`, { targetId: '#2' }],
+      ['POST', '/api/v1/tickets/x/merge', { targetId: id }],
+      ['POST', '/api/v1/sessions/x/ticket', {}],
+      ['POST', `/api/v1/sessions/${chat}/ticket`, { priority: 'asap' }],
+      ['POST', `/api/v1/sessions/${chat}/ticket`, { subject: '' }],
+    ] as const) {
+      expectRefused(
+        await boss.request(method, path, body),
+        `${method} ${path} ${JSON.stringify(body)}`,
+      );
+    }
+    const unknownField = await boss.post('/api/v1/tickets', { ...valid, fields: { unknown: 'x' } });
+    expect(unknownField.body.error.field).toBe('fields.unknown');
+    for (const path of [
+      '/api/v1/tickets/not-an-id',
+      '/api/v1/tickets/%00/messages',
+      '/api/v1/tickets/x/events',
+      '/api/v1/tickets?status=bogus',
+      '/api/v1/tickets?status=',
+      '/api/v1/tickets?status=open,,new',
+      '/api/v1/tickets?teamId=x',
+      '/api/v1/tickets?assigneeId=someone',
+      '/api/v1/tickets?requesterId=%00',
+      '/api/v1/tickets?priority=asap',
+      '/api/v1/tickets?tag=%00',
+      '/api/v1/tickets?sort=name',
+      '/api/v1/tickets?limit=0',
+      '/api/v1/tickets?limit=101',
+      `/api/v1/tickets?cursor=${cursorOf(['u', 'x', id])}`,
+      `/api/v1/tickets?cursor=${cursorOf(['p', 1, Date.now(), id])}`,
+      `/api/v1/tickets?sort=priority&cursor=${cursorOf(['p', 9, Date.now(), id])}`,
+      `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', 1.5, id])}`,
+      `/api/v1/tickets?sort=due&cursor=${cursorOf(['u', Date.now(), id])}`,
+      `/api/v1/tickets/${id}/messages?cursor=${cursorOf([1, 'a\u0000'])}`,
+      `/api/v1/tickets/${id}/messages?limit=201`,
+      `/api/v1/tickets/${id}/events?cursor=${cursorOf(['x'])}`,
+      `/api/v1/tickets/${id}/events?cursor=${cursorOf([-1])}`,
+    ]) {
+      expectRefused(await boss.get(path), path);
+    }
+    for (const path of [
+      `/api/v1/tickets?cursor=${cursorOf(['u', Date.now(), id])}`,
+      `/api/v1/tickets?sort=priority&cursor=${cursorOf(['p', 2, Date.now(), id])}`,
+      `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', null, id])}`,
+      `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', Date.now(), id])}`,
+      '/api/v1/tickets?status=new,open&assigneeId=none&teamId=none',
+      `/api/v1/tickets/${id}/messages?cursor=${cursorOf([Date.now(), id])}`,
+      `/api/v1/tickets/${id}/events?cursor=${cursorOf([1])}`,
+    ]) {
+      expect((await boss.get(path)).status, path).toBe(200);
+    }
+    const unknown = await boss.get('/api/v1/tickets/01890a5d-ac96-774b-bcce-b302099a8057');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses bad ticket fields, SLA policies and calendars, naming what is wrong', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const hours = { mon: [{ start: '09:00', end: '17:00' }] };
+    const calendar = { name: 'Office', timeZone: 'Africa/Accra', weeklyHours: hours };
+    const made = await boss.post('/api/v1/calendars', calendar);
+    expect(made.status).toBe(201);
+    const field = await boss.post('/api/v1/ticket-fields', {
+      key: 'student_id',
+      label: 'Student ID',
+      type: 'text',
+    });
+    expect(field.status).toBe(201);
+    const policy = { name: 'Desk', clock: 'calendar', targets: {} };
+    const cases: Array<[string, string, unknown, string?]> = [
+      ['POST', '/api/v1/ticket-fields', {}],
+      ['POST', '/api/v1/ticket-fields', { key: 'Student ID', label: 'S', type: 'text' }, 'key'],
+      ['POST', '/api/v1/ticket-fields', { key: 'student_id', label: 'S', type: 'text' }, 'key'],
+      ['POST', '/api/v1/ticket-fields', { key: 'dob', label: 'Born', type: 'date' }],
+      [
+        'POST',
+        '/api/v1/ticket-fields',
+        { key: 'level', label: 'Level', type: 'select' },
+        'options',
+      ],
+      [
+        'POST',
+        '/api/v1/ticket-fields',
+        { key: 'level', label: 'Level', type: 'select', options: ['A', 'A'] },
+        'options',
+      ],
+      [
+        'POST',
+        '/api/v1/ticket-fields',
+        { key: 'note', label: 'Note', type: 'text', options: ['A'] },
+        'options',
+      ],
+      [
+        'POST',
+        '/api/v1/ticket-fields',
+        { key: 'year', label: 'Year', type: 'number', min: 5, max: 1 },
+        'max',
+      ],
+      ['POST', '/api/v1/ticket-fields', { key: 'x', label: ' ', type: 'checkbox' }],
+      ['PATCH', `/api/v1/ticket-fields/${field.body.id}`, { required: 'yes' }],
+      ['PATCH', `/api/v1/ticket-fields/${field.body.id}`, { min: 3 }, 'min'],
+      ['PATCH', '/api/v1/ticket-fields/x', { label: 'Y' }],
+      ['POST', '/api/v1/sla-policies', {}],
+      ['POST', '/api/v1/sla-policies', { ...policy, clock: 'business' }, 'calendarId'],
+      ['POST', '/api/v1/sla-policies', { ...policy, clock: 'weekly' }],
+      ['POST', '/api/v1/sla-policies', { ...policy, targets: { asap: {} } }],
+      [
+        'POST',
+        '/api/v1/sla-policies',
+        { ...policy, targets: { high: { firstResponseMinutes: 0, resolutionMinutes: null } } },
+      ],
+      ['POST', '/api/v1/sla-policies', { ...policy, atRiskFraction: 1 }],
+      ['POST', '/api/v1/sla-policies', { ...policy, teamId: 'it' }],
+      ['PATCH', '/api/v1/sla-policies/x', { name: 'Y' }],
+      ['POST', '/api/v1/calendars', { ...calendar, timeZone: 'Mars/Olympus' }, 'timeZone'],
+      ['POST', '/api/v1/calendars', { ...calendar, weeklyHours: { monday: hours.mon } }],
+      ['POST', '/api/v1/calendars', { ...calendar, weeklyHours: {} }, 'weeklyHours'],
+      [
+        'POST',
+        '/api/v1/calendars',
+        { ...calendar, weeklyHours: { mon: [{ start: '25:00', end: '26:00' }] } },
+        'weeklyHours.mon',
+      ],
+      ['POST', '/api/v1/calendars', { ...calendar, holidays: ['2026-13-01'] }, 'holidays'],
+      [
+        'POST',
+        '/api/v1/calendars',
+        { ...calendar, holidays: [{ from: '2026-02-01', to: '2026-01-01' }] },
+        'holidays',
+      ],
+      ['PATCH', `/api/v1/calendars/${made.body.id}`, { timeZone: 'Nowhere' }, 'timeZone'],
+      ['PATCH', '/api/v1/calendars/x', { name: 'Y' }],
+      ['DELETE', '/api/v1/calendars/x', undefined],
+      ['DELETE', '/api/v1/sla-policies/%00', undefined],
+      ['DELETE', '/api/v1/ticket-fields/x', undefined],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const reply = await boss.request(method, path, body);
+      const what = `${method} ${path} ${JSON.stringify(body)}`;
+      expectRefused(reply, what);
+      if (field) expect(reply.body.error.field, what).toBe(field);
+    }
+    const unknownCalendar = await boss.post('/api/v1/sla-policies', {
+      ...policy,
+      clock: 'business',
+      calendarId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    });
+    expect(unknownCalendar.status).toBe(404);
   });
 
   it('ends a chat on a POST without a body, as with {}', async () => {

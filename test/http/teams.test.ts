@@ -97,6 +97,51 @@ describeEachDatabase('teams and topics over HTTP', (db) => {
     expect((await yaw.get('/api/v1/topics')).body.items).toEqual([]);
   });
 
+  it("sets a team's overflow, shows it to agents, and answers its conflicts with their codes", async () => {
+    const { boss, kofi, teamId } = await finance();
+    const it = (await boss.post('/api/v1/teams', { name: 'IT' })).body.id as string;
+    const codeOf = (reply: { status: number; body: { error?: { code: string } } }) => [
+      reply.status,
+      reply.body.error?.code,
+    ];
+    const set = await boss.patch(`/api/v1/teams/${teamId}`, {
+      overflow: { teamId: it, afterSeconds: 120 },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.overflow).toEqual({ team: { id: it, name: 'IT' }, afterSeconds: 120 });
+    const listed = await kofi.get('/api/v1/teams');
+    expect(listed.body.items.find((t: { id: string }) => t.id === teamId).overflow).toEqual({
+      team: { id: it, name: 'IT' },
+      afterSeconds: 120,
+    });
+    expect(
+      codeOf(
+        await kofi.patch(`/api/v1/teams/${teamId}`, { overflow: { teamId: it, afterSeconds: 60 } }),
+      ),
+    ).toEqual([403, 'FORBIDDEN']);
+    const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
+    expect(
+      codeOf(
+        await boss.patch(`/api/v1/teams/${teamId}`, {
+          overflow: { teamId: unknown, afterSeconds: 60 },
+        }),
+      ),
+    ).toEqual([404, 'NOT_FOUND']);
+    expect(codeOf(await boss.patch(`/api/v1/teams/${it}`, { archived: true }))).toEqual([
+      409,
+      'TEAM_IN_USE',
+    ]);
+    expect(codeOf(await boss.delete(`/api/v1/teams/${it}`))).toEqual([409, 'TEAM_IN_USE']);
+    const cleared = await boss.patch(`/api/v1/teams/${teamId}`, { overflow: null });
+    expect(cleared.body.overflow).toBeNull();
+    expect((await boss.patch(`/api/v1/teams/${it}`, { archived: true })).status).toBe(200);
+    const archived = await boss.patch(`/api/v1/teams/${teamId}`, {
+      overflow: { teamId: it, afterSeconds: 60 },
+    });
+    expect(codeOf(archived)).toEqual([409, 'TEAM_ARCHIVED']);
+    expect(archived.body.error.field).toBe('overflow.teamId');
+  });
+
   it('carries the SSO token’s topic claim to the start page', async () => {
     await finance();
     const token = await new SignJWT({ name: 'Kojo Annan', role: 'user', topic: 'fees' })

@@ -162,7 +162,7 @@ describeEachDatabase('routing', (db) => {
     await world.routing.idle();
     await setOnlineQuietly(db(), ama.id, 5);
     const before = counted.count();
-    expect(await routeQueue(world.ctx)).toBe(2);
+    expect((await routeQueue(world.ctx)).placed).toBe(2);
     expect(counted.count() - before).toBe(1);
     for (const id of chats) {
       expect((await findSessionRow(db().db, id))?.assigned_agent_id).toBe(ama.id);
@@ -221,7 +221,7 @@ describeEachDatabase('routing', (db) => {
     await world.routing.idle();
     // More room than the API allows, so one agent can take the whole queue.
     await setOnlineQuietly(db(), ama.id, 250);
-    expect(await routeQueue(world.ctx)).toBe(201);
+    expect((await routeQueue(world.ctx)).placed).toBe(201);
     const waiting = await db()
       .db.selectFrom('chat_sessions')
       .select('id')

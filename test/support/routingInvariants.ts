@@ -70,8 +70,17 @@ export async function assignmentViolations(db: Db): Promise<string[]> {
   });
 }
 
-/** Waiting sessions that an agent who takes chats automatically has room for right now. */
-export async function unroutedBacklog(db: Db): Promise<string[]> {
+/**
+ * Waiting sessions that an agent who takes chats automatically has room for right now, and may
+ * be given: any agent for a chat without a team, else a member of its team or, once the chat
+ * had waited its team's overflow delay by `overflowedBy` (epoch ms; omitted: never), of the
+ * fallback team (not archived).
+ */
+export async function unroutedBacklog(
+  db: Db,
+  options: { overflowedBy?: number } = {},
+): Promise<string[]> {
+  const overflowedBy = options.overflowedBy ?? null;
   const rows = await db
     .selectFrom('chat_sessions as cs')
     .innerJoin('chat_agent_status as st', (join) =>
@@ -86,8 +95,113 @@ export async function unroutedBacklog(db: Db): Promise<string[]> {
     .where('cs.status', '=', 'waiting')
     .where('u.is_active', '=', 1)
     .where('u.role', 'in', [...AGENT_ROLES])
+    .where((eb) =>
+      eb.or([
+        eb('cs.team_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('team_members as m')
+            .select('m.agent_id')
+            .whereRef('m.team_id', '=', 'cs.team_id')
+            .whereRef('m.agent_id', '=', 'st.agent_id'),
+        ),
+        ...(overflowedBy === null
+          ? []
+          : [
+              eb.exists(
+                eb
+                  .selectFrom('teams as t')
+                  .innerJoin('teams as f', 'f.id', 't.fallback_team_id')
+                  .innerJoin('team_members as fm', 'fm.team_id', 'f.id')
+                  .select('fm.agent_id')
+                  .whereRef('t.id', '=', 'cs.team_id')
+                  .whereRef('fm.agent_id', '=', 'st.agent_id')
+                  .where('f.archived_at', 'is', null)
+                  .where(sql<boolean>`cs.started_at + t.overflow_after_ms <= ${overflowedBy}`),
+              ),
+            ]),
+      ]),
+    )
     .execute();
   return rows.map((r) => `session ${r.session_id} waits while agent ${r.agent_id} has room`);
+}
+
+/**
+ * Chats that routing gave to an agent who may not have them: not a member of the chat's team,
+ * nor of its fallback team once it had waited the delay. Every assignment recorded (a
+ * `session.updated` event with change `assigned`) counts, but for the chats in `placedByHand`
+ * (taken or assigned by someone, which any agent may be), whose assignment says nothing of
+ * routing. Memberships and overflow are read as they are now: the caller keeps them still.
+ */
+export async function ineligibleAssignments(
+  db: Db,
+  placedByHand: ReadonlySet<string>,
+): Promise<string[]> {
+  const [events, teams, members] = await Promise.all([
+    db
+      .selectFrom('chat_session_events as e')
+      .innerJoin('chat_sessions as cs', 'cs.id', 'e.session_id')
+      .select(['e.session_id', 'e.payload', 'e.created_at', 'cs.team_id', 'cs.started_at'])
+      .where('e.kind', '=', 'session.updated')
+      .where('cs.team_id', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('teams as t')
+      .leftJoin('teams as f', 'f.id', 't.fallback_team_id')
+      .select(['t.id', 't.fallback_team_id', 't.overflow_after_ms', 'f.archived_at'])
+      .execute(),
+    db.selectFrom('team_members').select(['team_id', 'agent_id']).execute(),
+  ]);
+  const teamOf = new Map(teams.map((t) => [t.id, t]));
+  const inTeam = new Set(members.map((m) => `${m.team_id} ${m.agent_id}`));
+  const problems: string[] = [];
+  for (const event of events) {
+    if (placedByHand.has(event.session_id)) continue;
+    const payload = JSON.parse(event.payload) as {
+      change: string;
+      session: { agent: { id: string } | null };
+    };
+    if (payload.change !== 'assigned' || !payload.session.agent) continue;
+    const agentId = payload.session.agent.id;
+    const team = teamOf.get(event.team_id!)!;
+    if (inTeam.has(`${team.id} ${agentId}`)) continue;
+    const overflowed =
+      team.fallback_team_id !== null &&
+      team.overflow_after_ms !== null &&
+      team.archived_at === null &&
+      event.created_at >= event.started_at + Number(team.overflow_after_ms) &&
+      inTeam.has(`${team.fallback_team_id} ${agentId}`);
+    if (!overflowed) {
+      problems.push(
+        `session ${event.session_id} of team ${team.id} routed to agent ${agentId}, who may not have it`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * How many chats (but `placedByHand`) are with an agent outside their team: routed there after
+ * overflowing, as ineligibleAssignments checks. For a storm to report that it overflowed.
+ */
+export async function overflowedChats(db: Db, placedByHand: ReadonlySet<string>): Promise<number> {
+  const rows = await db
+    .selectFrom('chat_sessions as cs')
+    .select('cs.id')
+    .where('cs.assigned_agent_id', 'is not', null)
+    .where('cs.team_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('team_members as m')
+            .select('m.agent_id')
+            .whereRef('m.team_id', '=', 'cs.team_id')
+            .whereRef('m.agent_id', '=', 'cs.assigned_agent_id'),
+        ),
+      ),
+    )
+    .execute();
+  return rows.filter((row) => !placedByHand.has(row.id)).length;
 }
 
 /** Each session's events (messages and others) are numbered 1..last_seq, each number once. */

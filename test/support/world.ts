@@ -9,19 +9,39 @@ import { createAccount } from '../../src/services/accounts/accounts.js';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import type { ServiceContext, ServiceSettings } from '../../src/services/context.js';
 import { uuidV7 } from '../../src/services/runtime.js';
-import { RoutingScheduler, routeQueue } from '../../src/services/sessions/queueRouter.js';
+import {
+  RoutingScheduler,
+  routeQueue,
+  type SetTimer,
+} from '../../src/services/sessions/queueRouter.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import type { AgentStatus } from '../../src/shared/vocabulary.js';
 import { registerNode, setPresence } from '../../src/storage/repositories/cluster.js';
 import type { Store } from '../../src/storage/store.js';
 import { trackRouting } from './pendingRouting.js';
 
+/**
+ * A clock the test moves, with timers on it: advancing the clock runs the timers it passes (in
+ * the order they are due), so a pass timed for a moment runs when the test reaches it.
+ */
 export class ManualClock {
+  private timers: Array<{ at: number; work: () => void }> = [];
+
   constructor(public ms = Date.UTC(2026, 0, 5, 9, 0, 0)) {}
   now = () => this.ms;
   advance(ms: number): void {
     this.ms += ms;
+    const due = this.timers.filter((t) => t.at <= this.ms).sort((a, b) => a.at - b.at);
+    this.timers = this.timers.filter((t) => t.at > this.ms);
+    for (const timer of due) timer.work();
   }
+  setTimer: SetTimer = (work, delayMs) => {
+    const timer = { at: this.ms + delayMs, work };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  };
 }
 
 export const testSettings: ServiceSettings = {
@@ -43,6 +63,7 @@ export const testSettings: ServiceSettings = {
   },
   signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
   abuseLimits: DEFAULT_ABUSE_LIMITS,
+  ticketAutoCloseDays: 4,
 };
 
 export interface World {
@@ -100,6 +121,8 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
     (error) => {
       throw error;
     },
+    clock,
+    clock.setTimer,
   );
   trackRouting(routing);
   const ctx: ServiceContext = {

@@ -137,3 +137,13 @@ export function slaStatus(
   }
   return { firstResponse, resolution };
 }
+
+/**
+ * A target's state as stored at the last change, as it stands at `now`: a running target whose
+ * due time has passed since is breached, though nothing was written when it passed.
+ */
+export function slaStateAt(state: SlaState, dueAt: Date | null, now: Date): SlaState {
+  return state === 'active' && dueAt !== null && now.getTime() > dueAt.getTime()
+    ? 'breached'
+    : state;
+}

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { autoCloseAt, isDueForAutoClose } from './ticketAutoClose.js';
+import { autoCloseAt, autoCloseCutoff, isDueForAutoClose } from './ticketAutoClose.js';
 
 const solvedAt = new Date('2026-03-02T10:00:00Z');
 
 describe('automatic close of solved tickets', () => {
   it('closes four days after solving by default', () => {
     expect(autoCloseAt(solvedAt).toISOString()).toBe('2026-03-06T10:00:00.000Z');
+  });
+
+  it('names the latest solve time that is due now, the inverse of the deadline', () => {
+    const now = new Date('2026-03-06T10:00:00Z');
+    expect(autoCloseCutoff(now).toISOString()).toBe(solvedAt.toISOString());
+    expect(autoCloseCutoff(now, 2).toISOString()).toBe('2026-03-04T10:00:00.000Z');
+    expect(() => autoCloseCutoff(now, 0)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 
   it('takes the configured number of days', () => {

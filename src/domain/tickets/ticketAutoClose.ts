@@ -27,3 +27,8 @@ export function isDueForAutoClose(
   if (ticket.status !== 'solved' || !ticket.solvedAt) return false;
   return now.getTime() >= autoCloseAt(ticket.solvedAt, days).getTime();
 }
+
+/** The latest solve time that closes at `now`: tickets solved at or before it are due. */
+export function autoCloseCutoff(now: Date, days = DEFAULT_AUTO_CLOSE_DAYS): Date {
+  return new Date(now.getTime() - (autoCloseAt(now, days).getTime() - now.getTime()));
+}

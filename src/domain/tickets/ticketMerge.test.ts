@@ -74,6 +74,25 @@ describe('merging tickets', () => {
     );
   });
 
+  it("refuses to merge one requester's ticket into another's, checking the chain's end", () => {
+    const yaws = t('y1', 2001, { requesterId: 'yaw' });
+    const abenas = t('a1', 2002, { requesterId: 'abena' });
+    // Abena's duplicate was merged into Yaw's ticket long ago (before the rule): the end counts.
+    const merged = t('a2', 2003, { status: 'closed', mergedInto: 'y1', requesterId: 'abena' });
+    const people = desk(yaws, abenas, merged);
+    expect(() => planMerge(abenas, yaws, people)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_MERGE',
+        message: '#2002 and #2001 are requests of different people',
+      }),
+    );
+    expect(() => planMerge(abenas, merged, people)).toThrow(
+      expect.objectContaining({ code: 'INVALID_MERGE' }),
+    );
+    const again = t('y2', 2004, { requesterId: 'yaw' });
+    expect(planMerge(again, yaws, desk(yaws, again)).targetId).toBe('y1');
+  });
+
   it('refuses to merge a closed ticket', () => {
     expect(() => planMerge(closed, a, lookup)).toThrow(
       expect.objectContaining({

@@ -10,6 +10,11 @@ export interface MergeableTicket {
   status: TicketStatus;
   /** The id of the ticket this one was merged into, if it was. */
   mergedInto: string | null;
+  /**
+   * Whose request it is. Tickets of different requesters are not merged: the source's thread
+   * would show in a ticket its requester cannot see, and the target's requester would read it.
+   */
+  requesterId?: string;
 }
 
 /** Finds a ticket by id; the service loads the chain of merged tickets beforehand. */
@@ -44,7 +49,10 @@ export interface MergePlan {
   source: { id: string; status: 'closed'; mergedInto: string };
 }
 
-/** What merging `source` into `target` does, or the refusal: into itself, twice, into a closed one. */
+/**
+ * What merging `source` into `target` does, or the refusal: into itself, twice, into a closed
+ * one, or across requesters.
+ */
 export function planMerge(
   source: MergeableTicket,
   target: MergeableTicket,
@@ -60,6 +68,15 @@ export function planMerge(
   }
   if (final.status === 'closed') {
     throw invalidMerge(`${formatTicketNumber(final.number)} is closed; merge into an open ticket`);
+  }
+  if (
+    source.requesterId !== undefined &&
+    final.requesterId !== undefined &&
+    source.requesterId !== final.requesterId
+  ) {
+    throw invalidMerge(
+      `${sourceLabel} and ${formatTicketNumber(final.number)} are requests of different people`,
+    );
   }
   const transition = ticketTransition(source.status, { type: 'merge' });
   if (transition.kind === 'refused') {

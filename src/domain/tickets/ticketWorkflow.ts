@@ -1,10 +1,10 @@
 // The ticket state machine as data: for each event, what each status becomes, a follow-up
 // (a closed ticket is final), or a named refusal. Services and tests share this one answer.
+import type { TicketStatus } from '../../shared/vocabulary.js';
 import { AppError } from '../errors.js';
 
 /** new → open ↔ pending / on_hold → solved → closed. `closed` is final. */
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export { TICKET_STATUSES, type TicketStatus } from '../../shared/vocabulary.js';
 
 /** Statuses an agent may pick by hand; `new` is only ever the start and `closed` is automatic. */
 export const SETTABLE_STATUSES = ['open', 'pending', 'on_hold', 'solved'] as const;

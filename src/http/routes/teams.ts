@@ -35,7 +35,7 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
         tags,
         operationId: 'listTeams',
         description:
-          'Agents only: the teams by name, each with its members and leads. Archived teams only for super admins who ask (`includeArchived=true`).',
+          'Agents only: the teams by name, each with its members and leads and where its chats overflow to. Archived teams only for super admins who ask (`includeArchived=true`).',
         summary: 'The teams (departments) with their agents and leads',
         querystring: ListTeamsQuery,
         response: { 200: z.object({ items: z.array(Team) }), ...errorResponses(400, 401, 403) },
@@ -92,8 +92,8 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
         tags,
         operationId: 'updateTeam',
         description:
-          'Super admins only: name, description, and `archived`. Archiving keeps the team’s chats (and their team name) and is refused with 409 `TEAM_IN_USE` while active topics lead to the team; `archived: false` restores it.',
-        summary: 'Rename, describe, archive or restore a team',
+          'Super admins only: name, description, `overflow`, and `archived`. `overflow` names a fallback team and a delay (10 s to 24 h): a chat of this team that has waited that long (from its start) may also be routed to the fallback team’s agents, keeping its place in the queue, and never on to the fallback team’s own fallback; `null` removes it. The fallback must be another team (400 `VALIDATION_FAILED` on `overflow.teamId`), one that exists (404) and is not archived (409 `TEAM_ARCHIVED`). Archiving keeps the team’s chats (and their team name) and is refused with 409 `TEAM_IN_USE` while active topics lead to the team or teams not archived overflow to it; `archived: false` restores it.',
+        summary: 'Rename, describe, set the overflow of, archive or restore a team',
         params: IdParams,
         body: UpdateTeamBody,
         response: { 200: Team, ...errorResponses(400, 401, 403, 404, 409) },
@@ -112,7 +112,7 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
         tags,
         operationId: 'deleteTeam',
         description:
-          'Super admins only. Only a team no chat and no topic refers to is deleted; a team with chats is archived instead (`updateTeam` with `archived: true`): 409 `TEAM_IN_USE` says so.',
+          'Super admins only. Only a team no chat, no topic and no other team’s overflow refers to is deleted; a team with chats is archived instead (`updateTeam` with `archived: true`): 409 `TEAM_IN_USE` says so.',
         summary: 'Delete a team nothing refers to',
         params: IdParams,
         response: { 204: noContent('Deleted'), ...errorResponses(401, 403, 404, 409) },

@@ -1,7 +1,8 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
-// their deadline, the routing safety net, expiring old rows) run on whichever node holds the
-// housekeeping lease, so they run once per period, not once per node.
+// their deadline, the automatic close of solved tickets, the routing safety net, expiring old
+// rows) run on whichever node holds the housekeeping lease, so they run once per period, not once
+// per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -16,6 +17,7 @@ import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
+import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 
 const LEASE = 'housekeeping';
@@ -119,6 +121,7 @@ export async function runHousekeeping(
   await requeueStrandedChats(ctx);
   // The node that made an offer expires it at its deadline; this catches what a lost node left.
   await expireDueOffers(ctx);
+  await closeSolvedTickets(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
   ctx.routing.kick();

@@ -9,6 +9,7 @@ import * as quickResponseDetails from './0006_quick_response_details.js';
 import * as teams from './0007_teams.js';
 import * as awaitingReplyBackfill from './0008_awaiting_reply_backfill.js';
 import * as teamQuickResponses from './0009_team_quick_responses.js';
+import * as tickets from './0010_tickets.js';
 import * as transferOffers from './0011_transfer_offers.js';
 
 export const migrations: Record<string, Migration> = {
@@ -21,6 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_teams': teams,
   '0008_awaiting_reply_backfill': awaitingReplyBackfill,
   '0009_team_quick_responses': teamQuickResponses,
-  // 0010 is the tickets' migration (another branch); names sort in the order they run.
+  '0010_tickets': tickets,
   '0011_transfer_offers': transferOffers,
 };

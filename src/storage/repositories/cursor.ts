@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 
-export type CursorKey = ReadonlyArray<string | number>;
+export type CursorKey = ReadonlyArray<string | number | null>;
 
 export const encodeCursor = (key: CursorKey): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');

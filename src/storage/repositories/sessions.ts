@@ -4,6 +4,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { z } from 'zod';
 import { latestFullAtAdmitting, type MessageBudget } from '../../domain/abuseLimits.js';
 import { AGENT_ONLY_MESSAGE_TYPES } from '../../domain/eventVisibility.js';
+import type { QueueScope } from '../../domain/routing.js';
 import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
 import { Id } from '../../shared/api.js';
@@ -767,21 +768,28 @@ export async function queuePositions(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((row, i) => [row.id, i + 1]));
 }
 
-export interface QueueEntry {
-  id: string;
-  priority: Priority;
-  started_at: number;
-  user_id: string;
-}
-
-/** The waiting queue in service order, optionally locking the rows taken (skipping locked ones). */
-export function selectQueue(db: Db, limit: number) {
-  return inQueueOrder(
-    db
-      .selectFrom('chat_sessions')
-      .select(['id', 'priority', 'started_at', 'user_id'])
-      .where('status', '=', 'waiting'),
-  ).limit(limit);
+/**
+ * The waiting queue in service order, `limit` chats of it; with `scope`, only the chats agents
+ * with room may be given (domain/routing.ts#inQueueScope is the same condition), so routing
+ * neither reads nor locks the chats of teams that have no room.
+ */
+export function selectQueue(db: Db, limit: number, scope?: QueueScope) {
+  let query = db
+    .selectFrom('chat_sessions')
+    .select(['id', 'priority', 'started_at', 'user_id', 'team_id'])
+    .where('status', '=', 'waiting');
+  if (scope) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('team_id', 'is', null),
+        ...(scope.teamIds.length > 0 ? [eb('team_id', 'in', scope.teamIds)] : []),
+        ...scope.overflowed.map(({ teamId, startedBy }) =>
+          eb.and([eb('team_id', '=', teamId), eb('started_at', '<=', startedBy)]),
+        ),
+      ]),
+    );
+  }
+  return inQueueOrder(query).limit(limit);
 }
 
 export async function countByStatus(db: Db, status: SessionStatus): Promise<number> {

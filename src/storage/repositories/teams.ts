@@ -13,6 +13,8 @@ export interface TeamRecord {
   row: TeamRow;
   /** Agents by name; accounts no longer agents (demoted, disabled) are left out. */
   members: TeamMemberRecord[];
+  /** The team its chats overflow to (`row.fallback_team_id`), named; null without overflow. */
+  fallback: { id: string; name: string } | null;
 }
 
 /** The teams with their members, by name; archived ones only when asked. */
@@ -21,15 +23,28 @@ export async function listTeams(
   options: { includeArchived: boolean; ids?: readonly string[] },
 ): Promise<TeamRecord[]> {
   if (options.ids?.length === 0) return [];
-  let query = db.selectFrom('teams').selectAll().orderBy('name').orderBy('id');
-  if (!options.includeArchived) query = query.where('archived_at', 'is', null);
-  if (options.ids) query = query.where('id', 'in', [...options.ids]);
+  let query = db
+    .selectFrom('teams')
+    .leftJoin('teams as f', 'f.id', 'teams.fallback_team_id')
+    .selectAll('teams')
+    .select('f.name as fallback_name')
+    .orderBy('teams.name')
+    .orderBy('teams.id');
+  if (!options.includeArchived) query = query.where('teams.archived_at', 'is', null);
+  if (options.ids) query = query.where('teams.id', 'in', [...options.ids]);
   const rows = await query.execute();
   const members = await membersOf(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => ({ row, members: members.get(row.id) ?? [] }));
+  return rows.map(({ fallback_name, ...row }) => ({
+    row,
+    members: members.get(row.id) ?? [],
+    fallback:
+      row.fallback_team_id !== null && fallback_name !== null
+        ? { id: row.fallback_team_id, name: fallback_name }
+        : null,
+  }));
 }
 
 export async function findTeam(db: Db, id: string): Promise<TeamRecord | undefined> {
@@ -66,7 +81,17 @@ export async function insertTeam(db: Db, row: TeamRow): Promise<void> {
 export async function updateTeam(
   db: Db,
   id: string,
-  changes: Partial<Pick<TeamRow, 'name' | 'description' | 'archived_at' | 'updated_at'>>,
+  changes: Partial<
+    Pick<
+      TeamRow,
+      | 'name'
+      | 'description'
+      | 'fallback_team_id'
+      | 'overflow_after_ms'
+      | 'archived_at'
+      | 'updated_at'
+    >
+  >,
 ): Promise<void> {
   await db.updateTable('teams').set(changes).where('id', '=', id).execute();
 }
@@ -103,19 +128,6 @@ export async function removeMember(db: Db, teamId: string, agentId: string): Pro
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The ids of the (not archived) teams `agentId` leads. */
-export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('team_members as m')
-    .innerJoin('teams as t', 't.id', 'm.team_id')
-    .select('m.team_id')
-    .where('m.agent_id', '=', agentId)
-    .where('m.is_lead', '=', 1)
-    .where('t.archived_at', 'is', null)
-    .execute();
-  return rows.map((row) => row.team_id);
-}
-
 /** The (not archived) teams `agentId` belongs to, and whether they lead each. */
 export async function membershipsOf(
   db: Db,
@@ -131,14 +143,24 @@ export async function membershipsOf(
   return rows.map((row) => ({ teamId: row.team_id, isLead: row.is_lead === 1 }));
 }
 
-/** What still refers to the team: chats (ever) and topics (active or not). */
+/** The ids of the (not archived) teams `agentId` leads. */
+export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
+  return (await membershipsOf(db, agentId)).filter((m) => m.isLead).map((m) => m.teamId);
+}
+
+/** What still refers to the team: chats and tickets (ever) and topics (active or not). */
 export async function teamUsage(
   db: Db,
   teamId: string,
-): Promise<{ chats: number; topics: number }> {
-  const [chats, topics] = await Promise.all([
+): Promise<{ chats: number; tickets: number; topics: number }> {
+  const [chats, tickets, topics] = await Promise.all([
     db
       .selectFrom('chat_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('team_id', '=', teamId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('tickets')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('team_id', '=', teamId)
       .executeTakeFirstOrThrow(),
@@ -148,7 +170,22 @@ export async function teamUsage(
       .where('team_id', '=', teamId)
       .executeTakeFirstOrThrow(),
   ]);
-  return { chats: Number(chats.n), topics: Number(topics.n) };
+  return { chats: Number(chats.n), tickets: Number(tickets.n), topics: Number(topics.n) };
+}
+
+/** The teams (not archived, unless asked) whose chats overflow to `teamId`, by name. */
+export async function teamsFallingBackTo(
+  db: Db,
+  teamId: string,
+  options: { includeArchived: boolean },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('teams')
+    .select('name')
+    .where('fallback_team_id', '=', teamId)
+    .orderBy('name');
+  if (!options.includeArchived) query = query.where('archived_at', 'is', null);
+  return (await query.execute()).map((row) => row.name);
 }
 
 /** Active topics leading to the team. */

@@ -11,6 +11,7 @@ function team(id: string, members: Team['members'], archived = false): Team {
     name: id,
     description: '',
     archived,
+    overflow: null,
     members,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',

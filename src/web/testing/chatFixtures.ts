@@ -28,6 +28,7 @@ export function activeSession(changes: Partial<Session> = {}): Session {
     topic: null,
     team: null,
     handoverNoteId: null,
+    ticketId: null,
     ...changes,
   };
 }

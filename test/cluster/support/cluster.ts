@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { Migrator } from 'kysely';
 import pg from 'pg';
 import type { Role } from '../../../src/shared/vocabulary.js';
-import { migrations } from '../../../src/storage/migrations/index.js';
+import { migrateToLatest } from '../../../src/storage/migrate.js';
 import { openStore, type Store } from '../../../src/storage/store.js';
 import { Client, SocketClient } from '../../support/testNode.js';
 import { startNodeProcess, type NodeProcess } from './nodeProcess.js';
@@ -75,7 +74,7 @@ export class Cluster {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cluster-'));
     this.running = { store, schema, options, dataDir };
     try {
-      await migrateSchema(store, schema);
+      await migrateToLatest(store);
       await Promise.all(options.nodes.map((name) => this.startNode(name)));
     } catch (error) {
       await this.close();
@@ -186,16 +185,6 @@ export class Cluster {
  * the same database would otherwise make it skip creating them here (see the report on
  * src/storage/migrate.ts); the nodes then find them in their search_path.
  */
-async function migrateSchema(store: Store, schema: string): Promise<void> {
-  const migrator = new Migrator({
-    db: store.db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableSchema: schema,
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-}
-
 /** The connection string with `schema` as the search path, as docs/deploy.md describes. */
 function inSchema(url: string, schema: string): string {
   const options = encodeURIComponent(`-c search_path=${schema}`);

@@ -1,6 +1,7 @@
-// Super admins: the teams (departments) with their agents and leads, and the topics that lead
-// customers to them. Create and edit teams, add and remove agents, make an agent a team lead,
-// archive a team (one with chats is never deleted).
+// Super admins: the teams (departments) with their agents and leads, where their chats
+// overflow to, and the topics that lead customers to them. Create and edit teams (overflow
+// included), add and remove agents, make an agent a team lead, archive a team (one with chats
+// is never deleted).
 import { useState } from 'preact/hooks';
 import type { AgentState } from '../../../shared/api.js';
 import type { Team } from '../../../shared/teamsApi.js';
@@ -14,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { showToast } from '../../state/toasts.js';
+import { delayLabel } from './overflowDelay.js';
 import { TeamDialog } from './TeamDialog.js';
 import { TopicsSection } from './TopicsSection.js';
 
@@ -37,8 +39,9 @@ export function TeamsPage() {
         <div>
           <h1 class="page-title">Teams</h1>
           <p class="muted">
-            The desks of the support team. A team lead sees and reassigns the team’s chats and its
-            agents’ load.
+            The desks of the support team. A team’s chats go to its agents only, and after its
+            overflow delay to the overflow team’s agents too. A team lead sees and reassigns the
+            team’s chats and its agents’ load.
           </p>
         </div>
         <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
@@ -53,7 +56,13 @@ export function TeamsPage() {
       {data.data && (
         <div class="stack">
           {teams.map((team) => (
-            <TeamCard key={team.id} team={team} agents={data.data!.agents} onChanged={reload} />
+            <TeamCard
+              key={team.id}
+              team={team}
+              teams={teams}
+              agents={data.data!.agents}
+              onChanged={reload}
+            />
           ))}
           <TopicsSection
             topics={data.data.topics}
@@ -77,10 +86,12 @@ export function TeamsPage() {
 
 function TeamCard({
   team,
+  teams,
   agents,
   onChanged,
 }: {
   team: Team;
+  teams: Team[];
   agents: AgentState[];
   onChanged: () => void;
 }) {
@@ -107,6 +118,12 @@ function TeamCard({
             {team.archived && <span class="badge badge--off">Archived</span>}
           </h2>
           {team.description && <p class="muted">{team.description}</p>}
+          {team.overflow && (
+            <p class="muted">
+              Chats waiting over {delayLabel(team.overflow.afterSeconds)} also go to{' '}
+              {team.overflow.team.name}
+            </p>
+          )}
         </div>
         <div class="cluster">
           <Button size="sm" variant="ghost" icon="edit" onClick={() => setEditing(true)}>
@@ -225,6 +242,7 @@ function TeamCard({
       {editing && (
         <TeamDialog
           team={team}
+          teams={teams}
           onClose={() => setEditing(false)}
           onSaved={(saved) => {
             showToast(`${saved.name} saved`);

@@ -1,0 +1,111 @@
+// An agent turns a chat into a ticket ("Create ticket" in the chat): the chat's customer is the
+// requester, its subject, priority and team carry over, its agent works the ticket, and its
+// transcript becomes the thread with each message's author and time (system lines are left to
+// the chat, which the ticket links to). The chat's internal notes become the ticket's notes, so
+// they stay the desk's. Chat and ticket are linked both ways; a chat makes one ticket, and
+// asking again answers that one.
+import { sessionPolicy, ticketPolicy, type Viewer } from '../../domain/policies.js';
+import type { ChatTicketBody } from '../../shared/ticketsApi.js';
+import { listMessages } from '../../storage/repositories/messages.js';
+import type { MessageRecord } from '../../storage/repositories/messages.js';
+import { insertTicketEvents } from '../../storage/repositories/tickets/ticketEvents.js';
+import {
+  findTicketRecord,
+  type TicketRecord,
+} from '../../storage/repositories/tickets/ticketRecords.js';
+import { linkChat } from '../../storage/repositories/tickets/tickets.js';
+import type { Db } from '../../storage/store.js';
+import { commit, type ServiceContext } from '../context.js';
+import { loadSessionFor } from '../sessions/sessionAccess.js';
+import { withTeams } from '../teams/teamLeads.js';
+import { assigneeFor } from './ticketAccess.js';
+import { eventRows } from './ticketChanges.js';
+import { openTicket, writeTicketMessages, type NewTicketMessage } from './ticketWrites.js';
+
+export interface ChatTicketProps extends ChatTicketBody {
+  viewer: Viewer;
+  sessionId: string;
+}
+
+export interface ChatTicket {
+  ticket: TicketRecord;
+  /** False when the chat had its ticket already (which is answered). */
+  created: boolean;
+}
+
+const PAGE = 200;
+
+/** Every message of the chat, notes included, oldest first. */
+async function transcriptOf(db: Db, sessionId: string): Promise<MessageRecord[]> {
+  const all: MessageRecord[] = [];
+  for (let afterSeq = 0; ;) {
+    const { records, hasMore } = await listMessages(db, sessionId, { afterSeq, limit: PAGE });
+    all.push(...records);
+    if (!hasMore || records.length === 0) return all;
+    afterSeq = records.at(-1)!.row.seq;
+  }
+}
+
+export function createTicketFromChat(
+  ctx: ServiceContext,
+  props: ChatTicketProps,
+): Promise<ChatTicket> {
+  return commit(ctx, async (trx, outbox) => {
+    // The desk's: any agent who may read the chat's notes, never its customer.
+    const { record } = await loadSessionFor(trx, props.viewer, props.sessionId, {
+      rule: sessionPolicy.readNotes,
+      lock: ctx.store,
+    });
+    const session = record.row;
+    if (session.ticket_id) {
+      const existing = await findTicketRecord(trx, session.ticket_id);
+      if (existing) return { ticket: existing, created: false };
+    }
+    const assignee = record.agent
+      ? await assigneeFor(trx, record.agent.id).catch(() => null)
+      : null;
+    const row = await openTicket(trx, ctx, outbox, {
+      requesterId: session.user_id,
+      subject: props.subject ?? session.subject,
+      priority: props.priority ?? session.priority,
+      teamId: session.team_id,
+      // Only if the agent filing it may give it to the chat's agent (themselves, or as a lead).
+      assignee:
+        assignee &&
+        ticketPolicy.assign(
+          await withTeams(trx, props.viewer),
+          { requesterId: session.user_id, assigneeId: null, teamId: session.team_id },
+          assignee.id,
+        )
+          ? assignee
+          : null,
+      channel: 'chat',
+      tags: [],
+      fields: [],
+      followUpOf: null,
+      actorId: props.viewer.id,
+    });
+    const transcript: NewTicketMessage[] = (await transcriptOf(trx, session.id)).flatMap(
+      ({ row: message, sender }) =>
+        message.message_type === 'system'
+          ? []
+          : [
+              {
+                author: sender,
+                kind: message.message_type === 'note' ? 'note' : 'reply',
+                body: message.message_text,
+                createdAt: message.created_at,
+              },
+            ],
+    );
+    // One ticket.created says it all: no frame per line of the transcript.
+    await writeTicketMessages(trx, ctx, outbox, row, transcript, { announce: false });
+    const now = ctx.clock.now();
+    await linkChat(trx, { ticketId: row.id, sessionId: session.id, by: props.viewer.id, now });
+    await insertTicketEvents(
+      trx,
+      eventRows(ctx, row.id, props.viewer.id, [{ kind: 'chat_linked', to: session.id }], now),
+    );
+    return { ticket: (await findTicketRecord(trx, row.id))!, created: true };
+  });
+}

@@ -1,0 +1,74 @@
+// Loads a ticket for a viewer and applies the policy: what they may not see does not exist for
+// them (404); what they see but may not do is forbidden (403).
+import { forbidden, notFound } from '../../domain/errors.js';
+import {
+  isAgent,
+  isSuperAdmin,
+  ticketPolicy,
+  type TicketFacts,
+  type Viewer,
+} from '../../domain/policies.js';
+import type { TicketRow } from '../../storage/schema.js';
+import type { PersonRecord } from '../../storage/repositories/people.js';
+import { findTicketRow } from '../../storage/repositories/tickets/tickets.js';
+import { findUserById } from '../../storage/repositories/users.js';
+import type { Db, Store } from '../../storage/store.js';
+import { withTeams } from '../teams/teamLeads.js';
+
+export type TicketRule = (viewer: Viewer, ticket: TicketFacts) => boolean;
+
+export interface TicketAccess {
+  row: TicketRow;
+  facts: TicketFacts;
+  /** The viewer with what the rules needed to know of them (their teams). */
+  viewer: Viewer;
+}
+
+export const factsOf = (row: TicketRow): TicketFacts => ({
+  requesterId: row.requester_id,
+  assigneeId: row.assignee_id,
+  teamId: row.team_id,
+});
+
+/**
+ * The viewer with their teams and led teams, when a rule may ask: an agent who is neither a
+ * super admin nor the requester, on a ticket with a team. Others are decided without them.
+ */
+export async function viewerFor(db: Db, viewer: Viewer, facts: TicketFacts): Promise<Viewer> {
+  const needsTeams =
+    isAgent(viewer) &&
+    !isSuperAdmin(viewer) &&
+    facts.teamId !== null &&
+    facts.requesterId !== viewer.id;
+  return needsTeams ? withTeams(db, viewer) : viewer;
+}
+
+export interface TicketAccessOptions {
+  /** What the viewer must be allowed to do, beyond seeing the ticket. */
+  rule?: TicketRule;
+  /** Inside a transaction that will change the ticket: lock its row (PostgreSQL) first. */
+  lock?: Store;
+}
+
+/** The ticket as `viewer` may see it, checked against `options.rule` when given. */
+export async function loadTicketFor(
+  db: Db,
+  viewer: Viewer,
+  ticketId: string,
+  options: TicketAccessOptions = {},
+): Promise<TicketAccess> {
+  const row = await findTicketRow(db, ticketId, options.lock);
+  if (!row) throw notFound('Ticket');
+  const facts = factsOf(row);
+  const known = await viewerFor(db, viewer, facts);
+  if (!ticketPolicy.view(known, facts)) throw notFound('Ticket');
+  if (options.rule && !options.rule(known, facts)) throw forbidden();
+  return { row, facts, viewer: known };
+}
+
+/** The agent a ticket may be given to: an active agent or super admin (404 otherwise). */
+export async function assigneeFor(db: Db, agentId: string): Promise<PersonRecord> {
+  const user = await findUserById(db, agentId);
+  if (!user || user.is_active !== 1 || !isAgent(user)) throw notFound('Agent');
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}

@@ -1,0 +1,75 @@
+// A ticket's SLA due times and states, counted again (domain/tickets/slaStatus.ts on the policy's
+// clock) and stored on the ticket by every change that can move them: creation, a reply, a
+// status, priority or team change, a merge. The policy is the ticket's team's, else the desk's.
+import { slaStatus, type SlaTargetStatus } from '../../domain/tickets/slaStatus.js';
+import { RUNNING_STATUSES } from '../../domain/tickets/ticketWorkflow.js';
+import type { TicketRow } from '../../storage/schema.js';
+import { policyForTeam } from '../../storage/repositories/tickets/slaPolicies.js';
+import { statusHistory } from '../../storage/repositories/tickets/ticketEvents.js';
+import { updateTicket } from '../../storage/repositories/tickets/tickets.js';
+import type { Db } from '../../storage/store.js';
+
+type SlaColumns = Pick<
+  TicketRow,
+  | 'sla_policy_id'
+  | 'first_response_due_at'
+  | 'first_response_state'
+  | 'resolution_due_at'
+  | 'resolution_state'
+  | 'next_due_at'
+>;
+
+const NO_SLA: SlaColumns = {
+  sla_policy_id: null,
+  first_response_due_at: null,
+  first_response_state: null,
+  resolution_due_at: null,
+  resolution_state: null,
+  next_due_at: null,
+};
+
+const dueMs = (target: SlaTargetStatus | null) => target?.dueAt?.getTime() ?? null;
+
+/** The SLA columns of `row` at `now`, counted from its status history (written beforehand). */
+export async function slaColumnsFor(db: Db, row: TicketRow, now: number): Promise<SlaColumns> {
+  const covering = await policyForTeam(db, row.team_id);
+  if (!covering) return NO_SLA;
+  const history = await statusHistory(db, row);
+  const { firstResponse, resolution } = slaStatus(
+    covering.policy,
+    covering.calendar,
+    {
+      priority: row.priority,
+      createdAt: new Date(row.created_at),
+      firstRespondedAt: row.first_responded_at === null ? null : new Date(row.first_responded_at),
+      history,
+    },
+    new Date(now),
+  );
+  const finished = row.status === 'solved' || row.status === 'closed';
+  // What still runs is still due, breached or not: the inbox's "due" sort shows the most
+  // overdue first.
+  const running = [
+    firstResponse && row.first_responded_at === null && !finished ? dueMs(firstResponse) : null,
+    resolution && RUNNING_STATUSES.includes(row.status) ? dueMs(resolution) : null,
+  ].filter((ms): ms is number => ms !== null);
+  return {
+    sla_policy_id: covering.row.id,
+    first_response_due_at: dueMs(firstResponse),
+    first_response_state: firstResponse?.state ?? null,
+    resolution_due_at: dueMs(resolution),
+    resolution_state: resolution?.state ?? null,
+    next_due_at: running.length > 0 ? Math.min(...running) : null,
+  };
+}
+
+/** Counts the ticket's SLA again and stores it; returns the row as it now is. */
+export async function refreshSla(db: Db, row: TicketRow, now: number): Promise<TicketRow> {
+  const columns = await slaColumnsFor(db, row, now);
+  const unchanged = (Object.keys(columns) as Array<keyof SlaColumns>).every(
+    (key) => columns[key] === row[key],
+  );
+  if (unchanged) return row;
+  await updateTicket(db, row.id, columns);
+  return { ...row, ...columns };
+}

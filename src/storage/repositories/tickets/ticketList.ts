@@ -1,0 +1,188 @@
+// The ticket lists (the agents' inbox, a requester's "my requests"): filters, three sorts with
+// their cursors, and visibility applied in SQL by visibleTo, the query form of ticketPolicy.view.
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { z } from 'zod';
+import { isAgent, isSuperAdmin, type Viewer } from '../../../domain/policies.js';
+import { Id } from '../../../shared/api.js';
+import type { Priority, TicketStatus } from '../../../shared/vocabulary.js';
+import type { Database, TicketRow } from '../../schema.js';
+import type { Db } from '../../store.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { ticketRecords, type TicketRecord } from './ticketRecords.js';
+
+type TicketsEb = ExpressionBuilder<Database & { t: Database['tickets'] }, 't'>;
+
+/**
+ * What `viewer` may see, as a condition: the query form of ticketPolicy.view. The teams an agent
+ * belongs to (not archived) are read in the query itself, so the viewer need not carry them.
+ */
+export function visibleTo(eb: TicketsEb, viewer: Viewer): Expression<SqlBool> {
+  if (isSuperAdmin(viewer)) return sql<SqlBool>`1 = 1`;
+  if (!isAgent(viewer)) return eb('t.requester_id', '=', viewer.id);
+  return eb.or([
+    eb('t.team_id', 'is', null),
+    eb(
+      't.team_id',
+      'in',
+      eb
+        .selectFrom('team_members as tm')
+        .innerJoin('teams as tt', 'tt.id', 'tm.team_id')
+        .select('tm.team_id')
+        .where('tm.agent_id', '=', viewer.id)
+        .where('tt.archived_at', 'is', null),
+    ),
+    eb('t.assignee_id', '=', viewer.id),
+    eb('t.requester_id', '=', viewer.id),
+  ]);
+}
+
+export type TicketSort = 'updated' | 'priority' | 'due';
+
+export interface TicketListFilter {
+  viewer: Viewer;
+  statuses?: readonly TicketStatus[] | undefined;
+  /** A team, or `none`: tickets of no team. */
+  teamId?: string | undefined;
+  /** An agent, or `none`: unassigned. */
+  assigneeId?: string | undefined;
+  requesterId?: string | undefined;
+  priority?: Priority | undefined;
+  tag?: string | undefined;
+  sort: TicketSort;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Each sort's key, named so that a cursor of one sort is refused by another. */
+const UpdatedCursor = z.tuple([z.literal('u'), z.int(), Id]);
+const PriorityCursor = z.tuple([z.literal('p'), z.int().min(0).max(3), z.int(), Id]);
+const DueCursor = z.tuple([z.literal('d'), z.int().nullable(), Id]);
+
+function baseQuery(db: Db, filter: TicketListFilter) {
+  let query = db
+    .selectFrom('tickets as t')
+    .selectAll('t')
+    .where((eb) => visibleTo(eb, filter.viewer));
+  if (filter.statuses?.length) query = query.where('t.status', 'in', [...filter.statuses]);
+  if (filter.teamId === 'none') query = query.where('t.team_id', 'is', null);
+  else if (filter.teamId) query = query.where('t.team_id', '=', filter.teamId);
+  if (filter.assigneeId === 'none') query = query.where('t.assignee_id', 'is', null);
+  else if (filter.assigneeId) query = query.where('t.assignee_id', '=', filter.assigneeId);
+  if (filter.requesterId) query = query.where('t.requester_id', '=', filter.requesterId);
+  if (filter.priority) query = query.where('t.priority', '=', filter.priority);
+  const tag = filter.tag;
+  if (tag) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('ticket_tags as tg')
+          .select('tg.tag')
+          .whereRef('tg.ticket_id', '=', 't.id')
+          .where('tg.tag', '=', tag),
+      ),
+    );
+  }
+  return query;
+}
+
+/** The rows of one page and whether more follow, in the filter's sort. */
+async function pageRows(
+  db: Db,
+  filter: TicketListFilter,
+): Promise<{ rows: TicketRow[]; more: boolean }> {
+  const take = filter.limit + 1;
+  const cut = (rows: TicketRow[]) => ({
+    rows: rows.slice(0, filter.limit),
+    more: rows.length > filter.limit,
+  });
+  switch (filter.sort) {
+    case 'updated': {
+      let query = baseQuery(db, filter).orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc');
+      const after = decodeCursor(filter.cursor, UpdatedCursor);
+      if (after) {
+        const [, updatedAt, id] = after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('t.updated_at', '<', updatedAt),
+            eb.and([eb('t.updated_at', '=', updatedAt), eb('t.id', '<', id)]),
+          ]),
+        );
+      }
+      return cut(await query.limit(take).execute());
+    }
+    case 'priority': {
+      let query = baseQuery(db, filter)
+        .orderBy('t.priority_rank', 'desc')
+        .orderBy('t.updated_at', 'desc')
+        .orderBy('t.id', 'desc');
+      const after = decodeCursor(filter.cursor, PriorityCursor);
+      if (after) {
+        const [, rank, updatedAt, id] = after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('t.priority_rank', '<', rank),
+            eb.and([eb('t.priority_rank', '=', rank), eb('t.updated_at', '<', updatedAt)]),
+            eb.and([
+              eb('t.priority_rank', '=', rank),
+              eb('t.updated_at', '=', updatedAt),
+              eb('t.id', '<', id),
+            ]),
+          ]),
+        );
+      }
+      return cut(await query.limit(take).execute());
+    }
+    case 'due': {
+      // Tickets with a due time, soonest first, then those without one: two index ranges read
+      // one after the other, since the dialects sort NULLs differently.
+      const after = decodeCursor(filter.cursor, DueCursor);
+      const rows: TicketRow[] = [];
+      const [, dueAt, id] = after ?? [];
+      if (dueAt !== null) {
+        let query = baseQuery(db, filter)
+          .where('t.next_due_at', 'is not', null)
+          .orderBy('t.next_due_at')
+          .orderBy('t.id');
+        if (dueAt !== undefined && id !== undefined) {
+          query = query.where((eb) =>
+            eb.or([
+              eb('t.next_due_at', '>', dueAt),
+              eb.and([eb('t.next_due_at', '=', dueAt), eb('t.id', '>', id)]),
+            ]),
+          );
+        }
+        rows.push(...(await query.limit(take).execute()));
+      }
+      if (rows.length < take) {
+        let query = baseQuery(db, filter).where('t.next_due_at', 'is', null).orderBy('t.id');
+        if (dueAt === null && id !== undefined) query = query.where('t.id', '>', id);
+        rows.push(...(await query.limit(take - rows.length).execute()));
+      }
+      return cut(rows);
+    }
+  }
+}
+
+function cursorOf(sort: TicketSort, row: TicketRow): string {
+  switch (sort) {
+    case 'updated':
+      return encodeCursor(['u', row.updated_at, row.id]);
+    case 'priority':
+      return encodeCursor(['p', row.priority_rank, row.updated_at, row.id]);
+    case 'due':
+      return encodeCursor(['d', row.next_due_at, row.id]);
+  }
+}
+
+/** A page of the tickets `filter.viewer` may see, with the cursor of the next. */
+export async function listTickets(
+  db: Db,
+  filter: TicketListFilter,
+): Promise<{ items: TicketRecord[]; nextCursor: string | null }> {
+  const { rows, more } = await pageRows(db, filter);
+  const last = rows.at(-1);
+  return {
+    items: await ticketRecords(db, rows),
+    nextCursor: more && last ? cursorOf(filter.sort, last) : null,
+  };
+}
