@@ -87,6 +87,26 @@ describeEachDatabase('transfer to a team', (db) => {
     expect(queueFrames.at(-1)?.frame).toMatchObject({ sessionId: chat, status: 'waiting' });
   });
 
+  it('routes the chat, once in the team’s queue, to an agent of that team only', async () => {
+    const world = makeWorld(db());
+    const { ada, kofi, finance, chat } = await desk(world);
+    // Adwoa, of Finance, gets the two chats waiting; Ama, free, would win on load, but is not in
+    // Finance.
+    const adwoa = await world.agent('Adwoa');
+    await setTeamMember(world.ctx, ada, { teamId: finance.id, agentId: adwoa.id, isLead: false });
+    const ama = await world.agent('Ama');
+    await world.routing.idle();
+    const before = (await getOwnAgentState(world.ctx, adwoa)).status.current_chat_count;
+    expect(before).toBe(2);
+    expect((await getOwnAgentState(world.ctx, ama)).status.current_chat_count).toBe(0);
+
+    await transferToTeam(world.ctx, { viewer: kofi, sessionId: chat, teamId: finance.id });
+    await world.routing.idle();
+
+    expect((await findSessionRow(db().db, chat))!.assigned_agent_id).toBe(adwoa.id);
+    expect((await getOwnAgentState(world.ctx, adwoa)).status.current_chat_count).toBe(before + 1);
+  });
+
   it('names who acted for the desk, tells the customer where it goes, then who joined', async () => {
     const world = makeWorld(db());
     const { ada, kofi, esi, finance, yaw, chat } = await desk(world);
