@@ -13,6 +13,7 @@ import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { getSession, listSessions } from '../../src/services/sessions/sessionReader.js';
 import { createTeam, setTeamMember, updateTeam } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
 import { transferToTeam } from '../../src/services/transfers/teamTransfer.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -26,20 +27,31 @@ const refusal = (promise: Promise<unknown>) =>
     (error: { code: string }) => error.code,
   );
 
+let topics = 0;
+
 /**
- * Kofi has Yaw's chat (medium priority, started first); behind it wait Efua's (medium, started
- * later) and Kojo's (high, started last). Finance is Esi's team. Nobody gets chats on their own.
+ * Kofi has Yaw's chat (medium priority, started first, of no team); in Finance's queue wait
+ * Efua's (medium, started later) and Kojo's (high, started last). Finance is Esi's team. Nobody
+ * gets chats on their own.
  */
 async function desk(world: World) {
   const ada = await world.superAdmin('Ada');
   const kofi = await world.agent('Kofi', { autoAssign: false, connected: true });
   const esi = await world.agent('Esi', { autoAssign: false, connected: true });
-  const finance = (await createTeam(world.ctx, ada, { name: 'Finance', description: '' })).row;
-  await setTeamMember(world.ctx, ada, { teamId: finance.id, agentId: esi.id, isLead: false });
   const yaw = await world.customer('Yaw');
   const chat = await world.startChat(yaw, { subject: 'Refund' });
-  const efua = await world.startChat(await world.customer('Efua'));
-  const kojo = await world.startChat(await world.customer('Kojo'), { priority: 'high' });
+  const finance = (await createTeam(world.ctx, ada, { name: 'Finance', description: '' })).row;
+  await setTeamMember(world.ctx, ada, { teamId: finance.id, agentId: esi.id, isLead: false });
+  const fees = await createTopic(world.ctx, ada, {
+    slug: `fees-${++topics}`,
+    name: 'Fees',
+    teamId: finance.id,
+    isDefault: false,
+    position: 0,
+  });
+  const topicId = fees.row.id;
+  const efua = await world.startChat(await world.customer('Efua'), { topicId });
+  const kojo = await world.startChat(await world.customer('Kojo'), { priority: 'high', topicId });
   await assignSession(world.ctx, { viewer: kofi, sessionId: chat });
   return { ada, kofi, esi, finance, yaw, chat, efua, kojo };
 }
@@ -73,7 +85,8 @@ describeEachDatabase('transfer to a team', (db) => {
       awaiting_agent_since: before.awaiting_agent_since,
     });
     expect(moved.team).toEqual({ id: finance.id, name: 'Finance' });
-    // Behind the high-priority chat, ahead of the one started after it: not at the back.
+    // In Finance's queue: behind its high-priority chat, ahead of the one started after it, not
+    // at the back.
     const queue = await listSessions(world.ctx, kofi, { view: 'waiting', limit: 10 });
     expect(queue.items.map((item) => [item.row.id, item.queuePosition])).toEqual([
       [kojo, 1],
@@ -90,8 +103,8 @@ describeEachDatabase('transfer to a team', (db) => {
   it('routes the chat, once in the team’s queue, to an agent of that team only', async () => {
     const world = makeWorld(db());
     const { ada, kofi, finance, chat } = await desk(world);
-    // Adwoa, of Finance, gets the two chats waiting; Ama, free, would win on load, but is not in
-    // Finance.
+    // Adwoa, of Finance, gets Finance's two chats waiting; Ama, free, would win on load, but is
+    // not in Finance.
     const adwoa = await world.agent('Adwoa');
     await setTeamMember(world.ctx, ada, { teamId: finance.id, agentId: adwoa.id, isLead: false });
     const ama = await world.agent('Ama');
