@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import type { AppError } from '../../src/domain/errors.js';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import { queuePositionFor } from '../../src/services/sessions/queueEstimator.js';
 import { routeQueue } from '../../src/services/sessions/queueRouter.js';
 import {
   createTeam,
@@ -211,6 +212,34 @@ describeEachDatabase('routing per team', (db) => {
     const places = await queuePositions(db().db);
     expect(urgent.map((id) => places.get(id))).toEqual([1, 2, 3, 4]);
     expect(await allViolations(db().db)).toEqual([]);
+  });
+
+  it("tells each waiting customer their place in their team's queue, and that team's agents", async () => {
+    const world = makeWorld(db());
+    const { topics, kofi, ama } = await desks(world);
+    // Kofi (Finance) has one slot, taken by the first Finance chat; Ama (IT) takes chats by hand.
+    await online(world, kofi, 1);
+    await updateOwnAgentState(world.ctx, ama, { status: 'online', autoAssign: false });
+    const customers = await Promise.all(['Yaw', 'Esi', 'Kojo', 'Abena'].map(world.customer));
+    const [yaw, esi, kojo, abena] = customers as [Person, Person, Person, Person];
+    await world.startChat(yaw, { topicId: topics.fees.id });
+    await world.routing.idle();
+    const fees = await world.startChat(esi, { topicId: topics.fees.id });
+    const wifi = await world.startChat(kojo, { topicId: topics.wifi.id });
+    const moreFees = await world.startChat(abena, { topicId: topics.fees.id });
+    await world.routing.idle();
+
+    const place = (viewer: Person, sessionId: string) =>
+      queuePositionFor(world.ctx, viewer, sessionId);
+    // The IT chat started between the two Finance ones: first in its own queue, and not counted
+    // ahead of the second Finance chat.
+    expect(await place(esi, fees)).toMatchObject({ position: 1, agentsAvailable: 1 });
+    expect(await place(kojo, wifi)).toMatchObject({
+      position: 1,
+      agentsAvailable: 0,
+      agentsOnline: 1,
+    });
+    expect(await place(abena, moreFees)).toMatchObject({ position: 2, agentsAvailable: 1 });
   });
 
   it("counts an agent's max once across their teams", async () => {

@@ -1,5 +1,6 @@
 // A waiting customer's place in the queue and expected wait, from the queue's recent pace, who
-// is on duty and how long recent chats took (the rules: domain/queueEstimate.ts).
+// is on duty and how long recent chats took (the rules: domain/queueEstimate.ts). A team's chat
+// counts its team's queue and agents; a chat of no team, everyone's.
 import { AppError } from '../../domain/errors.js';
 import type { Viewer } from '../../domain/policies.js';
 import { estimateWaitSeconds } from '../../domain/queueEstimate.js';
@@ -39,14 +40,17 @@ export async function estimateQueuePositions(
   now: number,
 ): Promise<QueuePosition[]> {
   if (sessions.length === 0) return [];
-  const [capacity, averageHandle, positions, pace] = await Promise.all([
-    onlineCapacity(db),
+  const teams = [...new Set(sessions.map((session) => session.team_id))];
+  const [capacities, averageHandle, positions, pace] = await Promise.all([
+    Promise.all(teams.map((teamId) => onlineCapacity(db, teamId))),
     averageHandleSeconds(db),
     queuePositions(db),
     queuePace(db, now, PACE_WINDOW_MS),
   ]);
+  const capacityOf = new Map(teams.map((teamId, i) => [teamId, capacities[i]!]));
   return sessions.flatMap((session) => {
     const position = positions.get(session.id);
+    const capacity = capacityOf.get(session.team_id)!;
     if (position === undefined) return [];
     const lastMove = Math.max(pace.lastAssignedAt ?? 0, session.started_at);
     return [

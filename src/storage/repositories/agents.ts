@@ -157,11 +157,15 @@ export interface OnlineCapacity {
 }
 
 /**
- * Who is on duty now. Capacity counts only auto-assign agents, because only their pace is
+ * Who is on duty now, for a team's chats (its members) or, with `teamId` null, for chats of no
+ * team (every agent). Capacity counts only auto-assign agents, because only their pace is
  * predictable enough to estimate a wait; agentsOnline also counts agents who pick chats by
  * hand, so a customer is never told nobody is there while someone could take their chat.
  */
-export async function onlineCapacity(db: Db): Promise<OnlineCapacity> {
+export async function onlineCapacity(
+  db: Db,
+  teamId: string | null = null,
+): Promise<OnlineCapacity> {
   const autoAssign = (value: RawBuilder<number>) =>
     sql<number>`case when st.auto_assign = 1 then ${value} else 0 end`;
   const row = await db
@@ -187,6 +191,11 @@ export async function onlineCapacity(db: Db): Promise<OnlineCapacity> {
     .where('u.is_active', '=', 1)
     .where('u.role', 'in', [...AGENT_ROLES])
     .where('st.status', '=', 'online')
+    .$if(teamId !== null, (q) =>
+      q.where('st.agent_id', 'in', (eb) =>
+        eb.selectFrom('team_members').select('agent_id').where('team_id', '=', teamId!),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return {
     capacity: Number(row.capacity),

@@ -758,14 +758,24 @@ function unreadCountFor(eb: SessionsEb, viewer: Viewer) {
 }
 
 /**
- * Every waiting session's 1-based place in the queue, from one walk of the queue index. Cheaper
- * than counting the sessions ahead of each one, which grows with the square of the queue.
+ * Every waiting session's 1-based place in its team's queue (chats of no team share one), in
+ * service order, from one walk of the queue index: the chats ahead of it are those routing
+ * serves first to the same agents. (A team's chat that has overflowed competes with its fallback
+ * team's chats too; its place still counts its own team's, which is the queue it joined.)
+ * Cheaper than counting the sessions ahead of each one, which grows with the square of the queue.
  */
 export async function queuePositions(db: Db): Promise<Map<string, number>> {
   const rows = await inQueueOrder(
-    db.selectFrom('chat_sessions').select('id').where('status', '=', 'waiting'),
+    db.selectFrom('chat_sessions').select(['id', 'team_id']).where('status', '=', 'waiting'),
   ).execute();
-  return new Map(rows.map((row, i) => [row.id, i + 1]));
+  const placed = new Map<string | null, number>();
+  return new Map(
+    rows.map((row) => {
+      const position = (placed.get(row.team_id) ?? 0) + 1;
+      placed.set(row.team_id, position);
+      return [row.id, position];
+    }),
+  );
 }
 
 /**
