@@ -27,7 +27,7 @@ const refusal = (promise: Promise<unknown>) =>
     (error: { code: string }) => error.code,
   );
 
-let topics = 0;
+let slugs = 0;
 
 /**
  * Kofi has Yaw's chat (medium priority, started first, of no team); in Finance's queue wait
@@ -43,7 +43,7 @@ async function desk(world: World) {
   const finance = (await createTeam(world.ctx, ada, { name: 'Finance', description: '' })).row;
   await setTeamMember(world.ctx, ada, { teamId: finance.id, agentId: esi.id, isLead: false });
   const fees = await createTopic(world.ctx, ada, {
-    slug: `fees-${++topics}`,
+    slug: `fees-${++slugs}`,
     name: 'Fees',
     teamId: finance.id,
     isDefault: false,
