@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './domain/abuseLimits.js';
 import { DEFAULT_AUTO_CLOSE_DAYS } from './domain/tickets/ticketAutoClose.js';
+import { DEFAULT_OFFER_TIMEOUT_MS } from './domain/transfers/transferOffer.js';
+import { TRANSFER_MODES, type TransferMode } from './shared/vocabulary.js';
 
 // This module runs from src/ (development, tests) or dist/src/ (built); both find dist/web.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -96,6 +98,12 @@ const Env = z.object({
   HEARTBEAT_SECONDS: seconds(25),
   HOUSEKEEPING_SECONDS: seconds(10),
   ALLOW_TAKE_OVER_CAPACITY: flag.default(false),
+  TRANSFER_MODE: z.enum(TRANSFER_MODES).default('direct'),
+  TRANSFER_OFFER_SECONDS: z.coerce
+    .number()
+    .min(5)
+    .max(3600)
+    .default(DEFAULT_OFFER_TIMEOUT_MS / 1000),
   SHOW_AGENT_EMAIL_TO_CUSTOMERS: flag.default(false),
   SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(50),
@@ -154,6 +162,10 @@ export interface Config {
   heartbeatMs: number;
   housekeepingMs: number;
   allowTakeOverCapacity: boolean;
+  /** A transfer to an agent happens at once, or is an offer they accept or decline. */
+  transferMode: TransferMode;
+  /** An offer not answered within this long expires; the chat stays with its agent. */
+  transferOfferMs: number;
   /** Customers see the email of the agents they talk to, not only their name. */
   showAgentEmailToCustomers: boolean;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
@@ -226,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     housekeepingMs: e.HOUSEKEEPING_SECONDS * 1000,
     allowTakeOverCapacity: e.ALLOW_TAKE_OVER_CAPACITY,
+    transferMode: e.TRANSFER_MODE,
+    transferOfferMs: e.TRANSFER_OFFER_SECONDS * 1000,
     showAgentEmailToCustomers: e.SHOW_AGENT_EMAIL_TO_CUSTOMERS,
     signInLimits: {
       perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,

@@ -16,6 +16,7 @@ import type { ServiceContext, ServiceSettings } from './services/context.js';
 import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
+import { expireDueOffers, OfferExpiryTimers } from './services/transfers/transferOfferExpiry.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { openStore, type Store } from './storage/store.js';
 
@@ -42,6 +43,8 @@ export interface SwitchboardNode {
 export function serviceSettings(config: Config): ServiceSettings {
   return {
     allowTakeOverCapacity: config.allowTakeOverCapacity,
+    transferMode: config.transferMode,
+    transferOfferMs: config.transferOfferMs,
     showAgentEmailToCustomers: config.showAgentEmailToCustomers,
     authSessionIdleMs: config.authSessionIdleMs,
     authSessionMaxMs: config.authSessionMaxMs,
@@ -89,12 +92,18 @@ export async function createNode(
     (err) => log.error({ err }, 'routing failed'),
     clock,
   );
+  const offerDeadlines = new OfferExpiryTimers(
+    clock,
+    () => expireDueOffers(ctx),
+    (err) => log.warn({ err }, 'transfer offers not expired'),
+  );
   const ctx: ServiceContext = {
     store,
     clock,
     ids: overrides.ids ?? uuidV7,
     bus,
     routing,
+    offerDeadlines,
     nodeId,
     settings: serviceSettings(config),
   };
@@ -155,6 +164,7 @@ export async function createNode(
       await app.close();
       routing.stop();
       await routing.idle();
+      offerDeadlines.stop();
       await housekeeper.stop();
       // What the caller passed in is theirs to close.
       if (!overrides.bus) await bus.close();

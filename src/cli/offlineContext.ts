@@ -16,6 +16,8 @@ export function offlineContext(store: Store, config: Config): ServiceContext {
     bus: new MemoryBus(),
     // Commands route explicitly when they need it; a running server routes on its next sweep.
     routing: { kick: () => {} },
+    // Likewise offers: a running server's sweep expires them.
+    offerDeadlines: { expireAt: () => {} },
     nodeId: 'cli',
     settings: serviceSettings(config),
   };

@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   TOPIC_IN_USE: 409,
   TEAM_ARCHIVED: 409,
   SLUG_TAKEN: 409,
+  /** The transfer offer was accepted, declined or withdrawn already (or its chat moved on). */
+  TRANSFER_OFFER_CLOSED: 409,
+  /** The transfer offer's time ran out (TRANSFER_OFFER_SECONDS) before the answer came. */
+  TRANSFER_OFFER_EXPIRED: 409,
   /** A closed ticket is final: a reply makes a follow-up ticket instead (domain/tickets). */
   TICKET_CLOSED: 409,
   /** The ticket's status does not allow this change (e.g. closing an open ticket). */

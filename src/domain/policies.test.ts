@@ -6,8 +6,10 @@ import {
   sessionPolicy,
   teamPolicy,
   ticketPolicy,
+  transferOfferPolicy,
   type SessionFacts,
   type TicketFacts,
+  type TransferOfferFacts,
   type Viewer,
 } from './policies.js';
 
@@ -197,6 +199,51 @@ describe('internal notes', () => {
   it('lets a mentioned agent read the chat but not write to the customer', () => {
     expect(sessionPolicy.view(otherAgent, mentioned)).toBe(true);
     expect(sessionPolicy.sendMessage(otherAgent, mentioned)).toBe(false);
+  });
+});
+
+describe('transfer offers', () => {
+  const lead: Viewer = { id: 'l', role: 'admin', leadTeamIds: ['finance'] };
+  const otherLead: Viewer = { id: 'l2', role: 'admin', leadTeamIds: ['it'] };
+  // Ama (a) offers her chat to Kofi (a2) in Finance's chat; nobody else is in it.
+  const offer: TransferOfferFacts = {
+    toAgentId: 'a2',
+    fromAgentId: 'a',
+    offeredById: 'a',
+    teamId: 'finance',
+  };
+  const bystander: Viewer = { id: 'a3', role: 'admin' };
+
+  it('lets the receiver alone accept or decline', () => {
+    expect(transferOfferPolicy.answer(otherAgent, offer)).toBe(true);
+    for (const viewer of [agent, boss, lead, bystander, customer]) {
+      expect(transferOfferPolicy.answer(viewer, offer), viewer.id).toBe(false);
+    }
+  });
+
+  it('lets whoever may transfer the chat withdraw it, not the receiver', () => {
+    for (const viewer of [agent, boss, lead]) {
+      expect(transferOfferPolicy.withdraw(viewer, offer), viewer.id).toBe(true);
+    }
+    expect(
+      transferOfferPolicy.withdraw({ id: 'x', role: 'admin' }, { ...offer, offeredById: 'x' }),
+    ).toBe(true);
+    for (const viewer of [otherAgent, otherLead, bystander, customer]) {
+      expect(transferOfferPolicy.withdraw(viewer, offer), viewer.id).toBe(false);
+    }
+  });
+
+  it('shows an offer to those it concerns and to those who oversee the chat, never a customer', () => {
+    for (const viewer of [agent, otherAgent, boss, lead]) {
+      expect(transferOfferPolicy.view(viewer, offer), viewer.id).toBe(true);
+    }
+    for (const viewer of [otherLead, bystander, customer, otherCustomer]) {
+      expect(transferOfferPolicy.view(viewer, offer), viewer.id).toBe(false);
+    }
+    // A customer named in the facts is still no agent.
+    expect(transferOfferPolicy.view(customer, { ...offer, toAgentId: 'c' })).toBe(false);
+    expect(transferOfferPolicy.list(agent)).toBe(true);
+    expect(transferOfferPolicy.list(customer)).toBe(false);
   });
 });
 

@@ -116,6 +116,10 @@ export const sessionPolicy = {
   assignsToOthers(viewer: Viewer): boolean {
     return isSuperAdmin(viewer) || (isAgent(viewer) && (viewer.leadTeamIds ?? []).length > 0);
   },
+  /**
+   * Hand an active chat on, to an agent or to a team's queue (or offer it to an agent, when the
+   * deployment asks receivers to accept): its agent, super admins, and the lead of its team.
+   */
   transfer(viewer: Viewer, session: SessionFacts): boolean {
     return isAssignedAgent(viewer, session) || isSuperAdmin(viewer) || isTeamLead(viewer, session);
   },
@@ -124,6 +128,47 @@ export const sessionPolicy = {
       isAssignedAgent(viewer, session) ||
       isSuperAdmin(viewer) ||
       (isAgent(viewer) && isPastAgent(viewer, session))
+    );
+  },
+};
+
+/** Who a transfer offer concerns: its receiver, the agent whose chat it is, who made it. */
+export interface TransferOfferFacts {
+  toAgentId: string;
+  fromAgentId: string;
+  offeredById: string;
+  /** The team of the offered chat, or null. */
+  teamId: string | null;
+}
+
+const isOfferParty = (viewer: Viewer, offer: TransferOfferFacts) =>
+  viewer.id === offer.toAgentId ||
+  viewer.id === offer.fromAgentId ||
+  viewer.id === offer.offeredById;
+
+export const transferOfferPolicy = {
+  /** Offers are the desk's business: agents list those that concern them. */
+  list: isAgent,
+  /**
+   * The receiver, the agent whose chat it is, whoever made it, and those who may transfer the
+   * chat anyway (super admins, the lead of its team). To anyone else it does not exist.
+   */
+  view(viewer: Viewer, offer: TransferOfferFacts): boolean {
+    if (!isAgent(viewer)) return false;
+    return isOfferParty(viewer, offer) || isSuperAdmin(viewer) || leadsTeam(viewer, offer.teamId);
+  },
+  /** Only the receiver accepts or declines: nobody takes a chat on someone else's behalf. */
+  answer(viewer: Viewer, offer: TransferOfferFacts): boolean {
+    return isAgent(viewer) && viewer.id === offer.toAgentId;
+  },
+  /** Whoever may still transfer the chat withdraws the offer; the receiver declines instead. */
+  withdraw(viewer: Viewer, offer: TransferOfferFacts): boolean {
+    if (!isAgent(viewer) || viewer.id === offer.toAgentId) return false;
+    return (
+      viewer.id === offer.fromAgentId ||
+      viewer.id === offer.offeredById ||
+      isSuperAdmin(viewer) ||
+      leadsTeam(viewer, offer.teamId)
     );
   },
 };

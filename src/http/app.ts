@@ -37,6 +37,7 @@ import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
 import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
 import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { topicRoutes } from './routes/topics.js';
+import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { serializeRequest } from './requestLog.js';
@@ -116,6 +117,10 @@ export async function buildApp({
         { name: 'preferences', description: "The caller's own notification preferences" },
         { name: 'teams', description: 'Teams (departments), their agents and team leads' },
         {
+          name: 'transfers',
+          description: 'Transfer offers an agent accepts or declines (TRANSFER_MODE=offer)',
+        },
+        {
           name: 'topics',
           description: 'What customers pick when starting a chat; each leads to a team',
         },
@@ -159,6 +164,7 @@ export async function buildApp({
       await api.register(preferenceRoutes, { prefix: '/preferences', ctx });
       await api.register(teamRoutes, { prefix: '/teams', ctx });
       await api.register(topicRoutes, { prefix: '/topics', ctx });
+      await api.register(transferOfferRoutes, { prefix: '/transfer-offers', ctx });
       await api.register(ticketRoutes, { prefix: '/tickets', ctx });
       await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
       await api.register(chatTicketRoutes, { prefix: '/sessions', ctx });

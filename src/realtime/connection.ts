@@ -25,12 +25,12 @@ import { markRead } from '../services/messages/readMarker.js';
 import {
   audienceOf,
   FAN_OUT,
-  presentFrame,
   presentMessage,
   presentPerson,
   presentSelf,
   type Audience,
 } from '../services/presenters.js';
+import { presentFrame } from '../services/framePresenter.js';
 import { loadSessionFor } from '../services/sessions/sessionAccess.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
 import { FrameBudget } from './frameBudget.js';
@@ -179,7 +179,7 @@ export class ClientConnection {
 
   /**
    * Sends a frame as this socket's person may see it: frames on the bus are shared by everyone
-   * who follows a session, the customer as much as the agents (presenters.ts#presentFrame).
+   * who follows a session, the customer as much as the agents (services/framePresenter.ts).
    */
   send(frame: ServerFrame): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;

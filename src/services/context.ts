@@ -2,6 +2,7 @@
 import type { EventBus } from '../bus/bus.js';
 import type { AbuseLimits } from '../domain/abuseLimits.js';
 import type { ServerFrame } from '../shared/protocol.js';
+import type { TransferMode } from '../shared/vocabulary.js';
 import type { BatchRunner } from '../storage/groupCommit.js';
 import type { Store } from '../storage/store.js';
 import type { Clock, Ids } from './runtime.js';
@@ -12,6 +13,10 @@ import { FAN_OUT, presentAgentState } from './presenters.js';
 export interface ServiceSettings {
   /** A manual take or admin assignment may exceed the agent's max concurrent chats. */
   allowTakeOverCapacity: boolean;
+  /** A transfer to an agent happens at once, or is an offer they accept (TRANSFER_MODE). */
+  transferMode: TransferMode;
+  /** An offer not answered within this long expires (TRANSFER_OFFER_SECONDS). */
+  transferOfferMs: number;
   /** Customers see the email of the agents they talk to (SHOW_AGENT_EMAIL_TO_CUSTOMERS). */
   showAgentEmailToCustomers: boolean;
   /** How long a sign-in lasts without use, in milliseconds. */
@@ -47,12 +52,21 @@ export interface RoutingTrigger {
   kick(): void;
 }
 
+export interface OfferDeadlines {
+  /**
+   * Asks for the transfer offers due by `at` (epoch ms) to be expired then, on this node
+   * (services/transfers/transferOfferExpiry.ts); the housekeeping sweep is the safety net.
+   */
+  expireAt(at: number): void;
+}
+
 export interface ServiceContext {
   store: Store;
   clock: Clock;
   ids: Ids;
   bus: EventBus;
   routing: RoutingTrigger;
+  offerDeadlines: OfferDeadlines;
   settings: ServiceSettings;
   nodeId: string;
 }
@@ -62,6 +76,7 @@ export class Outbox {
   private readonly frames: Array<{ topic: string; frame: ServerFrame }> = [];
   private reroute = false;
   private readonly agents = new Set<string>();
+  private readonly deadlines: number[] = [];
 
   add(topic: string, frame: ServerFrame): void {
     this.frames.push({ topic, frame });
@@ -76,6 +91,11 @@ export class Outbox {
     return this.agents;
   }
 
+  /** A transfer offer was made that expires at `at`: its check is scheduled once committed. */
+  expireOfferAt(at: number): void {
+    this.deadlines.push(at);
+  }
+
   /** Routing's outcome may have changed (a chat started or ended, capacity changed). */
   requestRouting(): void {
     this.reroute = true;
@@ -84,12 +104,14 @@ export class Outbox {
   clear(): void {
     this.frames.length = 0;
     this.agents.clear();
+    this.deadlines.length = 0;
     this.reroute = false;
   }
 
-  publish(ctx: Pick<ServiceContext, 'bus' | 'routing'>): void {
+  publish(ctx: Pick<ServiceContext, 'bus' | 'routing' | 'offerDeadlines'>): void {
     for (const { topic, frame } of this.frames) ctx.bus.publish(topic, frame);
     if (this.reroute) ctx.routing.kick();
+    for (const at of this.deadlines) ctx.offerDeadlines.expireAt(at);
   }
 }
 

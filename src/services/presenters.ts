@@ -1,7 +1,9 @@
 // Every object that leaves the server is shaped here, field by field, so a new column never leaks,
 // and for whom it is meant: what a payload shows of a person depends on who is looking.
-import { personPolicy, topicPolicy, type Viewer } from '../domain/policies.js';
+import { isAgent, personPolicy, topicPolicy, type Viewer } from '../domain/policies.js';
 import type { Team, TeamAgent, Topic } from '../shared/teamsApi.js';
+import type { TransferOffer } from '../shared/transfersApi.js';
+import type { TransferOfferRecord } from '../storage/repositories/transferOffers.js';
 import type { TeamRecord } from '../storage/repositories/teams.js';
 import type { TopicRecord } from '../storage/repositories/topics.js';
 import type { TeamAgentRecord } from './teams/teamAgents.js';
@@ -17,7 +19,6 @@ import type {
   Session,
   SessionView,
 } from '../shared/api.js';
-import type { ServerFrame, SessionEvent } from '../shared/protocol.js';
 import type { UserRow } from '../storage/schema.js';
 import type { QuickResponseRecord } from '../storage/repositories/quickResponses.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
@@ -34,7 +35,8 @@ export const isoOrNull = (ms: number | null): string | null => (ms === null ? nu
 /**
  * A frame on the bus, and in the session event log replayed from, goes to several viewers at
  * once (a session's frames reach its customer and the agents alike), so it carries every
- * detail, and each socket presents it again for its own viewer (presentFrame) before sending.
+ * detail, and each socket presents it again for its own viewer (framePresenter.ts) before
+ * sending.
  */
 export const FAN_OUT = 'fan-out';
 
@@ -46,7 +48,7 @@ export const audienceOf = (
   viewer: Viewer,
 ): Audience => ({ viewer, agentEmailsToCustomers: settings.showAgentEmailToCustomers });
 
-const seesEveryEmail = (audience: Audience) =>
+export const seesEveryEmail = (audience: Audience) =>
   audience === FAN_OUT || personPolicy.seeEveryEmail(audience.viewer);
 
 const seesEmailOf = (audience: Audience, person: Viewer) =>
@@ -80,6 +82,14 @@ export const presentAccount = (user: UserRow): Account => ({
 const seesTeams = (audience: Audience) =>
   audience === FAN_OUT || topicPolicy.seeTeam(audience.viewer);
 
+/**
+ * Whether `audience` may know of the chat's internal notes (the handover note's id): the desk,
+ * never the chat's customer, even an agent writing to the desk (domain/eventVisibility.ts keeps
+ * the notes themselves from them).
+ */
+const seesNotesOf = (audience: Audience, customerId: string) =>
+  audience === FAN_OUT || (isAgent(audience.viewer) && audience.viewer.id !== customerId);
+
 export function presentSession(
   { row, customer, agent, tags, topic, team }: SessionRecord,
   audience: Audience,
@@ -104,6 +114,7 @@ export function presentSession(
     lastSeq: row.last_seq,
     topic: topic && { id: topic.id, name: topic.name },
     team: team && seesTeams(audience) ? { id: team.id, name: team.name } : null,
+    handoverNoteId: seesNotesOf(audience, row.user_id) ? row.handover_note_id : null,
     ticketId: row.ticket_id,
   };
 }
@@ -141,6 +152,28 @@ export const presentTopic = ({ row, team }: TopicRecord, audience: Audience): To
 
 export const presentDeskSettings = (settings: DeskSettingsRecord): DeskSettings => ({
   replyOverdueSeconds: settings.replyOverdueMs / 1000,
+  transferMode: settings.transferMode,
+  transferOfferSeconds: settings.transferOfferMs / 1000,
+});
+
+/** Offers concern agents only (policies.ts#transferOfferPolicy), who see every email. */
+export const presentTransferOffer = (
+  { row, subject, customer, from, to, by, note }: TransferOfferRecord,
+  audience: Audience,
+): TransferOffer => ({
+  id: row.id,
+  sessionId: row.session_id,
+  subject,
+  customer: presentPerson(customer, audience),
+  from: presentPerson(from, audience),
+  to: presentPerson(to, audience),
+  by: presentPerson(by, audience),
+  note,
+  status: row.status,
+  returnedTo: row.returned_to,
+  createdAt: iso(row.created_at),
+  expiresAt: iso(row.expires_at),
+  resolvedAt: isoOrNull(row.resolved_at),
 });
 
 export const presentSessionView = (item: SessionListItem, audience: Audience): SessionView => ({
@@ -202,74 +235,4 @@ export const presentNotificationPreferences = (
 ): NotificationPreferences => ({
   sound: preferences.sound,
   desktopNotifications: preferences.desktopNotifications,
-});
-
-/**
- * A frame as `audience` may see it, with every person in it presented again: frames travel the
- * bus presented for FAN_OUT, and a socket passes each one through here before sending it. A new
- * frame type does not compile until it is placed below.
- */
-export function presentFrame(frame: ServerFrame, audience: Audience): ServerFrame {
-  if (seesEveryEmail(audience)) return frame;
-  const person = (someone: Person) => presentPerson(someone, audience);
-  switch (frame.type) {
-    case 'hello':
-    case 'typing':
-      return { ...frame, user: person(frame.user) };
-    case 'session.event':
-      return { ...frame, event: presentEventFor(frame.event, person) };
-    case 'ack':
-      return frame.message ? { ...frame, message: messageFor(frame.message, person) } : frame;
-    case 'agent.status':
-      return { ...frame, state: { ...frame.state, agent: person(frame.state.agent) } };
-    case 'chats.requeued':
-      return { ...frame, agent: person(frame.agent) };
-    case 'note.mentioned':
-      return {
-        ...frame,
-        customer: person(frame.customer),
-        message: messageFor(frame.message, person),
-      };
-    // No people in these.
-    case 'subscribed':
-    case 'unsubscribed':
-    case 'queue.position':
-    case 'queue.changed':
-    case 'sessions.changed':
-    case 'ticket.created':
-    case 'ticket.updated':
-    case 'ticket.message':
-    case 'refresh':
-    case 'error':
-    case 'pong':
-    case 'bye':
-      return frame;
-  }
-}
-
-type PersonFor = (someone: Person) => Person;
-
-function presentEventFor(event: SessionEvent, person: PersonFor): SessionEvent {
-  switch (event.kind) {
-    case 'message.created':
-      return { ...event, message: messageFor(event.message, person) };
-    case 'session.updated':
-      return {
-        ...event,
-        session: {
-          ...event.session,
-          // Only agents see the team (presentFrame returned agents' frames as they were).
-          team: null,
-          customer: person(event.session.customer),
-          agent: event.session.agent && person(event.session.agent),
-        },
-      };
-    case 'messages.read':
-      return { ...event, reader: person(event.reader) };
-  }
-}
-
-const messageFor = (message: Message, person: PersonFor): Message => ({
-  ...message,
-  sender: message.sender && person(message.sender),
 });

@@ -10,6 +10,7 @@ import {
   PRIORITIES,
   ROLES,
   SESSION_STATUSES,
+  TRANSFER_MODES,
 } from './vocabulary.js';
 
 // Every string that may reach storage or a query must come back as it was sent. PostgreSQL cannot
@@ -108,7 +109,14 @@ export const Session = z.object({
   topic: NamedRef.nullable().describe(
     'what the customer picked on the start form (or the default)',
   ),
-  team: NamedRef.nullable().describe("the chat's team, from its topic; null for customers"),
+  team: NamedRef.nullable().describe(
+    "the chat's team: its topic's, or the team it was last transferred to; null for customers",
+  ),
+  handoverNoteId: id
+    .nullable()
+    .describe(
+      'the internal note left for the receiver by the latest transfer, shown at the top of the chat; null for customers, and when the transfer came without one',
+    ),
   ticketId: id.nullable().describe('the ticket made from this chat, if one was'),
 });
 export type Session = z.infer<typeof Session>;
@@ -204,6 +212,10 @@ export type AgentStats = z.infer<typeof AgentStats>;
 export const DeskSettings = z.object({
   /** A chat whose customer has waited this long for the agent's reply is highlighted. */
   replyOverdueSeconds: z.number(),
+  /** A transfer to an agent happens at once, or is an offer they accept (TRANSFER_MODE). */
+  transferMode: z.enum(TRANSFER_MODES),
+  /** An offer not answered within this long expires (TRANSFER_OFFER_SECONDS). */
+  transferOfferSeconds: z.number(),
 });
 export type DeskSettings = z.infer<typeof DeskSettings>;
 

@@ -1,6 +1,7 @@
 // The WebSocket protocol (version 1) spoken on /api/v1/ws, shared by the gateway and the browser.
 // docs/protocol.md explains it in prose; this file is the source of truth for its shapes.
 import type { AgentState, Message, Person, QueuePosition, Session } from './api.js';
+import type { TransferOffer } from './transfersApi.js';
 import type { SessionChange, TicketChange, TicketMessageKind } from './vocabulary.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -63,6 +64,12 @@ export type ServerFrame =
       customer: Person;
       message: Message;
     }
+  /**
+   * Agents: a transfer offer that concerns you was made (`status: 'pending'`: the receiver
+   * accepts or declines before `expiresAt`) or ended (any other status). The receiver, the
+   * chat's agent and whoever made it each get it on their own topic.
+   */
+  | { type: 'transfer.offer'; offer: TransferOffer }
   | ({ type: 'queue.position' } & QueuePosition)
   /** The waiting queue changed (agents): refetch it through the API. */
   | { type: 'queue.changed'; sessionId: string; status: Session['status'] }

@@ -40,6 +40,22 @@ export const SESSION_CHANGES = [
 ] as const;
 export type SessionChange = (typeof SESSION_CHANGES)[number];
 
+/**
+ * How a transfer to a named agent happens (TRANSFER_MODE): at once, or as an offer the receiver
+ * accepts or declines within TRANSFER_OFFER_SECONDS. A transfer to a team always goes to its queue.
+ */
+export const TRANSFER_MODES = ['direct', 'offer'] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+/** Where a transfer offer stands: waiting for the receiver, or how it ended. */
+export const TRANSFER_OFFER_STATUSES = [
+  'pending',
+  'accepted',
+  'declined',
+  'expired',
+  'withdrawn',
+] as const;
+export type TransferOfferStatus = (typeof TRANSFER_OFFER_STATUSES)[number];
 /** new → open ↔ pending / on_hold → solved → closed; the rules are domain/tickets/ticketWorkflow.ts. */
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

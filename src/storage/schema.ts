@@ -13,6 +13,7 @@ import type {
   Priority,
   Role,
   SessionStatus,
+  TransferOfferStatus,
 } from '../shared/vocabulary.js';
 
 type Flag = 0 | 1;
@@ -76,9 +77,36 @@ export interface ChatSessionsTable {
   ticket_id: string | null;
   /** What the customer picked on the start form (or the default topic), if topics exist. */
   topic_id: string | null;
-  /** The team whose chat this is: the topic's team when it started. */
+  /** The team whose chat this is: the topic's team when it started, or the team it was transferred to. */
   team_id: string | null;
+  /** The internal note (chat_messages.id) left for the receiver by the latest transfer, if any. */
+  handover_note_id: string | null;
   updated_at: number;
+}
+
+/**
+ * A transfer offered to an agent, who accepts or declines it before `expires_at` (TRANSFER_MODE
+ * offer). The chat stays with `from_agent_id` until it is accepted; at most one offer per chat
+ * is pending. Its life is domain/transfers/transferOffer.ts.
+ */
+export interface TransferOffersTable {
+  id: string;
+  session_id: string;
+  /** The agent who had the chat when it was offered. */
+  from_agent_id: string;
+  to_agent_id: string;
+  /** Who made the offer: the chat's agent, its team's lead or a super admin. */
+  offered_by: string;
+  /** The handover note written with the offer (a `note` message of the chat), if any. */
+  note_message_id: string | null;
+  status: TransferOfferStatus;
+  created_at: number;
+  expires_at: number;
+  resolved_at: number | null;
+  /** Who answered or withdrew it; null when it expired or the system closed it. */
+  resolved_by: string | null;
+  /** Where the chat went when the offer ended without a transfer. */
+  returned_to: 'sender' | 'queue' | null;
 }
 
 /** A team (department) of the desk. */
@@ -419,6 +447,7 @@ export interface Database {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   topics: TopicsTable;
+  transfer_offers: TransferOffersTable;
   counters: CountersTable;
   tickets: TicketsTable;
   ticket_messages: TicketMessagesTable;
@@ -442,6 +471,7 @@ export type NotificationPreferencesRow = Selectable<NotificationPreferencesTable
 export type TeamRow = Selectable<TeamsTable>;
 export type TeamMemberRow = Selectable<TeamMembersTable>;
 export type TopicRow = Selectable<TopicsTable>;
+export type TransferOfferRow = Selectable<TransferOffersTable>;
 export type TicketRow = Selectable<TicketsTable>;
 export type TicketUpdate = Updateable<TicketsTable>;
 export type TicketMessageRow = Selectable<TicketMessagesTable>;

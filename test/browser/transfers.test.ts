@@ -1,15 +1,19 @@
 // Handing a chat on, as agents see it: the status bar keeps the saved status until Update and
 // says how full the agent is; the transfer picker greys out who cannot take the chat (offline,
-// not connected, full) with the reason; and the chat stays in the previous agent's tabs, marked
-// transferred and read-only.
+// not connected, full) with the reason; the chat stays in the previous agent's tabs, marked
+// transferred and read-only; and a chat moved to a team's queue with a handover note, then
+// offered to an agent who accepts it, tells the customer each step and never shows them the note.
 import { beforeAll, expect, it } from 'vitest';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
-import { messageLog, visible, type SignedInPage } from './support/ui.js';
+import { gone, messageLog, visible, type SignedInPage } from './support/ui.js';
+
+const NOTE = 'She paid twice; Finance approved refunding the second payment';
 
 describeInBrowser('transfers and status', () => {
   const suite = useServerAndBrowser();
@@ -105,5 +109,79 @@ describeInBrowser('transfers and status', () => {
     expect(await kofiPage.getByLabel('Message to Yaw Asante').count()).toBe(0);
     expect(await kofiPage.getByRole('button', { name: 'Transfer chat' }).count()).toBe(0);
     expect(kofiPage.errors).toEqual([]);
+  });
+
+  it('moves a chat to a team with a note, then offers it to an agent who accepts it', async () => {
+    const { ctx } = suite.server.node;
+    // This test's deployment asks receivers to accept (TRANSFER_MODE=offer); each page reads the
+    // setting when it opens, and the ones it opens are its own.
+    ctx.settings.transferMode = 'offer';
+    try {
+      const ada = await suite.server.person('Ada Quaye', 'super_admin');
+      const finance = (await createTeam(ctx, ada, { name: 'Finance', description: '' })).row;
+      await setTeamMember(ctx, ada, { teamId: finance.id, agentId: esi.id, isLead: false });
+      const yaa = await suite.server.person('Yaa Badu');
+      const { row } = await startSession(ctx, {
+        viewer: yaa,
+        subject: 'Double charge',
+        priority: 'high',
+        message: 'I was charged twice for my fees',
+      });
+      await assignSession(ctx, { viewer: kofi, sessionId: row.id });
+      const yaaPage = await suite.signIn(yaa);
+      await yaaPage.goto(`/chat/${row.id}`);
+      await visible(messageLog(yaaPage).getByText('Kofi Boateng joined the chat'));
+
+      // Kofi moves it to Finance's queue with a note for whoever takes it there.
+      await kofiPage.getByRole('tab', { name: /Yaa Badu/ }).click();
+      await kofiPage.getByRole('button', { name: 'Transfer chat' }).click();
+      const picker = kofiPage.getByRole('dialog', { name: 'Transfer chat' });
+      const team = picker.locator('.picker__option', { hasText: 'Finance' });
+      await visible(team.getByText('1 of 1 agent online'));
+      await team.getByRole('radio').check();
+      await picker.getByLabel('Handover note').fill(NOTE);
+      await picker.getByRole('button', { name: 'Transfer to team' }).click();
+      await visible(messageLog(kofiPage).getByText('Kofi Boateng transferred the chat to Finance'));
+      await visible(messageLog(yaaPage).getByText("You're being transferred to Finance"));
+
+      // Esi, of Finance, takes it from the queue and finds the note at the top of the chat.
+      const esiPage = await suite.signIn(esi);
+      await assignSession(ctx, { viewer: esi, sessionId: row.id });
+      await esiPage.getByRole('tab', { name: /Yaa Badu/ }).click();
+      const handover = esiPage.getByRole('complementary', { name: 'Handover note' });
+      await visible(handover.getByText(NOTE));
+      await visible(handover.getByText(/from Kofi Boateng/));
+
+      // Esi offers it to Ama, who accepts it from the offer on her page.
+      const ama = await suite.server.person('Ama Mensah', 'admin');
+      const amaPage = await suite.signIn(ama);
+      await updateOwnAgentState(ctx, ama, { status: 'online', autoAssign: false });
+      await esiPage.getByRole('button', { name: 'Transfer chat' }).click();
+      const offering = esiPage.getByRole('dialog', { name: 'Transfer chat' });
+      await visible(offering.getByText('has 60 seconds to accept'));
+      await offering.getByRole('radio', { name: /Ama Mensah/ }).check();
+      await offering.getByRole('button', { name: 'Offer chat' }).click();
+      await visible(esiPage.getByText(/Offered to Ama Mensah, waiting for their answer/));
+      await visible(messageLog(yaaPage).getByText("You're being transferred to Ama Mensah"));
+      const tray = amaPage.getByRole('complementary', { name: 'Transfer offers' });
+      await visible(tray.getByText('Esi Owusu offers you a chat'));
+      await visible(tray.getByText('Double charge'));
+      await tray.getByRole('button', { name: 'Accept' }).click();
+      await visible(messageLog(amaPage).getByText('Ama Mensah joined the chat'));
+      await gone(tray);
+      await visible(esiPage.getByText('Ama Mensah accepted Yaa Badu’s chat'));
+
+      // The customer heard where the chat went and who joined, and nothing of the desk's.
+      await visible(messageLog(yaaPage).getByText('Ama Mensah joined the chat'));
+      await yaaPage.reload();
+      await visible(messageLog(yaaPage).getByText('Ama Mensah joined the chat'));
+      const heard = await messageLog(yaaPage).innerText();
+      for (const desks of ['paid twice', 'transferred the chat to Finance', 'offered the chat']) {
+        expect(heard).not.toContain(desks);
+      }
+      for (const page of [kofiPage, esiPage, amaPage, yaaPage]) expect(page.errors).toEqual([]);
+    } finally {
+      ctx.settings.transferMode = 'direct';
+    }
   });
 });

@@ -21,6 +21,7 @@ import { mergeTicket } from '../../src/services/tickets/ticketMerger.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { insertOffer } from '../../src/storage/repositories/transferOffers.js';
 import { availableDialects, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { Client, startTestNode, TEST_PASSWORD, type TestNode } from '../support/testNode.js';
 
@@ -42,10 +43,19 @@ type Statuses = readonly [number, number, number, number, number, number, number
  * What a request is made against, each time afresh unless it only reads: a chat of the
  * customer's that is waiting, active with the agent, or ended after that; or the agent's
  * personal quick response, a shared one, or one of team A's (which `lead` leads; `agent` and
- * `colleague` are not in it).
+ * `colleague` are not in it); or the agent's active chat offered to `colleague`.
  */
 type Case =
-  'any' | 'waiting' | 'active' | 'ended' | 'personal' | 'shared' | 'team' | TicketCase | 'settings';
+  | 'any'
+  | 'waiting'
+  | 'active'
+  | 'ended'
+  | 'personal'
+  | 'shared'
+  | 'team'
+  | 'offer'
+  | TicketCase
+  | 'settings';
 
 /**
  * A ticket of the customer's in team B: new (`ticket`, and `note` for writing an internal note
@@ -69,6 +79,8 @@ interface Fixture {
   spareTopic: string;
   /** The customer whose chats the fixture starts. */
   customer: string;
+  /** In the 'offer' case, the agent's chat offered to `colleague`, pending. */
+  offer: string | null;
   kase: Case;
   /** In a ticket case: the ticket, and another of the customer's in team B (to merge into). */
   ticket: string;
@@ -244,6 +256,24 @@ const TABLE: Record<string, Row> = {
       active: [401, 403, 404, 200, 404, 200, 200, 404],
       ended: [401, 403, 404, 409, 403, 409, 409, 403],
     },
+  },
+  // Offers concern the desk: the receiver answers, whoever may transfer the chat withdraws, and
+  // to anyone else (a colleague, another team's lead) the offer is not there.
+  'GET /api/v1/transfer-offers': {
+    request: () => ({ path: '/api/v1/transfer-offers' }),
+    cases: { any: agentsOnly(200) },
+  },
+  'POST /api/v1/transfer-offers/:id/accept': {
+    request: (f) => ({ path: `/api/v1/transfer-offers/${f.offer}/accept` }),
+    cases: { offer: [401, 403, 403, 403, 200, 403, 403, 404] },
+  },
+  'POST /api/v1/transfer-offers/:id/decline': {
+    request: (f) => ({ path: `/api/v1/transfer-offers/${f.offer}/decline` }),
+    cases: { offer: [401, 403, 403, 403, 200, 403, 403, 404] },
+  },
+  'POST /api/v1/transfer-offers/:id/withdraw': {
+    request: (f) => ({ path: `/api/v1/transfer-offers/${f.offer}/withdraw` }),
+    cases: { offer: [401, 403, 403, 200, 403, 200, 200, 404] },
   },
   'PUT /api/v1/sessions/:id/tags': {
     request: (f) => ({ path: `${at(f)}/tags`, body: { tags: ['billing'] } }),
@@ -701,8 +731,27 @@ for (const dialect of availableDialects()) {
         priority: 'medium',
         message: 'Hi',
       });
-      if (kase === 'active' || kase === 'ended') {
+      if (kase === 'active' || kase === 'ended' || kase === 'offer') {
         await assignSession(ctx, { viewer: viewers.agent, sessionId: row.id });
+      }
+      // Written as it is stored: the offer's own checks (the receiver on duty) are not at issue.
+      const offer = kase === 'offer' ? ctx.ids.next() : null;
+      if (offer) {
+        const now = ctx.clock.now();
+        await insertOffer(ctx.store.db, {
+          id: offer,
+          session_id: row.id,
+          from_agent_id: viewers.agent.id,
+          to_agent_id: viewers.colleague.id,
+          offered_by: viewers.agent.id,
+          note_message_id: null,
+          status: 'pending',
+          created_at: now,
+          expires_at: now + 60_000,
+          resolved_at: null,
+          resolved_by: null,
+          returned_to: null,
+        });
       }
       if (kase === 'ended') await endSession(ctx, { viewer: viewers.customer, sessionId: row.id });
       const boss = viewers.superAdmin;
@@ -725,6 +774,7 @@ for (const dialect of availableDialects()) {
         spareTeam,
         spareTopic: spareTopic.row.id,
         customer: viewers.customer.id,
+        offer,
         kase,
         ...(await ticketFixture(kase)),
         ...(await settingsFixture(kase)),

@@ -127,6 +127,34 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(stored.body.items.at(-1).text).toBe(whole.body.text);
   });
 
+  it('refuses a transfer without exactly one target, or with a bad note, and bad offer ids', async () => {
+    const yaw = await server.signUp('Yaw');
+    const boss = await server.signUp('Boss', 'super_admin');
+    const id = await yaw.startChat();
+    const agentId = boss.user!.id;
+    const teamId = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const cases: Array<[string, unknown, string]> = [
+      ['both targets', { agentId, teamId }, 'agentId'],
+      ['no target', { note: 'Refund approved' }, 'agentId'],
+      ['a team that is no id', { teamId: 'finance' }, 'teamId'],
+      ['an empty note', { teamId, note: '   ' }, 'note'],
+      ['NUL in the note', { teamId, note: 'a\u0000b' }, 'note'],
+      ['half a surrogate pair in the note', { teamId, note: 'smile \ud83d' }, 'note'],
+      ['a note too long', { teamId, note: 'x'.repeat(5001) }, 'note'],
+      ['a note that is no text', { teamId, note: 42 }, 'note'],
+    ];
+    for (const [what, body, field] of cases) {
+      const reply = await boss.post(`/api/v1/sessions/${id}/transfer`, body);
+      expectRefused(reply, what);
+      expect(reply.body.error.field, what).toBe(field);
+    }
+    for (const answer of ['accept', 'decline', 'withdraw']) {
+      expectRefused(await boss.post(`/api/v1/transfer-offers/not-an-id/${answer}`), answer);
+      const unknown = await boss.post(`/api/v1/transfer-offers/${teamId}/${answer}`);
+      expect(unknown.status, answer).toBe(404);
+    }
+  });
+
   it('answers a malformed URL in the API’s error format', async () => {
     const yaw = await server.signUp('Yaw');
     for (const path of ['/api/v1/sessions/%', '/api/v1/sessions/%E0%A4%A']) {

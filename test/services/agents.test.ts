@@ -13,7 +13,8 @@ import {
   listQuickResponses,
   updateQuickResponse,
 } from '../../src/services/quickResponses/quickResponses.js';
-import { assignSession, transferSession } from '../../src/services/sessions/chatAssigner.js';
+import { assignSession } from '../../src/services/sessions/chatAssigner.js';
+import { transferSession } from '../../src/services/transfers/agentTransfer.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
 import { describeEachDatabase } from '../support/databases.js';

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
 import { markRead } from '../../src/services/messages/readMarker.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
-import { transferSession } from '../../src/services/sessions/chatAssigner.js';
+import { transferSession } from '../../src/services/transfers/agentTransfer.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { rateSession } from '../../src/services/sessions/sessionRater.js';
 import { getSession, listSessions } from '../../src/services/sessions/sessionReader.js';

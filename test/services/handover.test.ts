@@ -3,7 +3,8 @@
 import { expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/policies.js';
 import { listMessages } from '../../src/services/messages/messageReader.js';
-import { assignSession, transferSession } from '../../src/services/sessions/chatAssigner.js';
+import { assignSession } from '../../src/services/sessions/chatAssigner.js';
+import { transferSession } from '../../src/services/transfers/agentTransfer.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, type World } from '../support/world.js';
 

@@ -7,7 +7,7 @@ import { DEFAULT_ABUSE_LIMITS } from '../../src/domain/abuseLimits.js';
 import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
 import { markRead } from '../../src/services/messages/readMarker.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
-import { transferSession } from '../../src/services/sessions/chatAssigner.js';
+import { transferSession } from '../../src/services/transfers/agentTransfer.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { getSession, listSessions } from '../../src/services/sessions/sessionReader.js';
 import { deskParticipants, findSessionRow } from '../../src/storage/repositories/sessions.js';

@@ -5,7 +5,8 @@
 import { expect, it } from 'vitest';
 import type { AppError } from '../../src/domain/errors.js';
 import { FAN_OUT, presentSession, presentTopic } from '../../src/services/presenters.js';
-import { assignSession, transferSession } from '../../src/services/sessions/chatAssigner.js';
+import { assignSession } from '../../src/services/sessions/chatAssigner.js';
+import { transferSession } from '../../src/services/transfers/agentTransfer.js';
 import { getSession, listSessions } from '../../src/services/sessions/sessionReader.js';
 import { loadSessionFor } from '../../src/services/sessions/sessionAccess.js';
 import { listTeamAgents } from '../../src/services/teams/teamAgents.js';

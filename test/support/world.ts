@@ -46,6 +46,8 @@ export class ManualClock {
 
 export const testSettings: ServiceSettings = {
   allowTakeOverCapacity: false,
+  transferMode: 'direct',
+  transferOfferMs: 60_000,
   showAgentEmailToCustomers: false,
   authSessionIdleMs: 3_600_000,
   authSessionMaxMs: 86_400_000,
@@ -71,6 +73,11 @@ export interface World {
   routing: RoutingScheduler;
   /** Every frame published, with its topic, in order. */
   published: Array<{ topic: string; frame: ServerFrame }>;
+  /**
+   * The deadlines transfer offers asked to be expired at, in order: the test moves the clock and
+   * runs the check itself (services/transfers/transferOfferExpiry.ts#expireDueOffers).
+   */
+  offerDeadlines: number[];
   customer(name?: string): Promise<Person>;
   agent(name?: string, options?: AgentOptions): Promise<Person>;
   superAdmin(name?: string): Promise<Person>;
@@ -103,6 +110,7 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
   const clock = new ManualClock();
   const bus = new MemoryBus();
   const published: World['published'] = [];
+  const offerDeadlines: number[] = [];
   const publish = bus.publish.bind(bus);
   bus.publish = (topic, frame) => {
     published.push({ topic, frame });
@@ -123,6 +131,7 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
     ids: uuidV7,
     bus,
     routing,
+    offerDeadlines: { expireAt: (at) => offerDeadlines.push(at) },
     nodeId: 'test-node',
     settings: { ...testSettings, ...settings },
   };
@@ -144,6 +153,7 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
     bus,
     routing,
     published,
+    offerDeadlines,
     customer: (name = 'Yaw') => person('user', name),
     superAdmin: (name = 'Ada') => person('super_admin', name),
     async agent(name = 'Ama', options: AgentOptions = {}) {

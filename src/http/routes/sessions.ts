@@ -1,4 +1,5 @@
-// Chat sessions: start, read, list, end, rate, take, assign, transfer, tag, and the queue position.
+// Chat sessions: start, read, list, end, rate, take, assign, transfer (to an agent or a team), tag,
+// and the queue position.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AssignSessionBody,
@@ -13,9 +14,15 @@ import {
   TagsBody,
   page,
 } from '../../shared/api.js';
+import { TransferOffer, TransferSessionBody } from '../../shared/transfersApi.js';
 import type { ServiceContext } from '../../services/context.js';
-import { presentSession, presentSessionView } from '../../services/presenters.js';
-import { assignSession, transferSession } from '../../services/sessions/chatAssigner.js';
+import {
+  presentSession,
+  presentSessionView,
+  presentTransferOffer,
+} from '../../services/presenters.js';
+import { assignSession } from '../../services/sessions/chatAssigner.js';
+import { transferChat } from '../../services/transfers/chatTransfer.js';
 import { queuePositionFor } from '../../services/sessions/queueEstimator.js';
 import { endSession } from '../../services/sessions/sessionEnder.js';
 import { rateSession } from '../../services/sessions/sessionRater.js';
@@ -226,21 +233,30 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         operationId: 'transferSession',
         description:
-          'The assigned agent or a super admin hands an active chat to another agent. 409 `SESSION_NOT_ACTIVE` for a chat without an agent, `SAME_AGENT` for a transfer to the current agent.',
-        summary: 'Transfer an active chat to another agent',
+          "The assigned agent, the lead of the chat's team or a super admin hands an active chat on, with an optional handover `note` (an internal note, which only agents see, shown to the receiver at the top of the chat). With `teamId` the chat goes back to that team's queue in its place (its start time and priority stay): 200 with the chat, now waiting. With `agentId`, an agent who could take it now (not offline, connected, with room: 409 `AGENT_UNAVAILABLE`, `AGENT_AT_CAPACITY`): 200 with the chat, now theirs, or, when the deployment asks receivers to accept (TRANSFER_MODE=offer), 202 with the offer, which they accept or decline before it expires (the chat stays with its agent meanwhile). 404 for an unknown team, 409 `TEAM_ARCHIVED` for an archived one, `SESSION_NOT_ACTIVE` for a chat without an agent, `SAME_AGENT` for a transfer to its agent.",
+        summary: 'Transfer an active chat to an agent or to a team, with an optional handover note',
         params: IdParams,
-        body: AssignSessionBody,
-        response: changed,
+        body: TransferSessionBody,
+        response: {
+          200: Session,
+          202: TransferOffer.describe('the receiver was offered the chat (TRANSFER_MODE=offer)'),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { viewer, audience } = callerOf(ctx, request);
-      const record = await transferSession(ctx, {
+      const { agentId, teamId, note } = request.body;
+      const outcome = await transferChat(ctx, {
         viewer,
         sessionId: request.params.id,
-        agentId: request.body.agentId,
+        // The schema lets exactly one of them through.
+        target: teamId !== undefined ? { teamId } : { agentId: agentId! },
+        note,
       });
-      return presentSession(record, audience);
+      if (outcome.kind === 'moved') return presentSession(outcome.session, audience);
+      reply.code(202);
+      return presentTransferOffer(outcome.offer, audience);
     },
   );
 

@@ -1,7 +1,8 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
-// (forgetting dead nodes, the away sweep and the return of stranded chats, the automatic close of
-// solved tickets, the routing safety net, expiring old rows) run on whichever node holds the
-// housekeeping lease, so they run once per period, not once per node.
+// (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
+// their deadline, the automatic close of solved tickets, the routing safety net, expiring old
+// rows) run on whichever node holds the housekeeping lease, so they run once per period, not once
+// per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -17,6 +18,7 @@ import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
+import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 
 const LEASE = 'housekeeping';
 
@@ -117,6 +119,8 @@ export async function runHousekeeping(
   const setAway = await sweepAwayAgents(ctx);
   if (setAway.length > 0) presence?.requeueAfterDelay();
   await requeueStrandedChats(ctx);
+  // The node that made an offer expires it at its deadline; this catches what a lost node left.
+  await expireDueOffers(ctx);
   await closeSolvedTickets(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);

@@ -1,29 +1,22 @@
-// Gives a waiting chat to an agent, or moves an active chat to another agent. Auto-routing,
-// an agent's manual take and a super admin's assignment all go through placeChats(), whose
-// conditional updates make double assignment and over-capacity impossible under concurrency.
-// A chat handed to someone else (a transfer, a super admin's assignment) goes only to an agent
-// who could take it now (shared/handover.ts, the rule the agent picker greys agents out by).
+// Gives a waiting chat to an agent. Auto-routing, an agent's manual take and a super admin's (or
+// team lead's) assignment all go through placeChats(), whose conditional updates make double
+// assignment and over-capacity impossible under concurrency. A chat handed to someone else (an
+// assignment here, a transfer in services/transfers/) goes only to an agent who could take it
+// now (shared/handover.ts, the rule the agent picker greys agents out by).
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { checkManualAssignment, type AgentLoad } from '../../domain/routing.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import { isAgent, sessionPolicy, type Viewer } from '../../domain/policies.js';
-import { assignmentLine, transferLine } from '../../domain/transcriptLines.js';
+import { assignmentLine } from '../../domain/transcriptLines.js';
 import { handoverBlock } from '../../shared/handover.js';
-import {
-  addOpenChats,
-  ensureAgentStatus,
-  removeOpenChat,
-} from '../../storage/repositories/agents.js';
+import { addOpenChats, ensureAgentStatus } from '../../storage/repositories/agents.js';
 import { isConnectedAnywhere } from '../../storage/repositories/cluster.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   activateSessions,
-  addParticipant,
   addParticipants,
   findSessionRecord,
-  markParticipantLeft,
   tagsBySession,
-  updateSessionIf,
   type SessionRecord,
 } from '../../storage/repositories/sessions.js';
 import { refsBySession } from '../../storage/repositories/sessionRefs.js';
@@ -33,12 +26,7 @@ import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
 import { loadSessionFor } from './sessionAccess.js';
-import {
-  appendSessionUpdate,
-  appendSystemMessage,
-  writeMessages,
-  writeSessionUpdates,
-} from './sessionEvents.js';
+import { writeMessages, writeSessionUpdates } from './sessionEvents.js';
 
 export interface Placement {
   sessionId: string;
@@ -127,7 +115,12 @@ export async function placeChats(
   for (const agentId of added.keys()) outbox.touchAgent(agentId);
 }
 
-async function loadAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise<PersonRecord> {
+/** The active agent `agentId` (404 otherwise), with a status row. */
+export async function loadAgent(
+  trx: Db,
+  ctx: ServiceContext,
+  agentId: string,
+): Promise<PersonRecord> {
   const user = await findUserById(trx, agentId);
   if (!user || user.is_active !== 1 || !isAgent(user)) throw notFound('Agent');
   await ensureAgentStatus(trx, agentId, ctx.clock.now());
@@ -135,14 +128,14 @@ async function loadAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise
 }
 
 /** The person acting, to name them in the transcript. */
-async function loadActor(trx: Db, viewer: Viewer): Promise<PersonRecord> {
+export async function loadActor(trx: Db, viewer: Viewer): Promise<PersonRecord> {
   const user = await findUserById(trx, viewer.id);
   if (!user) throw notFound('User');
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
 /** Refuses to hand a chat to an agent who could not take it now (shared/handover.ts). */
-async function checkHandover(
+export async function checkHandover(
   trx: Db,
   ctx: ServiceContext,
   agent: PersonRecord,
@@ -217,7 +210,7 @@ export function assignSession(
 }
 
 /** Reads (and on PostgreSQL locks) an agent's status row as routing's view of their load. */
-async function lockAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise<AgentLoad> {
+export async function lockAgent(trx: Db, ctx: ServiceContext, agentId: string): Promise<AgentLoad> {
   const row = await ctx.store
     .forUpdate(trx.selectFrom('chat_agent_status').selectAll().where('agent_id', '=', agentId))
     .executeTakeFirst();
@@ -244,60 +237,3 @@ export const agentLoadOf = (
   maxConcurrentChats: row.max_concurrent_chats,
   lastAssignedAt: row.last_assigned_at,
 });
-
-/** Moves an active chat from its agent to `agentId` (by that agent, its team's lead or a super admin). */
-export function transferSession(
-  ctx: ServiceContext,
-  props: { viewer: Viewer; sessionId: string; agentId: string },
-): Promise<SessionRecord> {
-  const { viewer, sessionId, agentId } = props;
-  return commit(ctx, async (trx, outbox) => {
-    const { record } = await loadSessionFor(trx, viewer, sessionId, {
-      rule: sessionPolicy.transfer,
-      lock: ctx.store,
-    });
-    assertTransition(record.row.status, 'transfer');
-    const from = record.agent;
-    if (!from) throw new AppError('SESSION_NOT_ACTIVE', 'This chat has no agent yet');
-    if (from.id === agentId) throw new AppError('SAME_AGENT', `${from.name} already has this chat`);
-    if (record.row.user_id === agentId) throw forbidden('An agent cannot take a chat they started');
-    const to = await loadAgent(trx, ctx, agentId);
-    // Lock both agents in id order, as every transaction does, so two transfers cannot deadlock.
-    const locked = new Map<string, AgentLoad>();
-    for (const id of [from.id, to.id].sort()) locked.set(id, await lockAgent(trx, ctx, id));
-    await checkHandover(trx, ctx, to, locked.get(to.id)!);
-    const now = ctx.clock.now();
-    const roomy = await addOpenChats(
-      trx,
-      new Map([[to.id, 1]]),
-      now,
-      !ctx.settings.allowTakeOverCapacity,
-    );
-    if (roomy === 0) {
-      throw new AppError(
-        'AGENT_AT_CAPACITY',
-        `${to.name} is at their maximum number of open chats`,
-      );
-    }
-    const moved = await updateSessionIf(
-      trx,
-      sessionId,
-      { status: 'active', agentId: from.id },
-      // First response is measured per assignment: the new agent's clock starts now.
-      { assigned_agent_id: to.id, first_agent_reply_at: null, updated_at: now },
-    );
-    if (!moved) throw new AppError('SESSION_ALREADY_ASSIGNED', 'This chat changed hands meanwhile');
-    await removeOpenChat(trx, from.id, now);
-    outbox.touchAgent(from.id);
-    outbox.touchAgent(to.id);
-    await markParticipantLeft(trx, sessionId, from.id, now);
-    await addParticipant(trx, { sessionId, userId: to.id, role: 'agent', now });
-    const by = viewer.id === from.id ? from : await loadActor(trx, viewer);
-    await appendSystemMessage(trx, ctx, outbox, sessionId, transferLine(from, to, by));
-    const updated = await appendSessionUpdate(trx, ctx, outbox, sessionId, 'transferred', [
-      from.id,
-    ]);
-    outbox.requestRouting();
-    return updated;
-  });
-}

@@ -1,14 +1,17 @@
 // Puts an agent's open chats back in the queue when the agent can no longer serve them
-// (account disabled, no longer an agent, or gone too long). The customers keep their place:
-// the row keeps its start time and priority, which are what the queue is ordered by.
+// (account disabled, no longer an agent, or gone too long), and one chat when it is transferred
+// to a team. The customers keep their place: the row keeps its start time and priority, which
+// are what the queue is ordered by.
 import { removeOpenChat } from '../../storage/repositories/agents.js';
 import {
   markParticipantLeft,
   queuePositions,
   updateSessionIf,
 } from '../../storage/repositories/sessions.js';
+import type { SessionUpdate } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
+import { closePendingOffer } from '../transfers/offerClosing.js';
 import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
 
 export interface RequeuedChat {
@@ -39,25 +42,9 @@ export async function requeueChatsOf(
         .where('status', '=', 'active'),
     )
     .execute();
-  const now = ctx.clock.now();
   const moved: string[] = [];
   for (const { id } of open) {
-    const back = await updateSessionIf(
-      trx,
-      id,
-      { status: 'active', agentId: agent.id },
-      {
-        status: 'waiting',
-        assigned_agent_id: null,
-        assigned_at: null,
-        // First response is measured per assignment: the next agent's clock starts afresh.
-        first_agent_reply_at: null,
-        updated_at: now,
-      },
-    );
-    if (!back) continue;
-    await removeOpenChat(trx, agent.id, now);
-    await markParticipantLeft(trx, id, agent.id, now);
+    if (!(await putBackInQueue(trx, ctx, outbox, id, agent.id))) continue;
     moved.push(id);
   }
   // Places are told once every chat is back, so each customer hears where they now stand.
@@ -69,9 +56,43 @@ export async function requeueChatsOf(
     await appendSessionUpdate(trx, ctx, outbox, id, 'requeued', [agent.id]);
     requeued.push({ sessionId: id, position });
   }
-  if (open.length > 0) {
-    outbox.touchAgent(agent.id);
-    outbox.requestRouting();
-  }
   return requeued;
+}
+
+/**
+ * Puts one active chat of `agentId` back in the queue in its place, with `changes` to its row (a
+ * transfer names its new team), freeing the agent's slot; its pending transfer offer, if any, is
+ * withdrawn. False, changing nothing, when the chat is no longer that agent's. The caller writes
+ * the lines that say so and the session update.
+ */
+export async function putBackInQueue(
+  trx: Db,
+  ctx: ServiceContext,
+  outbox: Outbox,
+  sessionId: string,
+  agentId: string,
+  changes: SessionUpdate = {},
+): Promise<boolean> {
+  const now = ctx.clock.now();
+  const back = await updateSessionIf(
+    trx,
+    sessionId,
+    { status: 'active', agentId },
+    {
+      ...changes,
+      status: 'waiting',
+      assigned_agent_id: null,
+      assigned_at: null,
+      // First response is measured per assignment: the next agent's clock starts afresh.
+      first_agent_reply_at: null,
+      updated_at: now,
+    },
+  );
+  if (!back) return false;
+  await removeOpenChat(trx, agentId, now);
+  await markParticipantLeft(trx, sessionId, agentId, now);
+  await closePendingOffer(trx, ctx, outbox, sessionId);
+  outbox.touchAgent(agentId);
+  outbox.requestRouting();
+  return true;
 }

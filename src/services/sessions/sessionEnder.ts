@@ -16,6 +16,7 @@ import {
 import { findUserById } from '../../storage/repositories/users.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import type { Db } from '../../storage/store.js';
+import { closePendingOffer } from '../transfers/offerClosing.js';
 import { loadSessionFor } from './sessionAccess.js';
 import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
 
@@ -74,7 +75,7 @@ export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise
 
 /**
  * Ends `record` inside the caller's transaction: frees its agent's slot (and asks routing to
- * use it), writes the system message and the session update.
+ * use it), withdraws a pending transfer offer, writes the system message and the session update.
  */
 export async function closeSession(
   trx: Db,
@@ -109,6 +110,8 @@ export async function closeSession(
   if (agentId && record.row.status === 'active') {
     await removeOpenChat(trx, agentId, now);
     await markParticipantLeft(trx, sessionId, agentId, now);
+    // Only an active chat can be on offer to another agent.
+    await closePendingOffer(trx, ctx, outbox, sessionId);
     outbox.touchAgent(agentId);
     outbox.requestRouting();
   }

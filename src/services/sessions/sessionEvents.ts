@@ -128,6 +128,23 @@ export const appendSystemMessage = (
 ) => appendMessage(trx, ctx, outbox, { sessionId, sender: null, type: 'system', text });
 
 /**
+ * A system line for the desk only: a `note` without a sender, which the one visibility rule
+ * (domain/eventVisibility.ts) keeps from the customer on every path, as it does any note. Like a
+ * note it leaves the chat's last activity and awaiting-reply clock alone. It names who acted in a
+ * transfer when the customer is told something else (domain/transcriptLines.ts).
+ */
+export async function appendDeskLine(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  sessionId: string,
+  text: string,
+): Promise<MessageRecord> {
+  const seq = await reserveSeq(trx, sessionId, ctx.clock.now());
+  return writeMessage(trx, ctx, outbox, seq, { sessionId, sender: null, type: 'note', text });
+}
+
+/**
  * Records that the session changed, with its new state, and tells the lists that show it:
  * the customer's, the agents' (current and `alsoNotify`), the queue's and the monitor's.
  */

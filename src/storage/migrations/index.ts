@@ -10,6 +10,7 @@ import * as teams from './0007_teams.js';
 import * as awaitingReplyBackfill from './0008_awaiting_reply_backfill.js';
 import * as teamQuickResponses from './0009_team_quick_responses.js';
 import * as tickets from './0010_tickets.js';
+import * as transferOffers from './0011_transfer_offers.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_awaiting_reply_backfill': awaitingReplyBackfill,
   '0009_team_quick_responses': teamQuickResponses,
   '0010_tickets': tickets,
+  '0011_transfer_offers': transferOffers,
 };

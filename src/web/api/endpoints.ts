@@ -35,6 +35,7 @@ import type {
   UpdateTeamBody,
   UpdateTopicBody,
 } from '../../shared/teamsApi.js';
+import type { TransferOffer, TransferSessionBody } from '../../shared/transfersApi.js';
 import type { HttpClient } from './http.js';
 
 export interface SignedIn {
@@ -72,9 +73,23 @@ export function createApi(http: HttpClient) {
         http.post<Session>(`${at(id)}/rating`, { rating, ...(feedback ? { feedback } : {}) }),
       take: (id: string) => http.post<Session>(`${at(id)}/take`),
       assign: (id: string, agentId: string) => http.post<Session>(`${at(id)}/assign`, { agentId }),
-      transfer: (id: string, agentId: string) =>
-        http.post<Session>(`${at(id)}/transfer`, { agentId }),
+      /**
+       * To an agent or a team's queue: the chat as it is now, or (TRANSFER_MODE=offer, to an
+       * agent) the offer they accept or decline (see isTransferOffer).
+       */
+      transfer: (id: string, body: TransferSessionBody) =>
+        http.post<Session | TransferOffer>(`${at(id)}/transfer`, body),
       setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
+    },
+    transferOffers: {
+      /** Pending offers made to, by or for the caller. */
+      list: () => http.get<{ items: TransferOffer[] }>('/transfer-offers'),
+      accept: (id: string) =>
+        http.post<Session>(`/transfer-offers/${encodeURIComponent(id)}/accept`),
+      decline: (id: string) =>
+        http.post<TransferOffer>(`/transfer-offers/${encodeURIComponent(id)}/decline`),
+      withdraw: (id: string) =>
+        http.post<TransferOffer>(`/transfer-offers/${encodeURIComponent(id)}/withdraw`),
     },
     messages: {
       /** Without `beforeSeq`: the newest page. Always oldest first. */
@@ -148,3 +163,7 @@ export function createApi(http: HttpClient) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** What a transfer answered: an offer (202) carries its deadline, a chat does not. */
+export const isTransferOffer = (result: Session | TransferOffer): result is TransferOffer =>
+  'expiresAt' in result;

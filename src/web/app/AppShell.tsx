@@ -1,6 +1,7 @@
 // The frame around every signed-in page: a header with the product, the navigation, the link's
-// health, preferences and the signed-in person (name, role, sign out), then the page. On a phone
-// the navigation and tools fold into a menu.
+// health, preferences and the signed-in person (name, role, sign out), then the page, and for
+// agents the transfer offers waiting for their answer. On a phone the navigation and tools fold
+// into a menu.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAgentRole } from '../format/roles.js';
@@ -9,6 +10,7 @@ import { RoleBadge } from '../components/Badge.js';
 import { Button, IconButton } from '../components/Button.js';
 import { Icon, Logo } from '../components/Icon.js';
 import { Toaster } from '../components/Toaster.js';
+import { TransferOfferTray } from '../pages/console/TransferOfferTray.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { DesktopNotificationsToggle, SoundToggle, ThemeToggle } from './PreferenceToggles.js';
 import { matchPath } from './paths.js';
@@ -120,6 +122,7 @@ export function AppShell({
       <main id="main" class="main" tabIndex={-1}>
         {children}
       </main>
+      {agent && <TransferOfferTray />}
       <Toaster />
     </div>
   );

@@ -126,4 +126,25 @@ describe('isOwnSide', () => {
       entry: { text: 'Call him back', delivery: 'pending', clientId: 'c-1' },
     });
   });
+
+  it('shows the desk’s line about a transfer as a system line only agents see', () => {
+    const items = buildTimeline(
+      conversation(ama, [
+        message(ama, 2, 'Let me pass you on'),
+        chatMessage(++seq, null, {
+          type: 'note',
+          text: 'Ama transferred the chat to Finance',
+          createdAt: at(3),
+        }),
+        chatMessage(++seq, null, { text: "You're being transferred to Finance", createdAt: at(3) }),
+      ]),
+      ama,
+      now,
+    );
+    expect(items.slice(2)).toMatchObject([
+      { kind: 'system', text: 'Ama transferred the chat to Finance', desk: true },
+      { kind: 'system', text: "You're being transferred to Finance" },
+    ]);
+    expect(items[3]).not.toHaveProperty('desk');
+  });
 });

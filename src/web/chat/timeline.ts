@@ -24,7 +24,8 @@ export interface TimelineEntry {
 
 export type TimelineItem =
   | { kind: 'day'; key: string; label: string }
-  | { kind: 'system'; key: string; text: string; at: string }
+  /** `desk`: a line only agents ever receive (a `note` without a sender: who moved the chat). */
+  | { kind: 'system'; key: string; text: string; at: string; desk?: true }
   | { kind: 'group'; key: string; sender: Person; mine: boolean; entries: TimelineEntry[] }
   /** An internal note: on its own, never in a group (only agents ever receive one). */
   | { kind: 'note'; key: string; sender: Person; entry: TimelineEntry };
@@ -92,6 +93,17 @@ export function buildTimeline(
         text: message.text,
         at: message.createdAt,
         delivery: null,
+      });
+      continue;
+    }
+    if (message.type === 'note') {
+      place(null, message.createdAt, message.id);
+      items.push({
+        kind: 'system',
+        key: message.id,
+        text: message.text,
+        at: message.createdAt,
+        desk: true,
       });
       continue;
     }

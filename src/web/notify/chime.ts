@@ -1,13 +1,15 @@
 // The notification sounds, made with the Web Audio API (no audio files): a rising two-note chime
-// for a chat entering the queue, a brighter three-note one for a chat given to the agent, and a
-// short high pair for a customer's message.
+// for a chat entering the queue, a brighter three-note one for a chat given to the agent, a short
+// high pair for a customer's message, and a call and answer for a transfer offered to the agent,
+// which waits for their answer.
 
-export type ChimeKind = 'queued' | 'assigned' | 'message';
+export type ChimeKind = 'queued' | 'assigned' | 'message' | 'offer';
 
 const NOTES: Record<ChimeKind, number[]> = {
   queued: [660, 880],
   assigned: [523.25, 659.25, 783.99],
   message: [987.77, 1318.51],
+  offer: [783.99, 659.25, 783.99, 1046.5],
 };
 const NOTE_SECONDS = 0.14;
 

@@ -27,6 +27,7 @@ export function activeSession(changes: Partial<Session> = {}): Session {
     lastSeq: 0,
     topic: null,
     team: null,
+    handoverNoteId: null,
     ticketId: null,
     ...changes,
   };

@@ -1,7 +1,9 @@
-// One chat as an agent or super admin works it: who and what it is about, the conversation with
-// the customer's typing indicator and read ticks, the composer with quick responses, and the
-// actions their role allows (take, assign, transfer, end; a team lead assigns and transfers their
-// teams' chats, within the team, and monitors them), with a details panel beside it. A
+// One chat as an agent or super admin works it: who and what it is about, the handover note left
+// for them by the transfer that brought it, the conversation with the customer's typing indicator
+// and read ticks, the composer with quick responses, and the actions their role allows (take,
+// assign, transfer to an agent or a team, end; a team lead assigns and transfers their teams'
+// chats, within the team, and monitors them), with a details panel beside it. While the chat is
+// offered to another agent it says so, with the time left and a way to withdraw the offer. A
 // waiting chat they were watching that a colleague took stays on screen as last seen, saying so.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
@@ -17,6 +19,7 @@ import { useReadable } from '../../hooks/useReadable.js';
 import { useReadReceipts } from '../../hooks/useReadReceipts.js';
 import { ledTeams as ledTeamsState, leadsTeamOf } from '../../state/ledTeams.js';
 import { showToast } from '../../state/toasts.js';
+import { offerOf, transferOffers } from '../../state/transferOffers.js';
 import { Alert } from '../Alert.js';
 import { Avatar } from '../Avatar.js';
 import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
@@ -29,6 +32,8 @@ import { cancelComposerFocus, focusComposerWhenReady } from './composerFocus.js'
 import { ConversationProblem } from './ConversationProblem.js';
 import { MessageList } from './MessageList.js';
 import { SessionDetails } from './SessionDetails.js';
+import { TransferDialog } from './TransferDialog.js';
+import { HandoverNote, OfferPending } from './transferNotices.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
 interface ChatWindowProps {
@@ -64,6 +69,7 @@ function ChatWindowView({
 }: Omit<ChatWindowProps, 'sessionId'> & { store: ConversationStore }) {
   const { me, api, quickResponses } = useServices();
   const ledTeams = useReadable(ledTeamsState);
+  const offers = useReadable(transferOffers);
   const view = useReadable(store);
   // Beside the conversation when there is room for both; on smaller screens it covers the
   // conversation, so it starts closed.
@@ -94,6 +100,12 @@ function ChatWindowView({
   const teamIds = lead
     ? ledTeams.find((team) => team.id === session.team?.id)?.members.map((m) => m.agent.id)
     : undefined;
+  const offer = session.status === 'active' ? offerOf(offers, session.id) : undefined;
+  // The receiver finds the note the transfer that brought them the chat left for them.
+  const handoverNote =
+    mine && session.handoverNoteId
+      ? view.conversation.messages.find((m) => m.id === session.handoverNoteId)
+      : undefined;
 
   return (
     <section class="chat-window" aria-label={`Chat with ${session.customer.name}`} ref={windowRef}>
@@ -141,6 +153,7 @@ function ChatWindowView({
       <div class="chat-window__body" data-details={details || undefined}>
         <div class="chat-window__conversation">
           <ConversationProblem view={view} class="chat-window__problem" />
+          {handoverNote && <HandoverNote note={handoverNote} />}
           <MessageList store={store} view={view} viewer={me} />
           <TypingIndicator person={view.typing} />
           <footer class="chat-window__footer">
@@ -151,6 +164,7 @@ function ChatWindowView({
               </Alert>
             ) : (
               <>
+                {offer && (canManage || lead) && <OfferPending offer={offer} />}
                 {session.status === 'active' && mine && (
                   <Composer
                     store={store}
@@ -215,17 +229,10 @@ function ChatWindowView({
         </ConfirmDialog>
       )}
       {dialog === 'transfer' && (
-        <AgentPickerDialog
-          title="Transfer chat"
-          intro={`Choose who should continue the chat with ${session.customer.name}. They will see the whole conversation.`}
-          confirmLabel="Transfer"
-          excludeIds={[session.agent?.id ?? '', session.customer.id]}
-          onlyIds={mine || superAdmin ? undefined : teamIds}
+        <TransferDialog
+          session={session}
+          onlyAgentIds={mine || superAdmin ? undefined : teamIds}
           onClose={() => setDialog(null)}
-          onPick={async (agentId) => {
-            const moved = await api.sessions.transfer(session.id, agentId);
-            showToast(`Chat transferred to ${moved.agent?.name ?? 'the agent'}`);
-          }}
         />
       )}
       {dialog === 'assign' && (

@@ -144,8 +144,9 @@ function TimelineRow({
   }
   if (item.kind === 'system') {
     return (
-      <p class="messages__system">
+      <p class={cx('messages__system', item.desk && 'messages__system--desk')}>
         <span>{item.text}</span>
+        {item.desk && <span class="messages__desk-only">Only agents see this</span>}
         <time dateTime={item.at}>{formatClock(item.at)}</time>
       </p>
     );

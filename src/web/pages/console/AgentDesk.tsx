@@ -1,9 +1,9 @@
 // An agent's work in progress, kept for every page of their sign-in rather than only the console:
 // the Active and Waiting lists (live), every active chat followed for unread counts, the chats
-// open as workspace tabs, their notification preferences (kept on the server), and the alerts for
-// new work, customer messages and mentions in colleagues' notes (chime, browser notification, tab
-// title badge), so an agent on another page still hears and sees a chat arrive and a customer
-// write.
+// open as workspace tabs, their notification preferences (kept on the server), the transfer
+// offers that concern them, and the alerts for new work, customer messages, offers and mentions
+// in colleagues' notes (chime, browser notification, tab title badge), so an agent on another
+// page still hears and sees a chat arrive and a customer write.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/api.js';
@@ -22,6 +22,7 @@ import { useRequeueAlerts } from '../admin/useRequeueAlerts.js';
 import { useActiveConversations } from './useActiveConversations.js';
 import { useAttentionAlerts, useMessageAlerts } from './useAttentionAlerts.js';
 import { useMentionAlerts } from './useMentionAlerts.js';
+import { useTransferOffers } from './useTransferOffers.js';
 import { useWorkspace, type Workspace } from './useWorkspace.js';
 
 /** Active and waiting lists are read whole, up to this many. */
@@ -45,6 +46,8 @@ export interface AgentDesk {
   memberTeams: readonly Team[];
   /** Chats this agent took themselves: already noticed, so they do not ring. */
   takenByMe: Set<string>;
+  /** Opens the chat in front in the console, from whichever page (an alert, an accepted offer). */
+  reveal: (sessionId: string) => void;
   /** A notification was clicked: the console should show its chat (on a phone, instead of the lists). */
   revealRequested: boolean;
   revealHandled: () => void;
@@ -140,6 +143,8 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
     onOpen: openFromAlert,
   });
 
+  useTransferOffers(settings);
+
   useAttentionAlerts({
     waiting: waiting.loaded ? waiting.items : null,
     active: active.loaded ? active.items : null,
@@ -164,6 +169,7 @@ export function AgentDeskProvider({ children }: { children: ComponentChildren })
         ledTeams: led,
         memberTeams: member,
         takenByMe,
+        reveal: openFromAlert,
         revealRequested,
         revealHandled: () => setRevealRequested(false),
       }}
