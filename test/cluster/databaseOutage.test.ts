@@ -173,6 +173,8 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
     // The harness holds the chat's row, so Ama's take on b is mid-query when the link goes.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const rowLocked = new Promise<void>((resolve) => (locked = resolve));
     const holding = cluster.store.transaction(async (trx) => {
       await trx
         .selectFrom('chat_sessions')
@@ -180,8 +182,11 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
         .where('id', '=', sessionId)
         .forUpdate()
         .execute();
+      locked();
       await held;
     });
+    // Only once the row is held: on a loaded machine the take could otherwise get there first.
+    await rowLocked;
     const take = ama.on(cluster.url('b')).post(`/api/v1/sessions/${sessionId}/take`);
     const answer = await (async () => {
       try {

@@ -1,7 +1,11 @@
 // The routing scheduler on its own, with a fake pass and the test's clock: kicks coalesce, and a
 // pass is timed for the moment the last pass asked for, the earliest one when several are asked.
 import { describe, expect, it } from 'vitest';
-import { RoutingScheduler, type RoutingOutcome } from '../../src/services/sessions/queueRouter.js';
+import {
+  RETRY_FAILED_PASS_MS,
+  RoutingScheduler,
+  type RoutingOutcome,
+} from '../../src/services/sessions/queueRouter.js';
 import { ManualClock } from '../support/world.js';
 
 /** A scheduler whose passes answer `answers` in turn (then "nothing to time"), counting them. */
@@ -70,6 +74,30 @@ describe('RoutingScheduler', () => {
     expect(passes()).toBe(1);
     routing.kick();
     await routing.idle();
+    expect(routing.nextPassAt).toBeNull();
+  });
+
+  it('times another pass after one that failed, instead of leaving the queue to the sweep', async () => {
+    const clock = new ManualClock(0);
+    const errors: unknown[] = [];
+    let passes = 0;
+    const routing = new RoutingScheduler(
+      async (): Promise<RoutingOutcome> => {
+        passes++;
+        if (passes === 1) throw new Error('the database went away');
+        return { placed: 1, nextPassAt: null };
+      },
+      (error) => errors.push(error),
+      clock,
+      clock.setTimer,
+    );
+    routing.kick();
+    await routing.idle();
+    expect(errors).toHaveLength(1);
+    expect(routing.nextPassAt).toBe(RETRY_FAILED_PASS_MS);
+    clock.advance(RETRY_FAILED_PASS_MS);
+    await routing.idle();
+    expect(passes).toBe(2);
     expect(routing.nextPassAt).toBeNull();
   });
 });

@@ -182,6 +182,13 @@ const realTimer: SetTimer = (work, delayMs) => {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
+ * After a pass that failed (the database was briefly away, a statement ran past its deadline on
+ * a loaded machine), the next is timed this much later, so the queue does not wait for the
+ * housekeeping sweep or another kick to move again.
+ */
+export const RETRY_FAILED_PASS_MS = 1000;
+
+/**
  * Runs routing in the background on kick(). A pass starts once the current turn of the event
  * loop is over (setImmediate, no delay), so the kicks of every end in one shared commit, which
  * all arrive in that turn, start one pass that refills all their slots. A kick during a run
@@ -189,6 +196,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * at most. When a pass says a waiting chat will overflow to agents with room later
  * (`nextPassAt`), a pass is timed for that moment, by the injected clock; one timer is kept, for
  * the earliest moment asked, and every pass asks again, so it follows the queue as it changes.
+ * A pass that fails times another RETRY_FAILED_PASS_MS later.
  */
 export class RoutingScheduler implements RoutingTrigger {
   private running: Promise<void> | null = null;
@@ -248,6 +256,7 @@ export class RoutingScheduler implements RoutingTrigger {
         if (nextPassAt !== null) this.passAt(nextPassAt);
       } catch (error) {
         this.onError(error);
+        this.passAt(this.clock.now() + RETRY_FAILED_PASS_MS);
       }
     } while (this.again);
     this.running = null;
