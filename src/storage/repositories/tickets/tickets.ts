@@ -87,16 +87,26 @@ export async function tagsByTicket(
   db: Db,
   ticketIds: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const byTicket = new Map<string, string[]>();
-  if (ticketIds.length === 0) return byTicket;
+  if (ticketIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('ticket_tags')
     .select(['ticket_id', 'tag'])
     .where('ticket_id', 'in', [...ticketIds])
     .orderBy('tag')
     .execute();
-  for (const { ticket_id, tag } of rows) {
-    byTicket.set(ticket_id, [...(byTicket.get(ticket_id) ?? []), tag]);
+  return groupByTicket(rows, (row) => row.tag);
+}
+
+/** The rows' values by their ticket, in the rows' order. */
+function groupByTicket<R extends { ticket_id: string }>(
+  rows: readonly R[],
+  value: (row: R) => string,
+): Map<string, string[]> {
+  const byTicket = new Map<string, string[]>();
+  for (const row of rows) {
+    const values = byTicket.get(row.ticket_id);
+    if (values) values.push(value(row));
+    else byTicket.set(row.ticket_id, [value(row)]);
   }
   return byTicket;
 }
@@ -126,16 +136,12 @@ export async function chatIdsByTicket(
   db: Db,
   ticketIds: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const byTicket = new Map<string, string[]>();
-  if (ticketIds.length === 0) return byTicket;
+  if (ticketIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('ticket_chat_links')
     .select(['ticket_id', 'session_id'])
     .where('ticket_id', 'in', [...ticketIds])
     .orderBy('created_at')
     .execute();
-  for (const { ticket_id, session_id } of rows) {
-    byTicket.set(ticket_id, [...(byTicket.get(ticket_id) ?? []), session_id]);
-  }
-  return byTicket;
+  return groupByTicket(rows, (row) => row.session_id);
 }
