@@ -14,6 +14,8 @@ import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
 import { TeamsPage } from '../pages/teams/TeamsPage.js';
+import { TicketPage } from '../pages/tickets/TicketPage.js';
+import { TicketsInboxPage } from '../pages/tickets/TicketsInboxPage.js';
 import type { Params } from './paths.js';
 
 export interface PageRoute {
@@ -64,6 +66,19 @@ const ROUTES: readonly PageRoute[] = [
     roles: AGENT_ROLES,
     title: 'Transcript',
     render: ({ id }) => <AgentTranscriptPage key={id} sessionId={id!} />,
+  },
+  {
+    pattern: '/tickets',
+    roles: AGENT_ROLES,
+    title: 'Tickets',
+    nav: { label: 'Tickets', icon: 'tag' },
+    render: () => <TicketsInboxPage />,
+  },
+  {
+    pattern: '/tickets/:id',
+    roles: AGENT_ROLES,
+    title: 'Ticket',
+    render: ({ id }) => <TicketPage key={id} ticketId={id!} desk />,
   },
   {
     pattern: '/quick-responses',
