@@ -14,6 +14,8 @@ import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
 import { TeamsPage } from '../pages/teams/TeamsPage.js';
+import { NewRequestPage } from '../pages/tickets/NewRequestPage.js';
+import { RequestsPage } from '../pages/tickets/RequestsPage.js';
 import { TicketPage } from '../pages/tickets/TicketPage.js';
 import { TicketsInboxPage } from '../pages/tickets/TicketsInboxPage.js';
 import type { Params } from './paths.js';
@@ -53,6 +55,25 @@ const ROUTES: readonly PageRoute[] = [
     roles: ['user'],
     title: 'Transcript',
     render: ({ id }) => <TranscriptPage key={id} sessionId={id!} />,
+  },
+  {
+    pattern: '/requests',
+    roles: ['user'],
+    title: 'Your requests',
+    nav: { label: 'Requests', icon: 'inbox' },
+    render: () => <RequestsPage />,
+  },
+  {
+    pattern: '/requests/new',
+    roles: ['user'],
+    title: 'New request',
+    render: () => <NewRequestPage />,
+  },
+  {
+    pattern: '/requests/:id',
+    roles: ['user'],
+    title: 'Request',
+    render: ({ id }) => <TicketPage key={id} ticketId={id!} desk={false} />,
   },
   {
     pattern: '/console',
