@@ -48,7 +48,7 @@ describeInBrowser('tickets', () => {
 
     const panel = agentPage.getByRole('complementary', { name: 'Ticket details' });
     await panel.getByLabel('Assignee').selectOption({ label: 'Kofi Boateng (you)' });
-    await visible(panel.getByText('assigned it to Kofi Boateng'));
+    await visible(panel.getByText('took it'));
     await agentPage
       .getByRole('textbox', { name: 'Your reply' })
       .fill('Sorry about that, I am looking into it.');

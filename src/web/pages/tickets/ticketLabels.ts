@@ -39,6 +39,9 @@ function valueText(kind: TicketEvent['kind'], value: EventValue): string {
   return String(value);
 }
 
+const isPerson = (value: EventValue): value is { id: string; name: string } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'name' in value;
+
 /** One history entry as a sentence, without its actor and time. */
 export function eventText(event: TicketEvent): string {
   const from = valueText(event.kind, event.from);
@@ -55,7 +58,10 @@ export function eventText(event: TicketEvent): string {
     case 'team':
       return event.to === null ? `moved it out of ${from}` : `moved it to ${to}`;
     case 'assignee':
-      return event.to === null ? `unassigned ${from}` : `assigned it to ${to}`;
+      if (event.to === null) return `unassigned ${from}`;
+      return isPerson(event.to) && event.to.id === event.actor?.id
+        ? 'took it'
+        : `assigned it to ${to}`;
     case 'tags':
       return `set the tags to ${to}`;
     case 'field':
