@@ -70,10 +70,10 @@ const ROUTES: readonly PageRoute[] = [
     render: () => <NewRequestPage />,
   },
   {
-    pattern: '/requests/:id',
+    pattern: '/requests/:ref',
     roles: ['user'],
     title: 'Request',
-    render: ({ id }) => <TicketPage key={id} ticketId={id!} desk={false} />,
+    render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk={false} />,
   },
   {
     pattern: '/console',
@@ -96,10 +96,10 @@ const ROUTES: readonly PageRoute[] = [
     render: () => <TicketsInboxPage />,
   },
   {
-    pattern: '/tickets/:id',
+    pattern: '/tickets/:ref',
     roles: AGENT_ROLES,
     title: 'Ticket',
-    render: ({ id }) => <TicketPage key={id} ticketId={id!} desk />,
+    render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk />,
   },
   {
     pattern: '/quick-responses',

@@ -21,9 +21,10 @@ import { TicketSidePanel } from './TicketSidePanel.js';
 import { TicketThread } from './TicketThread.js';
 import { useTicket } from './useTicket.js';
 
-export function TicketPage({ ticketId, desk }: { ticketId: string; desk: boolean }) {
+/** `ticketRef`: the ticket's number (`1042`) or id. */
+export function TicketPage({ ticketRef, desk }: { ticketRef: string; desk: boolean }) {
   const { me } = useServices();
-  const view = useTicket(ticketId, desk);
+  const view = useTicket(ticketRef, desk);
   const data = view.data;
   const back = desk
     ? { href: '/tickets', label: 'Tickets' }
@@ -72,10 +73,8 @@ export function TicketPage({ ticketId, desk }: { ticketId: string; desk: boolean
         {ticket.mergedInto && (
           <Alert tone="info">
             This ticket was merged into{' '}
-            <Link href={ticketHref({ id: ticket.mergedInto.id }, !desk)}>
-              #{ticket.mergedInto.number}
-            </Link>
-            , where the conversation goes on.
+            <Link href={ticketHref(ticket.mergedInto, !desk)}>#{ticket.mergedInto.number}</Link>,
+            where the conversation goes on.
           </Alert>
         )}
         {!events && <RequesterActions ticket={ticket} onChanged={reload} />}

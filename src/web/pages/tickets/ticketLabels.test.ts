@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../../shared/ticketsApi.js';
-import { eventText } from './ticketLabels.js';
+import { eventText, parseTicketRef, ticketHref } from './ticketLabels.js';
 
 const ana = { id: 'a1', name: 'Ana Mensah', email: null, role: 'admin' as const };
 const kofi = { id: 'k1', name: 'Kofi Boateng', email: null, role: 'admin' as const };
@@ -48,5 +48,16 @@ describe('history entries', () => {
     expect(eventText(event({ kind: 'field', field: 'student_id', to: 'S-1' }))).toBe(
       'set student_id to S-1',
     );
+  });
+
+  it('opens a ticket at its number, with or without #, else takes the address for an id', () => {
+    expect(parseTicketRef('1042')).toBe(1042);
+    expect(parseTicketRef('#7')).toBe(7);
+    expect(parseTicketRef('0')).toBeNull();
+    expect(parseTicketRef('01')).toBeNull();
+    expect(parseTicketRef('12345678901234567')).toBeNull();
+    expect(parseTicketRef('01890a5d-ac96-774b-bcce-b302099a8057')).toBeNull();
+    expect(ticketHref({ number: 1042 }, false)).toBe('/tickets/1042');
+    expect(ticketHref({ number: 1042 }, true)).toBe('/requests/1042');
   });
 });

@@ -18,9 +18,15 @@ export const SETTABLE_STATUSES = ['open', 'pending', 'on_hold', 'solved'] as con
 
 export const ticketNumber = (ticket: Pick<Ticket, 'number'>) => `#${ticket.number}`;
 
-/** Where a ticket's page is: the desk's, or the requester's. */
-export const ticketHref = (ticket: Pick<Ticket, 'id'>, requester: boolean) =>
-  `${requester ? '/requests' : '/tickets'}/${encodeURIComponent(ticket.id)}`;
+/** Where a ticket's page is, at its number: the desk's, or the requester's. */
+export const ticketHref = (ticket: Pick<Ticket, 'number'>, requester: boolean) =>
+  `${requester ? '/requests' : '/tickets'}/${ticket.number}`;
+
+/** A ticket's page is at its number (`/tickets/1042`, `#1042` too), or at its id. */
+export const parseTicketRef = (ref: string): number | null => {
+  const match = /^#?([1-9][0-9]{0,15})$/.exec(ref.trim());
+  return match ? Number(match[1]) : null;
+};
 
 type EventValue = TicketEvent['to'];
 

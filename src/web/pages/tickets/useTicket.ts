@@ -4,10 +4,13 @@
 // announced on no list topic, so the writer reloads).
 import type { Page } from '../../../shared/api.js';
 import type { Ticket, TicketEvent, TicketMessage } from '../../../shared/ticketsApi.js';
+import type { Api } from '../../api/endpoints.js';
+import { ApiError } from '../../api/http.js';
 import { useServices } from '../../app/services.js';
 import { useAsync, type AsyncState } from '../../hooks/useAsync.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { ticket as ticketFrames } from '../../realtime/invalidations.js';
+import { parseTicketRef } from './ticketLabels.js';
 
 export interface TicketView {
   ticket: Ticket;
@@ -31,14 +34,25 @@ async function everyPage<T>(fetch: (cursor: string | undefined) => Promise<Page<
   return items;
 }
 
+async function findTicket(api: Api, ref: string): Promise<Ticket> {
+  const number = parseTicketRef(ref);
+  if (number === null) return api.tickets.get(ref);
+  const { items } = await api.tickets.list({ number, limit: 1 });
+  const found = items[0];
+  if (!found) throw new ApiError(404, 'NOT_FOUND', `There is no ticket #${number} you can open.`);
+  return found;
+}
+
 /**
+ * `ref`: the ticket's number or id.
  * `desk`: the page of an agent, who reads the history, unless it is their own request (its
  * requester is treated as one on it, docs/tickets.md).
  */
-export function useTicket(id: string, desk: boolean): AsyncState<TicketView> {
+export function useTicket(ref: string, desk: boolean): AsyncState<TicketView> {
   const { api, me } = useServices();
   const state = useAsync(async (): Promise<TicketView> => {
-    const ticket = await api.tickets.get(id);
+    const ticket = await findTicket(api, ref);
+    const id = ticket.id;
     const withHistory = desk && ticket.requester.id !== me.id;
     const [messages, events] = await Promise.all([
       everyPage((cursor) => api.tickets.messages(id, { cursor, limit: 100 })),
@@ -47,7 +61,8 @@ export function useTicket(id: string, desk: boolean): AsyncState<TicketView> {
         : Promise.resolve(null),
     ]);
     return { ticket, messages, events };
-  }, [id, desk]);
-  useLiveRefresh([ticketFrames(id)], () => void state.reload());
+  }, [ref, desk]);
+  const id = state.data?.ticket.id;
+  useLiveRefresh(id ? [ticketFrames(id)] : [], () => void state.reload());
   return state;
 }
