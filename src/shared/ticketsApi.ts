@@ -188,6 +188,15 @@ export const ListTicketsQuery = z.object({
     .optional()
     .describe('an agent, `me`, or `none`: unassigned'),
   requesterId: Id.optional(),
+  number: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe(
+      'the ticket said aloud as `#1042` (`1042`): a page of it, or empty when the caller may not see it',
+    ),
   priority: Priority.optional(),
   tag: text(LIMITS.tag).optional(),
   sort: z

@@ -183,6 +183,29 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'customer: new request',
+    who: 'yaw',
+    open: async (page) => {
+      await goto(page, '/requests/new', (p) => heading(p, 'New request'));
+      await page.getByLabel('Subject').fill('Transcript for a scholarship');
+      await page.getByLabel('Your message').fill('Can I get a stamped transcript by Friday?');
+    },
+  },
+  {
+    name: 'customer: a request',
+    who: 'yaw',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await visible(page.getByRole('button', { name: 'Mark as solved' }));
+    },
+  },
+  {
+    name: 'customer: requests',
+    who: 'yaw',
+    open: (page) =>
+      goto(page, '/requests', (p) => visible(p.getByText('Transcript for a scholarship').first())),
+  },
+  {
     name: 'agent console: Active with a chat open',
     who: 'ama',
     open: async (page) => {
@@ -238,6 +261,28 @@ const SCREENS: Screen[] = [
     name: 'quick responses',
     who: 'admin',
     open: (page) => goto(page, '/quick-responses', (p) => visible(p.getByText('Password reset'))),
+  },
+  {
+    name: 'tickets inbox',
+    who: 'admin',
+    open: async (page) => {
+      await goto(page, '/tickets', (p) => visible(p.getByRole('tab', { name: 'All open' })));
+      await page.getByRole('tab', { name: 'All open' }).click();
+      await visible(page.getByRole('row', { name: /Transcript for a scholarship/ }).first());
+    },
+  },
+  {
+    name: 'a ticket',
+    who: 'admin',
+    open: async (page) => {
+      await page
+        .getByRole('row', { name: /Transcript for a scholarship/ })
+        .first()
+        .getByRole('link')
+        .click();
+      await visible(page.getByRole('complementary', { name: 'Ticket details' }));
+      await page.getByRole('button', { name: 'Note', exact: true }).click();
+    },
   },
   {
     name: 'admin: all chats',

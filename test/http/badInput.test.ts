@@ -434,6 +434,10 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '/api/v1/tickets?assigneeId=someone',
       '/api/v1/tickets?requesterId=%00',
       '/api/v1/tickets?priority=asap',
+      '/api/v1/tickets?number=abc',
+      '/api/v1/tickets?number=0',
+      '/api/v1/tickets?number=1.5',
+      '/api/v1/tickets?number=%231',
       '/api/v1/tickets?tag=%00',
       '/api/v1/tickets?sort=name',
       '/api/v1/tickets?limit=0',
@@ -456,6 +460,7 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', null, id])}`,
       `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', Date.now(), id])}`,
       '/api/v1/tickets?status=new,open&assigneeId=none&teamId=none',
+      '/api/v1/tickets?number=1',
       `/api/v1/tickets/${id}/messages?cursor=${cursorOf([Date.now(), id])}`,
       `/api/v1/tickets/${id}/events?cursor=${cursorOf([1])}`,
     ]) {

@@ -32,6 +32,14 @@ describeEachDatabase('tickets over HTTP', (db) => {
       const id = filed.body.id as string;
       await amaSocket.waitFor((f) => f.type === 'ticket.created' && f.ticketId === id);
 
+      // Found by the number said aloud, by whoever may see it, and by nobody else.
+      const byNumber = (items: { id: string }[]) => items.map((t) => t.id);
+      expect(byNumber((await yaw.get('/api/v1/tickets?number=1')).body.items)).toEqual([id]);
+      expect(byNumber((await ama.get('/api/v1/tickets?number=1')).body.items)).toEqual([id]);
+      expect(byNumber((await ama.get('/api/v1/tickets?number=2')).body.items)).toEqual([]);
+      const kojo = await server.signUp('Kojo');
+      expect(byNumber((await kojo.get('/api/v1/tickets?number=1')).body.items)).toEqual([]);
+
       const note = await ama.post(`/api/v1/tickets/${id}/messages`, {
         body: 'Registry closes early on Fridays',
         kind: 'note',

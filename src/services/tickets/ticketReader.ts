@@ -30,6 +30,7 @@ export function listTickets(ctx: ServiceContext, viewer: Viewer, query: ListTick
     teamId: query.teamId,
     assigneeId: query.assigneeId === 'me' ? viewer.id : query.assigneeId,
     requesterId: query.requesterId,
+    number: query.number,
     priority: query.priority,
     tag: query.tag,
     sort: query.sort,

@@ -36,6 +36,15 @@ import type {
   UpdateTopicBody,
 } from '../../shared/teamsApi.js';
 import type { TransferOffer, TransferSessionBody } from '../../shared/transfersApi.js';
+import type {
+  CreateTicketBody,
+  ListTicketsQuery,
+  ReplyToTicketBody,
+  Ticket,
+  TicketEvent,
+  TicketMessage,
+  UpdateTicketBody,
+} from '../../shared/ticketsApi.js';
 import type { HttpClient } from './http.js';
 
 export interface SignedIn {
@@ -45,6 +54,11 @@ export interface SignedIn {
 
 export type SessionsQuery = Partial<ListSessionsQuery>;
 export type AccountsQuery = Partial<ListAccountsQuery>;
+/** The inbox's filters; `status` is one status or several. */
+export type TicketsQuery = Partial<Omit<ListTicketsQuery, 'status'>> & {
+  status?: readonly Ticket['status'][];
+};
+export type TicketReply = Partial<ReplyToTicketBody> & Pick<ReplyToTicketBody, 'body'>;
 
 export interface MessagePage {
   items: Message[];
@@ -52,6 +66,7 @@ export interface MessagePage {
 }
 
 const at = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+const ticketAt = (id: string) => `/tickets/${encodeURIComponent(id)}`;
 
 export function createApi(http: HttpClient) {
   return {
@@ -152,6 +167,26 @@ export function createApi(http: HttpClient) {
       update: (id: string, body: UpdateTopicBody) =>
         http.patch<Topic>(`/topics/${encodeURIComponent(id)}`, body),
       remove: (id: string) => http.delete(`/topics/${encodeURIComponent(id)}`),
+    },
+    tickets: {
+      /** The inbox (agents) or the caller's requests, a page at a time. */
+      list: ({ status, ...query }: TicketsQuery) =>
+        http.get<Page<Ticket>>('/tickets', {
+          ...query,
+          ...(status && status.length > 0 ? { status: status.join(',') } : {}),
+        }),
+      get: (id: string) => http.get<Ticket>(ticketAt(id)),
+      create: (body: Partial<CreateTicketBody> & Pick<CreateTicketBody, 'subject' | 'message'>) =>
+        http.post<Ticket>('/tickets', body),
+      update: (id: string, body: UpdateTicketBody) => http.patch<Ticket>(ticketAt(id), body),
+      /** The thread, oldest first (notes only for the desk). */
+      messages: (id: string, query: { cursor?: string; limit?: number } = {}) =>
+        http.get<Page<TicketMessage>>(`${ticketAt(id)}/messages`, { ...query }),
+      reply: (id: string, body: TicketReply) =>
+        http.post<TicketMessage>(`${ticketAt(id)}/messages`, body),
+      /** The history (the desk's; 403 for the requester). */
+      events: (id: string, query: { cursor?: string; limit?: number } = {}) =>
+        http.get<Page<TicketEvent>>(`${ticketAt(id)}/events`, { ...query }),
     },
     accounts: {
       list: (query: AccountsQuery) => http.get<Page<Account>>('/accounts', { ...query }),

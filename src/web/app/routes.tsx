@@ -14,6 +14,10 @@ import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
 import { TeamsPage } from '../pages/teams/TeamsPage.js';
+import { NewRequestPage } from '../pages/tickets/NewRequestPage.js';
+import { RequestsPage } from '../pages/tickets/RequestsPage.js';
+import { TicketPage } from '../pages/tickets/TicketPage.js';
+import { TicketsInboxPage } from '../pages/tickets/TicketsInboxPage.js';
 import type { Params } from './paths.js';
 
 export interface PageRoute {
@@ -53,6 +57,25 @@ const ROUTES: readonly PageRoute[] = [
     render: ({ id }) => <TranscriptPage key={id} sessionId={id!} />,
   },
   {
+    pattern: '/requests',
+    roles: ['user'],
+    title: 'Your requests',
+    nav: { label: 'Requests', icon: 'inbox' },
+    render: () => <RequestsPage />,
+  },
+  {
+    pattern: '/requests/new',
+    roles: ['user'],
+    title: 'New request',
+    render: () => <NewRequestPage />,
+  },
+  {
+    pattern: '/requests/:ref',
+    roles: ['user'],
+    title: 'Request',
+    render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk={false} />,
+  },
+  {
     pattern: '/console',
     roles: AGENT_ROLES,
     title: 'Chat management',
@@ -64,6 +87,19 @@ const ROUTES: readonly PageRoute[] = [
     roles: AGENT_ROLES,
     title: 'Transcript',
     render: ({ id }) => <AgentTranscriptPage key={id} sessionId={id!} />,
+  },
+  {
+    pattern: '/tickets',
+    roles: AGENT_ROLES,
+    title: 'Tickets',
+    nav: { label: 'Tickets', icon: 'tag' },
+    render: () => <TicketsInboxPage />,
+  },
+  {
+    pattern: '/tickets/:ref',
+    roles: AGENT_ROLES,
+    title: 'Ticket',
+    render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk />,
   },
   {
     pattern: '/quick-responses',

@@ -28,6 +28,9 @@ export function useLiveRefresh(sources: readonly Invalidation[], refresh: () => 
       realtime.on('sessions.changed', stale),
       realtime.on('queue.changed', stale),
       realtime.on('agent.status', stale),
+      realtime.on('ticket.created', stale),
+      realtime.on('ticket.updated', stale),
+      realtime.on('ticket.message', stale),
       realtime.on('refresh', soon),
       realtime.onResume(soon),
     ];

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/protocol.js';
-import { AGENT_LOADS, ALL_SESSIONS, MY_SESSIONS, QUEUE, invalidates } from './invalidations.js';
+import {
+  AGENT_LOADS,
+  ALL_SESSIONS,
+  MY_SESSIONS,
+  QUEUE,
+  TICKETS,
+  invalidates,
+  ticket,
+} from './invalidations.js';
 
 const changed = (scope: 'mine' | 'all', change: string): ServerFrame => ({
   type: 'sessions.changed',
@@ -39,5 +47,36 @@ describe('invalidations', () => {
     expect(invalidates(AGENT_LOADS, queueChanged)).toBe(false);
     expect(invalidates(QUEUE, status)).toBe(false);
     expect(invalidates(MY_SESSIONS, status)).toBe(false);
+  });
+
+  it('refetches ticket lists on any ticket frame, and one ticket on its own frames only', () => {
+    const created: ServerFrame = {
+      type: 'ticket.created',
+      ticketId: 't1',
+      number: 1,
+      updatedAt: 'x',
+    };
+    const updated: ServerFrame = {
+      type: 'ticket.updated',
+      ticketId: 't2',
+      number: 2,
+      changes: ['status'],
+      updatedAt: 'x',
+    };
+    const message: ServerFrame = {
+      type: 'ticket.message',
+      ticketId: 't1',
+      number: 1,
+      messageId: 'm1',
+      kind: 'reply',
+      createdAt: 'x',
+    };
+    expect(invalidates(TICKETS, created)).toBe(true);
+    expect(invalidates(TICKETS, updated)).toBe(true);
+    expect(invalidates(TICKETS, message)).toBe(true);
+    expect(invalidates(TICKETS, queueChanged)).toBe(false);
+    expect(invalidates(ticket('t1'), message)).toBe(true);
+    expect(invalidates(ticket('t1'), updated)).toBe(false);
+    expect(invalidates(MY_SESSIONS, message)).toBe(false);
   });
 });

@@ -14,7 +14,8 @@ export type Invalidation =
       changes?: readonly SessionChange[];
     }
   | { type: 'queue.changed' }
-  | { type: 'agent.status' };
+  | { type: 'agent.status' }
+  | { type: 'tickets'; ticketId?: string };
 
 /** The caller's own chats changed: their console lists, their chat and history, their numbers. */
 export const MY_SESSIONS = { type: 'sessions.changed', scope: 'mine' } as const;
@@ -30,7 +31,20 @@ export const QUEUE = { type: 'queue.changed' } as const;
  */
 export const AGENT_LOADS = { type: 'agent.status' } as const;
 
+/** A ticket was filed, changed or answered (agents: any ticket; a requester: their own). */
+export const TICKETS = { type: 'tickets' } as const;
+/** One ticket changed or got a message (its own frames, not its follow-up's). */
+export const ticket = (ticketId: string) => ({ type: 'tickets', ticketId }) as const;
+
+const TICKET_FRAMES: readonly string[] = ['ticket.created', 'ticket.updated', 'ticket.message'];
+
 export function invalidates(source: Invalidation, frame: ServerFrame): boolean {
+  if (source.type === 'tickets') {
+    return (
+      TICKET_FRAMES.includes(frame.type) &&
+      (source.ticketId === undefined || ('ticketId' in frame && frame.ticketId === source.ticketId))
+    );
+  }
   if (source.type === 'queue.changed') return frame.type === 'queue.changed';
   if (source.type === 'agent.status') return frame.type === 'agent.status';
   return (

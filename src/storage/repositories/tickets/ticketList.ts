@@ -46,6 +46,8 @@ export interface TicketListFilter {
   /** An agent, or `none`: unassigned. */
   assigneeId?: string | undefined;
   requesterId?: string | undefined;
+  /** The ticket with this number (`#1042`). */
+  number?: number | undefined;
   priority?: Priority | undefined;
   tag?: string | undefined;
   sort: TicketSort;
@@ -69,6 +71,7 @@ function baseQuery(db: Db, filter: TicketListFilter) {
   if (filter.assigneeId === 'none') query = query.where('t.assignee_id', 'is', null);
   else if (filter.assigneeId) query = query.where('t.assignee_id', '=', filter.assigneeId);
   if (filter.requesterId) query = query.where('t.requester_id', '=', filter.requesterId);
+  if (filter.number !== undefined) query = query.where('t.number', '=', filter.number);
   if (filter.priority) query = query.where('t.priority', '=', filter.priority);
   const tag = filter.tag;
   if (tag) {

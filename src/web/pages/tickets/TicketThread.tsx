@@ -1,0 +1,67 @@
+// A ticket's thread, oldest first: public replies as messages with their author, internal notes
+// set apart as chat notes are (styles/notes.css, "Note · only agents see this").
+import type { Person } from '../../../shared/api.js';
+import type { TicketMessage } from '../../../shared/ticketsApi.js';
+import { Avatar } from '../../components/Avatar.js';
+import { MessageText } from '../../components/chat/MessageText.js';
+import { cx } from '../../components/classNames.js';
+import { formatDateTime } from '../../format/time.js';
+
+export function TicketThread({
+  messages,
+  viewer,
+  requesterId,
+}: {
+  messages: readonly TicketMessage[];
+  viewer: Person;
+  requesterId: string;
+}) {
+  return (
+    <ol class="ticket-thread" aria-label="Conversation">
+      {messages.map((message) => {
+        const author =
+          message.author === null
+            ? 'Switchboard'
+            : message.author.id === viewer.id
+              ? 'You'
+              : message.author.name;
+        const time = (
+          <time class="ticket-message__time" dateTime={message.createdAt}>
+            {formatDateTime(message.createdAt)}
+          </time>
+        );
+        if (message.kind === 'note') {
+          return (
+            <li key={message.id} class="msg-note ticket-note" data-kind="note">
+              <p class="msg-note__label">
+                <span class="msg-note__author">{author}</span>
+                <span>Note · only agents see this</span>
+                {time}
+              </p>
+              <MessageText text={message.body} />
+            </li>
+          );
+        }
+        const fromRequester = message.author?.id === requesterId;
+        return (
+          <li
+            key={message.id}
+            class={cx('ticket-message', fromRequester && 'ticket-message--requester')}
+            data-kind="reply"
+          >
+            {message.author && (
+              <Avatar id={message.author.id} name={message.author.name} size="sm" />
+            )}
+            <div class="ticket-message__body">
+              <p class="ticket-message__head">
+                <span class="ticket-message__author">{author}</span>
+                {time}
+              </p>
+              <MessageText text={message.body} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

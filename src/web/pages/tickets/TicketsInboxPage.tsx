@@ -1,0 +1,182 @@
+// Agents: the ticket inbox. Views (My open, Unassigned, All open, Solved) narrowed by status,
+// priority and team, last update first, a page at a time, refetched when a ticket frame arrives.
+import { useState } from 'preact/hooks';
+import { PRIORITIES } from '../../../shared/vocabulary.js';
+import { Link } from '../../app/router.js';
+import { useServices } from '../../app/services.js';
+import { Alert } from '../../components/Alert.js';
+import { PriorityBadge } from '../../components/Badge.js';
+import { Button } from '../../components/Button.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Loading } from '../../components/Spinner.js';
+import { TableFrame } from '../../components/TableFrame.js';
+import { TabPanel, Tabs } from '../../components/Tabs.js';
+import { PRIORITY_LABELS } from '../../format/labels.js';
+import { formatRelative } from '../../format/time.js';
+import { useAsync } from '../../hooks/useAsync.js';
+import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
+import { useNow } from '../../hooks/useNow.js';
+import { usePagedList } from '../../hooks/usePagedList.js';
+import { TICKETS } from '../../realtime/invalidations.js';
+import {
+  INBOX_VIEWS,
+  INBOX_VIEW_LABELS,
+  inboxQuery,
+  NO_FILTERS,
+  viewStatuses,
+  type InboxFilters,
+  type InboxView,
+} from './inboxViews.js';
+import { TicketStatusBadge } from './TicketBadges.js';
+import { TICKET_STATUS_LABELS, ticketHref, ticketNumber } from './ticketLabels.js';
+
+const EMPTY: Record<InboxView, string> = {
+  mine: 'No open tickets assigned to you',
+  unassigned: 'Every open ticket has someone',
+  open: 'No open tickets',
+  solved: 'No solved tickets',
+};
+
+export function TicketsInboxPage() {
+  const { api } = useServices();
+  const [view, setView] = useState<InboxView>('mine');
+  const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
+  const teams = useAsync(() => api.teams.list(), []);
+  const now = useNow(30_000);
+  const tickets = usePagedList(
+    (cursor) => api.tickets.list({ ...inboxQuery(view, filters), cursor, limit: 25 }),
+    [view, filters.status, filters.priority, filters.teamId],
+  );
+  useLiveRefresh([TICKETS], () => void tickets.reload());
+  const set = (changes: Partial<InboxFilters>) => setFilters({ ...filters, ...changes });
+
+  return (
+    <div class="page">
+      <div class="page-header">
+        <h1 class="page-title">Tickets</h1>
+      </div>
+      <Tabs
+        label="Ticket views"
+        idPrefix="tickets"
+        items={INBOX_VIEWS.map((id) => ({ id, label: INBOX_VIEW_LABELS[id] }))}
+        selected={view}
+        onSelect={(next) => {
+          setView(next);
+          set({ status: '' });
+        }}
+      />
+      <TabPanel idPrefix="tickets" id={view} class="stack">
+        <form
+          class="filters"
+          role="search"
+          aria-label="Filter tickets"
+          onSubmit={(e) => e.preventDefault()}
+        >
+          <label class="filters__field">
+            <span class="filters__label">Status</span>
+            <select
+              class="input select"
+              value={filters.status}
+              onChange={(e) => set({ status: e.currentTarget.value as InboxFilters['status'] })}
+            >
+              <option value="">{view === 'solved' ? 'Solved' : 'Any open status'}</option>
+              {viewStatuses(view).map((s) => (
+                <option key={s} value={s}>
+                  {TICKET_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="filters__field">
+            <span class="filters__label">Priority</span>
+            <select
+              class="input select"
+              value={filters.priority}
+              onChange={(e) => set({ priority: e.currentTarget.value as InboxFilters['priority'] })}
+            >
+              <option value="">Any priority</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="filters__field">
+            <span class="filters__label">Team</span>
+            <select
+              class="input select"
+              value={filters.teamId}
+              onChange={(e) => set({ teamId: e.currentTarget.value })}
+            >
+              <option value="">Any team</option>
+              <option value="none">No team</option>
+              {teams.data?.items.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </form>
+        {tickets.error && <Alert tone="danger">{tickets.error}</Alert>}
+        {!tickets.loaded && tickets.loading && <Loading />}
+        {tickets.loaded && tickets.items.length === 0 && (
+          <EmptyState icon="inbox" title={EMPTY[view]} />
+        )}
+        {tickets.items.length > 0 && (
+          <TableFrame label="Tickets">
+            <table class="table ticket-table">
+              <caption class="sr-only">
+                {INBOX_VIEW_LABELS[view]} tickets, last updated first, updated live
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Requester</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Assignee</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tickets.items.map((ticket) => (
+                  <tr key={ticket.id}>
+                    <td class="nowrap ticket-table__number">{ticketNumber(ticket)}</td>
+                    <td>
+                      <Link href={ticketHref(ticket, false)} class="table__link">
+                        {ticket.subject}
+                      </Link>
+                    </td>
+                    <td>{ticket.requester.name}</td>
+                    <td>
+                      <TicketStatusBadge status={ticket.status} />
+                    </td>
+                    <td>
+                      <PriorityBadge priority={ticket.priority} />
+                    </td>
+                    <td>{ticket.assignee?.name ?? <span class="muted">Unassigned</span>}</td>
+                    <td class="nowrap">
+                      <time dateTime={ticket.updatedAt}>
+                        {formatRelative(ticket.updatedAt, now)}
+                      </time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+        )}
+        {tickets.hasMore && (
+          <div class="cluster cluster--center">
+            <Button busy={tickets.loadingMore} onClick={() => void tickets.loadMore()}>
+              Show more
+            </Button>
+          </div>
+        )}
+      </TabPanel>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The agents' inbox views as list queries: My open, Unassigned, All open, Solved. "Open" here is
+// every status the desk still owes work on (new, open, pending, on hold).
+import type { TicketsQuery } from '../../api/endpoints.js';
+import type { Priority, TicketStatus } from '../../../shared/vocabulary.js';
+
+export const INBOX_VIEWS = ['mine', 'unassigned', 'open', 'solved'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+export const INBOX_VIEW_LABELS: Record<InboxView, string> = {
+  mine: 'My open',
+  unassigned: 'Unassigned',
+  open: 'All open',
+  solved: 'Solved',
+};
+
+const OPEN: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
+
+export interface InboxFilters {
+  /** Narrows the view to one status (among the view's). */
+  status: TicketStatus | '';
+  priority: Priority | '';
+  /** A team's id, `none` (no team), or '' (any). */
+  teamId: string;
+}
+
+export const NO_FILTERS: InboxFilters = { status: '', priority: '', teamId: '' };
+
+/** The statuses a view's status filter offers. */
+export const viewStatuses = (view: InboxView): readonly TicketStatus[] =>
+  view === 'solved' ? ['solved', 'closed'] : OPEN;
+
+export function inboxQuery(view: InboxView, filters: InboxFilters): TicketsQuery {
+  const statuses = viewStatuses(view);
+  const status =
+    filters.status && statuses.includes(filters.status) ? [filters.status] : [...statuses];
+  return {
+    status: view === 'solved' && !filters.status ? ['solved'] : status,
+    ...(view === 'mine' ? { assigneeId: 'me' as const } : {}),
+    ...(view === 'unassigned' ? { assigneeId: 'none' as const } : {}),
+    ...(filters.priority ? { priority: filters.priority } : {}),
+    ...(filters.teamId ? { teamId: filters.teamId } : {}),
+  };
+}
