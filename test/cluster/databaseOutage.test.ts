@@ -58,6 +58,9 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
     const yaw = await cluster.signIn('a', 'Yaw');
     const amaApi = ama.on(cluster.url('b'));
     const yawApi = yaw.on(cluster.url('a'));
+    // Connected before going online, so the away sweep (1 s grace here) leaves her online however
+    // slow the run.
+    const amaSocket = await cluster.connect(ama, 'b');
     await amaApi.patch('/api/v1/agents/me', { status: 'online' });
     await kofi
       .on(cluster.url('a'))
@@ -73,7 +76,6 @@ describe.skipIf(!postgresUrl || !redisUrl)('PostgreSQL unreachable', () => {
     await expect
       .poll(async () => (await yawApi.get(`/api/v1/sessions/${sessionId}`)).body.status)
       .toBe('active');
-    const amaSocket = await cluster.connect(ama, 'b');
     const yawSocket = await cluster.connect(yaw, 'a');
     await amaSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });
     await yawSocket.call({ type: 'subscribe', sessionId, afterSeq: 0 });

@@ -388,14 +388,17 @@ export class ConversationStore implements Readable<ConversationView> {
 
   /** Flushes the outbox again once `seconds` (or a default wait) have passed. */
   private resendAfter(seconds: number | undefined): void {
-    const at = Date.now() + (seconds === undefined ? RATE_LIMITED_RETRY_MS : seconds * 1000);
+    const delay = seconds === undefined ? RATE_LIMITED_RETRY_MS : seconds * 1000;
+    const at = Date.now() + delay;
     if (this.resendTimer && this.resendAt >= at) return;
     if (this.resendTimer) clearTimeout(this.resendTimer);
     this.resendAt = at;
+    // The whole wait the server asked for (reading the clock again here would shorten it by
+    // however long this took).
     this.resendTimer = setTimeout(() => {
       this.resendTimer = null;
       if (!this.closed) this.flushOutbox();
-    }, at - Date.now());
+    }, delay);
   }
 
   private showTyping(person: Person | null): void {
