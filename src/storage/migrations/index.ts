@@ -9,6 +9,7 @@ import * as quickResponseDetails from './0006_quick_response_details.js';
 import * as teams from './0007_teams.js';
 import * as awaitingReplyBackfill from './0008_awaiting_reply_backfill.js';
 import * as teamQuickResponses from './0009_team_quick_responses.js';
+import * as attachments from './0012_attachments.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_teams': teams,
   '0008_awaiting_reply_backfill': awaitingReplyBackfill,
   '0009_team_quick_responses': teamQuickResponses,
+  '0012_attachments': attachments,
 };
