@@ -17,6 +17,7 @@ import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { openFileStore } from './storage/files/openFileStore.js';
 import { openStore, type Store } from './storage/store.js';
 
 export interface NodeOverrides {
@@ -53,6 +54,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     sso: config.sso,
     signInLimits: config.signInLimits,
     abuseLimits: config.abuseLimits,
+    files: { limits: config.files.limits, customerUploads: config.files.customerUploads },
   };
 }
 
@@ -90,6 +92,7 @@ export async function createNode(
   );
   const ctx: ServiceContext = {
     store,
+    files: openFileStore(store, config.files.dir),
     clock,
     ids: overrides.ids ?? uuidV7,
     bus,

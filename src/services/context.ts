@@ -1,6 +1,8 @@
 // What every use case receives: storage, time, ids, the bus, routing and the deployment's settings.
 import type { EventBus } from '../bus/bus.js';
 import type { AbuseLimits } from '../domain/abuseLimits.js';
+import type { FileLimits } from '../domain/files/fileLimits.js';
+import type { FileStore } from '../storage/files/fileStore.js';
 import type { ServerFrame } from '../shared/protocol.js';
 import type { BatchRunner } from '../storage/groupCommit.js';
 import type { Store } from '../storage/store.js';
@@ -38,6 +40,8 @@ export interface ServiceSettings {
   } | null;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
   abuseLimits: AbuseLimits;
+  /** Attachments: their limits, and whether customers may upload (CUSTOMER_UPLOADS). */
+  files: { limits: FileLimits; customerUploads: boolean };
 }
 
 export interface RoutingTrigger {
@@ -47,6 +51,8 @@ export interface RoutingTrigger {
 
 export interface ServiceContext {
   store: Store;
+  /** Where the content of uploaded files lives (the database, or FILES_DIR). */
+  files: FileStore;
   clock: Clock;
   ids: Ids;
   bus: EventBus;

@@ -26,13 +26,13 @@ export interface ServedFile {
   fileName: string;
 }
 
-export interface ServingHeaders {
+export type ServingHeaders = {
   'content-type': string;
   'content-disposition': string;
   'content-security-policy': string;
   'x-content-type-options': 'nosniff';
   'cross-origin-resource-policy': 'same-origin';
-}
+};
 
 /** Whether `mime` is shown in the page (an image) rather than only ever downloaded. */
 export const servedInline = (mime: string): boolean => isRasterImage(mime);

@@ -1,6 +1,6 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, the routing safety
-// net, expiring old rows) run on whichever node holds the housekeeping lease, so they run once
+// net, expiring old rows, removing files no message holds) run on whichever node holds the housekeeping lease, so they run once
 // per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
@@ -16,6 +16,7 @@ import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
 import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
+import { sweepFiles } from '../files/fileSweeper.js';
 
 const LEASE = 'housekeeping';
 
@@ -118,6 +119,7 @@ export async function runHousekeeping(
   await requeueStrandedChats(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
+  await sweepFiles(ctx);
   ctx.routing.kick();
   return true;
 }

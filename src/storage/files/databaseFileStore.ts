@@ -5,14 +5,20 @@
 // that died mid-put leaves a files row never stored, whose chunks the housekeeping sweep removes.
 import { Readable } from 'node:stream';
 import type { Db } from '../store.js';
-import { assertKey, FILE_CHUNK_BYTES, inPiecesOf, type FileStore } from './fileStore.js';
+import {
+  assertKey,
+  FILE_CHUNK_BYTES,
+  inPiecesOf,
+  type FileContent,
+  type FileStore,
+} from './fileStore.js';
 
 export class DatabaseFileStore implements FileStore {
   readonly kind = 'database';
 
   constructor(private readonly db: Db) {}
 
-  async put(key: string, content: AsyncIterable<Uint8Array>): Promise<number> {
+  async put(key: string, content: FileContent): Promise<number> {
     assertKey(key);
     let seq = 0;
     let size = 0;

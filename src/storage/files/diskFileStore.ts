@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { assertKey, FILE_CHUNK_BYTES, type FileStore } from './fileStore.js';
+import { assertKey, FILE_CHUNK_BYTES, type FileContent, type FileStore } from './fileStore.js';
 
 export class DiskFileStore implements FileStore {
   readonly kind = 'disk';
@@ -20,7 +20,7 @@ export class DiskFileStore implements FileStore {
     return path.join(this.dir, folder, key);
   }
 
-  async put(key: string, content: AsyncIterable<Uint8Array>): Promise<number> {
+  async put(key: string, content: FileContent): Promise<number> {
     const target = this.pathOf(key);
     const partial = `${target}.partial`;
     await fs.mkdir(path.dirname(target), { recursive: true });

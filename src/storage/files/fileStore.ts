@@ -7,6 +7,9 @@ import type { Readable } from 'node:stream';
 /** The size of the pieces content is stored and read in. */
 export const FILE_CHUNK_BYTES = 256 * 1024;
 
+/** Content as it arrives (a stream), or at once (a buffer in a list). */
+export type FileContent = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
 export interface FileStore {
   /** What it is, for the log and the docs: `database` or `disk`. */
   readonly kind: 'database' | 'disk';
@@ -15,7 +18,7 @@ export interface FileStore {
    * key is written once. When `content` fails (an upload cut short) or storing does, nothing is
    * left under `key` and the error is thrown again.
    */
-  put(key: string, content: AsyncIterable<Uint8Array>): Promise<number>;
+  put(key: string, content: FileContent): Promise<number>;
   /** The content under `key`, read as the stream is consumed; null when there is none. */
   get(key: string): Promise<Readable | null>;
   /** Removes the content under each key; a key with none is no error. */
@@ -33,10 +36,7 @@ export function assertKey(key: string): void {
  * `content` in pieces of exactly `size` bytes (the last may be shorter; none for no content),
  * each a fresh buffer, so at most one piece is held while it is being stored.
  */
-export async function* inPiecesOf(
-  content: AsyncIterable<Uint8Array>,
-  size: number,
-): AsyncGenerator<Buffer> {
+export async function* inPiecesOf(content: FileContent, size: number): AsyncGenerator<Buffer> {
   let piece = Buffer.allocUnsafe(size);
   let filled = 0;
   for await (const data of content) {
