@@ -1,6 +1,7 @@
 // The limits an upload is held to, each a deployment setting (README, Attachments): size per
 // file, files per message, the types accepted, and the pixels an image may decode to.
 import { AppError } from '../errors.js';
+import { formatBytes, MIB } from '../../shared/bytes.js';
 import { DEFAULT_ALLOWED_TYPES } from './fileTypes.js';
 
 export interface FileLimits {
@@ -14,7 +15,7 @@ export interface FileLimits {
   maxPixels: number;
 }
 
-export const MIB = 1024 * 1024;
+export { formatBytes, MIB };
 
 export const DEFAULT_FILE_LIMITS: FileLimits = {
   maxBytes: 10 * MIB,
@@ -63,11 +64,4 @@ export function checkFileCount(count: number, limits: Pick<FileLimits, 'filesPer
       'fileIds',
     );
   }
-}
-
-/** `10 MiB`, `512 KiB`, `300 bytes`. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= MIB) return `${+(bytes / MIB).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }

@@ -1,5 +1,6 @@
 // Every REST route the web app calls, typed from the shared API schemas so the browser and the
-// server cannot drift apart. Sending messages and read receipts goes over the socket instead.
+// server cannot drift apart. Sending messages and read receipts goes over the socket instead,
+// but for messages carrying files.
 import type {
   Account,
   AgentDirectory,
@@ -20,11 +21,13 @@ import type {
   Session,
   SessionCounts,
   SessionView,
+  SendMessageBody,
   SignInBody,
   StartSessionBody,
   UpdateAccountBody,
   UpdateAgentStatusBody,
   UpdateQuickResponseBody,
+  UploadLimits,
 } from '../../shared/api.js';
 import type {
   CreateTeamBody,
@@ -36,6 +39,9 @@ import type {
   UpdateTopicBody,
 } from '../../shared/teamsApi.js';
 import type { HttpClient } from './http.js';
+
+/** A send as the client writes it: the fields the server defaults may be left out. */
+type SendMessageInput = Partial<SendMessageBody> & { fileIds: string[] };
 
 export interface SignedIn {
   user: Person;
@@ -77,6 +83,9 @@ export function createApi(http: HttpClient) {
       setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
     },
     messages: {
+      /** A message carrying files (text and notes go over the socket). */
+      send: (sessionId: string, body: SendMessageInput) =>
+        http.post<Message>(`${at(sessionId)}/messages`, body),
       /** Without `beforeSeq`: the newest page. Always oldest first. */
       list: (sessionId: string, query: { beforeSeq?: number; limit?: number } = {}) =>
         http.get<MessagePage>(`${at(sessionId)}/messages`, query),
@@ -98,6 +107,9 @@ export function createApi(http: HttpClient) {
         http.get<AgentStats>('/agents/me/stats', {
           tzOffsetMinutes: -new Date().getTimezoneOffset(),
         }),
+    },
+    files: {
+      limits: () => http.get<UploadLimits>('/files/limits'),
     },
     preferences: {
       get: () => http.get<NotificationPreferences>('/preferences'),
