@@ -54,8 +54,33 @@ describe('loadConfig', () => {
       chatsPerHour: 20,
       openChatsPerCustomer: 3,
       socketsPerSignIn: 20,
+      uploadsPerHour: 60,
     });
     expect(loadConfig({ MESSAGE_LIMIT_PER_SECOND: '0.5' }).abuseLimits.messagesPerSecond).toBe(0.5);
+  });
+
+  it('reads the attachment settings: the database keeps files unless FILES_DIR names a directory', () => {
+    const defaults = loadConfig({}).files;
+    expect(defaults.dir).toBeUndefined();
+    expect(defaults.customerUploads).toBe(true);
+    expect(defaults.limits).toMatchObject({
+      maxBytes: 10 * 1024 * 1024,
+      filesPerMessage: 10,
+      maxPixels: 50_000_000,
+    });
+    expect(defaults.limits.allowedTypes).toContain('image/png');
+    expect(defaults.limits.allowedTypes).not.toContain('image/svg+xml');
+    const set = loadConfig({
+      FILES_DIR: 'uploads',
+      FILE_SIZE_LIMIT_MB: '2.5',
+      FILE_TYPES: ' image/png, Application/PDF ,',
+      CUSTOMER_UPLOADS: 'false',
+    }).files;
+    expect(set.dir).toMatch(/\/uploads$/);
+    expect(set.limits.maxBytes).toBe(2.5 * 1024 * 1024);
+    expect(set.limits.allowedTypes).toEqual(['image/png', 'application/pdf']);
+    expect(set.customerUploads).toBe(false);
+    expect(() => loadConfig({ FILE_TYPES: 'png' })).toThrow('FILE_TYPES: "png" is not a MIME type');
   });
 
   it('reduces PUBLIC_URL and ALLOWED_ORIGINS to origins, as browsers send them', () => {

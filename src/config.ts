@@ -7,6 +7,7 @@ import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './domain/abuseLimits.js'
 import { DEFAULT_AUTO_CLOSE_DAYS } from './domain/tickets/ticketAutoClose.js';
 import { DEFAULT_OFFER_TIMEOUT_MS } from './domain/transfers/transferOffer.js';
 import { TRANSFER_MODES, type TransferMode } from './shared/vocabulary.js';
+import { DEFAULT_FILE_LIMITS, MIB, type FileLimits } from './domain/files/fileLimits.js';
 
 // This module runs from src/ (development, tests) or dist/src/ (built); both find dist/web.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -65,6 +66,22 @@ const originList = optionalText.transform((value, ctx) => {
   return origins;
 });
 
+/** A comma-separated list of MIME types, each `type/subtype`. */
+const mimeList = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const types = value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
+  for (const type of types) {
+    if (!/^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/.test(type)) {
+      ctx.addIssue({ code: 'custom', message: `"${type}" is not a MIME type` });
+      return z.NEVER;
+    }
+  }
+  return types;
+});
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -114,6 +131,26 @@ const Env = z.object({
   OPEN_CHAT_LIMIT_PER_CUSTOMER: count(DEFAULT_ABUSE_LIMITS.openChatsPerCustomer),
   SOCKET_LIMIT_PER_SIGNIN: count(DEFAULT_ABUSE_LIMITS.socketsPerSignIn),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_CLOSE_DAYS),
+  UPLOAD_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.uploadsPerHour),
+  FILES_DIR: optionalText,
+  FILE_SIZE_LIMIT_MB: z.coerce
+    .number()
+    .positive()
+    .max(1024)
+    .default(DEFAULT_FILE_LIMITS.maxBytes / MIB),
+  FILES_PER_MESSAGE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_FILE_LIMITS.filesPerMessage),
+  FILE_TYPES: mimeList,
+  FILE_MAX_MEGAPIXELS: z.coerce
+    .number()
+    .positive()
+    .max(1000)
+    .default(DEFAULT_FILE_LIMITS.maxPixels / 1_000_000),
+  CUSTOMER_UPLOADS: flag.default(true),
   NODE_ID: optionalText,
   SHUTDOWN_GRACE_SECONDS: seconds(10),
 });
@@ -172,6 +209,13 @@ export interface Config {
   abuseLimits: AbuseLimits;
   /** Solved tickets close by themselves this many days after they were solved. */
   ticketAutoCloseDays: number;
+  /** Attachments: where their content lives (a directory, or the database when unset), the limits. */
+  files: {
+    dir: string | undefined;
+    limits: FileLimits;
+    /** Customers may attach files; agents always may. */
+    customerUploads: boolean;
+  };
   nodeId: string | undefined;
   shutdownGraceMs: number;
   /** Directory of the built web app; absent in API-only test setups. */
@@ -252,6 +296,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       chatsPerHour: e.CHAT_LIMIT_PER_HOUR,
       openChatsPerCustomer: e.OPEN_CHAT_LIMIT_PER_CUSTOMER,
       socketsPerSignIn: e.SOCKET_LIMIT_PER_SIGNIN,
+      uploadsPerHour: e.UPLOAD_LIMIT_PER_HOUR,
+    },
+    files: {
+      dir: e.FILES_DIR === undefined ? undefined : path.resolve(e.FILES_DIR),
+      limits: {
+        maxBytes: Math.round(e.FILE_SIZE_LIMIT_MB * MIB),
+        filesPerMessage: e.FILES_PER_MESSAGE,
+        allowedTypes: e.FILE_TYPES ?? DEFAULT_FILE_LIMITS.allowedTypes,
+        maxPixels: Math.round(e.FILE_MAX_MEGAPIXELS * 1_000_000),
+      },
+      customerUploads: e.CUSTOMER_UPLOADS,
     },
     ticketAutoCloseDays: e.TICKET_AUTO_CLOSE_DAYS,
     nodeId: e.NODE_ID,

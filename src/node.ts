@@ -18,6 +18,7 @@ import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
 import { expireDueOffers, OfferExpiryTimers } from './services/transfers/transferOfferExpiry.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { openFileStore } from './storage/files/openFileStore.js';
 import { openStore, type Store } from './storage/store.js';
 
 export interface NodeOverrides {
@@ -57,6 +58,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     signInLimits: config.signInLimits,
     abuseLimits: config.abuseLimits,
     ticketAutoCloseDays: config.ticketAutoCloseDays,
+    files: { limits: config.files.limits, customerUploads: config.files.customerUploads },
   };
 }
 
@@ -99,6 +101,7 @@ export async function createNode(
   );
   const ctx: ServiceContext = {
     store,
+    files: openFileStore(store, config.files.dir),
     clock,
     ids: overrides.ids ?? uuidV7,
     bus,

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { ServiceContext } from '../services/context.js';
 import { serviceSettings } from '../node.js';
 import { systemClock, uuidV7 } from '../services/runtime.js';
+import { openFileStore } from '../storage/files/openFileStore.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { openStore, type Store } from '../storage/store.js';
 
@@ -11,6 +12,7 @@ import { openStore, type Store } from '../storage/store.js';
 export function offlineContext(store: Store, config: Config): ServiceContext {
   return {
     store,
+    files: openFileStore(store, config.files.dir),
     clock: systemClock,
     ids: uuidV7,
     bus: new MemoryBus(),

@@ -13,6 +13,8 @@ export interface AbuseLimits {
   openChatsPerCustomer: number;
   /** WebSockets one sign-in (cookie or token) may hold at once, over every node. */
   socketsPerSignIn: number;
+  /** Files one person may upload per hour. */
+  uploadsPerHour: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   chatsPerHour: 20,
   openChatsPerCustomer: 3,
   socketsPerSignIn: 20,
+  uploadsPerHour: 60,
 };
 
 /**

@@ -11,12 +11,20 @@ export const ERROR_CODES = {
   UNKNOWN_VARIABLE: 400,
   /** A quick response holds `{{` that makes no variable (`{{ }}`, an unclosed `{{name`). */
   MALFORMED_VARIABLE: 400,
+  /** An upload ended before its file did (the connection was cut, the form was truncated). */
+  UPLOAD_INCOMPLETE: 400,
+  /** An upload holds no bytes. */
+  FILE_EMPTY: 400,
+  /** A message names more files than FILES_PER_MESSAGE, or files that are not the sender's uploads here. */
+  INVALID_ATTACHMENTS: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   INVALID_SSO_TOKEN: 401,
   FORBIDDEN: 403,
   CSRF_REJECTED: 403,
   ACCOUNT_DISABLED: 403,
+  /** Customers may not upload files in this deployment (CUSTOMER_UPLOADS=false). */
+  UPLOADS_DISABLED: 403,
   NOT_FOUND: 404,
   REQUEST_TIMEOUT: 408,
   EMAIL_TAKEN: 409,
@@ -53,7 +61,17 @@ export const ERROR_CODES = {
   /** An SLA policy counts on this calendar: point it at another first. */
   CALENDAR_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A file over FILE_SIZE_LIMIT_MB. */
+  FILE_TOO_LARGE: 413,
+  /** An image of more pixels than FILE_MAX_MEGAPIXELS (a decompression bomb, or simply too big). */
+  IMAGE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The file's content is of a type the deployment does not accept (FILE_TYPES), or of none known. */
+  FILE_TYPE_NOT_ALLOWED: 415,
+  /** The file's name or declared type says one type and its content another. */
+  FILE_TYPE_MISMATCH: 415,
+  /** The content starts like an image of its type but cannot be read as one. */
+  FILE_UNREADABLE: 415,
   EXPECTATION_FAILED: 417,
   /** A plain HTTP request to the WebSocket address. */
   UPGRADE_REQUIRED: 426,

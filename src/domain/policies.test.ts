@@ -61,6 +61,15 @@ describe('session policy', () => {
     expect(sessionPolicy.sendMessage(otherAgent, active)).toBe(false);
   });
 
+  it('lets whoever writes in a chat attach files to it, a message or a note', () => {
+    expect(sessionPolicy.attachFiles(customer, active)).toBe(true);
+    expect(sessionPolicy.attachFiles(agent, active)).toBe(true);
+    // A super admin reading along writes notes, and so attaches to them.
+    expect(sessionPolicy.attachFiles(boss, active)).toBe(true);
+    expect(sessionPolicy.attachFiles(otherAgent, active)).toBe(false);
+    expect(sessionPolicy.attachFiles(otherCustomer, active)).toBe(false);
+  });
+
   it('lets only the customer rate', () => {
     expect(sessionPolicy.rate(customer, active)).toBe(true);
     expect(sessionPolicy.rate(agent, active)).toBe(false);

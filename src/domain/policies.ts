@@ -99,6 +99,10 @@ export const sessionPolicy = {
   sendMessage(viewer: Viewer, session: SessionFacts): boolean {
     return isCustomer(viewer, session) || isAssignedAgent(viewer, session);
   },
+  /** Uploading a file for the chat: whoever may write in it, a message or a note. */
+  attachFiles(viewer: Viewer, session: SessionFacts): boolean {
+    return sessionPolicy.sendMessage(viewer, session) || sessionPolicy.addNote(viewer, session);
+  },
   end(viewer: Viewer, session: SessionFacts): boolean {
     return isCustomer(viewer, session) || isAssignedAgent(viewer, session) || isSuperAdmin(viewer);
   },

@@ -30,6 +30,7 @@ import { agentRoutes } from './routes/agents.js';
 import { customerRoutes } from './routes/customers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
+import { fileRoutes } from './routes/files.js';
 import { messageRoutes } from './routes/messages.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
 import { teamRoutes } from './routes/teams.js';
@@ -111,6 +112,10 @@ export async function buildApp({
         { name: 'accounts', description: 'Accounts, managed by super admins' },
         { name: 'sessions', description: 'Chats: start, list, take, assign, transfer, end, rate' },
         { name: 'messages', description: 'The messages of a chat, and read receipts' },
+        {
+          name: 'files',
+          description: 'Attachments: upload into a chat, then send in a message; served checked',
+        },
         { name: 'agents', description: 'Agent status, capacity and statistics' },
         { name: 'customers', description: "A customer's previous chats, for agents" },
         { name: 'quick responses', description: 'Canned replies, shared or personal' },
@@ -158,6 +163,7 @@ export async function buildApp({
       await api.register(accountRoutes, { prefix: '/accounts', ctx });
       await api.register(sessionRoutes, { prefix: '/sessions', ctx });
       await api.register(messageRoutes, { prefix: '/sessions', ctx });
+      await api.register(fileRoutes, { ctx });
       await api.register(agentRoutes, { prefix: '/agents', ctx });
       await api.register(customerRoutes, { prefix: '/customers', ctx });
       await api.register(quickResponseRoutes, { prefix: '/quick-responses', ctx });

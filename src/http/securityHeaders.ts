@@ -39,8 +39,11 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config): v
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-request-id', request.id);
-    // The API docs page ships its own policy (with hashes for its inline script).
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', csp);
+    // The API docs page ships its own policy (with hashes for its inline script), and a served
+    // file its sandbox (domain/files/fileServing.ts).
+    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', csp);
+    }
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 }

@@ -1,6 +1,8 @@
 // What every use case receives: storage, time, ids, the bus, routing and the deployment's settings.
 import type { EventBus } from '../bus/bus.js';
 import type { AbuseLimits } from '../domain/abuseLimits.js';
+import type { FileLimits } from '../domain/files/fileLimits.js';
+import type { FileStore } from '../storage/files/fileStore.js';
 import type { ServerFrame } from '../shared/protocol.js';
 import type { TransferMode } from '../shared/vocabulary.js';
 import type { BatchRunner } from '../storage/groupCommit.js';
@@ -45,6 +47,8 @@ export interface ServiceSettings {
   abuseLimits: AbuseLimits;
   /** Solved tickets close by themselves this many days after they were solved. */
   ticketAutoCloseDays: number;
+  /** Attachments: their limits, and whether customers may upload (CUSTOMER_UPLOADS). */
+  files: { limits: FileLimits; customerUploads: boolean };
 }
 
 export interface RoutingTrigger {
@@ -62,6 +66,8 @@ export interface OfferDeadlines {
 
 export interface ServiceContext {
   store: Store;
+  /** Where the content of uploaded files lives (the database, or FILES_DIR). */
+  files: FileStore;
   clock: Clock;
   ids: Ids;
   bus: EventBus;

@@ -9,6 +9,8 @@ import type { TopicRecord } from '../storage/repositories/topics.js';
 import type { TeamAgentRecord } from './teams/teamAgents.js';
 import type {
   DeskSettings,
+  FileAttachment,
+  UploadLimits,
   Account,
   AgentState,
   Message,
@@ -19,7 +21,8 @@ import type {
   Session,
   SessionView,
 } from '../shared/api.js';
-import type { UserRow } from '../storage/schema.js';
+import type { FileRow, UserRow } from '../storage/schema.js';
+import { servedInline } from '../domain/files/fileServing.js';
 import type { QuickResponseRecord } from '../storage/repositories/quickResponses.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
 import type { MessageRecord } from '../storage/repositories/messages.js';
@@ -27,6 +30,7 @@ import type { NotificationPreferencesRecord } from './accounts/notificationPrefe
 import type { PersonRecord } from '../storage/repositories/people.js';
 import type { SessionListItem, SessionRecord } from '../storage/repositories/sessions.js';
 import type { DeskSettingsRecord } from './agents/deskSettings.js';
+import type { UploadLimitsRecord } from './files/uploadLimits.js';
 import type { ServiceSettings } from './context.js';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -182,16 +186,42 @@ export const presentSessionView = (item: SessionListItem, audience: Audience): S
   queuePosition: item.queuePosition,
 });
 
-export const presentMessage = ({ row, sender }: MessageRecord, audience: Audience): Message => ({
+export function presentMessage({ row, sender, files }: MessageRecord, audience: Audience): Message {
+  const message: Message = {
+    id: row.id,
+    sessionId: row.session_id,
+    seq: row.seq,
+    type: row.message_type,
+    text: row.message_text,
+    sender: sender && presentPerson(sender, audience),
+    clientId: row.client_id,
+    createdAt: iso(row.created_at),
+    isRead: row.is_read === 1,
+  };
+  // Only messages that carry files say so: a text message's payload is as it always was.
+  if (files) message.files = files.map(presentFile);
+  return message;
+}
+
+export const presentUploadLimits = (limits: UploadLimitsRecord): UploadLimits => ({
+  uploadsAllowed: limits.uploadsAllowed,
+  maxBytes: limits.maxBytes,
+  filesPerMessage: limits.filesPerMessage,
+  types: [...limits.types],
+  extensions: [...limits.extensions],
+});
+
+/** A file as its message carries it; its URLs are the checked routes that serve it. */
+export const presentFile = (row: FileRow): FileAttachment => ({
   id: row.id,
-  sessionId: row.session_id,
-  seq: row.seq,
-  type: row.message_type,
-  text: row.message_text,
-  sender: sender && presentPerson(sender, audience),
-  clientId: row.client_id,
-  createdAt: iso(row.created_at),
-  isRead: row.is_read === 1,
+  name: row.file_name,
+  type: row.mime_type,
+  size: row.size_bytes,
+  kind: servedInline(row.mime_type) ? 'image' : 'file',
+  width: row.width,
+  height: row.height,
+  url: `/api/v1/files/${row.id}`,
+  thumbnailUrl: row.has_thumbnail === 1 ? `/api/v1/files/${row.id}/thumbnail` : null,
 });
 
 export const presentAgentState = (

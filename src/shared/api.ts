@@ -128,16 +128,45 @@ export const SessionView = Session.extend({
 });
 export type SessionView = z.infer<typeof SessionView>;
 
+/** A file as a message carries it, or as an upload answers it. */
+export const FileAttachment = z.object({
+  id,
+  name: z
+    .string()
+    .describe('the name it was uploaded under, cleaned (no path, controls or bidi overrides)'),
+  type: z.string().describe('the MIME type, decided from the content'),
+  size: z
+    .number()
+    .int()
+    .describe('bytes, as served (images are re-encoded without their metadata)'),
+  kind: z
+    .enum(['image', 'file'])
+    .describe(
+      '`image`: a PNG, JPEG, GIF or WebP shown inline, with a thumbnail; `file`: a download',
+    ),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  url: z.string().describe('where the file is served, to whoever may see its message'),
+  thumbnailUrl: z.string().nullable().describe('a WebP of at most 480 pixels a side, for images'),
+});
+export type FileAttachment = z.infer<typeof FileAttachment>;
+
 export const Message = z.object({
   id,
   sessionId: id,
   seq: z.number().int(),
   type: z.enum(MESSAGE_TYPES),
-  text: z.string(),
+  text: z
+    .string()
+    .describe('for `file` and `image` messages (and notes with files) a caption, possibly empty'),
   sender: Person.nullable().describe('null for system messages'),
   clientId: z.string().nullable(),
   createdAt: isoTime,
   isRead: z.boolean(),
+  files: z
+    .array(FileAttachment)
+    .optional()
+    .describe('`file` and `image` messages, and notes with files: what they carry'),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -245,6 +274,23 @@ export const NotificationPreferences = z.object({
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
+/** An upload's form: documents the multipart body (the handler streams it, unvalidated). */
+export const UploadFileForm = z.object({
+  file: z.string().meta({ format: 'binary' }).describe('the file, with its name'),
+});
+
+/** What a caller may upload: the composer offers its attach button and checks sizes by this. */
+export const UploadLimits = z.object({
+  uploadsAllowed: z
+    .boolean()
+    .describe('false for customers when the deployment turned customer uploads off'),
+  maxBytes: z.number().int(),
+  filesPerMessage: z.number().int(),
+  types: z.array(z.string()).describe('MIME types accepted, decided from the content'),
+  extensions: z.array(z.string()).describe('their usual extensions, for a file picker'),
+});
+export type UploadLimits = z.infer<typeof UploadLimits>;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
@@ -335,16 +381,32 @@ export const TagsBody = z.object({
     .max(LIMITS.tagsPerSession),
 });
 
-export const SendMessageBody = z.object({
-  text: text(LIMITS.message),
-  clientId: clientToken(LIMITS.clientId)
-    .optional()
-    .describe('client-generated id: a retried send with the same id returns the first message'),
-  type: z
-    .enum(SENT_MESSAGE_TYPES)
-    .default('text')
-    .describe('`note`: an internal note, which only agents see (agents and super admins)'),
-});
+export const SendMessageBody = z
+  .object({
+    text: optionalText(LIMITS.message)
+      .default('')
+      .describe('the message; may be empty when it carries files (a caption then)'),
+    clientId: clientToken(LIMITS.clientId)
+      .optional()
+      .describe('client-generated id: a retried send with the same id returns the first message'),
+    type: z
+      .enum(SENT_MESSAGE_TYPES)
+      .default('text')
+      .describe('`note`: an internal note, which only agents see (agents and super admins)'),
+    fileIds: z
+      .array(id)
+      .min(1)
+      .max(LIMITS.filesPerMessage)
+      .optional()
+      .describe(
+        'files the sender uploaded to this chat (`POST /sessions/{id}/files`) and has not sent yet: the message becomes an `image` (all images) or `file` message, or a note with files',
+      ),
+  })
+  .superRefine((body, ctx) => {
+    if (body.text === '' && !body.fileIds) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'must not be empty' });
+    }
+  });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
 export const MarkReadBody = z.object({ upToSeq: z.number().int().min(0) });

@@ -120,6 +120,8 @@ export const LIMITS = {
   tag: 32,
   tagsPerSession: 10,
   clientId: 64,
+  /** The most FILES_PER_MESSAGE may be set to. */
+  filesPerMessage: 100,
   pageSize: 100,
   messagePageSize: 200,
   maxConcurrentChats: { min: 1, max: 10 },

@@ -225,16 +225,38 @@ export interface ChatQuickResponseUsesTable {
   last_used_at: number;
 }
 
-export interface ChatFilesTable {
+/**
+ * An upload and what is known of it. Its content lives in the FileStore (storage/files/) under
+ * keys made from its id. Owned by a chat's message once sent; a ticket's message later.
+ */
+export interface FilesTable {
   id: string;
-  session_id: string;
-  message_id: string | null;
   uploader_id: string;
+  /** The chat it was uploaded to; null once that chat is gone. */
+  session_id: string | null;
+  /** The message carrying it; null until sent, and again once that message is purged. */
+  message_id: string | null;
+  /** Sanitized (domain/files/fileNames.ts), with the type's extension. */
   file_name: string;
+  /** Decided from the content (domain/files/fileTypes.ts). */
   mime_type: string;
   size_bytes: number;
-  storage_key: string;
+  /** Raster images: their size in pixels as served. */
+  width: number | null;
+  height: number | null;
+  has_thumbnail: Flag;
   created_at: number;
+  /** When the content was stored whole; null while it arrives, or if that was cut short. */
+  stored_at: number | null;
+  /** When a message took it. */
+  attached_at: number | null;
+}
+
+/** The content of files kept in the database, in chunks of FILE_CHUNK_BYTES. */
+export interface FileChunksTable {
+  key: string;
+  seq: number;
+  data: Uint8Array;
 }
 
 export interface ChatSessionTagsTable {
@@ -435,7 +457,8 @@ export interface Database {
   chat_agent_status: ChatAgentStatusTable;
   chat_quick_responses: ChatQuickResponsesTable;
   chat_quick_response_uses: ChatQuickResponseUsesTable;
-  chat_files: ChatFilesTable;
+  files: FilesTable;
+  file_chunks: FileChunksTable;
   chat_session_tags: ChatSessionTagsTable;
   presence: PresenceTable;
   sign_in_sockets: SignInSocketsTable;
@@ -479,3 +502,4 @@ export type TicketEventRow = Selectable<TicketEventsTable>;
 export type TicketFieldRow = Selectable<TicketFieldsTable>;
 export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type BusinessCalendarRow = Selectable<BusinessCalendarsTable>;
+export type FileRow = Selectable<FilesTable>;

@@ -21,6 +21,10 @@ import { mergeTicket } from '../../src/services/tickets/ticketMerger.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { uploadFile } from '../../src/services/files/fileUploader.js';
+import { sendMessage } from '../../src/services/messages/messageSender.js';
+import sharp from 'sharp';
 import { insertOffer } from '../../src/storage/repositories/transferOffers.js';
 import { availableDialects, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { Client, startTestNode, TEST_PASSWORD, type TestNode } from '../support/testNode.js';
@@ -43,13 +47,15 @@ type Statuses = readonly [number, number, number, number, number, number, number
  * What a request is made against, each time afresh unless it only reads: a chat of the
  * customer's that is waiting, active with the agent, or ended after that; or the agent's
  * personal quick response, a shared one, or one of team A's (which `lead` leads; `agent` and
- * `colleague` are not in it); or the agent's active chat offered to `colleague`.
+ * `colleague` are not in it); or the agent's active chat offered to `colleague`; or the agent's
+ * active chat with a super admin's note (`chatNote`).
  */
 type Case =
   | 'any'
   | 'waiting'
   | 'active'
   | 'ended'
+  | 'chatNote'
   | 'personal'
   | 'shared'
   | 'team'
@@ -89,11 +95,55 @@ interface Fixture {
   field: string;
   calendar: string;
   slaPolicy: string;
+  /** A file of the chat (rows with `setup: withFile`): the customer's image, or a note's file. */
+  file?: string;
 }
 
 interface Row {
   request(f: Fixture, caller: Caller): { path: string; body?: unknown };
   cases: Partial<Record<Case, Statuses>>;
+  /** More of a fixture this row needs, made for each fixture. */
+  setup?(f: Fixture, kase: Case, env: SetupEnv): Promise<Partial<Fixture>>;
+}
+
+interface SetupEnv {
+  ctx: ServiceContext;
+  viewers: Record<Exclude<Caller, 'anonymous'>, Viewer>;
+}
+
+/**
+ * The customer's image, sent in a message of the chat; in the 'chatNote' case (an active chat)
+ * a super admin's file, sent in a note.
+ */
+async function withFile(f: Fixture, kase: Case, { ctx, viewers }: SetupEnv) {
+  const viewer = kase === 'chatNote' ? viewers.superAdmin : viewers.customer;
+  const upload = await uploadFile(ctx, {
+    viewer,
+    sessionId: f.session,
+    fileName: 'screenshot.png',
+    content: [TINY_PNG],
+  });
+  await sendMessage(ctx, {
+    viewer,
+    sessionId: f.session,
+    text: '',
+    fileIds: [upload.id],
+    ...(kase === 'chatNote' ? { type: 'note' as const } : {}),
+  });
+  return { file: upload.id };
+}
+
+const TINY_PNG = await sharp({
+  create: { width: 8, height: 8, channels: 3, background: '#000' },
+})
+  .png()
+  .toBuffer();
+
+/** A fresh form for each request: a small text file. */
+function uploadForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob(['hello']), 'notes.txt');
+  return form;
 }
 
 const at = (f: Fixture) => `/api/v1/sessions/${f.session}`;
@@ -210,6 +260,40 @@ const TABLE: Record<string, Row> = {
       active: [401, 201, 404, 201, 404, 403, 403, 404],
       ended: [401, 409, 404, 409, 403, 403, 403, 403],
     },
+  },
+  // Whoever writes in the chat, a message or a note: a note may follow the end, a message not.
+  'POST /api/v1/sessions/:id/files': {
+    request: (f) => ({ path: `${at(f)}/files`, body: uploadForm() }),
+    cases: {
+      waiting: [401, 201, 404, 201, 201, 201, 201, 201],
+      active: [401, 201, 404, 201, 404, 201, 201, 404],
+      ended: [401, 409, 404, 201, 201, 201, 201, 201],
+    },
+  },
+  // Whoever sees the message: its chat's viewers, and a note's agents only.
+  'GET /api/v1/files/:id': {
+    request: (f) => ({ path: `/api/v1/files/${f.file}` }),
+    setup: withFile,
+    cases: {
+      waiting: queued(200),
+      active: participants(200),
+      ended: history(200),
+      chatNote: [401, 404, 404, 200, 404, 200, 200, 404],
+    },
+  },
+  'GET /api/v1/files/:id/thumbnail': {
+    request: (f) => ({ path: `/api/v1/files/${f.file}/thumbnail` }),
+    setup: withFile,
+    cases: {
+      waiting: queued(200),
+      active: participants(200),
+      ended: history(200),
+      chatNote: [401, 404, 404, 200, 404, 200, 200, 404],
+    },
+  },
+  'GET /api/v1/files/limits': {
+    request: () => ({ path: '/api/v1/files/limits' }),
+    cases: { any: signedIn(200) },
   },
   'POST /api/v1/sessions/:id/read': {
     request: (f) => ({ path: `${at(f)}/read`, body: { upToSeq: 1 } }),
@@ -671,6 +755,7 @@ for (const dialect of availableDialects()) {
         // Every cell starts a chat for the same customer: nor are the abuse limits.
         OPEN_CHAT_LIMIT_PER_CUSTOMER: '100000',
         CHAT_LIMIT_PER_HOUR: '100000',
+        UPLOAD_LIMIT_PER_HOUR: '100000',
       });
       const people = {
         customer: await server.signUp('Yaw'),
@@ -717,7 +802,8 @@ for (const dialect of availableDialects()) {
       await database?.drop();
     });
 
-    async function fixture(kase: Case): Promise<Fixture> {
+    /** `setup` runs once the chat is in place, before an ended chat ends. */
+    async function fixture(kase: Case, setup?: Row['setup']): Promise<Fixture> {
       const { ctx } = server.node;
       const responseTeam = kase === 'team' ? teamA : null;
       const response = await createQuickResponse(
@@ -731,7 +817,7 @@ for (const dialect of availableDialects()) {
         priority: 'medium',
         message: 'Hi',
       });
-      if (kase === 'active' || kase === 'ended' || kase === 'offer') {
+      if (kase === 'active' || kase === 'ended' || kase === 'offer' || kase === 'chatNote') {
         await assignSession(ctx, { viewer: viewers.agent, sessionId: row.id });
       }
       // Written as it is stored: the offer's own checks (the receiver on duty) are not at issue.
@@ -753,6 +839,7 @@ for (const dialect of availableDialects()) {
           returned_to: null,
         });
       }
+      const extra = setup ? await setup(fixtureOf(row.id), kase, { ctx, viewers }) : {};
       if (kase === 'ended') await endSession(ctx, { viewer: viewers.customer, sessionId: row.id });
       const boss = viewers.superAdmin;
       const spare = await createTeam(ctx, boss, { name: 'Spare', description: '' });
@@ -778,8 +865,12 @@ for (const dialect of availableDialects()) {
         kase,
         ...(await ticketFixture(kase)),
         ...(await settingsFixture(kase)),
+        ...extra,
       };
     }
+
+    /** What a setup may read of the fixture being made: its chat. */
+    const fixtureOf = (session: string) => ({ session }) as Fixture;
 
     async function ticketFixture(kase: Case) {
       if (!TICKET_CASES.includes(kase)) return { ticket: '', otherTicket: '' };
@@ -852,10 +943,11 @@ for (const dialect of availableDialects()) {
         const [method, ...rest] = route.split(' ');
         const actual: Partial<Record<Case, number[]>> = {};
         for (const kase of Object.keys(row.cases) as Case[]) {
-          const shared = method === 'GET' ? await fixture(kase) : null;
+          const make = () => fixture(kase, row.setup);
+          const shared = method === 'GET' ? await make() : null;
           const statuses: number[] = [];
           for (const caller of CALLERS) {
-            const { path, body } = row.request(shared ?? (await fixture(kase)), caller);
+            const { path, body } = row.request(shared ?? (await make()), caller);
             const client =
               route === 'POST /api/v1/auth/logout' ? await throwaway(caller) : clients[caller];
             const reply = await client.request(

@@ -164,6 +164,40 @@ describeEachDatabase('bad input over HTTP', (db) => {
     }
   });
 
+  it('refuses file ids that this API cannot have made, and messages naming files badly', async () => {
+    const yaw = await server.signUp('Yaw');
+    const id = await yaw.startChat();
+    for (const path of [
+      '/api/v1/files/not-an-id',
+      '/api/v1/files/%00',
+      '/api/v1/files/%00/thumbnail',
+      `/api/v1/files/${'a'.repeat(200)}/thumbnail`,
+    ]) {
+      expectRefused(await yaw.get(path), path);
+    }
+    expectRefused(await yaw.upload('%00', 'a.txt', 'hi'), 'upload into no chat');
+    for (const body of [
+      { fileIds: ['x'] },
+      { fileIds: ['a\u0000'] },
+      { fileIds: [] },
+      { fileIds: 'not a list' },
+      { fileIds: Array.from({ length: 101 }, () => '01890a5d-ac96-774b-bcce-b302099a8057') },
+      { text: '   ' },
+      {},
+    ]) {
+      const sent = await yaw.post(`/api/v1/sessions/${id}/messages`, body);
+      expectRefused(sent, JSON.stringify(body).slice(0, 80));
+    }
+    // An id of no upload of the sender's is refused by the rule, not the schema.
+    const unknown = await yaw.post(`/api/v1/sessions/${id}/messages`, {
+      fileIds: ['01890a5d-ac96-774b-bcce-b302099a8057'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'INVALID_ATTACHMENTS', field: 'fileIds' });
+    const missing = await yaw.get('/api/v1/files/01890a5d-ac96-774b-bcce-b302099a8057');
+    expect(missing.status).toBe(404);
+  });
+
   it('refuses notification preferences that are missing, not booleans or not an object', async () => {
     const ama = await server.signUp('Ama', 'admin');
     for (const body of [

@@ -109,15 +109,22 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply<T>> {
+    // A form sets its own multipart content type, boundary included.
+    const form = body instanceof FormData;
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: {
         origin: this.baseUrl,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : form || typeof body === 'string'
+            ? (body as string | FormData)
+            : JSON.stringify(body),
       redirect: 'manual',
     });
     const setCookie = response.headers.get('set-cookie');
@@ -136,6 +143,25 @@ export class Client {
 
   async socket(): Promise<SocketClient> {
     return SocketClient.connect(this.baseUrl, this.cookie);
+  }
+
+  /** Uploads `data` as the form part `file` named `name` into chat `sessionId`. */
+  upload<T = any>(sessionId: string, name: string, data: Uint8Array | string, type = '') {
+    const form = new FormData();
+    form.append('file', new Blob([data as string | Uint8Array<ArrayBuffer>], { type }), name);
+    return this.request<T>('POST', `/api/v1/sessions/${sessionId}/files`, form);
+  }
+
+  /** A file's bytes as served, with the reply's status and headers. */
+  async download(path: string): Promise<{ status: number; body: Buffer; headers: Headers }> {
+    const response = await fetch(this.baseUrl + path, {
+      headers: { origin: this.baseUrl, ...(this.cookie ? { cookie: this.cookie } : {}) },
+    });
+    return {
+      status: response.status,
+      body: Buffer.from(await response.arrayBuffer()),
+      headers: response.headers,
+    };
   }
 
   /** Starts a chat as this customer and returns its id. */

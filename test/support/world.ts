@@ -2,6 +2,7 @@
 // that make customers, agents and chats in one line each.
 import { MemoryBus } from '../../src/bus/memoryBus.js';
 import { DEFAULT_ABUSE_LIMITS } from '../../src/domain/abuseLimits.js';
+import { DEFAULT_FILE_LIMITS } from '../../src/domain/files/fileLimits.js';
 import type { Viewer } from '../../src/domain/policies.js';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Priority, Role } from '../../src/shared/vocabulary.js';
@@ -17,6 +18,7 @@ import {
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import type { AgentStatus } from '../../src/shared/vocabulary.js';
 import { registerNode, setPresence } from '../../src/storage/repositories/cluster.js';
+import { DatabaseFileStore } from '../../src/storage/files/databaseFileStore.js';
 import type { Store } from '../../src/storage/store.js';
 import { trackRouting } from './pendingRouting.js';
 
@@ -64,6 +66,7 @@ export const testSettings: ServiceSettings = {
   signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
   abuseLimits: DEFAULT_ABUSE_LIMITS,
   ticketAutoCloseDays: 4,
+  files: { limits: DEFAULT_FILE_LIMITS, customerUploads: true },
 };
 
 export interface World {
@@ -127,6 +130,7 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
   trackRouting(routing);
   const ctx: ServiceContext = {
     store,
+    files: new DatabaseFileStore(store.db),
     clock,
     ids: uuidV7,
     bus,

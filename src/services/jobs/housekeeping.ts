@@ -1,8 +1,8 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, the routing safety net, expiring old
-// rows) run on whichever node holds the housekeeping lease, so they run once per period, not once
-// per node.
+// rows, removing files no message holds) run on whichever node holds the housekeeping lease, so
+// they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -19,6 +19,7 @@ import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agen
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
+import { sweepFiles } from '../files/fileSweeper.js';
 
 const LEASE = 'housekeeping';
 
@@ -124,6 +125,7 @@ export async function runHousekeeping(
   await closeSolvedTickets(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
+  await sweepFiles(ctx);
   ctx.routing.kick();
   return true;
 }

@@ -7,6 +7,7 @@ import {
   eventsAfter,
   listMessages as listMessageRecords,
 } from '../../storage/repositories/messages.js';
+import { loadFilesOf } from '../../storage/repositories/files.js';
 import type { ServiceContext } from '../context.js';
 import { FAN_OUT, presentMessage } from '../presenters.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
@@ -19,10 +20,12 @@ export async function listMessages(
 ) {
   const { db } = ctx.store;
   const { facts } = await loadSessionFor(db, viewer, sessionId);
-  return listMessageRecords(db, sessionId, {
+  const page = await listMessageRecords(db, sessionId, {
     ...query,
     hiddenTypes: hiddenMessageTypes(viewer, facts),
   });
+  await loadFilesOf(db, page.records);
+  return page;
 }
 
 export type SessionEventFrame = Extract<ServerFrame, { type: 'session.event' }>;
@@ -40,6 +43,10 @@ export async function replayEvents(
   limit: number,
 ): Promise<SessionEventFrame[]> {
   const logged = await eventsAfter(ctx.store.db, sessionId, afterSeq, limit);
+  await loadFilesOf(
+    ctx.store.db,
+    logged.flatMap((entry) => (entry.source === 'message' ? [entry.message] : [])),
+  );
   return logged.map((entry) => ({
     type: 'session.event',
     sessionId,

@@ -12,6 +12,9 @@ import { loadSessionFor } from '../sessions/sessionAccess.js';
 import { queueMessageFrame, writeMessage } from '../sessions/sessionEvents.js';
 import { reserveWithinBudget } from './messageBudget.js';
 import { writeNote } from './noteWriter.js';
+import { loadFilesOf } from '../../storage/repositories/files.js';
+import { attachUploads, messageTypeFor, unsentUploads } from '../files/attachments.js';
+import { uploadsDisabled } from '../files/uploadRules.js';
 import { sendBatch } from './messageBatch.js';
 
 export interface SendMessageProps {
@@ -21,6 +24,8 @@ export interface SendMessageProps {
   clientId?: string | undefined;
   /** `note`: an internal note for the desk (noteWriter.ts); a message to the other side otherwise. */
   type?: SentMessageType | undefined;
+  /** Uploads of the sender's to this chat that the message carries (services/files/). */
+  fileIds?: readonly string[] | undefined;
 }
 
 export interface SentMessage {
@@ -32,6 +37,7 @@ export interface SentMessage {
 export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promise<SentMessage> {
   const { viewer, sessionId, clientId } = props;
   const note = props.type === 'note';
+  const fileIds = props.fileIds?.length ? props.fileIds : null;
   return commit(
     ctx,
     async (trx, outbox) => {
@@ -43,21 +49,26 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       if (clientId) {
         const existing = await findMessageByClientId(trx, sessionId, viewer.id, clientId);
         if (existing) {
+          await loadFilesOf(trx, [existing]);
           queueMessageFrame(outbox, existing);
           return { message: existing, duplicate: true };
         }
       }
+      const files = fileIds && (await unsentUploads(trx, ctx, { viewer, sessionId, fileIds }));
       if (note) {
         const message = await writeNote(trx, ctx, outbox, {
           record,
           viewer,
           text: props.text,
           clientId,
+          files,
         });
+        if (files) await attachUploads(trx, ctx, files, message.row.id);
         return { message, duplicate: false };
       }
       const fromCustomer = record.row.user_id === viewer.id;
       assertTransition(record.row.status, fromCustomer ? 'customerMessage' : 'agentMessage');
+      if (fromCustomer && files && !ctx.settings.files.customerUploads) throw uploadsDisabled();
       const sender = fromCustomer ? record.customer : record.agent!;
       // A retry of a stored message (above) costs nothing: it was counted when it was stored.
       const side = fromCustomer ? 'customer' : 'agent';
@@ -65,10 +76,12 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       const message = await writeMessage(trx, ctx, outbox, seq, {
         sessionId,
         sender,
-        type: 'text',
+        type: files ? messageTypeFor(files) : 'text',
         text: props.text,
         clientId: clientId ?? null,
+        ...(files && { files }),
       });
+      if (files) await attachUploads(trx, ctx, files, message.row.id);
       // The chat starts or stops waiting for the agent's reply: the monitor's list shows that.
       if (fromCustomer !== (record.row.awaiting_agent_since !== null)) {
         outbox.add(topics.monitor, {
@@ -88,7 +101,9 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       return { message, duplicate: false };
     },
     // Concurrent messages are stored together (messageBatch.ts); the above is one send alone.
-    // Notes take that path alone.
-    note ? { groupBy: sessionId } : { groupBy: sessionId, batch: { runner: sendBatch, props } },
+    // Notes and messages with files take that path alone.
+    note || fileIds
+      ? { groupBy: sessionId }
+      : { groupBy: sessionId, batch: { runner: sendBatch, props } },
   );
 }

@@ -10,6 +10,7 @@ import type { MessageRecord } from '../../storage/repositories/messages.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import { addMentionedAgents, type SessionCore } from '../../storage/repositories/sessions.js';
 import { listActiveAgents } from '../../storage/repositories/users.js';
+import type { FileRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
 import { FAN_OUT, presentMessage, presentPerson } from '../presenters.js';
@@ -22,13 +23,15 @@ export interface NoteProps {
   viewer: Viewer;
   text: string;
   clientId?: string | undefined;
+  /** Uploads the note carries, checked by the caller, who attaches them once it is written. */
+  files?: FileRow[] | null | undefined;
 }
 
 export async function writeNote(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
-  { record, viewer, text, clientId }: NoteProps,
+  { record, viewer, text, clientId, files }: NoteProps,
 ): Promise<MessageRecord> {
   const sessionId = record.row.id;
   assertTransition(record.row.status, 'note');
@@ -42,6 +45,7 @@ export async function writeNote(
     type: 'note',
     text,
     clientId: clientId ?? null,
+    ...(files && { files }),
   });
   // The customer is never asked in, even an agent who started this chat as a customer.
   const mentioned = mentionedAgents(text, desk).filter(

@@ -13,6 +13,7 @@ import {
   type NewMessage,
 } from '../../storage/repositories/messages.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
+import type { FileRow } from '../../storage/schema.js';
 import {
   findSessionRecord,
   pastAgentIds,
@@ -37,6 +38,8 @@ export interface NewSessionMessage {
   type: MessageType;
   text: string;
   clientId?: string | null;
+  /** The files it carries (a `file` or `image` message, a note with files). */
+  files?: FileRow[];
   /**
    * Which side wrote it: a customer's message makes the chat wait for the agent's reply, the
    * agent's answers it. Unset for system messages, which change neither.
@@ -70,7 +73,9 @@ export async function writeMessage(
   message: NewSessionMessage,
 ): Promise<MessageRecord> {
   const row = await insertMessage(trx, newMessageRow(ctx, seq, message));
-  const record = { row, sender: message.sender };
+  const record: MessageRecord = message.files
+    ? { row, sender: message.sender, files: message.files }
+    : { row, sender: message.sender };
   queueMessageFrame(outbox, record);
   return record;
 }

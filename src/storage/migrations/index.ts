@@ -11,6 +11,7 @@ import * as awaitingReplyBackfill from './0008_awaiting_reply_backfill.js';
 import * as teamQuickResponses from './0009_team_quick_responses.js';
 import * as tickets from './0010_tickets.js';
 import * as transferOffers from './0011_transfer_offers.js';
+import * as attachments from './0012_attachments.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_team_quick_responses': teamQuickResponses,
   '0010_tickets': tickets,
   '0011_transfer_offers': transferOffers,
+  '0012_attachments': attachments,
 };

@@ -1,7 +1,7 @@
 // Queries on chat messages, read receipts, and the session event log used for replay.
 import { AGENT_ONLY_MESSAGE_TYPES } from '../../domain/eventVisibility.js';
 import type { MessageType } from '../../shared/vocabulary.js';
-import type { MessageRow } from '../schema.js';
+import type { FileRow, MessageRow } from '../schema.js';
 import { prepared } from '../prepared.js';
 import type { Db } from '../store.js';
 import type { PersonRecord } from './people.js';
@@ -9,6 +9,8 @@ import type { PersonRecord } from './people.js';
 export interface MessageRecord {
   row: MessageRow;
   sender: PersonRecord | null;
+  /** The files it carries: set on `file` and `image` messages, and on notes with files. */
+  files?: FileRow[];
 }
 
 function selectMessages(db: Db) {

@@ -1,5 +1,6 @@
 // Every REST route the web app calls, typed from the shared API schemas so the browser and the
-// server cannot drift apart. Sending messages and read receipts goes over the socket instead.
+// server cannot drift apart. Sending messages and read receipts goes over the socket instead,
+// but for messages carrying files.
 import type {
   Account,
   AgentDirectory,
@@ -20,11 +21,13 @@ import type {
   Session,
   SessionCounts,
   SessionView,
+  SendMessageBody,
   SignInBody,
   StartSessionBody,
   UpdateAccountBody,
   UpdateAgentStatusBody,
   UpdateQuickResponseBody,
+  UploadLimits,
 } from '../../shared/api.js';
 import type {
   CreateTeamBody,
@@ -46,6 +49,9 @@ import type {
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
 import type { HttpClient } from './http.js';
+
+/** A send as the client writes it: the fields the server defaults may be left out. */
+type SendMessageInput = Partial<SendMessageBody> & { fileIds: string[] };
 
 export interface SignedIn {
   user: Person;
@@ -107,6 +113,9 @@ export function createApi(http: HttpClient) {
         http.post<TransferOffer>(`/transfer-offers/${encodeURIComponent(id)}/withdraw`),
     },
     messages: {
+      /** A message carrying files (text and notes go over the socket). */
+      send: (sessionId: string, body: SendMessageInput) =>
+        http.post<Message>(`${at(sessionId)}/messages`, body),
       /** Without `beforeSeq`: the newest page. Always oldest first. */
       list: (sessionId: string, query: { beforeSeq?: number; limit?: number } = {}) =>
         http.get<MessagePage>(`${at(sessionId)}/messages`, query),
@@ -128,6 +137,9 @@ export function createApi(http: HttpClient) {
         http.get<AgentStats>('/agents/me/stats', {
           tzOffsetMinutes: -new Date().getTimezoneOffset(),
         }),
+    },
+    files: {
+      limits: () => http.get<UploadLimits>('/files/limits'),
     },
     preferences: {
       get: () => http.get<NotificationPreferences>('/preferences'),

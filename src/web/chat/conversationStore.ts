@@ -166,6 +166,21 @@ export class ConversationStore implements Readable<ConversationView> {
     if (this.deps.realtime.isLive(this.sessionId)) this.transmit(pending);
   }
 
+  /**
+   * Sends a message carrying `fileIds` (uploads of the viewer's, chat/uploads.ts) over HTTP, and
+   * shows it once stored; the socket then brings it to everyone else. Throws the server's error.
+   */
+  async sendWithFiles(text: string, fileIds: readonly string[], note = false): Promise<void> {
+    this.typingSignal.stop();
+    const message = await this.deps.api.messages.send(this.sessionId, {
+      text,
+      fileIds: [...fileIds],
+      clientId: newClientId(),
+      ...(note ? { type: 'note' as const } : {}),
+    });
+    this.dispatch({ type: 'acknowledged', message });
+  }
+
   retry(clientId: string): void {
     this.dispatch({ type: 'retried', clientId });
     this.flushOutbox();

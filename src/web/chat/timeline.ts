@@ -1,7 +1,7 @@
 // Turns a conversation into what the message list draws: day separators, centred system notes,
 // and bubbles grouped by sender (a new group after a pause), each bubble of one's own side with
 // its delivery state: on its way, refused, sent, or read. Internal notes stand on their own.
-import type { Message, Person } from '../../shared/api.js';
+import type { FileAttachment, Message, Person } from '../../shared/api.js';
 import { dayKey, formatDayLabel, secondsBetween } from '../format/time.js';
 import { isReadByOtherSide, type ConversationState } from './conversation.js';
 import type { SendFailure } from './outbox.js';
@@ -19,6 +19,8 @@ export interface TimelineEntry {
   delivery: Delivery | null;
   /** For pending and refused bubbles: the outbox entry to retry or discard. */
   clientId?: string;
+  /** What a file or image message (or a note) carries. */
+  files?: readonly FileAttachment[];
   failure?: SendFailure;
 }
 
@@ -93,6 +95,7 @@ export function buildTimeline(
         text: message.text,
         at: message.createdAt,
         delivery: null,
+        ...(message.files ? { files: message.files } : {}),
       });
       continue;
     }
@@ -121,6 +124,7 @@ export function buildTimeline(
       text: message.text,
       at: message.createdAt,
       delivery: target.mine ? deliveryOf(state, message) : null,
+      ...(message.files ? { files: message.files } : {}),
     });
   }
   for (const pending of state.outbox) {

@@ -4,7 +4,9 @@
 // A response goes in filled in for this chat (its variables), as the picker previews it.
 // Keystrokes tell the other side "typing…". What is typed is kept as the chat's draft
 // (chat/drafts.ts) until it is sent. Agents switch between Reply and Note (an internal note,
-// which the customer never receives, not even as "typing…").
+// which the customer never receives, not even as "typing…"). Files are attached with the
+// paperclip, by dropping them on the composer or by pasting (a screenshot): each uploads at once,
+// with its progress and a cancel, and the message that follows carries them (chat/uploads.ts).
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { TemplateContext } from '../../../domain/quickResponseTemplate.js';
 import type { QuickResponse } from '../../../shared/api.js';
@@ -27,6 +29,7 @@ import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
 import { cx } from '../classNames.js';
 import { composerComboboxProps } from './composerAria.js';
+import { AttachButton, UploadChips, useComposerUploads } from './ComposerUploads.js';
 import { takeComposerFocus } from './composerFocus.js';
 import { ReplyNoteSwitch } from './ReplyNoteSwitch.js';
 import { optionId, QuickResponseList, QuickResponsePreview } from './QuickResponseList.js';
@@ -71,6 +74,10 @@ function ChatComposer({
   notes,
 }: ComposerProps) {
   const { me } = useServices();
+  const { tray, limits, uploads } = useComposerUploads(store.sessionId);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [noteMode, setNoteMode] = useState(notes === 'only');
   const writingNote = notes === 'only' || (notes === 'switch' && noteMode);
   const responses = useReadable(catalog ?? NO_RESPONSES);
@@ -142,14 +149,46 @@ function ChatComposer({
   }, [menuQuery !== null]);
 
   const tooLong = text.length > LIMITS.message;
+  const uploading = uploads.some((upload) => upload.status === 'uploading');
+  const readyFiles = uploads.filter((upload) => upload.file);
+  const canSend =
+    (text.trim() !== '' || readyFiles.length > 0) && !tooLong && !uploading && !sending;
 
   const send = () => {
     const message = text.trim();
-    if (!message || tooLong) return;
+    if (!canSend) return;
+    if (tray && readyFiles.length > 0) {
+      setSending(true);
+      setSendError(null);
+      store
+        .sendWithFiles(
+          message,
+          tray.ready()!.map((file) => file.id),
+          writingNote,
+        )
+        .then(
+          () => {
+            tray.clear();
+            setText('');
+          },
+          (error: unknown) =>
+            setSendError(error instanceof Error ? error.message : 'Not sent; try again'),
+        )
+        .finally(() => setSending(false));
+      return;
+    }
     store.send(message, writingNote);
     setText('');
     setSlashDismissed(false);
   };
+
+  const attach = (files: readonly File[]) => {
+    if (!tray || files.length === 0) return;
+    setSendError(null);
+    tray.add(files);
+  };
+  const carriesFiles = (event: DragEvent) =>
+    tray !== null && (event.dataTransfer?.types.includes('Files') ?? false);
 
   /** Inserts the response filled in: at the caret from the menu, in place of "/…" otherwise. */
   const pick = (response: QuickResponse, mode = picker?.mode) => {
@@ -210,7 +249,20 @@ function ChatComposer({
         'composer',
         writingNote && 'composer--note',
         notes === 'only' && 'composer--note-only',
+        dragging && 'composer--dropping',
       )}
+      onDragOver={(event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        setDragging(false);
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        attach([...(event.dataTransfer?.files ?? [])]);
+      }}
     >
       {notes === 'switch' && <ReplyNoteSwitch note={noteMode} onChange={chooseMode} />}
       {pickerOpen && (
@@ -242,7 +294,14 @@ function ChatComposer({
           {matches[active] && <QuickResponsePreview filled={filled(matches[active])} />}
         </div>
       )}
+      {tray && <UploadChips tray={tray} uploads={uploads} />}
+      {sendError && (
+        <p class="composer__error" role="alert">
+          Not sent: {sendError}
+        </p>
+      )}
       <div class="composer__row">
+        {tray && limits && <AttachButton limits={limits} onFiles={attach} />}
         {quickResponses && (
           <IconButton
             ref={boltRef}
@@ -284,6 +343,12 @@ function ChatComposer({
             else store.stopTyping();
           }}
           onBlur={() => store.stopTyping()}
+          onPaste={(event) => {
+            const files = [...(event.clipboardData?.files ?? [])];
+            if (files.length === 0 || !tray) return;
+            event.preventDefault();
+            attach(files);
+          }}
           onKeyDown={(event) => {
             if (picker?.mode === 'slash' && steerPicker(event)) return;
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -297,7 +362,7 @@ function ChatComposer({
           label={writingNote ? 'Add note' : 'Send'}
           variant="secondary"
           class="composer__send"
-          disabled={!text.trim() || tooLong}
+          disabled={!canSend}
           onClick={send}
         />
       </div>

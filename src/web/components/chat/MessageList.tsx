@@ -1,6 +1,6 @@
 // The conversation as a scrolling log: day separators, system lines, bubbles grouped by sender
 // with times and (on one's own side) delivery ticks, and internal notes set apart. Text is rendered with its light
-// Markdown as elements (MessageText), never as HTML.
+// Markdown as elements (MessageText), never as HTML; files and images as Attachments.
 // Keeps to the bottom as messages arrive unless the reader has scrolled up to read back.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Person } from '../../../shared/api.js';
@@ -12,6 +12,7 @@ import { Avatar } from '../Avatar.js';
 import { Button } from '../Button.js';
 import { cx } from '../classNames.js';
 import { Icon } from '../Icon.js';
+import { Attachments } from './Attachments.js';
 import { DeliveryTicks } from './DeliveryTicks.js';
 import { MessageText } from './MessageText.js';
 
@@ -189,7 +190,8 @@ function Bubble({
       <span class="sr-only">
         {sender} at {formatClock(entry.at)}:{' '}
       </span>
-      <MessageText text={entry.text} />
+      {entry.text && <MessageText text={entry.text} />}
+      {entry.files && <Attachments files={entry.files} />}
       <span class="bubble__meta">
         <time dateTime={entry.at} aria-hidden="true">
           {formatClock(entry.at)}

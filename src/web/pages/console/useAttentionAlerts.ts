@@ -10,6 +10,7 @@ import { agentAttention, MessageRings } from '../../notify/attention.js';
 import { playChime, type ChimeKind } from '../../notify/chime.js';
 import { notify, notifyInBackground } from '../../notify/desktopNotifications.js';
 import type { NotificationSettings } from '../../state/notificationSettings.js';
+import { messagePreview } from '../../format/messagePreview.js';
 
 interface AttentionInput {
   waiting: readonly SessionView[] | null;
@@ -21,9 +22,6 @@ interface AttentionInput {
   onAssigned: (session: SessionView) => void;
   onOpen: (sessionId: string) => void;
 }
-
-/** A notification's text shows the start of a long message. */
-const PREVIEW_LENGTH = 140;
 
 /** Calls `onArrive` with the sessions that joined `list` since its last version (not the first). */
 function useArrivals(
@@ -66,10 +64,7 @@ function announceMessage(
   const { sound, desktopNotifications } = settings.get();
   if (sound) playChime('message');
   if (!desktopNotifications) return;
-  const text =
-    message.text.length > PREVIEW_LENGTH
-      ? `${message.text.slice(0, PREVIEW_LENGTH)}…`
-      : message.text;
+  const text = messagePreview(message);
   // One notification per chat: the newest message replaces the one before.
   notify(`${session.customer.name}: ${session.subject}`, text, {
     tag: `switchboard-${session.id}`,

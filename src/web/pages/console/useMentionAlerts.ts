@@ -7,9 +7,7 @@ import { playChime } from '../../notify/chime.js';
 import { notify } from '../../notify/desktopNotifications.js';
 import type { NotificationSettings } from '../../state/notificationSettings.js';
 import { showToast } from '../../state/toasts.js';
-
-/** A notification's text shows the start of a long note. */
-const PREVIEW_LENGTH = 140;
+import { messagePreview } from '../../format/messagePreview.js';
 
 export function useMentionAlerts(input: {
   settings: NotificationSettings;
@@ -31,10 +29,7 @@ export function useMentionAlerts(input: {
         const { sound, desktopNotifications } = settings.get();
         if (sound) playChime('message');
         if (!desktopNotifications) return;
-        const text =
-          message.text.length > PREVIEW_LENGTH
-            ? `${message.text.slice(0, PREVIEW_LENGTH)}…`
-            : message.text;
+        const text = messagePreview(message);
         notify(`${by} mentioned you: ${customer.name}, ${subject}`, text, {
           tag: `switchboard-mention-${message.id}`,
           onClick: () => onOpen(sessionId),

@@ -1,0 +1,68 @@
+// Serves a file to someone who may see it: by the same rules as the message that carries it
+// (sessionAccess.loadSessionFor, then domain/eventVisibility.ts, so a note's files reach agents
+// only), and an upload not sent yet to its uploader alone. Anything else is not found. What it is
+// served as (inline or a sandboxed download) is domain/files/fileServing.ts's decision.
+import type { Readable } from 'node:stream';
+import { AppError, notFound } from '../../domain/errors.js';
+import { messageVisibleTo } from '../../domain/eventVisibility.js';
+import { servingHeaders, type ServingHeaders } from '../../domain/files/fileServing.js';
+import type { Viewer } from '../../domain/policies.js';
+import {
+  fileKeys,
+  findFileWithOwner,
+  type FileWithOwner,
+} from '../../storage/repositories/files.js';
+import type { Db } from '../../storage/store.js';
+import type { ServiceContext } from '../context.js';
+import { loadSessionFor } from '../sessions/sessionAccess.js';
+
+export interface OpenedFile {
+  content: Readable;
+  headers: ServingHeaders;
+  /** Bytes, when known before reading (the file itself; a thumbnail's is not kept). */
+  size: number | null;
+}
+
+export async function openFile(
+  ctx: ServiceContext,
+  props: { viewer: Viewer; fileId: string; variant: 'original' | 'thumbnail' },
+): Promise<OpenedFile> {
+  const { db } = ctx.store;
+  const found = await findFileWithOwner(db, props.fileId);
+  if (!found || found.file.stored_at === null || !(await mayRead(db, props.viewer, found))) {
+    throw notFound('File');
+  }
+  const { file } = found;
+  const thumbnail = props.variant === 'thumbnail';
+  if (thumbnail && file.has_thumbnail !== 1) throw notFound('Thumbnail');
+  const keys = fileKeys(file.id);
+  const content = await ctx.files.get(thumbnail ? keys.thumbnail : keys.original);
+  if (!content) throw notFound('File');
+  return {
+    content,
+    headers: servingHeaders(
+      thumbnail
+        ? { mime: 'image/webp', fileName: `${file.file_name.replace(/\.[^.]*$/, '')}.webp` }
+        : { mime: file.mime_type, fileName: file.file_name },
+    ),
+    size: thumbnail ? null : file.size_bytes,
+  };
+}
+
+async function mayRead(db: Db, viewer: Viewer, { file, message }: FileWithOwner): Promise<boolean> {
+  try {
+    if (message) {
+      const access = await loadSessionFor(db, viewer, message.sessionId);
+      return messageVisibleTo(access.viewer, access.facts, message.type);
+    }
+    // Not sent yet (or its message was purged: attached, and swept soon).
+    if (file.attached_at !== null || file.uploader_id !== viewer.id || !file.session_id) {
+      return false;
+    }
+    await loadSessionFor(db, viewer, file.session_id);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
+    throw error;
+  }
+}

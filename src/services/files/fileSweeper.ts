@@ -1,0 +1,26 @@
+// Removes the files no message holds (run by the housekeeping sweep): those whose message was
+// purged, and uploads never sent within ABANDONED_UPLOAD_MS, content first from the rows then
+// from whichever FileStore keeps it.
+import { ABANDONED_UPLOAD_MS } from '../../domain/files/fileLimits.js';
+import { deleteUnownedFiles, fileKeys } from '../../storage/repositories/files.js';
+import type { ServiceContext } from '../context.js';
+
+const BATCH = 100;
+/** A period's share: a backlog drains over a few sweeps rather than holding one up. */
+const BATCHES_PER_SWEEP = 10;
+
+/** Returns how many files it removed. */
+export async function sweepFiles(ctx: Pick<ServiceContext, 'store' | 'files' | 'clock'>) {
+  let removed = 0;
+  for (let batch = 0; batch < BATCHES_PER_SWEEP; batch++) {
+    const ids = await deleteUnownedFiles(
+      ctx.store.db,
+      ctx.clock.now() - ABANDONED_UPLOAD_MS,
+      BATCH,
+    );
+    await ctx.files.delete(ids.flatMap((id) => Object.values(fileKeys(id))));
+    removed += ids.length;
+    if (ids.length < BATCH) break;
+  }
+  return removed;
+}

@@ -1,0 +1,159 @@
+// Someone in a chat uploads a file for a message they are about to send. The upload streams in:
+// its first bytes decide its type (domain/files/fileTypes.ts) before anything is kept, then it
+// goes to the FileStore as it arrives (an image is first re-encoded: imageProcessing.ts). A
+// `files` row exists from the first stored byte, so an upload cut short anywhere, or a node that
+// dies meanwhile, leaves nothing the sweep does not remove; a failure here removes it at once.
+import { AppError } from '../../domain/errors.js';
+import { fileTooLarge, type FileLimits } from '../../domain/files/fileLimits.js';
+import { sanitizeFileName } from '../../domain/files/fileNames.js';
+import { decideFileType, SAMPLE_BYTES } from '../../domain/files/fileTypes.js';
+import { sessionPolicy, type Viewer } from '../../domain/policies.js';
+import {
+  deleteFileRow,
+  fileKeys,
+  insertFile,
+  markStored,
+} from '../../storage/repositories/files.js';
+import type { FileContent } from '../../storage/files/fileStore.js';
+import type { FileRow } from '../../storage/schema.js';
+import type { ServiceContext } from '../context.js';
+import { loadSessionFor } from '../sessions/sessionAccess.js';
+import { processImage } from './imageProcessing.js';
+import { assertMayUpload, countUpload } from './uploadRules.js';
+
+export interface UploadProps {
+  viewer: Viewer;
+  sessionId: string;
+  /** The name the client gave (cleaned here). */
+  fileName: string;
+  /** The type the client declared, a claim checked against the content. */
+  declaredType?: string | undefined;
+  /** The bytes as they arrive; a failure of theirs means the upload was cut short. */
+  content: FileContent;
+  /** True once the content has stopped at the size limit (the multipart parser cuts it there). */
+  truncated?: () => boolean;
+}
+
+export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promise<FileRow> {
+  const { db } = ctx.store;
+  const { viewer } = props;
+  const access = await loadSessionFor(db, viewer, props.sessionId, {
+    rule: sessionPolicy.attachFiles,
+  });
+  assertMayUpload(ctx, access);
+  await countUpload(db, ctx, viewer.id);
+  const limits = ctx.settings.files.limits;
+  const source = arriving(props.content, limits, props.truncated)[Symbol.asyncIterator]();
+  const { sample, complete } = await readSample(source);
+  const decision = await decideFileType(
+    sample,
+    complete,
+    { name: sanitizeFileName(props.fileName), declaredType: props.declaredType },
+    limits.allowedTypes,
+  );
+  const id = ctx.ids.next();
+  const keys = fileKeys(id);
+  await insertFile(db, {
+    id,
+    uploaderId: viewer.id,
+    sessionId: props.sessionId,
+    fileName: decision.fileName,
+    mimeType: decision.mime,
+    createdAt: ctx.clock.now(),
+  });
+  try {
+    let stored: { sizeBytes: number; width: number | null; height: number | null };
+    if (decision.raster) {
+      const input = await collect(sample, source);
+      const image = await processImage(input, decision.mime, decision.label, limits.maxPixels);
+      stored = {
+        sizeBytes: await ctx.files.put(keys.original, [image.image]),
+        width: image.width,
+        height: image.height,
+      };
+      await ctx.files.put(keys.thumbnail, [image.thumbnail]);
+    } else {
+      stored = {
+        sizeBytes: await ctx.files.put(keys.original, rest(sample, source)),
+        width: null,
+        height: null,
+      };
+    }
+    const row = await markStored(db, id, {
+      ...stored,
+      hasThumbnail: decision.raster,
+      storedAt: ctx.clock.now(),
+    });
+    // Swept meanwhile: an upload that took longer than an abandoned one may.
+    if (!row) throw new AppError('UPLOAD_INCOMPLETE', 'The upload took too long; send it again');
+    return row;
+  } catch (error) {
+    await ctx.files.delete([keys.original, keys.thumbnail]).catch(() => {});
+    await deleteFileRow(db, id).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * `content`, held to the size limit, with its own failures (a connection cut, a form that ends
+ * too soon) reported as UPLOAD_INCOMPLETE. Failures of whoever reads it stay theirs.
+ */
+async function* arriving(
+  content: FileContent,
+  limits: Pick<FileLimits, 'maxBytes'>,
+  truncated: (() => boolean) | undefined,
+): AsyncGenerator<Uint8Array> {
+  const iterator = (async function* () {
+    yield* content;
+  })();
+  let size = 0;
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw cutShort(error, limits);
+    }
+    if (next.done) break;
+    size += next.value.length;
+    if (size > limits.maxBytes) throw fileTooLarge(limits);
+    yield next.value;
+  }
+  if (truncated?.()) throw fileTooLarge(limits);
+}
+
+function cutShort(error: unknown, limits: Pick<FileLimits, 'maxBytes'>): AppError {
+  if (error instanceof AppError) return error;
+  if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge(limits);
+  return new AppError('UPLOAD_INCOMPLETE', 'The upload ended before the whole file arrived');
+}
+
+/** The first SAMPLE_BYTES (or all, when shorter: `complete`), read off `source`. */
+async function readSample(
+  source: AsyncIterator<Uint8Array>,
+): Promise<{ sample: Buffer; complete: boolean }> {
+  const pieces: Uint8Array[] = [];
+  let length = 0;
+  while (length < SAMPLE_BYTES) {
+    const next = await source.next();
+    if (next.done) return { sample: Buffer.concat(pieces), complete: true };
+    pieces.push(next.value);
+    length += next.value.length;
+  }
+  return { sample: Buffer.concat(pieces), complete: false };
+}
+
+async function* rest(sample: Buffer, source: AsyncIterator<Uint8Array>) {
+  yield sample;
+  for (;;) {
+    const next = await source.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function collect(sample: Buffer, source: AsyncIterator<Uint8Array>): Promise<Buffer> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of rest(sample, source)) pieces.push(piece);
+  return Buffer.concat(pieces);
+}

@@ -1,0 +1,124 @@
+// The composer's files: the tray of those on their way (chat/uploads.ts) for this chat, made once
+// the caller's upload limits are known (none when they may not upload), the paperclip that
+// picks files, and the chips that show each file's progress or why it was refused.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { UploadLimits } from '../../../shared/api.js';
+import { formatBytes } from '../../../shared/bytes.js';
+import type { Api } from '../../api/endpoints.js';
+import { useServices } from '../../app/services.js';
+import { UploadTray, type PendingUpload } from '../../chat/uploads.js';
+import { useReadable } from '../../hooks/useReadable.js';
+import { Observable } from '../../state/observable.js';
+import { IconButton } from '../Button.js';
+import { cx } from '../classNames.js';
+import { Icon } from '../Icon.js';
+
+const NO_UPLOADS = new Observable<readonly PendingUpload[]>([]);
+
+/** What this person may upload, asked once per sign-in (the server checks each upload anyway). */
+const known = new WeakMap<Api, Promise<UploadLimits | null>>();
+function uploadLimitsOf(api: Api): Promise<UploadLimits | null> {
+  let limits = known.get(api);
+  if (!limits) {
+    limits = api.files.limits().catch(() => {
+      known.delete(api);
+      return null;
+    });
+    known.set(api, limits);
+  }
+  return limits;
+}
+
+export interface ComposerUploads {
+  /** Null while the limits are unknown, or when the caller may not upload. */
+  tray: UploadTray | null;
+  limits: UploadLimits | null;
+  uploads: readonly PendingUpload[];
+}
+
+export function useComposerUploads(sessionId: string): ComposerUploads {
+  const { api } = useServices();
+  const [limits, setLimits] = useState<UploadLimits | null>(null);
+  useEffect(() => {
+    let current = true;
+    void uploadLimitsOf(api).then((value) => current && setLimits(value));
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  const tray = useMemo(
+    () => (limits?.uploadsAllowed ? new UploadTray(sessionId, limits) : null),
+    [limits, sessionId],
+  );
+  // Leaving the chat cancels what is still on its way.
+  useEffect(() => () => tray?.clear(), [tray]);
+  const uploads = useReadable(tray ?? NO_UPLOADS);
+  return { tray, limits, uploads };
+}
+
+/** The paperclip, and the file picker it opens (offering the accepted types). */
+export function AttachButton({
+  limits,
+  onFiles,
+}: {
+  limits: UploadLimits;
+  onFiles: (files: File[]) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <IconButton icon="paperclip" label="Attach files" onClick={() => input.current?.click()} />
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        accept={limits.extensions.map((extension) => `.${extension}`).join(',')}
+        onChange={(event) => {
+          onFiles([...(event.currentTarget.files ?? [])]);
+          event.currentTarget.value = '';
+        }}
+      />
+    </>
+  );
+}
+
+export function UploadChips({
+  tray,
+  uploads,
+}: {
+  tray: UploadTray;
+  uploads: readonly PendingUpload[];
+}) {
+  if (uploads.length === 0) return null;
+  return (
+    <ul class="composer__uploads" aria-label="Files to send">
+      {uploads.map((upload) => (
+        <li key={upload.key} class={cx('upload', `upload--${upload.status}`)}>
+          <Icon name="file" size={16} />
+          <span class="upload__text">
+            <span class="upload__name">{upload.name}</span>
+            <span class="upload__meta" role={upload.status === 'failed' ? 'alert' : undefined}>
+              {upload.status === 'failed' ? upload.error : formatBytes(upload.size)}
+            </span>
+            {upload.status === 'uploading' && (
+              <progress
+                class="upload__progress"
+                max={1}
+                value={upload.progress}
+                aria-label={`Uploading ${upload.name}`}
+              />
+            )}
+          </span>
+          <IconButton
+            icon="x"
+            label={
+              upload.status === 'uploading' ? `Cancel ${upload.name}` : `Remove ${upload.name}`
+            }
+            onClick={() => tray.remove(upload.key)}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
