@@ -178,8 +178,13 @@ function openPostgres(options: StoreOptions): Store {
       retryingConflicts(() => groupCommit.run(work, key, batch)),
     rowLocks: true,
     forUpdate: (qb, of) => qb.forUpdate(of as never),
+    // Advisory locks belong to the whole database, so the key names the deployment's schema:
+    // deployments (and test runs) sharing a database each have their own lock, and one stuck
+    // holding it (a connection cut mid-transaction) never stalls another's routing.
     async lockForTransaction(trx, key) {
-      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':' || ${key}))`.execute(
+        trx,
+      );
     },
     async ping() {
       await sql`select 1`.execute(db);
