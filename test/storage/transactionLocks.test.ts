@@ -6,6 +6,13 @@ import { expect, it } from 'vitest';
 import { createTestDatabase, describeEachDatabase } from '../support/databases.js';
 
 describeEachDatabase('transaction locks', (db, dialect) => {
+  it('are taken inside a transaction', async () => {
+    // SQLite has one writer: its named locks are nothing more than the transaction itself.
+    await expect(
+      db().transaction((trx) => db().lockForTransaction(trx, 'routing')),
+    ).resolves.toBeUndefined();
+  });
+
   if (dialect !== 'postgres') return;
 
   /** Holds `key` in a transaction of `store` until the returned release() is called. */
