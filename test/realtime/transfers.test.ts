@@ -48,6 +48,20 @@ describeEachDatabase('transfers on the wire', (db) => {
       const esiSocket = await esi.socket();
       const kofiSocket = await kofi.socket();
       const heardFrom = customerSocket.frames.length;
+      // Her socket counts for her once the desk lists her as connected (the first test after the
+      // node starts can get there before its presence does).
+      await expect
+        .poll(
+          async () =>
+            (
+              (await kofi.get('/api/v1/agents')).body.items as Array<{
+                agent: { id: string };
+                connected: boolean;
+              }>
+            ).find((s) => s.agent.id === esi.user!.id)?.connected,
+          { timeout: 15_000 },
+        )
+        .toBe(true);
 
       const offered = await kofi.post<TransferOffer>(`/api/v1/sessions/${sessionId}/transfer`, {
         agentId: esi.user!.id,
