@@ -10,8 +10,8 @@ import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { cx } from '../../components/classNames.js';
 import { Field, TextField } from '../../components/Field.js';
+import { TopicField, useTopicChoice } from '../../components/TopicField.js';
 import { PRIORITY_HINTS, PRIORITY_LABELS } from '../../format/labels.js';
-import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 
 export function StartChatForm({
@@ -23,12 +23,8 @@ export function StartChatForm({
   preselectedTopic: string | null;
 }) {
   const { api } = useServices();
-  const topics = useAsync(() => api.topics.list(), []);
-  const choices = topics.data?.items ?? [];
-  const [picked, setPicked] = useState<string | null>(null);
-  const topicId =
-    picked ??
-    (choices.find((t) => t.slug === preselectedTopic) ?? choices.find((t) => t.isDefault))?.id;
+  const topic = useTopicChoice(preselectedTopic);
+  const { topicId } = topic;
   const [subject, setSubject] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
   const [message, setMessage] = useState('');
@@ -58,25 +54,7 @@ export function StartChatForm({
           Tell us what you need and an agent will join you as soon as one is free.
         </p>
       </div>
-      {choices.length > 0 && (
-        <Field label="Topic" error={fieldError('topicId')}>
-          {(control) => (
-            <select
-              {...control}
-              class="input select"
-              name="topic"
-              value={topicId}
-              onChange={(e) => setPicked(e.currentTarget.value)}
-            >
-              {choices.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <TopicField choice={topic} error={fieldError('topicId')} />
       <TextField
         label="Subject"
         error={fieldError('subject')}

@@ -1,25 +1,24 @@
 // Customers: "New request": the topic (when the desk offers topics; the default one first), a
-// subject and the message. Filed, it opens on its own page.
+// subject and the message. A link's `?topic=<slug>` preselects the topic, as on Start a chat. Filed, it opens on its own page.
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../../shared/vocabulary.js';
 import { fieldProblem } from '../../api/errorMessage.js';
-import { Link, navigate } from '../../app/router.js';
+import { Link, navigate, useLocation } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { Field, TextField } from '../../components/Field.js';
+import { TopicField, useTopicChoice } from '../../components/TopicField.js';
 import { Icon } from '../../components/Icon.js';
-import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 import { showToast } from '../../state/toasts.js';
 import { ticketHref, ticketNumber } from './ticketLabels.js';
 
 export function NewRequestPage() {
   const { api } = useServices();
-  const topics = useAsync(() => api.topics.list(), []);
-  const choices = topics.data?.items ?? [];
-  const [picked, setPicked] = useState<string | null>(null);
-  const topicId = picked ?? choices.find((t) => t.isDefault)?.id ?? choices[0]?.id;
+  const { query } = useLocation();
+  const topic = useTopicChoice(query.get('topic'));
+  const { topicId } = topic;
   const [subject, setSubject] = useState('');
   const [message, setMessage] = useState('');
   const { busy, problem, run } = useSubmission(fieldProblem);
@@ -52,25 +51,7 @@ export function NewRequestPage() {
             Tell us what you need. We answer on your request’s page, where you can reply too.
           </p>
         </div>
-        {choices.length > 0 && (
-          <Field label="Topic" error={fieldError('topicId')}>
-            {(control) => (
-              <select
-                {...control}
-                class="input select"
-                name="topic"
-                value={topicId}
-                onChange={(e) => setPicked(e.currentTarget.value)}
-              >
-                {choices.map((topic) => (
-                  <option key={topic.id} value={topic.id}>
-                    {topic.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <TopicField choice={topic} error={fieldError('topicId')} />
         <TextField
           label="Subject"
           error={fieldError('subject')}
