@@ -101,6 +101,8 @@ export function createApi(http: HttpClient) {
       transfer: (id: string, body: TransferSessionBody) =>
         http.post<Session | TransferOffer>(`${at(id)}/transfer`, body),
       setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
+      /** The chat's ticket: made now, or the one it made before. */
+      createTicket: (id: string) => http.post<Ticket>(`${at(id)}/ticket`),
     },
     transferOffers: {
       /** Pending offers made to, by or for the caller. */

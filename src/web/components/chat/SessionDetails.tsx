@@ -1,12 +1,13 @@
 // The details panel of a chat: who the customer is, what it is about, how long they waited, who
-// handled it, how it ended and was rated, its tags, its topic (and for agents its team), and the
-// customer's previous chats.
+// handled it, how it ended and was rated, its tags, its topic (and for agents its team and its
+// ticket), and the customer's previous chats.
 import type { Person, Session } from '../../../shared/api.js';
 import { ENDED_BY_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
 import { useNow } from '../../hooks/useNow.js';
 import { PriorityBadge, SessionStatusBadge } from '../Badge.js';
 import { Stars } from '../Stars.js';
+import { ChatTicket } from './ChatTicket.js';
 import { PreviousChats } from './PreviousChats.js';
 import { TagEditor } from './TagEditor.js';
 
@@ -81,6 +82,12 @@ export function SessionDetails({ session, viewer }: { session: Session; viewer: 
       </dl>
       <h3 class="details__heading">Tags</h3>
       <TagEditor sessionId={session.id} tags={session.tags} editable={canTag} />
+      {viewer.role !== 'user' && (
+        <>
+          <h3 class="details__heading">Ticket</h3>
+          <ChatTicket session={session} />
+        </>
+      )}
       <PreviousChats session={session} />
     </aside>
   );
