@@ -23,6 +23,7 @@ export const TicketRef = z.object({ id: Id, number: z.number().int() });
 export type TicketRef = z.infer<typeof TicketRef>;
 
 export const FieldValue = z.union([z.string(), z.number(), z.boolean()]);
+export type FieldValue = z.infer<typeof FieldValue>;
 
 const SlaTarget = z.object({
   state: z

@@ -48,6 +48,7 @@ import type {
   TicketMessage,
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
+import type { TicketField } from '../../shared/ticketSettingsApi.js';
 import type { HttpClient } from './http.js';
 
 /** A send as the client writes it: the fields the server defaults may be left out. */
@@ -201,6 +202,13 @@ export function createApi(http: HttpClient) {
       /** The history (the desk's; 403 for the requester). */
       events: (id: string, query: { cursor?: string; limit?: number } = {}) =>
         http.get<Page<TicketEvent>>(`${ticketAt(id)}/events`, { ...query }),
+      /** Merges this duplicate into `targetId`: answers the ticket merged into. */
+      merge: (id: string, targetId: string) =>
+        http.post<Ticket>(`${ticketAt(id)}/merge`, { targetId }),
+    },
+    ticketFields: {
+      /** The custom fields, in the order forms show them. */
+      list: () => http.get<{ items: TicketField[] }>('/ticket-fields'),
     },
     accounts: {
       list: (query: AccountsQuery) => http.get<Page<Account>>('/accounts', { ...query }),

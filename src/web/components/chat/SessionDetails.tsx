@@ -2,6 +2,7 @@
 // handled it, how it ended and was rated, its tags, its topic (and for agents its team and its
 // ticket), and the customer's previous chats.
 import type { Person, Session } from '../../../shared/api.js';
+import { useServices } from '../../app/services.js';
 import { ENDED_BY_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration, secondsBetween } from '../../format/time.js';
 import { useNow } from '../../hooks/useNow.js';
@@ -12,6 +13,7 @@ import { PreviousChats } from './PreviousChats.js';
 import { TagEditor } from './TagEditor.js';
 
 export function SessionDetails({ session, viewer }: { session: Session; viewer: Person }) {
+  const { api } = useServices();
   const now = useNow(15_000);
   const waitedUntil = session.assignedAt ?? session.endedAt ?? now;
   const canTag =
@@ -81,7 +83,11 @@ export function SessionDetails({ session, viewer }: { session: Session; viewer: 
         )}
       </dl>
       <h3 class="details__heading">Tags</h3>
-      <TagEditor sessionId={session.id} tags={session.tags} editable={canTag} />
+      <TagEditor
+        tags={session.tags}
+        editable={canTag}
+        onSave={(tags) => api.sessions.setTags(session.id, tags)}
+      />
       {viewer.role !== 'user' && (
         <>
           <h3 class="details__heading">Ticket</h3>

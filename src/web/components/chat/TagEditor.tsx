@@ -1,22 +1,21 @@
-// A session's tags as removable chips with a field to add more; every change saves the whole set
-// (PUT /sessions/:id/tags) and the session's update event brings it back to every screen.
+// Tags as removable chips with a field to add more; every change saves the whole set through
+// `onSave` (a chat's PUT /sessions/:id/tags, a ticket's PATCH), whose update event brings it back
+// to every screen.
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../../shared/vocabulary.js';
 import { tagProblem } from '../../chat/tags.js';
 import { errorMessage } from '../../api/errorMessage.js';
-import { useServices } from '../../app/services.js';
 import { IconButton } from '../Button.js';
 
 export function TagEditor({
-  sessionId,
   tags,
   editable,
+  onSave,
 }: {
-  sessionId: string;
   tags: readonly string[];
   editable: boolean;
+  onSave: (tags: string[]) => Promise<unknown>;
 }) {
-  const { api } = useServices();
   const [draft, setDraft] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +24,7 @@ export function TagEditor({
     setSaving(true);
     setError(null);
     try {
-      await api.sessions.setTags(sessionId, next);
+      await onSave(next);
       setDraft('');
     } catch (failure) {
       setError(errorMessage(failure));

@@ -1,16 +1,21 @@
-// The desk's side of a ticket: status, priority, assignee and team, each saved as soon as it is
-// changed (PATCH; a refusal is shown and the ticket loaded again), the requester, and the
-// history of every change.
+// The desk's side of a ticket: its SLA standing; status, priority, assignee, team, tags and custom
+// fields, each saved as soon as it is changed (PATCH; a refusal is shown and the ticket loaded
+// again); the requester; "Merge into…" for a duplicate; and the history of every change.
 import { useState } from 'preact/hooks';
 import type { Ticket, TicketEvent, UpdateTicketBody } from '../../../shared/ticketsApi.js';
 import { PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { TagEditor } from '../../components/chat/TagEditor.js';
 import { Field } from '../../components/Field.js';
 import { PRIORITY_LABELS } from '../../format/labels.js';
 import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
+import { MergeDialog } from './MergeDialog.js';
+import { SlaStanding } from './SlaStanding.js';
+import { TicketFieldsSection } from './TicketFieldsSection.js';
 import { eventText, SETTABLE_STATUSES, TICKET_STATUS_LABELS } from './ticketLabels.js';
 
 export function TicketSidePanel({
@@ -25,6 +30,8 @@ export function TicketSidePanel({
   const { api, me } = useServices();
   const agents = useAsync(() => api.agents.list(), []);
   const teams = useAsync(() => api.teams.list(), []);
+  const fields = useAsync(() => api.ticketFields.list(), []);
+  const [merging, setMerging] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const closed = ticket.status === 'closed';
@@ -47,10 +54,12 @@ export function TicketSidePanel({
     agentChoices.unshift(ticket.assignee);
   const teamChoices = teams.data?.items ?? [];
   const disabled = saving || closed;
+  const fieldLabel = (key: string) => fields.data?.items.find((f) => f.key === key)?.label;
 
   return (
     <aside class="ticket-panel card stack" aria-label="Ticket details">
       {problem && <Alert tone="danger">{problem}</Alert>}
+      <SlaStanding ticket={ticket} />
       <Field label="Status">
         {(control) => (
           <select
@@ -131,6 +140,22 @@ export function TicketSidePanel({
           </select>
         )}
       </Field>
+      <section class="ticket-panel__section" aria-labelledby="ticket-tags">
+        <h2 id="ticket-tags" class="ticket-panel__title">
+          Tags
+        </h2>
+        <TagEditor
+          tags={ticket.tags}
+          editable={!closed}
+          onSave={(tags) => api.tickets.update(ticket.id, { tags }).then(onChanged)}
+        />
+      </section>
+      <TicketFieldsSection
+        ticket={ticket}
+        fields={fields.data?.items ?? []}
+        disabled={disabled}
+        onSave={save}
+      />
       <section class="ticket-panel__section" aria-labelledby="ticket-requester">
         <h2 id="ticket-requester" class="ticket-panel__title">
           Requester
@@ -138,6 +163,12 @@ export function TicketSidePanel({
         <p class="ticket-panel__requester">{ticket.requester.name}</p>
         {ticket.requester.email && <p class="muted">{ticket.requester.email}</p>}
       </section>
+      {!closed && (
+        <Button icon="merge" onClick={() => setMerging(true)}>
+          Merge into…
+        </Button>
+      )}
+      {merging && <MergeDialog ticket={ticket} onClose={() => setMerging(false)} />}
       <section class="ticket-panel__section" aria-labelledby="ticket-history">
         <h2 id="ticket-history" class="ticket-panel__title">
           History
@@ -146,7 +177,7 @@ export function TicketSidePanel({
           {events.map((event) => (
             <li key={event.id} class="ticket-history__item">
               <span>
-                <strong>{event.actor?.name ?? 'Switchboard'}</strong> {eventText(event)}
+                <strong>{event.actor?.name ?? 'Switchboard'}</strong> {eventText(event, fieldLabel)}
               </span>
               <time class="muted" dateTime={event.createdAt}>
                 {formatDateTime(event.createdAt)}

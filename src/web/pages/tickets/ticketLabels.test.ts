@@ -48,6 +48,13 @@ describe('history entries', () => {
     expect(eventText(event({ kind: 'field', field: 'student_id', to: 'S-1' }))).toBe(
       'set student_id to S-1',
     );
+    const labels = (key: string) => (key === 'student_id' ? 'Student ID' : undefined);
+    expect(eventText(event({ kind: 'field', field: 'student_id', to: 'S-1' }), labels)).toBe(
+      'set Student ID to S-1',
+    );
+    expect(eventText(event({ kind: 'field', field: 'gone_field', to: 'x' }), labels)).toBe(
+      'set gone_field to x',
+    );
   });
 
   it('opens a ticket at its number, with or without #, else takes the address for an id', () => {

@@ -48,8 +48,14 @@ function valueText(kind: TicketEvent['kind'], value: EventValue): string {
 const isPerson = (value: EventValue): value is { id: string; name: string } =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'name' in value;
 
-/** One history entry as a sentence, without its actor and time. */
-export function eventText(event: TicketEvent): string {
+/**
+ * One history entry as a sentence, without its actor and time; `fieldLabel` names a custom field
+ * by its label ("Student ID") where the definitions are at hand, else the key is shown.
+ */
+export function eventText(
+  event: TicketEvent,
+  fieldLabel: (key: string) => string | undefined = () => undefined,
+): string {
   const from = valueText(event.kind, event.from);
   const to = valueText(event.kind, event.to);
   switch (event.kind) {
@@ -71,7 +77,7 @@ export function eventText(event: TicketEvent): string {
     case 'tags':
       return `set the tags to ${to}`;
     case 'field':
-      return `set ${event.field ?? 'a field'} to ${to}`;
+      return `set ${(event.field && fieldLabel(event.field)) ?? event.field ?? 'a field'} to ${to}`;
     case 'merged_into':
       return `merged it into ${to}`;
     case 'merged_from':
