@@ -35,6 +35,8 @@ export const topics = {
   tickets: 'tickets',
   /** One ticket's frames, for its page (the per-ticket feed). */
   ticket: (ticketId: string) => `ticket:${ticketId}`,
+  /** Who of the desk has one ticket open, and who is writing on it (collision detection). */
+  ticketPresence: (ticketId: string) => `ticket-presence:${ticketId}`,
   /** One person's own lists and account. */
   user: (userId: string) => `user:${userId}`,
   /** The sockets opened with one sign-in, named by a digest of its secret (see realtime/signIn.ts). */

@@ -140,5 +140,14 @@ describe('ticket events', () => {
     );
     expect(publicTicketFrame(updated(['tags']))).toBeNull();
     expect(ticketFrameFor(member, finance, updated(['tags']))).toEqual(updated(['tags']));
+    // Who of the desk has the ticket open is the desk's alone.
+    const presence = {
+      type: 'ticket.presence' as const,
+      ticketId: 't1',
+      user: { id: 'a1', name: 'Ama', role: 'admin' as const, email: null },
+      state: 'replying' as const,
+    };
+    expect(ticketFrameFor(customer, finance, presence)).toBeNull();
+    expect(ticketFrameFor(member, finance, presence)).toEqual(presence);
   });
 });

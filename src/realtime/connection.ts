@@ -1,5 +1,5 @@
 // One client's WebSocket: authenticated at connect and for as long as its sign-in lasts, it
-// answers its frames (subscribe, send, typing, read, ping) and forwards the bus frames of every
+// answers its frames (subscribe, send, typing, read, ticket watches, ping) and forwards the bus frames of every
 // session it follows, for as long as the policy lets its viewer see that session.
 import type { WebSocket } from 'ws';
 import { type z } from 'zod';
@@ -37,6 +37,7 @@ import { FrameBudget } from './frameBudget.js';
 import { SessionFeed } from './sessionFeed.js';
 import type { SignIn, SignInState } from './signIn.js';
 import { SubscriptionAccess } from './subscriptionAccess.js';
+import { TicketWatches } from './ticketWatches.js';
 
 const MAX_SUBSCRIPTIONS = 200;
 /** A client that lets this much pile up unread is closed; it resumes from its last seq. */
@@ -81,6 +82,8 @@ export class ClientConnection {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly personal: Array<() => void> = [];
   private readonly budget: FrameBudget;
+  /** The tickets this socket has open, for collision detection. */
+  private readonly ticketWatches: TicketWatches;
   /** Every frame is presented for the socket's person before it is sent. */
   private readonly audience: Audience;
   private alive = true;
@@ -109,6 +112,13 @@ export class ClientConnection {
     });
     this.budget = new FrameBudget(30, 120, deps.ctx.clock);
     this.audience = audienceOf(deps.ctx.settings, viewer);
+    this.ticketWatches = new TicketWatches({
+      ctx: deps.ctx,
+      bus: deps.bus,
+      viewer,
+      person,
+      send: (frame) => this.send(frame),
+    });
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -211,6 +221,7 @@ export class ClientConnection {
       stop();
     }
     this.subscriptions.clear();
+    this.ticketWatches.dispose();
     this.deps.onClosed?.(this);
   }
 
@@ -320,6 +331,11 @@ export class ClientConnection {
       case 'typing':
         // No reply: the others get `typing`. Only a misuse is answered, with an error.
         return this.typing(frame.sessionId, frame.typing, frame.note);
+      case 'ticket.watch':
+        // No reply: colleagues on the ticket hear of it. Only a refusal is answered.
+        return this.ticketWatches.watch(frame.ticketId, frame.replying);
+      case 'ticket.unwatch':
+        return this.ticketWatches.unwatch(frame.ticketId);
       case 'read': {
         const lastReadSeq = await markRead(this.deps.ctx, {
           viewer: this.viewer,

@@ -16,6 +16,7 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
   switch (frame.type) {
     case 'hello':
     case 'typing':
+    case 'ticket.presence':
       return { ...frame, user: person(frame.user) };
     case 'session.event':
       return { ...frame, event: presentEventFor(frame.event, person) };

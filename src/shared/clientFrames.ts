@@ -35,6 +35,13 @@ export const ClientFrame = z.discriminatedUnion('type', [
     note: z.boolean().default(false).describe('writing an internal note: the customer is not told'),
   }),
   z.object({ type: z.literal('read'), ref, sessionId, upToSeq: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('ticket.watch'),
+    ref,
+    ticketId: Id,
+    replying: z.boolean().default(false).describe('writing a reply or note on it'),
+  }),
+  z.object({ type: z.literal('ticket.unwatch'), ref, ticketId: Id }),
   z.object({ type: z.literal('ping'), ref }),
 ]);
 export type ClientFrame = z.input<typeof ClientFrame>;

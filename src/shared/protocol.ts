@@ -6,6 +6,13 @@ import type { SessionChange, TicketChange, TicketMessageKind } from './vocabular
 
 export const PROTOCOL_VERSION = 1;
 
+/** Where an agent is on a ticket's page: there, writing on it, or gone. */
+export type TicketPresenceState = 'viewing' | 'replying' | 'left';
+/** A client says `ticket.watch` again this often while the page is open… */
+export const TICKET_PRESENCE_REFRESH_MS = 20_000;
+/** …and forgets a colleague it has not heard of for this long. */
+export const TICKET_PRESENCE_TTL_MS = 50_000;
+
 /** WebSocket close codes the server uses; clients reconnect (and resume) on all but AUTH_FAILED. */
 export const CLOSE_CODES = {
   /** The server is restarting, or the person's role changed: reconnect (anywhere) and resume. */
@@ -111,6 +118,18 @@ export type ServerFrame =
       messageId: string;
       kind: TicketMessageKind;
       createdAt: string;
+    }
+  /**
+   * Agents who have a ticket open (`ticket.watch`): a colleague opened it, is writing on it, or
+   * left it. `hello` asks those already there to say so, for the newcomer. A client forgets a
+   * colleague it has not heard of for TICKET_PRESENCE_TTL_MS (a node that died says nothing).
+   */
+  | {
+      type: 'ticket.presence';
+      ticketId: string;
+      user: Person;
+      state: TicketPresenceState;
+      hello?: boolean;
     }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }

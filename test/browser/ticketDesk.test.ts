@@ -1,7 +1,8 @@
 // The desk's side of a ticket in the browser: an agent tags it and fills its custom field, each
 // change landing in the history; then merges a duplicate the same student filed into it by its
 // number, and lands on the ticket merged into, which now shows both threads. The merged ticket
-// tells the student where the conversation goes on.
+// tells the student where the conversation goes on. Two agents on one ticket see each other there,
+// and who is writing on it.
 import { beforeAll, expect, it } from 'vitest';
 import { createTicketField } from '../../src/services/tickets/ticketFields.js';
 import { createTicket } from '../../src/services/tickets/ticketCreator.js';
@@ -10,7 +11,7 @@ import { CreateTicketFieldBody } from '../../src/shared/ticketSettingsApi.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
-import { visible, type SignedInPage } from './support/ui.js';
+import { gone, visible, type SignedInPage } from './support/ui.js';
 
 describeInBrowser('the desk’s side of a ticket', () => {
   const suite = useServerAndBrowser();
@@ -73,6 +74,25 @@ describeInBrowser('the desk’s side of a ticket', () => {
     expect(new URL(agentPage.url()).pathname).toBe('/tickets/1');
     await visible(agentPage.getByText('I returned the book on time but was fined.'));
     await visible(agentPage.getByText('Writing again about the fine on my account.'));
+    expect(agentPage.errors).toEqual([]);
+  });
+
+  it('shows each agent who else has the ticket open and who is writing on it', async () => {
+    const esi = await suite.server.person('Esi Owusu', 'admin');
+    const esiPage = await suite.signIn(esi);
+    await esiPage.goto('/tickets/1');
+    await agentPage.goto('/tickets/1');
+    await visible(esiPage.getByText('Kofi Boateng is also looking at this ticket.'));
+    await visible(agentPage.getByText('Esi Owusu is also looking at this ticket.'));
+
+    await esiPage.getByRole('textbox', { name: 'Your reply' }).fill('I will take this one.');
+    await visible(agentPage.getByText('Esi Owusu is writing on it.'));
+    await esiPage.getByRole('textbox', { name: 'Your reply' }).fill('');
+    await visible(agentPage.getByText('Esi Owusu is also looking at this ticket.'));
+
+    await esiPage.goto('/tickets');
+    await gone(agentPage.locator('.ticket-presence'));
+    expect(esiPage.errors).toEqual([]);
     expect(agentPage.errors).toEqual([]);
   });
 

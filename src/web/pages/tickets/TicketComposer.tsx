@@ -2,7 +2,7 @@
 // agents) and, for a reply, "Send and set pending / solved" (the status once the reply is
 // stored); the requester gets one Send. A retried send carries the same clientId, so the server
 // stores it once; the box clears when the message is stored.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TicketMessage } from '../../../shared/ticketsApi.js';
 import { LIMITS } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
@@ -20,11 +20,14 @@ export function TicketComposer({
   ticketId,
   desk,
   onSent,
+  onWriting,
 }: {
   ticketId: string;
   /** An agent working the ticket: notes and statuses. */
   desk: boolean;
   onSent: (message: TicketMessage) => void;
+  /** The box holds something to send, or no longer (colleagues see who is writing). */
+  onWriting?: (writing: boolean) => void;
 }) {
   const { api } = useServices();
   const [text, setText] = useState('');
@@ -33,6 +36,8 @@ export function TicketComposer({
   const [problem, setProblem] = useState<string | null>(null);
   const [clientId, setClientId] = useState(newClientId);
   const body = text.trim();
+  const writing = body !== '';
+  useEffect(() => onWriting?.(writing), [writing]);
 
   const send = async (status?: Status) => {
     if (!body || busy) return;

@@ -1,6 +1,6 @@
-// One ticket's page. For the desk: the thread with notes set apart, the composer (Reply / Note,
-// send and set a status) and the side panel (status, priority, assignee, team, requester,
-// history). For the requester (`/requests/:id`): the thread as the server gives it to them (no
+// One ticket's page. For the desk: the thread with notes set apart, who else of the desk has it
+// open or is writing on it (collision detection), the composer (Reply / Note, send and set a
+// status) and the side panel (status, priority, assignee, team, requester, history). For the requester (`/requests/:id`): the thread as the server gives it to them (no
 // notes), a reply box, and "Mark as solved" (or "Reopen" once solved).
 import { useState } from 'preact/hooks';
 import type { Ticket } from '../../../shared/ticketsApi.js';
@@ -19,6 +19,8 @@ import { TicketComposer } from './TicketComposer.js';
 import { ticketHref, ticketNumber } from './ticketLabels.js';
 import { TicketSidePanel } from './TicketSidePanel.js';
 import { TicketThread } from './TicketThread.js';
+import { presenceText } from './ticketPresence.js';
+import { useTicketPresence } from './useTicketPresence.js';
 import { useTicket } from './useTicket.js';
 
 /** `ticketRef`: the ticket's number (`1042`) or id. */
@@ -26,6 +28,10 @@ export function TicketPage({ ticketRef, desk }: { ticketRef: string; desk: boole
   const { me } = useServices();
   const view = useTicket(ticketRef, desk);
   const data = view.data;
+  const [writing, setWriting] = useState(false);
+  // Only the desk says it is on a ticket (the server refuses anyone else).
+  const colleagues = useTicketPresence(desk && data?.events ? data.ticket.id : null, writing);
+  const onTicket = presenceText(colleagues);
   const back = desk
     ? { href: '/tickets', label: 'Tickets' }
     : { href: '/requests', label: 'Your requests' };
@@ -82,9 +88,15 @@ export function TicketPage({ ticketRef, desk }: { ticketRef: string; desk: boole
         {closed && !ticket.mergedInto && (
           <p class="muted">This ticket is closed. A reply opens a new ticket that follows it up.</p>
         )}
+        {onTicket && (
+          <p class="ticket-presence" role="status">
+            <Icon name="users" /> {onTicket}
+          </p>
+        )}
         <TicketComposer
           ticketId={ticket.id}
           desk={events !== null}
+          onWriting={setWriting}
           onSent={(message) => {
             if (message.ticketId !== ticket.id) {
               showToast('Your reply started a follow-up ticket');
