@@ -1,7 +1,7 @@
 // `switchboard seed-demo`: a demo data set to explore the product with: a super admin, three
 // agents, five customers, the university's desks as teams with their leads, topics and an
-// overflow, shared and personal quick responses, and chats in every state with history over the
-// past week. Every account's password is DEMO_PASSWORD.
+// overflow, shared and personal quick responses, chats in every state with history over the
+// past week, and a week of tickets (seedDemoTickets.ts). Every account's password is DEMO_PASSWORD.
 import type { Config } from '../config.js';
 import type { Viewer } from '../domain/policies.js';
 import type { Priority } from '../shared/vocabulary.js';
@@ -17,6 +17,7 @@ import { createTeam, setTeamMember, updateTeam } from '../services/teams/teams.j
 import { createTopic } from '../services/topics/topics.js';
 import { findUserByEmail } from '../storage/repositories/users.js';
 import { withOfflineContext } from './offlineContext.js';
+import { seedDemoTickets } from './seedDemoTickets.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 
@@ -241,6 +242,7 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     shared: false,
   });
 
+  let endedChat: { sessionId: string; agent: Viewer } | null = null;
   for (const [i, chat] of HISTORY.entries()) {
     const customer = customers[i % customers.length]!;
     const agent = agents[i % agents.length]!;
@@ -265,7 +267,14 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
       rating: 5 - (i % 2),
       feedback: i % 2 ? 'Quick and friendly' : undefined,
     });
+    endedChat ??= { sessionId: session.row.id, agent };
   }
+
+  await seedDemoTickets(
+    baseCtx,
+    { admin, agents, customers, topicIds, endedChat: endedChat! },
+    Date.now() - 6 * 86_400_000,
+  );
 
   // Today: one chat in progress with Ama, two waiting in the queue.
   clock.advance(Date.now() - 10 * 60_000 - clock.now());
