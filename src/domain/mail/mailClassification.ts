@@ -28,7 +28,8 @@ export const IGNORE_REASONS = [
   'receipt',
   'out_of_office',
 ] as const;
-export type IgnoreReason = (typeof IGNORE_REASONS)[number] | 'rate_limited' | 'unreadable';
+export type IgnoreReason =
+  (typeof IGNORE_REASONS)[number] | 'rate_limited' | 'unreadable' | 'disabled_sender' | 'too_large';
 
 export type Classification = { accept: true } | { accept: false; reason: IgnoreReason };
 

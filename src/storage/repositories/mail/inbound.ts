@@ -99,3 +99,24 @@ export async function recordOutboundMessageId(db: Db, sent: OutboundMessageId): 
     .onConflict((oc) => oc.columns(['mailbox', 'message_id']).doNothing())
     .execute();
 }
+
+/** The id of the ticket numbered `number`, if there is one. */
+export async function ticketIdByNumber(db: Db, number: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The team of the topic with this slug (null: no such topic, archived, or of no team). */
+export async function teamOfTopicSlug(db: Db, slug: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('topics')
+    .select('team_id')
+    .where('slug', '=', slug)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  return row?.team_id ?? null;
+}
