@@ -15,6 +15,24 @@ function refusal(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('reads the desk’s mail addresses, defaulting to the mailbox’s user', () => {
+    const url = 'imaps://Helpdesk%40uni.example:p%40ss@mail.uni.example/INBOX';
+    expect(loadConfig({ IMAP_URL: url }).inboundMail).toMatchObject({
+      imapUrl: url,
+      pollMs: 60_000,
+      addresses: [{ address: 'helpdesk@uni.example', topicSlug: null }],
+      replySecret: null,
+    });
+    expect(
+      loadConfig({ IMAP_URL: url, MAIL_ADDRESSES: 'Helpdesk@uni.example, it@uni.example=wifi' })
+        .inboundMail.addresses,
+    ).toEqual([
+      { address: 'helpdesk@uni.example', topicSlug: null },
+      { address: 'it@uni.example', topicSlug: 'wifi' },
+    ]);
+    expect(loadConfig({}).inboundMail).toMatchObject({ imapUrl: null, addresses: [] });
+  });
+
   it('returns stranded chats to the queue after two minutes unless turned off with 0', () => {
     expect(loadConfig({}).requeueAfterAwayMs).toBe(120_000);
     expect(loadConfig({ REQUEUE_AFTER_AWAY_SECONDS: '0' }).requeueAfterAwayMs).toBe(0);
@@ -28,6 +46,11 @@ describe('loadConfig', () => {
       [{ PORT: 'eighty' }, 'PORT'],
       [{ SSO_SECRET: 'short' }, 'SSO_SECRET'],
       [{ SSO_LINK_BY_EMAIL: 'sometimes' }, 'SSO_LINK_BY_EMAIL'],
+      [{ IMAP_URL: 'pop3://u:p@mail.example.edu' }, 'IMAP_URL'],
+      [{ IMAP_URL: 'imap://mail.example.edu/INBOX' }, 'IMAP_URL'],
+      [{ MAIL_ADDRESSES: 'helpdesk@uni.example, it' }, 'MAIL_ADDRESSES'],
+      [{ MAIL_ADDRESSES: 'it@uni.example=' }, 'MAIL_ADDRESSES'],
+      [{ MAIL_REPLY_SECRET: 'short' }, 'MAIL_REPLY_SECRET'],
       [{ MESSAGE_LIMIT_BURST: '0' }, 'MESSAGE_LIMIT_BURST'],
       [{ SOCKET_LIMIT_PER_SIGNIN: '2.5' }, 'SOCKET_LIMIT_PER_SIGNIN'],
       [{ REQUEUE_AFTER_AWAY_SECONDS: '-1' }, 'REQUEUE_AFTER_AWAY_SECONDS'],

@@ -82,6 +82,42 @@ const mimeList = optionalText.transform((value, ctx) => {
   return types;
 });
 
+/**
+ * MAIL_ADDRESSES: the desk's addresses that deliver into the mailbox, comma-separated, each
+ * optionally `=<topic slug>` to file its new tickets under that topic's team.
+ */
+const mailAddresses = optionalText.transform((value, ctx) => {
+  const addresses: Array<{ address: string; topicSlug: string | null }> = [];
+  for (const entry of (value ?? '').split(',').map((a) => a.trim())) {
+    if (entry === '') continue;
+    const [address, topicSlug, ...rest] = entry.split('=').map((part) => part.trim());
+    if (!/^[^@\s]+@[^@\s]+$/.test(address!) || topicSlug === '' || rest.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an address (with =topic-slug)` });
+      return z.NEVER;
+    }
+    addresses.push({ address: address!.toLowerCase(), topicSlug: topicSlug ?? null });
+  }
+  return addresses;
+});
+
+/** IMAP_URL: `imap://user:password@host:port/Folder` or `imaps://…` (TLS). */
+const imapUrl = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'imap:' || url.protocol === 'imaps:') && url.hostname && url.username) {
+      return value;
+    }
+  } catch {
+    // Reported below.
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be imap://user:password@host:port/Folder or imaps://…',
+  });
+  return z.NEVER;
+});
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -151,6 +187,12 @@ const Env = z.object({
     .max(1000)
     .default(DEFAULT_FILE_LIMITS.maxPixels / 1_000_000),
   CUSTOMER_UPLOADS: flag.default(true),
+  IMAP_URL: imapUrl,
+  IMAP_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  MAIL_ADDRESSES: mailAddresses,
+  MAIL_REPLY_SECRET: optionalText,
+  MAIL_LIMIT_PER_HOUR: count(30),
+  MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
   NODE_ID: optionalText,
   SHUTDOWN_GRACE_SECONDS: seconds(10),
 });
@@ -216,6 +258,21 @@ export interface Config {
     /** Customers may attach files; agents always may. */
     customerUploads: boolean;
   };
+  /** Mail to the desk, fetched over IMAP and made tickets (services/mail/inbound). */
+  inboundMail: {
+    /** The mailbox (IMAP_URL); null: no mail is fetched. */
+    imapUrl: string | null;
+    /** How often the mailbox is checked when the server cannot tell (no IDLE), and at least. */
+    pollMs: number;
+    /** The desk's addresses, and the topic whose team gets each one's new tickets. */
+    addresses: Array<{ address: string; topicSlug: string | null }>;
+    /** Signs the ticket's reply address (`help+1042.<signature>@…`); null: none are made. */
+    replySecret: string | null;
+    /** Mails imported per sender per hour; more are ignored (a loop or a flood). */
+    perSenderPerHour: number;
+    /** A larger mail is not imported (recorded as ignored, left on the server). */
+    maxBytes: number;
+  };
   nodeId: string | undefined;
   shutdownGraceMs: number;
   /** Directory of the built web app; absent in API-only test setups. */
@@ -237,6 +294,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.SSO_SECRET !== undefined && e.SSO_SECRET.length < 32) {
     throw new ConfigError('Invalid configuration:\n  SSO_SECRET: must be at least 32 characters');
+  }
+  if (e.MAIL_REPLY_SECRET !== undefined && e.MAIL_REPLY_SECRET.length < 32) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAIL_REPLY_SECRET: must be at least 32 characters',
+    );
   }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together');
@@ -309,8 +371,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       customerUploads: e.CUSTOMER_UPLOADS,
     },
     ticketAutoCloseDays: e.TICKET_AUTO_CLOSE_DAYS,
+    inboundMail: {
+      imapUrl: e.IMAP_URL ?? null,
+      pollMs: e.IMAP_POLL_SECONDS * 1000,
+      addresses: e.MAIL_ADDRESSES.length > 0 ? e.MAIL_ADDRESSES : imapUserAddress(e.IMAP_URL),
+      replySecret: e.MAIL_REPLY_SECRET ?? null,
+      perSenderPerHour: e.MAIL_LIMIT_PER_HOUR,
+      maxBytes: Math.round(e.MAIL_MAX_MB * MIB),
+    },
     nodeId: e.NODE_ID,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     webRoot: path.join(projectRoot, 'dist', 'web'),
   };
+}
+
+/** Without MAIL_ADDRESSES, the mailbox's user when it is an address (`helpdesk@uni.example`). */
+function imapUserAddress(url: string | undefined): Array<{ address: string; topicSlug: null }> {
+  if (url === undefined) return [];
+  const user = decodeURIComponent(new URL(url).username).toLowerCase();
+  return /^[^@\s]+@[^@\s]+$/.test(user) ? [{ address: user, topicSlug: null }] : [];
 }

@@ -14,6 +14,7 @@ import { SignInSockets } from './services/accounts/signInSockets.js';
 import { PresenceTracker } from './services/agents/presence.js';
 import type { ServiceContext, ServiceSettings } from './services/context.js';
 import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
+import { ImapImporter } from './services/mail/inbound/imapImporter.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
 import { expireDueOffers, OfferExpiryTimers } from './services/transfers/transferOfferExpiry.js';
@@ -133,6 +134,11 @@ export async function createNode(
     (err) => log.warn({ err }, 'housekeeping failed'),
     presence,
   );
+  const { inboundMail } = config;
+  // Every node runs one; the mailbox's lease lets one of them fetch at a time.
+  const mailImporter = inboundMail.imapUrl
+    ? new ImapImporter({ ctx, imapUrl: inboundMail.imapUrl, settings: inboundMail, log })
+    : null;
   const firstAdmin = await ensureFirstSuperAdmin(ctx, config.firstAdmin);
   if (firstAdmin === 'created') {
     log.info(
@@ -155,6 +161,7 @@ export async function createNode(
       if (await joinDeployment(ctx)) presence.sweepAfterGrace();
       const url = await app.listen({ port: config.port, host: config.host });
       housekeeper.start();
+      mailImporter?.start();
       routing.kick();
       return url;
     },
@@ -168,6 +175,7 @@ export async function createNode(
       routing.stop();
       await routing.idle();
       offerDeadlines.stop();
+      await mailImporter?.stop();
       await housekeeper.stop();
       // What the caller passed in is theirs to close.
       if (!overrides.bus) await bus.close();

@@ -295,6 +295,22 @@ export interface SignInSocketsTable {
   updated_at: number;
 }
 
+/** A mail received (or a Message-ID of ours, sent), once per mailbox (0014_mail_inbound). */
+export interface MailMessagesTable {
+  mailbox: string;
+  message_id: string;
+  direction: 'in' | 'out';
+  status: 'processed' | 'ignored' | 'sent';
+  reason: string | null;
+  ticket_id: string | null;
+  ticket_message_id: string | null;
+  from_address: string | null;
+  subject: string;
+  raw: Uint8Array | null;
+  size_bytes: number;
+  received_at: number;
+}
+
 export interface RateLimitsTable {
   key: string;
   count: number;
@@ -481,6 +497,7 @@ export interface Database {
   ticket_chat_links: TicketChatLinksTable;
   sla_policies: SlaPoliciesTable;
   business_calendars: BusinessCalendarsTable;
+  mail_messages: MailMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -503,3 +520,4 @@ export type TicketFieldRow = Selectable<TicketFieldsTable>;
 export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type BusinessCalendarRow = Selectable<BusinessCalendarsTable>;
 export type FileRow = Selectable<FilesTable>;
+export type MailMessageRow = Selectable<MailMessagesTable>;

@@ -42,45 +42,56 @@ export interface TicketReply {
 }
 
 export function replyToTicket(ctx: ServiceContext, props: ReplyProps): Promise<TicketReply> {
+  return commit(ctx, (trx, outbox) => replyWithin(trx, outbox, ctx, props));
+}
+
+/**
+ * The reply inside the caller's transaction, for a use case that records more with it (an
+ * imported mail's own row, in the transaction of the message it became).
+ */
+export async function replyWithin(
+  trx: Db,
+  outbox: Outbox,
+  ctx: ServiceContext,
+  props: ReplyProps,
+): Promise<TicketReply> {
   const { viewer, ticketId, clientId } = props;
   const note = props.kind === 'note';
-  return commit(ctx, async (trx, outbox) => {
-    const rule = note ? ticketPolicy.addNote : ticketPolicy.reply;
-    // Locks the ticket first, so a concurrent retry waits and then finds this message.
-    const addressed = await loadTicketFor(trx, viewer, ticketId, { rule, lock: ctx.store });
-    const access = await mergedDestination(trx, ctx, viewer, addressed, rule);
-    if (props.status && !ticketPolicy.work(access.viewer, access.facts)) {
-      throw forbidden('Only the desk sets a status with a reply');
+  const rule = note ? ticketPolicy.addNote : ticketPolicy.reply;
+  // Locks the ticket first, so a concurrent retry waits and then finds this message.
+  const addressed = await loadTicketFor(trx, viewer, ticketId, { rule, lock: ctx.store });
+  const access = await mergedDestination(trx, ctx, viewer, addressed, rule);
+  if (props.status && !ticketPolicy.work(access.viewer, access.facts)) {
+    throw forbidden('Only the desk sets a status with a reply');
+  }
+  if (clientId) {
+    for (const id of new Set([ticketId, access.row.id])) {
+      const existing = await findTicketMessageByClientId(trx, id, viewer.id, clientId);
+      if (existing) return { message: existing, duplicate: true };
     }
-    if (clientId) {
-      for (const id of new Set([ticketId, access.row.id])) {
-        const existing = await findTicketMessageByClientId(trx, id, viewer.id, clientId);
-        if (existing) return { message: existing, duplicate: true };
-      }
-    }
-    const author = await personOf(trx, viewer.id);
-    const event: TicketEvent = note
-      ? { type: 'note' }
-      : viewer.id === access.row.requester_id
-        ? { type: 'requesterReply' }
-        : { type: 'agentReply' };
-    let ticket = access.row;
-    let status = nextTicketStatus(ticket.status, event);
-    if (status === 'followUp') {
-      ticket = await openFollowUp(trx, ctx, outbox, ticket, author);
-      status = nextTicketStatus(ticket.status, event) as TicketRow['status'];
-    }
-    const [message] = await writeTicketMessages(trx, ctx, outbox, ticket, [
-      { author, kind: props.kind, body: props.body, clientId },
-    ]);
-    await settle(trx, ctx, outbox, ticket, {
-      actorId: viewer.id,
-      status: props.status ?? status,
-      publicReply: !note,
-      firstResponse: event.type === 'agentReply',
-    });
-    return { message: message!, duplicate: false };
+  }
+  const author = await personOf(trx, viewer.id);
+  const event: TicketEvent = note
+    ? { type: 'note' }
+    : viewer.id === access.row.requester_id
+      ? { type: 'requesterReply' }
+      : { type: 'agentReply' };
+  let ticket = access.row;
+  let status = nextTicketStatus(ticket.status, event);
+  if (status === 'followUp') {
+    ticket = await openFollowUp(trx, ctx, outbox, ticket, author);
+    status = nextTicketStatus(ticket.status, event) as TicketRow['status'];
+  }
+  const [message] = await writeTicketMessages(trx, ctx, outbox, ticket, [
+    { author, kind: props.kind, body: props.body, clientId },
+  ]);
+  await settle(trx, ctx, outbox, ticket, {
+    actorId: viewer.id,
+    status: props.status ?? status,
+    publicReply: !note,
+    firstResponse: event.type === 'agentReply',
   });
+  return { message: message!, duplicate: false };
 }
 
 /**

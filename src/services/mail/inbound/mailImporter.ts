@@ -1,0 +1,238 @@
+// One incoming mail, imported once: recorded and ignored when it is noise (with the reason), or
+// made the sender's message in a ticket, a reply to the one it answers or a new ticket (channel
+// `email`). The mail's own row and the message it became are one transaction, and the row's key
+// (mailbox and Message-ID) is unique, so a mail fetched again after a crash, or by a second
+// importer, is a duplicate and nothing more.
+import { ticketPolicy, type Viewer } from '../../../domain/policies.js';
+import { classifyMail, type IgnoreReason } from '../../../domain/mail/mailClassification.js';
+import { replyText } from '../../../domain/mail/quotedText.js';
+import {
+  joinsTicket,
+  messageIdOf,
+  threadKeys,
+  type ThreadedBy,
+} from '../../../domain/mail/threading.js';
+import { LIMITS } from '../../../shared/vocabulary.js';
+import { hit } from '../../../storage/repositories/rateLimits.js';
+import {
+  findMailMessage,
+  insertInboundMail,
+  teamOfTopicSlug,
+  ticketIdByNumber,
+  ticketOfMessageIds,
+} from '../../../storage/repositories/mail/inbound.js';
+import { findDefaultTopic } from '../../../storage/repositories/topics.js';
+import { findTicketRow } from '../../../storage/repositories/tickets/tickets.js';
+import type { UserRow } from '../../../storage/schema.js';
+import { isUniqueViolation, type Db } from '../../../storage/store.js';
+import { commit, type Outbox, type ServiceContext } from '../../context.js';
+import { factsOf, viewerFor } from '../../tickets/ticketAccess.js';
+import { replyWithin } from '../../tickets/ticketReplier.js';
+import { openTicket, writeTicketMessages } from '../../tickets/ticketWrites.js';
+import { readIncomingMail, type IncomingMail } from './incomingMail.js';
+import { senderAccount } from './senderAccount.js';
+
+export interface InboundMailSettings {
+  /** The desk's addresses, and the topic whose team gets each one's new tickets. */
+  addresses: ReadonlyArray<{ address: string; topicSlug: string | null }>;
+  /** Signs reply addresses; null: none are accepted. */
+  replySecret: string | null;
+  perSenderPerHour: number;
+}
+
+export type ImportOutcome =
+  | { status: 'processed'; ticketId: string; ticketMessageId: string; created: boolean }
+  | { status: 'ignored'; reason: IgnoreReason }
+  | { status: 'duplicate' };
+
+export interface MailToImport {
+  /** Where it came from (`imap:<user>@<host>/<folder>`, `smtp`): the key's first half. */
+  mailbox: string;
+  raw: Buffer;
+}
+
+const HOUR_MS = 3_600_000;
+
+export async function importMail(
+  ctx: ServiceContext,
+  settings: InboundMailSettings,
+  { mailbox, raw }: MailToImport,
+): Promise<ImportOutcome> {
+  const mail = await readIncomingMail(raw);
+  const messageId = mail?.messageId ?? messageIdOf(null, raw);
+  if (await findMailMessage(ctx.store.db, mailbox, messageId)) return { status: 'duplicate' };
+  const record = { mailbox, messageId, raw };
+  if (!mail) return ignore(ctx, record, null, 'unreadable');
+  const own = settings.addresses.map((entry) => entry.address);
+  const classified = classifyMail(mail.facts, own);
+  if (!classified.accept) return ignore(ctx, record, mail, classified.reason);
+  const sender = await senderAccount(ctx, mail.from!, mail.fromName);
+  if (!sender || sender.is_active !== 1) return ignore(ctx, record, mail, 'disabled_sender');
+  try {
+    return await commit(ctx, async (trx, outbox) => {
+      const now = ctx.clock.now();
+      const sent = await hit(trx, `mail-from:${sender.id}`, now, HOUR_MS);
+      if (sent.count > settings.perSenderPerHour) {
+        await insertInboundMail(trx, row(ctx, record, mail, { reason: 'rate_limited' }));
+        return { status: 'ignored', reason: 'rate_limited' } as const;
+      }
+      const viewer: Viewer = { id: sender.id, role: sender.role };
+      const body = messageBody(mail);
+      const threaded = await ticketOf(trx, settings, mail, viewer);
+      let ticketId: string;
+      let messageId: string;
+      if (threaded) {
+        const reply = await replyWithin(trx, outbox, ctx, {
+          viewer,
+          ticketId: threaded,
+          kind: 'reply',
+          body,
+        });
+        ticketId = reply.message.row.ticket_id;
+        messageId = reply.message.row.id;
+      } else {
+        ({ ticketId, messageId } = await newTicket(trx, outbox, ctx, settings, mail, sender, body));
+      }
+      await insertInboundMail(
+        trx,
+        row(ctx, record, mail, { ticketId, ticketMessageId: messageId }),
+      );
+      return { status: 'processed', ticketId, ticketMessageId: messageId, created: !threaded };
+    });
+  } catch (error) {
+    // Another importer committed this mail first.
+    if (isUniqueViolation(error)) return { status: 'duplicate' };
+    throw error;
+  }
+}
+
+interface MailRecord {
+  mailbox: string;
+  messageId: string;
+  raw: Buffer;
+}
+
+async function ignore(
+  ctx: ServiceContext,
+  record: MailRecord,
+  mail: IncomingMail | null,
+  reason: IgnoreReason,
+): Promise<ImportOutcome> {
+  try {
+    await insertInboundMail(ctx.store.db, row(ctx, record, mail, { reason }));
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: 'duplicate' };
+    throw error;
+  }
+  return { status: 'ignored', reason };
+}
+
+function row(
+  ctx: ServiceContext,
+  record: MailRecord,
+  mail: IncomingMail | null,
+  outcome: { reason: IgnoreReason } | { ticketId: string; ticketMessageId: string },
+) {
+  const ignored = 'reason' in outcome;
+  return {
+    mailbox: record.mailbox,
+    message_id: record.messageId,
+    status: ignored ? ('ignored' as const) : ('processed' as const),
+    reason: ignored ? outcome.reason : null,
+    ticket_id: ignored ? null : outcome.ticketId,
+    ticket_message_id: ignored ? null : outcome.ticketMessageId,
+    from_address: mail?.from?.slice(0, LIMITS.email) ?? null,
+    subject: (mail?.subject ?? '').slice(0, LIMITS.subject),
+    raw: record.raw,
+    size_bytes: record.raw.length,
+    received_at: ctx.clock.now(),
+  };
+}
+
+/**
+ * The ticket the mail joins: the first that a key leads to and whose rule lets the sender in
+ * (domain/mail/threading.ts#joinsTicket); null for a new one.
+ */
+async function ticketOf(
+  trx: Db,
+  settings: InboundMailSettings,
+  mail: IncomingMail,
+  viewer: Viewer,
+): Promise<string | null> {
+  const keys = threadKeys(mail, {
+    addresses: settings.addresses.map((entry) => entry.address),
+    secret: settings.replySecret,
+  });
+  const candidates: Array<{ by: ThreadedBy; ticketId: () => Promise<string | null> }> = [
+    ...keys.replyTokens.map((number) => ({
+      by: 'reply_token' as const,
+      ticketId: () => ticketIdByNumber(trx, number),
+    })),
+    { by: 'references', ticketId: () => ticketOfMessageIds(trx, keys.answers) },
+    ...(keys.subjectTag === null
+      ? []
+      : [{ by: 'subject_tag' as const, ticketId: () => ticketIdByNumber(trx, keys.subjectTag!) }]),
+  ];
+  for (const candidate of candidates) {
+    const id = await candidate.ticketId();
+    const ticket = id ? await findTicketRow(trx, id) : undefined;
+    if (!ticket) continue;
+    const facts = factsOf(ticket);
+    const standing = {
+      isRequester: ticket.requester_id === viewer.id,
+      worksTicket: ticketPolicy.work(await viewerFor(trx, viewer, facts), facts),
+    };
+    if (joinsTicket(candidate.by, standing)) return ticket.id;
+  }
+  return null;
+}
+
+/** A new ticket of the sender's, under the team of the address it was sent to. */
+async function newTicket(
+  trx: Db,
+  outbox: Outbox,
+  ctx: ServiceContext,
+  settings: InboundMailSettings,
+  mail: IncomingMail,
+  sender: UserRow,
+  body: string,
+): Promise<{ ticketId: string; messageId: string }> {
+  const addressed = settings.addresses.find(
+    (entry) => entry.topicSlug !== null && mail.recipients.includes(entry.address),
+  );
+  const teamId = addressed
+    ? await teamOfTopicSlug(trx, addressed.topicSlug!)
+    : ((await findDefaultTopic(trx))?.team_id ?? null);
+  const ticket = await openTicket(trx, ctx, outbox, {
+    requesterId: sender.id,
+    subject: (mail.subject || '(no subject)').slice(0, LIMITS.subject),
+    priority: 'medium',
+    teamId,
+    assignee: null,
+    channel: 'email',
+    tags: [],
+    // Required custom fields are the desk's to fill in: a mail cannot answer them.
+    fields: [],
+    followUpOf: null,
+    actorId: sender.id,
+  });
+  const author = { id: sender.id, name: sender.name, email: sender.email, role: sender.role };
+  const [message] = await writeTicketMessages(trx, ctx, outbox, ticket, [
+    { author, kind: 'reply', body },
+  ]);
+  return { ticketId: ticket.id, messageId: message!.row.id };
+}
+
+/** The thread's text: the reply without its history, a note of attachments, within the limit. */
+function messageBody(mail: IncomingMail): string {
+  let body = replyText(mail.text).body;
+  if (body === '') body = '(This mail has no text.)';
+  if (mail.attachmentNames.length > 0) {
+    body += `\n\n[Attached to the mail: ${mail.attachmentNames.join(', ')}]`;
+  }
+  const cut = '\n\n[Cut here: the original mail has the rest.]';
+  if (body.length > LIMITS.ticketMessage) {
+    body = body.slice(0, LIMITS.ticketMessage - cut.length) + cut;
+  }
+  return body;
+}

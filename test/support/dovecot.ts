@@ -1,0 +1,210 @@
+// Runs Debian's Dovecot as a process of its own (not the system service) for the mail tests:
+// IMAP and LMTP on free loopback ports, its configuration, state, log and maildirs under a
+// temporary directory, users with plain passwords. Mail is delivered over LMTP, as a mail
+// server hands it over, so what the importer fetches is what a real mailbox holds.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { freePort } from '../cluster/support/ports.js';
+
+const DOVECOT = '/usr/sbin/dovecot';
+
+const alive = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
+
+/**
+ * True when Dovecot can run here. Outside CI a missing Dovecot skips the mail tests with a line
+ * saying so; in CI (CI=true) it fails the run, as a missing service does.
+ */
+export function dovecotAvailable(): boolean {
+  const found = fs.existsSync(DOVECOT) && spawnSync(DOVECOT, ['--version']).status === 0;
+  if (found) return true;
+  if (process.env.CI === 'true') {
+    throw new Error('CI=true requires Dovecot (apt-get install dovecot-imapd dovecot-lmtpd)');
+  }
+  console.warn(
+    '\n  ⚠ mail tests skipped: Dovecot is not installed (apt-get install dovecot-imapd dovecot-lmtpd)\n',
+  );
+  return false;
+}
+
+/** The uid and gid mail is stored as: ours, or Dovecot's own user when we are root. */
+function mailOwner(): { uid: number; gid: number; user: string; group: string } {
+  const me = os.userInfo();
+  if (me.uid !== 0) {
+    const group = spawnSync('id', ['-gn']).stdout.toString().trim();
+    return { uid: me.uid, gid: me.gid, user: me.username, group };
+  }
+  // Dovecot refuses to store mail as root; its package creates the `dovecot` user.
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('dovecot:'));
+  if (!line) throw new Error('running as root needs the dovecot user (from the Debian package)');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid), user: 'dovecot', group: 'dovecot' };
+}
+
+export class Dovecot {
+  private readonly users = new Map<string, string>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly child: ChildProcess,
+    private readonly exited: Promise<void>,
+    readonly imapPort: number,
+    readonly lmtpPort: number,
+  ) {}
+
+  static async start(): Promise<Dovecot> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-dovecot-'));
+    // Dovecot's own processes (login, auth) run as its unprivileged users and must reach it.
+    fs.chmodSync(dir, 0o755);
+    const owner = mailOwner();
+    const mail = path.join(dir, 'mail');
+    fs.mkdirSync(mail);
+    fs.chownSync(mail, owner.uid, owner.gid);
+    fs.writeFileSync(path.join(dir, 'users'), '');
+    const imapPort = await freePort();
+    const lmtpPort = await freePort();
+    const asRoot = os.userInfo().uid === 0;
+    fs.writeFileSync(
+      path.join(dir, 'dovecot.conf'),
+      [
+        'protocols = imap lmtp',
+        'listen = 127.0.0.1',
+        `base_dir = ${dir}/run`,
+        `state_dir = ${dir}/state`,
+        `instance_name = sb-dovecot-${path.basename(dir)}`,
+        `log_path = ${dir}/dovecot.log`,
+        'ssl = no',
+        'disable_plaintext_auth = no',
+        'auth_mechanisms = plain login',
+        // Without root, every Dovecot process runs as us.
+        ...(asRoot
+          ? []
+          : [
+              `default_internal_user = ${owner.user}`,
+              `default_internal_group = ${owner.group}`,
+              `default_login_user = ${owner.user}`,
+            ]),
+        'first_valid_uid = 1',
+        `mail_uid = ${owner.uid}`,
+        `mail_gid = ${owner.gid}`,
+        `mail_location = maildir:${mail}/%u`,
+        'passdb {',
+        '  driver = passwd-file',
+        `  args = scheme=PLAIN username_format=%u ${dir}/users`,
+        '}',
+        'userdb {',
+        '  driver = static',
+        `  args = uid=${owner.uid} gid=${owner.gid} home=${mail}/%u`,
+        '}',
+        'service imap-login {',
+        `  inet_listener imap {\n    address = 127.0.0.1\n    port = ${imapPort}\n  }`,
+        '  inet_listener imaps {\n    port = 0\n  }',
+        '}',
+        'service lmtp {',
+        `  inet_listener lmtp {\n    address = 127.0.0.1\n    port = ${lmtpPort}\n  }`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const child = spawn(DOVECOT, ['-F', '-c', path.join(dir, 'dovecot.conf')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    alive.add(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', () => {
+        alive.delete(child);
+        resolve();
+      }),
+    );
+    const dovecot = new Dovecot(dir, child, exited, imapPort, lmtpPort);
+    const deadline = Date.now() + 15_000;
+    while (!((await accepts(imapPort)) && (await accepts(lmtpPort)))) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        const log = dovecot.log();
+        await dovecot.stop();
+        throw new Error(`Dovecot did not start:\n${output}${log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return dovecot;
+  }
+
+  /** Adds a mailbox user (passwd-file is read on every login, so no reload is needed). */
+  addUser(address: string, password = 'secret'): { address: string; password: string } {
+    this.users.set(address, password);
+    fs.writeFileSync(
+      path.join(this.dir, 'users'),
+      [...this.users].map(([user, pass]) => `${user}:{PLAIN}${pass}\n`).join(''),
+    );
+    return { address, password };
+  }
+
+  /** `imap://user:pass@127.0.0.1:port/INBOX`, the form IMAP_URL takes. */
+  imapUrl(address: string, mailbox = 'INBOX'): string {
+    const password = this.users.get(address);
+    if (password === undefined) throw new Error(`no user ${address}`);
+    const user = encodeURIComponent(address);
+    return `imap://${user}:${encodeURIComponent(password)}@127.0.0.1:${this.imapPort}/${mailbox}`;
+  }
+
+  /** Hands a raw RFC 822 message to Dovecot over LMTP for these recipients. */
+  async deliver(raw: string | Buffer, to: string | string[], from = 'sender@example.test') {
+    const transport = nodemailer.createTransport({
+      lmtp: true,
+      host: '127.0.0.1',
+      port: this.lmtpPort,
+    });
+    try {
+      await transport.sendMail({ envelope: { from, to: [to].flat() }, raw });
+    } finally {
+      transport.close();
+    }
+  }
+
+  /** The files of a user's mailbox folder (`new` and `cur`), for checks on the server's side. */
+  maildirFiles(address: string): string[] {
+    const root = path.join(this.dir, 'mail', address);
+    return ['new', 'cur'].flatMap((sub) => {
+      const folder = path.join(root, sub);
+      return fs.existsSync(folder) ? fs.readdirSync(folder).map((f) => `${sub}/${f}`) : [];
+    });
+  }
+
+  log(): string {
+    const file = path.join(this.dir, 'dovecot.log');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGTERM');
+      const force = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+      await this.exited;
+      clearTimeout(force);
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
