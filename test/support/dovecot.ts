@@ -1,6 +1,6 @@
 // Runs Debian's Dovecot as a process of its own (not the system service) for the mail tests:
 // IMAP and LMTP on free loopback ports, its configuration, state, log and maildirs under a
-// temporary directory, users with plain passwords. Mail is delivered over LMTP, as a mail
+// temporary directory, every mailbox with one plain password. Mail is delivered over LMTP, as a mail
 // server hands it over, so what the importer fetches is what a real mailbox holds.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ import nodemailer from 'nodemailer';
 import { freePort } from '../cluster/support/ports.js';
 
 const DOVECOT = '/usr/sbin/dovecot';
+/** Every test mailbox's password. */
+const PASSWORD = 'secret';
 
 const alive = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -69,7 +71,6 @@ export class Dovecot {
     const mail = path.join(dir, 'mail');
     fs.mkdirSync(mail);
     fs.chownSync(mail, owner.uid, owner.gid);
-    fs.writeFileSync(path.join(dir, 'users'), '');
     const imapPort = await freePort();
     const lmtpPort = await freePort();
     const asRoot = os.userInfo().uid === 0;
@@ -97,13 +98,16 @@ export class Dovecot {
         `mail_uid = ${owner.uid}`,
         `mail_gid = ${owner.gid}`,
         `mail_location = maildir:${mail}/%u`,
+        // One password for every mailbox, checked by a static passdb: a passwd-file is
+        // re-read at most once a second, so a user added just after a lookup stayed unknown
+        // (LMTP: "User doesn't exist") on a fast run.
         'passdb {',
-        '  driver = passwd-file',
-        `  args = scheme=PLAIN username_format=%u ${dir}/users`,
+        '  driver = static',
+        `  args = password=${PASSWORD}`,
         '}',
         'userdb {',
         '  driver = static',
-        `  args = uid=${owner.uid} gid=${owner.gid} home=${mail}/%u`,
+        `  args = uid=${owner.uid} gid=${owner.gid} home=${mail}/%u allow_all_users=yes`,
         '}',
         'service imap-login {',
         `  inet_listener imap {\n    address = 127.0.0.1\n    port = ${imapPort}\n  }`,
@@ -141,14 +145,10 @@ export class Dovecot {
     return dovecot;
   }
 
-  /** Adds a mailbox user (passwd-file is read on every login, so no reload is needed). */
-  addUser(address: string, password = 'secret'): { address: string; password: string } {
-    this.users.set(address, password);
-    fs.writeFileSync(
-      path.join(this.dir, 'users'),
-      [...this.users].map(([user, pass]) => `${user}:{PLAIN}${pass}\n`).join(''),
-    );
-    return { address, password };
+  /** Names a mailbox user: every one signs in with PASSWORD (see the passdb above). */
+  addUser(address: string): { address: string; password: string } {
+    this.users.set(address, PASSWORD);
+    return { address, password: PASSWORD };
   }
 
   /** `imap://user:pass@127.0.0.1:port/INBOX`, the form IMAP_URL takes. */
