@@ -12,6 +12,8 @@ import * as teamQuickResponses from './0009_team_quick_responses.js';
 import * as tickets from './0010_tickets.js';
 import * as transferOffers from './0011_transfer_offers.js';
 import * as attachments from './0012_attachments.js';
+// 0013–0015 are taken by email and ticket search, built beside this.
+import * as ticketAttachments from './0016_ticket_attachments.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -26,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_tickets': tickets,
   '0011_transfer_offers': transferOffers,
   '0012_attachments': attachments,
+  '0016_ticket_attachments': ticketAttachments,
 };
