@@ -38,6 +38,7 @@ it('runs every scenario at quick size and reports a figure for each', { timeout:
     'routing',
     'http',
     'startup',
+    'files',
   ]);
   const byMetric = (metric: string) => report.rows.filter((r) => r.metric.startsWith(metric));
   for (const row of report.rows)
@@ -71,6 +72,9 @@ it('runs every scenario at quick size and reports a figure for each', { timeout:
   expect(byMetric('opened')[0]).toMatchObject({ met: true });
   expect(byMetric('failed')[0]).toMatchObject({ value: 0 });
   expect(byMetric('dropped after heartbeats')[0]).toMatchObject({ value: 0 });
+  // Every file uploaded and read back whole; the memory while they arrive measured on each database.
+  expect(byMetric('failed uploads and downloads').every((r) => r.value === 0)).toBe(true);
+  expect(byMetric('server RSS growth').length).toBeGreaterThan(0);
   expect(report.machine.disk.fsyncsPerSecond).toBeGreaterThan(0);
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 });

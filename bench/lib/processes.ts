@@ -69,7 +69,17 @@ export interface ServerProcess {
   /** Milliseconds from spawning the process to /readyz answering 200. */
   readyAfterMs: number;
   rssBytes(): number;
+  /**
+   * With `memoryProbe`: the server's own heap figures (process.memoryUsage()), posted every
+   * MEMORY_PROBE_MS by bench/lib/memoryProbe.mjs, to `listener`; returns the unsubscribe.
+   */
+  onMemory(listener: (usage: NodeJS.MemoryUsage) => void): () => void;
   stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Load bench/lib/memoryProbe.mjs into the server, which then reports its heap (onMemory). */
+  memoryProbe?: boolean;
 }
 
 /**
@@ -87,7 +97,10 @@ export const BENCH_LIMITS = {
 };
 
 /** Starts `switchboard serve` from the build (what a deployment runs) and waits until it is ready. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  options: ServerOptions = {},
+): Promise<ServerProcess> {
   ensureCurrentBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -95,7 +108,10 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, cli, 'serve'], {
+  const probe = options.memoryProbe
+    ? ['--import', path.join(root, 'bench', 'lib', 'memoryProbe.mjs')]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...probe, cli, 'serve'], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
@@ -105,7 +121,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       ...BENCH_LIMITS,
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', ...(options.memoryProbe ? (['ipc'] as const) : [])],
   });
   children.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -120,6 +136,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     pid: child.pid!,
     readyAfterMs,
     rssBytes: () => rssOf(child.pid!),
+    onMemory(listener) {
+      const receive = (message: unknown) => listener(message as NodeJS.MemoryUsage);
+      child.on('message', receive);
+      return () => child.off('message', receive);
+    },
     async stop() {
       // A graceful stop ends in process.exit, which also writes the CPU profile if asked for.
       child.kill('SIGTERM');

@@ -2,6 +2,7 @@
 import type { ScenarioResult } from '../lib/report.js';
 import { connectionsScenario, connectionsSizes } from './connections.js';
 import { deliveryScenario, deliverySizes } from './delivery.js';
+import { filesScenario, filesSizes } from './files.js';
 import { httpScenario, httpSizes } from './http.js';
 import { routingScenario, routingSizes } from './routing.js';
 import { startupScenario, startupSizes } from './startup.js';
@@ -21,4 +22,5 @@ export const scenarios: Scenario[] = [
   { name: 'routing', run: (size) => routingScenario(routingSizes[size]) },
   { name: 'http', run: (size) => httpScenario(httpSizes[size]) },
   { name: 'startup', run: (size) => startupScenario(startupSizes[size]) },
+  { name: 'files', run: (size) => filesScenario(filesSizes[size]) },
 ];

@@ -295,6 +295,15 @@ describe('ticket policy', () => {
     expect(ticketPolicy.addNote(outsider, finance)).toBe(false);
   });
 
+  it('lets whoever writes in the thread upload files for it: the requester and the desk', () => {
+    expect(ticketPolicy.attachFiles(customer, finance)).toBe(true);
+    expect(ticketPolicy.attachFiles(member, finance)).toBe(true);
+    expect(ticketPolicy.attachFiles(lead, finance)).toBe(true);
+    expect(ticketPolicy.attachFiles(boss, finance)).toBe(true);
+    expect(ticketPolicy.attachFiles(outsider, finance)).toBe(false);
+    expect(ticketPolicy.attachFiles(otherCustomer, finance)).toBe(false);
+  });
+
   it('lets agents take a free ticket or give up their own, and leads and super admins assign anyone', () => {
     expect(ticketPolicy.assign(member, finance, 'm')).toBe(true);
     expect(ticketPolicy.assign(member, finance, 'l')).toBe(false);

@@ -214,6 +214,10 @@ export const ticketPolicy = {
   reply(viewer: Viewer, ticket: TicketFacts): boolean {
     return isRequester(viewer, ticket) || ticketPolicy.work(viewer, ticket);
   },
+  /** Uploading a file for the ticket: whoever may write in its thread, a reply or a note. */
+  attachFiles(viewer: Viewer, ticket: TicketFacts): boolean {
+    return ticketPolicy.reply(viewer, ticket) || ticketPolicy.addNote(viewer, ticket);
+  },
   /** The requester's own changes: mark it solved, reopen it. */
   changeAsRequester(viewer: Viewer, ticket: TicketFacts): boolean {
     return isRequester(viewer, ticket);

@@ -114,7 +114,8 @@ export async function buildApp({
         { name: 'messages', description: 'The messages of a chat, and read receipts' },
         {
           name: 'files',
-          description: 'Attachments: upload into a chat, then send in a message; served checked',
+          description:
+            'Attachments: upload into a chat or a ticket, then send in a message; served checked',
         },
         { name: 'agents', description: 'Agent status, capacity and statistics' },
         { name: 'customers', description: "A customer's previous chats, for agents" },

@@ -2,7 +2,17 @@
 // ticket settings are in ticketSettingsApi.ts). The server validates and documents with them,
 // the browser takes its types from them. Rules: docs/tickets.md.
 import { z } from 'zod';
-import { clientToken, Id, isoTime, NamedRef, optionalText, Person, Priority, text } from './api.js';
+import {
+  clientToken,
+  FileAttachment,
+  Id,
+  isoTime,
+  NamedRef,
+  optionalText,
+  Person,
+  Priority,
+  text,
+} from './api.js';
 import {
   LIMITS,
   TICKET_CHANNELS,
@@ -74,6 +84,11 @@ export const TicketMessage = z.object({
   author: Person.nullable(),
   clientId: z.string().nullable(),
   createdAt: isoTime,
+  files: z
+    .array(FileAttachment)
+    .describe(
+      'what it carries (empty for most): served to whoever may read the message, a note’s to agents only',
+    ),
 });
 export type TicketMessage = z.infer<typeof TicketMessage>;
 
@@ -141,19 +156,35 @@ export const UpdateTicketBody = z
   .partial();
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBody>;
 
-export const ReplyToTicketBody = z.object({
-  body: text(LIMITS.ticketMessage),
-  kind: TicketMessageKind.default('reply').describe(
-    '`note`: an internal note, for agents; the requester never sees it',
-  ),
-  clientId: clientToken(LIMITS.clientId)
-    .optional()
-    .describe('client-generated id: a retried reply with the same id returns the first one'),
-  status: z
-    .enum(['open', 'pending', 'on_hold', 'solved'])
-    .optional()
-    .describe('agents: "send and set pending / solved": the status once the reply is stored'),
-});
+export const ReplyToTicketBody = z
+  .object({
+    body: optionalText(LIMITS.ticketMessage)
+      .default('')
+      .describe('the message; may be empty when it carries files'),
+    kind: TicketMessageKind.default('reply').describe(
+      '`note`: an internal note, for agents; the requester never sees it',
+    ),
+    clientId: clientToken(LIMITS.clientId)
+      .optional()
+      .describe('client-generated id: a retried reply with the same id returns the first one'),
+    status: z
+      .enum(['open', 'pending', 'on_hold', 'solved'])
+      .optional()
+      .describe('agents: "send and set pending / solved": the status once the reply is stored'),
+    fileIds: z
+      .array(Id)
+      .min(1)
+      .max(LIMITS.filesPerMessage)
+      .optional()
+      .describe(
+        'files the writer uploaded to this ticket (`POST /tickets/{id}/files`) and has not sent yet; a note’s files are agent-only, as the note is',
+      ),
+  })
+  .superRefine((body, ctx) => {
+    if (body.body === '' && !body.fileIds) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'must not be empty' });
+    }
+  });
 export type ReplyToTicketBody = z.infer<typeof ReplyToTicketBody>;
 
 export const MergeTicketBody = z.object({

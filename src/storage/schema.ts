@@ -234,8 +234,12 @@ export interface FilesTable {
   uploader_id: string;
   /** The chat it was uploaded to; null once that chat is gone. */
   session_id: string | null;
-  /** The message carrying it; null until sent, and again once that message is purged. */
+  /** The chat message carrying it; null until sent, and again once that message is purged. */
   message_id: string | null;
+  /** The ticket it was uploaded to (a file belongs to a chat or to a ticket, never both). */
+  ticket_id: string | null;
+  /** The ticket reply or note carrying it; null until sent. */
+  ticket_message_id: string | null;
   /** Sanitized (domain/files/fileNames.ts), with the type's extension. */
   file_name: string;
   /** Decided from the content (domain/files/fileTypes.ts). */

@@ -18,6 +18,7 @@ import { createSlaPolicy } from '../../src/services/tickets/slaPolicies.js';
 import { createTicket } from '../../src/services/tickets/ticketCreator.js';
 import { createTicketField } from '../../src/services/tickets/ticketFields.js';
 import { mergeTicket } from '../../src/services/tickets/ticketMerger.js';
+import { replyToTicket } from '../../src/services/tickets/ticketReplier.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
@@ -113,9 +114,28 @@ interface SetupEnv {
 
 /**
  * The customer's image, sent in a message of the chat; in the 'chatNote' case (an active chat)
- * a super admin's file, sent in a note.
+ * a super admin's file, sent in a note. In the ticket cases: the requester's image in a reply to
+ * the ticket, or (`note`) the team agent's in an internal note.
  */
 async function withFile(f: Fixture, kase: Case, { ctx, viewers }: SetupEnv) {
+  if (TICKET_CASES.includes(kase)) {
+    const note = kase === 'note';
+    const writer = note ? viewers.agent : viewers.customer;
+    const upload = await uploadFile(ctx, {
+      viewer: writer,
+      ticketId: f.ticket,
+      fileName: 'screenshot.png',
+      content: [TINY_PNG],
+    });
+    await replyToTicket(ctx, {
+      viewer: writer,
+      ticketId: f.ticket,
+      body: '',
+      kind: note ? 'note' : 'reply',
+      fileIds: [upload.id],
+    });
+    return { file: upload.id };
+  }
   const viewer = kase === 'chatNote' ? viewers.superAdmin : viewers.customer;
   const upload = await uploadFile(ctx, {
     viewer,
@@ -279,6 +299,9 @@ const TABLE: Record<string, Row> = {
       active: participants(200),
       ended: history(200),
       chatNote: [401, 404, 404, 200, 404, 200, 200, 404],
+      // A ticket's: a reply's to whoever sees the ticket, a note's to its desk only.
+      ticket: ticketViewers(200),
+      note: ticketViewers(200, 404),
     },
   },
   'GET /api/v1/files/:id/thumbnail': {
@@ -289,6 +312,9 @@ const TABLE: Record<string, Row> = {
       active: participants(200),
       ended: history(200),
       chatNote: [401, 404, 404, 200, 404, 200, 200, 404],
+      // A ticket's: a reply's to whoever sees the ticket, a note's to its desk only.
+      ticket: ticketViewers(200),
+      note: ticketViewers(200, 404),
     },
   },
   'GET /api/v1/files/limits': {
@@ -569,6 +595,16 @@ const TABLE: Record<string, Row> = {
       closed: ticketViewers(201),
     },
   },
+  // Whoever writes in the thread, in any status: a reply to a closed ticket files a follow-up.
+  'POST /api/v1/tickets/:id/files': {
+    request: (f) => ({ path: `${tk(f)}/files`, body: uploadForm() }),
+    cases: {
+      ticket: ticketViewers(201),
+      assigned: ticketViewers(201, 201, ['colleague']),
+      noTeam: ticketViewers(201, 201, ['colleague', 'lead']),
+      closed: ticketViewers(201),
+    },
+  },
   'GET /api/v1/tickets/:id/events': {
     request: (f) => ({ path: `${tk(f)}/events` }),
     cases: { ticket: ticketViewers(200, 403), assigned: ticketViewers(200, 403, ['colleague']) },
@@ -839,7 +875,8 @@ for (const dialect of availableDialects()) {
           returned_to: null,
         });
       }
-      const extra = setup ? await setup(fixtureOf(row.id), kase, { ctx, viewers }) : {};
+      const tickets = await ticketFixture(kase);
+      const extra = setup ? await setup(fixtureOf(row.id, tickets), kase, { ctx, viewers }) : {};
       if (kase === 'ended') await endSession(ctx, { viewer: viewers.customer, sessionId: row.id });
       const boss = viewers.superAdmin;
       const spare = await createTeam(ctx, boss, { name: 'Spare', description: '' });
@@ -863,14 +900,15 @@ for (const dialect of availableDialects()) {
         customer: viewers.customer.id,
         offer,
         kase,
-        ...(await ticketFixture(kase)),
+        ...tickets,
         ...(await settingsFixture(kase)),
         ...extra,
       };
     }
 
-    /** What a setup may read of the fixture being made: its chat. */
-    const fixtureOf = (session: string) => ({ session }) as Fixture;
+    /** What a setup may read of the fixture being made: its chat and its tickets. */
+    const fixtureOf = (session: string, tickets: Pick<Fixture, 'ticket' | 'otherTicket'>) =>
+      ({ session, ...tickets }) as Fixture;
 
     async function ticketFixture(kase: Case) {
       if (!TICKET_CASES.includes(kase)) return { ticket: '', otherTicket: '' };

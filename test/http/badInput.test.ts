@@ -198,6 +198,34 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(missing.status).toBe(404);
   });
 
+  it('refuses ticket uploads into no ticket, and replies naming files badly', async () => {
+    const yaw = await server.signUp('Yaw');
+    const filed = await yaw.post('/api/v1/tickets', { subject: 'Refund', message: 'Please' });
+    const id = filed.body.id as string;
+    expectRefused(await yaw.uploadToTicket('%00', 'a.txt', 'hi'), 'upload into no ticket');
+    expectRefused(await yaw.uploadToTicket('not-an-id', 'a.txt', 'hi'), 'upload into no ticket');
+    for (const body of [
+      { fileIds: ['x'] },
+      { fileIds: ['a\u0000'] },
+      { fileIds: [] },
+      { fileIds: 'not a list' },
+      { body: 'hi', fileIds: [null] },
+      { fileIds: Array.from({ length: 101 }, () => '01890a5d-ac96-774b-bcce-b302099a8057') },
+      { body: '   ' },
+      { kind: 'note' },
+    ]) {
+      const sent = await yaw.post(`/api/v1/tickets/${id}/messages`, body);
+      expectRefused(sent, JSON.stringify(body).slice(0, 80));
+    }
+    const unknown = await yaw.post(`/api/v1/tickets/${id}/messages`, {
+      fileIds: ['01890a5d-ac96-774b-bcce-b302099a8057'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'INVALID_ATTACHMENTS', field: 'fileIds' });
+    const missing = await yaw.uploadToTicket('01890a5d-ac96-774b-bcce-b302099a8057', 'a.txt', 'hi');
+    expect(missing.status).toBe(404);
+  });
+
   it('refuses notification preferences that are missing, not booleans or not an object', async () => {
     const ama = await server.signUp('Ama', 'admin');
     for (const body of [

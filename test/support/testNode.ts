@@ -147,9 +147,18 @@ export class Client {
 
   /** Uploads `data` as the form part `file` named `name` into chat `sessionId`. */
   upload<T = any>(sessionId: string, name: string, data: Uint8Array | string, type = '') {
+    return this.uploadAt<T>(`/api/v1/sessions/${sessionId}/files`, name, data, type);
+  }
+
+  /** Uploads `data` as the form part `file` named `name` into ticket `ticketId`. */
+  uploadToTicket<T = any>(ticketId: string, name: string, data: Uint8Array | string, type = '') {
+    return this.uploadAt<T>(`/api/v1/tickets/${ticketId}/files`, name, data, type);
+  }
+
+  private uploadAt<T>(path: string, name: string, data: Uint8Array | string, type: string) {
     const form = new FormData();
     form.append('file', new Blob([data as string | Uint8Array<ArrayBuffer>], { type }), name);
-    return this.request<T>('POST', `/api/v1/sessions/${sessionId}/files`, form);
+    return this.request<T>('POST', path, form);
   }
 
   /** A file's bytes as served, with the reply's status and headers. */

@@ -1,6 +1,7 @@
-// Attachments: upload a file into a chat (multipart, streamed), then send a message naming it
-// (POST /sessions/{id}/messages with fileIds); files are served by id to whoever may see their
-// message, as domain/files/fileServing.ts decides (an image inline, anything else a download).
+// Attachments: upload a file into a chat or a ticket (multipart, streamed), then send a message
+// naming it (POST /sessions/{id}/messages or /tickets/{id}/messages with fileIds); files are
+// served by id to whoever may see their message, as domain/files/fileServing.ts decides (an image
+// inline, anything else a download). Both uploads are one handler: only where it goes differs.
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -11,7 +12,7 @@ import { fileTooLarge, type FileLimits } from '../../domain/files/fileLimits.js'
 import { FileAttachment, UploadFileForm, UploadLimits } from '../../shared/api.js';
 import type { ServiceContext } from '../../services/context.js';
 import { openFile } from '../../services/files/fileReader.js';
-import { uploadFile } from '../../services/files/fileUploader.js';
+import { uploadFile, type UploadTarget } from '../../services/files/fileUploader.js';
 import { uploadLimitsFor } from '../../services/files/uploadLimits.js';
 import { presentFile, presentUploadLimits } from '../../services/presenters.js';
 import { viewerOf } from '../auth.js';
@@ -33,51 +34,70 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
   // Only this scope takes multipart bodies; every other route still answers them 415.
   await app.register(fastifyMultipart);
 
-  app.post(
-    '/sessions/:id/files',
+  const UPLOAD_RULES =
+    'The type is decided from the content, never from the name or the declared type: a type not accepted is 415 `FILE_TYPE_NOT_ALLOWED`, a name or declared type of another type 415 `FILE_TYPE_MISMATCH`, an image that cannot be read 415 `FILE_UNREADABLE`; over the size limit 413 `FILE_TOO_LARGE`, an image of too many pixels 413 `IMAGE_TOO_LARGE`, a body cut short 400 `UPLOAD_INCOMPLETE`. Images are re-encoded without their metadata (EXIF) and get a thumbnail.';
+  const uploads = [
     {
-      schema: {
-        tags,
-        operationId: 'uploadFile',
-        summary: 'Upload a file into a chat, to send in a message next (201 with its id)',
-        description:
-          'A `multipart/form-data` body with one part named `file`. Whoever may write in the chat (its customer, its agent, and agents who may add notes), within `UPLOAD_LIMIT_PER_HOUR`; customers only while `CUSTOMER_UPLOADS` is on (403 `UPLOADS_DISABLED`). The type is decided from the content, never from the name or the declared type: a type not accepted is 415 `FILE_TYPE_NOT_ALLOWED`, a name or declared type of another type 415 `FILE_TYPE_MISMATCH`, an image that cannot be read 415 `FILE_UNREADABLE`; over the size limit 413 `FILE_TOO_LARGE`, an image of too many pixels 413 `IMAGE_TOO_LARGE`, a body cut short 400 `UPLOAD_INCOMPLETE`. Images are re-encoded without their metadata (EXIF) and get a thumbnail. Send it with `POST /sessions/{id}/messages` and `fileIds` within an hour, or it is removed.',
-        consumes: ['multipart/form-data'],
-        params: IdParams,
-        body: UploadFileForm,
-        response: {
-          201: FileAttachment,
-          ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+      path: '/sessions/:id/files',
+      operationId: 'uploadFile',
+      summary: 'Upload a file into a chat, to send in a message next (201 with its id)',
+      description: `A \`multipart/form-data\` body with one part named \`file\`. Whoever may write in the chat (its customer, its agent, and agents who may add notes), within \`UPLOAD_LIMIT_PER_HOUR\`; customers only while \`CUSTOMER_UPLOADS\` is on (403 \`UPLOADS_DISABLED\`). ${UPLOAD_RULES} Send it with \`POST /sessions/{id}/messages\` and \`fileIds\` within an hour, or it is removed.`,
+      target: (id: string): UploadTarget => ({ sessionId: id }),
+    },
+    {
+      path: '/tickets/:id/files',
+      operationId: 'uploadTicketFile',
+      summary: 'Upload a file into a ticket, to send in a reply or note next (201 with its id)',
+      description: `A \`multipart/form-data\` body with one part named \`file\`. Whoever may write in the ticket's thread (its requester, and the agents who work it), in any status, within \`UPLOAD_LIMIT_PER_HOUR\` (shared with chats); customers only while \`CUSTOMER_UPLOADS\` is on (403 \`UPLOADS_DISABLED\`). ${UPLOAD_RULES} Send it with \`POST /tickets/{id}/messages\` and \`fileIds\` within an hour, or it is removed; a note's files are agent-only, as the note is.`,
+      target: (id: string): UploadTarget => ({ ticketId: id }),
+    },
+  ];
+  for (const upload of uploads) {
+    app.post(
+      upload.path,
+      {
+        schema: {
+          tags,
+          operationId: upload.operationId,
+          summary: upload.summary,
+          description: upload.description,
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          body: UploadFileForm,
+          response: {
+            201: FileAttachment,
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+          },
         },
+        // The body is a stream the handler reads; only the parameters are validated up front.
+        validatorCompiler: (route) =>
+          route.httpPart === 'body'
+            ? () => ({ value: undefined })
+            : validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0]),
       },
-      // The body is a stream the handler reads; only the parameters are validated up front.
-      validatorCompiler: (route) =>
-        route.httpPart === 'body'
-          ? () => ({ value: undefined })
-          : validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0]),
-    },
-    async (request, reply) => {
-      const viewer = viewerOf(request);
-      const limits = ctx.settings.files.limits;
-      refuseOversizeBody(request, reply, limits);
-      const part = await filePart(request, limits);
-      try {
-        const row = await uploadFile(ctx, {
-          viewer,
-          sessionId: request.params.id,
-          fileName: part.filename,
-          declaredType: part.mimetype,
-          content: part.file,
-          truncated: () => part.file.truncated,
-        });
-        reply.code(201);
-        return presentFile(row);
-      } finally {
-        // What was not read (a refused upload) is drained, so the reply reaches the client.
-        part.file.resume();
-      }
-    },
-  );
+      async (request, reply) => {
+        const viewer = viewerOf(request);
+        const limits = ctx.settings.files.limits;
+        refuseOversizeBody(request, reply, limits);
+        const part = await filePart(request, limits);
+        try {
+          const row = await uploadFile(ctx, {
+            ...upload.target(request.params.id),
+            viewer,
+            fileName: part.filename,
+            declaredType: part.mimetype,
+            content: part.file,
+            truncated: () => part.file.truncated,
+          });
+          reply.code(201);
+          return presentFile(row);
+        } finally {
+          // What was not read (a refused upload) is drained, so the reply reaches the client.
+          part.file.resume();
+        }
+      },
+    );
+  }
 
   for (const variant of ['original', 'thumbnail'] as const) {
     const thumbnail = variant === 'thumbnail';

@@ -1,6 +1,7 @@
-// Serves a file to someone who may see it: by the same rules as the message that carries it
-// (sessionAccess.loadSessionFor, then domain/eventVisibility.ts, so a note's files reach agents
-// only), and an upload not sent yet to its uploader alone. Anything else is not found. What it is
+// Serves a file to someone who may see it: by the same rules as the message that carries it, a
+// chat's (sessionAccess.loadSessionFor, then domain/eventVisibility.ts) or a ticket's
+// (ticketAccess.mayReadTicketMessage: the ticket's view rule, then the same notes rule), so a
+// note's files reach agents only, and an upload not sent yet to its uploader alone. Anything else is not found. What it is
 // served as (inline or a sandboxed download) is domain/files/fileServing.ts's decision.
 import type { Readable } from 'node:stream';
 import { AppError, notFound } from '../../domain/errors.js';
@@ -15,6 +16,7 @@ import {
 import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
+import { loadTicketFor, mayReadTicketMessage } from '../tickets/ticketAccess.js';
 
 export interface OpenedFile {
   content: Readable;
@@ -49,17 +51,26 @@ export async function openFile(
   };
 }
 
+/** One rule per kind of message: the files of a message reach whoever may read the message. */
 async function mayRead(db: Db, viewer: Viewer, { file, message }: FileWithOwner): Promise<boolean> {
   try {
-    if (message) {
+    if (message?.kind === 'chat') {
       const access = await loadSessionFor(db, viewer, message.sessionId);
       return messageVisibleTo(access.viewer, access.facts, message.type);
     }
-    // Not sent yet (or its message was purged: attached, and swept soon).
-    if (file.attached_at !== null || file.uploader_id !== viewer.id || !file.session_id) {
-      return false;
+    if (message?.kind === 'ticket') {
+      return await mayReadTicketMessage(db, viewer, {
+        ticketId: message.ticketId,
+        originTicketId: message.originTicketId,
+        kind: message.messageKind,
+      });
     }
-    await loadSessionFor(db, viewer, file.session_id);
+    // Not sent yet (or its message was purged: attached, and swept soon): its uploader's alone,
+    // while they may still see where it was uploaded.
+    if (file.attached_at !== null || file.uploader_id !== viewer.id) return false;
+    if (file.session_id) await loadSessionFor(db, viewer, file.session_id);
+    else if (file.ticket_id) await loadTicketFor(db, viewer, file.ticket_id);
+    else return false;
     return true;
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return false;

@@ -1,4 +1,4 @@
-// Someone in a chat uploads a file for a message they are about to send. The upload streams in:
+// Someone in a chat or a ticket uploads a file for a message they are about to send. The upload streams in:
 // its first bytes decide its type (domain/files/fileTypes.ts) before anything is kept, then it
 // goes to the FileStore as it arrives (an image is first re-encoded: imageProcessing.ts). A
 // `files` row exists from the first stored byte, so an upload cut short anywhere, or a node that
@@ -7,23 +7,28 @@ import { AppError } from '../../domain/errors.js';
 import { fileTooLarge, type FileLimits } from '../../domain/files/fileLimits.js';
 import { sanitizeFileName } from '../../domain/files/fileNames.js';
 import { decideFileType, SAMPLE_BYTES } from '../../domain/files/fileTypes.js';
-import { sessionPolicy, type Viewer } from '../../domain/policies.js';
+import { sessionPolicy, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import {
   deleteFileRow,
   fileKeys,
   insertFile,
   markStored,
+  type FileOwner,
 } from '../../storage/repositories/files.js';
 import type { FileContent } from '../../storage/files/fileStore.js';
 import type { FileRow } from '../../storage/schema.js';
 import type { ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
+import { loadTicketFor } from '../tickets/ticketAccess.js';
 import { processImage } from './imageProcessing.js';
-import { assertMayUpload, countUpload } from './uploadRules.js';
+import { assertMayUpload, assertMayUploadToTicket, countUpload } from './uploadRules.js';
 
-export interface UploadProps {
+/** Where the upload goes: the chat `sessionId`, or the ticket `ticketId`. */
+export type UploadTarget =
+  { sessionId: string; ticketId?: never } | { ticketId: string; sessionId?: never };
+
+export type UploadProps = UploadTarget & {
   viewer: Viewer;
-  sessionId: string;
   /** The name the client gave (cleaned here). */
   fileName: string;
   /** The type the client declared, a claim checked against the content. */
@@ -32,15 +37,12 @@ export interface UploadProps {
   content: FileContent;
   /** True once the content has stopped at the size limit (the multipart parser cuts it there). */
   truncated?: () => boolean;
-}
+};
 
 export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promise<FileRow> {
   const { db } = ctx.store;
   const { viewer } = props;
-  const access = await loadSessionFor(db, viewer, props.sessionId, {
-    rule: sessionPolicy.attachFiles,
-  });
-  assertMayUpload(ctx, access);
+  const owner = await assertMayUploadTo(ctx, props);
   await countUpload(db, ctx, viewer.id);
   const limits = ctx.settings.files.limits;
   const source = arriving(props.content, limits, props.truncated)[Symbol.asyncIterator]();
@@ -56,7 +58,7 @@ export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promi
   await insertFile(db, {
     id,
     uploaderId: viewer.id,
-    sessionId: props.sessionId,
+    owner,
     fileName: decision.fileName,
     mimeType: decision.mime,
     createdAt: ctx.clock.now(),
@@ -92,6 +94,23 @@ export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promi
     await deleteFileRow(db, id).catch(() => {});
     throw error;
   }
+}
+
+/** The chat or ticket uploaded to, once the viewer is found to be one who may upload there. */
+async function assertMayUploadTo(ctx: ServiceContext, target: UploadProps): Promise<FileOwner> {
+  const { db } = ctx.store;
+  if (target.ticketId !== undefined) {
+    const access = await loadTicketFor(db, target.viewer, target.ticketId, {
+      rule: ticketPolicy.attachFiles,
+    });
+    assertMayUploadToTicket(ctx, access);
+    return { kind: 'ticket', ticketId: access.row.id };
+  }
+  const access = await loadSessionFor(db, target.viewer, target.sessionId, {
+    rule: sessionPolicy.attachFiles,
+  });
+  assertMayUpload(ctx, access);
+  return { kind: 'chat', sessionId: target.sessionId };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Loads a ticket for a viewer and applies the policy: what they may not see does not exist for
 // them (404); what they see but may not do is forbidden (403).
-import { forbidden, notFound } from '../../domain/errors.js';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import { ticketMessageVisibleTo } from '../../domain/eventVisibility.js';
 import {
   isAgent,
   isSuperAdmin,
@@ -8,6 +9,7 @@ import {
   type TicketFacts,
   type Viewer,
 } from '../../domain/policies.js';
+import type { TicketMessageKind } from '../../shared/vocabulary.js';
 import type { TicketRow } from '../../storage/schema.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import { findTicketRow } from '../../storage/repositories/tickets/tickets.js';
@@ -71,4 +73,26 @@ export async function assigneeFor(db: Db, agentId: string): Promise<PersonRecord
   const user = await findUserById(db, agentId);
   if (!user || user.is_active !== 1 || !isAgent(user)) throw notFound('Agent');
   return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/**
+ * Whether `viewer` may read a message of a ticket's thread (and so what it carries): it shows in
+ * the thread of the ticket that holds it now and in that of the ticket it was written on (they
+ * differ after a merge), each as listThread shows it, so a download agrees with the list. A note
+ * only to who may read that ticket's notes, on either path.
+ */
+export async function mayReadTicketMessage(
+  db: Db,
+  viewer: Viewer,
+  message: { ticketId: string; originTicketId: string; kind: TicketMessageKind },
+): Promise<boolean> {
+  for (const ticketId of new Set([message.ticketId, message.originTicketId])) {
+    try {
+      const access = await loadTicketFor(db, viewer, ticketId);
+      if (ticketMessageVisibleTo(access.viewer, access.facts, message.kind)) return true;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+    }
+  }
+  return false;
 }

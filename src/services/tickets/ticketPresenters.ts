@@ -18,7 +18,14 @@ import type {
 } from '../../storage/repositories/tickets/ticketFields.js';
 import type { TicketMessageRecord } from '../../storage/repositories/tickets/ticketMessages.js';
 import type { TicketRecord } from '../../storage/repositories/tickets/ticketRecords.js';
-import { FAN_OUT, iso, isoOrNull, presentPerson, type Audience } from '../presenters.js';
+import {
+  FAN_OUT,
+  iso,
+  isoOrNull,
+  presentFile,
+  presentPerson,
+  type Audience,
+} from '../presenters.js';
 import type { TicketEventValue } from './ticketChanges.js';
 
 const seesDeskDetails = (audience: Audience) =>
@@ -68,7 +75,7 @@ export function presentTicket(record: TicketRecord, audience: Audience, now: num
 }
 
 export const presentTicketMessage = (
-  { row, author }: TicketMessageRecord,
+  { row, author, files }: TicketMessageRecord,
   audience: Audience,
 ): TicketMessage => ({
   id: row.id,
@@ -79,6 +86,7 @@ export const presentTicketMessage = (
   author: author && presentPerson(author, audience),
   clientId: row.client_id,
   createdAt: iso(row.created_at),
+  files: (files ?? []).map(presentFile),
 });
 
 const parseValue = (json: string | null): TicketEventValue =>

@@ -1,10 +1,12 @@
 // Reads tickets as a viewer may see them: one ticket, the inbox or "my requests" (visibility in
-// SQL), a ticket's thread (notes left out for the requester, in SQL) and its history (the desk's).
+// SQL), a ticket's thread (notes left out for the requester, in SQL, and so their files) and its
+// history (the desk's).
 import { hiddenTicketMessageKinds } from '../../domain/eventVisibility.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import type { ListTicketsQuery, TicketPageQuery } from '../../shared/ticketsApi.js';
 import { listTicketEvents } from '../../storage/repositories/tickets/ticketEvents.js';
 import { listTickets as listTicketRecords } from '../../storage/repositories/tickets/ticketList.js';
+import { loadTicketFilesOf } from '../../storage/repositories/files.js';
 import { listThread } from '../../storage/repositories/tickets/ticketMessages.js';
 import {
   ticketRecords,
@@ -48,10 +50,13 @@ export async function listTicketMessages(
 ) {
   const { db } = ctx.store;
   const { facts, viewer: known } = await loadTicketFor(db, viewer, ticketId);
-  return listThread(db, ticketId, {
+  const page = await listThread(db, ticketId, {
     ...query,
     hiddenKinds: hiddenTicketMessageKinds(known, facts),
   });
+  // Only the messages the viewer may read are here, so only their files.
+  await loadTicketFilesOf(db, page.records);
+  return page;
 }
 
 export async function listTicketHistory(

@@ -3,9 +3,11 @@
 // ticket; the requester's reply reopens a pending or solved one (domain/tickets/ticketWorkflow.ts).
 // A closed ticket is final: a reply to it files a follow-up ticket linked to it, and lands there;
 // a reply to a merged ticket goes to the ticket it was merged into, when the writer may see it.
-// With a client id, a retried reply returns the message stored the first time.
+// With a client id, a retried reply returns the message stored the first time. A reply or note may
+// carry files the writer uploaded to the ticket (services/files/, as a chat message does); they go
+// with the message wherever it lands, and are read by its rule (a note's: agents only).
 import { AppError, forbidden } from '../../domain/errors.js';
-import { ticketPolicy, type Viewer } from '../../domain/policies.js';
+import { isAgent, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { nextTicketStatus, type TicketEvent } from '../../domain/tickets/ticketWorkflow.js';
 import type { ReplyToTicketBody } from '../../shared/ticketsApi.js';
 import type { TicketRow } from '../../storage/schema.js';
@@ -18,8 +20,11 @@ import {
 } from '../../storage/repositories/tickets/ticketMessages.js';
 import { tagsByTicket } from '../../storage/repositories/tickets/tickets.js';
 import { findUserById } from '../../storage/repositories/users.js';
+import { loadTicketFilesOf } from '../../storage/repositories/files.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
+import { attachUploads, unsentUploads } from '../files/attachments.js';
+import { uploadsDisabled } from '../files/uploadRules.js';
 import { assigneeFor, loadTicketFor, type TicketAccess, type TicketRule } from './ticketAccess.js';
 import {
   announceTicketUpdated,
@@ -67,8 +72,22 @@ export async function replyWithin(
   if (clientId) {
     for (const id of new Set([ticketId, access.row.id])) {
       const existing = await findTicketMessageByClientId(trx, id, viewer.id, clientId);
-      if (existing) return { message: existing, duplicate: true };
+      if (existing) {
+        await loadTicketFilesOf(trx, [existing]);
+        return { message: existing, duplicate: true };
+      }
     }
+  }
+  // Uploaded to the ticket addressed, wherever the message lands (a follow-up, a merge's end).
+  const files = props.fileIds?.length
+    ? await unsentUploads(trx, ctx, {
+        viewer,
+        owner: { kind: 'ticket', ticketId: addressed.row.id },
+        fileIds: props.fileIds,
+      })
+    : [];
+  if (files.length > 0 && !isAgent(viewer) && !ctx.settings.files.customerUploads) {
+    throw uploadsDisabled();
   }
   const author = await personOf(trx, viewer.id);
   const event: TicketEvent = note
@@ -85,6 +104,8 @@ export async function replyWithin(
   const [message] = await writeTicketMessages(trx, ctx, outbox, ticket, [
     { author, kind: props.kind, body: props.body, clientId },
   ]);
+  if (files.length > 0) await attachUploads(trx, ctx, files, message!.row.id, 'ticket');
+  message!.files = files;
   await settle(trx, ctx, outbox, ticket, {
     actorId: viewer.id,
     status: props.status ?? status,

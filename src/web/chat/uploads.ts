@@ -1,5 +1,6 @@
-// The files a composer is about to send: each uploads as soon as it is picked, dropped or
-// pasted, with its progress, and may be cancelled; the message then names those that are ready.
+// The files a composer is about to send (a chat's, or a ticket's reply or note): each uploads as
+// soon as it is picked, dropped or pasted, with its progress, and may be cancelled; the message
+// then names those that are ready.
 // Sizes and counts are checked here first (the server checks again), so a file too big is
 // refused at once rather than after its upload.
 import type { FileAttachment, UploadLimits } from '../../shared/api.js';
@@ -26,10 +27,17 @@ export interface UploadRequest {
 }
 
 export type Uploader = (
-  sessionId: string,
+  /** Where it goes: uploadPaths.chat or uploadPaths.ticket. */
+  uploadPath: string,
   file: File,
   onProgress: (fraction: number) => void,
 ) => UploadRequest;
+
+/** The upload routes: into a chat, or into a ticket. */
+export const uploadPaths = {
+  chat: (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/files`,
+  ticket: (ticketId: string) => `/api/v1/tickets/${encodeURIComponent(ticketId)}/files`,
+};
 
 let keys = 0;
 
@@ -37,7 +45,7 @@ export class UploadTray extends Observable<readonly PendingUpload[]> {
   private readonly requests = new Map<string, UploadRequest>();
 
   constructor(
-    private readonly sessionId: string,
+    private readonly uploadPath: string,
     private readonly limits: UploadLimits,
     private readonly uploader: Uploader = uploadWithProgress,
   ) {
@@ -68,7 +76,7 @@ export class UploadTray extends Observable<readonly PendingUpload[]> {
       };
       this.update((list) => [...list, pending]);
       if (refusal) continue;
-      const request = this.uploader(this.sessionId, file, (progress) =>
+      const request = this.uploader(this.uploadPath, file, (progress) =>
         this.change(key, { progress }),
       );
       this.requests.set(key, request);
@@ -120,7 +128,7 @@ const messageOf = (error: unknown) =>
  * Uploads `file` as the form part `file` (XMLHttpRequest: fetch cannot report an upload's
  * progress), and reads the server's file or error from the answer.
  */
-export const uploadWithProgress: Uploader = (sessionId, file, onProgress) => {
+export const uploadWithProgress: Uploader = (uploadPath, file, onProgress) => {
   const xhr = new XMLHttpRequest();
   const done = new Promise<FileAttachment>((resolve, reject) => {
     xhr.upload.onprogress = (event) => {
@@ -142,7 +150,7 @@ export const uploadWithProgress: Uploader = (sessionId, file, onProgress) => {
   });
   const form = new FormData();
   form.append('file', file, file.name || 'image');
-  xhr.open('POST', `/api/v1/sessions/${encodeURIComponent(sessionId)}/files`);
+  xhr.open('POST', uploadPath);
   xhr.setRequestHeader('accept', 'application/json');
   xhr.send(form);
   return { done, abort: () => xhr.abort() };

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/api.js';
 import type { TicketMessageKind } from '../../../shared/vocabulary.js';
-import type { TicketMessageRow } from '../../schema.js';
+import type { FileRow, TicketMessageRow } from '../../schema.js';
 import type { Db } from '../../store.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { PersonRecord } from '../people.js';
@@ -12,6 +12,8 @@ import type { PersonRecord } from '../people.js';
 export interface TicketMessageRecord {
   row: TicketMessageRow;
   author: PersonRecord | null;
+  /** What it carries, once loaded (files.ts#loadTicketFilesOf). */
+  files?: FileRow[];
 }
 
 function selectMessages(db: Db) {

@@ -29,7 +29,13 @@ import { tabStorage } from '../../state/tabStorage.js';
 import { IconButton } from '../Button.js';
 import { cx } from '../classNames.js';
 import { composerComboboxProps } from './composerAria.js';
-import { AttachButton, UploadChips, useComposerUploads } from './ComposerUploads.js';
+import {
+  AttachButton,
+  UploadChips,
+  useComposerUploads,
+  useFileDropping,
+} from './ComposerUploads.js';
+import { uploadPaths } from '../../chat/uploads.js';
 import { takeComposerFocus } from './composerFocus.js';
 import { ReplyNoteSwitch } from './ReplyNoteSwitch.js';
 import { optionId, QuickResponseList, QuickResponsePreview } from './QuickResponseList.js';
@@ -74,10 +80,9 @@ function ChatComposer({
   notes,
 }: ComposerProps) {
   const { me } = useServices();
-  const { tray, limits, uploads } = useComposerUploads(store.sessionId);
+  const { tray, limits, uploads } = useComposerUploads(uploadPaths.chat(store.sessionId));
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [noteMode, setNoteMode] = useState(notes === 'only');
   const writingNote = notes === 'only' || (notes === 'switch' && noteMode);
   const responses = useReadable(catalog ?? NO_RESPONSES);
@@ -182,13 +187,8 @@ function ChatComposer({
     setSlashDismissed(false);
   };
 
-  const attach = (files: readonly File[]) => {
-    if (!tray || files.length === 0) return;
-    setSendError(null);
-    tray.add(files);
-  };
-  const carriesFiles = (event: DragEvent) =>
-    tray !== null && (event.dataTransfer?.types.includes('Files') ?? false);
+  const dropping = useFileDropping(tray, () => setSendError(null));
+  const attach = dropping.attach;
 
   /** Inserts the response filled in: at the caret from the menu, in place of "/…" otherwise. */
   const pick = (response: QuickResponse, mode = picker?.mode) => {
@@ -249,20 +249,9 @@ function ChatComposer({
         'composer',
         writingNote && 'composer--note',
         notes === 'only' && 'composer--note-only',
-        dragging && 'composer--dropping',
+        dropping.dragging && 'composer--dropping',
       )}
-      onDragOver={(event) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(event) => {
-        setDragging(false);
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        attach([...(event.dataTransfer?.files ?? [])]);
-      }}
+      {...dropping.dropTarget}
     >
       {notes === 'switch' && <ReplyNoteSwitch note={noteMode} onChange={chooseMode} />}
       {pickerOpen && (
@@ -343,12 +332,7 @@ function ChatComposer({
             else store.stopTyping();
           }}
           onBlur={() => store.stopTyping()}
-          onPaste={(event) => {
-            const files = [...(event.clipboardData?.files ?? [])];
-            if (files.length === 0 || !tray) return;
-            event.preventDefault();
-            attach(files);
-          }}
+          onPaste={dropping.onPaste}
           onKeyDown={(event) => {
             if (picker?.mode === 'slash' && steerPicker(event)) return;
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

@@ -1,5 +1,6 @@
-// The composer's files: the tray of those on their way (chat/uploads.ts) for this chat, made once
-// the caller's upload limits are known (none when they may not upload), the paperclip that
+// The composer's files, for a chat's composer and a ticket's alike: the tray of those on their way
+// (chat/uploads.ts) for this chat or ticket, made once the caller's upload limits are known (none
+// when they may not upload), dropping and pasting files into the composer, the paperclip that
 // picks files, and the chips that show each file's progress or why it was refused.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { UploadLimits } from '../../../shared/api.js';
@@ -36,7 +37,8 @@ export interface ComposerUploads {
   uploads: readonly PendingUpload[];
 }
 
-export function useComposerUploads(sessionId: string): ComposerUploads {
+/** `uploadPath`: where the files go (chat/uploads.ts#uploadPaths). */
+export function useComposerUploads(uploadPath: string): ComposerUploads {
   const { api } = useServices();
   const [limits, setLimits] = useState<UploadLimits | null>(null);
   useEffect(() => {
@@ -47,13 +49,64 @@ export function useComposerUploads(sessionId: string): ComposerUploads {
     };
   }, [api]);
   const tray = useMemo(
-    () => (limits?.uploadsAllowed ? new UploadTray(sessionId, limits) : null),
-    [limits, sessionId],
+    () => (limits?.uploadsAllowed ? new UploadTray(uploadPath, limits) : null),
+    [limits, uploadPath],
   );
-  // Leaving the chat cancels what is still on its way.
+  // Leaving the chat or ticket cancels what is still on its way.
   useEffect(() => () => tray?.clear(), [tray]);
   const uploads = useReadable(tray ?? NO_UPLOADS);
   return { tray, limits, uploads };
+}
+
+export interface FileDropping {
+  /** True while files are dragged over the composer (it shows where to drop them). */
+  dragging: boolean;
+  /** Starts uploading `files` (picked, dropped or pasted). */
+  attach(files: readonly File[]): void;
+  /** For the composer's element: drag and drop of files. */
+  dropTarget: {
+    onDragOver(event: DragEvent): void;
+    onDragLeave(): void;
+    onDrop(event: DragEvent): void;
+  };
+  /** For its text box: a pasted screenshot (or file) is attached, not pasted as text. */
+  onPaste(event: ClipboardEvent): void;
+}
+
+/** Files dropped on the composer or pasted into it go to `tray` (nothing when there is none). */
+export function useFileDropping(tray: UploadTray | null, onAttach?: () => void): FileDropping {
+  const [dragging, setDragging] = useState(false);
+  const attach = (files: readonly File[]) => {
+    if (!tray || files.length === 0) return;
+    onAttach?.();
+    tray.add(files);
+  };
+  const carriesFiles = (event: DragEvent) =>
+    tray !== null && (event.dataTransfer?.types.includes('Files') ?? false);
+  return {
+    dragging,
+    attach,
+    dropTarget: {
+      onDragOver(event) {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      },
+      onDragLeave: () => setDragging(false),
+      onDrop(event) {
+        setDragging(false);
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        attach([...(event.dataTransfer?.files ?? [])]);
+      },
+    },
+    onPaste(event) {
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (files.length === 0 || !tray) return;
+      event.preventDefault();
+      attach(files);
+    },
+  };
 }
 
 /** The paperclip, and the file picker it opens (offering the accepted types). */

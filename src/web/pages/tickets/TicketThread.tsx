@@ -1,8 +1,10 @@
 // A ticket's thread, oldest first: public replies as messages with their author, internal notes
-// set apart as chat notes are (styles/notes.css, "Note · only agents see this").
+// set apart as chat notes are (styles/notes.css, "Note · only agents see this"), each with what
+// it carries as a chat message shows it (thumbnails that open in the viewer, file cards).
 import type { Person } from '../../../shared/api.js';
 import type { TicketMessage } from '../../../shared/ticketsApi.js';
 import { Avatar } from '../../components/Avatar.js';
+import { Attachments } from '../../components/chat/Attachments.js';
 import { MessageText } from '../../components/chat/MessageText.js';
 import { cx } from '../../components/classNames.js';
 import { formatDateTime } from '../../format/time.js';
@@ -38,7 +40,8 @@ export function TicketThread({
                 <span>Note · only agents see this</span>
                 {time}
               </p>
-              <MessageText text={message.body} />
+              {message.body && <MessageText text={message.body} />}
+              <Attachments files={message.files} />
             </li>
           );
         }
@@ -57,7 +60,8 @@ export function TicketThread({
                 <span class="ticket-message__author">{author}</span>
                 {time}
               </p>
-              <MessageText text={message.body} />
+              {message.body && <MessageText text={message.body} />}
+              <Attachments files={message.files} />
             </div>
           </li>
         );
