@@ -75,16 +75,17 @@ export function ticketMessageVisibleTo(
 
 /**
  * A ticket frame as someone who may not read the ticket's notes (its requester) may have it, or
- * null when it is not theirs to hear: a note, an update that changed only the desk's details, or
- * who of the desk has it open.
+ * null when it is not theirs to hear: a note, an update that changed only the desk's details,
+ * who of the desk has it open, or an SLA alert.
  * Frames of any other type pass unchanged.
  */
 export function publicTicketFrame(frame: ServerFrame): ServerFrame | null {
   switch (frame.type) {
     case 'ticket.message':
       return AGENT_ONLY_TICKET_MESSAGE_KINDS.includes(frame.kind) ? null : frame;
-    // Who of the desk has the ticket open is the desk's.
+    // Who of the desk has the ticket open, and where it stands against its SLA, are the desk's.
     case 'ticket.presence':
+    case 'ticket.sla':
       return null;
     case 'ticket.updated': {
       const changes = frame.changes.filter((c) => !AGENT_ONLY_TICKET_CHANGES.includes(c));

@@ -37,6 +37,7 @@ import { teamRoutes } from './routes/teams.js';
 import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
 import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
 import { ticketThreadRoutes } from './routes/ticketThread.js';
+import { searchRoutes } from './routes/search.js';
 import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
@@ -174,6 +175,7 @@ export async function buildApp({
       await api.register(transferOfferRoutes, { prefix: '/transfer-offers', ctx });
       await api.register(ticketRoutes, { prefix: '/tickets', ctx });
       await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
+      await api.register(searchRoutes, { prefix: '/search', ctx });
       await api.register(chatTicketRoutes, { prefix: '/sessions', ctx });
       await api.register(ticketFieldRoutes, { prefix: '/ticket-fields', ctx });
       await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });

@@ -54,6 +54,7 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
     case 'ticket.created':
     case 'ticket.updated':
     case 'ticket.message':
+    case 'ticket.sla':
     case 'refresh':
     case 'error':
     case 'pong':

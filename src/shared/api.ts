@@ -43,6 +43,16 @@ export const clientToken = (max: number) =>
 export const optionalText = (max: number) =>
   storable(z.string().trim().max(max, `must be at most ${max} characters`));
 
+/**
+ * Words to search for as they were typed: not trimmed (a space after the last word says it is
+ * complete, not the start of a longer one), and not blank.
+ */
+export const searchWords = (max: number) =>
+  storable(z.string().max(max, `must be at most ${max} characters`)).refine(
+    (value) => value.trim().length > 0,
+    'must not be empty',
+  );
+
 /** Free text to search for: may be empty. */
 const searchText = optionalText;
 

@@ -131,6 +131,18 @@ export type ServerFrame =
       state: TicketPresenceState;
       hello?: boolean;
     }
+  /**
+   * An SLA target of a ticket is at risk (`warning`) or missed (`breach`): to its assignee and
+   * the leads of its team, never to its requester. Once per ticket, target and due time.
+   */
+  | {
+      type: 'ticket.sla';
+      ticketId: string;
+      number: number;
+      target: 'first_response' | 'resolution';
+      alert: 'warning' | 'breach';
+      dueAt: string;
+    }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }
   | { type: 'ack'; ref?: string; clientId?: string; message?: Message; lastReadSeq?: number | null }

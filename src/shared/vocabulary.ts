@@ -88,6 +88,10 @@ export const TICKET_EVENT_KINDS = [
   'follow_up_of',
   /** The ticket was made from a chat (`to`: the chat's id). */
   'chat_linked',
+  /** An SLA target is at risk (`field`: the target, `to`: its due time); by the system. */
+  'sla_warning',
+  /** An SLA target was missed (`field`: the target, `to`: its due time); by the system. */
+  'sla_breach',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 

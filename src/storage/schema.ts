@@ -370,6 +370,11 @@ export interface TicketsTable {
   resolution_state: SlaState | null;
   /** The soonest due time of a running (active) target; null when none runs. */
   next_due_at: number | null;
+  /**
+   * When the SLA sweep looks at the ticket next: the soonest "at risk" or due time of a running
+   * target not yet recorded; null: nothing to watch (migration 0015).
+   */
+  sla_check_at: number | null;
   merged_into: string | null;
   follow_up_of: string | null;
 }

@@ -557,6 +557,12 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/tickets' }),
     cases: { any: signedIn(200) },
   },
+  // Everyone signed in searches what they may see (a customer their own tickets): the service
+  // tests (test/services/tickets/ticketSearch.test.ts) hold the results to visibleTo.
+  'GET /api/v1/search': {
+    request: () => ({ path: '/api/v1/search?q=Refund' }),
+    cases: { any: signedIn(200) },
+  },
   'GET /api/v1/tickets/:id': {
     request: (f) => ({ path: tk(f) }),
     cases: {

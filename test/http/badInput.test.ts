@@ -513,9 +513,43 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets/${id}/messages?limit=201`,
       `/api/v1/tickets/${id}/events?cursor=${cursorOf(['x'])}`,
       `/api/v1/tickets/${id}/events?cursor=${cursorOf([-1])}`,
+      '/api/v1/search',
+      '/api/v1/search?q=',
+      '/api/v1/search?q=%20%20',
+      '/api/v1/search?q=a%00b',
+      `/api/v1/search?q=${'x'.repeat(201)}`,
+      '/api/v1/search?q=refund&kind=files',
+      '/api/v1/search?q=refund&limit=51',
+      '/api/v1/search?q=refund&status=bogus',
+      `/api/v1/search?q=refund&cursor=${cursorOf(['s', -1])}`,
+      `/api/v1/search?q=refund&cursor=${cursorOf(['u', Date.now(), id])}`,
     ]) {
       expectRefused(await boss.get(path), path);
     }
+    // What FTS5 or tsquery would read as operators is only text: found or not, never an error.
+    for (const q of [
+      '"',
+      '*',
+      '-',
+      '"refund',
+      'refund"',
+      'NEAR(refund',
+      'ref*',
+      '-refund',
+      "'",
+      'a:*',
+      '&|!',
+      '()',
+      'OR',
+      'NOT refund',
+      '^r',
+      '\\',
+    ]) {
+      const searched = await yaw.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(searched.status, q).toBe(200);
+    }
+    const refunds = await yaw.get(`/api/v1/search?q=${encodeURIComponent('"refund*')}`);
+    expect(refunds.body.items.map((i: { ticket: { id: string } }) => i.ticket.id)).toEqual([id]);
     for (const path of [
       `/api/v1/tickets?cursor=${cursorOf(['u', Date.now(), id])}`,
       `/api/v1/tickets?sort=priority&cursor=${cursorOf(['p', 2, Date.now(), id])}`,

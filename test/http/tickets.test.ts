@@ -70,6 +70,13 @@ describeEachDatabase('tickets over HTTP', (db) => {
         'We will post it today',
       ]);
       expect(JSON.stringify(thread.body)).not.toContain('Fridays');
+      // Nor does search find the ticket by the note's words for him; the desk finds it there.
+      expect((await yaw.get('/api/v1/search?q=fridays')).body.items).toEqual([]);
+      const found = await ama.get('/api/v1/search?q=registry%20frid');
+      expect(found.body.items.map((i: { ticket: { id: string } }) => i.ticket.id)).toEqual([id]);
+      expect(found.body.items[0].match).toMatchObject({ in: 'note', messageId: note.body.id });
+      const byReply = await yaw.get('/api/v1/search?q=post%20it');
+      expect(byReply.body.items[0].match.in).toBe('reply');
       const ticket = await yaw.get(`/api/v1/tickets/${id}`);
       expect(ticket.body).toMatchObject({ status: 'pending', tags: [], team: null, sla: null });
       expect(ticket.body.assignee).toBeNull();

@@ -59,9 +59,12 @@ export async function emptyAllTables(store: Store): Promise<void> {
       }
     }
   }
-  const tables = (await store.db.introspection.getTables())
+  // Full-text tables (and their shadow tables) follow their content tables by triggers.
+  const { rows } = await sql<{ name: string }>`
+    select name from pragma_table_list where schema = 'main' and type = 'table'`.execute(store.db);
+  const tables = rows
     .map((t) => t.name)
-    .filter((name) => !name.startsWith('kysely_'));
+    .filter((name) => !name.startsWith('kysely_') && !name.startsWith('sqlite_'));
   await sql`pragma foreign_keys = off`.execute(store.db);
   for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(store.db);
   await sql`pragma foreign_keys = on`.execute(store.db);

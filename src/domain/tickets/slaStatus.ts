@@ -37,6 +37,11 @@ export interface SlaTargetStatus {
   dueAt: Date | null;
   /** Running, not yet breached, with at most the at-risk share of the target left. */
   atRisk: boolean;
+  /**
+   * When at most the at-risk share is (or was) left: the warning's time. Null while paused short
+   * of it; like dueAt, it moves while the clock is paused.
+   */
+  atRiskAt: Date | null;
 }
 
 export interface SlaStatus {
@@ -81,6 +86,7 @@ function judge(
   target: number,
   elapsed: number,
   dueAt: Date | null,
+  atRiskAt: Date | null,
   end: Date,
   running: boolean,
   finished: boolean,
@@ -95,7 +101,7 @@ function judge(
         ? 'active'
         : 'paused';
   const atRisk = state === 'active' && target - elapsed <= atRiskFraction * target;
-  return { state, targetMinutes: target, elapsedMinutes: elapsed, dueAt, atRisk };
+  return { state, targetMinutes: target, elapsedMinutes: elapsed, dueAt, atRisk, atRiskAt };
 }
 
 /** The ticket's SLA standing at `now` under `policy` (null for a target the policy does not set). */
@@ -119,8 +125,18 @@ export function slaStatus(
     const stop = ticket.firstRespondedAt ?? solvedAt;
     const end = stop ?? now;
     const dueAt = clock.add(ticket.createdAt, target);
+    const atRiskAt = clock.add(ticket.createdAt, target * (1 - fraction));
     const elapsed = clock.between(ticket.createdAt, end);
-    firstResponse = judge(target, elapsed, dueAt, end, stop === null, stop !== null, fraction);
+    firstResponse = judge(
+      target,
+      elapsed,
+      dueAt,
+      atRiskAt,
+      end,
+      stop === null,
+      stop !== null,
+      fraction,
+    );
   }
 
   let resolution: SlaTargetStatus | null = null;
@@ -129,11 +145,16 @@ export function slaStatus(
     const running = RUNNING_STATUSES.includes(current);
     const finished = isFinished(current);
     const end = finished ? lastChange : now;
-    const { elapsed, reachedAt } = measure(clock, runningSegments(ticket.history, end), target);
+    const segments = runningSegments(ticket.history, end);
+    const { elapsed, reachedAt } = measure(clock, segments, target);
     // Running short of the target: due when the rest of it is used from the current stretch.
     const beforeCurrent = elapsed - (running ? clock.between(lastChange, now) : 0);
-    const dueAt = reachedAt ?? (running ? clock.add(lastChange, target - beforeCurrent) : null);
-    resolution = judge(target, elapsed, dueAt, end, running, finished, fraction);
+    const when = (minutes: number, reached: Date | null) =>
+      reached ?? (running ? clock.add(lastChange, Math.max(0, minutes - beforeCurrent)) : null);
+    const dueAt = when(target, reachedAt);
+    const warnMinutes = target * (1 - fraction);
+    const atRiskAt = when(warnMinutes, measure(clock, segments, warnMinutes).reachedAt);
+    resolution = judge(target, elapsed, dueAt, atRiskAt, end, running, finished, fraction);
   }
   return { firstResponse, resolution };
 }

@@ -63,6 +63,9 @@ const CHANGE_OF: Record<TicketEventKind, TicketChange | null> = {
   follow_up: 'follow_up',
   follow_up_of: 'follow_up',
   chat_linked: 'chat_linked',
+  // The system's record of an SLA alert changes nothing on the ticket (the alert has its frame).
+  sla_warning: null,
+  sla_breach: null,
 };
 
 /** The `ticket.updated` changes that history rows amount to, each once. */

@@ -1,6 +1,8 @@
 // A ticket's SLA due times and states, counted again (domain/tickets/slaStatus.ts on the policy's
 // clock) and stored on the ticket by every change that can move them: creation, a reply, a
 // status, priority or team change, a merge. The policy is the ticket's team's, else the desk's.
+// With them, when the SLA sweep must look at the ticket next (`sla_check_at`).
+import { slaAlertsDue, type RunningTarget } from '../../domain/tickets/slaAlerts.js';
 import { slaStatus, type SlaTargetStatus } from '../../domain/tickets/slaStatus.js';
 import { RUNNING_STATUSES } from '../../domain/tickets/ticketWorkflow.js';
 import type { TicketRow } from '../../storage/schema.js';
@@ -17,6 +19,7 @@ type SlaColumns = Pick<
   | 'resolution_due_at'
   | 'resolution_state'
   | 'next_due_at'
+  | 'sla_check_at'
 >;
 
 const NO_SLA: SlaColumns = {
@@ -26,14 +29,26 @@ const NO_SLA: SlaColumns = {
   resolution_due_at: null,
   resolution_state: null,
   next_due_at: null,
+  sla_check_at: null,
 };
 
 const dueMs = (target: SlaTargetStatus | null) => target?.dueAt?.getTime() ?? null;
 
+export interface SlaStanding {
+  columns: SlaColumns;
+  /** The targets whose clocks run now, for the sweep's alerts. */
+  running: RunningTarget[];
+}
+
 /** The SLA columns of `row` at `now`, counted from its status history (written beforehand). */
 export async function slaColumnsFor(db: Db, row: TicketRow, now: number): Promise<SlaColumns> {
+  return (await slaStandingFor(db, row, now)).columns;
+}
+
+/** The ticket's SLA at `now`: its columns and its running targets. */
+export async function slaStandingFor(db: Db, row: TicketRow, now: number): Promise<SlaStanding> {
   const covering = await policyForTeam(db, row.team_id);
-  if (!covering) return NO_SLA;
+  if (!covering) return { columns: NO_SLA, running: [] };
   const history = await statusHistory(db, row);
   const { firstResponse, resolution } = slaStatus(
     covering.policy,
@@ -49,18 +64,28 @@ export async function slaColumnsFor(db: Db, row: TicketRow, now: number): Promis
   const finished = row.status === 'solved' || row.status === 'closed';
   // What still runs is still due, breached or not: the inbox's "due" sort shows the most
   // overdue first.
-  const running = [
-    firstResponse && row.first_responded_at === null && !finished ? dueMs(firstResponse) : null,
-    resolution && RUNNING_STATUSES.includes(row.status) ? dueMs(resolution) : null,
-  ].filter((ms): ms is number => ms !== null);
-  return {
+  const running: RunningTarget[] = [];
+  const runs = (target: RunningTarget['target'], status: SlaTargetStatus | null, on: boolean) => {
+    if (on && status?.dueAt && status.atRiskAt) {
+      running.push({ target, dueAt: status.dueAt, atRiskAt: status.atRiskAt });
+    }
+  };
+  runs('first_response', firstResponse, row.first_responded_at === null && !finished);
+  runs('resolution', resolution, RUNNING_STATUSES.includes(row.status));
+  const dueTimes = running.map((r) => r.dueAt.getTime());
+  // What is owed already is checked by the next sweep, which knows what it has recorded.
+  const owed = slaAlertsDue(running, new Set(), new Date(now));
+  const checkAt = owed.due.length > 0 ? now : (owed.nextCheckAt?.getTime() ?? null);
+  const columns: SlaColumns = {
     sla_policy_id: covering.row.id,
     first_response_due_at: dueMs(firstResponse),
     first_response_state: firstResponse?.state ?? null,
     resolution_due_at: dueMs(resolution),
     resolution_state: resolution?.state ?? null,
-    next_due_at: running.length > 0 ? Math.min(...running) : null,
+    next_due_at: dueTimes.length > 0 ? Math.min(...dueTimes) : null,
+    sla_check_at: checkAt,
   };
+  return { columns, running };
 }
 
 /** Counts the ticket's SLA again and stores it; returns the row as it now is. */

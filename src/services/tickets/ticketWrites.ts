@@ -79,6 +79,7 @@ export async function openTicket(
     resolution_due_at: null,
     resolution_state: null,
     next_due_at: null,
+    sla_check_at: null,
     merged_into: null,
     follow_up_of: ticket.followUpOf?.id ?? null,
   };

@@ -148,6 +148,19 @@ export async function teamsLedBy(db: Db, agentId: string): Promise<string[]> {
   return (await membershipsOf(db, agentId)).filter((m) => m.isLead).map((m) => m.teamId);
 }
 
+/** The agents who lead `teamId` (none when it is archived). */
+export async function leadsOf(db: Db, teamId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select('m.agent_id')
+    .where('m.team_id', '=', teamId)
+    .where('m.is_lead', '=', 1)
+    .where('t.archived_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.agent_id);
+}
+
 /** What still refers to the team: chats and tickets (ever) and topics (active or not). */
 export async function teamUsage(
   db: Db,

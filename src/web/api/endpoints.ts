@@ -49,6 +49,7 @@ import type {
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
 import type { TicketField } from '../../shared/ticketSettingsApi.js';
+import type { TicketSearchResult } from '../../shared/searchApi.js';
 import type { HttpClient } from './http.js';
 
 /** A send as the client writes it: the fields the server defaults may be left out. */
@@ -187,6 +188,14 @@ export function createApi(http: HttpClient) {
       /** The inbox (agents) or the caller's requests, a page at a time. */
       list: ({ status, ...query }: TicketsQuery) =>
         http.get<Page<Ticket>>('/tickets', {
+          ...query,
+          ...(status && status.length > 0 ? { status: status.join(',') } : {}),
+        }),
+      /** Tickets found by the words of their subject or thread, best first, with the inbox's filters. */
+      search: (q: string, { status, ...query }: TicketsQuery) =>
+        http.get<Page<TicketSearchResult>>('/search', {
+          q,
+          kind: 'tickets',
           ...query,
           ...(status && status.length > 0 ? { status: status.join(',') } : {}),
         }),

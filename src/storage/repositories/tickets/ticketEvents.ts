@@ -89,3 +89,16 @@ export async function statusHistory(
     })),
   ];
 }
+
+/** The SLA alerts recorded on the ticket: kind, target (field) and due time (to_value, JSON). */
+export function slaAlertEvents(
+  db: Db,
+  ticketId: string,
+): Promise<Array<Pick<TicketEventRow, 'kind' | 'field' | 'to_value'>>> {
+  return db
+    .selectFrom('ticket_events')
+    .select(['kind', 'field', 'to_value'])
+    .where('ticket_id', '=', ticketId)
+    .where('kind', 'in', ['sla_warning', 'sla_breach'])
+    .execute();
+}

@@ -2,6 +2,7 @@
 // their cursors, and visibility applied in SQL by visibleTo, the query form of ticketPolicy.view.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
+import { AGENT_ONLY_TICKET_MESSAGE_KINDS } from '../../../domain/eventVisibility.js';
 import { isAgent, isSuperAdmin, type Viewer } from '../../../domain/policies.js';
 import { Id } from '../../../shared/api.js';
 import type { Priority, TicketStatus } from '../../../shared/vocabulary.js';
@@ -36,9 +37,25 @@ export function visibleTo(eb: TicketsEb, viewer: Viewer): Expression<SqlBool> {
   ]);
 }
 
+/**
+ * Whether a message of `kind` on the ticket `t` may be read by `viewer` (who sees `t` by
+ * visibleTo): the query form of hiddenTicketMessageKinds. Notes are for whoever works the ticket
+ * (ticketPolicy.readNotes), which, among those who see it, is any agent but its requester.
+ */
+export function readableKind(
+  eb: TicketsEb,
+  viewer: Viewer,
+  kind: Expression<string>,
+): Expression<SqlBool> {
+  const hidden = [...AGENT_ONLY_TICKET_MESSAGE_KINDS];
+  if (!isAgent(viewer)) return eb(kind, 'not in', hidden);
+  return eb.or([eb(kind, 'not in', hidden), eb('t.requester_id', '<>', viewer.id)]);
+}
+
 export type TicketSort = 'updated' | 'priority' | 'due';
 
-export interface TicketListFilter {
+/** The inbox's filters, which search takes too. */
+export interface TicketFilter {
   viewer: Viewer;
   statuses?: readonly TicketStatus[] | undefined;
   /** A team, or `none`: tickets of no team. */
@@ -50,6 +67,9 @@ export interface TicketListFilter {
   number?: number | undefined;
   priority?: Priority | undefined;
   tag?: string | undefined;
+}
+
+export interface TicketListFilter extends TicketFilter {
   sort: TicketSort;
   cursor?: string | undefined;
   limit: number;
@@ -60,7 +80,8 @@ const UpdatedCursor = z.tuple([z.literal('u'), z.int(), Id]);
 const PriorityCursor = z.tuple([z.literal('p'), z.int().min(0).max(3), z.int(), Id]);
 const DueCursor = z.tuple([z.literal('d'), z.int().nullable(), Id]);
 
-function baseQuery(db: Db, filter: TicketListFilter) {
+/** The tickets `filter.viewer` may see that pass the filter, unordered. */
+export function filteredTickets(db: Db, filter: TicketFilter) {
   let query = db
     .selectFrom('tickets as t')
     .selectAll('t')
@@ -100,7 +121,9 @@ async function pageRows(
   });
   switch (filter.sort) {
     case 'updated': {
-      let query = baseQuery(db, filter).orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc');
+      let query = filteredTickets(db, filter)
+        .orderBy('t.updated_at', 'desc')
+        .orderBy('t.id', 'desc');
       const after = decodeCursor(filter.cursor, UpdatedCursor);
       if (after) {
         const [, updatedAt, id] = after;
@@ -114,7 +137,7 @@ async function pageRows(
       return cut(await query.limit(take).execute());
     }
     case 'priority': {
-      let query = baseQuery(db, filter)
+      let query = filteredTickets(db, filter)
         .orderBy('t.priority_rank', 'desc')
         .orderBy('t.updated_at', 'desc')
         .orderBy('t.id', 'desc');
@@ -142,7 +165,7 @@ async function pageRows(
       const rows: TicketRow[] = [];
       const [, dueAt, id] = after ?? [];
       if (dueAt !== null) {
-        let query = baseQuery(db, filter)
+        let query = filteredTickets(db, filter)
           .where('t.next_due_at', 'is not', null)
           .orderBy('t.next_due_at')
           .orderBy('t.id');
@@ -157,7 +180,7 @@ async function pageRows(
         rows.push(...(await query.limit(take).execute()));
       }
       if (rows.length < take) {
-        let query = baseQuery(db, filter).where('t.next_due_at', 'is', null).orderBy('t.id');
+        let query = filteredTickets(db, filter).where('t.next_due_at', 'is', null).orderBy('t.id');
         if (dueAt === null && id !== undefined) query = query.where('t.id', '>', id);
         rows.push(...(await query.limit(take - rows.length).execute()));
       }

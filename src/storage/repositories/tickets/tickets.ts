@@ -61,7 +61,7 @@ export async function closeIfStillSolved(
 ): Promise<boolean> {
   const result = await db
     .updateTable('tickets')
-    .set({ status: 'closed', closed_at: now, next_due_at: null })
+    .set({ status: 'closed', closed_at: now, next_due_at: null, sla_check_at: null })
     .where('id', '=', id)
     .where('status', '=', 'solved')
     .where('solved_at', '<=', cutoff)
@@ -144,4 +144,17 @@ export async function chatIdsByTicket(
     .orderBy('created_at')
     .execute();
   return groupByTicket(rows, (row) => row.session_id);
+}
+
+/** Tickets the SLA sweep must look at by `now`, the longest waiting first: an index range. */
+export async function slaChecksDue(db: Db, now: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where('sla_check_at', 'is not', null)
+    .where('sla_check_at', '<=', now)
+    .orderBy('sla_check_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
 }

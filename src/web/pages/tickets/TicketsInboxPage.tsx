@@ -1,6 +1,10 @@
 // Agents: the ticket inbox. Views (My open, Unassigned, All open, Solved) narrowed by status,
 // priority and team, last update first, a page at a time, refetched when a ticket frame arrives.
+// Words in the search box search the view's tickets instead (subject and thread), best first.
 import { useState } from 'preact/hooks';
+import type { Page } from '../../../shared/api.js';
+import type { TicketSearchResult } from '../../../shared/searchApi.js';
+import type { Ticket } from '../../../shared/ticketsApi.js';
 import { PRIORITIES } from '../../../shared/vocabulary.js';
 import { Link } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
@@ -14,6 +18,7 @@ import { TabPanel, Tabs } from '../../components/Tabs.js';
 import { PRIORITY_LABELS } from '../../format/labels.js';
 import { formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
+import { useDebounced } from '../../hooks/useDebounced.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { useNow } from '../../hooks/useNow.js';
 import { usePagedList } from '../../hooks/usePagedList.js';
@@ -27,8 +32,15 @@ import {
   type InboxFilters,
   type InboxView,
 } from './inboxViews.js';
+import { SearchSnippet } from './SearchSnippet.js';
 import { TicketStatusBadge } from './TicketBadges.js';
 import { TICKET_STATUS_LABELS, ticketHref, ticketNumber } from './ticketLabels.js';
+
+/** A ticket of the list, with where the search matched it (null when not searching). */
+interface InboxRow {
+  ticket: Ticket;
+  match: TicketSearchResult['match'] | null;
+}
 
 const EMPTY: Record<InboxView, string> = {
   mine: 'No open tickets assigned to you',
@@ -43,9 +55,20 @@ export function TicketsInboxPage() {
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
   const teams = useAsync(() => api.teams.list(), []);
   const now = useNow(30_000);
+  const [typed, setTyped] = useState('');
+  // Not trimmed at the end: a space after the last word says it is complete (no prefix match).
+  const q = useDebounced(typed.trimStart(), 250);
+  const searching = q.trim().length > 0;
   const tickets = usePagedList(
-    (cursor) => api.tickets.list({ ...inboxQuery(view, filters), cursor, limit: 25 }),
-    [view, filters.status, filters.priority, filters.teamId],
+    async (cursor): Promise<Page<InboxRow>> => {
+      const query = { ...inboxQuery(view, filters), cursor };
+      if (!searching) {
+        const page = await api.tickets.list({ ...query, limit: 25 });
+        return { ...page, items: page.items.map((ticket) => ({ ticket, match: null })) };
+      }
+      return api.tickets.search(q, { ...query, limit: 25 });
+    },
+    [view, filters.status, filters.priority, filters.teamId, q],
   );
   useLiveRefresh([TICKETS], () => void tickets.reload());
   const set = (changes: Partial<InboxFilters>) => setFilters({ ...filters, ...changes });
@@ -72,6 +95,16 @@ export function TicketsInboxPage() {
           aria-label="Filter tickets"
           onSubmit={(e) => e.preventDefault()}
         >
+          <label class="filters__field filters__field--grow">
+            <span class="filters__label">Search</span>
+            <input
+              class="input"
+              type="search"
+              placeholder="Words in the subject or thread, CS101…"
+              value={typed}
+              onInput={(e) => setTyped(e.currentTarget.value)}
+            />
+          </label>
           <label class="filters__field">
             <span class="filters__label">Status</span>
             <select
@@ -122,13 +155,15 @@ export function TicketsInboxPage() {
         {tickets.error && <Alert tone="danger">{tickets.error}</Alert>}
         {!tickets.loaded && tickets.loading && <Loading />}
         {tickets.loaded && tickets.items.length === 0 && (
-          <EmptyState icon="inbox" title={EMPTY[view]} />
+          <EmptyState icon="inbox" title={searching ? 'No tickets match' : EMPTY[view]} />
         )}
         {tickets.items.length > 0 && (
           <TableFrame label="Tickets">
             <table class="table ticket-table">
               <caption class="sr-only">
-                {INBOX_VIEW_LABELS[view]} tickets, last updated first, updated live
+                {searching
+                  ? `${INBOX_VIEW_LABELS[view]} tickets matching “${q.trim()}”, best match first`
+                  : `${INBOX_VIEW_LABELS[view]} tickets, last updated first, updated live`}
               </caption>
               <thead>
                 <tr>
@@ -142,13 +177,14 @@ export function TicketsInboxPage() {
                 </tr>
               </thead>
               <tbody>
-                {tickets.items.map((ticket) => (
+                {tickets.items.map(({ ticket, match }) => (
                   <tr key={ticket.id}>
                     <td class="nowrap ticket-table__number">{ticketNumber(ticket)}</td>
                     <td>
                       <Link href={ticketHref(ticket, false)} class="table__link">
                         {ticket.subject}
                       </Link>
+                      {match && <SearchSnippet match={match} />}
                     </td>
                     <td>{ticket.requester.name}</td>
                     <td>

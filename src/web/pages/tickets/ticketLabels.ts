@@ -88,5 +88,16 @@ export function eventText(
       return `filed it as a follow-up of ${to}`;
     case 'chat_linked':
       return 'made it from a chat';
+    case 'sla_warning':
+      return `warned that ${slaTargetText(event.field)} is at risk (due ${dueText(event.to)})`;
+    case 'sla_breach':
+      return `recorded that ${slaTargetText(event.field)} was missed (due ${dueText(event.to)})`;
   }
 }
+
+/** An SLA target's name in a sentence. */
+export const slaTargetText = (target: string | null) =>
+  target === 'first_response' ? 'the first response' : 'the resolution';
+
+const dueText = (value: EventValue) =>
+  typeof value === 'string' ? new Date(value).toLocaleString() : 'unknown';

@@ -1,0 +1,87 @@
+// Ticket search and the SLA sweep (docs/tickets.md). Search without a separate search server:
+// on SQLite, FTS5 tables over ticket subjects and message bodies, their content read from the
+// tables themselves (external content) and kept in step by triggers; on PostgreSQL, GIN indexes
+// on the same text as a `simple` tsvector. And for the sweep: `sla_check_at`, when the ticket's
+// next SLA warning or breach falls due, and one history row per alert, never two.
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * FTS5 over `column` of `table`, indexed by the table's rowid. The tokenizer splits on anything
+ * that is not a letter or a digit and folds case, and keeps accents, as PostgreSQL's `simple`
+ * configuration does, so both databases find the same words (no stemming: names and course
+ * codes like CS101 are matched as written).
+ */
+async function ftsTable(db: Kysely<unknown>, name: string, table: string, column: string) {
+  await sql
+    .raw(
+      `create virtual table ${name} using fts5(${column}, content='${table}', ` +
+        `content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`,
+    )
+    .execute(db);
+  const remove = `insert into ${name}(${name}, rowid, ${column}) values ('delete', old.rowid, old.${column});`;
+  const add = `insert into ${name}(rowid, ${column}) values (new.rowid, new.${column});`;
+  await sql
+    .raw(`create trigger ${name}_insert after insert on ${table} begin ${add} end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger ${name}_delete after delete on ${table} begin ${remove} end`)
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger ${name}_update after update of ${column} on ${table} begin ${remove} ${add} end`,
+    )
+    .execute(db);
+  // The rows written before this migration.
+  await sql.raw(`insert into ${name}(${name}) values ('rebuild')`).execute(db);
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    // Expression indexes, not stored columns: every `select *` of a ticket or a thread would
+    // otherwise carry the vector along. Queries repeat the expression exactly to use them.
+    await sql`create index tickets_subject_search on tickets using gin (to_tsvector('simple', subject))`.execute(
+      db,
+    );
+    await sql`create index ticket_messages_search on ticket_messages using gin (to_tsvector('simple', body))`.execute(
+      db,
+    );
+  } else {
+    await ftsTable(db, 'ticket_subject_search', 'tickets', 'subject');
+    await ftsTable(db, 'ticket_message_search', 'ticket_messages', 'body');
+  }
+
+  // When the sweep must look at the ticket next: the soonest "at risk" or due time of a running
+  // target it has not yet recorded (null: nothing to watch). The sweep reads an index range of it.
+  await db.schema.alterTable('tickets').addColumn('sla_check_at', 'bigint').execute();
+  await db.schema
+    .createIndex('tickets_sla_check')
+    .on('tickets')
+    .column('sla_check_at')
+    .where(sql.ref('sla_check_at'), 'is not', null)
+    .execute();
+  // Tickets with a running target before this migration are looked at by the first sweeps.
+  await sql`update tickets set sla_check_at = 0 where next_due_at is not null`.execute(db);
+  // One warning and one breach per ticket, target (field) and due time (to_value), on any
+  // number of nodes.
+  await sql`create unique index ticket_events_sla_once on ticket_events (ticket_id, kind, field, to_value)
+    where kind in ('sla_warning', 'sla_breach')`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('ticket_events_sla_once').execute();
+  await db.schema.dropIndex('tickets_sla_check').execute();
+  await db.schema.alterTable('tickets').dropColumn('sla_check_at').execute();
+  if (isPostgres(db)) {
+    await db.schema.dropIndex('ticket_messages_search').execute();
+    await db.schema.dropIndex('tickets_subject_search').execute();
+  } else {
+    for (const name of ['ticket_subject_search', 'ticket_message_search']) {
+      for (const change of ['insert', 'delete', 'update']) {
+        await sql.raw(`drop trigger ${name}_${change}`).execute(db);
+      }
+      await sql.raw(`drop table ${name}`).execute(db);
+    }
+  }
+}
