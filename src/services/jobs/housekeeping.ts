@@ -1,7 +1,7 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, the routing safety net, expiring old
-// rows, removing files no message holds) run on whichever node holds the housekeeping lease, so
+// rows, removing files no message holds, the mail outbox's retries) run on whichever node holds the housekeeping lease, so
 // they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
@@ -127,6 +127,8 @@ export async function runHousekeeping(
   await deleteExpiredWindows(db, now);
   await sweepFiles(ctx);
   ctx.routing.kick();
+  // Retries that came due and mail whose claim ran out (a node stopped while sending it).
+  ctx.mail.kick();
   return true;
 }
 

@@ -12,6 +12,7 @@ import * as teamQuickResponses from './0009_team_quick_responses.js';
 import * as tickets from './0010_tickets.js';
 import * as transferOffers from './0011_transfer_offers.js';
 import * as attachments from './0012_attachments.js';
+import * as mailOutbox from './0013_mail_outbox.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_tickets': tickets,
   '0011_transfer_offers': transferOffers,
   '0012_attachments': attachments,
+  '0013_mail_outbox': mailOutbox,
 };
