@@ -172,3 +172,12 @@ export async function countMailByStatus(db: Db): Promise<Partial<Record<MailStat
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** Mail that left (or was cancelled) before `before` is forgotten; dead mail waits for an admin. */
+export async function deleteSettledMail(db: Db, before: number): Promise<void> {
+  await db
+    .deleteFrom('mail_outbox')
+    .where('status', 'in', ['sent', 'cancelled'])
+    .where('created_at', '<', before)
+    .execute();
+}
