@@ -37,7 +37,7 @@ export function describeSmtpFailure(failure: SmtpFailure, server: string): strin
   if (has('ETIMEDOUT', 'ECONNRESET') || (has('ECONNECTION') && !failure.responseCode))
     return `The mail server ${server} did not answer in time or dropped the connection: check the host and port in SMTP_URL, and that the network lets this machine reach it.`;
   if (has('ETLS') || /certificate|ssl|tls|wrong version number/i.test(failure.message))
-    return `The secure (TLS) connection to ${server} failed: ${failure.message}. Use smtps:// for port 465 and smtp:// (STARTTLS) for 587; a self-signed certificate needs SMTP_TLS_REJECT_UNAUTHORIZED=false.`;
+    return `The secure (TLS) connection to ${server} failed: ${failure.message}. Use smtps:// for port 465 and smtp:// (STARTTLS) for 587; a server whose certificate this machine does not trust (self-signed, expired) needs a proper certificate, or SMTP_TLS_REJECT_UNAUTHORIZED=false.`;
   if (has('EAUTH', 'ENOAUTH') || failure.responseCode === 535 || failure.responseCode === 534)
     return `The mail server ${server} refused the user name or password in SMTP_URL${replyOf(failure)}.`;
   if (failure.responseCode !== undefined)
