@@ -119,4 +119,27 @@ describe('loadConfig', () => {
     expect(config.cookieSecure).toBe(true);
     expect(loadConfig({}).allowedOrigins).toEqual([]);
   });
+
+  it('turns mail on with SMTP_URL, which then needs MAIL_FROM and PUBLIC_URL', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({}).deskName).toBe('Switchboard');
+    const mail = loadConfig({
+      SMTP_URL: 'smtps://desk:secret@mail.example.edu',
+      MAIL_FROM: 'IT help <help@Example.edu>',
+      PUBLIC_URL: 'https://help.example.edu/',
+      MAIL_MAX_ATTEMPTS: '4',
+      SMTP_TLS_REJECT_UNAUTHORIZED: 'false',
+    }).mail;
+    expect(mail).toMatchObject({
+      from: 'IT help <help@Example.edu>',
+      messageIdDomain: 'example.edu',
+      maxAttempts: 4,
+      tlsRejectUnauthorized: false,
+      publicOrigin: 'https://help.example.edu',
+    });
+    expect(refusal({ SMTP_URL: 'smtp://mail.example.edu' })).toMatch(/MAIL_FROM[\s\S]*PUBLIC_URL/);
+    expect(
+      refusal({ SMTP_URL: 'http://mail', MAIL_FROM: 'a@b.c', PUBLIC_URL: 'https://x.example' }),
+    ).toContain('SMTP_URL');
+  });
 });

@@ -8,6 +8,8 @@ import { DEFAULT_AUTO_CLOSE_DAYS } from './domain/tickets/ticketAutoClose.js';
 import { DEFAULT_OFFER_TIMEOUT_MS } from './domain/transfers/transferOffer.js';
 import { TRANSFER_MODES, type TransferMode } from './shared/vocabulary.js';
 import { DEFAULT_FILE_LIMITS, MIB, type FileLimits } from './domain/files/fileLimits.js';
+import { domainOf } from './domain/mail/messageHeaders.js';
+import { DEFAULT_MAX_ATTEMPTS } from './domain/mail/outboxSchedule.js';
 
 // This module runs from src/ (development, tests) or dist/src/ (built); both find dist/web.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -193,6 +195,11 @@ const Env = z.object({
   MAIL_REPLY_SECRET: optionalText,
   MAIL_LIMIT_PER_HOUR: count(30),
   MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
+  DESK_NAME: z.string().trim().min(1).max(100).default('Switchboard'),
+  SMTP_URL: optionalText,
+  MAIL_FROM: optionalText,
+  SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_MAX_ATTEMPTS),
   NODE_ID: optionalText,
   SHUTDOWN_GRACE_SECONDS: seconds(10),
 });
@@ -273,12 +280,31 @@ export interface Config {
     /** A larger mail is not imported (recorded as ignored, left on the server). */
     maxBytes: number;
   };
+  /** The deployment's name, as mail and pages say it (DESK_NAME). */
+  deskName: string;
+  /** Outgoing mail, or null when SMTP_URL is not set (mail is off). */
+  mail: MailConfig | null;
   nodeId: string | undefined;
   shutdownGraceMs: number;
   /** Directory of the built web app; absent in API-only test setups. */
   webRoot: string | undefined;
   /** Publish the web app's source maps (they are always built). */
   serveSourceMaps: boolean;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://… (TLS from the start). */
+  smtpUrl: string;
+  /** The From of every mail: an address, or `Name <address>`. */
+  from: string;
+  /** The domain of our Message-IDs: MAIL_FROM's. */
+  messageIdDomain: string;
+  /** Refuse a server certificate that does not verify (SMTP_TLS_REJECT_UNAUTHORIZED). */
+  tlsRejectUnauthorized: boolean;
+  /** Attempts before a mail is dead (MAIL_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** Where links in mail point: PUBLIC_URL's origin. */
+  publicOrigin: string;
 }
 
 export class ConfigError extends Error {
@@ -304,6 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
   const publicOrigin = e.PUBLIC_URL;
+  const mail = mailConfig(e, publicOrigin);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -379,6 +406,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perSenderPerHour: e.MAIL_LIMIT_PER_HOUR,
       maxBytes: Math.round(e.MAIL_MAX_MB * MIB),
     },
+    deskName: e.DESK_NAME,
+    mail,
     nodeId: e.NODE_ID,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     webRoot: path.join(projectRoot, 'dist', 'web'),
@@ -390,4 +419,39 @@ function imapUserAddress(url: string | undefined): Array<{ address: string; topi
   if (url === undefined) return [];
   const user = decodeURIComponent(new URL(url).username).toLowerCase();
   return /^[^@\s]+@[^@\s]+$/.test(user) ? [{ address: user, topicSlug: null }] : [];
+}
+
+/**
+ * Mail is on when SMTP_URL is set. It then needs MAIL_FROM, and PUBLIC_URL for the links it
+ * carries: a reset link built from a request's Host header would let anyone who can send that
+ * header point someone's reset mail at their own site.
+ */
+function mailConfig(e: z.infer<typeof Env>, publicOrigin: string | undefined): MailConfig | null {
+  if (e.SMTP_URL === undefined) return null;
+  const problems: string[] = [];
+  let protocol = '';
+  try {
+    protocol = new URL(e.SMTP_URL).protocol;
+  } catch {
+    // Reported below.
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:')
+    problems.push('SMTP_URL: must be smtp://[user:pass@]host[:port] or smtps://…');
+  const domain = e.MAIL_FROM === undefined ? null : domainOf(e.MAIL_FROM);
+  if (domain === null)
+    problems.push(
+      'MAIL_FROM: must be an address (help@example.edu or "Help desk <help@example.edu>") when SMTP_URL is set',
+    );
+  if (publicOrigin === undefined)
+    problems.push('PUBLIC_URL: must be set when SMTP_URL is, for the links in mail');
+  if (problems.length > 0 || domain === null || publicOrigin === undefined)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    smtpUrl: e.SMTP_URL,
+    from: e.MAIL_FROM!,
+    messageIdDomain: domain,
+    tlsRejectUnauthorized: e.SMTP_TLS_REJECT_UNAUTHORIZED,
+    maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    publicOrigin,
+  };
 }

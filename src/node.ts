@@ -18,6 +18,8 @@ import { ImapImporter } from './services/mail/inbound/imapImporter.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
 import { expireDueOffers, OfferExpiryTimers } from './services/transfers/transferOfferExpiry.js';
+import { OutboxWorker } from './services/mail/outbox/outboxWorker.js';
+import { smtpTransport, type MailTransport } from './mail/transport.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { openFileStore } from './storage/files/openFileStore.js';
 import { openStore, type Store } from './storage/store.js';
@@ -29,6 +31,8 @@ export interface NodeOverrides {
   ids?: Ids;
   /** Where the log goes, for tests that read it. */
   logStream?: DestinationStream;
+  /** The SMTP door, instead of SMTP_URL's (when mail is on). */
+  mailTransport?: MailTransport;
 }
 
 export interface SwitchboardNode {
@@ -36,6 +40,8 @@ export interface SwitchboardNode {
   ctx: ServiceContext;
   routing: RoutingScheduler;
   gateway: Gateway;
+  /** Sends the mail outbox; null when mail is off. */
+  mailWorker: OutboxWorker | null;
   /** Listens on the configured host and port; resolves to the base URL. */
   start(): Promise<string>;
   /** Graceful stop: refuse new work, tell sockets to reconnect, finish writes, close storage. */
@@ -60,6 +66,13 @@ export function serviceSettings(config: Config): ServiceSettings {
     abuseLimits: config.abuseLimits,
     ticketAutoCloseDays: config.ticketAutoCloseDays,
     files: { limits: config.files.limits, customerUploads: config.files.customerUploads },
+    deskName: config.deskName,
+    mail: config.mail && {
+      from: config.mail.from,
+      messageIdDomain: config.mail.messageIdDomain,
+      maxAttempts: config.mail.maxAttempts,
+      publicOrigin: config.mail.publicOrigin,
+    },
   };
 }
 
@@ -108,9 +121,21 @@ export async function createNode(
     bus,
     routing,
     offerDeadlines,
+    mail: { kick: () => mailWorker?.kick() },
     nodeId,
     settings: serviceSettings(config),
   };
+  const mailWorker =
+    config.mail && ctx.settings.mail
+      ? new OutboxWorker(
+          ctx,
+          ctx.settings.mail,
+          overrides.mailTransport ?? smtpTransport(config.mail),
+          {
+            onError: (err) => log.warn({ err }, 'mail not sent'),
+          },
+        )
+      : null;
   const presence = new PresenceTracker(ctx);
   const signInSockets = new SignInSockets(ctx);
   const gateway = new Gateway({ config, ctx, bus, presence, signInSockets });
@@ -151,11 +176,18 @@ export async function createNode(
     );
   }
 
+  if (!mailWorker) {
+    log.info(
+      'Mail is off (SMTP_URL is not set): no password reset or verification mail is sent, and none is queued',
+    );
+  }
+
   return {
     app,
     ctx,
     routing,
     gateway,
+    mailWorker,
     async start() {
       // Before listening: what an earlier run under this NODE_ID left is cleared first.
       if (await joinDeployment(ctx)) presence.sweepAfterGrace();
@@ -163,6 +195,8 @@ export async function createNode(
       housekeeper.start();
       mailImporter?.start();
       routing.kick();
+      // Mail queued while no node was up, or by a command, leaves now.
+      mailWorker?.kick();
       return url;
     },
     async stop() {
@@ -177,6 +211,7 @@ export async function createNode(
       offerDeadlines.stop();
       await mailImporter?.stop();
       await housekeeper.stop();
+      await mailWorker?.stop();
       // What the caller passed in is theirs to close.
       if (!overrides.bus) await bus.close();
       if (!overrides.store) await store.close();

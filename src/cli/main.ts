@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The switchboard command: serve, migrate, create-user, seed-demo.
+// The switchboard command: serve, migrate, create-user, seed-demo, mail-test.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createUserCommand } from './createUser.js';
+import { mailTestCommand } from './mailTest.js';
 import { migrateCommand } from './migrate.js';
 import { seedDemoCommand } from './seedDemo.js';
 import { serveCommand } from './serve.js';
@@ -15,6 +16,8 @@ Commands:
   create-user --email E --name N --password P [--role user|admin|super_admin]
                                 create an account
   seed-demo                     fill the database with demo agents, customers and chats
+  mail-test [--to ADDRESS]      check the mail settings (connect, TLS, sign-in); with --to,
+                                also send a test mail there
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -44,6 +47,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed-demo':
       return seedDemoCommand(config);
+    case 'mail-test': {
+      const { values } = parseArgs({ args: rest, options: { to: { type: 'string' } } });
+      return mailTestCommand(config, { to: values.to });
+    }
     default:
       console.error(`Unknown command: ${command}\n\n${USAGE}`);
       return 2;

@@ -20,6 +20,8 @@ export function offlineContext(store: Store, config: Config): ServiceContext {
     routing: { kick: () => {} },
     // Likewise offers: a running server's sweep expires them.
     offerDeadlines: { expireAt: () => {} },
+    // And mail: a running server's sweep sends what a command queued.
+    mail: { kick: () => {} },
     nodeId: 'cli',
     settings: serviceSettings(config),
   };

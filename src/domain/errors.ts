@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   FILE_EMPTY: 400,
   /** A message names more files than FILES_PER_MESSAGE, or files that are not the sender's uploads here. */
   INVALID_ATTACHMENTS: 400,
+  /** A mailed link (password reset, address verification) that was used, expired or never made. */
+  INVALID_TOKEN: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   INVALID_SSO_TOKEN: 401,
@@ -60,6 +62,8 @@ export const ERROR_CODES = {
   SLA_POLICY_EXISTS: 409,
   /** An SLA policy counts on this calendar: point it at another first. */
   CALENDAR_IN_USE: 409,
+  /** Only a dead or cancelled mail can be sent again. */
+  MAIL_NOT_FAILED: 409,
   PAYLOAD_TOO_LARGE: 413,
   /** A file over FILE_SIZE_LIMIT_MB. */
   FILE_TOO_LARGE: 413,
@@ -79,6 +83,8 @@ export const ERROR_CODES = {
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  /** The deployment sends no mail (SMTP_URL is not set), and this needs a mail. */
+  MAIL_DISABLED: 503,
   BUSY: 503,
 } as const;
 

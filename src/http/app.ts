@@ -25,6 +25,8 @@ import {
 } from './malformedRequests.js';
 import { refuseWhileClosing } from './closing.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { accountMailRoutes } from './routes/accountMail.js';
+import { mailRoutes } from './routes/mail.js';
 import { accountRoutes } from './routes/accounts.js';
 import { agentRoutes } from './routes/agents.js';
 import { customerRoutes } from './routes/customers.js';
@@ -109,7 +111,11 @@ export async function buildApp({
       // Relative to the document's own address, unless the deployment says where it lives.
       servers: [{ url: config.publicOrigin ?? '/' }],
       tags: [
-        { name: 'auth', description: 'Signing in and out: password, bearer tokens, SSO' },
+        {
+          name: 'auth',
+          description:
+            'Signing in and out: password, bearer tokens, SSO; password reset and address verification by mail',
+        },
         { name: 'accounts', description: 'Accounts, managed by super admins' },
         { name: 'sessions', description: 'Chats: start, list, take, assign, transfer, end, rate' },
         { name: 'messages', description: 'The messages of a chat, and read receipts' },
@@ -139,6 +145,7 @@ export async function buildApp({
           name: 'ticket settings',
           description: 'Custom ticket fields, SLA policies and business-hours calendars',
         },
+        { name: 'mail', description: 'The outgoing mail outbox: failed mail and retry' },
       ],
       components: {
         securitySchemes: {
@@ -162,6 +169,7 @@ export async function buildApp({
       // Only the API's routes: the gateway resolves its handshakes itself, by the same rule.
       await api.register(authPlugin, { config, ctx });
       await api.register(authRoutes, { prefix: '/auth', ctx, config });
+      await api.register(accountMailRoutes, { prefix: '/auth', ctx });
       await api.register(accountRoutes, { prefix: '/accounts', ctx });
       await api.register(sessionRoutes, { prefix: '/sessions', ctx });
       await api.register(messageRoutes, { prefix: '/sessions', ctx });
@@ -180,6 +188,7 @@ export async function buildApp({
       await api.register(ticketFieldRoutes, { prefix: '/ticket-fields', ctx });
       await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });
       await api.register(calendarRoutes, { prefix: '/calendars', ctx });
+      await api.register(mailRoutes, { prefix: '/mail', ctx });
     },
     { prefix: '/api/v1' },
   );

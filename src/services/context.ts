@@ -49,6 +49,26 @@ export interface ServiceSettings {
   ticketAutoCloseDays: number;
   /** Attachments: their limits, and whether customers may upload (CUSTOMER_UPLOADS). */
   files: { limits: FileLimits; customerUploads: boolean };
+  /** The deployment's name, as mail says it (DESK_NAME). */
+  deskName: string;
+  /** Outgoing mail; null when SMTP_URL is not set, and then nothing is queued. */
+  mail: MailSettings | null;
+}
+
+export interface MailSettings {
+  /** The From of every mail (MAIL_FROM). */
+  from: string;
+  /** The domain of our Message-IDs. */
+  messageIdDomain: string;
+  /** Attempts before a mail is dead (MAIL_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** Where links in mail point (PUBLIC_URL). */
+  publicOrigin: string;
+}
+
+export interface MailTrigger {
+  /** Asks the outbox worker to send what is due soon (after a commit that queued mail). */
+  kick(): void;
 }
 
 export interface RoutingTrigger {
@@ -73,6 +93,7 @@ export interface ServiceContext {
   bus: EventBus;
   routing: RoutingTrigger;
   offerDeadlines: OfferDeadlines;
+  mail: MailTrigger;
   settings: ServiceSettings;
   nodeId: string;
 }
@@ -83,6 +104,7 @@ export class Outbox {
   private reroute = false;
   private readonly agents = new Set<string>();
   private readonly deadlines: number[] = [];
+  private mailQueued = false;
 
   add(topic: string, frame: ServerFrame): void {
     this.frames.push({ topic, frame });
@@ -107,17 +129,24 @@ export class Outbox {
     this.reroute = true;
   }
 
+  /** A mail was queued (services/mail/outbox/mailQueue.ts): the worker wakes once committed. */
+  mailWasQueued(): void {
+    this.mailQueued = true;
+  }
+
   clear(): void {
     this.frames.length = 0;
     this.agents.clear();
     this.deadlines.length = 0;
     this.reroute = false;
+    this.mailQueued = false;
   }
 
-  publish(ctx: Pick<ServiceContext, 'bus' | 'routing' | 'offerDeadlines'>): void {
+  publish(ctx: Pick<ServiceContext, 'bus' | 'routing' | 'offerDeadlines' | 'mail'>): void {
     for (const { topic, frame } of this.frames) ctx.bus.publish(topic, frame);
     if (this.reroute) ctx.routing.kick();
     for (const at of this.deadlines) ctx.offerDeadlines.expireAt(at);
+    if (this.mailQueued) ctx.mail.kick();
   }
 }
 

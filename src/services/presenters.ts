@@ -21,7 +21,8 @@ import type {
   Session,
   SessionView,
 } from '../shared/api.js';
-import type { FileRow, UserRow } from '../storage/schema.js';
+import type { FileRow, MailRow, UserRow } from '../storage/schema.js';
+import type { OutboxMail } from '../shared/mailApi.js';
 import { servedInline } from '../domain/files/fileServing.js';
 import type { QuickResponseRecord } from '../storage/repositories/quickResponses.js';
 import type { AgentStateRecord } from '../storage/repositories/agents.js';
@@ -70,6 +71,21 @@ export const presentPerson = (person: PersonRecord, audience: Audience): Person 
 /** A person as they see themselves (sign-in answers, the socket's hello). */
 export const presentSelf = (person: PersonRecord): Person =>
   presentPerson(person, { viewer: person, agentEmailsToCustomers: false });
+
+/** A queued mail for the super admins' page: who, what and how it went; never its body. */
+export const presentOutboxMail = (mail: MailRow): OutboxMail => ({
+  id: mail.id,
+  kind: mail.kind,
+  to: mail.recipient,
+  subject: mail.subject,
+  status: mail.status,
+  attempts: mail.attempts,
+  nextAttemptAt: mail.status === 'queued' ? iso(mail.next_attempt_at) : null,
+  lastError: mail.last_error,
+  ticketId: mail.ticket_id,
+  createdAt: iso(mail.created_at),
+  sentAt: isoOrNull(mail.sent_at),
+});
 
 export const presentAccount = (user: UserRow): Account => ({
   id: user.id,

@@ -336,6 +336,36 @@ export type SignInBody = z.infer<typeof SignInBody>;
 
 export const SsoBody = z.object({ token: storable(z.string().min(1).max(4096)) });
 
+/** A mailed link's token, as the page it opens sends it back. */
+const mailedToken = storable(z.string().min(1).max(200));
+
+export const PasswordResetBody = z.object({ email });
+export type PasswordResetBody = z.infer<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = z.object({
+  token: mailedToken.describe('the token of the link in the reset mail'),
+  password: password.describe('the new password'),
+});
+export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBody>;
+
+export const EmailChangeBody = z.object({
+  email: email.describe('the new address: it takes effect once the link mailed to it is used'),
+  password: wellFormed(z.string().min(1).max(LIMITS.password.max)).describe(
+    'the current password, confirming it is the account holder',
+  ),
+});
+export type EmailChangeBody = z.infer<typeof EmailChangeBody>;
+
+export const VerifyEmailBody = z.object({
+  token: mailedToken.describe('the token of the link in the verification mail'),
+});
+export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
+
+export const EmailVerified = z.object({
+  email: z.string().meta({ format: 'email' }).describe('the account address from now on'),
+});
+export type EmailVerified = z.infer<typeof EmailVerified>;
+
 export const SignedIn = z.object({ user: Person, expiresAt: isoTime });
 export const TokenIssued = SignedIn.extend({ token: z.string() });
 

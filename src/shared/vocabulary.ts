@@ -147,3 +147,26 @@ export const LIMITS = {
 
 /** A person's notification preferences until they change them: the chime and desktop notifications on. */
 export const NOTIFICATION_DEFAULTS = { sound: true, desktopNotifications: true } as const;
+
+/**
+ * A queued mail's life (services/mail/outbox/): `queued` until a worker claims it, `sending`
+ * while one does, then `sent`; back to `queued` after a failure worth retrying, `dead` after
+ * the last try or a permanent refusal, `cancelled` when its account was deactivated first.
+ */
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'dead', 'cancelled'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * What a mail is. Ticket notifications and chat transcripts come next; their kinds join here.
+ */
+export const MAIL_KINDS = [
+  'password_reset',
+  'email_verification',
+  'email_changed',
+  'test',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** What a mailed single-use link does. */
+export const ACCOUNT_TOKEN_PURPOSES = ['password_reset', 'email_verification'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];

@@ -6,6 +6,7 @@ import type { CustomFieldType } from '../domain/tickets/customFields.js';
 import type { SlaState } from '../domain/tickets/slaStatus.js';
 import type { TicketStatus } from '../domain/tickets/ticketWorkflow.js';
 import type { TicketChannel, TicketEventKind, TicketMessageKind } from '../shared/vocabulary.js';
+import type { AccountTokenPurpose, MailKind, MailStatus } from '../shared/vocabulary.js';
 import type {
   AgentStatus,
   EndedBy,
@@ -472,6 +473,44 @@ export interface BusinessCalendarsTable {
   updated_at: number;
 }
 
+/** A mail to send (services/mail/outbox/), written with the change that caused it. */
+export interface MailOutboxTable {
+  id: string;
+  kind: MailKind;
+  /** The account it is for, if any: no mail leaves for a deactivated account. */
+  user_id: string | null;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON of domain/mail/messageHeaders.ts#MailHeaders. */
+  headers: string;
+  ticket_id: string | null;
+  status: MailStatus;
+  /** Attempts begun (counted as a worker claims the mail, so a crash counts too). */
+  attempts: number;
+  next_attempt_at: number;
+  /** The claim of the worker sending it now: `<node id>:<random>`. */
+  claimed_by: string | null;
+  /** A claim not settled by then is a crashed worker's: the mail is due again. */
+  claim_expires_at: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** A single-use link mailed to a person; only the token's SHA-256 is kept. */
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  /** The new address, for email_verification. */
+  email: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -507,6 +546,8 @@ export interface Database {
   sla_policies: SlaPoliciesTable;
   business_calendars: BusinessCalendarsTable;
   mail_messages: MailMessagesTable;
+  mail_outbox: MailOutboxTable;
+  account_tokens: AccountTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -530,3 +571,5 @@ export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type BusinessCalendarRow = Selectable<BusinessCalendarsTable>;
 export type FileRow = Selectable<FilesTable>;
 export type MailMessageRow = Selectable<MailMessagesTable>;
+export type MailRow = Selectable<MailOutboxTable>;
+export type AccountTokenRow = Selectable<AccountTokensTable>;

@@ -27,6 +27,8 @@ import { uploadFile } from '../../src/services/files/fileUploader.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
 import sharp from 'sharp';
 import { insertOffer } from '../../src/storage/repositories/transferOffers.js';
+import { insertMail } from '../../src/storage/repositories/mail/outbox.js';
+import { SmtpSink } from '../support/smtpSink.js';
 import { availableDialects, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { Client, startTestNode, TEST_PASSWORD, type TestNode } from '../support/testNode.js';
 
@@ -98,6 +100,8 @@ interface Fixture {
   slaPolicy: string;
   /** A file of the chat (rows with `setup: withFile`): the customer's image, or a note's file. */
   file?: string;
+  /** A dead mail of the outbox (rows with `setup: withDeadMail`). */
+  mail?: string;
 }
 
 interface Row {
@@ -151,6 +155,32 @@ async function withFile(f: Fixture, kase: Case, { ctx, viewers }: SetupEnv) {
     ...(kase === 'chatNote' ? { type: 'note' as const } : {}),
   });
   return { file: upload.id };
+}
+
+/** A mail of the outbox whose last attempt failed, as the worker leaves it. */
+async function withDeadMail(_f: Fixture, _kase: Case, { ctx }: SetupEnv) {
+  const id = ctx.ids.next();
+  const now = ctx.clock.now();
+  await insertMail(ctx.store.db, {
+    id,
+    kind: 'test',
+    user_id: null,
+    recipient: 'bounce@example.com',
+    subject: 'Test',
+    text_body: 'Test',
+    html_body: '<p>Test</p>',
+    headers: JSON.stringify({ 'Message-ID': `<${id}@desk.test>` }),
+    ticket_id: null,
+    status: 'dead',
+    attempts: 3,
+    next_attempt_at: now,
+    claimed_by: null,
+    claim_expires_at: null,
+    last_error: '550 No such user',
+    created_at: now,
+    sent_at: null,
+  });
+  return { mail: id };
 }
 
 const TINY_PNG = await sharp({
@@ -237,6 +267,7 @@ const queued = (status: number): Statuses => [
 ];
 
 let accounts = 0;
+let addresses = 0;
 let topics = 0;
 let fields = 0;
 
@@ -726,6 +757,47 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/auth/sso?token=not-a-token' }),
     cases: { any: everyone(303) },
   },
+  // Anyone may ask: the answer is the same whether or not the address has an account.
+  'POST /api/v1/auth/password-reset': {
+    request: () => ({
+      path: '/api/v1/auth/password-reset',
+      body: { email: `forgot.${++addresses}@example.com` },
+    }),
+    cases: { any: everyone(202) },
+  },
+  // The link's token decides, not the caller.
+  'POST /api/v1/auth/password-reset/confirm': {
+    request: () => ({
+      path: '/api/v1/auth/password-reset/confirm',
+      body: { token: 'not-a-token', password: 'a new passphrase' },
+    }),
+    cases: { any: everyone(400) },
+  },
+  'POST /api/v1/auth/verify-email': {
+    request: () => ({ path: '/api/v1/auth/verify-email', body: { token: 'not-a-token' } }),
+    cases: { any: everyone(400) },
+  },
+  'POST /api/v1/auth/email-change': {
+    request: () => ({
+      path: '/api/v1/auth/email-change',
+      body: { email: `moved.${++addresses}@example.com`, password: TEST_PASSWORD },
+    }),
+    cases: { any: signedIn(202) },
+  },
+
+  'GET /api/v1/mail/status': {
+    request: () => ({ path: '/api/v1/mail/status' }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'GET /api/v1/mail/outbox': {
+    request: () => ({ path: '/api/v1/mail/outbox?status=dead' }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'POST /api/v1/mail/outbox/:id/retry': {
+    request: (f) => ({ path: `/api/v1/mail/outbox/${f.mail}/retry` }),
+    setup: withDeadMail,
+    cases: { any: superAdminsOnly(200) },
+  },
 
   // Without an upgrade the socket's path is a plain GET, told to upgrade alike for everyone.
   'GET /api/v1/ws': { request: () => ({ path: '/api/v1/ws' }), cases: { any: everyone(426) } },
@@ -781,6 +853,7 @@ for (const dialect of availableDialects()) {
   describe(`authorization matrix [${dialect}]`, () => {
     let database: TestDatabase;
     let server: TestNode;
+    let sink: SmtpSink;
     const clients = {} as Record<Caller, Client>;
     const viewers = {} as Record<Exclude<Caller, 'anonymous'>, Viewer>;
     let otherAgent: string;
@@ -790,7 +863,12 @@ for (const dialect of availableDialects()) {
 
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
+      // Mail is on, so that the routes that mail answer as they do on a desk that sends it.
+      sink = await SmtpSink.start();
       server = await startTestNode(database.store, {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'help@desk.test',
+        PUBLIC_URL: 'http://desk.test',
         // Every cell takes a chat for the agent: capacity is not what this table is about.
         ALLOW_TAKE_OVER_CAPACITY: 'true',
         SIGNIN_LIMIT_PER_ADDRESS: '1000',
@@ -841,6 +919,7 @@ for (const dialect of availableDialects()) {
     });
     afterAll(async () => {
       await server?.stop();
+      await sink?.stop();
       await database?.drop();
     });
 

@@ -667,4 +667,59 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
     expect(ended.body).toMatchObject({ status: 'ended', endedBy: 'user' });
   });
+
+  it('refuses bad addresses, tokens and passwords of the mail routes, and bad outbox queries', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const id = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const cases: Array<[string, string, unknown, string?]> = [
+      ['POST', '/api/v1/auth/password-reset', { email: 'not an address' }, 'email'],
+      ['POST', '/api/v1/auth/password-reset', { email: 'a\u0000@example.com' }, 'email'],
+      ['POST', '/api/v1/auth/password-reset', {}, 'email'],
+      [
+        'POST',
+        '/api/v1/auth/password-reset/confirm',
+        { token: 'a\u0000', password: 'long enough 1' },
+        'token',
+      ],
+      [
+        'POST',
+        '/api/v1/auth/password-reset/confirm',
+        { token: 'x'.repeat(201), password: 'long enough 1' },
+        'token',
+      ],
+      [
+        'POST',
+        '/api/v1/auth/password-reset/confirm',
+        { token: 'abc', password: 'short' },
+        'password',
+      ],
+      [
+        'POST',
+        '/api/v1/auth/password-reset/confirm',
+        { token: 'abc', password: 'smile \ud83d long' },
+        'password',
+      ],
+      ['POST', '/api/v1/auth/verify-email', { token: '' }, 'token'],
+      ['POST', '/api/v1/auth/email-change', { email: 'nope', password: 'x' }, 'email'],
+      ['GET', '/api/v1/mail/outbox?status=lost', undefined, 'status'],
+      ['GET', '/api/v1/mail/outbox?limit=0', undefined, 'limit'],
+      ['GET', `/api/v1/mail/outbox?cursor=${cursorOf(['x', id])}`, undefined, 'cursor'],
+      ['GET', `/api/v1/mail/outbox?cursor=${cursorOf([1.5, id])}`, undefined, 'cursor'],
+      ['GET', `/api/v1/mail/outbox?cursor=${cursorOf([1, 'a\u0000'])}`, undefined, 'cursor'],
+      ['POST', '/api/v1/mail/outbox/%00/retry', undefined],
+      ['POST', '/api/v1/mail/outbox/not-an-id/retry', undefined],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const reply = await boss.request(method, path, body);
+      const what = `${method} ${path} ${JSON.stringify(body)}`;
+      expectRefused(reply, what);
+      if (field) expect(reply.body.error.field, what).toBe(field);
+    }
+    const unknown = await boss.post(`/api/v1/mail/outbox/${id}/retry`);
+    expect(unknown.status).toBe(404);
+    // A token that parses but was never made is refused as a link, not as input.
+    const made = await boss.post('/api/v1/auth/verify-email', { token: 'never-made' });
+    expect(made.status).toBe(400);
+    expect(made.body.error.code).toBe('INVALID_TOKEN');
+  });
 });

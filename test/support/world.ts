@@ -67,6 +67,13 @@ export const testSettings: ServiceSettings = {
   abuseLimits: DEFAULT_ABUSE_LIMITS,
   ticketAutoCloseDays: 4,
   files: { limits: DEFAULT_FILE_LIMITS, customerUploads: true },
+  deskName: 'Test Desk',
+  mail: {
+    from: 'Help desk <help@desk.test>',
+    messageIdDomain: 'desk.test',
+    maxAttempts: 3,
+    publicOrigin: 'http://desk.test',
+  },
 };
 
 export interface World {
@@ -136,6 +143,8 @@ export function makeWorld(store: Store, settings: Partial<ServiceSettings> = {})
     bus,
     routing,
     offerDeadlines: { expireAt: (at) => offerDeadlines.push(at) },
+    // A test that sends mail puts its own outbox worker here.
+    mail: { kick: () => {} },
     nodeId: 'test-node',
     settings: { ...testSettings, ...settings },
   };

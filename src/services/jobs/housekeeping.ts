@@ -1,7 +1,7 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, SLA warnings and breaches, the routing
-// safety net, expiring old rows, removing files no message holds) run on whichever node holds the housekeeping lease, so
+// safety net, expiring old rows, removing files no message holds, the mail outbox's retries) run on whichever node holds the housekeeping lease, so
 // they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
@@ -14,6 +14,8 @@ import {
 } from '../../storage/repositories/cluster.js';
 import { deleteExpiredAuthSessions } from '../../storage/repositories/authSessions.js';
 import { deleteExpiredWindows } from '../../storage/repositories/rateLimits.js';
+import { deleteExpiredAccountTokens } from '../../storage/repositories/accountTokens.js';
+import { deleteSettledMail } from '../../storage/repositories/mail/outbox.js';
 import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
@@ -23,6 +25,9 @@ import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 import { sweepFiles } from '../files/fileSweeper.js';
 
 const LEASE = 'housekeeping';
+/** Sent mail is kept a month (the admin page shows it), expired links a day past their time. */
+const SENT_MAIL_KEPT_MS = 30 * 86_400_000;
+const EXPIRED_TOKENS_KEPT_MS = 86_400_000;
 
 /**
  * What a node records of its own sockets in the database (presence, sockets per sign-in):
@@ -127,8 +132,12 @@ export async function runHousekeeping(
   await sweepSlaAlerts(ctx);
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
+  await deleteExpiredAccountTokens(db, now - EXPIRED_TOKENS_KEPT_MS);
+  await deleteSettledMail(db, now - SENT_MAIL_KEPT_MS);
   await sweepFiles(ctx);
   ctx.routing.kick();
+  // Retries that came due and mail whose claim ran out (a node stopped while sending it).
+  ctx.mail.kick();
   return true;
 }
 

@@ -12,6 +12,7 @@ import * as teamQuickResponses from './0009_team_quick_responses.js';
 import * as tickets from './0010_tickets.js';
 import * as transferOffers from './0011_transfer_offers.js';
 import * as attachments from './0012_attachments.js';
+import * as mailOutbox from './0013_mail_outbox.js';
 import * as mailInbound from './0014_mail_inbound.js';
 import * as ticketSearch from './0015_ticket_search.js';
 import * as ticketAttachments from './0016_ticket_attachments.js';
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0010_tickets': tickets,
   '0011_transfer_offers': transferOffers,
   '0012_attachments': attachments,
+  '0013_mail_outbox': mailOutbox,
   '0014_mail_inbound': mailInbound,
   '0015_ticket_search': ticketSearch,
   '0016_ticket_attachments': ticketAttachments,

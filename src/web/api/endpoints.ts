@@ -9,6 +9,7 @@ import type {
   CreateAccountBody,
   CurrentSignIn,
   DeskSettings,
+  EmailVerified,
   CreateQuickResponseBody,
   ListAccountsQuery,
   ListSessionsQuery,
@@ -50,6 +51,7 @@ import type {
 } from '../../shared/ticketsApi.js';
 import type { TicketField } from '../../shared/ticketSettingsApi.js';
 import type { TicketSearchResult } from '../../shared/searchApi.js';
+import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { HttpClient } from './http.js';
 
 /** A send as the client writes it: the fields the server defaults may be left out. */
@@ -83,6 +85,17 @@ export function createApi(http: HttpClient) {
       session: () => http.get<CurrentSignIn>('/auth/session'),
       signIn: (body: SignInBody) => http.post<SignedIn>('/auth/login', body),
       signOut: () => http.post<void>('/auth/logout'),
+      /** Forgot password: the answer is the same whether or not the address has an account. */
+      requestPasswordReset: (email: string) => http.post<void>('/auth/password-reset', { email }),
+      confirmPasswordReset: (token: string, password: string) =>
+        http.post<void>('/auth/password-reset/confirm', { token, password }),
+      verifyEmail: (token: string) => http.post<EmailVerified>('/auth/verify-email', { token }),
+    },
+    mail: {
+      state: () => http.get<MailState>('/mail/status'),
+      outbox: (query: Partial<ListOutboxQuery>) =>
+        http.get<Page<OutboxMail>>('/mail/outbox', { ...query }),
+      retry: (id: string) => http.post<OutboxMail>(`/mail/outbox/${encodeURIComponent(id)}/retry`),
     },
     sessions: {
       list: (query: SessionsQuery) => http.get<Page<SessionView>>('/sessions', { ...query }),

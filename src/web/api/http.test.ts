@@ -80,4 +80,12 @@ describe('createHttpClient', () => {
     });
     await expect(http.delete('/quick-responses/1')).resolves.toBeUndefined();
   });
+
+  it('answers a 202 without a body with nothing', async () => {
+    const http = createHttpClient({
+      baseUrl: '',
+      fetch: async () => new Response(null, { status: 202, headers: { 'content-length': '0' } }),
+    });
+    await expect(http.post('/auth/password-reset', {})).resolves.toBeUndefined();
+  });
 });

@@ -91,7 +91,9 @@ export function createHttpClient(options: HttpOptions): HttpClient {
       if (error.code === 'UNAUTHENTICATED') options.onUnauthenticated?.();
       throw error;
     }
-    if (response.status === 204) return undefined as T;
+    // 204, and a 202 that only says "asked" (a password reset), carry no body.
+    if (response.status === 204 || response.headers.get('content-length') === '0')
+      return undefined as T;
     return (await response.json()) as T;
   }
 

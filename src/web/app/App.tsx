@@ -6,6 +6,7 @@ import { Loading } from '../components/Spinner.js';
 import { useReadable } from '../hooks/useReadable.js';
 import { isAgentRole } from '../format/roles.js';
 import { AgentDeskProvider } from '../pages/console/AgentDesk.js';
+import { PUBLIC_PAGES } from '../pages/account/publicPages.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { UnreachablePage } from '../pages/UnreachablePage.js';
 import { applyTheme, themeChoice } from '../state/preferences.js';
@@ -35,18 +36,36 @@ export function App() {
 
 function SignedOut({ notice }: { notice: string | null }) {
   const { path, query } = useLocation();
-  useDocumentTitle('Sign in');
+  const open = PUBLIC_PAGES[path];
+  useDocumentTitle(open?.title ?? 'Sign in');
   useEffect(() => {
+    if (open) return;
     // The query goes with the path: `/?topic=fees` must still name the topic after signing in.
     const search = query.toString();
     const back = search ? `${path}?${search}` : path;
     if (path !== '/login') navigate(`/login?next=${encodeURIComponent(back)}`, { replace: true });
   }, [path]);
+  if (open) return <>{open.render(query)}</>;
   return <LoginPage notice={notice} errorCode={query.get('error')} />;
 }
 
 function SignedIn({ services }: { services: Services }) {
   const { path, query } = useLocation();
+  // A mailed link opened in a signed-in tab: the page stands alone, as it does signed out.
+  const open = PUBLIC_PAGES[path];
+  if (open && path !== '/forgot-password') return <>{open.render(query)}</>;
+  return <SignedInPages services={services} path={path} query={query} />;
+}
+
+function SignedInPages({
+  services,
+  path,
+  query,
+}: {
+  services: Services;
+  path: string;
+  query: URLSearchParams;
+}) {
   const routes = routesFor(services.me.role);
   const match = routes
     .map((route) => ({ route, params: matchPath(route.pattern, path) }))

@@ -6,6 +6,7 @@ import type { IconName } from '../components/Icon.js';
 import { AccountsPage } from '../pages/admin/AccountsPage.js';
 import { AgentsPage } from '../pages/admin/AgentsPage.js';
 import { AllChatsPage } from '../pages/admin/AllChatsPage.js';
+import { MailPage } from '../pages/admin/MailPage.js';
 import { MonitorChatPage } from '../pages/admin/MonitorChatPage.js';
 import { ChatManagementPage } from '../pages/console/ChatManagementPage.js';
 import { AgentTranscriptPage } from '../pages/console/TranscriptPage.js';
@@ -141,6 +142,13 @@ const ROUTES: readonly PageRoute[] = [
     title: 'Teams',
     nav: { label: 'Teams', icon: 'users' },
     render: () => <TeamsPage />,
+  },
+  {
+    pattern: '/admin/mail',
+    roles: ['super_admin'],
+    title: 'Mail',
+    nav: { label: 'Mail', icon: 'mail' },
+    render: () => <MailPage />,
   },
 ];
 

@@ -33,6 +33,8 @@ export const signInState = new Observable<SignInState>({ status: 'checking' });
 const api = createApi(
   createHttpClient({ baseUrl: '/api/v1', onUnauthenticated: () => endSignIn(SESSION_LOST) }),
 );
+/** The API for the pages shown before anyone signs in (forgot password, a mailed link's page). */
+export const publicApi = api;
 let teardown: (() => void) | null = null;
 let checkAttempts = 0;
 let checkTimer: ReturnType<typeof setTimeout> | null = null;

@@ -1,8 +1,10 @@
-// The sign-in page: email and password, and a clear explanation when a host application's SSO
-// link failed (/login?error=CODE) or the previous sign-in ended.
+// The sign-in page: email and password (with the way to a forgotten one), and a clear
+// explanation when a host application's SSO link failed (/login?error=CODE) or the previous
+// sign-in ended.
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/http.js';
 import { errorMessage } from '../api/errorMessage.js';
+import { Link } from '../app/router.js';
 import { signIn } from '../app/signIn.js';
 import { Alert } from '../components/Alert.js';
 import { Button } from '../components/Button.js';
@@ -71,6 +73,7 @@ export function LoginPage({
         >
           Sign in
         </Button>
+        <Link href="/forgot-password">Forgot password?</Link>
       </form>
     </SignInCard>
   );

@@ -1,0 +1,36 @@
+// The mail templates: both parts, the desk's name, and no markup from what a person typed.
+import { describe, expect, it } from 'vitest';
+import {
+  emailChangedMail,
+  emailVerificationMail,
+  passwordResetMail,
+} from '../../../src/services/mail/templates/accountMails.js';
+
+const desk = { deskName: 'Campus <IT> Help' };
+const evilName = '<img src=x onerror="alert(1)">Yaw';
+
+describe('account mails', () => {
+  it('carry the desk name and the link in both parts', () => {
+    const mail = passwordResetMail(desk, {
+      name: 'Yaw',
+      url: 'https://help.example.edu/reset-password?token=abc',
+      validMinutes: 60,
+    });
+    expect(mail.subject).toBe('Reset your Campus <IT> Help password');
+    expect(mail.content.text).toContain('https://help.example.edu/reset-password?token=abc');
+    expect(mail.content.html).toContain('href="https://help.example.edu/reset-password?token=abc"');
+    expect(mail.content.html).toContain('Campus &lt;IT&gt; Help');
+    expect(mail.content.text).toContain('60 minutes');
+  });
+
+  it('never let a name or address become markup', () => {
+    for (const mail of [
+      passwordResetMail(desk, { name: evilName, url: 'https://x.example/r', validMinutes: 60 }),
+      emailVerificationMail(desk, { name: evilName, url: 'https://x.example/v', validMinutes: 60 }),
+      emailChangedMail(desk, { name: evilName, newEmail: '"><script>x()</script>@evil.example' }),
+    ]) {
+      expect(mail.content.html).not.toMatch(/<img|<script|<IT>/);
+      expect(mail.content.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Yaw');
+    }
+  });
+});
