@@ -153,6 +153,11 @@ const SCREENS: Screen[] = [
       ),
   },
   {
+    name: 'forgot password',
+    who: 'nobody',
+    open: (page) => goto(page, '/forgot-password', (p) => heading(p, 'Forgot your password?')),
+  },
+  {
     name: 'customer: start a chat',
     who: 'kojo',
     open: (page) => goto(page, '/chat', (p) => heading(p, 'Start a chat')),
@@ -306,6 +311,11 @@ const SCREENS: Screen[] = [
     who: 'admin',
     open: (page) =>
       goto(page, '/admin/agents', (p) => visible(p.getByRole('row', { name: /Ama Mensah/ }))),
+  },
+  {
+    name: 'admin: mail',
+    who: 'admin',
+    open: (page) => goto(page, '/admin/mail', (p) => heading(p, 'Mail')),
   },
   {
     name: 'admin: accounts',

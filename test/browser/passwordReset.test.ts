@@ -58,6 +58,7 @@ describeInBrowser('forgot password', () => {
     });
     expect(asked.status).toBe(202);
     const page = await suite.signIn(admin);
+    await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('link', { name: 'Mail' }).click();
     const row = page.getByRole('row', { name: new RegExp(kofi.email) });
     // The refusal comes from the worker, after the answer: the page is read again until it shows.

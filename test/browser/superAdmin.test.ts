@@ -11,6 +11,7 @@ import { describeInBrowser } from './support/chromium.js';
 import { PASSWORD, SSO_SECRET, type Person } from './support/server.js';
 import {
   connected,
+  gone,
   messageLog,
   sessionCounts,
   until,
@@ -32,7 +33,18 @@ describeInBrowser('a super admin', () => {
 
   it('creates an agent account, changes a role and deactivates an account', async () => {
     adminPage = await suite.signIn(admin);
+    // The desk's settings are under one Admin menu: Escape closes it, back on its button.
+    const menu = adminPage.getByRole('button', { name: 'Admin' });
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await adminPage.keyboard.press('Escape');
+    await gone(adminPage.getByRole('link', { name: 'Accounts' }));
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await menu.click();
     await adminPage.getByRole('link', { name: 'Accounts' }).click();
+    // Open on one of its pages, the menu is closed and marked current.
+    await gone(adminPage.getByRole('link', { name: 'Agents' }));
+    expect(await menu.getAttribute('data-current')).toBe('true');
     await adminPage.getByRole('button', { name: 'New account' }).click();
     const dialog = adminPage.getByRole('dialog', { name: 'New account' });
     await dialog.getByLabel('Name').fill('Esi Owusu');
@@ -56,6 +68,7 @@ describeInBrowser('a super admin', () => {
   });
 
   it("sees an agent's status change live", async () => {
+    await adminPage.getByRole('button', { name: 'Admin' }).click();
     await adminPage.getByRole('link', { name: 'Agents' }).click();
     const esiRow = adminPage.getByRole('row', { name: /Esi Owusu/ });
     await visible(esiRow.getByText('Offline'));

@@ -38,6 +38,7 @@ describeInBrowser('teams and topics', () => {
 
   it('lets a super admin create a team with a lead, and a topic leading to it', async () => {
     adminPage = await suite.signIn(admin);
+    await adminPage.getByRole('button', { name: 'Admin' }).click();
     await adminPage.getByRole('link', { name: 'Teams' }).click();
     await adminPage.getByRole('button', { name: 'New team' }).click();
     const dialog = adminPage.getByRole('dialog', { name: 'New team' });

@@ -8,12 +8,12 @@ import { isAgentRole } from '../format/roles.js';
 import { Avatar } from '../components/Avatar.js';
 import { RoleBadge } from '../components/Badge.js';
 import { Button, IconButton } from '../components/Button.js';
-import { Icon, Logo } from '../components/Icon.js';
+import { Logo } from '../components/Icon.js';
 import { Toaster } from '../components/Toaster.js';
 import { TransferOfferTray } from '../pages/console/TransferOfferTray.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { DesktopNotificationsToggle, SoundToggle, ThemeToggle } from './PreferenceToggles.js';
-import { matchPath } from './paths.js';
+import { MainNav } from './MainNav.js';
 import { Link, useLocation } from './router.js';
 import type { PageRoute } from './routes.js';
 import { useServices } from './services.js';
@@ -53,9 +53,6 @@ export function AppShell({
     };
   }, [menuOpen]);
 
-  const current = (pattern: string) =>
-    matchPath(pattern, path) !== null || path.startsWith(`${pattern}/`);
-
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -76,21 +73,7 @@ export function AppShell({
             onClick={() => setMenuOpen(!menuOpen)}
           />
           <div class="header__panel" id="header-panel">
-            <nav class="nav" aria-label="Main">
-              {routes
-                .filter((route) => route.nav)
-                .map((route) => (
-                  <Link
-                    key={route.pattern}
-                    href={route.pattern}
-                    class="nav__link"
-                    aria-current={current(route.pattern) ? 'page' : undefined}
-                  >
-                    <Icon name={route.nav!.icon} />
-                    {route.nav!.label}
-                  </Link>
-                ))}
-            </nav>
+            <MainNav routes={routes} />
             <div class="header__tools">
               {agent && <SoundToggle />}
               {agent && <DesktopNotificationsToggle />}

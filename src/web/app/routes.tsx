@@ -25,8 +25,8 @@ export interface PageRoute {
   pattern: string;
   roles: readonly Role[];
   title: string;
-  /** Listed in the header's navigation under this name. */
-  nav?: { label: string; icon: IconName };
+  /** Listed in the header's navigation under this name (`group`: under the Admin menu). */
+  nav?: { label: string; icon: IconName; group?: 'admin' };
   render: (params: Params) => ComponentChildren;
 }
 
@@ -126,28 +126,28 @@ const ROUTES: readonly PageRoute[] = [
     pattern: '/admin/agents',
     roles: ['super_admin'],
     title: 'Agents',
-    nav: { label: 'Agents', icon: 'users' },
+    nav: { label: 'Agents', icon: 'users', group: 'admin' },
     render: () => <AgentsPage />,
   },
   {
     pattern: '/admin/accounts',
     roles: ['super_admin'],
     title: 'Accounts',
-    nav: { label: 'Accounts', icon: 'userPlus' },
+    nav: { label: 'Accounts', icon: 'userPlus', group: 'admin' },
     render: () => <AccountsPage />,
   },
   {
     pattern: '/admin/teams',
     roles: ['super_admin'],
     title: 'Teams',
-    nav: { label: 'Teams', icon: 'users' },
+    nav: { label: 'Teams', icon: 'users', group: 'admin' },
     render: () => <TeamsPage />,
   },
   {
     pattern: '/admin/mail',
     roles: ['super_admin'],
     title: 'Mail',
-    nav: { label: 'Mail', icon: 'mail' },
+    nav: { label: 'Mail', icon: 'mail', group: 'admin' },
     render: () => <MailPage />,
   },
 ];
