@@ -77,44 +77,49 @@ describe('switchboard command', () => {
     expect(second.output()).toMatch(/already present/);
   });
 
-  it('serves, then on SIGTERM tells sockets to reconnect and exits cleanly', async () => {
-    const server = cli(['serve'], {
-      DATA_DIR: tempDataDir(),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ADMIN_EMAIL: 'root@example.com',
-      ADMIN_PASSWORD: 'root password 1',
-    });
-    let url = '';
-    await expect
-      .poll(
-        () => {
-          const line = server
-            .output()
-            .split('\n')
-            .find((l) => l.includes('Switchboard is up'));
-          url = line ? (JSON.parse(line) as { url: string }).url : '';
-          return url;
-        },
-        { timeout: 15_000 },
-      )
-      .not.toBe('');
-    const admin = new Client(url);
-    expect((await admin.signIn('root@example.com', 'root password 1')).status).toBe(200);
-    expect((await admin.get('/readyz')).status).toBe(200);
-    const socket = await SocketClient.connect(url, admin.cookie);
-    await socket.waitFor((f) => f.type === 'hello');
+  // A loaded machine may take its time to start a node: waits are generous, never speed checks.
+  it(
+    'serves, then on SIGTERM tells sockets to reconnect and exits cleanly',
+    { timeout: 120_000 },
+    async () => {
+      const server = cli(['serve'], {
+        DATA_DIR: tempDataDir(),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ADMIN_EMAIL: 'root@example.com',
+        ADMIN_PASSWORD: 'root password 1',
+      });
+      let url = '';
+      await expect
+        .poll(
+          () => {
+            const line = server
+              .output()
+              .split('\n')
+              .find((l) => l.includes('Switchboard is up'));
+            url = line ? (JSON.parse(line) as { url: string }).url : '';
+            return url;
+          },
+          { timeout: 60_000 },
+        )
+        .not.toBe('');
+      const admin = new Client(url);
+      expect((await admin.signIn('root@example.com', 'root password 1')).status).toBe(200);
+      expect((await admin.get('/readyz')).status).toBe(200);
+      const socket = await SocketClient.connect(url, admin.cookie);
+      await socket.waitFor((f) => f.type === 'hello');
 
-    server.child.kill('SIGTERM');
-    expect(await socket.waitForClose()).toBe(1012);
-    expect(socket.frames.at(-1)).toMatchObject({ type: 'bye', retryMs: expect.any(Number) });
-    expect(await server.exited).toBe(0);
-    expect(server.output()).toMatch(/shutting down/);
-  });
+      server.child.kill('SIGTERM');
+      expect(await socket.waitForClose()).toBe(1012);
+      expect(socket.frames.at(-1)).toMatchObject({ type: 'bye', retryMs: expect.any(Number) });
+      expect(await server.exited).toBe(0);
+      expect(server.output()).toMatch(/shutting down/);
+    },
+  );
 
   it(
     'says once that it created the first super admin, and where to open it, in readable lines on request',
-    { timeout: 60_000 },
+    { timeout: 180_000 },
     async () => {
       const DATA_DIR = tempDataDir();
       const env = {
@@ -129,7 +134,7 @@ describe('switchboard command', () => {
         output.split('\n').find((l) => l.includes('Switchboard is up'));
       for (const run of [1, 2]) {
         const server = cli(['serve'], env);
-        await expect.poll(() => upLine(server.output()), { timeout: 15_000 }).toBeDefined();
+        await expect.poll(() => upLine(server.output()), { timeout: 60_000 }).toBeDefined();
         const line = upLine(server.output())!;
         // A readable line, not JSON, saying where to go.
         expect(line).toMatch(/INFO.*Switchboard is up: open http:\/\/localhost:\d+/);

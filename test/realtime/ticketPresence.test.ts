@@ -8,7 +8,7 @@ import type { ServerFrame } from '../../src/shared/protocol.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { startTestNode, type TestNode } from '../support/testNode.js';
 
-const WAIT = { timeoutMs: 15_000 };
+const WAIT = { timeoutMs: 30_000 };
 type Presence = Extract<ServerFrame, { type: 'ticket.presence' }>;
 const presenceOf = (name: string, state: Presence['state'], ticketId: string) => (f: ServerFrame) =>
   f.type === 'ticket.presence' &&
@@ -38,9 +38,13 @@ describeEachDatabase('who of the desk has a ticket open', (db) => {
 
     const amaSocket = await ama.socket();
     const amaTab = await ama.socket();
+    // A socket handles its frames in order and a watch is done once it is subscribed, so the
+    // pong that follows it says the watch stands (a watch has no reply of its own).
     amaSocket.send({ type: 'ticket.watch', ticketId });
+    await amaSocket.call({ type: 'ping' });
     // Her second tab opens it too: she does not hear herself.
     amaTab.send({ type: 'ticket.watch', ticketId });
+    await amaTab.call({ type: 'ping' });
 
     const kofiSocket = await kofi.socket();
     kofiSocket.send({ type: 'ticket.watch', ticketId });
@@ -90,6 +94,7 @@ describeEachDatabase('who of the desk has a ticket open', (db) => {
 
     const esiSocket = await esi.socket();
     esiSocket.send({ type: 'ticket.watch', ticketId });
+    await esiSocket.call({ type: 'ping' });
     const kwameSocket = await kwame.socket();
     const refused = await kwameSocket.call({ type: 'ticket.watch', ticketId });
     expect(refused).toMatchObject({ type: 'error', error: { code: 'FORBIDDEN' } });
