@@ -78,6 +78,7 @@ describe('loadConfig', () => {
       openChatsPerCustomer: 3,
       socketsPerSignIn: 20,
       uploadsPerHour: 60,
+      transcriptMailsPerHour: 10,
     });
     expect(loadConfig({ MESSAGE_LIMIT_PER_SECOND: '0.5' }).abuseLimits.messagesPerSecond).toBe(0.5);
   });

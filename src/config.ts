@@ -170,6 +170,7 @@ const Env = z.object({
   SOCKET_LIMIT_PER_SIGNIN: count(DEFAULT_ABUSE_LIMITS.socketsPerSignIn),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_CLOSE_DAYS),
   UPLOAD_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.uploadsPerHour),
+  TRANSCRIPT_MAIL_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.transcriptMailsPerHour),
   FILES_DIR: optionalText,
   FILE_SIZE_LIMIT_MB: z.coerce
     .number()
@@ -386,6 +387,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       openChatsPerCustomer: e.OPEN_CHAT_LIMIT_PER_CUSTOMER,
       socketsPerSignIn: e.SOCKET_LIMIT_PER_SIGNIN,
       uploadsPerHour: e.UPLOAD_LIMIT_PER_HOUR,
+      transcriptMailsPerHour: e.TRANSCRIPT_MAIL_LIMIT_PER_HOUR,
     },
     files: {
       dir: e.FILES_DIR === undefined ? undefined : path.resolve(e.FILES_DIR),

@@ -15,6 +15,8 @@ export interface AbuseLimits {
   socketsPerSignIn: number;
   /** Files one person may upload per hour. */
   uploadsPerHour: number;
+  /** Chat transcripts one person may have mailed per hour (to themselves, or to a customer). */
+  transcriptMailsPerHour: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   openChatsPerCustomer: 3,
   socketsPerSignIn: 20,
   uploadsPerHour: 60,
+  transcriptMailsPerHour: 10,
 };
 
 /**

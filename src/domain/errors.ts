@@ -64,6 +64,8 @@ export const ERROR_CODES = {
   CALENDAR_IN_USE: 409,
   /** Only a dead or cancelled mail can be sent again. */
   MAIL_NOT_FAILED: 409,
+  /** The account a mail is for has no address (e.g. an SSO account that brought none). */
+  NO_EMAIL_ADDRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   /** A file over FILE_SIZE_LIMIT_MB. */
   FILE_TOO_LARGE: 413,

@@ -34,6 +34,7 @@ import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
 import { fileRoutes } from './routes/files.js';
 import { messageRoutes } from './routes/messages.js';
+import { transcriptRoutes } from './routes/transcripts.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
 import { teamRoutes } from './routes/teams.js';
 import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
@@ -173,6 +174,7 @@ export async function buildApp({
       await api.register(accountRoutes, { prefix: '/accounts', ctx });
       await api.register(sessionRoutes, { prefix: '/sessions', ctx });
       await api.register(messageRoutes, { prefix: '/sessions', ctx });
+      await api.register(transcriptRoutes, { prefix: '/sessions', ctx });
       await api.register(fileRoutes, { ctx });
       await api.register(agentRoutes, { prefix: '/agents', ctx });
       await api.register(customerRoutes, { prefix: '/customers', ctx });

@@ -164,6 +164,7 @@ export const MAIL_KINDS = [
   'email_verification',
   'email_changed',
   'test',
+  'chat_transcript',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

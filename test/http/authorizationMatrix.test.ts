@@ -356,6 +356,16 @@ const TABLE: Record<string, Row> = {
     request: (f) => ({ path: `${at(f)}/read`, body: { upToSeq: 1 } }),
     cases: { waiting: queued(200), active: participants(200), ended: history(200) },
   },
+  // Always the customer's version, so whoever may see the chat may have it, in any state.
+  'GET /api/v1/sessions/:id/transcript': {
+    request: (f) => ({ path: `${at(f)}/transcript?format=html` }),
+    cases: { waiting: queued(200), active: participants(200), ended: history(200) },
+  },
+  // Always to the customer's own address: the customer, or an agent who may see the chat.
+  'POST /api/v1/sessions/:id/transcript/email': {
+    request: (f) => ({ path: `${at(f)}/transcript/email` }),
+    cases: { waiting: queued(202), active: participants(202), ended: history(202) },
+  },
   'POST /api/v1/sessions/:id/end': {
     request: (f) => ({ path: `${at(f)}/end`, body: {} }),
     cases: {

@@ -660,6 +660,30 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(unknownCalendar.status).toBe(404);
   });
 
+  it('refuses bad transcript ids, formats, zones and any address in the mail body', async () => {
+    const yaw = await server.signUp('Yaw');
+    const id = await yaw.startChat();
+    for (const path of [
+      '/api/v1/sessions/%00/transcript',
+      '/api/v1/sessions/not-an-id/transcript?format=text',
+      `/api/v1/sessions/${id}/transcript?format=pdf`,
+      `/api/v1/sessions/${id}/transcript?format=`,
+      `/api/v1/sessions/${id}/transcript?timeZone=Not/AZone`,
+      `/api/v1/sessions/${id}/transcript?timeZone=${'A'.repeat(100)}`,
+    ]) {
+      expectRefused(await yaw.get(path), path);
+    }
+    for (const [path, body] of [
+      ['/api/v1/sessions/not-an-id/transcript/email', {}],
+      [`/api/v1/sessions/${id}/transcript/email`, { to: 'someone@example.com' }],
+      [`/api/v1/sessions/${id}/transcript/email`, []],
+    ] as const) {
+      expectRefused(await yaw.post(path, body), path);
+    }
+    const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
+    expect((await yaw.get(`/api/v1/sessions/${unknown}/transcript`)).status).toBe(404);
+  });
+
   it('ends a chat on a POST without a body, as with {}', async () => {
     const yaw: Client = await server.signUp('Yaw');
     const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'hi' });

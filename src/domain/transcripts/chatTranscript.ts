@@ -1,7 +1,8 @@
 // A chat written out for a person to keep: its messages in order, each with who sent it and
 // when, as plain text and as a single-column HTML page (a download, and the body of the mail
-// that sends it). Times are in UTC and say so: the desk has no time zone of its own, and a
-// transcript forwarded across zones must not be read an hour off. Every value is escaped here.
+// that sends it). Times are in UTC unless the reader asks for their own zone (a download from
+// the browser), and always say which: a transcript forwarded across zones must not be read an
+// hour off. Every value is escaped here.
 // Which lines a reader gets (never a note for the customer) is decided before: the caller
 // passes only what domain/eventVisibility.ts lets them see.
 import { DateTime } from 'luxon';
@@ -27,6 +28,8 @@ export interface Transcript {
   lines: readonly TranscriptLine[];
   /** Small print at the end, e.g. why the mail came. */
   footer?: readonly string[] | undefined;
+  /** An IANA zone (`Africa/Accra`) the times are written in; UTC when absent. */
+  timeZone?: string | undefined;
 }
 
 export interface RenderedTranscript {
@@ -34,9 +37,15 @@ export interface RenderedTranscript {
   html: string;
 }
 
-/** "2026-03-04 14:05 UTC". */
-export const transcriptTime = (ms: number): string =>
-  `${DateTime.fromMillis(ms, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`;
+/** Whether `zone` is an IANA time zone a transcript can be written in. */
+export const isTranscriptZone = (zone: string): boolean => DateTime.now().setZone(zone).isValid;
+
+/** "2026-03-04 14:05 UTC", or "2026-03-04 15:05 Europe/Berlin" in that zone. */
+export function transcriptTime(ms: number, zone?: string): string {
+  const named = zone && zone.toUpperCase() !== 'UTC' ? zone : undefined;
+  const time = DateTime.fromMillis(ms, { zone: named ?? 'utc' }).toFormat('yyyy-MM-dd HH:mm');
+  return `${time} ${named ?? 'UTC'}`;
+}
 
 /** The "Name: text" part of a line: notes are marked, so nobody takes one for a reply. */
 function wording(line: TranscriptLine): { who: string; body: string } {
@@ -49,10 +58,12 @@ function wording(line: TranscriptLine): { who: string; body: string } {
 
 function heading(transcript: Transcript): string[] {
   const ended =
-    transcript.endedAt === null ? 'still going' : `ended ${transcriptTime(transcript.endedAt)}`;
+    transcript.endedAt === null
+      ? 'still going'
+      : `ended ${transcriptTime(transcript.endedAt, transcript.timeZone)}`;
   return [
     `Chat with ${transcript.customerName}: ${transcript.subject}`,
-    `Started ${transcriptTime(transcript.startedAt)}, ${ended}`,
+    `Started ${transcriptTime(transcript.startedAt, transcript.timeZone)}, ${ended}`,
   ];
 }
 
@@ -61,8 +72,8 @@ export function renderTranscriptText(transcript: Transcript): string {
     const { who, body } = wording(line);
     const indented = body.replace(/\n/g, '\n    ');
     return who
-      ? `[${transcriptTime(line.at)}] ${who}: ${indented}`
-      : `[${transcriptTime(line.at)}] -- ${indented} --`;
+      ? `[${transcriptTime(line.at, transcript.timeZone)}] ${who}: ${indented}`
+      : `[${transcriptTime(line.at, transcript.timeZone)}] -- ${indented} --`;
   });
   return [
     transcript.deskName,
@@ -77,9 +88,9 @@ export function renderTranscriptText(transcript: Transcript): string {
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const html = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 
-function htmlLine(line: TranscriptLine): string {
+function htmlLine(line: TranscriptLine, zone: string | undefined): string {
   const { who, body } = wording(line);
-  const time = `<span style="font-size:12px;color:#616e7c">${escapeHtml(transcriptTime(line.at))}</span>`;
+  const time = `<span style="font-size:12px;color:#616e7c">${escapeHtml(transcriptTime(line.at, zone))}</span>`;
   if (!who)
     return `<p style="margin:0 0 12px;font-size:14px;font-style:italic;color:#52606d">${html(body)} ${time}</p>`;
   const note = line.type === 'note' ? 'background:#fff8e1;padding:8px;border-radius:6px;' : '';
@@ -94,7 +105,7 @@ export function renderTranscriptHtml(transcript: Transcript): string {
   const [title, when] = heading(transcript);
   const lines =
     transcript.lines.length > 0
-      ? transcript.lines.map(htmlLine).join('\n')
+      ? transcript.lines.map((line) => htmlLine(line, transcript.timeZone)).join('\n')
       : '<p style="margin:0;color:#616e7c">(no messages)</p>';
   const footer = (transcript.footer ?? [])
     .map(

@@ -118,6 +118,8 @@ export function createApi(http: HttpClient) {
       setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
       /** The chat's ticket: made now, or the one it made before. */
       createTicket: (id: string) => http.post<Ticket>(`${at(id)}/ticket`),
+      /** Queues the transcript (no notes) to the customer's own address; the download is a link. */
+      mailTranscript: (id: string) => http.post<{ queued: true }>(`${at(id)}/transcript/email`),
     },
     transferOffers: {
       /** Pending offers made to, by or for the caller. */

@@ -1,6 +1,6 @@
 // The details panel of a chat: who the customer is, what it is about, how long they waited, who
 // handled it, how it ended and was rated, its tags, its topic (and for agents its team and its
-// ticket), and the customer's previous chats.
+// ticket), its transcript to download or mail, and the customer's previous chats.
 import type { Person, Session } from '../../../shared/api.js';
 import { useServices } from '../../app/services.js';
 import { ENDED_BY_LABELS } from '../../format/labels.js';
@@ -11,6 +11,7 @@ import { Stars } from '../Stars.js';
 import { ChatTicket } from './ChatTicket.js';
 import { PreviousChats } from './PreviousChats.js';
 import { TagEditor } from './TagEditor.js';
+import { TranscriptActions } from './TranscriptActions.js';
 
 export function SessionDetails({ session, viewer }: { session: Session; viewer: Person }) {
   const { api } = useServices();
@@ -88,6 +89,8 @@ export function SessionDetails({ session, viewer }: { session: Session; viewer: 
         editable={canTag}
         onSave={(tags) => api.sessions.setTags(session.id, tags)}
       />
+      <h3 class="details__heading">Transcript</h3>
+      <TranscriptActions sessionId={session.id} forCustomer={session.customer.id === viewer.id} />
       {viewer.role !== 'user' && (
         <>
           <h3 class="details__heading">Ticket</h3>

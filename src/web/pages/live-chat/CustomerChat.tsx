@@ -12,6 +12,7 @@ import { Button } from '../../components/Button.js';
 import { Composer } from '../../components/chat/Composer.js';
 import { ConversationProblem } from '../../components/chat/ConversationProblem.js';
 import { MessageList } from '../../components/chat/MessageList.js';
+import { TranscriptActions } from '../../components/chat/TranscriptActions.js';
 import { TypingIndicator } from '../../components/chat/TypingIndicator.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Icon } from '../../components/Icon.js';
@@ -79,6 +80,7 @@ export function CustomerChat({
             ) : (
               <p class="muted">It ended before an agent joined.</p>
             )}
+            <TranscriptActions sessionId={session.id} forCustomer />
             {!transcript && (
               <div class="cluster cluster--end">
                 <Link href="/chat" class="btn btn--secondary">
