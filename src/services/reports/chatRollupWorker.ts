@@ -1,7 +1,7 @@
 // Counts the chat metrics of the hours marked dirty again, from the chats themselves, run by the
 // node holding the housekeeping lease (services/jobs/housekeeping.ts). Reports therefore lag the
-// chats by up to one housekeeping period (HOUSEKEEPING_SECONDS), longer while a backlog of hours
-// is worked off (BATCH hours a period).
+// chats by up to one housekeeping period (HOUSEKEEPING_SECONDS); the newest hours go first, so
+// the current ones stay that fresh while a backlog (the migration's) is worked off, BATCH a period.
 import { measureChat } from '../../domain/reports/chatMeasures.js';
 import { addChat, emptyRollup } from '../../domain/reports/chatRollup.js';
 import {

@@ -146,6 +146,21 @@ describeEachDatabase('chat report rollups', (db) => {
     expect((await reportOf(db(), hour + 26 * HOUR_MS)).chats).toBe(0);
   });
 
+  it('counts the newest marked hours first, so a backlog never delays today', async () => {
+    const world = makeWorld(db());
+    const yaw = await world.customer('Yaw');
+    const early = hourOf(world);
+    await world.startChat(yaw);
+    world.clock.advance(2 * HOUR_MS);
+    const late = hourOf(world);
+    await world.startChat(yaw);
+    expect(await rollUpDirtyHours(world.ctx, 1)).toBe(1);
+    expect((await reportOf(db(), late)).chats).toBe(1);
+    expect((await reportOf(db(), early)).chats).toBe(0);
+    expect(await rollUpDirtyHours(world.ctx, 1)).toBe(1);
+    expect((await reportOf(db(), early)).chats).toBe(1);
+  });
+
   it('counts each hour once when two nodes both roll up at the same moment', async () => {
     const world = makeWorld(db());
     const hour = hourOf(world);

@@ -33,7 +33,7 @@ export async function markChatHours(
     .execute();
 }
 
-/** Up to `limit` dirty hours, oldest first, with the ids of their marks as they are now. */
+/** Up to `limit` dirty hours, newest first, with the ids of their marks as they are now. */
 export async function dirtyHours(
   db: Db,
   limit: number,
@@ -42,7 +42,7 @@ export async function dirtyHours(
     .selectFrom('report_dirty_hours')
     .select('hour_start')
     .distinct()
-    .orderBy('hour_start')
+    .orderBy('hour_start', 'desc')
     .limit(limit)
     .execute();
   if (hours.length === 0) return [];
