@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { HOUR_MS, utcHourOf } from '../../../src/domain/reports/chatRollup.js';
+import { updateOwnAgentState } from '../../../src/services/agents/agentStatus.js';
 import { chatReport } from '../../../src/services/reports/chatReport.js';
 import { rollUpDirtyHours } from '../../../src/services/reports/chatRollupWorker.js';
 import { createTeam, setTeamMember } from '../../../src/services/teams/teams.js';
 import { createTopic } from '../../../src/services/topics/topics.js';
+import { transferToTeam } from '../../../src/services/transfers/teamTransfer.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { makeWorld, type World } from '../../support/world.js';
 
@@ -55,6 +57,30 @@ describeEachDatabase('chat report', (db) => {
     await expect(
       chatReport(world.ctx, { viewer: ama, ...range, teamId: itTeam }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('moves a chat transferred to another team into that team’s report, with its transfer', async () => {
+    const world = makeWorld(db());
+    const hour = utcHourOf(world.clock.now());
+    const { boss, ama, finance, it: itTeam } = await twoTeams(world);
+    await updateOwnAgentState(world.ctx, ama, { status: 'online' });
+    await world.routing.idle();
+    const [chat] = await db()
+      .db.selectFrom('chat_sessions')
+      .select('id')
+      .where('assigned_agent_id', '=', ama.id)
+      .execute();
+    await transferToTeam(world.ctx, { viewer: ama, sessionId: chat!.id, teamId: itTeam });
+    await rollUpDirtyHours(world.ctx);
+    const range = { from: hour, to: hour + HOUR_MS };
+    const report = (teamId: string) => chatReport(world.ctx, { viewer: boss, ...range, teamId });
+    expect((await report(finance)).metrics).toMatchObject({ chats: 1, transfers: 0 });
+    expect((await report(itTeam)).metrics).toMatchObject({
+      chats: 2,
+      transfers: 1,
+      transferredChats: 1,
+      wait: { count: 1 },
+    });
   });
 
   it('refuses agents who lead no team and customers, and names an unknown team', async () => {
