@@ -4,6 +4,7 @@ import {
   personPolicy,
   quickResponsePolicy,
   sessionPolicy,
+  reportPolicy,
   teamPolicy,
   ticketPolicy,
   transferOfferPolicy,
@@ -125,6 +126,19 @@ describe('team lead rights', () => {
     expect(teamPolicy.seeAgents(itLead, 'finance')).toBe(false);
     expect(teamPolicy.seeAgents(boss, 'finance')).toBe(true);
     expect(teamPolicy.manage(financeLead)).toBe(false);
+  });
+
+  it('shows reports to super admins, and to leads about their own teams only', () => {
+    const agent: Viewer = { id: 'a', role: 'admin', leadTeamIds: [] };
+    const odd: Viewer = { id: 'c', role: 'user', leadTeamIds: ['finance'] };
+    expect(reportPolicy.view(boss)).toBe(true);
+    expect(reportPolicy.view(financeLead)).toBe(true);
+    expect(reportPolicy.view(agent)).toBe(false);
+    expect(reportPolicy.view(odd)).toBe(false);
+    expect(reportPolicy.viewTeam(financeLead, 'finance')).toBe(true);
+    expect(reportPolicy.viewTeam(financeLead, 'it')).toBe(false);
+    expect(reportPolicy.viewTeam(boss, 'it')).toBe(true);
+    expect(reportPolicy.viewTeam(odd, 'finance')).toBe(false);
   });
 });
 

@@ -291,6 +291,16 @@ export const agentPolicy = {
   setOwnStatus: isAgent,
 };
 
+export const reportPolicy = {
+  /** Reports are for super admins, and for team leads about the teams they lead. */
+  view(viewer: Viewer): boolean {
+    return isSuperAdmin(viewer) || (isAgent(viewer) && (viewer.leadTeamIds ?? []).length > 0);
+  },
+  viewTeam(viewer: Viewer, teamId: string): boolean {
+    return isSuperAdmin(viewer) || leadsTeam(viewer, teamId);
+  },
+};
+
 export const quickResponsePolicy = {
   use: isAgent,
   /**

@@ -41,6 +41,7 @@ import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
 import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
 import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { searchRoutes } from './routes/search.js';
+import { reportRoutes } from './routes/reports.js';
 import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
@@ -147,6 +148,7 @@ export async function buildApp({
           description: 'Custom ticket fields, SLA policies and business-hours calendars',
         },
         { name: 'mail', description: 'The outgoing mail outbox: failed mail and retry' },
+        { name: 'reports', description: 'Chat metrics for super admins and team leads' },
       ],
       components: {
         securitySchemes: {
@@ -186,6 +188,7 @@ export async function buildApp({
       await api.register(ticketRoutes, { prefix: '/tickets', ctx });
       await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
       await api.register(searchRoutes, { prefix: '/search', ctx });
+      await api.register(reportRoutes, { prefix: '/reports', ctx });
       await api.register(chatTicketRoutes, { prefix: '/sessions', ctx });
       await api.register(ticketFieldRoutes, { prefix: '/ticket-fields', ctx });
       await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });

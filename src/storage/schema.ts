@@ -82,6 +82,12 @@ export interface ChatSessionsTable {
   team_id: string | null;
   /** The internal note (chat_messages.id) left for the receiver by the latest transfer, if any. */
   handover_note_id: string | null;
+  /** When an agent first got the chat; later assignments leave it (reports, migration 0018). */
+  first_assigned_at: number | null;
+  /** The first message of any agent to the customer; transfers leave it (reports). */
+  first_response_at: number | null;
+  /** Moves to another agent or team while assigned (reports). */
+  transfers: number;
   updated_at: number;
 }
 
@@ -511,6 +517,43 @@ export interface AccountTokensTable {
   used_at: number | null;
 }
 
+/** Chat metrics of the chats started in one UTC hour, per team and agent (docs/reports.md). */
+export interface ReportChatHoursTable {
+  hour_start: number;
+  team_id: string | null;
+  agent_id: string | null;
+  chats: number;
+  abandoned: number;
+  unanswered: number;
+  transfers: number;
+  transferred_chats: number;
+  rating_1: number;
+  rating_2: number;
+  rating_3: number;
+  rating_4: number;
+  rating_5: number;
+  wait_ms_total: number;
+  first_response_ms_total: number;
+  handle_ms_total: number;
+}
+
+/** One non-empty bin of a duration's histogram (domain/reports/histogram.ts) of such an hour. */
+export interface ReportChatHourBinsTable {
+  hour_start: number;
+  team_id: string | null;
+  agent_id: string | null;
+  duration: 'wait' | 'first_response' | 'handle';
+  bin: number;
+  chats: number;
+}
+
+/** An hour whose chats changed since the rollup worker last counted it (several rows per hour). */
+export interface ReportDirtyHoursTable {
+  id: string;
+  hour_start: number;
+  marked_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -548,6 +591,9 @@ export interface Database {
   mail_messages: MailMessagesTable;
   mail_outbox: MailOutboxTable;
   account_tokens: AccountTokensTable;
+  report_chat_hours: ReportChatHoursTable;
+  report_chat_hour_bins: ReportChatHourBinsTable;
+  report_dirty_hours: ReportDirtyHoursTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -604,6 +604,14 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/search?q=Refund' }),
     cases: { any: signedIn(200) },
   },
+  // Reports: the desk's for super admins, a team's for its leads (`lead` leads team A, whose
+  // chats these are; `otherLead` leads team B); nobody else, whatever the team.
+  'GET /api/v1/reports/chats': {
+    request: (f) => ({
+      path: `/api/v1/reports/chats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
   'GET /api/v1/tickets/:id': {
     request: (f) => ({ path: tk(f) }),
     cases: {

@@ -1,7 +1,8 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, SLA warnings and breaches, the routing
-// safety net, expiring old rows, removing files no message holds, the mail outbox's retries) run on whichever node holds the housekeeping lease, so
+// safety net, expiring old rows, removing files no message holds, the mail outbox's retries, the
+// chat report rollups) run on whichever node holds the housekeeping lease, so
 // they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
@@ -23,6 +24,7 @@ import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
 import { sweepSlaAlerts } from '../tickets/ticketSlaSweeper.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 import { sweepFiles } from '../files/fileSweeper.js';
+import { rollUpDirtyHours } from '../reports/chatRollupWorker.js';
 
 const LEASE = 'housekeeping';
 /** Sent mail is kept a month (the admin page shows it), expired links a day past their time. */
@@ -138,6 +140,8 @@ export async function runHousekeeping(
   ctx.routing.kick();
   // Retries that came due and mail whose claim ran out (a node stopped while sending it).
   ctx.mail.kick();
+  // Last: a slow or failing count never holds up the chores above.
+  await rollUpDirtyHours(ctx);
   return true;
 }
 

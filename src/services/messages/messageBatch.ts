@@ -26,6 +26,7 @@ import type { BatchedRequest } from '../context.js';
 import { checkSessionFor } from '../sessions/sessionAccess.js';
 import { newMessageRow, queueMessageFrame } from '../sessions/sessionEvents.js';
 import type { SendMessageProps, SentMessage } from './messageSender.js';
+import { markReportHours } from '../reports/reportMarks.js';
 
 type Send = BatchedRequest<SendMessageProps>;
 
@@ -39,6 +40,8 @@ type Plan =
 /** A session as the batch leaves it, message after message. */
 interface Running extends SessionAfterMessages {
   touched: boolean;
+  /** The batch holds the chat's first agent message ever, which moves its report hour. */
+  firstAnswer: boolean;
 }
 
 // As in sendMessage, an empty client id is no client id.
@@ -91,6 +94,14 @@ export const sendBatch: BatchRunner<Send, SentMessage> = {
       trx,
       [...running.values()].filter((session) => session.touched),
     );
+    const answered = [...running.values()].filter((session) => session.firstAnswer);
+    if (answered.length > 0) {
+      await markReportHours(
+        trx,
+        sends[0]!.ctx,
+        answered.map((session) => session.id),
+      );
+    }
     const records = new Map<number, MessageRecord>();
     let n = 0;
     return plans.map((plan, i): Outcome<SentMessage> => {
@@ -186,7 +197,9 @@ function take(send: Send, core: SessionCore, running: Map<string, Running>): Pla
       budgetFullAt: core.row.message_budget_full_at,
       awaitingAgentSince: core.row.awaiting_agent_since,
       firstAgentReplyAt: core.row.first_agent_reply_at,
+      firstResponseAt: core.row.first_response_at,
       touched: false,
+      firstAnswer: false,
     };
     running.set(core.row.id, session);
   }
@@ -205,6 +218,10 @@ function take(send: Send, core: SessionCore, running: Map<string, Running>): Pla
   session.budgetFullAt = Math.max(session.budgetFullAt, now) + budget.intervalMs;
   session.awaitingAgentSince = fromCustomer ? (session.awaitingAgentSince ?? now) : null;
   if (!fromCustomer && session.firstAgentReplyAt === null) session.firstAgentReplyAt = now;
+  if (!fromCustomer && session.firstResponseAt === null) {
+    session.firstResponseAt = now;
+    session.firstAnswer = true;
+  }
   return {
     kind: 'new',
     seq: session.lastSeq,

@@ -16,6 +16,7 @@ import { loadFilesOf } from '../../storage/repositories/files.js';
 import { attachUploads, messageTypeFor, unsentUploads } from '../files/attachments.js';
 import { uploadsDisabled } from '../files/uploadRules.js';
 import { sendBatch } from './messageBatch.js';
+import { markReportHours } from '../reports/reportMarks.js';
 
 export interface SendMessageProps {
   viewer: Viewer;
@@ -94,9 +95,14 @@ export function sendMessage(ctx: ServiceContext, props: SendMessageProps): Promi
       if (!fromCustomer && record.row.first_agent_reply_at === null) {
         await trx
           .updateTable('chat_sessions')
-          .set({ first_agent_reply_at: message.row.created_at })
+          .set({
+            first_agent_reply_at: message.row.created_at,
+            first_response_at: record.row.first_response_at ?? message.row.created_at,
+          })
           .where('id', '=', sessionId)
           .execute();
+        // The chat's first answer ever moves its report hour; later replies move nothing.
+        if (record.row.first_response_at === null) await markReportHours(trx, ctx, [sessionId]);
       }
       return { message, duplicate: false };
     },

@@ -25,6 +25,7 @@ import type { AgentStatusRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
+import { markReportHours } from '../reports/reportMarks.js';
 import { loadSessionFor } from './sessionAccess.js';
 import { writeMessages, writeSessionUpdates } from './sessionEvents.js';
 
@@ -73,6 +74,11 @@ export async function placeChats(
   if (rows.length < placements.length) {
     throw new AppError('SESSION_ALREADY_ASSIGNED', 'This chat has already been taken by an agent');
   }
+  await markReportHours(
+    trx,
+    ctx,
+    rows.map((row) => row.id),
+  );
   const byId = new Map(placements.map((p) => [p.sessionId, p]));
   await addParticipants(
     trx,

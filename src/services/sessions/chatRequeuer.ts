@@ -7,10 +7,11 @@ import {
   markParticipantLeft,
   queuePositions,
   updateSessionIf,
+  type SessionChanges,
 } from '../../storage/repositories/sessions.js';
-import type { SessionUpdate } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
+import { markReportHours } from '../reports/reportMarks.js';
 import { closePendingOffer } from '../transfers/offerClosing.js';
 import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
 
@@ -71,7 +72,7 @@ export async function putBackInQueue(
   outbox: Outbox,
   sessionId: string,
   agentId: string,
-  changes: SessionUpdate = {},
+  changes: SessionChanges = {},
 ): Promise<boolean> {
   const now = ctx.clock.now();
   const back = await updateSessionIf(
@@ -92,6 +93,7 @@ export async function putBackInQueue(
   await removeOpenChat(trx, agentId, now);
   await markParticipantLeft(trx, sessionId, agentId, now);
   await closePendingOffer(trx, ctx, outbox, sessionId);
+  await markReportHours(trx, ctx, [sessionId]);
   outbox.touchAgent(agentId);
   outbox.requestRouting();
   return true;

@@ -17,6 +17,7 @@ import { findUserById } from '../../storage/repositories/users.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import type { Db } from '../../storage/store.js';
 import { closePendingOffer } from '../transfers/offerClosing.js';
+import { markReportHours } from '../reports/reportMarks.js';
 import { loadSessionFor } from './sessionAccess.js';
 import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
 
@@ -107,6 +108,7 @@ export async function closeSession(
     },
   );
   if (!ended) throw new AppError('SESSION_ENDED', 'This chat changed meanwhile; reload it');
+  await markReportHours(trx, ctx, [sessionId]);
   if (agentId && record.row.status === 'active') {
     await removeOpenChat(trx, agentId, now);
     await markParticipantLeft(trx, sessionId, agentId, now);

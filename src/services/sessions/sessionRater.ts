@@ -4,6 +4,7 @@ import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import type { SessionRecord } from '../../storage/repositories/sessions.js';
 import { commit, type ServiceContext } from '../context.js';
+import { markReportHours } from '../reports/reportMarks.js';
 import { loadSessionFor } from './sessionAccess.js';
 import { appendSessionUpdate } from './sessionEvents.js';
 
@@ -39,6 +40,7 @@ export function rateSession(ctx: ServiceContext, props: RateSessionProps): Promi
     if (Number(result.numUpdatedRows) !== 1) {
       throw new AppError('ALREADY_RATED', 'This chat has already been rated');
     }
+    await markReportHours(trx, ctx, [sessionId]);
     return appendSessionUpdate(trx, ctx, outbox, sessionId, 'rated');
   });
 }

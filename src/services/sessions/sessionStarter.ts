@@ -17,6 +17,7 @@ import { findUserById } from '../../storage/repositories/users.js';
 import { topicForNewChat } from '../topics/topics.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
+import { markReportHours } from '../reports/reportMarks.js';
 import { announceSessionChange, appendMessage } from './sessionEvents.js';
 
 export interface StartSessionProps {
@@ -64,9 +65,13 @@ export function startSession(
       ticket_id: null,
       topic_id: topic?.id ?? null,
       team_id: topic?.team_id ?? null,
+      first_assigned_at: null,
+      first_response_at: null,
+      transfers: 0,
       updated_at: now,
     });
     await addParticipant(trx, { sessionId, userId: customer.id, role: 'customer', now });
+    await markReportHours(trx, ctx, [sessionId]);
     await appendMessage(trx, ctx, outbox, {
       sessionId,
       sender: { id: customer.id, name: customer.name, email: customer.email, role: customer.role },

@@ -1,6 +1,7 @@
 // An active chat moves from its agent to another, inside the caller's transaction: the receiver's
 // slot is taken (within their max unless ALLOW_TAKE_OVER_CAPACITY), the previous agent's freed,
 // the receiver's first-response clock starts, and the chat's pending offer, if any, goes.
+import { sql } from 'kysely';
 import { AppError } from '../../domain/errors.js';
 import { addOpenChats, removeOpenChat } from '../../storage/repositories/agents.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
@@ -14,6 +15,7 @@ import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
 import { appendSessionUpdate, appendSystemMessage } from '../sessions/sessionEvents.js';
 import { closePendingOffer } from './offerClosing.js';
+import { markReportHours } from '../reports/reportMarks.js';
 
 export interface ChatMove {
   sessionId: string;
@@ -57,6 +59,7 @@ export async function moveChat(
     {
       assigned_agent_id: to.id,
       first_agent_reply_at: null,
+      transfers: sql<number>`transfers + 1`,
       handover_note_id: handoverNoteId,
       updated_at: now,
     },
@@ -68,6 +71,7 @@ export async function moveChat(
   await markParticipantLeft(trx, sessionId, from.id, now);
   await addParticipant(trx, { sessionId, userId: to.id, role: 'agent', now });
   await closePendingOffer(trx, ctx, outbox, sessionId);
+  await markReportHours(trx, ctx, [sessionId]);
   await appendSystemMessage(trx, ctx, outbox, sessionId, line);
   const updated = await appendSessionUpdate(trx, ctx, outbox, sessionId, 'transferred', [from.id]);
   outbox.requestRouting();

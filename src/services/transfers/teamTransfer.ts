@@ -3,6 +3,7 @@
 // of the team's agents routing or a take gives it to next. The desk's line names who acted
 // ("Ada moved the chat from Kofi to Finance"); the customer reads "You're being transferred to
 // Finance", then who joined.
+import { sql } from 'kysely';
 import type { Viewer } from '../../domain/policies.js';
 import { AppError } from '../../domain/errors.js';
 import { beingTransferredLine, transferLine } from '../../domain/transcriptLines.js';
@@ -40,6 +41,7 @@ export function transferToTeam(
     const queued = await putBackInQueue(trx, ctx, outbox, sessionId, from.id, {
       team_id: team.id,
       handover_note_id: handoverNoteId,
+      transfers: sql<number>`transfers + 1`,
     });
     if (!queued)
       throw new AppError('SESSION_ALREADY_ASSIGNED', 'This chat changed hands meanwhile');

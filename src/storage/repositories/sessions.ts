@@ -1,6 +1,12 @@
 // Queries on chat sessions: records with their people and tags, lists by view with visibility
 // applied in SQL, the waiting queue, and per-session sequence numbers.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SqlBool,
+  type UpdateObject,
+} from 'kysely';
 import { z } from 'zod';
 import { latestFullAtAdmitting, type MessageBudget } from '../../domain/abuseLimits.js';
 import { AGENT_ONLY_MESSAGE_TYPES } from '../../domain/eventVisibility.js';
@@ -9,7 +15,7 @@ import type { Viewer } from '../../domain/policies.js';
 import { isAgent, isSuperAdmin } from '../../domain/policies.js';
 import { Id } from '../../shared/api.js';
 import type { Priority, SessionStatus } from '../../shared/vocabulary.js';
-import type { Database, NewSessionRow, SessionRow, SessionUpdate } from '../schema.js';
+import type { Database, NewSessionRow, SessionRow } from '../schema.js';
 import { prepared } from '../prepared.js';
 import type { Db, Store } from '../store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -188,11 +194,15 @@ export async function insertSession(db: Db, row: NewSessionRow): Promise<void> {
  * Applies `changes` only if the session is still in `expectedStatus` (and, when given, still
  * assigned to `expectedAgentId`). Returns false when another request changed it first.
  */
+/** Changes to a session's row: values, or SQL over the row itself. */
+export type SessionChanges = UpdateObject<Database, 'chat_sessions'>;
+
 export async function updateSessionIf(
   db: Db,
   id: string,
   expected: { status: SessionStatus; agentId?: string | null },
-  changes: SessionUpdate,
+  /** Values, or expressions over the row (`transfers + 1`). */
+  changes: SessionChanges,
 ): Promise<boolean> {
   let query = db
     .updateTable('chat_sessions')
@@ -248,6 +258,7 @@ export async function activateSessions(
       status: 'active',
       assigned_agent_id: agent,
       assigned_at: now,
+      first_assigned_at: sql<number>`coalesce(first_assigned_at, ${now})`,
       updated_at: now,
       last_message_at: now,
       last_seq: eb('last_seq', '+', reserve),
@@ -387,6 +398,8 @@ export interface SessionAfterMessages {
   budgetFullAt: number;
   awaitingAgentSince: number | null;
   firstAgentReplyAt: number | null;
+  /** The chat's first agent message ever (reports). */
+  firstResponseAt: number | null;
 }
 
 /**
@@ -406,7 +419,7 @@ export async function updateSessionsAfterMessages(
   const values = sql.join(
     sessions.map(
       (s) =>
-        sql`(${s.id}, ${int(s.lastSeq)}, ${int(s.lastMessageAt)}, ${int(s.budgetFullAt)}, ${int(s.awaitingAgentSince)}, ${int(s.firstAgentReplyAt)})`,
+        sql`(${s.id}, ${int(s.lastSeq)}, ${int(s.lastMessageAt)}, ${int(s.budgetFullAt)}, ${int(s.awaitingAgentSince)}, ${int(s.firstAgentReplyAt)}, ${int(s.firstResponseAt)})`,
     ),
   );
   await sql`update chat_sessions set
@@ -415,7 +428,8 @@ export async function updateSessionsAfterMessages(
       updated_at = v.column3,
       message_budget_full_at = v.column4,
       awaiting_agent_since = v.column5,
-      first_agent_reply_at = v.column6
+      first_agent_reply_at = v.column6,
+      first_response_at = v.column7
     from (values ${values}) as v
     where chat_sessions.id = v.column1`.execute(db);
 }

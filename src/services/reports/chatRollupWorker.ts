@@ -1,0 +1,45 @@
+// Counts the chat metrics of the hours marked dirty again, from the chats themselves, run by the
+// node holding the housekeeping lease (services/jobs/housekeeping.ts). Reports therefore lag the
+// chats by up to one housekeeping period (HOUSEKEEPING_SECONDS); the newest hours go first, so
+// the current ones stay that fresh while a backlog (the migration's) is worked off, BATCH a period.
+import { measureChat } from '../../domain/reports/chatMeasures.js';
+import { addChat, emptyRollup } from '../../domain/reports/chatRollup.js';
+import {
+  chatsStartedIn,
+  replaceHour,
+  type KeyedRollup,
+} from '../../storage/repositories/reports/chatRollups.js';
+import { clearMarks, dirtyHours } from '../../storage/repositories/reports/dirtyHours.js';
+import type { ServiceContext } from '../context.js';
+
+/** Hours counted per run, so that after the migration's backfill a run stays short. */
+const BATCH = 50;
+
+/**
+ * Recounts up to `limit` dirty hours, each in a transaction of its own, and returns how many.
+ * The marks are read first and cleared last, after the chats were read: a change committed after
+ * its mark was read leaves a mark this run did not see, so its hour is counted again next run.
+ * Two nodes that both believe they hold the lease take turns per hour (a lock per hour), and
+ * either count is complete, so nothing is counted twice.
+ */
+export async function rollUpDirtyHours(ctx: ServiceContext, limit = BATCH): Promise<number> {
+  const hours = await dirtyHours(ctx.store.db, limit);
+  for (const { hourStart, ids } of hours) {
+    await ctx.store.transaction(async (trx) => {
+      await ctx.store.lockForTransaction(trx, `report-hour:${hourStart}`);
+      const rollups = new Map<string, KeyedRollup>();
+      for (const facts of await chatsStartedIn(trx, hourStart)) {
+        const key = `${facts.teamId ?? ''}\u0000${facts.agentId ?? ''}`;
+        let keyed = rollups.get(key);
+        if (!keyed) {
+          keyed = { teamId: facts.teamId, agentId: facts.agentId, rollup: emptyRollup() };
+          rollups.set(key, keyed);
+        }
+        addChat(keyed.rollup, measureChat(facts));
+      }
+      await replaceHour(trx, hourStart, [...rollups.values()]);
+      await clearMarks(trx, ids);
+    });
+  }
+  return hours.length;
+}

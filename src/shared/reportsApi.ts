@@ -1,0 +1,59 @@
+// The REST API's reports (`GET /api/v1/reports/…`) as zod schemas. What each metric means, and
+// how far a median may be from the true one: docs/reports.md.
+import { z } from 'zod';
+import { Id, isoTime } from './api.js';
+
+/** The longest range one report covers. */
+export const MAX_REPORT_DAYS = 400;
+
+export const ChatReportQuery = z.object({
+  from: z.iso
+    .datetime({ offset: true })
+    .describe('start of the range (ISO 8601); rounded down to its UTC hour'),
+  to: z.iso
+    .datetime({ offset: true })
+    .describe(
+      `end of the range, after \`from\`, at most ${MAX_REPORT_DAYS} days on; rounded up to its UTC hour`,
+    ),
+  teamId: Id.optional().describe(
+    "one team's chats; without it, every chat (super admins) or the chats of the teams the caller leads",
+  ),
+});
+export type ChatReportQuery = z.infer<typeof ChatReportQuery>;
+
+const milliseconds = z.number().int().nullable();
+
+export const DurationSummary = z.object({
+  count: z.number().int().describe('chats the duration applies to'),
+  meanMs: milliseconds.describe('exact'),
+  medianMs: milliseconds.describe('from the bins: within a factor of 2^(1/4)'),
+  p90Ms: milliseconds.describe('90th percentile, from the bins'),
+});
+
+export const ChatReport = z.object({
+  from: isoTime.describe('the range counted: chats started from here…'),
+  to: isoTime.describe('…to here (exclusive), whole UTC hours'),
+  teamIds: z
+    .array(Id)
+    .nullable()
+    .describe('the teams counted; null: every chat, also those of no team'),
+  chats: z.number().int().describe('chats started'),
+  abandoned: z.number().int().describe('ended before any agent was assigned'),
+  unanswered: z.number().int().describe('ended after an assignment without any agent message'),
+  transfers: z.number().int(),
+  transferredChats: z.number().int().describe('chats with at least one transfer'),
+  wait: DurationSummary.describe('start to first assignment'),
+  firstResponse: DurationSummary.describe(
+    'first assignment to the first agent message; a transfer does not restart it',
+  ),
+  handle: DurationSummary.describe('first assignment to end'),
+  ratings: z.object({
+    '1': z.number().int(),
+    '2': z.number().int(),
+    '3': z.number().int(),
+    '4': z.number().int(),
+    '5': z.number().int(),
+  }),
+  csat: z.number().nullable().describe('share of 4 and 5 among rated chats, 0 to 1'),
+});
+export type ChatReport = z.infer<typeof ChatReport>;
