@@ -4,6 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { goOnline, startChatWith } from './support/scenes.js';
 import type { Person } from './support/server.js';
 import { messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
@@ -45,15 +46,12 @@ describeInBrowser('attachments', () => {
 
   it('opens a chat between the customer and the agent', async () => {
     agentPage = await suite.signIn(agent);
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
+    await goOnline(agentPage);
     customerPage = await suite.signIn(customer);
-    await customerPage.getByLabel('Subject').fill('Error on the portal');
-    await customerPage.getByLabel('Your message').fill('I get an error when I pay');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
-    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
-    await visible(messageLog(agentPage).getByText('I get an error when I pay'));
+    await startChatWith(agentPage, 'Ama Mensah', customerPage, {
+      subject: 'Error on the portal',
+      message: 'I get an error when I pay',
+    });
   });
 
   it('sends a pasted screenshot, which the agent sees as a thumbnail and opens', async () => {

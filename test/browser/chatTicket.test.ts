@@ -5,8 +5,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { goOnline, startChatWith } from './support/scenes.js';
 import type { Person } from './support/server.js';
-import { bubbles, messageLog, visible, type SignedInPage } from './support/ui.js';
+import { messageLog, visible, type SignedInPage } from './support/ui.js';
 
 const NOTE = 'Registrar needs the signed form before Friday';
 
@@ -24,18 +25,13 @@ describeInBrowser('a ticket from a chat', () => {
 
   it('makes a ticket of the chat, its note staying the desk’s', async () => {
     agentPage = await suite.signIn(agent);
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
+    await goOnline(agentPage);
 
     customerPage = await suite.signIn(customer);
-    await customerPage.getByLabel('Subject').fill('Transcript request');
-    await customerPage
-      .getByLabel('Your message')
-      .fill('I need an official transcript sent abroad.');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
-    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
-    await visible(bubbles(agentPage, 'I need an official transcript sent abroad.'));
+    await startChatWith(agentPage, 'Ama Mensah', customerPage, {
+      subject: 'Transcript request',
+      message: 'I need an official transcript sent abroad.',
+    });
 
     await agentPage.getByRole('button', { name: 'Note', exact: true }).click();
     const noteBox = agentPage.getByRole('combobox', { name: 'Internal note (only agents see it)' });
