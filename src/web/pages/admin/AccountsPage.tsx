@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { TableFrame } from '../../components/TableFrame.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { ROLE_LABELS } from '../../format/labels.js';
 import { formatRelative } from '../../format/time.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
@@ -103,13 +104,7 @@ export function AccountsPage() {
           </table>
         </TableFrame>
       )}
-      {accounts.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={accounts.loadingMore} onClick={() => void accounts.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={accounts} />
       {creating && (
         <NewAccountDialog
           onClose={() => setCreating(false)}

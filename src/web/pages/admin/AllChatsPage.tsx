@@ -20,6 +20,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { Stars } from '../../components/Stars.js';
 import { TableFrame } from '../../components/TableFrame.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { PRIORITY_LABELS, SESSION_STATUS_LABELS } from '../../format/labels.js';
 import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -188,13 +189,7 @@ export function AllChatsPage() {
           </table>
         </TableFrame>
       )}
-      {chats.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={chats.loadingMore} onClick={() => void chats.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={chats} />
       {assigning && (
         <AgentPickerDialog
           title="Assign chat"

@@ -10,6 +10,7 @@ import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { TableFrame } from '../../components/TableFrame.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useNow } from '../../hooks/useNow.js';
@@ -107,13 +108,7 @@ export function MailPage() {
           </table>
         </TableFrame>
       )}
-      {mails.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={mails.loadingMore} onClick={() => void mails.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={mails} />
     </div>
   );
 }
