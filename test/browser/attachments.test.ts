@@ -1,11 +1,10 @@
 // Attachments in two browsers: the customer pastes a screenshot into the composer, sees it upload
 // and sends it; the agent sees its thumbnail in the chat and opens it in the viewer. An SVG with
 // script is refused at upload and runs nowhere, and the agent sends a form back as a file card.
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
-import { goOnline, startChatWith } from './support/scenes.js';
-import type { Person } from './support/server.js';
+import { agentAndCustomer, goOnline, startChatWith } from './support/scenes.js';
 import { messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
 /** Draws a screenshot-like PNG on a canvas and pastes it into the open chat's composer. */
@@ -34,20 +33,14 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" onload="window.__ran = 'onl
 
 describeInBrowser('attachments', () => {
   const suite = useServerAndBrowser();
-  let agent: Person;
-  let customer: Person;
+  const people = agentAndCustomer(suite, 'Ama Mensah');
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
 
-  beforeAll(async () => {
-    agent = await suite.server.person('Ama Mensah', 'admin');
-    customer = await suite.server.person('Yaw Asante');
-  });
-
   it('opens a chat between the customer and the agent', async () => {
-    agentPage = await suite.signIn(agent);
+    agentPage = await suite.signIn(people.agent);
     await goOnline(agentPage);
-    customerPage = await suite.signIn(customer);
+    customerPage = await suite.signIn(people.customer);
     await startChatWith(agentPage, 'Ama Mensah', customerPage, {
       subject: 'Error on the portal',
       message: 'I get an error when I pay',

@@ -2,32 +2,25 @@
 // "Create ticket", follows the link to the ticket, and finds the transcript as its thread with
 // the chat's internal note still a note; the customer finds the request under Requests, without
 // the note. Pressed again (a reload), the panel links to the same ticket.
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
-import { goOnline, startChatWith } from './support/scenes.js';
-import type { Person } from './support/server.js';
+import { agentAndCustomer, goOnline, startChatWith } from './support/scenes.js';
 import { messageLog, visible, type SignedInPage } from './support/ui.js';
 
 const NOTE = 'Registrar needs the signed form before Friday';
 
 describeInBrowser('a ticket from a chat', () => {
   const suite = useServerAndBrowser();
-  let agent: Person;
-  let customer: Person;
+  const people = agentAndCustomer(suite, 'Ama Mensah');
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
 
-  beforeAll(async () => {
-    agent = await suite.server.person('Ama Mensah', 'admin');
-    customer = await suite.server.person('Yaw Asante');
-  });
-
   it('makes a ticket of the chat, its note staying the desk’s', async () => {
-    agentPage = await suite.signIn(agent);
+    agentPage = await suite.signIn(people.agent);
     await goOnline(agentPage);
 
-    customerPage = await suite.signIn(customer);
+    customerPage = await suite.signIn(people.customer);
     await startChatWith(agentPage, 'Ama Mensah', customerPage, {
       subject: 'Transcript request',
       message: 'I need an official transcript sent abroad.',

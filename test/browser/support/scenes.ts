@@ -1,7 +1,37 @@
 // Scenes many browser tests begin with, played through the UI as the people would: an agent goes
-// online, a customer starts a chat, and the chat reaches the agent.
+// online, a customer starts a chat, and the chat reaches the agent; and the two people who do.
 import type { Page } from 'playwright-core';
+import { beforeAll } from 'vitest';
+import type { BrowserSuite } from './browserSuite.js';
+import type { Person } from './server.js';
 import { bubbles, messageLog, visible } from './ui.js';
+
+/**
+ * An admin agent named `agentName` and the customer Yaw Asante, made in a beforeAll of the
+ * surrounding describe (call it after useServerAndBrowser).
+ */
+export function agentAndCustomer(
+  suite: BrowserSuite,
+  agentName: string,
+): { readonly agent: Person; readonly customer: Person } {
+  let people: { agent: Person; customer: Person } | undefined;
+  beforeAll(async () => {
+    const agent = await suite.server.person(agentName, 'admin');
+    people = { agent, customer: await suite.server.person('Yaw Asante') };
+  });
+  const made = () => {
+    if (!people) throw new Error('the agent and the customer are made in beforeAll');
+    return people;
+  };
+  return {
+    get agent() {
+      return made().agent;
+    },
+    get customer() {
+      return made().customer;
+    },
+  };
+}
 
 export interface ChatRequest {
   subject: string;
