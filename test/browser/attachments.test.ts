@@ -1,10 +1,10 @@
 // Attachments in two browsers: the customer pastes a screenshot into the composer, sees it upload
 // and sends it; the agent sees its thumbnail in the chat and opens it in the viewer. An SVG with
 // script is refused at upload and runs nowhere, and the agent sends a form back as a file card.
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
-import type { Person } from './support/server.js';
+import { agentAndCustomer, goOnline, startChatWith } from './support/scenes.js';
 import { messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
 /** Draws a screenshot-like PNG on a canvas and pastes it into the open chat's composer. */
@@ -33,27 +33,18 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" onload="window.__ran = 'onl
 
 describeInBrowser('attachments', () => {
   const suite = useServerAndBrowser();
-  let agent: Person;
-  let customer: Person;
+  const people = agentAndCustomer(suite, 'Ama Mensah');
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
 
-  beforeAll(async () => {
-    agent = await suite.server.person('Ama Mensah', 'admin');
-    customer = await suite.server.person('Yaw Asante');
-  });
-
   it('opens a chat between the customer and the agent', async () => {
-    agentPage = await suite.signIn(agent);
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
-    customerPage = await suite.signIn(customer);
-    await customerPage.getByLabel('Subject').fill('Error on the portal');
-    await customerPage.getByLabel('Your message').fill('I get an error when I pay');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
-    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
-    await visible(messageLog(agentPage).getByText('I get an error when I pay'));
+    agentPage = await suite.signIn(people.agent);
+    await goOnline(agentPage);
+    customerPage = await suite.signIn(people.customer);
+    await startChatWith(agentPage, 'Ama Mensah', customerPage, {
+      subject: 'Error on the portal',
+      message: 'I get an error when I pay',
+    });
   });
 
   it('sends a pasted screenshot, which the agent sees as a thumbnail and opens', async () => {

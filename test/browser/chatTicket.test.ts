@@ -2,40 +2,29 @@
 // "Create ticket", follows the link to the ticket, and finds the transcript as its thread with
 // the chat's internal note still a note; the customer finds the request under Requests, without
 // the note. Pressed again (a reload), the panel links to the same ticket.
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
-import type { Person } from './support/server.js';
-import { bubbles, messageLog, visible, type SignedInPage } from './support/ui.js';
+import { agentAndCustomer, goOnline, startChatWith } from './support/scenes.js';
+import { messageLog, visible, type SignedInPage } from './support/ui.js';
 
 const NOTE = 'Registrar needs the signed form before Friday';
 
 describeInBrowser('a ticket from a chat', () => {
   const suite = useServerAndBrowser();
-  let agent: Person;
-  let customer: Person;
+  const people = agentAndCustomer(suite, 'Ama Mensah');
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
 
-  beforeAll(async () => {
-    agent = await suite.server.person('Ama Mensah', 'admin');
-    customer = await suite.server.person('Yaw Asante');
-  });
-
   it('makes a ticket of the chat, its note staying the desk’s', async () => {
-    agentPage = await suite.signIn(agent);
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
+    agentPage = await suite.signIn(people.agent);
+    await goOnline(agentPage);
 
-    customerPage = await suite.signIn(customer);
-    await customerPage.getByLabel('Subject').fill('Transcript request');
-    await customerPage
-      .getByLabel('Your message')
-      .fill('I need an official transcript sent abroad.');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
-    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
-    await visible(bubbles(agentPage, 'I need an official transcript sent abroad.'));
+    customerPage = await suite.signIn(people.customer);
+    await startChatWith(agentPage, 'Ama Mensah', customerPage, {
+      subject: 'Transcript request',
+      message: 'I need an official transcript sent abroad.',
+    });
 
     await agentPage.getByRole('button', { name: 'Note', exact: true }).click();
     const noteBox = agentPage.getByRole('combobox', { name: 'Internal note (only agents see it)' });

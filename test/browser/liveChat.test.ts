@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { goOnline, startChat } from './support/scenes.js';
 import type { Person } from './support/server.js';
 import {
   bubbles,
@@ -48,16 +49,14 @@ describeInBrowser('live chat between a customer and an agent', () => {
   it('assigns a new chat to the agent who just went online', async () => {
     agentPage = await suite.signIn(agent);
     await visible(agentPage.getByText('No chat open'));
-    // Named by its label alone: the status hint describes it, not names it.
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
+    await goOnline(agentPage);
 
     customerPage = await suite.signIn(customer);
-    await customerPage.getByLabel('Subject').fill('Cannot register for CS201');
-    await customerPage.getByRole('radio', { name: 'High' }).check();
-    await customerPage.getByLabel('Your message').fill('I get an error when I add CS201.');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+    await startChat(customerPage, {
+      subject: 'Cannot register for CS201',
+      priority: 'High',
+      message: 'I get an error when I add CS201.',
+    });
 
     await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
     await visible(customerPage.getByRole('heading', { name: 'Ama Mensah' }));
@@ -166,15 +165,17 @@ describeInBrowser('live chat between a customer and an agent', () => {
     await agentPage.getByRole('combobox', { name: 'Max chats' }).selectOption('1');
     await agentPage.getByRole('button', { name: 'Update' }).click();
     await customerPage.getByRole('link', { name: 'Live chat' }).click();
-    await customerPage.getByLabel('Subject').fill('Library card');
-    await customerPage.getByLabel('Your message').fill('My card does not open the gate.');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+    await startChat(customerPage, {
+      subject: 'Library card',
+      message: 'My card does not open the gate.',
+    });
     await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
 
     secondCustomerPage = await suite.signIn(await suite.server.person('Esi Owusu'));
-    await secondCustomerPage.getByLabel('Subject').fill('Printing');
-    await secondCustomerPage.getByLabel('Your message').fill('The printer ate my credits.');
-    await secondCustomerPage.getByRole('button', { name: 'Start chat' }).click();
+    await startChat(secondCustomerPage, {
+      subject: 'Printing',
+      message: 'The printer ate my credits.',
+    });
     await visible(secondCustomerPage.getByText("You're next in the queue"));
     // One chat handled so far (a few seconds) and Ama's one slot taken.
     await visible(secondCustomerPage.getByText('Estimated wait: less than a minute.'));

@@ -11,16 +11,9 @@ import { sendMessage } from '../../src/services/messages/messageSender.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { goOnline, startChatWith } from './support/scenes.js';
 import type { Person } from './support/server.js';
-import {
-  bubbles,
-  connected,
-  messageLog,
-  send,
-  until,
-  visible,
-  type SignedInPage,
-} from './support/ui.js';
+import { bubbles, connected, send, until, visible, type SignedInPage } from './support/ui.js';
 
 /** The first note of the message chime (src/web/notify/chime.ts). */
 const MESSAGE_NOTE = 987.77;
@@ -112,16 +105,13 @@ describeInBrowser('alerts for customer messages', () => {
 
   it('keeps quiet for a message in the chat the agent has on screen', async () => {
     amaPage = await withStubs(await suite.signIn(ama));
-    await amaPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await amaPage.getByRole('button', { name: 'Update' }).click();
-    await visible(amaPage.getByText('You are online'));
+    await goOnline(amaPage);
 
     yawPage = await withStubs(await suite.signIn(await suite.server.person('Yaw Asante')));
-    await yawPage.getByLabel('Subject').fill('Lost student card');
-    await yawPage.getByLabel('Your message').fill('I lost my card.');
-    await yawPage.getByRole('button', { name: 'Start chat' }).click();
-    await visible(messageLog(yawPage).getByText('Ama Mensah joined the chat'));
-    await visible(bubbles(amaPage, 'I lost my card.'));
+    await startChatWith(amaPage, 'Ama Mensah', yawPage, {
+      subject: 'Lost student card',
+      message: 'I lost my card.',
+    });
 
     await send(yawPage, 'Can you block it?');
     await visible(bubbles(amaPage, 'Can you block it?'));

@@ -5,6 +5,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { goOnline, startChatWith } from './support/scenes.js';
 import type { Person } from './support/server.js';
 import { bubbles, messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
@@ -44,17 +45,14 @@ describeInBrowser('internal notes', () => {
 
   it('opens a chat between the customer and the agent', async () => {
     agentPage = await suite.signIn(agent);
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
+    await goOnline(agentPage);
     kofiPage = await suite.signIn(kofi);
 
     customerPage = await suite.signIn(customer);
-    await customerPage.getByLabel('Subject').fill('Tuition refund');
-    await customerPage.getByLabel('Your message').fill('Where is my refund?');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
-    await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
-    await visible(bubbles(agentPage, 'Where is my refund?'));
+    await startChatWith(agentPage, 'Ama Mensah', customerPage, {
+      subject: 'Tuition refund',
+      message: 'Where is my refund?',
+    });
   });
 
   it('shows the agent’s note styled as a note, and the customer nothing of it', async () => {

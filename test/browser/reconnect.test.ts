@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message } from '../../src/shared/api.js';
 import { describeInBrowser, launchChromium } from './support/chromium.js';
 import { spawnServer, type ProcessServer } from './support/processServer.js';
+import { startChat } from './support/scenes.js';
 import { PASSWORD, type Person } from './support/server.js';
 import {
   bubbles,
@@ -51,9 +52,7 @@ describeInBrowser('reconnecting after a server restart', () => {
   it('chats normally before the restart', async () => {
     agentPage = await signIn(browser, server.url, agent);
     customerPage = await signIn(browser, server.url, await server.person('Yaw Asante'));
-    await customerPage.getByLabel('Subject').fill('Fees not showing');
-    await customerPage.getByLabel('Your message').fill('I paid last week.');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+    await startChat(customerPage, { subject: 'Fees not showing', message: 'I paid last week.' });
     await visible(messageLog(customerPage).getByText('Ama Mensah joined the chat'));
     sessionId = decodeURIComponent(new URL(customerPage.url()).pathname.split('/').at(-1)!);
     await send(agentPage, 'Let me check your payment.');

@@ -10,6 +10,7 @@ import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { goOnline, startChat } from './support/scenes.js';
 import type { Person } from './support/server.js';
 import { messageLog, until, visible, type SignedInPage } from './support/ui.js';
 
@@ -98,9 +99,7 @@ describeInBrowser('teams and topics', () => {
 
   it('brings the customer to the team’s agent on the topic they pick', async () => {
     const agentPage = await suite.signIn(agent);
-    await agentPage.getByRole('combobox', { name: 'Status', exact: true }).selectOption('online');
-    await agentPage.getByRole('button', { name: 'Update' }).click();
-    await visible(agentPage.getByText('You are online'));
+    await goOnline(agentPage);
 
     const customerPage = await suite.signIn(customer);
     const picker = customerPage.getByRole('combobox', { name: 'Topic' });
@@ -113,9 +112,10 @@ describeInBrowser('teams and topics', () => {
     expect(await picker.locator('option:checked').textContent()).toBe('Fees and payments');
     await picker.selectOption({ label: 'Course registration' });
     await picker.selectOption({ label: 'Fees and payments' });
-    await customerPage.getByLabel('Subject').fill('Refund of the library deposit');
-    await customerPage.getByLabel('Your message').fill('When will my deposit be refunded?');
-    await customerPage.getByRole('button', { name: 'Start chat' }).click();
+    await startChat(customerPage, {
+      subject: 'Refund of the library deposit',
+      message: 'When will my deposit be refunded?',
+    });
     await visible(messageLog(customerPage).getByText('Kofi Boateng joined the chat'));
 
     await visible(agentPage.getByRole('heading', { name: 'Yaw Asante' }));

@@ -3,10 +3,10 @@
 // internal note shows on the desk's page and never on the requester's, nor in what the API gives
 // them. The composer and the thumbnails are the chat's (components/chat).
 import sharp from 'sharp';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
-import type { Person } from './support/server.js';
+import { agentAndCustomer } from './support/scenes.js';
 import { until, visible, type SignedInPage } from './support/ui.js';
 
 /** The width an image on the page was decoded to (0 until it has loaded). */
@@ -15,18 +15,12 @@ const WIDTH_OF = (selector: string) =>
 
 describeInBrowser('ticket attachments', () => {
   const suite = useServerAndBrowser();
-  let agent: Person;
-  let customer: Person;
+  const people = agentAndCustomer(suite, 'Kofi Boateng');
   let agentPage: SignedInPage;
   let customerPage: SignedInPage;
 
-  beforeAll(async () => {
-    agent = await suite.server.person('Kofi Boateng', 'admin');
-    customer = await suite.server.person('Yaw Asante');
-  });
-
   it('shows the requester the image an agent attached to a reply', async () => {
-    customerPage = await suite.signIn(customer);
+    customerPage = await suite.signIn(people.customer);
     await customerPage.getByRole('link', { name: 'Requests' }).click();
     await customerPage.getByRole('link', { name: 'New request' }).click();
     await customerPage.getByLabel('Subject').fill('Stamp on my transcript');
@@ -34,7 +28,7 @@ describeInBrowser('ticket attachments', () => {
     await customerPage.getByRole('button', { name: 'Send request' }).click();
     await visible(customerPage.getByRole('heading', { name: 'Stamp on my transcript' }));
 
-    agentPage = await suite.signIn(agent);
+    agentPage = await suite.signIn(people.agent);
     await agentPage.goto('/tickets/1');
     await visible(agentPage.getByRole('heading', { name: 'Stamp on my transcript' }));
     const image = await sharp({

@@ -5,6 +5,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
+import { startChat } from './support/scenes.js';
 import type { Person } from './support/server.js';
 import {
   bubbles,
@@ -31,20 +32,17 @@ describeInBrowser('the waiting queue', () => {
     kofi = await suite.server.person('Kofi Boateng', 'admin');
   });
 
-  async function startChat(page: SignedInPage, subject: string, priority: string, message: string) {
-    await page.getByLabel('Subject').fill(subject);
-    await page.getByRole('radio', { name: priority }).check();
-    await page.getByLabel('Your message').fill(message);
-    await page.getByRole('button', { name: 'Start chat' }).click();
-  }
-
   it('tells a waiting customer their place, and that no agent is online', async () => {
     [amaPage, kofiPage] = await Promise.all([suite.signIn(ama), suite.signIn(kofi)]);
     for (const page of [amaPage, kofiPage])
       await page.getByRole('tab', { name: /Waiting/ }).click();
 
     yawPage = await suite.signIn(await suite.server.person('Yaw Asante'));
-    await startChat(yawPage, 'Transcript request', 'Medium', 'How do I get my transcript?');
+    await startChat(yawPage, {
+      subject: 'Transcript request',
+      priority: 'Medium',
+      message: 'How do I get my transcript?',
+    });
     await visible(yawPage.getByRole('heading', { name: 'Waiting for an agent' }));
     await visible(yawPage.getByText("You're next in the queue"));
     await visible(yawPage.getByText('No agents are online right now'));
@@ -70,7 +68,11 @@ describeInBrowser('the waiting queue', () => {
     await until(async () => expect(await kofiPage.title()).toMatch(/^\(1\) Quick responses/));
 
     abenaPage = await suite.signIn(await suite.server.person('Abena Ofori'));
-    await startChat(abenaPage, 'Exam clash today', 'Urgent', 'Two exams at the same time!');
+    await startChat(abenaPage, {
+      subject: 'Exam clash today',
+      priority: 'Urgent',
+      message: 'Two exams at the same time!',
+    });
     await visible(abenaPage.getByText("You're next in the queue"));
     await visible(yawPage.getByText("You're number 2 in the queue"));
 

@@ -2,22 +2,17 @@
 // IMAP and LMTP on free loopback ports, its configuration, state, log and maildirs under a
 // temporary directory, every mailbox with one plain password. Mail is delivered over LMTP, as a mail
 // server hands it over, so what the importer fetches is what a real mailbox holds.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { freePort } from '../cluster/support/ports.js';
+import { ServerProcess, serverDir } from './serverProcess.js';
 
 const DOVECOT = '/usr/sbin/dovecot';
 /** Every test mailbox's password. */
 const PASSWORD = 'secret';
-
-const alive = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of alive) child.kill('SIGKILL');
-});
 
 /**
  * True when Dovecot can run here. Outside CI a missing Dovecot skips the mail tests with a line
@@ -56,17 +51,13 @@ export class Dovecot {
   private readonly users = new Map<string, string>();
 
   private constructor(
-    private readonly dir: string,
-    private readonly child: ChildProcess,
-    private readonly exited: Promise<void>,
+    private readonly server: ServerProcess,
     readonly imapPort: number,
     readonly lmtpPort: number,
   ) {}
 
   static async start(): Promise<Dovecot> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-dovecot-'));
-    // Dovecot's own processes (login, auth) run as its unprivileged users and must reach it.
-    fs.chmodSync(dir, 0o755);
+    const dir = serverDir('dovecot');
     const owner = mailOwner();
     const mail = path.join(dir, 'mail');
     fs.mkdirSync(mail);
@@ -119,30 +110,17 @@ export class Dovecot {
         '',
       ].join('\n'),
     );
-    const child = spawn(DOVECOT, ['-F', '-c', path.join(dir, 'dovecot.conf')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await ServerProcess.start({
+      name: 'Dovecot',
+      command: DOVECOT,
+      args: ['-F', '-c', path.join(dir, 'dovecot.conf')],
+      dir,
+      ports: [imapPort, lmtpPort],
+      timeoutMs: 15_000,
+      stopSignal: 'SIGTERM',
+      logFile: 'dovecot.log',
     });
-    alive.add(child);
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<void>((resolve) =>
-      child.once('exit', () => {
-        alive.delete(child);
-        resolve();
-      }),
-    );
-    const dovecot = new Dovecot(dir, child, exited, imapPort, lmtpPort);
-    const deadline = Date.now() + 15_000;
-    while (!((await accepts(imapPort)) && (await accepts(lmtpPort)))) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        const log = dovecot.log();
-        await dovecot.stop();
-        throw new Error(`Dovecot did not start:\n${output}${log}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return dovecot;
+    return new Dovecot(server, imapPort, lmtpPort);
   }
 
   /** Names a mailbox user: every one signs in with PASSWORD (see the passdb above). */
@@ -175,7 +153,7 @@ export class Dovecot {
 
   /** The files of a user's mailbox folder (`new` and `cur`), for checks on the server's side. */
   maildirFiles(address: string): string[] {
-    const root = path.join(this.dir, 'mail', address);
+    const root = path.join(this.server.dir, 'mail', address);
     return ['new', 'cur'].flatMap((sub) => {
       const folder = path.join(root, sub);
       return fs.existsSync(folder) ? fs.readdirSync(folder).map((f) => `${sub}/${f}`) : [];
@@ -183,28 +161,10 @@ export class Dovecot {
   }
 
   log(): string {
-    const file = path.join(this.dir, 'dovecot.log');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    return this.server.readFile('dovecot.log');
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGTERM');
-      const force = setTimeout(() => this.child.kill('SIGKILL'), 5000);
-      await this.exited;
-      clearTimeout(force);
-    }
-    fs.rmSync(this.dir, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return this.server.stop();
   }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

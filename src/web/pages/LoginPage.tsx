@@ -7,9 +7,9 @@ import { errorMessage } from '../api/errorMessage.js';
 import { Link } from '../app/router.js';
 import { signIn } from '../app/signIn.js';
 import { Alert } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
 import { TextField } from '../components/Field.js';
 import { SignInCard } from '../components/SignInCard.js';
+import { EmailField, SignInCardForm } from '../components/SignInCardForm.js';
 import { useSubmission } from '../hooks/useSubmission.js';
 import { passwordProblem, ssoProblem } from './signInProblems.js';
 
@@ -31,10 +31,7 @@ export function LoginPage({
   const [password, setPassword] = useState('');
   const { busy, problem, run } = useSubmission(signInFailure);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    await run(() => signIn(email.trim(), password));
-  };
+  const submit = () => run(() => signIn(email.trim(), password));
 
   return (
     <SignInCard title="Sign in to Switchboard" subtitle="Live chat with our support team">
@@ -44,16 +41,15 @@ export function LoginPage({
         </Alert>
       )}
       {notice && <Alert tone="info">{notice}</Alert>}
-      <form class="stack" onSubmit={submit} noValidate>
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          autocomplete="username"
-          required
-          value={email}
-          onValue={setEmail}
-        />
+      <SignInCardForm
+        onSubmit={submit}
+        problem={problem}
+        busy={busy}
+        ready={!!email && !!password}
+        submitLabel="Sign in"
+        after={<Link href="/forgot-password">Forgot password?</Link>}
+      >
+        <EmailField value={email} onValue={setEmail} />
         <TextField
           label="Password"
           type="password"
@@ -63,18 +59,7 @@ export function LoginPage({
           value={password}
           onValue={setPassword}
         />
-        {problem && <Alert tone="danger">{problem}</Alert>}
-        <Button
-          type="submit"
-          variant="primary"
-          busy={busy}
-          disabled={!email || !password}
-          class="btn--block"
-        >
-          Sign in
-        </Button>
-        <Link href="/forgot-password">Forgot password?</Link>
-      </form>
+      </SignInCardForm>
     </SignInCard>
   );
 }

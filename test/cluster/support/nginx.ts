@@ -2,22 +2,15 @@
 // loopback port in a temporary prefix directory. Only the upstream's server addresses, the
 // listen line and the access log's file are replaced; the test fails if those lines ever stop
 // matching.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ServerProcess, serverDir } from '../../support/serverProcess.js';
 
 const template = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../deploy/nginx.conf',
 );
-
-const alive = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of alive) child.kill('SIGKILL');
-});
 
 /**
  * The documented configuration with these upstream nodes, listening on `port`, logging requests
@@ -43,18 +36,15 @@ export function renderSiteConfig(nodes: string[], port: number, accessLog: strin
 
 export class Nginx {
   private constructor(
-    private readonly child: ChildProcess,
-    private readonly prefix: string,
+    private readonly server: ServerProcess,
     readonly url: string,
-    private readonly exited: Promise<void>,
   ) {}
 
   /** Starts nginx proxying to `nodes` (host:port), listening on `port`. */
   static async start(nodes: string[], port: number): Promise<Nginx> {
-    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-nginx-'));
     // When run as root, nginx's workers drop to an unprivileged user that must reach the
-    // prefix (temporary files for buffered bodies).
-    fs.chmodSync(prefix, 0o755);
+    // prefix (temporary files for buffered bodies): serverDir lets them.
+    const prefix = serverDir('nginx');
     fs.writeFileSync(
       path.join(prefix, 'switchboard.conf'),
       renderSiteConfig(nodes, port, path.join(prefix, 'switchboard.access.log')),
@@ -77,62 +67,29 @@ export class Nginx {
         '',
       ].join('\n'),
     );
-    const child = spawn(
-      'nginx',
-      ['-p', prefix, '-c', `${prefix}/nginx.conf`, '-e', `${prefix}/error.log`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    alive.add(child);
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<void>((resolve) =>
-      child.once('exit', () => {
-        alive.delete(child);
-        resolve();
-      }),
-    );
-    const nginx = new Nginx(child, prefix, `http://127.0.0.1:${port}`, exited);
-    const deadline = Date.now() + 10_000;
-    while (!(await accepts(port))) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await nginx.stop();
-        throw new Error(`nginx did not start:\n${output}${nginx.errorLog()}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return nginx;
+    const server = await ServerProcess.start({
+      name: 'nginx',
+      command: 'nginx',
+      args: ['-p', prefix, '-c', `${prefix}/nginx.conf`, '-e', `${prefix}/error.log`],
+      dir: prefix,
+      ports: [port],
+      timeoutMs: 10_000,
+      stopSignal: 'SIGQUIT',
+      logFile: 'error.log',
+    });
+    return new Nginx(server, `http://127.0.0.1:${port}`);
   }
 
   /** What nginx wrote to the site's access log so far. */
   accessLog(): string {
-    const file = path.join(this.prefix, 'switchboard.access.log');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    return this.server.readFile('switchboard.access.log');
   }
 
   errorLog(): string {
-    const file = path.join(this.prefix, 'error.log');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    return this.server.readFile('error.log');
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGQUIT');
-      const force = setTimeout(() => this.child.kill('SIGKILL'), 5000);
-      await this.exited;
-      clearTimeout(force);
-    }
-    fs.rmSync(this.prefix, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return this.server.stop();
   }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -4,9 +4,8 @@ import { useState } from 'preact/hooks';
 import { Link } from '../../app/router.js';
 import { publicApi } from '../../app/signIn.js';
 import { Alert } from '../../components/Alert.js';
-import { Button } from '../../components/Button.js';
-import { TextField } from '../../components/Field.js';
 import { SignInCard } from '../../components/SignInCard.js';
+import { EmailField, SignInCardForm } from '../../components/SignInCardForm.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 import { accountProblem } from './accountProblems.js';
 
@@ -15,8 +14,7 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { busy, problem, run } = useSubmission(accountProblem);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     const address = email.trim();
     await run(async () => {
       await publicApi.auth.requestPasswordReset(address);
@@ -35,22 +33,16 @@ export function ForgotPasswordPage() {
           <Link href="/login">Back to sign in</Link>
         </div>
       ) : (
-        <form class="stack" onSubmit={submit} noValidate>
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onValue={setEmail}
-          />
-          {problem && <Alert tone="danger">{problem}</Alert>}
-          <Button type="submit" variant="primary" busy={busy} disabled={!email} class="btn--block">
-            Mail me a link
-          </Button>
-          <Link href="/login">Back to sign in</Link>
-        </form>
+        <SignInCardForm
+          onSubmit={submit}
+          problem={problem}
+          busy={busy}
+          ready={!!email}
+          submitLabel="Mail me a link"
+          after={<Link href="/login">Back to sign in</Link>}
+        >
+          <EmailField value={email} onValue={setEmail} />
+        </SignInCardForm>
       )}
     </SignInCard>
   );

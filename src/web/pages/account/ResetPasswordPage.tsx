@@ -5,9 +5,9 @@ import { LIMITS } from '../../../shared/vocabulary.js';
 import { Link } from '../../app/router.js';
 import { publicApi } from '../../app/signIn.js';
 import { Alert } from '../../components/Alert.js';
-import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/Field.js';
 import { SignInCard } from '../../components/SignInCard.js';
+import { SignInCardForm } from '../../components/SignInCardForm.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 import { accountProblem } from './accountProblems.js';
 
@@ -19,8 +19,7 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
   const short = password.length > 0 && password.length < LIMITS.password.min;
   const differs = again.length > 0 && again !== password;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!token || short || differs) return;
     await run(async () => {
       await publicApi.auth.confirmPasswordReset(token, password);
@@ -47,7 +46,14 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
           </Link>
         </div>
       ) : (
-        <form class="stack" onSubmit={submit} noValidate>
+        <SignInCardForm
+          onSubmit={submit}
+          problem={problem}
+          busy={busy}
+          ready={!!password && password === again && !short}
+          submitLabel="Set the new password"
+          after={problem && <Link href="/forgot-password">Ask for a new link</Link>}
+        >
           <TextField
             label="New password"
             type="password"
@@ -69,18 +75,7 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
             value={again}
             onValue={setAgain}
           />
-          {problem && <Alert tone="danger">{problem}</Alert>}
-          <Button
-            type="submit"
-            variant="primary"
-            busy={busy}
-            disabled={!password || password !== again || short}
-            class="btn--block"
-          >
-            Set the new password
-          </Button>
-          {problem && <Link href="/forgot-password">Ask for a new link</Link>}
-        </form>
+        </SignInCardForm>
       )}
     </SignInCard>
   );

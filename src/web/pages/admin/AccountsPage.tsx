@@ -11,7 +11,8 @@ import { Button } from '../../components/Button.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
-import { TableFrame } from '../../components/TableFrame.js';
+import { DataTable } from '../../components/TableFrame.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { ROLE_LABELS } from '../../format/labels.js';
 import { formatRelative } from '../../format/time.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
@@ -77,39 +78,22 @@ export function AccountsPage() {
         <EmptyState icon="users" title="No accounts match" />
       )}
       {accounts.items.length > 0 && (
-        <TableFrame label="Accounts">
-          <table class="table">
-            <caption class="sr-only">Accounts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">State</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.items.map((account) => (
-                <AccountRow
-                  key={account.id}
-                  account={account}
-                  onChanged={() => void accounts.reload()}
-                />
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label="Accounts"
+          caption="Accounts"
+          columns={['Name', 'Role', 'State', 'Last sign-in']}
+          actions
+        >
+          {accounts.items.map((account) => (
+            <AccountRow
+              key={account.id}
+              account={account}
+              onChanged={() => void accounts.reload()}
+            />
+          ))}
+        </DataTable>
       )}
-      {accounts.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={accounts.loadingMore} onClick={() => void accounts.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={accounts} />
       {creating && (
         <NewAccountDialog
           onClose={() => setCreating(false)}

@@ -6,7 +6,7 @@ import { Alert } from '../../components/Alert.js';
 import { Avatar } from '../../components/Avatar.js';
 import { AgentStatusLabel, RoleBadge } from '../../components/Badge.js';
 import { Loading } from '../../components/Spinner.js';
-import { TableFrame } from '../../components/TableFrame.js';
+import { DataTable } from '../../components/TableFrame.js';
 import { formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
@@ -59,58 +59,48 @@ export function AgentsPage() {
       {loaded.error && <Alert tone="danger">{loaded.error}</Alert>}
       {loaded.loading && !loaded.data && <Loading />}
       {agents.length > 0 && (
-        <TableFrame label="Agents">
-          <table class="table">
-            <caption class="sr-only">Agents with their status and load, updated live</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agent</th>
-                <th scope="col">Status</th>
-                <th scope="col">Load</th>
-                <th scope="col">Auto-assign</th>
-                <th scope="col">Last chat assigned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((state) => (
-                <tr key={state.agent.id} data-agent={state.agent.email ?? state.agent.id}>
-                  <td>
-                    <span class="person">
-                      <Avatar id={state.agent.id} name={state.agent.name} size="sm" />
-                      <span>
-                        <span class="person__name">{state.agent.name}</span>
-                        <RoleBadge role={state.agent.role} />
-                      </span>
-                    </span>
-                  </td>
-                  <td>
-                    <AgentStatusLabel status={state.status} />
-                    <span class="muted small block">
-                      {state.connected ? 'Connected' : 'Not connected'}
-                    </span>
-                  </td>
-                  <td>
-                    <span class="load">
-                      <meter
-                        class="load__meter"
-                        min={0}
-                        max={state.maxConcurrentChats}
-                        high={state.maxConcurrentChats - 0.5}
-                        value={state.openChats}
-                        aria-label={`${state.openChats} of ${state.maxConcurrentChats} chats`}
-                      />
-                      <span>
-                        {state.openChats} / {state.maxConcurrentChats}
-                      </span>
-                    </span>
-                  </td>
-                  <td>{state.autoAssign ? 'On' : 'Off'}</td>
-                  <td>{state.lastAssignedAt ? formatRelative(state.lastAssignedAt, now) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label="Agents"
+          caption="Agents with their status and load, updated live"
+          columns={['Agent', 'Status', 'Load', 'Auto-assign', 'Last chat assigned']}
+        >
+          {agents.map((state) => (
+            <tr key={state.agent.id} data-agent={state.agent.email ?? state.agent.id}>
+              <td>
+                <span class="person">
+                  <Avatar id={state.agent.id} name={state.agent.name} size="sm" />
+                  <span>
+                    <span class="person__name">{state.agent.name}</span>
+                    <RoleBadge role={state.agent.role} />
+                  </span>
+                </span>
+              </td>
+              <td>
+                <AgentStatusLabel status={state.status} />
+                <span class="muted small block">
+                  {state.connected ? 'Connected' : 'Not connected'}
+                </span>
+              </td>
+              <td>
+                <span class="load">
+                  <meter
+                    class="load__meter"
+                    min={0}
+                    max={state.maxConcurrentChats}
+                    high={state.maxConcurrentChats - 0.5}
+                    value={state.openChats}
+                    aria-label={`${state.openChats} of ${state.maxConcurrentChats} chats`}
+                  />
+                  <span>
+                    {state.openChats} / {state.maxConcurrentChats}
+                  </span>
+                </span>
+              </td>
+              <td>{state.autoAssign ? 'On' : 'Off'}</td>
+              <td>{state.lastAssignedAt ? formatRelative(state.lastAssignedAt, now) : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -19,7 +19,8 @@ import { AgentPickerDialog } from '../../components/chat/AgentPickerDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { Stars } from '../../components/Stars.js';
-import { TableFrame } from '../../components/TableFrame.js';
+import { DataTable } from '../../components/TableFrame.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { PRIORITY_LABELS, SESSION_STATUS_LABELS } from '../../format/labels.js';
 import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -135,66 +136,45 @@ export function AllChatsPage() {
         <EmptyState icon="search" title="No chats match these filters" />
       )}
       {chats.items.length > 0 && (
-        <TableFrame label="Chats">
-          <table class="table">
-            <caption class="sr-only">Chats, newest first, updated live</caption>
-            <thead>
-              <tr>
-                <th scope="col">Subject</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Agent</th>
-                <th scope="col">Status</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Started</th>
-                <th scope="col">Rating</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chats.items.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    <Link
-                      href={`/admin/chats/${encodeURIComponent(session.id)}`}
-                      class="table__link"
-                    >
-                      {session.subject}
-                    </Link>
-                  </td>
-                  <td>{session.customer.name}</td>
-                  <td>
-                    {session.agent?.name ??
-                      (session.status === 'waiting' ? (
-                        <Button size="sm" onClick={() => setAssigning(session)}>
-                          Assign to…
-                        </Button>
-                      ) : (
-                        '—'
-                      ))}
-                  </td>
-                  <td>
-                    <SessionStatusBadge status={session.status} />{' '}
-                    <OverdueReplyBadge
-                      label={overdueReplyLabel(session, session.awaitingAgentSince, overdueMs, now)}
-                    />
-                  </td>
-                  <td>
-                    <PriorityBadge priority={session.priority} />
-                  </td>
-                  <td class="nowrap">{formatDateTime(session.startedAt)}</td>
-                  <td>{session.rating !== null ? <Stars rating={session.rating} /> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label="Chats"
+          caption="Chats, newest first, updated live"
+          columns={['Subject', 'Customer', 'Agent', 'Status', 'Priority', 'Started', 'Rating']}
+        >
+          {chats.items.map((session) => (
+            <tr key={session.id}>
+              <td>
+                <Link href={`/admin/chats/${encodeURIComponent(session.id)}`} class="table__link">
+                  {session.subject}
+                </Link>
+              </td>
+              <td>{session.customer.name}</td>
+              <td>
+                {session.agent?.name ??
+                  (session.status === 'waiting' ? (
+                    <Button size="sm" onClick={() => setAssigning(session)}>
+                      Assign to…
+                    </Button>
+                  ) : (
+                    '—'
+                  ))}
+              </td>
+              <td>
+                <SessionStatusBadge status={session.status} />{' '}
+                <OverdueReplyBadge
+                  label={overdueReplyLabel(session, session.awaitingAgentSince, overdueMs, now)}
+                />
+              </td>
+              <td>
+                <PriorityBadge priority={session.priority} />
+              </td>
+              <td class="nowrap">{formatDateTime(session.startedAt)}</td>
+              <td>{session.rating !== null ? <Stars rating={session.rating} /> : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {chats.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={chats.loadingMore} onClick={() => void chats.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={chats} />
       {assigning && (
         <AgentPickerDialog
           title="Assign chat"

@@ -9,7 +9,8 @@ import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
-import { TableFrame } from '../../components/TableFrame.js';
+import { DataTable } from '../../components/TableFrame.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useNow } from '../../hooks/useNow.js';
@@ -84,36 +85,18 @@ export function MailPage() {
         <EmptyState icon="mail" title={status === 'dead' ? 'No failed mail' : 'No mail here'} />
       )}
       {mails.items.length > 0 && (
-        <TableFrame label="Mail">
-          <table class="table">
-            <caption class="sr-only">Mail: {STATUS_LABELS[status]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">What happened</th>
-                <th scope="col">Queued</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.items.map((mail) => (
-                <MailRow key={mail.id} mail={mail} onRetried={reload} />
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          label="Mail"
+          caption={`Mail: ${STATUS_LABELS[status]}`}
+          columns={['To', 'Subject', 'Attempts', 'What happened', 'Queued']}
+          actions
+        >
+          {mails.items.map((mail) => (
+            <MailRow key={mail.id} mail={mail} onRetried={reload} />
+          ))}
+        </DataTable>
       )}
-      {mails.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={mails.loadingMore} onClick={() => void mails.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={mails} />
     </div>
   );
 }

@@ -3,10 +3,10 @@
 import { Link } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
-import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { Loading } from '../../components/Spinner.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { formatRelative } from '../../format/time.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { useNow } from '../../hooks/useNow.js';
@@ -55,13 +55,7 @@ export function RequestsPage() {
           ))}
         </ul>
       )}
-      {requests.hasMore && (
-        <div class="cluster cluster--center">
-          <Button busy={requests.loadingMore} onClick={() => void requests.loadMore()}>
-            Show more
-          </Button>
-        </div>
-      )}
+      <ShowMore list={requests} />
     </div>
   );
 }

@@ -10,11 +10,11 @@ import { Link } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { PriorityBadge } from '../../components/Badge.js';
-import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
 import { TableFrame } from '../../components/TableFrame.js';
 import { TabPanel, Tabs } from '../../components/Tabs.js';
+import { ShowMore } from '../../components/ShowMore.js';
 import { PRIORITY_LABELS } from '../../format/labels.js';
 import { formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -205,13 +205,7 @@ export function TicketsInboxPage() {
             </table>
           </TableFrame>
         )}
-        {tickets.hasMore && (
-          <div class="cluster cluster--center">
-            <Button busy={tickets.loadingMore} onClick={() => void tickets.loadMore()}>
-              Show more
-            </Button>
-          </div>
-        )}
+        <ShowMore list={tickets} />
       </TabPanel>
     </div>
   );
