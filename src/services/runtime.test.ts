@@ -18,4 +18,11 @@ describe('uuidV7', () => {
     const many = new Set(Array.from({ length: 10_000 }, () => uuidV7.next()));
     expect(many.size).toBe(10_000);
   });
+
+  it('keeps ids made in the same millisecond in the order they were made', () => {
+    const ids = Array.from({ length: 20_000 }, () => uuidV7.next());
+    for (let i = 1; i < ids.length; i++) expect(ids[i]! > ids[i - 1]!).toBe(true);
+    for (const id of ids.slice(0, 50))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
 });
