@@ -24,7 +24,8 @@ import { findUserById } from '../../storage/repositories/users.js';
 import { loadTicketFilesOf } from '../../storage/repositories/files.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
-import { mailTicketMessage } from '../mail/ticketMail/ticketMailTriggers.js';
+import { mailNewTicket, mailTicketMessage } from '../mail/ticketMail/ticketMailTriggers.js';
+import { mailPeople } from '../../storage/repositories/mail/ticketMail.js';
 import { attachUploads, unsentUploads } from '../files/attachments.js';
 import { uploadsDisabled } from '../files/uploadRules.js';
 import { assigneeFor, loadTicketFor, type TicketAccess, type TicketRule } from './ticketAccess.js';
@@ -99,7 +100,9 @@ export async function replyWithin(
       : { type: 'agentReply' };
   let ticket = access.row;
   let status = nextTicketStatus(ticket.status, event);
+  let followUp = false;
   if (status === 'followUp') {
+    followUp = true;
     ticket = await openFollowUp(trx, ctx, outbox, ticket, author);
     status = nextTicketStatus(ticket.status, event) as TicketRow['status'];
   }
@@ -108,6 +111,15 @@ export async function replyWithin(
   ]);
   if (files.length > 0) await attachUploads(trx, ctx, files, message!.row.id, 'ticket');
   message!.files = files;
+  if (followUp) {
+    const [requester] = await mailPeople(trx, [ticket.requester_id]);
+    await mailNewTicket(trx, ctx, outbox, {
+      ticket,
+      actor: author,
+      requesterName: requester?.name ?? '',
+      firstMessage: message!.row,
+    });
+  }
   const after = await settle(trx, ctx, outbox, ticket, {
     actorId: viewer.id,
     status: props.status ?? status,

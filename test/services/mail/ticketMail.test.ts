@@ -9,6 +9,9 @@ import { setNotificationPreferences } from '../../../src/services/accounts/notif
 import type { ServiceSettings } from '../../../src/services/context.js';
 import { importMail } from '../../../src/services/mail/inbound/mailImporter.js';
 import { mailSlaAlerts } from '../../../src/services/mail/ticketMail/agentNotices.js';
+import { assignSession } from '../../../src/services/sessions/chatAssigner.js';
+import { createTicketFromChat } from '../../../src/services/tickets/chatTicketer.js';
+import { closeSolvedTickets } from '../../../src/services/tickets/ticketAutoCloser.js';
 import { createSlaPolicy } from '../../../src/services/tickets/slaPolicies.js';
 import { sweepSlaAlerts } from '../../../src/services/tickets/ticketSlaSweeper.js';
 import { MAIL_NOTICE_DEFAULTS } from '../../../src/shared/vocabulary.js';
@@ -242,5 +245,34 @@ describeEachDatabase('mail about tickets', (db) => {
     expect(ack).toMatchObject({ to: desk.yaw.email, subject: '[#1] Printer jammed' });
     expect(ack!.headers['In-Reply-To']).toBe('<first.mail@client.example>');
     expect(parseReplyAddress(ack!.headers['Reply-To']!, HELPDESK, SECRET)).toBe(1);
+  });
+
+  it('treats a follow-up of a closed ticket as a new request of whoever wrote', async () => {
+    const desk = await deskWith(db());
+    const id = await desk.file(desk.yaw);
+    await desk.reply(desk.esi, id, 'Refunded', { status: 'solved' });
+    desk.world.clock.advance(5 * 86_400_000);
+    expect(await closeSolvedTickets(desk.world.ctx)).toEqual([id]);
+    await desk.reply(desk.yaw, id, 'The refund never arrived');
+    const acks = await outbox(desk, 'ticket_received');
+    expect(acks.map((mail) => mail.subject)).toEqual(['[#1] Refund', '[#2] Refund']);
+    const notices = (await outbox(desk, 'ticket_new')).filter((m) => m.subject === '[#2] Refund');
+    expect(recipients(notices)).toEqual([desk.kofi.email, desk.esi.email].sort());
+    expect(notices[0]!.text).toContain('The refund never arrived');
+  });
+
+  it('tells the team of a chat made a ticket, not the requester nor the agent who made it', async () => {
+    const desk = await deskWith(db());
+    const { ctx } = desk.world;
+    const sessionId = await desk.world.startChat(desk.yaw, {
+      subject: 'Hostel fees',
+      message: 'My hostel fee is wrong',
+      topicId: desk.fees,
+    });
+    await assignSession(ctx, { viewer: desk.esi, sessionId });
+    await createTicketFromChat(ctx, { viewer: desk.esi, sessionId });
+    expect(await outbox(desk, 'ticket_received')).toEqual([]);
+    expect(await outbox(desk, 'ticket_assigned')).toEqual([]);
+    expect(recipients(await outbox(desk, 'ticket_new'))).toEqual([desk.kofi.email]);
   });
 });

@@ -39,7 +39,7 @@ export async function noticeNewTicket(
     build: (_agent, mail, settingsUrl) =>
       agentNoticeMail(ctx.settings, {
         heading: `New ticket ${formatTicketNumber(ticket.number)} from ${props.requesterName}`,
-        paragraphs: [excerpt(props.body)],
+        paragraphs: props.body ? [excerpt(props.body)] : [],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
       }),

@@ -91,6 +91,7 @@ export function agentNoticeMail(
       paragraphs: props.paragraphs,
       action: { label: `Open ${formatTicketNumber(props.ticket.number)}`, url: props.ticket.url },
       footer: [
+        'Answer on the ticket’s page: a reply to this mail would reach the desk as a new request.',
         `You get this mail as an agent of ${desk.deskName}. Choose which of these mails you get: ${props.settingsUrl}`,
       ],
     }),

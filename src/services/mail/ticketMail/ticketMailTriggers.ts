@@ -5,13 +5,16 @@
 import { mailPeople } from '../../../storage/repositories/mail/ticketMail.js';
 import type { PersonRecord } from '../../../storage/repositories/people.js';
 import type { TicketMessageRecord } from '../../../storage/repositories/tickets/ticketMessages.js';
-import type { TicketMessageRow, TicketRow } from '../../../storage/schema.js';
+import type { TicketRow } from '../../../storage/schema.js';
 import type { Db } from '../../../storage/store.js';
 import type { Outbox, ServiceContext } from '../../context.js';
 import { noticeAssigned, noticeMentions, noticeNewTicket } from './agentNotices.js';
 import { mailAgentReply, mailTicketReceived, mailTicketSolved } from './requesterMails.js';
 
-/** A ticket just filed by `actor` (its requester, or an agent for them), with its first message. */
+/**
+ * A ticket just filed by `actor` (its requester, or an agent for them; a follow-up, by who wrote
+ * to the closed one), with its first message: what the team's notice quotes.
+ */
 export async function mailNewTicket(
   trx: Db,
   ctx: ServiceContext,
@@ -20,7 +23,7 @@ export async function mailNewTicket(
     ticket: TicketRow;
     actor: { id: string; name: string } | null;
     requesterName: string;
-    firstMessage: TicketMessageRow;
+    firstMessage: { id: string | null; body: string } | null;
   },
 ): Promise<void> {
   if (!ctx.settings.mail) return;
@@ -28,13 +31,13 @@ export async function mailNewTicket(
   await mailTicketReceived(trx, ctx, outbox, {
     ticket,
     actorId: actor?.id ?? null,
-    firstMessageId: props.firstMessage.id,
+    firstMessageId: props.firstMessage?.id ?? null,
   });
   await noticeNewTicket(trx, ctx, outbox, {
     ticket,
     actorId: actor?.id ?? null,
     requesterName: props.requesterName,
-    body: props.firstMessage.body,
+    body: props.firstMessage?.body ?? '',
   });
   await noticeAssigned(trx, ctx, outbox, {
     ticket,
