@@ -72,6 +72,7 @@ export function serviceSettings(config: Config): ServiceSettings {
       messageIdDomain: config.mail.messageIdDomain,
       maxAttempts: config.mail.maxAttempts,
       publicOrigin: config.mail.publicOrigin,
+      replyAddress: replyAddressOf(config),
     },
   };
 }
@@ -217,4 +218,11 @@ export async function createNode(
       if (!overrides.store) await store.close();
     },
   };
+}
+
+/** The base and secret of ticket reply addresses, when mail to the desk is fetched and signed. */
+function replyAddressOf(config: Config): { base: string; secret: string } | null {
+  const { imapUrl, addresses, replySecret } = config.inboundMail;
+  const base = addresses[0]?.address;
+  return imapUrl && base && replySecret ? { base, secret: replySecret } : null;
 }

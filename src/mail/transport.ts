@@ -58,6 +58,7 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         'Message-ID': messageId,
         'In-Reply-To': inReplyTo,
         References: references,
+        'Reply-To': replyTo,
         ...rest
       } = mail.headers;
       await transporter.sendMail({
@@ -69,6 +70,7 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         messageId,
         ...(inReplyTo ? { inReplyTo } : {}),
         ...(references ? { references } : {}),
+        ...(replyTo ? { replyTo } : {}),
         headers: rest as Record<string, string>,
       });
     },

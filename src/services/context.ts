@@ -64,6 +64,11 @@ export interface MailSettings {
   maxAttempts: number;
   /** Where links in mail point (PUBLIC_URL). */
   publicOrigin: string;
+  /**
+   * The desk's address and the secret that signs a ticket's reply address (Reply-To of ticket
+   * mail); null when inbound mail is not set up (no IMAP_URL, address or MAIL_REPLY_SECRET).
+   */
+  replyAddress?: { base: string; secret: string } | null;
 }
 
 export interface MailTrigger {

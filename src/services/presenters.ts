@@ -281,4 +281,5 @@ export const presentNotificationPreferences = (
 ): NotificationPreferences => ({
   sound: preferences.sound,
   desktopNotifications: preferences.desktopNotifications,
+  mail: { ...preferences.mail },
 });

@@ -281,6 +281,15 @@ export const NotificationPreferences = z.object({
   desktopNotifications: z
     .boolean()
     .describe('browser notifications while Switchboard is in the background'),
+  mail: z
+    .object({
+      newTickets: z.boolean().describe('a new ticket in their teams (any team when it has none)'),
+      assigned: z.boolean().describe('a ticket given to them by someone else'),
+      mentions: z.boolean().describe('an `@` naming them in a ticket’s internal note'),
+      sla: z.boolean().describe('an SLA warning or breach of a ticket they are told about'),
+    })
+    .strict()
+    .describe('the mail about tickets an agent gets (a requester’s own mail always comes)'),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
@@ -511,7 +520,10 @@ export const UpdateQuickResponseBody = z
   .partial();
 export type UpdateQuickResponseBody = z.infer<typeof UpdateQuickResponseBody>;
 
-export const NotificationPreferencesBody = NotificationPreferences;
+/** `mail` may be left out: the mail preferences then stay as they are. */
+export const NotificationPreferencesBody = NotificationPreferences.extend({
+  mail: NotificationPreferences.shape.mail.optional(),
+});
 export type NotificationPreferencesBody = z.infer<typeof NotificationPreferencesBody>;
 
 // ---- queries ----

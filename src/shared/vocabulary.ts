@@ -148,6 +148,16 @@ export const LIMITS = {
 /** A person's notification preferences until they change them: the chime and desktop notifications on. */
 export const NOTIFICATION_DEFAULTS = { sound: true, desktopNotifications: true } as const;
 
+/** The mails about tickets an agent may turn off, each on until they do (migration 0017). */
+export const MAIL_NOTICES = ['newTickets', 'assigned', 'mentions', 'sla'] as const;
+export type MailNotice = (typeof MAIL_NOTICES)[number];
+export const MAIL_NOTICE_DEFAULTS: Readonly<Record<MailNotice, boolean>> = {
+  newTickets: true,
+  assigned: true,
+  mentions: true,
+  sla: true,
+};
+
 /**
  * A queued mail's life (services/mail/outbox/): `queued` until a worker claims it, `sending`
  * while one does, then `sent`; back to `queued` after a failure worth retrying, `dead` after
@@ -164,7 +174,17 @@ export const MAIL_KINDS = [
   'email_verification',
   'email_changed',
   'test',
+  // A chat's transcript (services/transcripts).
   'chat_transcript',
+  // To a ticket's requester (services/mail/ticketMail/requesterMails.ts).
+  'ticket_received',
+  'ticket_reply',
+  'ticket_solved',
+  // To the desk's agents (services/mail/ticketMail/agentNotices.ts).
+  'ticket_new',
+  'ticket_assigned',
+  'ticket_mention',
+  'ticket_sla',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -339,6 +339,14 @@ export interface NotificationPreferencesTable {
   user_id: string;
   sound: Flag;
   desktop_notifications: Flag;
+  /** Mail about tickets (0017), each on by default: a new ticket in their teams, */
+  mail_new_tickets: Flag;
+  /** a ticket given to them, */
+  mail_assigned: Flag;
+  /** an `@` in a ticket's note, */
+  mail_mentions: Flag;
+  /** an SLA warning or breach. */
+  mail_sla: Flag;
   updated_at: number;
 }
 

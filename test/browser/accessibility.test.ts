@@ -313,6 +313,11 @@ const SCREENS: Screen[] = [
       goto(page, '/admin/agents', (p) => visible(p.getByRole('row', { name: /Ama Mensah/ }))),
   },
   {
+    name: 'settings: mail about tickets',
+    who: 'admin',
+    open: (page) => goto(page, '/settings#mail', (p) => heading(p, 'Mail about tickets')),
+  },
+  {
     name: 'admin: mail',
     who: 'admin',
     open: (page) => goto(page, '/admin/mail', (p) => heading(p, 'Mail')),

@@ -228,6 +228,7 @@ describeEachDatabase('bad input over HTTP', (db) => {
 
   it('refuses notification preferences that are missing, not booleans or not an object', async () => {
     const ama = await server.signUp('Ama', 'admin');
+    const allMail = { newTickets: true, assigned: true, mentions: true, sla: true };
     for (const body of [
       {},
       { sound: false },
@@ -235,6 +236,10 @@ describeEachDatabase('bad input over HTTP', (db) => {
       { sound: true, desktopNotifications: null },
       [],
       '"sound"',
+      { sound: true, desktopNotifications: true, mail: null },
+      { sound: true, desktopNotifications: true, mail: { newTickets: false } },
+      { sound: true, desktopNotifications: true, mail: { ...allMail, sla: 'no' } },
+      { sound: true, desktopNotifications: true, mail: { ...allMail, digest: true } },
     ]) {
       expectRefused(await ama.put('/api/v1/preferences', body), JSON.stringify(body));
     }
@@ -244,6 +249,7 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect((await ama.get('/api/v1/preferences')).body).toEqual({
       sound: true,
       desktopNotifications: true,
+      mail: allMail,
     });
   });
 

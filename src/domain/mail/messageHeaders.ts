@@ -20,6 +20,8 @@ export function makeMessageId(id: string, domain: string): string {
 /** Headers a queued mail carries, stored with it as JSON. */
 export interface MailHeaders {
   'Message-ID': string;
+  /** Where an answer goes, when not to From: a ticket's signed reply address. */
+  'Reply-To'?: string;
   'In-Reply-To'?: string;
   References?: string;
   /** `auto-generated` on mail the system writes by itself (RFC 3834). */

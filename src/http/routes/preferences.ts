@@ -24,7 +24,7 @@ export const preferenceRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         operationId: 'getNotificationPreferences',
         description:
-          'Anyone signed in: their own notification preferences, `{sound: true, desktopNotifications: true}` until they change them. Kept on the server, so they follow the person to every browser.',
+          'Anyone signed in: their own notification preferences, every one on until they change them (the chime, desktop notifications, and each mail about tickets). Kept on the server, so they follow the person to every browser.',
         summary: "The caller's notification preferences (defaults until they change them)",
         response: { 200: NotificationPreferences, ...errorResponses(401) },
       },
@@ -40,7 +40,7 @@ export const preferenceRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         operationId: 'setNotificationPreferences',
         description:
-          'Anyone signed in: sets both of their own notification preferences at once (`sound`, `desktopNotifications`); a field missing or not a boolean is a 400.',
+          'Anyone signed in: sets their own notification preferences at once (`sound`, `desktopNotifications`, and `mail`: which mail about tickets they get; left out, it stays as it is); a field missing or not a boolean is a 400.',
         summary: "Set the caller's notification preferences",
         body: NotificationPreferencesBody,
         response: { 200: NotificationPreferences, ...errorResponses(400, 401) },

@@ -21,6 +21,7 @@ import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
+import { mailSlaAlerts } from '../mail/ticketMail/agentNotices.js';
 import { sweepSlaAlerts } from '../tickets/ticketSlaSweeper.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 import { sweepFiles } from '../files/fileSweeper.js';
@@ -131,7 +132,7 @@ export async function runHousekeeping(
   // The node that made an offer expires it at its deadline; this catches what a lost node left.
   await expireDueOffers(ctx);
   await closeSolvedTickets(ctx);
-  await sweepSlaAlerts(ctx);
+  await sweepSlaAlerts(ctx, { onAlert: mailSlaAlerts(ctx) });
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
   await deleteExpiredAccountTokens(db, now - EXPIRED_TOKENS_KEPT_MS);

@@ -20,6 +20,8 @@ import { loadSessionFor } from '../sessions/sessionAccess.js';
 import { withTeams } from '../teams/teamLeads.js';
 import { assigneeFor } from './ticketAccess.js';
 import { eventRows } from './ticketChanges.js';
+import { mailNewTicket } from '../mail/ticketMail/ticketMailTriggers.js';
+import { mailPeople } from '../../storage/repositories/mail/ticketMail.js';
 import { openTicket, writeTicketMessages, type NewTicketMessage } from './ticketWrites.js';
 
 export interface ChatTicketProps extends ChatTicketBody {
@@ -100,6 +102,13 @@ export function createTicketFromChat(
     );
     // One ticket.created says it all: no frame per line of the transcript.
     await writeTicketMessages(trx, ctx, outbox, row, transcript, { announce: false });
+    const [requester, agent] = await mailPeople(trx, [session.user_id, props.viewer.id]);
+    await mailNewTicket(trx, ctx, outbox, {
+      ticket: row,
+      actor: agent ? { id: agent.id, name: agent.name } : null,
+      requesterName: requester?.name ?? '',
+      firstMessage: { id: null, body: `Made from a chat with ${requester?.name ?? 'a customer'}.` },
+    });
     const now = ctx.clock.now();
     await linkChat(trx, { ticketId: row.id, sessionId: session.id, by: props.viewer.id, now });
     await insertTicketEvents(

@@ -1,6 +1,7 @@
 // Someone files a ticket. A requester files their own (channel `web`), with its topic (which
 // picks the team), priority and custom fields; an agent may file one for someone else and choose
-// its team, assignee, tags and channel. The request itself is the thread's first message.
+// its team, assignee, tags and channel. The request itself is the thread's first message. Its
+// mail (the requester's acknowledgment, the team's and assignee's notices) goes with it.
 import { forbidden, notFound, rateLimited } from '../../domain/errors.js';
 import { isAgent, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import type { CreateTicketBody } from '../../shared/ticketsApi.js';
@@ -17,6 +18,7 @@ import { withTeams } from '../teams/teamLeads.js';
 import { topicForNewChat } from '../topics/topics.js';
 import { assigneeFor } from './ticketAccess.js';
 import { checkedFieldValues } from './ticketFields.js';
+import { mailNewTicket } from '../mail/ticketMail/ticketMailTriggers.js';
 import { openTicket, writeTicketMessages } from './ticketWrites.js';
 
 export interface CreateTicketProps {
@@ -83,9 +85,15 @@ export function createTicket(ctx: ServiceContext, props: CreateTicketProps): Pro
       actorId: caller.id,
     });
     const author = { id: caller.id, name: caller.name, email: caller.email, role: caller.role };
-    await writeTicketMessages(trx, ctx, outbox, row, [
+    const [first] = await writeTicketMessages(trx, ctx, outbox, row, [
       { author, kind: 'reply', body: body.message },
     ]);
+    await mailNewTicket(trx, ctx, outbox, {
+      ticket: row,
+      actor: caller,
+      requesterName: requester.name,
+      firstMessage: first!.row,
+    });
     return (await findTicketRecord(trx, row.id))!;
   });
 }

@@ -5,7 +5,8 @@
 // a reply to a merged ticket goes to the ticket it was merged into, when the writer may see it.
 // With a client id, a retried reply returns the message stored the first time. A reply or note may
 // carry files the writer uploaded to the ticket (services/files/, as a chat message does); they go
-// with the message wherever it lands, and are read by its rule (a note's: agents only).
+// with the message wherever it lands, and are read by its rule (a note's: agents only). The
+// desk's public reply is mailed to the requester; a note mails only the agents it names.
 import { AppError, forbidden } from '../../domain/errors.js';
 import { isAgent, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { nextTicketStatus, type TicketEvent } from '../../domain/tickets/ticketWorkflow.js';
@@ -23,6 +24,8 @@ import { findUserById } from '../../storage/repositories/users.js';
 import { loadTicketFilesOf } from '../../storage/repositories/files.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
+import { mailNewTicket, mailTicketMessage } from '../mail/ticketMail/ticketMailTriggers.js';
+import { mailPeople } from '../../storage/repositories/mail/ticketMail.js';
 import { attachUploads, unsentUploads } from '../files/attachments.js';
 import { uploadsDisabled } from '../files/uploadRules.js';
 import { assigneeFor, loadTicketFor, type TicketAccess, type TicketRule } from './ticketAccess.js';
@@ -97,7 +100,9 @@ export async function replyWithin(
       : { type: 'agentReply' };
   let ticket = access.row;
   let status = nextTicketStatus(ticket.status, event);
+  let followUp = false;
   if (status === 'followUp') {
+    followUp = true;
     ticket = await openFollowUp(trx, ctx, outbox, ticket, author);
     status = nextTicketStatus(ticket.status, event) as TicketRow['status'];
   }
@@ -106,11 +111,26 @@ export async function replyWithin(
   ]);
   if (files.length > 0) await attachUploads(trx, ctx, files, message!.row.id, 'ticket');
   message!.files = files;
-  await settle(trx, ctx, outbox, ticket, {
+  if (followUp) {
+    const [requester] = await mailPeople(trx, [ticket.requester_id]);
+    await mailNewTicket(trx, ctx, outbox, {
+      ticket,
+      actor: author,
+      requesterName: requester?.name ?? '',
+      firstMessage: message!.row,
+    });
+  }
+  const after = await settle(trx, ctx, outbox, ticket, {
     actorId: viewer.id,
     status: props.status ?? status,
     publicReply: !note,
     firstResponse: event.type === 'agentReply',
+  });
+  await mailTicketMessage(trx, ctx, outbox, {
+    after,
+    message: message!,
+    author,
+    solved: after.status === 'solved' && ticket.status !== 'solved',
   });
   return { message: message!, duplicate: false };
 }
@@ -194,7 +214,7 @@ async function settle(
     publicReply: boolean;
     firstResponse: boolean;
   },
-): Promise<void> {
+): Promise<TicketRow> {
   const now = ctx.clock.now();
   // "Send and set pending": the status asked for must be one the workflow lets the desk set.
   const target =
@@ -214,4 +234,5 @@ async function settle(
     after = await refreshSla(trx, after, now);
   }
   announceTicketUpdated(outbox, after, changesOf(events));
+  return after;
 }

@@ -3,7 +3,8 @@
 // records each alert once in the ticket's history (`sla_warning`, `sla_breach`: a unique index
 // makes "once" hold on any number of nodes, the row lock orders them) and tells the assignee and
 // the leads of the ticket's team on the socket, never the requester. `onAlert` runs inside the
-// transaction that records an alert: the place for a durable follow-up such as an email.
+// transaction that records an alert: the place for a durable follow-up, as the housekeeping's
+// mail to the same people (services/mail/ticketMail/agentNotices.ts#noticeSlaAlert).
 import { topics } from '../../bus/bus.js';
 import { alertKey, slaAlertsDue, type SlaAlert } from '../../domain/tickets/slaAlerts.js';
 import { leadsOf } from '../../storage/repositories/teams.js';
@@ -18,7 +19,7 @@ import {
 } from '../../storage/repositories/tickets/tickets.js';
 import type { TicketRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
-import { commit, type ServiceContext } from '../context.js';
+import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { iso } from '../presenters.js';
 import { eventRows } from './ticketChanges.js';
 import { slaStandingFor } from './ticketSla.js';
@@ -34,7 +35,7 @@ export interface RecordedSlaAlert extends SlaAlert {
 
 export interface SlaSweepOptions {
   /** Called in the transaction that records the alert (an email queued there is never lost). */
-  onAlert?: (trx: Db, alert: RecordedSlaAlert) => Promise<void>;
+  onAlert?: (trx: Db, alert: RecordedSlaAlert, outbox: Outbox) => Promise<void>;
 }
 
 /** The desk's people an alert of `row` goes to. */
@@ -88,7 +89,7 @@ async function checkTicket(
     const recipientIds = await recipientsOf(trx, after);
     const alerts = due.map((alert) => ({ ...alert, ticket: after, recipientIds }));
     for (const alert of alerts) {
-      await options.onAlert?.(trx, alert);
+      await options.onAlert?.(trx, alert, outbox);
       for (const userId of recipientIds) {
         outbox.add(topics.user(userId), {
           type: 'ticket.sla',

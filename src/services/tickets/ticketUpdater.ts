@@ -22,6 +22,7 @@ import { replaceTicketTags, tagsByTicket } from '../../storage/repositories/tick
 import { findTeam } from '../../storage/repositories/teams.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
+import { mailTicketChange } from '../mail/ticketMail/ticketMailTriggers.js';
 import { assertTeamOpen } from '../teams/openTeam.js';
 import { withTeams } from '../teams/teamLeads.js';
 import { assigneeFor, factsOf, loadTicketFor } from './ticketAccess.js';
@@ -75,6 +76,7 @@ export function updateTicket(ctx: ServiceContext, props: UpdateTicketProps): Pro
         after = await refreshSla(trx, after, now);
       }
       announceTicketUpdated(outbox, after, changesOf(events));
+      await mailTicketChange(trx, ctx, outbox, { before, after, actorId: props.viewer.id });
     }
     return (await findTicketRecord(trx, before.id))!;
   });

@@ -16,6 +16,7 @@ import * as mailOutbox from './0013_mail_outbox.js';
 import * as mailInbound from './0014_mail_inbound.js';
 import * as ticketSearch from './0015_ticket_search.js';
 import * as ticketAttachments from './0016_ticket_attachments.js';
+import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
 
 export const migrations: Record<string, Migration> = {
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0014_mail_inbound': mailInbound,
   '0015_ticket_search': ticketSearch,
   '0016_ticket_attachments': ticketAttachments,
+  '0017_mail_notices': mailNotices,
   '0018_chat_reports': chatReports,
 };

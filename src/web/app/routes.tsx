@@ -13,6 +13,7 @@ import { AgentTranscriptPage } from '../pages/console/TranscriptPage.js';
 import { HistoryPage } from '../pages/live-chat/HistoryPage.js';
 import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
+import { MailSettingsPage } from '../pages/settings/MailSettingsPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
 import { TeamsPage } from '../pages/teams/TeamsPage.js';
 import { NewRequestPage } from '../pages/tickets/NewRequestPage.js';
@@ -101,6 +102,13 @@ const ROUTES: readonly PageRoute[] = [
     roles: AGENT_ROLES,
     title: 'Ticket',
     render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk />,
+  },
+  {
+    // No place in the navigation: agents reach it from the mail it is about.
+    pattern: '/settings',
+    roles: AGENT_ROLES,
+    title: 'Settings',
+    render: () => <MailSettingsPage />,
   },
   {
     pattern: '/quick-responses',

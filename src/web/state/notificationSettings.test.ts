@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationPreferences } from '../../shared/api.js';
+import { MAIL_NOTICE_DEFAULTS } from '../../shared/vocabulary.js';
 import { NotificationSettings } from './notificationSettings.js';
+
+const mail = MAIL_NOTICE_DEFAULTS;
 
 /** A server whose answers the test releases one by one. */
 function deferredServer(initial: NotificationPreferences) {
@@ -34,30 +37,30 @@ function deferredServer(initial: NotificationPreferences) {
 
 describe('NotificationSettings', () => {
   it('starts from the defaults and takes what the server keeps', async () => {
-    const server = deferredServer({ sound: false, desktopNotifications: true });
+    const server = deferredServer({ sound: false, desktopNotifications: true, mail });
     const settings = new NotificationSettings(server);
-    expect(settings.get()).toEqual({ sound: true, desktopNotifications: true });
+    expect(settings.get()).toEqual({ sound: true, desktopNotifications: true, mail });
     const loading = settings.refresh();
     await server.release();
     await loading;
-    expect(settings.get()).toEqual({ sound: false, desktopNotifications: true });
+    expect(settings.get()).toEqual({ sound: false, desktopNotifications: true, mail });
   });
 
   it('shows a change at once and saves both settings', async () => {
-    const server = deferredServer({ sound: true, desktopNotifications: true });
+    const server = deferredServer({ sound: true, desktopNotifications: true, mail });
     const settings = new NotificationSettings(server);
     const saving = settings.change({ sound: false });
     expect(settings.get().sound).toBe(false);
     await server.release();
     await saving;
-    expect(server.saves).toEqual([{ sound: false, desktopNotifications: true }]);
+    expect(server.saves).toEqual([{ sound: false, desktopNotifications: true, mail }]);
   });
 
   it('goes back when a save fails', async () => {
-    const server = deferredServer({ sound: true, desktopNotifications: true });
+    const server = deferredServer({ sound: true, desktopNotifications: true, mail });
     const settings = new NotificationSettings(server);
     server.failNext = true;
-    const saving = settings.change({ desktopNotifications: false });
+    const saving = settings.change({ desktopNotifications: false, mail });
     expect(settings.get().desktopNotifications).toBe(false);
     const refused = expect(saving).rejects.toThrow('offline');
     await server.release();
@@ -66,7 +69,7 @@ describe('NotificationSettings', () => {
   });
 
   it('never lets an older answer undo a later change', async () => {
-    const server = deferredServer({ sound: true, desktopNotifications: true });
+    const server = deferredServer({ sound: true, desktopNotifications: true, mail });
     const settings = new NotificationSettings(server);
     const loading = settings.refresh();
     const first = settings.change({ sound: false });

@@ -1,8 +1,8 @@
-// The signed-in agent's notification preferences (the chime, desktop notifications), which the
+// The signed-in agent's notification preferences (the chime, desktop notifications, ticket mail), which the
 // server keeps so they follow the agent to every browser. A change shows at once and is saved;
 // an answer overtaken by a later change never undoes it.
 import type { NotificationPreferences } from '../../shared/api.js';
-import { NOTIFICATION_DEFAULTS } from '../../shared/vocabulary.js';
+import { MAIL_NOTICE_DEFAULTS, NOTIFICATION_DEFAULTS } from '../../shared/vocabulary.js';
 import { Observable, type Readable } from './observable.js';
 
 export interface PreferencesRemote {
@@ -11,7 +11,10 @@ export interface PreferencesRemote {
 }
 
 export class NotificationSettings implements Readable<NotificationPreferences> {
-  private readonly value = new Observable<NotificationPreferences>({ ...NOTIFICATION_DEFAULTS });
+  private readonly value = new Observable<NotificationPreferences>({
+    ...NOTIFICATION_DEFAULTS,
+    mail: { ...MAIL_NOTICE_DEFAULTS },
+  });
   /** Bumped by every change, so answers to older requests know they are stale. */
   private version = 0;
   /** What the server last confirmed, to go back to when a save fails. */

@@ -80,6 +80,18 @@ describeEachDatabase('mail outbox', (db) => {
     expect(row).toMatchObject({ status: 'sent', attempts: 1, claimed_by: null });
   });
 
+  it('delivers the Reply-To a ticket mail asks for, and no Auto-Submitted on a person’s mail', async () => {
+    const world = makeWorld(db());
+    await queue(
+      world.ctx,
+      mailTo('yaw@example.com', { replyTo: 'help+1.0123456789abcdef@desk.test', automatic: false }),
+    );
+    expect(await workerFor(world).drain()).toBe(1);
+    const [mail] = await sink.waitForMails(1);
+    expect(mail!.header('Reply-To')).toBe('help+1.0123456789abcdef@desk.test');
+    expect(mail!.header('Auto-Submitted')).toBeUndefined();
+  });
+
   it('wakes the worker once the transaction that queued the mail commits', async () => {
     const world = makeWorld(db());
     const worker = workerFor(world);

@@ -5,6 +5,12 @@ import {
   emailVerificationMail,
   passwordResetMail,
 } from '../../../src/services/mail/templates/accountMails.js';
+import {
+  agentNoticeMail,
+  ticketReceivedMail,
+  ticketReplyMail,
+  ticketSolvedMail,
+} from '../../../src/services/mail/ticketMail/ticketMailTemplates.js';
 
 const desk = { deskName: 'Campus <IT> Help' };
 const evilName = '<img src=x onerror="alert(1)">Yaw';
@@ -31,6 +37,43 @@ describe('account mails', () => {
     ]) {
       expect(mail.content.html).not.toMatch(/<img|<script|<IT>/);
       expect(mail.content.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Yaw');
+    }
+  });
+});
+
+describe('ticket mails', () => {
+  const ticket = { number: 1042, subject: '<b>Refund</b>', url: 'https://x.example/requests/1042' };
+
+  it('quote the reply in both parts, the ticket’s link with it', () => {
+    const mail = ticketReplyMail(desk, {
+      name: 'Yaw',
+      agentName: 'Esi',
+      body: 'We refunded you.\nIt takes 3 days.',
+      ticket,
+      solved: false,
+    });
+    expect(mail.subject).toBe('<b>Refund</b>');
+    expect(mail.content.text).toContain('We refunded you.\nIt takes 3 days.');
+    expect(mail.content.html).toContain('We refunded you.<br>It takes 3 days.');
+    expect(mail.content.html).toContain('href="https://x.example/requests/1042"');
+    expect(mail.content.text).not.toContain('marked your request solved');
+  });
+
+  it('never let a subject, name or message become markup', () => {
+    const evil = '<script>x()</script>';
+    for (const mail of [
+      ticketReceivedMail(desk, { name: evilName, ticket, byMail: true }),
+      ticketReplyMail(desk, { name: 'Yaw', agentName: evilName, body: evil, ticket, solved: true }),
+      ticketSolvedMail(desk, { name: evilName, ticket }),
+      agentNoticeMail(desk, {
+        heading: evilName,
+        paragraphs: [evil],
+        ticket,
+        settingsUrl: 'https://x.example/settings#mail',
+      }),
+    ]) {
+      expect(mail.content.html).not.toMatch(/<script|<img|<b>/);
+      expect(mail.content.html).toMatch(/&lt;(script|img)/);
     }
   });
 });

@@ -23,12 +23,13 @@ import {
 } from '../../../storage/repositories/mail/inbound.js';
 import { findDefaultTopic } from '../../../storage/repositories/topics.js';
 import { findTicketRow } from '../../../storage/repositories/tickets/tickets.js';
-import type { UserRow } from '../../../storage/schema.js';
+import type { TicketMessageRow, TicketRow, UserRow } from '../../../storage/schema.js';
 import { isUniqueViolation, type Db } from '../../../storage/store.js';
 import { commit, type Outbox, type ServiceContext } from '../../context.js';
 import { factsOf, viewerFor } from '../../tickets/ticketAccess.js';
 import { replyWithin } from '../../tickets/ticketReplier.js';
 import { openTicket, writeTicketMessages } from '../../tickets/ticketWrites.js';
+import { mailNewTicket } from '../ticketMail/ticketMailTriggers.js';
 import { readIncomingMail, type IncomingMail } from './incomingMail.js';
 import { senderAccount } from './senderAccount.js';
 
@@ -81,6 +82,7 @@ export async function importMail(
       const threaded = await ticketOf(trx, settings, mail, viewer);
       let ticketId: string;
       let messageId: string;
+      let opened: NewTicketByMail | null = null;
       if (threaded) {
         const reply = await replyWithin(trx, outbox, ctx, {
           viewer,
@@ -91,12 +93,23 @@ export async function importMail(
         ticketId = reply.message.row.ticket_id;
         messageId = reply.message.row.id;
       } else {
-        ({ ticketId, messageId } = await newTicket(trx, outbox, ctx, settings, mail, sender, body));
+        opened = await newTicket(trx, outbox, ctx, settings, mail, sender, body);
+        ticketId = opened.ticket.id;
+        messageId = opened.first.id;
       }
       await insertInboundMail(
         trx,
         row(ctx, record, mail, { ticketId, ticketMessageId: messageId }),
       );
+      // After the mail's own row, so the acknowledgment answers it (In-Reply-To).
+      if (opened) {
+        await mailNewTicket(trx, ctx, outbox, {
+          ticket: opened.ticket,
+          actor: { id: sender.id, name: sender.name },
+          requesterName: sender.name,
+          firstMessage: opened.first,
+        });
+      }
       return { status: 'processed', ticketId, ticketMessageId: messageId, created: !threaded };
     });
   } catch (error) {
@@ -187,6 +200,11 @@ async function ticketOf(
   return null;
 }
 
+interface NewTicketByMail {
+  ticket: TicketRow;
+  first: TicketMessageRow;
+}
+
 /** A new ticket of the sender's, under the team of the address it was sent to. */
 async function newTicket(
   trx: Db,
@@ -196,7 +214,7 @@ async function newTicket(
   mail: IncomingMail,
   sender: UserRow,
   body: string,
-): Promise<{ ticketId: string; messageId: string }> {
+): Promise<NewTicketByMail> {
   const addressed = settings.addresses.find(
     (entry) => entry.topicSlug !== null && mail.recipients.includes(entry.address),
   );
@@ -220,7 +238,7 @@ async function newTicket(
   const [message] = await writeTicketMessages(trx, ctx, outbox, ticket, [
     { author, kind: 'reply', body },
   ]);
-  return { ticketId: ticket.id, messageId: message!.row.id };
+  return { ticket, first: message!.row };
 }
 
 /** The thread's text: the reply without its history, a note of attachments, within the limit. */

@@ -24,11 +24,13 @@ export interface MailToQueue {
   to: string;
   subject: string;
   content: RenderedMail;
-  /** Written by the system, not a person (every mail so far): `Auto-Submitted: auto-generated`. */
+  /** Written by the system, not a person (default): `Auto-Submitted: auto-generated`. */
   automatic?: boolean;
   /** A notification: where the person turns it off, sent as List-Unsubscribe. */
   unsubscribeUrl?: string | undefined;
   ticketId?: string | null | undefined;
+  /** Where the recipient's answer goes (a ticket's reply address), when not to From. */
+  replyTo?: string | undefined;
   thread?: ThreadOptions | undefined;
 }
 
@@ -63,6 +65,7 @@ export async function queueMail(
   const now = ctx.clock.now();
   const headers: MailHeaders = {
     'Message-ID': makeMessageId(id, settings.messageIdDomain),
+    ...(mail.replyTo ? { 'Reply-To': mail.replyTo } : {}),
     ...threadHeaders(mail.thread ?? {}),
     ...((mail.automatic ?? true) ? { 'Auto-Submitted': 'auto-generated' as const } : {}),
     ...(mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` } : {}),
