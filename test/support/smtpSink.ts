@@ -19,6 +19,11 @@ export interface SinkOptions {
   auth?: { user: string; pass: string };
   /** Speak TLS from the start (smtps://) with smtp-server's built-in, self-signed certificate. */
   secure?: boolean;
+  /**
+   * Passes each accepted mail on, as a relay does (to Dovecot over LMTP, say), before answering:
+   * a mail it cannot pass on is refused with 451, so the sender keeps it and tries again.
+   */
+  relay?: (raw: Buffer, to: string[], from: string) => Promise<void>;
 }
 
 type Trouble = { kind: 'reply'; code: number; message: string } | { kind: 'drop' };
@@ -104,10 +109,22 @@ export class SmtpSink {
       callback(Object.assign(new Error(trouble.message), { responseCode: trouble.code }));
       return;
     }
-    const parsed = await simpleParser(Buffer.concat(chunks));
+    const raw = Buffer.concat(chunks);
+    const to = session.envelope.rcptTo.map((r) => r.address);
+    const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+    if (this.options.relay) {
+      try {
+        await this.options.relay(raw, to, from);
+      } catch (error) {
+        const message = `Relay failed: ${error instanceof Error ? error.message : String(error)}`;
+        callback(Object.assign(new Error(message), { responseCode: 451 }));
+        return;
+      }
+    }
+    const parsed = await simpleParser(raw);
     this.mails.push({
-      to: session.envelope.rcptTo.map((r) => r.address),
-      from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+      to,
+      from,
       parsed,
       header: (name) => {
         const line = parsed.headerLines.find((l) => l.key === name.toLowerCase())?.line;
