@@ -16,6 +16,7 @@ import * as mailOutbox from './0013_mail_outbox.js';
 import * as mailInbound from './0014_mail_inbound.js';
 import * as ticketSearch from './0015_ticket_search.js';
 import * as ticketAttachments from './0016_ticket_attachments.js';
+import * as chatSearch from './0019_chat_search.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_mail_inbound': mailInbound,
   '0015_ticket_search': ticketSearch,
   '0016_ticket_attachments': ticketAttachments,
+  '0019_chat_search': chatSearch,
 };
