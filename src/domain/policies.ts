@@ -260,6 +260,8 @@ export const personPolicy = {
     return agentEmailsToCustomers && isAgent(person);
   },
   seeEveryEmail: isAgent,
+  /** Finding customers and agents by name or email is the desk's: a customer gets a 403. */
+  search: isAgent,
 };
 
 export const accountPolicy = {

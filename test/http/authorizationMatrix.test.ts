@@ -227,6 +227,13 @@ const agentsOnly = (status: number): Statuses => [
   status,
   status,
 ];
+/** The search kind each case of the search row asks for. */
+const SEARCH_KIND_OF: Partial<Record<Case, string>> = {
+  any: 'all',
+  ticket: 'tickets',
+  chatNote: 'chats',
+  ended: 'people',
+};
 const superAdminsOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status, 403, 403];
 /**
  * Seen by its customer, agents who take part, super admins and the team's lead: a colleague's
@@ -598,11 +605,18 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/tickets' }),
     cases: { any: signedIn(200) },
   },
-  // Everyone signed in searches what they may see (a customer their own tickets): the service
-  // tests (test/services/tickets/ticketSearch.test.ts) hold the results to visibleTo.
+  // Everyone signed in searches the tickets and chats they may see (a customer their own), the
+  // desk people too: the service tests (test/services/tickets/ticketSearch.test.ts,
+  // test/services/search/chatSearch.test.ts) hold the results to visibleTo. One kind per case,
+  // each asked against a fixture it could find (SEARCH_KIND_OF).
   'GET /api/v1/search': {
-    request: () => ({ path: '/api/v1/search?q=Refund' }),
-    cases: { any: signedIn(200) },
+    request: (f) => ({ path: `/api/v1/search?q=Refund&kind=${SEARCH_KIND_OF[f.kase]}` }),
+    cases: {
+      any: signedIn(200),
+      ticket: signedIn(200),
+      chatNote: signedIn(200),
+      ended: agentsOnly(200),
+    },
   },
   // Reports: the desk's for super admins, a team's for its leads (`lead` leads team A, whose
   // chats these are; `otherLead` leads team B); nobody else, whatever the team.

@@ -535,8 +535,20 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '/api/v1/search?q=refund&kind=files',
       '/api/v1/search?q=refund&limit=51',
       '/api/v1/search?q=refund&status=bogus',
-      `/api/v1/search?q=refund&cursor=${cursorOf(['s', -1])}`,
-      `/api/v1/search?q=refund&cursor=${cursorOf(['u', Date.now(), id])}`,
+      `/api/v1/search?q=refund&kind=tickets&cursor=${cursorOf(['s', -1])}`,
+      `/api/v1/search?q=refund&kind=tickets&cursor=${cursorOf(['u', Date.now(), id])}`,
+      '/api/v1/search?q=&kind=chats',
+      `/api/v1/search?q=${'x'.repeat(201)}&kind=chats`,
+      `/api/v1/search?q=refund&kind=chats&cursor=${cursorOf(['s', 1001])}`,
+      `/api/v1/search?q=refund&kind=chats&cursor=${cursorOf([Date.now(), id])}`,
+      '/api/v1/search?q=refund&kind=chats&cursor=%00',
+      '/api/v1/search?q=%20&kind=people',
+      `/api/v1/search?q=ana&kind=people&cursor=${cursorOf(['s', 0])}`,
+      '/api/v1/search?q=refund&kind=chat',
+      '/api/v1/search?q=refund&kind=',
+      // Each kind pages on its own: `all` answers first pages only.
+      `/api/v1/search?q=refund&kind=all&cursor=${cursorOf(['s', 1])}`,
+      `/api/v1/search?q=refund&cursor=${cursorOf(['s', 1])}`,
     ]) {
       expectRefused(await boss.get(path), path);
     }
@@ -559,10 +571,16 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '^r',
       '\\',
     ]) {
-      const searched = await yaw.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
-      expect(searched.status, q).toBe(200);
+      for (const kind of ['all', 'tickets', 'chats']) {
+        const searched = await yaw.get(`/api/v1/search?q=${encodeURIComponent(q)}&kind=${kind}`);
+        expect(searched.status, `${q} in ${kind}`).toBe(200);
+      }
+      const people = await boss.get(`/api/v1/search?q=${encodeURIComponent(q)}&kind=people`);
+      expect(people.status, `${q} in people`).toBe(200);
     }
-    const refunds = await yaw.get(`/api/v1/search?q=${encodeURIComponent('"refund*')}`);
+    const refunds = await yaw.get(
+      `/api/v1/search?q=${encodeURIComponent('"refund*')}&kind=tickets`,
+    );
     expect(refunds.body.items.map((i: { ticket: { id: string } }) => i.ticket.id)).toEqual([id]);
     for (const path of [
       `/api/v1/tickets?cursor=${cursorOf(['u', Date.now(), id])}`,

@@ -71,11 +71,11 @@ describeEachDatabase('tickets over HTTP', (db) => {
       ]);
       expect(JSON.stringify(thread.body)).not.toContain('Fridays');
       // Nor does search find the ticket by the note's words for him; the desk finds it there.
-      expect((await yaw.get('/api/v1/search?q=fridays')).body.items).toEqual([]);
-      const found = await ama.get('/api/v1/search?q=registry%20frid');
+      expect((await yaw.get('/api/v1/search?q=fridays&kind=tickets')).body.items).toEqual([]);
+      const found = await ama.get('/api/v1/search?q=registry%20frid&kind=tickets');
       expect(found.body.items.map((i: { ticket: { id: string } }) => i.ticket.id)).toEqual([id]);
       expect(found.body.items[0].match).toMatchObject({ in: 'note', messageId: note.body.id });
-      const byReply = await yaw.get('/api/v1/search?q=post%20it');
+      const byReply = await yaw.get('/api/v1/search?q=post%20it&kind=tickets');
       expect(byReply.body.items[0].match.in).toBe('reply');
       const ticket = await yaw.get(`/api/v1/tickets/${id}`);
       expect(ticket.body).toMatchObject({ status: 'pending', tags: [], team: null, sla: null });

@@ -5,7 +5,6 @@ import { searchSnippet, type SnippetPart } from '../../domain/search/searchSnipp
 import { searchTerms } from '../../domain/search/searchTerms.js';
 import type { Viewer } from '../../domain/policies.js';
 import type { SearchQuery } from '../../shared/searchApi.js';
-import { decodeCursor, encodeCursor } from '../../storage/repositories/cursor.js';
 import {
   ticketRecords,
   type TicketRecord,
@@ -15,12 +14,8 @@ import {
   searchTickets as searchTicketRows,
   type TicketMatchIn,
 } from '../../storage/repositories/tickets/ticketSearch.js';
-import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
-
-/** Pages are counted by position; past this many results, refine the search instead. */
-const MAX_OFFSET = 1000;
-const SearchCursor = z.tuple([z.literal('s'), z.int().min(1).max(MAX_OFFSET)]);
+import { nextSearchCursor, searchOffset } from './searchPaging.js';
 
 export interface TicketFound {
   record: TicketRecord;
@@ -36,7 +31,7 @@ export async function searchTickets(
 ): Promise<{ items: TicketFound[]; nextCursor: string | null }> {
   const { db, dialect } = ctx.store;
   const terms = searchTerms(query.q);
-  const offset = decodeCursor(query.cursor, SearchCursor)?.[1] ?? 0;
+  const offset = searchOffset(query.cursor);
   const { hits, more } = await searchTicketRows(db, dialect, {
     viewer,
     statuses: query.status,
@@ -65,9 +60,5 @@ export async function searchTickets(
       terms,
     ),
   }));
-  const next = offset + hits.length;
-  return {
-    items,
-    nextCursor: more && next <= MAX_OFFSET ? encodeCursor(['s', next]) : null,
-  };
+  return { items, nextCursor: nextSearchCursor(offset, hits.length, more) };
 }

@@ -11,9 +11,9 @@ const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof 
  * FTS5 over `column` of `table`, indexed by the table's rowid. The tokenizer splits on anything
  * that is not a letter or a digit and folds case, and keeps accents, as PostgreSQL's `simple`
  * configuration does, so both databases find the same words (no stemming: names and course
- * codes like CS101 are matched as written).
+ * codes like CS101 are matched as written). Chat search (0019) builds its tables with it too.
  */
-async function ftsTable(db: Kysely<unknown>, name: string, table: string, column: string) {
+export async function ftsTable(db: Kysely<unknown>, name: string, table: string, column: string) {
   await sql
     .raw(
       `create virtual table ${name} using fts5(${column}, content='${table}', ` +

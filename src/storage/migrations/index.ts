@@ -18,6 +18,7 @@ import * as ticketSearch from './0015_ticket_search.js';
 import * as ticketAttachments from './0016_ticket_attachments.js';
 import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
+import * as chatSearch from './0019_chat_search.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_ticket_attachments': ticketAttachments,
   '0017_mail_notices': mailNotices,
   '0018_chat_reports': chatReports,
+  '0019_chat_search': chatSearch,
 };

@@ -183,6 +183,23 @@ export async function findSessionRecord(db: Db, id: string): Promise<SessionReco
   return toRecord(joined, tags.get(id) ?? [], refs.get(id)!);
 }
 
+/** Several sessions as presented, in the order of `ids` (those that exist). */
+export async function findSessionRecords(db: Db, ids: readonly string[]): Promise<SessionRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectRecords(db)
+    .where('cs.id', 'in', [...ids])
+    .execute();
+  const [tags, refs] = await Promise.all([
+    tagsBySession(
+      db,
+      rows.map((r) => r.id),
+    ),
+    refsBySession(db, rows),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, toRecord(r, tags.get(r.id) ?? [], refs.get(r.id)!)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export const findSessionRow = (db: Db, id: string): Promise<SessionRow | undefined> =>
   db.selectFrom('chat_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -50,7 +50,7 @@ import type {
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
 import type { TicketField } from '../../shared/ticketSettingsApi.js';
-import type { TicketSearchResult } from '../../shared/searchApi.js';
+import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { HttpClient } from './http.js';
 
@@ -229,6 +229,14 @@ export function createApi(http: HttpClient) {
       /** Merges this duplicate into `targetId`: answers the ticket merged into. */
       merge: (id: string, targetId: string) =>
         http.post<Ticket>(`${ticketAt(id)}/merge`, { targetId }),
+    },
+    search: {
+      /** Chats found by subject, messages or customer's name or email, best first. */
+      chats: (q: string, query: { cursor?: string; limit?: number } = {}) =>
+        http.get<Page<ChatSearchResult>>('/search', { q, kind: 'chats', ...query }),
+      /** Customers and agents by name or email (the desk only). */
+      people: (q: string, query: { cursor?: string; limit?: number } = {}) =>
+        http.get<Page<Person>>('/search', { q, kind: 'people', ...query }),
     },
     ticketFields: {
       /** The custom fields, in the order forms show them. */

@@ -1,6 +1,7 @@
 // Agents: the ticket inbox. Views (My open, Unassigned, All open, Solved) narrowed by status,
 // priority and team, last update first, a page at a time, refetched when a ticket frame arrives.
-// Words in the search box search the view's tickets instead (subject and thread), best first.
+// Words in the search box search the view's tickets instead (subject and thread), best first,
+// and show the first chats and people they find below.
 import { useState } from 'preact/hooks';
 import type { Page } from '../../../shared/api.js';
 import type { TicketSearchResult } from '../../../shared/searchApi.js';
@@ -32,6 +33,7 @@ import {
   type InboxFilters,
   type InboxView,
 } from './inboxViews.js';
+import { OtherMatches } from './OtherMatches.js';
 import { SearchSnippet } from './SearchSnippet.js';
 import { TicketStatusBadge } from './TicketBadges.js';
 import { TICKET_STATUS_LABELS, ticketHref, ticketNumber } from './ticketLabels.js';
@@ -100,7 +102,7 @@ export function TicketsInboxPage() {
             <input
               class="input"
               type="search"
-              placeholder="Words in the subject or thread, CS101…"
+              placeholder="Words in a subject, thread or name, CS101…"
               value={typed}
               onInput={(e) => setTyped(e.currentTarget.value)}
             />
@@ -206,6 +208,7 @@ export function TicketsInboxPage() {
           </TableFrame>
         )}
         <ShowMore list={tickets} />
+        {searching && <OtherMatches q={q} />}
       </TabPanel>
     </div>
   );
