@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/storage/store.js';
 import { startNodeProcess, type NodeProcess } from '../cluster/support/nodeProcess.js';
@@ -37,22 +36,11 @@ describe.skipIf(!dovecotAvailable())('a node killed while it imports mail', () =
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function unseen(address: string): Promise<number> {
-    const client = new ImapFlow({
-      host: '127.0.0.1',
-      port: dovecot.imapPort,
-      secure: false,
-      auth: { user: address, pass: 'secret' },
-      logger: false,
-    });
-    await client.connect();
-    try {
+  const unseen = (address: string): Promise<number> =>
+    dovecot.imap(address, async (client) => {
       const status = await client.status('INBOX', { unseen: true });
       return status ? (status.unseen ?? 0) : -1;
-    } finally {
-      await client.logout();
-    }
-  }
+    });
 
   it('loses no mail and imports none twice', async () => {
     const helpdesk = dovecot.addUser('crash@uni.example').address;

@@ -2,7 +2,6 @@
 // tickets, replies thread onto them (by reply address, references, subject tag), noise is
 // recorded and ignored, and each mail is imported once whatever happens between the import and
 // marking it seen on the server.
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { replyAddressFor } from '../../src/domain/mail/replyAddress.js';
 import {
@@ -86,26 +85,15 @@ describe.skipIf(!dovecotAvailable())('inbound mail', () => {
         .execute();
 
     /** The UIDs the server still holds unseen. */
-    async function unseen(): Promise<number[]> {
-      const client = new ImapFlow({
-        host: '127.0.0.1',
-        port: dovecot.imapPort,
-        secure: false,
-        auth: { user: helpdesk, pass: 'secret' },
-        logger: false,
-      });
-      await client.connect();
-      try {
+    const unseen = (): Promise<number[]> =>
+      dovecot.imap(helpdesk, async (client) => {
         const lock = await client.getMailboxLock('INBOX');
         try {
           return (await client.search({ seen: false }, { uid: true })) || [];
         } finally {
           lock.release();
         }
-      } finally {
-        await client.logout();
-      }
-    }
+      });
 
     it('makes a new conversation a ticket of a new customer account, and marks it seen', async () => {
       await deliver(

@@ -5,7 +5,6 @@
 // headers → the customer answers that mail, and the answer threads onto the same ticket: once
 // by its In-Reply-To, once by the signed reply address alone (a mail client that drops the
 // thread headers and the subject tag).
-import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
@@ -18,15 +17,7 @@ let boxes = 0;
 
 /** The mails in `address`'s Dovecot INBOX, parsed, oldest first. */
 async function mailboxOf(dovecot: Dovecot, address: string): Promise<ParsedMail[]> {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: dovecot.imapPort,
-    secure: false,
-    auth: { user: address, pass: 'secret' },
-    logger: false,
-  });
-  await client.connect();
-  try {
+  return dovecot.imap(address, async (client) => {
     const lock = await client.getMailboxLock('INBOX');
     try {
       // An empty mailbox has no message 1 to fetch from.
@@ -39,9 +30,7 @@ async function mailboxOf(dovecot: Dovecot, address: string): Promise<ParsedMail[
     } finally {
       lock.release();
     }
-  } finally {
-    await client.logout();
-  }
+  });
 }
 
 /** Waits (reading the mailbox again, at most `timeoutMs`) for a mail that `matches`. */

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { freePort } from '../cluster/support/ports.js';
 import { ServerProcess, serverDir } from './serverProcess.js';
@@ -135,6 +136,23 @@ export class Dovecot {
     if (password === undefined) throw new Error(`no user ${address}`);
     const user = encodeURIComponent(address);
     return `imap://${user}:${encodeURIComponent(password)}@127.0.0.1:${this.imapPort}/${mailbox}`;
+  }
+
+  /** Runs `use` on an IMAP connection signed in as `address`'s user, and signs out after. */
+  async imap<T>(address: string, use: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: this.imapPort,
+      secure: false,
+      auth: { user: address, pass: this.users.get(address) ?? PASSWORD },
+      logger: false,
+    });
+    await client.connect();
+    try {
+      return await use(client);
+    } finally {
+      await client.logout();
+    }
   }
 
   /** Hands a raw RFC 822 message to Dovecot over LMTP for these recipients. */
