@@ -37,20 +37,63 @@ export async function ftsTable(db: Kysely<unknown>, name: string, table: string,
   await sql.raw(`insert into ${name}(${name}) values ('rebuild')`).execute(db);
 }
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  if (isPostgres(db)) {
-    // Expression indexes, not stored columns: every `select *` of a ticket or a thread would
-    // otherwise carry the vector along. Queries repeat the expression exactly to use them.
-    await sql`create index tickets_subject_search on tickets using gin (to_tsvector('simple', subject))`.execute(
-      db,
-    );
-    await sql`create index ticket_messages_search on ticket_messages using gin (to_tsvector('simple', body))`.execute(
-      db,
-    );
-  } else {
-    await ftsTable(db, 'ticket_subject_search', 'tickets', 'subject');
-    await ftsTable(db, 'ticket_message_search', 'ticket_messages', 'body');
+/** One full-text search, made by createTextSearch: its names on each database, and its text. */
+export interface TextSearch {
+  index: string;
+  fts: string;
+  table: string;
+  column: string;
+}
+
+/**
+ * Each full-text search over `column` of `table`: on PostgreSQL, the GIN index `index` on it as a
+ * `simple` tsvector (an expression index, not a stored column: every `select *` of a ticket or a
+ * thread would otherwise carry the vector along; queries repeat the expression exactly to use
+ * it); on SQLite, the FTS5 table `fts` (ftsTable). Chat search (0019) is made with it too.
+ */
+export async function createTextSearch(db: Kysely<unknown>, searches: readonly TextSearch[]) {
+  for (const { index, fts, table, column } of searches) {
+    if (isPostgres(db)) {
+      await sql
+        .raw(`create index ${index} on ${table} using gin (to_tsvector('simple', ${column}))`)
+        .execute(db);
+    } else {
+      await ftsTable(db, fts, table, column);
+    }
   }
+}
+
+/** Undoes createTextSearch, the last first. */
+export async function dropTextSearch(db: Kysely<unknown>, searches: readonly TextSearch[]) {
+  for (const { index, fts } of [...searches].reverse()) {
+    if (isPostgres(db)) {
+      await db.schema.dropIndex(index).execute();
+    } else {
+      for (const change of ['insert', 'delete', 'update']) {
+        await sql.raw(`drop trigger ${fts}_${change}`).execute(db);
+      }
+      await sql.raw(`drop table ${fts}`).execute(db);
+    }
+  }
+}
+
+const SEARCHES: TextSearch[] = [
+  {
+    index: 'tickets_subject_search',
+    fts: 'ticket_subject_search',
+    table: 'tickets',
+    column: 'subject',
+  },
+  {
+    index: 'ticket_messages_search',
+    fts: 'ticket_message_search',
+    table: 'ticket_messages',
+    column: 'body',
+  },
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await createTextSearch(db, SEARCHES);
 
   // When the sweep must look at the ticket next: the soonest "at risk" or due time of a running
   // target it has not yet recorded (null: nothing to watch). The sweep reads an index range of it.
@@ -73,15 +116,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('ticket_events_sla_once').execute();
   await db.schema.dropIndex('tickets_sla_check').execute();
   await db.schema.alterTable('tickets').dropColumn('sla_check_at').execute();
-  if (isPostgres(db)) {
-    await db.schema.dropIndex('ticket_messages_search').execute();
-    await db.schema.dropIndex('tickets_subject_search').execute();
-  } else {
-    for (const name of ['ticket_subject_search', 'ticket_message_search']) {
-      for (const change of ['insert', 'delete', 'update']) {
-        await sql.raw(`drop trigger ${name}_${change}`).execute(db);
-      }
-      await sql.raw(`drop table ${name}`).execute(db);
-    }
-  }
+  await dropTextSearch(db, SEARCHES);
 }
