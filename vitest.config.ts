@@ -1,6 +1,7 @@
 // One `vitest run` covers unit tests (beside the code), integration tests against SQLite and
 // PostgreSQL, HTTP and WebSocket tests on real sockets, and browser tests.
 import { defineConfig } from 'vitest/config';
+import SlowFilesFirst from './test/support/slowFilesFirst.js';
 
 export default defineConfig({
   test: {
@@ -17,5 +18,7 @@ export default defineConfig({
     // directories, so files never see each other.
     maxWorkers: 2,
     reporters: ['default'],
+    // The slowest files first, so none of them is left for one worker at the end.
+    sequence: { sequencer: SlowFilesFirst },
   },
 });
