@@ -77,6 +77,7 @@ describe('loadConfig', () => {
       chatsPerHour: 20,
       openChatsPerCustomer: 3,
       socketsPerSignIn: 20,
+      visitorsPerAddressPerHour: 60,
       uploadsPerHour: 60,
       transcriptMailsPerHour: 10,
     });

@@ -168,6 +168,8 @@ const Env = z.object({
   CHAT_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.chatsPerHour),
   OPEN_CHAT_LIMIT_PER_CUSTOMER: count(DEFAULT_ABUSE_LIMITS.openChatsPerCustomer),
   SOCKET_LIMIT_PER_SIGNIN: count(DEFAULT_ABUSE_LIMITS.socketsPerSignIn),
+  VISITOR_LIMIT_PER_ADDRESS: count(DEFAULT_ABUSE_LIMITS.visitorsPerAddressPerHour),
+  VISITOR_TOKEN_DAYS: z.coerce.number().min(1).max(3650).default(90),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_CLOSE_DAYS),
   UPLOAD_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.uploadsPerHour),
   TRANSCRIPT_MAIL_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.transcriptMailsPerHour),
@@ -233,6 +235,7 @@ export interface Config {
   logFormat: z.infer<typeof Env>['LOG_FORMAT'];
   authSessionIdleMs: number;
   authSessionMaxMs: number;
+  visitorTokenIdleMs: number;
   sso: {
     secret: string;
     audience: string;
@@ -354,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveSourceMaps: e.SERVE_SOURCE_MAPS,
     authSessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     authSessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
+    visitorTokenIdleMs: e.VISITOR_TOKEN_DAYS * 86_400_000,
     sso: e.SSO_SECRET
       ? {
           secret: e.SSO_SECRET,
@@ -386,6 +390,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       chatsPerHour: e.CHAT_LIMIT_PER_HOUR,
       openChatsPerCustomer: e.OPEN_CHAT_LIMIT_PER_CUSTOMER,
       socketsPerSignIn: e.SOCKET_LIMIT_PER_SIGNIN,
+      visitorsPerAddressPerHour: e.VISITOR_LIMIT_PER_ADDRESS,
       uploadsPerHour: e.UPLOAD_LIMIT_PER_HOUR,
       transcriptMailsPerHour: e.TRANSCRIPT_MAIL_LIMIT_PER_HOUR,
     },

@@ -55,6 +55,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     transferOfferMs: config.transferOfferMs,
     showAgentEmailToCustomers: config.showAgentEmailToCustomers,
     authSessionIdleMs: config.authSessionIdleMs,
+    visitorTokenIdleMs: config.visitorTokenIdleMs,
     authSessionMaxMs: config.authSessionMaxMs,
     agentAwayGraceMs: config.agentAwayGraceMs,
     requeueAfterAwayMs: config.requeueAfterAwayMs,

@@ -80,6 +80,8 @@ async function insertUsers(
       password_hash: null,
       external_id: null,
       is_active: 1 as const,
+      is_guest: 0 as const,
+      contact_email: null,
       created_at: now,
       updated_at: now,
       last_login_at: null,

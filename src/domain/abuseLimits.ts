@@ -13,6 +13,11 @@ export interface AbuseLimits {
   openChatsPerCustomer: number;
   /** WebSockets one sign-in (cookie or token) may hold at once, over every node. */
   socketsPerSignIn: number;
+  /**
+   * Visitors (guest accounts) one client address may create per hour: a browser makes one and
+   * keeps its token, so even a campus behind one NAT address stays well under it.
+   */
+  visitorsPerAddressPerHour: number;
   /** Files one person may upload per hour. */
   uploadsPerHour: number;
   /** Chat transcripts one person may have mailed per hour (to themselves, or to a customer). */
@@ -29,6 +34,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   chatsPerHour: 20,
   openChatsPerCustomer: 3,
   socketsPerSignIn: 20,
+  visitorsPerAddressPerHour: 60,
   uploadsPerHour: 60,
   transcriptMailsPerHour: 10,
 };

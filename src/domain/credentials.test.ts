@@ -165,4 +165,22 @@ describe('checkCredential', () => {
       reason: `Requests from ${FOREIGN} are not allowed`,
     });
   });
+
+  it("takes a handshake's bearer token offered as a subprotocol, from any origin", () => {
+    const protocols = {
+      origin: FOREIGN,
+      'sec-websocket-protocol': 'switchboard, bearer.token-secret',
+    };
+    expect(check(protocols, { method: 'GET', handshake: true })).toEqual(asToken);
+  });
+
+  it('takes a subprotocol token on handshakes only: a write still needs the header', () => {
+    const protocols = { origin: FOREIGN, 'sec-websocket-protocol': 'bearer.token-secret' };
+    expect(check(protocols)).toEqual(refused);
+  });
+
+  it('takes no token from an empty bearer subprotocol', () => {
+    const protocols = { origin: FOREIGN, 'sec-websocket-protocol': 'switchboard, bearer.' };
+    expect(check(protocols, { method: 'GET', handshake: true })).toEqual(refused);
+  });
 });

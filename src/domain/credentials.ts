@@ -7,6 +7,10 @@
 // token is never sent unless the client's own code sends it. So a request is spared the origin
 // check only when a well-formed bearer token is what signs it in; the cookie then plays no part,
 // even when the token turns out to be invalid.
+//
+// A browser's WebSocket cannot set Authorization, so a handshake may carry its bearer token as a
+// subprotocol instead (`bearer.<token>` beside `switchboard`, docs/protocol.md): scripts choose
+// subprotocols, browsers add none of their own, and unlike a query string it is not logged.
 
 export const SESSION_COOKIE = 'sb_session';
 
@@ -26,6 +30,8 @@ export interface CredentialRequest {
     origin?: string | undefined;
     host?: string | undefined;
     'sec-fetch-site'?: string | undefined;
+    /** A handshake's offered subprotocols, comma-separated. */
+    'sec-websocket-protocol'?: string | undefined;
   };
   /** The value of the session cookie, when the request carries one. */
   sessionCookie: string | undefined;
@@ -38,6 +44,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 function bearerToken(authorization: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   return match?.[1] ?? null;
+}
+
+/** The subprotocol a handshake offers its bearer token as: `bearer.` and the token. */
+export const BEARER_PROTOCOL_PREFIX = 'bearer.';
+
+/** The protocol the gateway answers a handshake that offers it (never the token's). */
+export const GATEWAY_PROTOCOL = 'switchboard';
+
+/** The token a handshake offers as the subprotocol `bearer.<token>`, or null. */
+function protocolToken(protocols: string | undefined): string | null {
+  for (const offered of (protocols ?? '').split(',')) {
+    const name = offered.trim();
+    if (name.startsWith(BEARER_PROTOCOL_PREFIX) && name.length > BEARER_PROTOCOL_PREFIX.length) {
+      return name.slice(BEARER_PROTOCOL_PREFIX.length);
+    }
+  }
+  return null;
 }
 
 /**
@@ -66,7 +89,8 @@ function crossSiteReason(
 
 /**
  * The credential `request` signs in with, unless the origin rule refuses it: a bearer token from
- * a well-formed `Authorization: Bearer <token>` (never checked for origin), otherwise the session
+ * a well-formed `Authorization: Bearer <token>` or, on a handshake, the subprotocol
+ * `bearer.<token>` (never checked for origin), otherwise the session
  * cookie, otherwise none. Without a bearer token, every method but GET, HEAD and OPTIONS, and every
  * WebSocket handshake, must come from an allowed page, cookie or not (a sign-in from another site is forged too).
  *
@@ -76,7 +100,9 @@ export function checkCredential(
   request: CredentialRequest,
   allowedOrigins: readonly string[],
 ): CredentialCheck {
-  const token = bearerToken(request.headers.authorization);
+  const token =
+    bearerToken(request.headers.authorization) ??
+    (request.handshake ? protocolToken(request.headers['sec-websocket-protocol']) : null);
   if (token !== null) return { allowed: true, credential: { scheme: 'bearer', secret: token } };
   if (request.handshake || !SAFE_METHODS.has(request.method)) {
     const reason = crossSiteReason(request.headers, allowedOrigins);

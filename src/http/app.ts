@@ -15,6 +15,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from '../config.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Gateway } from '../realtime/gateway.js';
+import { GATEWAY_PROTOCOL } from '../domain/credentials.js';
 import { authPlugin } from './auth.js';
 import { handleError, registerErrorHandler } from './errorHandler.js';
 import {
@@ -46,6 +47,7 @@ import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { visitorRoutes } from './routes/visitors.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { registerWebApp } from './webApp.js';
@@ -149,6 +151,11 @@ export async function buildApp({
         },
         { name: 'mail', description: 'The outgoing mail outbox: failed mail and retry' },
         { name: 'reports', description: 'Chat metrics for super admins and team leads' },
+        {
+          name: 'visitors',
+          description:
+            'Guests without accounts, for the chat widget: a visitor token, contact details, identification',
+        },
       ],
       components: {
         securitySchemes: {
@@ -163,7 +170,14 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
+  await app.register(fastifyWebsocket, {
+    options: {
+      maxPayload: BODY_LIMIT,
+      // A browser offers its token as a subprotocol (domain/credentials.ts); the answer names
+      // `switchboard`, never the token (ws would otherwise echo the first one offered).
+      handleProtocols: (offered) => (offered.has(GATEWAY_PROTOCOL) ? GATEWAY_PROTOCOL : false),
+    },
+  });
   app.websocketServer.on('wsClientError', answerHandshakeError);
 
   await app.register(
@@ -194,6 +208,7 @@ export async function buildApp({
       await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });
       await api.register(calendarRoutes, { prefix: '/calendars', ctx });
       await api.register(mailRoutes, { prefix: '/mail', ctx });
+      await api.register(visitorRoutes, { prefix: '/visitors', ctx });
     },
     { prefix: '/api/v1' },
   );

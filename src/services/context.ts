@@ -25,6 +25,11 @@ export interface ServiceSettings {
   authSessionIdleMs: number;
   /** How long a sign-in lasts at most, in milliseconds. */
   authSessionMaxMs: number;
+  /**
+   * How long a visitor's token lasts without use (VISITOR_TOKEN_DAYS); it slides forward with
+   * use and has no absolute end, since a visitor cannot sign in again.
+   */
+  visitorTokenIdleMs: number;
   /** An agent whose last socket closed this long ago is set to away. */
   agentAwayGraceMs: number;
   /**

@@ -93,6 +93,7 @@ export const presentAccount = (user: UserRow): Account => ({
   email: user.email,
   role: user.role,
   isActive: user.is_active === 1,
+  isGuest: user.is_guest === 1,
   externalId: user.external_id,
   createdAt: iso(user.created_at),
   lastLoginAt: isoOrNull(user.last_login_at),

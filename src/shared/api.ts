@@ -87,6 +87,9 @@ export type Person = z.infer<typeof Person>;
 
 export const Account = Person.extend({
   isActive: z.boolean(),
+  isGuest: z
+    .boolean()
+    .describe("A visitor's account, made by the chat widget (POST /visitors), not by a person"),
   externalId: z.string().nullable(),
   createdAt: isoTime,
   lastLoginAt: isoTime.nullable(),
@@ -333,6 +336,7 @@ const email = z
   .pipe(z.email('must be an email address'))
   // The document shows a pipe's input side, a plain string: say what it must hold.
   .meta({ format: 'email' });
+export { email as emailAddress };
 // Hashed as UTF-8, where every lone surrogate becomes U+FFFD: passwords differing only there
 // would be one password.
 const password = wellFormed(z.string().min(LIMITS.password.min).max(LIMITS.password.max));

@@ -28,16 +28,23 @@ export interface UsersTable {
   /** The host application's own id for this person, set by SSO sign-in. */
   external_id: string | null;
   is_active: Flag;
+  /** A visitor's account, made by POST /visitors rather than by a person signing up. */
+  is_guest: Flag;
+  /** Where a visitor asked to be reached (PATCH /visitors/me): unverified, never signs in. */
+  contact_email: string | null;
   created_at: number;
   updated_at: number;
   last_login_at: number | null;
 }
 
+/** A browser's cookie, an API client's token, or a visitor's token (long-lived, see config). */
+export type AuthSessionKind = 'cookie' | 'token' | 'visitor';
+
 export interface AuthSessionsTable {
   /** SHA-256 of the bearer secret; the secret itself is never stored. */
   id: string;
   user_id: string;
-  kind: 'cookie' | 'token';
+  kind: AuthSessionKind;
   created_at: number;
   expires_at: number;
   last_seen_at: number;

@@ -789,6 +789,20 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/auth/sso?token=not-a-token' }),
     cases: { any: everyone(303) },
   },
+  // Anyone may become a visitor; only a visitor has visitor details or can be identified (the
+  // table's callers are all people with accounts: test/http/visitors.test.ts has the visitors).
+  'POST /api/v1/visitors': {
+    request: () => ({ path: '/api/v1/visitors', body: {} }),
+    cases: { any: everyone(201) },
+  },
+  'PATCH /api/v1/visitors/me': {
+    request: () => ({ path: '/api/v1/visitors/me', body: { name: 'Someone' } }),
+    cases: { any: signedIn(403) },
+  },
+  'POST /api/v1/visitors/identify': {
+    request: () => ({ path: '/api/v1/visitors/identify', body: { token: 'not-a-token' } }),
+    cases: { any: signedIn(403) },
+  },
   // Anyone may ask: the answer is the same whether or not the address has an account.
   'POST /api/v1/auth/password-reset': {
     request: () => ({

@@ -2,7 +2,7 @@
 // failures answered in the API's error format, on every available database.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestNode, type Client, type TestNode } from '../support/testNode.js';
+import { Client, startTestNode, type TestNode } from '../support/testNode.js';
 
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -777,5 +777,30 @@ describeEachDatabase('bad input over HTTP', (db) => {
     const made = await boss.post('/api/v1/auth/verify-email', { token: 'never-made' });
     expect(made.status).toBe(400);
     expect(made.body.error.code).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses bad visitor names, addresses and identities, naming the field', async () => {
+    const anyone = new Client(server.url);
+    const created = await anyone.post('/api/v1/visitors', {});
+    const bearer = { authorization: `Bearer ${created.body.token as string}` };
+    const cases: Array<[string, string, unknown, string?]> = [
+      ['POST', '/api/v1/visitors', { name: '' }, 'name'],
+      ['POST', '/api/v1/visitors', { name: 'x'.repeat(101) }, 'name'],
+      ['POST', '/api/v1/visitors', { name: 'a\u0000b' }, 'name'],
+      ['POST', '/api/v1/visitors', { name: 7 }, 'name'],
+      ['PATCH', '/api/v1/visitors/me', {}],
+      ['PATCH', '/api/v1/visitors/me', { email: 'nope' }, 'email'],
+      ['PATCH', '/api/v1/visitors/me', { email: `${'a'.repeat(250)}@example.com` }, 'email'],
+      ['PATCH', '/api/v1/visitors/me', { name: '   ' }, 'name'],
+      ['POST', '/api/v1/visitors/identify', {}, 'token'],
+      ['POST', '/api/v1/visitors/identify', { token: '' }, 'token'],
+      ['POST', '/api/v1/visitors/identify', { token: 'x'.repeat(5000) }, 'token'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const reply = await anyone.request(method, path, body, bearer);
+      const what = `${method} ${path} ${JSON.stringify(body)}`;
+      expectRefused(reply, what);
+      if (field) expect(reply.body.error.field, what).toBe(field);
+    }
   });
 });

@@ -207,8 +207,9 @@ export class SocketClient {
     cookie: string | null,
     origin = baseUrl,
     headers: Record<string, string> = {},
+    protocols: string[] = [],
   ): Promise<SocketClient> {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, {
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, protocols, {
       headers: { origin, ...(cookie ? { cookie } : {}), ...headers },
     });
     const client = new SocketClient(ws);

@@ -53,6 +53,7 @@ export const testSettings: ServiceSettings = {
   showAgentEmailToCustomers: false,
   authSessionIdleMs: 3_600_000,
   authSessionMaxMs: 86_400_000,
+  visitorTokenIdleMs: 90 * 86_400_000,
   agentAwayGraceMs: 60_000,
   requeueAfterAwayMs: 120_000,
   replyOverdueMs: 120_000,

@@ -1,10 +1,11 @@
 // Sign-in sessions: a random secret handed to the client (cookie or bearer token), stored only
-// as its SHA-256. Sessions slide forward with use, up to an absolute maximum.
+// as its SHA-256. Sessions slide forward with use, up to an absolute maximum; a visitor's token
+// slides by its own, longer idle time and has none (a visitor has nothing to sign in again with).
 import { createHash, randomBytes } from 'node:crypto';
 import { topics } from '../../bus/bus.js';
 import type { Viewer } from '../../domain/policies.js';
 import * as repo from '../../storage/repositories/authSessions.js';
-import type { UserRow } from '../../storage/schema.js';
+import type { AuthSessionKind, UserRow } from '../../storage/schema.js';
 import type { ServiceContext } from '../context.js';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -12,11 +13,18 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
 /** Extending on every request would write on every request; once a minute is plenty. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** How long a sign-in of `kind` lasts unused, and at most (from its creation). */
+function lifetimeOf(ctx: ServiceContext, kind: AuthSessionKind) {
+  return kind === 'visitor'
+    ? { idleMs: ctx.settings.visitorTokenIdleMs, maxMs: Number.POSITIVE_INFINITY }
+    : { idleMs: ctx.settings.authSessionIdleMs, maxMs: ctx.settings.authSessionMaxMs };
+}
+
 export interface IssuedSession {
   secret: string;
   /** When the sign-in ends unless it is used before then (it slides forward with use). */
   expiresAt: number;
-  /** When the sign-in ends however much it is used. */
+  /** When the sign-in ends however much it is used (never, for a visitor's: Infinity). */
   endsAt: number;
 }
 
@@ -28,12 +36,13 @@ export interface ClientInfo {
 export async function issueAuthSession(
   ctx: ServiceContext,
   user: UserRow,
-  kind: 'cookie' | 'token',
+  kind: AuthSessionKind,
   client: ClientInfo,
 ): Promise<IssuedSession> {
   const secret = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
-  const expiresAt = now + ctx.settings.authSessionIdleMs;
+  const { idleMs, maxMs } = lifetimeOf(ctx, kind);
+  const expiresAt = now + idleMs;
   await repo.insertAuthSession(ctx.store.db, {
     id: hashSecret(secret),
     user_id: user.id,
@@ -44,7 +53,7 @@ export async function issueAuthSession(
     ip: client.ip,
     user_agent: client.userAgent?.slice(0, 300) ?? null,
   });
-  return { secret, expiresAt, endsAt: now + ctx.settings.authSessionMaxMs };
+  return { secret, expiresAt, endsAt: now + maxMs };
 }
 
 export interface Authenticated {
@@ -68,10 +77,8 @@ export async function authenticate(
   const { session, user } = found;
   let expiresAt = session.expires_at;
   if (now - session.last_seen_at >= TOUCH_EVERY_MS) {
-    expiresAt = Math.min(
-      now + ctx.settings.authSessionIdleMs,
-      session.created_at + ctx.settings.authSessionMaxMs,
-    );
+    const { idleMs, maxMs } = lifetimeOf(ctx, session.kind);
+    expiresAt = Math.min(now + idleMs, session.created_at + maxMs);
     await repo.extendAuthSession(db, id, now, expiresAt);
   }
   return { viewer: { id: user.id, role: user.role }, user, signInId: id, expiresAt };

@@ -18,6 +18,8 @@ export interface NewAccount {
   externalId: string | null;
   /** Set when the account is created by signing in. */
   signedIn: boolean;
+  /** A visitor's account (POST /visitors), always a customer's. */
+  guest?: boolean;
 }
 
 export const emailTaken = () =>
@@ -33,6 +35,8 @@ export async function insertNewAccount(ctx: ServiceContext, account: NewAccount)
     password_hash: account.passwordHash,
     external_id: account.externalId,
     is_active: 1,
+    is_guest: account.guest === true ? 1 : 0,
+    contact_email: null,
     created_at: now,
     updated_at: now,
     last_login_at: account.signedIn ? now : null,

@@ -108,7 +108,7 @@ const mayActAs = (ctx: ServiceContext, user: UserRow, sub: string) =>
   (ctx.settings.sso?.linkByEmail === true && user.external_id === null && user.role === 'user');
 
 /** The account a token signs in as, or undefined when its `sub` needs a new one. */
-async function accountFor(
+export async function accountFor(
   ctx: ServiceContext,
   claims: z.infer<typeof Claims>,
 ): Promise<UserRow | undefined> {
@@ -186,14 +186,22 @@ async function upsertUser(ctx: ServiceContext, claims: z.infer<typeof Claims>): 
   }
 }
 
+export type SsoClaims = z.infer<typeof Claims>;
+
+/** The claims of a host's token once checked and spent (it works once); INVALID_SSO_TOKEN else. */
+export async function spendSsoToken(ctx: ServiceContext, token: string): Promise<SsoClaims> {
+  const claims = await verify(ctx, token);
+  await rememberUse(ctx, useKeyOf(token, claims), claims.exp);
+  return claims;
+}
+
 export async function signInWithSso(
   ctx: ServiceContext,
   token: string,
   kind: 'cookie' | 'token',
   client: ClientInfo,
 ): Promise<{ user: UserRow; session: IssuedSession; topic: string | null }> {
-  const claims = await verify(ctx, token);
-  await rememberUse(ctx, useKeyOf(token, claims), claims.exp);
+  const claims = await spendSsoToken(ctx, token);
   const user = await upsertUser(ctx, claims);
   const session = await issueAuthSession(ctx, user, kind, client);
   return { user, session, topic: claims.topic ?? null };

@@ -19,6 +19,7 @@ import * as ticketAttachments from './0016_ticket_attachments.js';
 import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
 import * as chatSearch from './0019_chat_search.js';
+import * as visitors from './0022_visitors.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017_mail_notices': mailNotices,
   '0018_chat_reports': chatReports,
   '0019_chat_search': chatSearch,
+  '0022_visitors': visitors,
 };

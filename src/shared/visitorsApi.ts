@@ -1,0 +1,33 @@
+// The shapes of the visitors API (POST /visitors, PATCH /visitors/me, POST /visitors/identify):
+// the chat widget's guests and their tokens.
+import { z } from 'zod';
+import { emailAddress, isoTime, Person, SsoBody, text } from './api.js';
+import { LIMITS } from './vocabulary.js';
+
+export const CreateVisitorBody = z.object({
+  name: text(LIMITS.name).optional().describe('The name the visitor gave; "Visitor 4821" without'),
+});
+
+export const VisitorIssued = z.object({
+  user: Person,
+  contactEmail: emailAddress.nullable().describe('Where the visitor asked to be reached'),
+  token: z
+    .string()
+    .describe(
+      'The visitor token: send it as `Authorization: Bearer <token>`, and on the WebSocket as the subprotocol `bearer.<token>` beside `switchboard`',
+    ),
+  expiresAt: isoTime.describe('When the token ends unless used before then (it slides with use)'),
+});
+
+export const Visitor = VisitorIssued.omit({ token: true, expiresAt: true });
+
+export const VisitorContactBody = z
+  .object({
+    name: text(LIMITS.name).optional(),
+    email: emailAddress.nullable().optional().describe('null forgets the address left before'),
+  })
+  .refine((body) => body.name !== undefined || body.email !== undefined, {
+    message: 'give a name or an email',
+  });
+
+export const IdentifyVisitorBody = SsoBody;
