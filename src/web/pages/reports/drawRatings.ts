@@ -35,7 +35,12 @@ export function drawRatings(
         y: { range: (_u, _min, max) => [0, Math.max(max, 1)] },
       },
       axes: [
-        { ...axis, splits: () => RATINGS, values: (_u, splits) => splits.map((s) => `${s} ★`) },
+        {
+          ...axis,
+          grid: { show: false },
+          splits: () => RATINGS,
+          values: (_u, splits) => splits.map((s) => `${s} ★`),
+        },
         {
           ...axis,
           // Whole chats only: no 0.5 ticks on a small count.
