@@ -133,7 +133,8 @@ export function ReportsPage() {
         <EmptyState icon="chart" title="No chats in this period" />
       )}
       {report.data && report.data.chats > 0 && (
-        <>
+        // The last numbers stay while the next filters' are read, dimmed and marked busy.
+        <div class="report-results" aria-busy={report.loading}>
           <dl class="summary report-tiles">
             {reportTiles(report.data).map((tile) => (
               <div key={tile.label} class="summary__item report-tile">
@@ -145,7 +146,7 @@ export function ReportsPage() {
             ))}
           </dl>
           <RatingsChart ratings={report.data.ratings} />
-        </>
+        </div>
       )}
       <p class="report-note">
         A chat counts in the hour it started. The numbers are recounted every few seconds, so a chat
