@@ -52,6 +52,7 @@ import type {
 import type { TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
+import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
 import type { HttpClient } from './http.js';
 
 /** A send as the client writes it: the fields the server defaults may be left out. */
@@ -241,6 +242,10 @@ export function createApi(http: HttpClient) {
     ticketFields: {
       /** The custom fields, in the order forms show them. */
       list: () => http.get<{ items: TicketField[] }>('/ticket-fields'),
+    },
+    reports: {
+      /** Chat metrics of the chats started in the range (super admins, team leads). */
+      chats: (query: ChatReportQuery) => http.get<ChatReport>('/reports/chats', { ...query }),
     },
     accounts: {
       list: (query: AccountsQuery) => http.get<Page<Account>>('/accounts', { ...query }),

@@ -1,20 +1,27 @@
 // The header's navigation, read from the route table: each page with a `nav` entry is a link, and
-// the desk's settings (`group: 'admin'`: agents, accounts, teams, mail) sit under one "Admin"
-// button that opens them as a list, so a super admin's header fits a laptop's width. The button
-// is marked current while one of its pages is open; the list closes on Escape (focus back on
-// the button), on a click elsewhere, and when a page opens.
+// the desk's settings (`group: 'admin'`: reports, agents, accounts, teams, mail) sit under one
+// "Admin" button that opens them as a list, so a super admin's header fits a laptop's width (a
+// `leadsOnly` page shows to an agent only while they lead a team). The button is marked current
+// while one of its pages is open; the list closes on Escape (focus back on the button), on a
+// click elsewhere, and when a page opens.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Icon } from '../components/Icon.js';
+import { useReadable } from '../hooks/useReadable.js';
+import { ledTeams } from '../state/ledTeams.js';
 import { matchPath } from './paths.js';
 import { Link, useLocation } from './router.js';
 import type { PageRoute } from './routes.js';
+import { useServices } from './services.js';
 
 export function MainNav({ routes }: { routes: readonly PageRoute[] }) {
   const { path } = useLocation();
   const current = (pattern: string) =>
     matchPath(pattern, path) !== null || path.startsWith(`${pattern}/`);
-  const listed = routes.filter((route) => route.nav);
+  const { me } = useServices();
+  const led = useReadable(ledTeams);
+  const leads = me.role === 'super_admin' || led.length > 0;
+  const listed = routes.filter((route) => route.nav && (leads || !route.nav.leadsOnly));
   const top = listed.filter((route) => !route.nav!.group);
   const admin = listed.filter((route) => route.nav!.group === 'admin');
 

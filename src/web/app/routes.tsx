@@ -15,6 +15,7 @@ import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
 import { MailSettingsPage } from '../pages/settings/MailSettingsPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
+import { ReportsPage } from '../pages/reports/ReportsPage.js';
 import { TeamsPage } from '../pages/teams/TeamsPage.js';
 import { NewRequestPage } from '../pages/tickets/NewRequestPage.js';
 import { RequestsPage } from '../pages/tickets/RequestsPage.js';
@@ -26,8 +27,11 @@ export interface PageRoute {
   pattern: string;
   roles: readonly Role[];
   title: string;
-  /** Listed in the header's navigation under this name (`group`: under the Admin menu). */
-  nav?: { label: string; icon: IconName; group?: 'admin' };
+  /**
+   * Listed in the header's navigation under this name (`group`: under the Admin menu;
+   * `leadsOnly`: of the agents, only to super admins and team leads).
+   */
+  nav?: { label: string; icon: IconName; group?: 'admin'; leadsOnly?: boolean };
   render: (params: Params) => ComponentChildren;
 }
 
@@ -129,6 +133,15 @@ const ROUTES: readonly PageRoute[] = [
     roles: ['super_admin'],
     title: 'Chat',
     render: ({ id }) => <MonitorChatPage key={id} sessionId={id!} />,
+  },
+  {
+    // Open to every agent, so that a team lead's link works before their teams are read; the
+    // page tells an agent who leads no team that it is not theirs.
+    pattern: '/reports',
+    roles: AGENT_ROLES,
+    title: 'Reports',
+    nav: { label: 'Reports', icon: 'chart', group: 'admin', leadsOnly: true },
+    render: () => <ReportsPage />,
   },
   {
     pattern: '/admin/agents',

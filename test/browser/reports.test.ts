@@ -1,0 +1,204 @@
+// The Reports page: four chats of two teams (answered and rated, answered and rated low,
+// abandoned in the queue, ended unanswered and rated) are counted by the rollup worker (run here
+// rather than waited for), then a super admin reads their tiles and ratings, narrows them to one
+// team in the address, links a past period with no chats; a team lead finds Reports in the Admin
+// menu and only the team they lead in its team filter; an agent who leads no team has no link.
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
+import { sendMessage } from '../../src/services/messages/messageSender.js';
+import { rollUpDirtyHours } from '../../src/services/reports/chatRollupWorker.js';
+import { assignSession } from '../../src/services/sessions/chatAssigner.js';
+import { endSession } from '../../src/services/sessions/sessionEnder.js';
+import { rateSession } from '../../src/services/sessions/sessionRater.js';
+import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import type { Person } from './support/server.js';
+import { until, visible, type SignedInPage } from './support/ui.js';
+
+/** Each tile's label and value (its first line), as the page shows them. */
+const tiles = (page: Page): Promise<Record<string, string>> =>
+  page
+    .locator('.report-tile')
+    .evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((item) => [
+          item.querySelector('dt')!.textContent,
+          item.querySelector('.report-tile__value')!.textContent,
+        ]),
+      ),
+    );
+
+/** The ratings table's rows: rating → chats. */
+const ratingRows = (page: Page): Promise<string[][]> =>
+  page
+    .getByRole('table', { name: /Chats by rating/ })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!)));
+
+describeInBrowser('reports', () => {
+  const suite = useServerAndBrowser();
+  let admin: Person;
+  let kofi: Person;
+  let esi: Person;
+  let financeId: string;
+
+  beforeAll(async () => {
+    const { ctx } = suite.server.node;
+    admin = await suite.server.person('Ada Admin', 'super_admin');
+    kofi = await suite.server.person('Kofi Boateng', 'admin');
+    esi = await suite.server.person('Esi Owusu', 'admin');
+    const abena = await suite.server.person('Abena Ofori', 'admin');
+    const customers = await Promise.all(
+      ['Yaw Asante', 'Ama Mensah', 'Kojo Annan', 'Efua Sarpong'].map((name) =>
+        suite.server.person(name),
+      ),
+    );
+    const [yaw, ama, kojo, efua] = customers as [Person, Person, Person, Person];
+
+    const finance = await createTeam(ctx, admin, { name: 'Finance', description: '' });
+    const it = await createTeam(ctx, admin, { name: 'IT Support', description: '' });
+    financeId = finance.row.id;
+    for (const [team, agent, isLead] of [
+      [finance, kofi, true],
+      [finance, esi, false],
+      [it, abena, true],
+    ] as const) {
+      await setTeamMember(ctx, admin, { teamId: team.row.id, agentId: agent.id, isLead });
+    }
+    const topic = async (teamId: string, slug: string, position: number) =>
+      (
+        await createTopic(ctx, admin, {
+          name: slug,
+          slug,
+          teamId,
+          isDefault: position === 0,
+          position,
+        })
+      ).row.id;
+    const fees = await topic(finance.row.id, 'fees', 0);
+    const wifi = await topic(it.row.id, 'wifi', 1);
+
+    // On duty, taking nothing by themselves: each chat waits until it is assigned.
+    for (const agent of [esi, abena]) {
+      await suite.signIn(agent);
+      await updateOwnAgentState(ctx, agent, { status: 'online', autoAssign: false });
+    }
+    const start = async (viewer: Person, topicId: string) =>
+      (
+        await startSession(ctx, {
+          viewer,
+          subject: `${viewer.name}'s question`,
+          priority: 'medium',
+          message: 'Hello?',
+          topicId,
+        })
+      ).row.id;
+
+    // Finance: answered, rated 5; answered, ended by the agent, rated 2; abandoned.
+    const answered = await start(yaw, fees);
+    await assignSession(ctx, { viewer: admin, sessionId: answered, agentId: esi.id });
+    await sendMessage(ctx, { viewer: esi, sessionId: answered, text: 'Hi Yaw' });
+    await endSession(ctx, { viewer: yaw, sessionId: answered, rating: 5 });
+    const ratedLow = await start(ama, fees);
+    await assignSession(ctx, { viewer: admin, sessionId: ratedLow, agentId: esi.id });
+    await sendMessage(ctx, { viewer: esi, sessionId: ratedLow, text: 'Hi Ama' });
+    await endSession(ctx, { viewer: esi, sessionId: ratedLow });
+    await rateSession(ctx, { viewer: ama, sessionId: ratedLow, rating: 2 });
+    const abandoned = await start(kojo, fees);
+    await endSession(ctx, { viewer: kojo, sessionId: abandoned });
+    // IT Support: assigned, never answered, rated 4 all the same.
+    const unanswered = await start(efua, wifi);
+    await assignSession(ctx, { viewer: admin, sessionId: unanswered, agentId: abena.id });
+    await endSession(ctx, { viewer: abena, sessionId: unanswered });
+    await rateSession(ctx, { viewer: efua, sessionId: unanswered, rating: 4 });
+
+    // What housekeeping does every period, now; whatever it has counted already stays counted.
+    while ((await rollUpDirtyHours(ctx)) > 0);
+  });
+
+  let adminPage: SignedInPage;
+
+  it("shows a super admin every chat's numbers, with a definition under each", async () => {
+    adminPage = await suite.signIn(admin);
+    await adminPage.getByRole('button', { name: 'Admin', exact: true }).click();
+    await adminPage.getByRole('link', { name: 'Reports' }).click();
+    await visible(adminPage.getByRole('heading', { name: 'Reports' }));
+    await visible(adminPage.locator('.report-tile'));
+    expect(await tiles(adminPage)).toEqual({
+      Chats: '4',
+      'Median wait': expect.stringMatching(/^(< 1 s|\d+ s)$/),
+      '90th percentile wait': expect.stringMatching(/^(< 1 s|\d+ s)$/),
+      'Median first response': expect.stringMatching(/^(< 1 s|\d+ s)$/),
+      'Median handle time': expect.stringMatching(/^(< 1 s|\d+ s)$/),
+      Abandoned: '1',
+      Unanswered: '1',
+      Transfers: '0',
+      CSAT: '67 %',
+    });
+    const csat = adminPage.locator('.report-tile').filter({ hasText: 'CSAT' });
+    await visible(csat.getByText('3 ratings'));
+    await visible(csat.getByText('The share of rated chats rated 4 or 5 out of 5.'));
+    await visible(
+      adminPage.locator('.report-tile').filter({ hasText: 'Median wait' }).getByText('of 3 chats'),
+    );
+    expect(await ratingRows(adminPage)).toEqual([
+      ['1 of 5', '0'],
+      ['2 of 5', '1'],
+      ['3 of 5', '0'],
+      ['4 of 5', '1'],
+      ['5 of 5', '1'],
+    ]);
+    // The chart is drawn beside the table (uPlot's canvas), hidden from screen readers.
+    await visible(adminPage.locator('.report-chart[aria-hidden="true"] canvas'));
+    expect(adminPage.errors).toEqual([]);
+  });
+
+  it('narrows the report to one team and keeps the filters in the address', async () => {
+    await adminPage.getByLabel('Team').selectOption({ label: 'Finance' });
+    await adminPage.getByLabel('Period').selectOption({ label: 'Last 30 days' });
+    await until(() => expect(new URL(adminPage.url()).search).toBe(`?range=30d&team=${financeId}`));
+    await adminPage.reload();
+    await until(async () =>
+      expect(await tiles(adminPage)).toMatchObject({
+        Chats: '3',
+        Abandoned: '1',
+        Unanswered: '0',
+        CSAT: '50 %',
+      }),
+    );
+    expect(await adminPage.getByLabel('Team').inputValue()).toBe(financeId);
+    expect(await adminPage.getByLabel('Period').inputValue()).toBe('30d');
+  });
+
+  it('says when a linked period has no chats', async () => {
+    await adminPage.goto('/reports?range=custom&from=2020-01-01&to=2020-01-31');
+    await visible(adminPage.getByText('No chats in this period'));
+    expect(await adminPage.getByLabel('From').inputValue()).toBe('2020-01-01');
+    expect(await adminPage.locator('.report-tile').count()).toBe(0);
+    expect(adminPage.errors).toEqual([]);
+  });
+
+  it('offers a team lead only the team they lead, and an agent who leads none no Reports', async () => {
+    const kofiPage = await suite.signIn(kofi);
+    await kofiPage.getByRole('button', { name: 'Admin', exact: true }).click();
+    await kofiPage.getByRole('link', { name: 'Reports' }).click();
+    await visible(kofiPage.locator('.report-tile'));
+    const options = await kofiPage
+      .getByLabel('Team')
+      .locator('option')
+      .evaluateAll((items) => items.map((item) => item.textContent));
+    expect(options).toEqual(['All my teams', 'Finance']);
+    expect(await tiles(kofiPage)).toMatchObject({ Chats: '3', Unanswered: '0', CSAT: '50 %' });
+    expect(kofiPage.errors).toEqual([]);
+
+    const esiPage = await suite.signIn(esi);
+    await visible(esiPage.getByRole('navigation', { name: 'Main' }));
+    expect(await esiPage.getByRole('button', { name: 'Admin', exact: true }).count()).toBe(0);
+    await esiPage.goto('/reports');
+    await visible(esiPage.getByText('Reports are for super admins and team leads'));
+  });
+});
