@@ -8,8 +8,8 @@ describe('the notice of attachments not kept', () => {
 
   it('names one attachment and why', () => {
     expect(
-      droppedAttachmentsNotice([{ name: 'scan.tiff', reason: 'A file may be at most 10 MB.' }]),
-    ).toBe('[1 attachment was not kept:\n- scan.tiff: A file may be at most 10 MB]');
+      droppedAttachmentsNotice([{ name: 'scan.tiff', reason: 'A file may be at most 10 MiB.' }]),
+    ).toBe('[1 attachment was not kept:\n- scan.tiff: A file may be at most 10 MiB]');
   });
 
   it('counts several', () => {

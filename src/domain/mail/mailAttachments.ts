@@ -8,7 +8,7 @@ const LISTED = 10;
 
 export interface DroppedAttachment {
   name: string;
-  /** Why, as the upload rules say it (`A file may be at most 10 MB`). */
+  /** Why, as the upload rules say it (`A file may be at most 10 MiB`). */
   reason: string;
 }
 

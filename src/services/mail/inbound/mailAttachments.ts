@@ -1,6 +1,6 @@
 // The attachments of an incoming mail, kept as files of the ticket message it becomes, by the
 // rules an upload is held to (services/files/fileUploader.ts#storeFile: type decided from the
-// content, size and type limits, images re-encoded; at most FILE_LIMIT_PER_MESSAGE, and from a
+// content, size and type limits, images re-encoded; at most FILES_PER_MESSAGE, and from a
 // customer only while CUSTOMER_UPLOADS is on). The content is stored before the import's
 // transaction, as files of no owner: the transaction gives them to the message, and a crash or
 // a failed import leaves files the housekeeping sweep removes (fileSweeper.ts). An attachment
