@@ -206,8 +206,17 @@ describe.skipIf(!dovecotAvailable())('attachments of inbound mail', () => {
           attachments: [{ fileName: 'setup.exe', type: 'application/x-msdownload', content: EXE }],
         }),
       );
+      await deliver(
+        rawMailWithAttachments({
+          from: desk.yaw.email,
+          to: helpdesk,
+          subject: 'Files only',
+          body: '',
+          attachments: [{ fileName: 'receipt.pdf', type: 'application/pdf', content: PDF }],
+        }),
+      );
       await deliver(rawMail({ from: desk.yaw.email, to: helpdesk, subject: 'Plain' }));
-      expect(await importAll()).toEqual({ imported: 3, ignored: 0, duplicates: 0, failed: 0 });
+      expect(await importAll()).toEqual({ imported: 4, ignored: 0, duplicates: 0, failed: 0 });
 
       const [big] = await messagesOf((await ticketBySubject('Too big')).id);
       expect(big!.body).toContain('[1 attachment was not kept:\n- log.txt: A file may be at most');
@@ -217,9 +226,13 @@ describe.skipIf(!dovecotAvailable())('attachments of inbound mail', () => {
         /^\(This mail has no text\.\)\n\n\[1 attachment was not kept:\n- setup\.exe: /,
       );
       expect(await filesOf(program!.id)).toEqual([]);
+      // A mail of files alone is a message of files alone.
+      const [filesOnly] = await messagesOf((await ticketBySubject('Files only')).id);
+      expect(filesOnly!.body).toBe('');
+      expect(await filesOf(filesOnly!.id)).toHaveLength(1);
       await ticketBySubject('Plain');
       // Nothing was left behind of what was refused.
-      expect(await allFiles()).toHaveLength(1);
+      expect(await allFiles()).toHaveLength(2);
     });
 
     it('keeps none of a customer’s attachments while customer uploads are off', async () => {

@@ -276,12 +276,12 @@ async function newTicket(
  */
 function messageBody(mail: IncomingMail, { kept, dropped }: StoredAttachments): string {
   let body = replyText(mail.text).body;
-  if (body === '')
-    body = kept.length > 0 ? '(This mail has only files.)' : '(This mail has no text.)';
+  // A mail of files alone is a message of files alone, as a reply sent with files only is.
+  if (body === '' && kept.length === 0) body = '(This mail has no text.)';
   // Short (ten names at most): it always fits, and is never the part cut.
-  const notice = dropped.length > 0 ? `\n\n${droppedAttachmentsNotice(dropped)}` : '';
+  const notice = droppedAttachmentsNotice(dropped);
   const cut = '\n\n[Cut here: the original mail has the rest.]';
-  const room = LIMITS.ticketMessage - notice.length;
+  const room = LIMITS.ticketMessage - notice.length - 2;
   if (body.length > room) body = body.slice(0, room - cut.length) + cut;
-  return body + notice;
+  return [body, notice].filter((part) => part !== '').join('\n\n');
 }
