@@ -12,7 +12,11 @@ import {
   ImapImporter,
   type ImapImporterOptions,
 } from '../../src/services/mail/inbound/imapImporter.js';
+import { storeMailAttachments } from '../../src/services/mail/inbound/mailAttachments.js';
 import { readOriginalMail } from '../../src/services/mail/inbound/originalMail.js';
+import { sweepFiles } from '../../src/services/files/fileSweeper.js';
+import { ABANDONED_UPLOAD_MS } from '../../src/domain/files/fileLimits.js';
+import { fileKeys } from '../../src/storage/repositories/files.js';
 import { listTicketMessages } from '../../src/services/tickets/ticketReader.js';
 import { presentTicketMessage } from '../../src/services/tickets/ticketPresenters.js';
 import { audienceOf } from '../../src/services/presenters.js';
@@ -349,6 +353,20 @@ describe.skipIf(!dovecotAvailable())('attachments of inbound mail', () => {
         await run.stop();
       }
       expect(await allFiles()).toHaveLength(1);
+    });
+
+    it('leaves the files of an import killed before its commit to the sweep', async () => {
+      const { ctx } = desk.world;
+      // What a process killed between storing the attachments and committing leaves.
+      const { kept } = await storeMailAttachments(ctx, desk.yaw, [
+        { fileName: 'receipt.pdf', contentType: 'application/pdf', content: PDF },
+      ]);
+      expect(kept).toHaveLength(1);
+      expect(await sweepFiles(ctx)).toBe(0);
+      desk.world.clock.advance(ABANDONED_UPLOAD_MS + 1);
+      expect(await sweepFiles(ctx)).toBe(1);
+      expect(await allFiles()).toEqual([]);
+      expect(await ctx.files.get(fileKeys(kept[0]!.id).original)).toBeNull();
     });
   });
 });
