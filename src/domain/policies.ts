@@ -218,6 +218,13 @@ export const ticketPolicy = {
   attachFiles(viewer: Viewer, ticket: TicketFacts): boolean {
     return ticketPolicy.reply(viewer, ticket) || ticketPolicy.addNote(viewer, ticket);
   },
+  /**
+   * The mail a message came from, as received (headers, quoted history, every part): any agent
+   * who sees the ticket; never a customer, to whom it does not exist.
+   */
+  readOriginalMail(viewer: Viewer, ticket: TicketFacts): boolean {
+    return isAgent(viewer) && ticketPolicy.view(viewer, ticket);
+  },
   /** The requester's own changes: mark it solved, reopen it. */
   changeAsRequester(viewer: Viewer, ticket: TicketFacts): boolean {
     return isRequester(viewer, ticket);

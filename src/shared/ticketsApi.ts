@@ -89,6 +89,11 @@ export const TicketMessage = z.object({
     .describe(
       'what it carries (empty for most): served to whoever may read the message, a note’s to agents only',
     ),
+  originalMail: z
+    .boolean()
+    .describe(
+      'agents: it came by mail, whose original `GET /tickets/{id}/messages/{messageId}/original` serves; always false for customers',
+    ),
 });
 export type TicketMessage = z.infer<typeof TicketMessage>;
 
@@ -244,3 +249,5 @@ export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;
 
 export const TicketPageQuery = z.object({ cursor, limit: limit(LIMITS.messagePageSize, 50) });
 export type TicketPageQuery = z.infer<typeof TicketPageQuery>;
+
+export const TicketMessageParams = z.object({ id: Id, messageId: Id });

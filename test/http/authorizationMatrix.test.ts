@@ -28,6 +28,7 @@ import { sendMessage } from '../../src/services/messages/messageSender.js';
 import sharp from 'sharp';
 import { insertOffer } from '../../src/storage/repositories/transferOffers.js';
 import { insertMail } from '../../src/storage/repositories/mail/outbox.js';
+import { insertInboundMail } from '../../src/storage/repositories/mail/inbound.js';
 import { SmtpSink } from '../support/smtpSink.js';
 import { availableDialects, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { Client, startTestNode, TEST_PASSWORD, type TestNode } from '../support/testNode.js';
@@ -102,6 +103,8 @@ interface Fixture {
   file?: string;
   /** A dead mail of the outbox (rows with `setup: withDeadMail`). */
   mail?: string;
+  /** A reply of the requester's that came by mail (rows with `setup: withMailedReply`). */
+  mailedReply?: string;
 }
 
 interface Row {
@@ -155,6 +158,31 @@ async function withFile(f: Fixture, kase: Case, { ctx, viewers }: SetupEnv) {
     ...(kase === 'chatNote' ? { type: 'note' as const } : {}),
   });
   return { file: upload.id };
+}
+
+/** A reply of the requester's to the ticket, recorded as the importer records a mail. */
+async function withMailedReply(f: Fixture, _kase: Case, { ctx, viewers }: SetupEnv) {
+  const { message } = await replyToTicket(ctx, {
+    viewer: viewers.customer,
+    ticketId: f.ticket,
+    body: 'By mail',
+    kind: 'reply',
+  });
+  const raw = Buffer.from('From: customer@example.com\r\nSubject: Refund\r\n\r\nBy mail\r\n');
+  await insertInboundMail(ctx.store.db, {
+    mailbox: 'smtp',
+    message_id: `${message.row.id}@client.example`,
+    status: 'processed',
+    reason: null,
+    ticket_id: message.row.ticket_id,
+    ticket_message_id: message.row.id,
+    from_address: 'customer@example.com',
+    subject: 'Refund',
+    raw,
+    size_bytes: raw.length,
+    received_at: ctx.clock.now(),
+  });
+  return { mailedReply: message.row.id };
 }
 
 /** A mail of the outbox whose last attempt failed, as the worker leaves it. */
@@ -672,6 +700,15 @@ const TABLE: Record<string, Row> = {
       assigned: ticketViewers(201, 201, ['colleague']),
       noTeam: ticketViewers(201, 201, ['colleague', 'lead']),
       closed: ticketViewers(201),
+    },
+  },
+  // The desk's: to a customer, even the requester who wrote it, there is no original.
+  'GET /api/v1/tickets/:id/messages/:messageId/original': {
+    request: (f) => ({ path: `${tk(f)}/messages/${f.mailedReply}/original` }),
+    setup: withMailedReply,
+    cases: {
+      ticket: ticketViewers(200, 404),
+      noTeam: ticketViewers(200, 404, ['colleague', 'lead']),
     },
   },
   'GET /api/v1/tickets/:id/events': {

@@ -4,6 +4,7 @@
 // requester on no path (the thread, a download, its thumbnail, their socket).
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertInboundMail } from '../../src/storage/repositories/mail/inbound.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { Client, startTestNode, type TestNode } from '../support/testNode.js';
 
@@ -120,5 +121,43 @@ describeEachDatabase('ticket attachments over HTTP', (db) => {
     } finally {
       socket.close();
     }
+  });
+
+  it('serves the mail a message came from to the desk as a sandboxed .eml download, and says so in its thread', async () => {
+    const yaw = await server.signUp('Yaw');
+    const ama = await server.signUp('Ama', 'admin');
+    const id = await request(yaw);
+    const [first] = (await yaw.get(`/api/v1/tickets/${id}/messages`)).body.items;
+    // Recorded as the importer records the mail a message came from.
+    const raw = Buffer.from('From: yaw@example.com\r\nSubject: Visa\r\n\r\nTranscript?\r\n');
+    const { ctx } = server.node;
+    await insertInboundMail(ctx.store.db, {
+      mailbox: 'smtp',
+      message_id: `${first.id}@client.example`,
+      status: 'processed',
+      reason: null,
+      ticket_id: id,
+      ticket_message_id: first.id,
+      from_address: 'yaw@example.com',
+      subject: 'Visa',
+      raw,
+      size_bytes: raw.length,
+      received_at: ctx.clock.now(),
+    });
+    const path = `/api/v1/tickets/${id}/messages/${first.id}/original`;
+    const original = await ama.download(path);
+    expect(original.status).toBe(200);
+    expect(original.body).toEqual(raw);
+    expect(original.headers.get('content-type')).toBe('message/rfc822');
+    expect(original.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="ticket-\d+-.*\.eml"/,
+    );
+    expect(original.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    expect(original.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await yaw.download(path)).status).toBe(404);
+    const shown = async (client: Client) =>
+      (await client.get(`/api/v1/tickets/${id}/messages`)).body.items[0].originalMail;
+    expect(await shown(ama)).toBe(true);
+    expect(await shown(yaw)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // kill -9 of a real node (`switchboard serve`, IMAP_URL set) while it imports a batch from
 // Dovecot: whatever the moment (inside a transaction, between the commit and the \Seen flag,
-// mid-fetch), the node started again imports every mail, each once.
+// mid-fetch, while an attachment is stored), the node started again imports every mail, each
+// once, and keeps each attachment once, as a file of its message.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,9 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/storage/store.js';
 import { startNodeProcess, type NodeProcess } from '../cluster/support/nodeProcess.js';
 import { Dovecot, dovecotAvailable } from '../support/dovecot.js';
-import { rawMail } from './support/mails.js';
+import { rawMail, rawMailWithAttachments } from './support/mails.js';
 
 const MAILS = 60;
+/** Every third mail carries a small PDF. */
+const WITH_FILE = (i: number) => i % 3 === 0;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -45,8 +49,14 @@ describe.skipIf(!dovecotAvailable())('a node killed while it imports mail', () =
   it('loses no mail and imports none twice', async () => {
     const helpdesk = dovecot.addUser('crash@uni.example').address;
     for (let i = 1; i <= MAILS; i++) {
+      const parts = { from: `student${i % 3}@student.example`, to: helpdesk, subject: `Mail ${i}` };
       await dovecot.deliver(
-        rawMail({ from: `student${i % 3}@student.example`, to: helpdesk, subject: `Mail ${i}` }),
+        WITH_FILE(i)
+          ? rawMailWithAttachments({
+              ...parts,
+              attachments: [{ fileName: `scan-${i}.pdf`, type: 'application/pdf', content: PDF }],
+            })
+          : rawMail(parts),
         helpdesk,
       );
     }
@@ -91,5 +101,17 @@ describe.skipIf(!dovecotAvailable())('a node killed while it imports mail', () =
       .execute();
     expect(rows).toHaveLength(MAILS);
     expect(rows.every((row) => row.status === 'processed')).toBe(true);
+    // Each attachment once, on its mail's message; one stored by an import the kill cut short
+    // has no owner, and is the sweep's.
+    const kept = await store.db
+      .selectFrom('files as f')
+      .innerJoin('ticket_messages as m', 'm.id', 'f.ticket_message_id')
+      .innerJoin('tickets as t', 't.id', 'm.ticket_id')
+      .select(['f.file_name', 't.subject'])
+      .execute();
+    const expected = Array.from({ length: MAILS }, (_, i) => i + 1).filter(WITH_FILE);
+    expect(kept.map((row) => `${row.subject}: ${row.file_name}`).sort()).toEqual(
+      expected.map((i) => `Mail ${i}: scan-${i}.pdf`).sort(),
+    );
   });
 });

@@ -1,12 +1,17 @@
-// A ticket's thread (public replies and internal notes) and its history.
+// A ticket's thread (public replies and internal notes), the original of a message that came by
+// mail, and the ticket's history.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { page } from '../../shared/api.js';
 import {
   ReplyToTicketBody,
   TicketEvent,
   TicketMessage,
+  TicketMessageParams,
   TicketPageQuery,
 } from '../../shared/ticketsApi.js';
+import { z } from 'zod';
+import { servingHeaders } from '../../domain/files/fileServing.js';
+import { readOriginalMail } from '../../services/mail/inbound/originalMail.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   presentTicketEvent,
@@ -14,6 +19,7 @@ import {
 } from '../../services/tickets/ticketPresenters.js';
 import { listTicketHistory, listTicketMessages } from '../../services/tickets/ticketReader.js';
 import { replyToTicket } from '../../services/tickets/ticketReplier.js';
+import { viewerOf } from '../auth.js';
 import { callerOf, errorResponses, IdParams } from './common.js';
 
 const tags = ['tickets'];
@@ -75,6 +81,42 @@ export const ticketThreadRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
       });
       reply.code(duplicate ? 200 : 201);
       return presentTicketMessage(message, audience);
+    },
+  );
+
+  app.get(
+    '/:id/messages/:messageId/original',
+    {
+      schema: {
+        tags,
+        operationId: 'getOriginalMail',
+        description:
+          'Agents who may see the ticket: the mail a message of its thread came from, as received (every header, the quoted history and signature the thread leaves out, every attachment, those not kept too), as a `message/rfc822` download. 404 for customers, for a message the ticket’s thread does not show, and for one that did not come by mail or whose original was too large to keep (`MAIL_MAX_MB`).',
+        summary: 'The original mail of a ticket message',
+        params: TicketMessageParams,
+        response: {
+          200: {
+            description: 'The mail (RFC 822)',
+            content: {
+              'message/rfc822': { schema: z.string().meta({ format: 'binary' }) },
+            },
+          },
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const original = await readOriginalMail(ctx, {
+        viewer: viewerOf(request),
+        ticketId: request.params.id,
+        messageId: request.params.messageId,
+      });
+      // As a file is served (a download, sandboxed), as a mail rather than bytes of no type.
+      reply.headers({
+        ...servingHeaders({ mime: 'message/rfc822', fileName: original.fileName }),
+        'content-type': 'message/rfc822',
+      });
+      return reply.send(original.raw as unknown as string);
     },
   );
 

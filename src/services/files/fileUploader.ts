@@ -40,10 +40,31 @@ export type UploadProps = UploadTarget & {
 };
 
 export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promise<FileRow> {
-  const { db } = ctx.store;
   const { viewer } = props;
   const owner = await assertMayUploadTo(ctx, props);
-  await countUpload(db, ctx, viewer.id);
+  await countUpload(ctx.store.db, ctx, viewer.id);
+  return storeFile(ctx, { ...props, uploaderId: viewer.id, owner });
+}
+
+export interface FileToStore {
+  uploaderId: string;
+  /** Null for a file whose message is not written yet (a mail's attachment, before its import). */
+  owner: FileOwner | null;
+  fileName: string;
+  declaredType?: string | undefined;
+  content: FileContent;
+  truncated?: (() => boolean) | undefined;
+}
+
+/**
+ * Keeps a file once whoever sends it may: its type decided from its content, held to the limits,
+ * an image re-encoded, then stored; an AppError says why it was refused (nothing is left of it).
+ */
+export async function storeFile(
+  ctx: Pick<ServiceContext, 'store' | 'files' | 'settings' | 'ids' | 'clock'>,
+  props: FileToStore,
+): Promise<FileRow> {
+  const { db } = ctx.store;
   const limits = ctx.settings.files.limits;
   const source = arriving(props.content, limits, props.truncated)[Symbol.asyncIterator]();
   const { sample, complete } = await readSample(source);
@@ -57,8 +78,8 @@ export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promi
   const keys = fileKeys(id);
   await insertFile(db, {
     id,
-    uploaderId: viewer.id,
-    owner,
+    uploaderId: props.uploaderId,
+    owner: props.owner,
     fileName: decision.fileName,
     mimeType: decision.mime,
     createdAt: ctx.clock.now(),

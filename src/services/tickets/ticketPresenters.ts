@@ -1,7 +1,7 @@
 // Tickets, their messages and history, and the ticket settings as they leave the server, field by
 // field, shaped for whoever is looking (presenters.ts's rules): the requester sees the desk by
 // name, and never its tags, team or SLA standing.
-import { ticketPolicy } from '../../domain/policies.js';
+import { isAgent, ticketPolicy } from '../../domain/policies.js';
 import { slaStateAt } from '../../domain/tickets/slaStatus.js';
 import type { SlaState } from '../../domain/tickets/slaStatus.js';
 import type { BusinessCalendar, SlaPolicy, TicketField } from '../../shared/ticketSettingsApi.js';
@@ -75,7 +75,7 @@ export function presentTicket(record: TicketRecord, audience: Audience, now: num
 }
 
 export const presentTicketMessage = (
-  { row, author, files }: TicketMessageRecord,
+  { row, author, files, fromMail }: TicketMessageRecord,
   audience: Audience,
 ): TicketMessage => ({
   id: row.id,
@@ -87,6 +87,8 @@ export const presentTicketMessage = (
   clientId: row.client_id,
   createdAt: iso(row.created_at),
   files: (files ?? []).map(presentFile),
+  // The list shows a thread to those who see the ticket: an agent among them may read originals.
+  originalMail: fromMail === true && audience !== FAN_OUT && isAgent(audience.viewer),
 });
 
 const parseValue = (json: string | null): TicketEventValue =>

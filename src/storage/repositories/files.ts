@@ -28,7 +28,8 @@ const MESSAGE_COLUMN = { chat: 'message_id', ticket: 'ticket_message_id' } as co
 export interface NewFile {
   id: string;
   uploaderId: string;
-  owner: FileOwner;
+  /** Null until its message takes it (a mail's attachment, stored before its import commits). */
+  owner: FileOwner | null;
   fileName: string;
   mimeType: string;
   createdAt: number;
@@ -40,9 +41,9 @@ export async function insertFile(db: Db, file: NewFile): Promise<void> {
     .values({
       id: file.id,
       uploader_id: file.uploaderId,
-      session_id: file.owner.kind === 'chat' ? file.owner.sessionId : null,
+      session_id: file.owner?.kind === 'chat' ? file.owner.sessionId : null,
       message_id: null,
-      ticket_id: file.owner.kind === 'ticket' ? file.owner.ticketId : null,
+      ticket_id: file.owner?.kind === 'ticket' ? file.owner.ticketId : null,
       ticket_message_id: null,
       file_name: file.fileName,
       mime_type: file.mimeType,
@@ -188,6 +189,29 @@ export async function attachFiles(
     .where('message_id', 'is', null)
     .where('ticket_message_id', 'is', null)
     .where('attached_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Gives files stored without an owner (a mail's attachments) to the ticket message the mail
+ * became; returns how many it took (one the sweep removed meanwhile is not).
+ */
+export async function attachToTicketMessage(
+  db: Db,
+  ids: readonly string[],
+  carrier: { ticketId: string; messageId: string },
+  now: number,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('files')
+    .set({ ticket_id: carrier.ticketId, ticket_message_id: carrier.messageId, attached_at: now })
+    .where('id', 'in', [...ids])
+    .where('session_id', 'is', null)
+    .where('ticket_id', 'is', null)
+    .where('attached_at', 'is', null)
+    .where('stored_at', 'is not', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

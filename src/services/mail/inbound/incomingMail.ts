@@ -1,7 +1,9 @@
 // Reads a raw mail (RFC 822 bytes) into what the import needs: who wrote it, to whom, what it
 // answers, its subject and text, and the facts the noise rules read. mailparser decodes MIME,
-// transfer encodings and charsets (an unknown one falls back rather than failing); anything it
-// cannot read at all is null, and the import records it as unreadable instead of failing.
+// transfer encodings and charsets (an unknown one falls back rather than failing), and an
+// attachment whose encoding is broken arrives as what could be decoded of it, for the upload
+// rules to judge; anything it cannot read at all is null, and the import records it as
+// unreadable instead of failing.
 import { simpleParser, type AddressObject, type HeaderLines, type ParsedMail } from 'mailparser';
 import type { MailFacts } from '../../../domain/mail/mailClassification.js';
 import { messageIdList, messageIdOf } from '../../../domain/mail/threading.js';
@@ -20,9 +22,17 @@ export interface IncomingMail {
   subject: string;
   /** The plain text (converted from HTML when the mail has no text part). */
   text: string;
-  /** Names of its attachments, which stay in the original for now. */
-  attachmentNames: string[];
+  /** Its attachments, and the images its HTML shows inline (`cid:`), decoded. */
+  attachments: IncomingAttachment[];
   facts: MailFacts;
+}
+
+export interface IncomingAttachment {
+  /** As the mail names it (decoded from its charset); a name of its type when it has none. */
+  fileName: string;
+  /** As the mail declares it: a claim, checked against the content when it is kept. */
+  contentType: string;
+  content: Buffer;
 }
 
 /** HTML beyond this is not converted to text (a hostile mail could make the converter crawl). */
@@ -65,9 +75,11 @@ export async function readIncomingMail(raw: Buffer): Promise<IncomingMail | null
     references: messageIdList(allHeaderValues(parsed.headerLines, 'references')),
     subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),
     text: parsed.text ?? '',
-    attachmentNames: parsed.attachments
-      .filter((attachment) => !attachment.related)
-      .map((attachment) => attachment.filename ?? attachment.contentType),
+    attachments: parsed.attachments.map((attachment, i) => ({
+      fileName: attachment.filename?.trim() || `attachment-${i + 1}`,
+      contentType: attachment.contentType ?? 'application/octet-stream',
+      content: attachment.content,
+    })),
     facts: {
       from,
       returnPath:

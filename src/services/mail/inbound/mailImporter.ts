@@ -2,9 +2,13 @@
 // made the sender's message in a ticket, a reply to the one it answers or a new ticket (channel
 // `email`). The mail's own row and the message it became are one transaction, and the row's key
 // (mailbox and Message-ID) is unique, so a mail fetched again after a crash, or by a second
-// importer, is a duplicate and nothing more.
+// importer, is a duplicate and nothing more. Its attachments are stored first, as files of no
+// owner (mailAttachments.ts), and the transaction gives them to the message: the mail is marked
+// processed on the server only after both are committed, and what a crash or a failed import
+// leaves of them the housekeeping sweep removes.
 import { ticketPolicy, type Viewer } from '../../../domain/policies.js';
 import { classifyMail, type IgnoreReason } from '../../../domain/mail/mailClassification.js';
+import { droppedAttachmentsNotice } from '../../../domain/mail/mailAttachments.js';
 import { replyText } from '../../../domain/mail/quotedText.js';
 import {
   joinsTicket,
@@ -13,6 +17,7 @@ import {
   type ThreadedBy,
 } from '../../../domain/mail/threading.js';
 import { LIMITS } from '../../../shared/vocabulary.js';
+import { attachToTicketMessage } from '../../../storage/repositories/files.js';
 import { hit } from '../../../storage/repositories/rateLimits.js';
 import {
   findMailMessage,
@@ -31,6 +36,11 @@ import { replyWithin } from '../../tickets/ticketReplier.js';
 import { openTicket, writeTicketMessages } from '../../tickets/ticketWrites.js';
 import { mailNewTicket } from '../ticketMail/ticketMailTriggers.js';
 import { readIncomingMail, type IncomingMail } from './incomingMail.js';
+import {
+  discardAttachments,
+  storeMailAttachments,
+  type StoredAttachments,
+} from './mailAttachments.js';
 import { senderAccount } from './senderAccount.js';
 
 export interface InboundMailSettings {
@@ -69,16 +79,18 @@ export async function importMail(
   if (!classified.accept) return ignore(ctx, record, mail, classified.reason);
   const sender = await senderAccount(ctx, mail.from!, mail.fromName);
   if (!sender || sender.is_active !== 1) return ignore(ctx, record, mail, 'disabled_sender');
+  const viewer: Viewer = { id: sender.id, role: sender.role };
+  const attachments = await storeMailAttachments(ctx, viewer, mail.attachments);
+  let outcome: ImportOutcome;
   try {
-    return await commit(ctx, async (trx, outbox) => {
+    outcome = await commit(ctx, async (trx, outbox) => {
       const now = ctx.clock.now();
       const sent = await hit(trx, `mail-from:${sender.id}`, now, HOUR_MS);
       if (sent.count > settings.perSenderPerHour) {
         await insertInboundMail(trx, row(ctx, record, mail, { reason: 'rate_limited' }));
         return { status: 'ignored', reason: 'rate_limited' } as const;
       }
-      const viewer: Viewer = { id: sender.id, role: sender.role };
-      const body = messageBody(mail);
+      const body = messageBody(mail, attachments);
       const threaded = await ticketOf(trx, settings, mail, viewer);
       let ticketId: string;
       let messageId: string;
@@ -97,6 +109,7 @@ export async function importMail(
         ticketId = opened.ticket.id;
         messageId = opened.first.id;
       }
+      await giveFiles(trx, ctx, attachments, ticketId, messageId);
       await insertInboundMail(
         trx,
         row(ctx, record, mail, { ticketId, ticketMessageId: messageId }),
@@ -113,10 +126,26 @@ export async function importMail(
       return { status: 'processed', ticketId, ticketMessageId: messageId, created: !threaded };
     });
   } catch (error) {
+    await discardAttachments(ctx, attachments.kept);
     // Another importer committed this mail first.
     if (isUniqueViolation(error)) return { status: 'duplicate' };
     throw error;
   }
+  if (outcome.status !== 'processed') await discardAttachments(ctx, attachments.kept);
+  return outcome;
+}
+
+/** The mail's stored attachments to its message; throws (rolling back) if one was swept. */
+async function giveFiles(
+  trx: Db,
+  ctx: ServiceContext,
+  { kept }: StoredAttachments,
+  ticketId: string,
+  messageId: string,
+): Promise<void> {
+  const ids = kept.map((file) => file.id);
+  const taken = await attachToTicketMessage(trx, ids, { ticketId, messageId }, ctx.clock.now());
+  if (taken !== ids.length) throw new Error('an attachment of the mail was removed meanwhile');
 }
 
 interface MailRecord {
@@ -241,16 +270,18 @@ async function newTicket(
   return { ticket, first: message!.row };
 }
 
-/** The thread's text: the reply without its history, a note of attachments, within the limit. */
-function messageBody(mail: IncomingMail): string {
+/**
+ * The thread's text: the reply without its history, a word of attachments not kept, within the
+ * limit.
+ */
+function messageBody(mail: IncomingMail, { kept, dropped }: StoredAttachments): string {
   let body = replyText(mail.text).body;
-  if (body === '') body = '(This mail has no text.)';
-  if (mail.attachmentNames.length > 0) {
-    body += `\n\n[Attached to the mail: ${mail.attachmentNames.join(', ')}]`;
-  }
+  // A mail of files alone is a message of files alone, as a reply sent with files only is.
+  if (body === '' && kept.length === 0) body = '(This mail has no text.)';
+  // Short (ten names at most): it always fits, and is never the part cut.
+  const notice = droppedAttachmentsNotice(dropped);
   const cut = '\n\n[Cut here: the original mail has the rest.]';
-  if (body.length > LIMITS.ticketMessage) {
-    body = body.slice(0, LIMITS.ticketMessage - cut.length) + cut;
-  }
-  return body;
+  const room = LIMITS.ticketMessage - notice.length - 2;
+  if (body.length > room) body = body.slice(0, room - cut.length) + cut;
+  return [body, notice].filter((part) => part !== '').join('\n\n');
 }

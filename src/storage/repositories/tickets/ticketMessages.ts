@@ -14,6 +14,8 @@ export interface TicketMessageRecord {
   author: PersonRecord | null;
   /** What it carries, once loaded (files.ts#loadTicketFilesOf). */
   files?: FileRow[];
+  /** Whether it came by mail whose original is kept (mail_messages.raw), when read back. */
+  fromMail?: boolean;
 }
 
 function selectMessages(db: Db) {
@@ -21,18 +23,39 @@ function selectMessages(db: Db) {
     .selectFrom('ticket_messages as m')
     .leftJoin('users as a', 'a.id', 'm.author_id')
     .selectAll('m')
-    .select(['a.name as author_name', 'a.email as author_email', 'a.role as author_role']);
+    .select(['a.name as author_name', 'a.email as author_email', 'a.role as author_role'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('mail_messages as mm')
+            .select('mm.message_id')
+            .whereRef('mm.ticket_message_id', '=', 'm.id')
+            .where('mm.direction', '=', 'in')
+            .where('mm.raw', 'is not', null),
+        )
+        .as('from_mail'),
+    );
 }
 
 type Joined = TicketMessageRow & {
   author_name: string | null;
   author_email: string | null;
   author_role: PersonRecord['role'] | null;
+  from_mail: unknown;
 };
 
-function toRecord({ author_name, author_email, author_role, ...row }: Joined): TicketMessageRecord {
+function toRecord({
+  author_name,
+  author_email,
+  author_role,
+  from_mail,
+  ...row
+}: Joined): TicketMessageRecord {
   return {
     row,
+    // 0/1 from SQLite, a boolean from PostgreSQL.
+    fromMail: Boolean(from_mail),
     author:
       row.author_id && author_name && author_role
         ? { id: row.author_id, name: author_name, email: author_email, role: author_role }

@@ -1,6 +1,7 @@
 // A ticket's thread, oldest first: public replies as messages with their author, internal notes
 // set apart as chat notes are (styles/notes.css, "Note · only agents see this"), each with what
-// it carries as a chat message shows it (thumbnails that open in the viewer, file cards).
+// it carries as a chat message shows it (thumbnails that open in the viewer, file cards), and for
+// agents, on a message that came by mail, a link to the mail as received.
 import type { Person } from '../../../shared/api.js';
 import type { TicketMessage } from '../../../shared/ticketsApi.js';
 import { Avatar } from '../../components/Avatar.js';
@@ -59,6 +60,15 @@ export function TicketThread({
               <p class="ticket-message__head">
                 <span class="ticket-message__author">{author}</span>
                 {time}
+                {message.originalMail && (
+                  <a
+                    class="ticket-message__original"
+                    href={`/api/v1/tickets/${message.ticketId}/messages/${message.id}/original`}
+                    download
+                  >
+                    View original mail
+                  </a>
+                )}
               </p>
               {message.body && <MessageText text={message.body} />}
               <Attachments files={message.files} />
