@@ -6,19 +6,23 @@ import { Id, isoTime } from './api.js';
 /** The longest range one report covers. */
 export const MAX_REPORT_DAYS = 400;
 
-export const ChatReportQuery = z.object({
-  from: z.iso
-    .datetime({ offset: true })
-    .describe('start of the range (ISO 8601); rounded down to its UTC hour'),
-  to: z.iso
-    .datetime({ offset: true })
-    .describe(
-      `end of the range, after \`from\`, at most ${MAX_REPORT_DAYS} days on; rounded up to its UTC hour`,
-    ),
+/** A bound of a report's range: an ISO time, or a date (a whole day on the desk's clock). */
+const bound = (description: string) =>
+  z.union([z.iso.datetime({ offset: true }), z.iso.date()]).describe(description);
+
+export const ReportRangeQuery = z.object({
+  from: bound(
+    "start of the range: an ISO 8601 time (rounded down to its UTC hour) or a date (YYYY-MM-DD: that day's midnight in DESK_TIME_ZONE)",
+  ),
+  to: bound(
+    `end of the range, after \`from\`, at most ${MAX_REPORT_DAYS} days on: an ISO time (rounded up to its UTC hour) or a date (that whole day in DESK_TIME_ZONE, included)`,
+  ),
   teamId: Id.optional().describe(
     "one team's chats; without it, every chat (super admins) or the chats of the teams the caller leads",
   ),
 });
+
+export const ChatReportQuery = ReportRangeQuery;
 export type ChatReportQuery = z.infer<typeof ChatReportQuery>;
 
 const milliseconds = z.number().int().nullable();
