@@ -22,6 +22,8 @@ export const ReportRangeQuery = z.object({
   ),
 });
 
+export type ReportRangeQuery = z.infer<typeof ReportRangeQuery>;
+
 export const ChatReportQuery = ReportRangeQuery;
 export type ChatReportQuery = z.infer<typeof ChatReportQuery>;
 
@@ -34,13 +36,16 @@ export const DurationSummary = z.object({
   p90Ms: milliseconds.describe('90th percentile, from the bins'),
 });
 
-export const ChatReport = z.object({
+const rangeFields = {
   from: isoTime.describe('the range counted: chats started from here…'),
   to: isoTime.describe('…to here (exclusive), whole UTC hours'),
   teamIds: z
     .array(Id)
     .nullable()
     .describe('the teams counted; null: every chat, also those of no team'),
+};
+
+export const ChatMetrics = z.object({
   chats: z.number().int().describe('chats started'),
   abandoned: z.number().int().describe('ended before any agent was assigned'),
   unanswered: z.number().int().describe('ended after an assignment without any agent message'),
@@ -60,4 +65,38 @@ export const ChatReport = z.object({
   }),
   csat: z.number().nullable().describe('share of 4 and 5 among rated chats, 0 to 1'),
 });
+
+export const ChatReport = z.object(rangeFields).extend(ChatMetrics.shape);
 export type ChatReport = z.infer<typeof ChatReport>;
+
+const grid = z
+  .array(z.array(z.number().int()).length(24))
+  .length(7)
+  .describe('7 rows, Monday first, of 24 hours (0–23) on the desk’s wall clock');
+
+export const ChatHeatmap = z.object({
+  ...rangeFields,
+  timeZone: z.string().describe('the desk’s time zone (DESK_TIME_ZONE) the cells are in'),
+  chats: grid.describe('chats started, by local weekday (Monday first) and hour'),
+  hoursPerCell: grid.describe(
+    'real hours of the range in each cell: a repeated hour (clocks back) counts 2, a skipped one 0',
+  ),
+});
+export type ChatHeatmap = z.infer<typeof ChatHeatmap>;
+
+export const AgentReportRow = z
+  .object({
+    agentId: Id,
+    name: z.string(),
+    isActive: z.boolean().describe('false for a deactivated account that still has chats here'),
+  })
+  .extend(ChatMetrics.shape)
+  .describe(
+    'the chats the agent has (or last had) among those counted; firstResponse.medianMs and csat are the headline numbers',
+  );
+
+export const AgentReport = z.object({
+  ...rangeFields,
+  agents: z.array(AgentReportRow).describe('by name'),
+});
+export type AgentReport = z.infer<typeof AgentReport>;

@@ -104,7 +104,9 @@ type BinsQuery = SelectQueryBuilder<Database, 'report_chat_hour_bins', object>;
 
 /** The rows of `filter`, from either table (both have the columns filtered on). */
 function filtered<Q extends HoursQuery | BinsQuery>(query: Q, filter: RollupFilter): Q {
-  let q = (query as HoursQuery).where('hour_start', '>=', filter.from).where('hour_start', '<', filter.to);
+  let q = (query as HoursQuery)
+    .where('hour_start', '>=', filter.from)
+    .where('hour_start', '<', filter.to);
   if (filter.teamIds) {
     q = q.where('team_id', 'in', filter.teamIds.length > 0 ? [...filter.teamIds] : ['']);
   }
