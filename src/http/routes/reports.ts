@@ -1,6 +1,6 @@
 // Reports: chat metrics, the heatmap, the agent report and the raw chats as CSV over a range, for
 // super admins and team leads (agents: their own row of the agent report). docs/reports.md.
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -116,9 +116,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
       const { viewer } = callerOf(ctx, request);
       const { from, to, records } = await chatExport(ctx, { viewer, ...rangeOf(request.query) });
       const name = `chats-${iso(from).slice(0, 13)}-${iso(to).slice(0, 13)}.csv`;
-      const csv = Readable.from(records).pipe(
-        stringify({ header: true, columns: [...EXPORT_COLUMNS] }),
-      );
+      const csv = stringify({ header: true, columns: [...EXPORT_COLUMNS] });
+      // pipeline: a failed read ends the download with an error (the client sees a cut reply,
+      // not a hang), and a client gone away stops the reading.
+      pipeline(Readable.from(records), csv, (error) => {
+        if (error) request.log.warn({ err: error }, 'chat export stopped');
+      });
       return (
         reply
           .header('content-type', 'text/csv; charset=utf-8')
