@@ -122,6 +122,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).allowedOrigins).toEqual([]);
   });
 
+  it('takes the desk’s time zone as an IANA name, UTC by default, and refuses others', () => {
+    expect(loadConfig({}).timeZone).toBe('UTC');
+    expect(loadConfig({ DESK_TIME_ZONE: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+    expect(() => loadConfig({ DESK_TIME_ZONE: 'Europe/Berln' })).toThrow(
+      'DESK_TIME_ZONE: "Europe/Berln" is not an IANA time zone name',
+    );
+    expect(() => loadConfig({ DESK_TIME_ZONE: 'CEST+2' })).toThrow(ConfigError);
+  });
+
   it('turns mail on with SMTP_URL, which then needs MAIL_FROM and PUBLIC_URL', () => {
     expect(loadConfig({}).mail).toBeNull();
     expect(loadConfig({}).deskName).toBe('Switchboard');

@@ -10,6 +10,7 @@ import { TRANSFER_MODES, type TransferMode } from './shared/vocabulary.js';
 import { DEFAULT_FILE_LIMITS, MIB, type FileLimits } from './domain/files/fileLimits.js';
 import { domainOf } from './domain/mail/messageHeaders.js';
 import { DEFAULT_MAX_ATTEMPTS } from './domain/mail/outboxSchedule.js';
+import { isTimeZone } from './domain/reports/deskTime.js';
 
 // This module runs from src/ (development, tests) or dist/src/ (built); both find dist/web.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -120,6 +121,20 @@ const imapUrl = optionalText.transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** DESK_TIME_ZONE: an IANA name; a typo would silently shift every report day, so it is refused. */
+const timeZone = z
+  .string()
+  .trim()
+  .default('UTC')
+  .transform((value, ctx) => {
+    if (isTimeZone(value)) return value;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an IANA time zone name (such as Europe/Berlin or UTC)`,
+    });
+    return z.NEVER;
+  });
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -199,6 +214,7 @@ const Env = z.object({
   MAIL_LIMIT_PER_HOUR: count(30),
   MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
   DESK_NAME: z.string().trim().min(1).max(100).default('Switchboard'),
+  DESK_TIME_ZONE: timeZone,
   SMTP_URL: optionalText,
   MAIL_FROM: optionalText,
   SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
@@ -286,6 +302,8 @@ export interface Config {
   };
   /** The deployment's name, as mail and pages say it (DESK_NAME). */
   deskName: string;
+  /** IANA zone of the desk's wall clock: report days and the heatmap (DESK_TIME_ZONE). */
+  timeZone: string;
   /** Outgoing mail, or null when SMTP_URL is not set (mail is off). */
   mail: MailConfig | null;
   nodeId: string | undefined;
@@ -414,6 +432,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: Math.round(e.MAIL_MAX_MB * MIB),
     },
     deskName: e.DESK_NAME,
+    timeZone: e.DESK_TIME_ZONE,
     mail,
     nodeId: e.NODE_ID,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,

@@ -68,6 +68,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     ticketAutoCloseDays: config.ticketAutoCloseDays,
     files: { limits: config.files.limits, customerUploads: config.files.customerUploads },
     deskName: config.deskName,
+    timeZone: config.timeZone,
     mail: config.mail && {
       from: config.mail.from,
       messageIdDomain: config.mail.messageIdDomain,

@@ -140,6 +140,21 @@ describe('team lead rights', () => {
     expect(reportPolicy.viewTeam(boss, 'it')).toBe(true);
     expect(reportPolicy.viewTeam(odd, 'finance')).toBe(false);
   });
+
+  it('shows agents’ rows to super admins, a lead their teams’ agents, an agent their own', () => {
+    const agent: Viewer = { id: 'a', role: 'admin', leadTeamIds: [] };
+    const customerLeading: Viewer = { id: 'c', role: 'user', leadTeamIds: ['finance'] };
+    const inFinance = { id: 'a2', teamIds: ['finance'] };
+    const inIt = { id: 'a3', teamIds: ['it'] };
+    expect(reportPolicy.viewAgents(agent)).toBe(true);
+    expect(reportPolicy.viewAgents(customer)).toBe(false);
+    expect(reportPolicy.viewAgentRow(boss, inIt)).toBe(true);
+    expect(reportPolicy.viewAgentRow(financeLead, inFinance)).toBe(true);
+    expect(reportPolicy.viewAgentRow(financeLead, inIt)).toBe(false);
+    expect(reportPolicy.viewAgentRow(agent, { id: 'a', teamIds: [] })).toBe(true);
+    expect(reportPolicy.viewAgentRow(agent, inFinance)).toBe(false);
+    expect(reportPolicy.viewAgentRow(customerLeading, inFinance)).toBe(false);
+  });
 });
 
 describe('quick response policy', () => {

@@ -308,6 +308,17 @@ export const reportPolicy = {
   viewTeam(viewer: Viewer, teamId: string): boolean {
     return isSuperAdmin(viewer) || leadsTeam(viewer, teamId);
   },
+  /** The agent report: super admins and team leads, and every agent for their own row. */
+  viewAgents: isAgent,
+  /**
+   * An agent's row (given the teams they belong to): super admins see every one, a team lead
+   * those of the agents of the teams they lead, an agent their own.
+   */
+  viewAgentRow(viewer: Viewer, agent: { id: string; teamIds: readonly string[] }): boolean {
+    if (!isAgent(viewer)) return false;
+    if (isSuperAdmin(viewer) || agent.id === viewer.id) return true;
+    return agent.teamIds.some((teamId) => leadsTeam(viewer, teamId));
+  },
 };
 
 export const quickResponsePolicy = {

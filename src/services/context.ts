@@ -56,6 +56,8 @@ export interface ServiceSettings {
   files: { limits: FileLimits; customerUploads: boolean };
   /** The deployment's name, as mail says it (DESK_NAME). */
   deskName: string;
+  /** IANA zone of the desk's wall clock: report days and the heatmap (DESK_TIME_ZONE). */
+  timeZone: string;
   /** Outgoing mail; null when SMTP_URL is not set, and then nothing is queued. */
   mail: MailSettings | null;
 }

@@ -6,19 +6,25 @@ import { Id, isoTime } from './api.js';
 /** The longest range one report covers. */
 export const MAX_REPORT_DAYS = 400;
 
-export const ChatReportQuery = z.object({
-  from: z.iso
-    .datetime({ offset: true })
-    .describe('start of the range (ISO 8601); rounded down to its UTC hour'),
-  to: z.iso
-    .datetime({ offset: true })
-    .describe(
-      `end of the range, after \`from\`, at most ${MAX_REPORT_DAYS} days on; rounded up to its UTC hour`,
-    ),
+/** A bound of a report's range: an ISO time, or a date (a whole day on the desk's clock). */
+const bound = (description: string) =>
+  z.union([z.iso.datetime({ offset: true }), z.iso.date()]).describe(description);
+
+export const ReportRangeQuery = z.object({
+  from: bound(
+    "start of the range: an ISO 8601 time (rounded down to its UTC hour) or a date (YYYY-MM-DD: that day's midnight in DESK_TIME_ZONE)",
+  ),
+  to: bound(
+    `end of the range, after \`from\`, at most ${MAX_REPORT_DAYS} days on: an ISO time (rounded up to its UTC hour) or a date (that whole day in DESK_TIME_ZONE, included)`,
+  ),
   teamId: Id.optional().describe(
     "one team's chats; without it, every chat (super admins) or the chats of the teams the caller leads",
   ),
 });
+
+export type ReportRangeQuery = z.infer<typeof ReportRangeQuery>;
+
+export const ChatReportQuery = ReportRangeQuery;
 export type ChatReportQuery = z.infer<typeof ChatReportQuery>;
 
 const milliseconds = z.number().int().nullable();
@@ -30,13 +36,16 @@ export const DurationSummary = z.object({
   p90Ms: milliseconds.describe('90th percentile, from the bins'),
 });
 
-export const ChatReport = z.object({
+const rangeFields = {
   from: isoTime.describe('the range counted: chats started from here…'),
   to: isoTime.describe('…to here (exclusive), whole UTC hours'),
   teamIds: z
     .array(Id)
     .nullable()
     .describe('the teams counted; null: every chat, also those of no team'),
+};
+
+export const ChatMetrics = z.object({
   chats: z.number().int().describe('chats started'),
   abandoned: z.number().int().describe('ended before any agent was assigned'),
   unanswered: z.number().int().describe('ended after an assignment without any agent message'),
@@ -56,4 +65,38 @@ export const ChatReport = z.object({
   }),
   csat: z.number().nullable().describe('share of 4 and 5 among rated chats, 0 to 1'),
 });
+
+export const ChatReport = z.object(rangeFields).extend(ChatMetrics.shape);
 export type ChatReport = z.infer<typeof ChatReport>;
+
+const grid = z
+  .array(z.array(z.number().int()).length(24))
+  .length(7)
+  .describe('7 rows, Monday first, of 24 hours (0–23) on the desk’s wall clock');
+
+export const ChatHeatmap = z.object({
+  ...rangeFields,
+  timeZone: z.string().describe('the desk’s time zone (DESK_TIME_ZONE) the cells are in'),
+  chats: grid.describe('chats started, by local weekday (Monday first) and hour'),
+  hoursPerCell: grid.describe(
+    'real hours of the range in each cell: a repeated hour (clocks back) counts 2, a skipped one 0',
+  ),
+});
+export type ChatHeatmap = z.infer<typeof ChatHeatmap>;
+
+export const AgentReportRow = z
+  .object({
+    agentId: Id,
+    name: z.string(),
+    isActive: z.boolean().describe('false for a deactivated account that still has chats here'),
+  })
+  .extend(ChatMetrics.shape)
+  .describe(
+    'the chats the agent has (or last had) among those counted; firstResponse.medianMs and csat are the headline numbers',
+  );
+
+export const AgentReport = z.object({
+  ...rangeFields,
+  agents: z.array(AgentReportRow).describe('by name'),
+});
+export type AgentReport = z.infer<typeof AgentReport>;

@@ -654,6 +654,27 @@ const TABLE: Record<string, Row> = {
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
+  'GET /api/v1/reports/chats/heatmap': {
+    request: (f) => ({
+      path: `/api/v1/reports/chats/heatmap?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
+  // Raw chats: the same callers as the chat report.
+  'GET /api/v1/reports/chats.csv': {
+    request: (f) => ({
+      path: `/api/v1/reports/chats.csv?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
+  // Every agent reads their own row (over one team's chats too); a lead their team's agents, and
+  // another team is a 403 to a lead as to anyone who leads some team.
+  'GET /api/v1/reports/agents': {
+    request: (f) => ({
+      path: `/api/v1/reports/agents?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 200, 200, 200, 200, 403] },
+  },
   'GET /api/v1/tickets/:id': {
     request: (f) => ({ path: tk(f) }),
     cases: {

@@ -69,6 +69,7 @@ export const testSettings: ServiceSettings = {
   ticketAutoCloseDays: 4,
   files: { limits: DEFAULT_FILE_LIMITS, customerUploads: true },
   deskName: 'Test Desk',
+  timeZone: 'UTC',
   mail: {
     from: 'Help desk <help@desk.test>',
     messageIdDomain: 'desk.test',

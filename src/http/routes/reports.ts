@@ -1,42 +1,135 @@
-// Reports: chat metrics over a range of hours, for super admins and team leads (docs/reports.md).
+// Reports: chat metrics, the heatmap, the agent report and the raw chats as CSV over a range, for
+// super admins and team leads (agents: their own row of the agent report). docs/reports.md.
+import { pipeline, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
+import { z } from 'zod';
+import { boundOf } from '../../domain/reports/deskTime.js';
 import type { ServiceContext } from '../../services/context.js';
+import { agentReport } from '../../services/reports/agentReport.js';
+import { chatExport, EXPORT_COLUMNS } from '../../services/reports/chatExport.js';
+import { chatHeatmap } from '../../services/reports/chatHeatmap.js';
 import { chatReport } from '../../services/reports/chatReport.js';
+import { AgentReport, ChatHeatmap, ChatReport, ReportRangeQuery } from '../../shared/reportsApi.js';
 import { callerOf, errorResponses } from './common.js';
+
+const tags = ['reports'];
+const iso = (ms: number) => new Date(ms).toISOString();
+const SCOPE =
+  'Super admins see every chat or one team; a team lead sees the teams they lead (all of them, or one): another team is a 403 whatever its id. Dates are whole days in DESK_TIME_ZONE.';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
   app,
   { ctx },
 ) => {
+  /** The range and team asked for, dates read on the desk's clock. */
+  const rangeOf = (query: ReportRangeQuery) => ({
+    from: boundOf(query.from, 'from', ctx.settings.timeZone),
+    to: boundOf(query.to, 'to', ctx.settings.timeZone),
+    teamId: query.teamId,
+  });
+
   app.get(
     '/chats',
     {
       schema: {
-        tags: ['reports'],
+        tags,
         operationId: 'chatReport',
         summary: 'Chat metrics over a range',
-        description:
-          'Volume, wait, first response and handle time (mean, and median and 90th percentile from fixed bins), abandoned and unanswered chats, transfers, ratings and CSAT of the chats started in the range, from the hourly rollups (which lag the chats by about one housekeeping period). Super admins see every chat or one team; a team lead sees the teams they lead (all of them, or one): another team is a 403 whatever its id. Definitions: docs/reports.md.',
-        querystring: ChatReportQuery,
+        description: `Volume, wait, first response and handle time (mean, and median and 90th percentile from fixed bins), abandoned and unanswered chats, transfers, ratings and CSAT of the chats started in the range, from the hourly rollups (which lag the chats by about one housekeeping period). ${SCOPE} Definitions: docs/reports.md.`,
+        querystring: ReportRangeQuery,
         response: { 200: ChatReport, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const { viewer } = callerOf(ctx, request);
-      const { from, to, teamId } = request.query;
-      const report = await chatReport(ctx, {
-        viewer,
-        from: Date.parse(from),
-        to: Date.parse(to),
-        teamId,
-      });
+      const report = await chatReport(ctx, { viewer, ...rangeOf(request.query) });
       return {
-        from: new Date(report.from).toISOString(),
-        to: new Date(report.to).toISOString(),
+        from: iso(report.from),
+        to: iso(report.to),
         teamIds: report.teamIds,
         ...report.metrics,
       };
+    },
+  );
+
+  app.get(
+    '/chats/heatmap',
+    {
+      schema: {
+        tags,
+        operationId: 'chatHeatmap',
+        summary: 'Chat volume by weekday and hour on the desk’s clock',
+        description: `Chats started in the range by local weekday and hour in DESK_TIME_ZONE, with the real hours each cell spans (DST nights), from the hourly rollups; exact for zones whose offset is whole hours (a half-hour zone counts each UTC hour in the local hour it starts in). ${SCOPE}`,
+        querystring: ReportRangeQuery,
+        response: { 200: ChatHeatmap, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { viewer } = callerOf(ctx, request);
+      const heatmap = await chatHeatmap(ctx, { viewer, ...rangeOf(request.query) });
+      return { ...heatmap, from: iso(heatmap.from), to: iso(heatmap.to) };
+    },
+  );
+
+  app.get(
+    '/agents',
+    {
+      schema: {
+        tags,
+        operationId: 'agentReport',
+        summary: 'Per agent: chats handled, first response, CSAT',
+        description:
+          'For each agent, the chat metrics of the chats they have (or last had) among those started in the range. Super admins see every agent (active ones without chats too) over every chat or one team’s; a team lead the agents of the teams they lead, over those teams’ chats; any other agent only their own row, over all their chats (or one team’s). Time online, away and offline is not reported (no status history is kept).',
+        querystring: ReportRangeQuery,
+        response: { 200: AgentReport, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { viewer } = callerOf(ctx, request);
+      const report = await agentReport(ctx, { viewer, ...rangeOf(request.query) });
+      return {
+        from: iso(report.from),
+        to: iso(report.to),
+        teamIds: report.teamIds,
+        agents: report.agents.map(({ metrics, ...agent }) => ({ ...agent, ...metrics })),
+      };
+    },
+  );
+
+  app.get(
+    '/chats.csv',
+    {
+      schema: {
+        tags,
+        operationId: 'exportChats',
+        summary: 'The raw chats of a range as CSV',
+        description: `One row per chat started in the range, oldest first, streamed as it is read (a year is never held in memory): ${EXPORT_COLUMNS.join(', ')}. Durations in seconds; outcome is answered, unanswered or abandoned for ended chats. A download (\`Content-Disposition: attachment\`). ${SCOPE}`,
+        querystring: ReportRangeQuery,
+        response: {
+          200: { description: 'The CSV file', content: { 'text/csv': { schema: z.string() } } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { viewer } = callerOf(ctx, request);
+      const { from, to, records } = await chatExport(ctx, { viewer, ...rangeOf(request.query) });
+      const name = `chats-${iso(from).slice(0, 13)}-${iso(to).slice(0, 13)}.csv`;
+      const csv = stringify({ header: true, columns: [...EXPORT_COLUMNS] });
+      // pipeline: a failed read ends the download with an error (the client sees a cut reply,
+      // not a hang), and a client gone away stops the reading.
+      pipeline(Readable.from(records), csv, (error) => {
+        if (error) request.log.warn({ err: error }, 'chat export stopped');
+      });
+      return (
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('x-content-type-options', 'nosniff')
+          // The schema documents the CSV; the reply is its stream.
+          .send(csv as unknown as string)
+      );
     },
   );
 };

@@ -7,6 +7,8 @@ import {
   type ChatRollup,
 } from '../../../domain/reports/chatRollup.js';
 import type { ChatFacts } from '../../../domain/reports/chatFacts.js';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../schema.js';
 import type { Db } from '../../store.js';
 
 /** The facts of every chat started in the UTC hour from `hourStart`. */
@@ -97,44 +99,51 @@ export interface RollupFilter {
   agentId?: string | undefined;
 }
 
-/** The chat metrics of a range of hours as one rollup, summed by the database. */
-export async function sumRollups(db: Db, filter: RollupFilter): Promise<ChatRollup> {
-  let counts = db
-    .selectFrom('report_chat_hours')
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<number>('chats'), eb.lit(0)).as('chats'),
-      eb.fn.coalesce(eb.fn.sum<number>('abandoned'), eb.lit(0)).as('abandoned'),
-      eb.fn.coalesce(eb.fn.sum<number>('unanswered'), eb.lit(0)).as('unanswered'),
-      eb.fn.coalesce(eb.fn.sum<number>('transfers'), eb.lit(0)).as('transfers'),
-      eb.fn.coalesce(eb.fn.sum<number>('transferred_chats'), eb.lit(0)).as('transferred_chats'),
-      eb.fn.coalesce(eb.fn.sum<number>('rating_1'), eb.lit(0)).as('rating_1'),
-      eb.fn.coalesce(eb.fn.sum<number>('rating_2'), eb.lit(0)).as('rating_2'),
-      eb.fn.coalesce(eb.fn.sum<number>('rating_3'), eb.lit(0)).as('rating_3'),
-      eb.fn.coalesce(eb.fn.sum<number>('rating_4'), eb.lit(0)).as('rating_4'),
-      eb.fn.coalesce(eb.fn.sum<number>('rating_5'), eb.lit(0)).as('rating_5'),
-      eb.fn.coalesce(eb.fn.sum<number>('wait_ms_total'), eb.lit(0)).as('wait'),
-      eb.fn.coalesce(eb.fn.sum<number>('first_response_ms_total'), eb.lit(0)).as('first_response'),
-      eb.fn.coalesce(eb.fn.sum<number>('handle_ms_total'), eb.lit(0)).as('handle'),
-    ])
+type HoursQuery = SelectQueryBuilder<Database, 'report_chat_hours', object>;
+type BinsQuery = SelectQueryBuilder<Database, 'report_chat_hour_bins', object>;
+
+/** The rows of `filter`, from either table (both have the columns filtered on). */
+function filtered<Q extends HoursQuery | BinsQuery>(query: Q, filter: RollupFilter): Q {
+  let q = (query as HoursQuery)
     .where('hour_start', '>=', filter.from)
     .where('hour_start', '<', filter.to);
-  let bins = db
-    .selectFrom('report_chat_hour_bins')
-    .select((eb) => ['duration', 'bin', eb.fn.sum<number>('chats').as('chats')])
-    .where('hour_start', '>=', filter.from)
-    .where('hour_start', '<', filter.to)
-    .groupBy(['duration', 'bin']);
   if (filter.teamIds) {
-    const teams = filter.teamIds.length > 0 ? [...filter.teamIds] : [''];
-    counts = counts.where('team_id', 'in', teams);
-    bins = bins.where('team_id', 'in', teams);
+    q = q.where('team_id', 'in', filter.teamIds.length > 0 ? [...filter.teamIds] : ['']);
   }
-  if (filter.agentId !== undefined) {
-    counts = counts.where('agent_id', '=', filter.agentId);
-    bins = bins.where('agent_id', '=', filter.agentId);
-  }
-  const [c, binRows] = await Promise.all([counts.executeTakeFirstOrThrow(), bins.execute()]);
-  const rollup = emptyRollup();
+  if (filter.agentId !== undefined) q = q.where('agent_id', '=', filter.agentId);
+  return q as unknown as Q;
+}
+
+const SUMMED = [
+  'chats',
+  'abandoned',
+  'unanswered',
+  'transfers',
+  'transferred_chats',
+  'rating_1',
+  'rating_2',
+  'rating_3',
+  'rating_4',
+  'rating_5',
+  'wait_ms_total',
+  'first_response_ms_total',
+  'handle_ms_total',
+] as const;
+type Summed = Record<(typeof SUMMED)[number], number | string | bigint>;
+
+/** The sums of the rows of `filter`. */
+function sumsOf(db: Db, filter: RollupFilter) {
+  return filtered(
+    db
+      .selectFrom('report_chat_hours')
+      .select((eb) =>
+        SUMMED.map((column) => eb.fn.coalesce(eb.fn.sum<number>(column), eb.lit(0)).as(column)),
+      ),
+    filter,
+  );
+}
+
+function countsInto(rollup: ChatRollup, c: Summed): void {
   rollup.chats = Number(c.chats);
   rollup.abandoned = Number(c.abandoned);
   rollup.unanswered = Number(c.unanswered);
@@ -142,10 +151,73 @@ export async function sumRollups(db: Db, filter: RollupFilter): Promise<ChatRoll
   rollup.transferredChats = Number(c.transferred_chats);
   rollup.ratings = [c.rating_1, c.rating_2, c.rating_3, c.rating_4, c.rating_5].map(Number);
   rollup.totalMs = {
-    wait: Number(c.wait),
-    first_response: Number(c.first_response),
-    handle: Number(c.handle),
+    wait: Number(c.wait_ms_total),
+    first_response: Number(c.first_response_ms_total),
+    handle: Number(c.handle_ms_total),
   };
+}
+
+/** The chat metrics of a range of hours as one rollup, summed by the database. */
+export async function sumRollups(db: Db, filter: RollupFilter): Promise<ChatRollup> {
+  const bins = filtered(
+    db
+      .selectFrom('report_chat_hour_bins')
+      .select((eb) => ['duration', 'bin', eb.fn.sum<number>('chats').as('chats')])
+      .groupBy(['duration', 'bin']),
+    filter,
+  );
+  const [c, binRows] = await Promise.all([
+    sumsOf(db, filter).executeTakeFirstOrThrow(),
+    bins.execute(),
+  ]);
+  const rollup = emptyRollup();
+  countsInto(rollup, c as Summed);
   for (const row of binRows) rollup.histograms[row.duration][row.bin] = Number(row.chats);
   return rollup;
+}
+
+/** The same, one rollup per agent who has (or last had) chats of the range. */
+export async function sumRollupsByAgent(
+  db: Db,
+  filter: RollupFilter,
+): Promise<Map<string, ChatRollup>> {
+  const bins = filtered(
+    db
+      .selectFrom('report_chat_hour_bins')
+      .select((eb) => ['agent_id', 'duration', 'bin', eb.fn.sum<number>('chats').as('chats')])
+      .where('agent_id', 'is not', null)
+      .groupBy(['agent_id', 'duration', 'bin']),
+    filter,
+  );
+  const counts = sumsOf(db, filter)
+    .select('agent_id')
+    .where('agent_id', 'is not', null)
+    .groupBy('agent_id');
+  const [countRows, binRows] = await Promise.all([counts.execute(), bins.execute()]);
+  const byAgent = new Map<string, ChatRollup>();
+  for (const row of countRows) {
+    const rollup = emptyRollup();
+    countsInto(rollup, row as Summed);
+    byAgent.set(row.agent_id!, rollup);
+  }
+  for (const row of binRows) {
+    const rollup = byAgent.get(row.agent_id!);
+    if (rollup) rollup.histograms[row.duration][row.bin] = Number(row.chats);
+  }
+  return byAgent;
+}
+
+/** Chats started per UTC hour of the range (hours with none left out). */
+export async function chatsPerHour(
+  db: Db,
+  filter: RollupFilter,
+): Promise<Array<{ hourStart: number; chats: number }>> {
+  const rows = await filtered(
+    db
+      .selectFrom('report_chat_hours')
+      .select((eb) => ['hour_start', eb.fn.sum<number>('chats').as('chats')])
+      .groupBy('hour_start'),
+    filter,
+  ).execute();
+  return rows.map((row) => ({ hourStart: Number(row.hour_start), chats: Number(row.chats) }));
 }

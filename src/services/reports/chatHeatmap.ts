@@ -1,0 +1,51 @@
+// Chat volume by weekday and hour on the desk's wall clock (DESK_TIME_ZONE), from the hourly
+// rollups: each UTC hour's chats go to the local cell its start falls in, which is exact for
+// zones whose offset is a whole number of hours (docs/reports.md, "The heatmap").
+import { forbidden } from '../../domain/errors.js';
+import { reportPolicy, type Viewer } from '../../domain/policies.js';
+import {
+  addToHeatmap,
+  emptyHeatmap,
+  hoursPerCell,
+  type Heatmap,
+} from '../../domain/reports/heatmap.js';
+import { chatsPerHour } from '../../storage/repositories/reports/chatRollups.js';
+import type { ServiceContext } from '../context.js';
+import { withLeadTeams } from '../teams/teamLeads.js';
+import { hourRange, REFUSED, reportTeams } from './reportScope.js';
+
+export interface ChatHeatmapProps {
+  viewer: Viewer;
+  /** Epoch milliseconds; rounded outwards to whole UTC hours. */
+  from: number;
+  to: number;
+  teamId?: string | undefined;
+}
+
+export interface ChatHeatmapResult {
+  from: number;
+  to: number;
+  timeZone: string;
+  teamIds: string[] | null;
+  /** Chats started, 7 rows (Monday first) of 24 local hours. */
+  chats: Heatmap;
+  /** Real hours of the range in each cell, for a fair rate per hour across DST nights. */
+  hoursPerCell: Heatmap;
+}
+
+export async function chatHeatmap(
+  ctx: ServiceContext,
+  props: ChatHeatmapProps,
+): Promise<ChatHeatmapResult> {
+  const { db } = ctx.store;
+  const viewer = await withLeadTeams(db, props.viewer);
+  if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
+  const { from, to } = hourRange(props.from, props.to);
+  const teamIds = await reportTeams(db, viewer, props.teamId);
+  const zone = ctx.settings.timeZone;
+  const chats = emptyHeatmap();
+  for (const hour of await chatsPerHour(db, { from, to, teamIds: teamIds ?? undefined })) {
+    addToHeatmap(chats, hour.hourStart, zone, hour.chats);
+  }
+  return { from, to, timeZone: zone, teamIds, chats, hoursPerCell: hoursPerCell(from, to, zone) };
+}

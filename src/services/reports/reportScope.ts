@@ -1,0 +1,39 @@
+// What a report covers: its range of whole UTC hours, and the teams whose chats it counts for
+// this viewer (docs/reports.md, "The API"). Shared by every report, so the rules stay one.
+import { forbidden, invalid, notFound } from '../../domain/errors.js';
+import { isSuperAdmin, reportPolicy, type Viewer } from '../../domain/policies.js';
+import { HOUR_MS, utcHourOf } from '../../domain/reports/chatRollup.js';
+import { MAX_REPORT_DAYS } from '../../shared/reportsApi.js';
+import { findTeam } from '../../storage/repositories/teams.js';
+import type { Db } from '../../storage/store.js';
+
+export const REFUSED = 'Reports are for super admins, and for team leads about their teams';
+
+/** [from, to) rounded outwards to whole UTC hours; refused when empty or too long. */
+export function hourRange(fromMs: number, toMs: number): { from: number; to: number } {
+  const from = utcHourOf(fromMs);
+  const to = utcHourOf(toMs + HOUR_MS - 1);
+  if (to <= from) throw invalid('to', 'must be after from');
+  if (to - from > MAX_REPORT_DAYS * 24 * HOUR_MS) {
+    throw invalid('to', `must be at most ${MAX_REPORT_DAYS} days after from`);
+  }
+  return { from, to };
+}
+
+/**
+ * The teams a report counts: one asked for (a super admin's any, a lead's only theirs, whatever
+ * the id: another is a 403), else every chat for a super admin (null) or the teams led.
+ * `viewer` must carry its lead teams (withLeadTeams).
+ */
+export async function reportTeams(
+  db: Db,
+  viewer: Viewer,
+  teamId: string | undefined,
+): Promise<string[] | null> {
+  if (teamId !== undefined) {
+    if (!reportPolicy.viewTeam(viewer, teamId)) throw forbidden(REFUSED);
+    if (!(await findTeam(db, teamId))) throw notFound('Team');
+    return [teamId];
+  }
+  return isSuperAdmin(viewer) ? null : [...(viewer.leadTeamIds ?? [])];
+}

@@ -1,0 +1,88 @@
+// The reports over HTTP: the raw chats streamed as CSV (2,000 of them, read in pages), dates read
+// as days on the desk's clock (DESK_TIME_ZONE), and the heatmap and agent report's shapes.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Viewer } from '../../src/domain/policies.js';
+import { createTeam } from '../../src/services/teams/teams.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { insertReportChats } from '../support/reportChats.js';
+import { type Client, startTestNode, type TestNode } from '../support/testNode.js';
+
+describeEachDatabase('reports over HTTP', (db) => {
+  let server: TestNode;
+  let boss: Client;
+  let bossViewer: Viewer;
+  beforeAll(async () => {
+    server = await startTestNode(db(), { DESK_TIME_ZONE: 'Africa/Nairobi' });
+  });
+  afterAll(() => server.stop());
+
+  /** Every test starts from an empty database (describeEachDatabase), so signs in anew. */
+  async function signInBoss() {
+    boss = await server.signUp('Boss', 'super_admin');
+    bossViewer = { id: boss.user!.id, role: 'super_admin' };
+  }
+
+  it('streams 2,000 chats of a team as CSV, one row each, oldest first', async () => {
+    await signInBoss();
+    const ctx = server.node.ctx;
+    const { row: team } = await createTeam(ctx, bossViewer, { name: 'Bursary', description: '' });
+    const { row: other } = await createTeam(ctx, bossViewer, { name: 'Library', description: '' });
+    const customer = await server.signUp('Yaw');
+    const customerId = customer.user!.id;
+    const start = Date.UTC(2026, 5, 1, 6);
+    await insertReportChats(ctx, customerId, [
+      // A waiting chat of the other team, outside the team's export.
+      { startedAt: start + 1_000, teamId: other.id },
+      ...Array.from({ length: 2000 }, (_, i) => ({
+        startedAt: start + i * 60_000,
+        teamId: team.id,
+        firstAssignedAt: start + i * 60_000 + 30_000,
+        firstResponseAt: i === 0 ? null : start + i * 60_000 + 45_000,
+        endedAt: start + i * 60_000 + 330_000,
+        rating: (i % 5) + 1,
+      })),
+    ]);
+    const csv = await boss.download(
+      `/api/v1/reports/chats.csv?from=2026-06-01T00:00:00Z&to=2026-06-10T00:00:00Z&teamId=${team.id}`,
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="chats-2026-06-01T00-2026-06-10T00.csv"',
+    );
+    const lines = csv.body.toString('utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(2001);
+    expect(lines[0]).toBe(
+      'id,started,team,topic,agent,wait_s,first_response_s,handle_s,status,outcome,transfers,rating',
+    );
+    expect(lines[1]).toMatch(
+      /^[0-9a-f-]{36},2026-06-01T06:00:00\.000Z,Bursary,,,30,,300,ended,unanswered,0,1$/,
+    );
+    expect(lines[2]).toMatch(/,2026-06-01T06:01:00\.000Z,Bursary,,,30,15,300,ended,answered,0,2$/);
+    expect(lines[2000]).toMatch(/,2026-06-02T15:19:00\.000Z,Bursary,/);
+    const ids = new Set(lines.slice(1).map((line) => line.split(',')[0]));
+    expect(ids.size).toBe(2000);
+
+    const all = await boss.download('/api/v1/reports/chats.csv?from=2026-06-01&to=2026-06-01');
+    // Nairobi is UTC+3: its 1 June ends at 21:00 UTC, after 900 of the team's chats and the other.
+    expect(all.body.toString('utf8').trimEnd().split('\n')).toHaveLength(1 + 901);
+  });
+
+  it('reads dates as whole days in DESK_TIME_ZONE in every report', async () => {
+    await signInBoss();
+    const report = await boss.get('/api/v1/reports/chats?from=2026-03-01&to=2026-03-01');
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({
+      from: '2026-02-28T21:00:00.000Z',
+      to: '2026-03-01T21:00:00.000Z',
+    });
+    const heatmap = await boss.get('/api/v1/reports/chats/heatmap?from=2026-03-02&to=2026-03-08');
+    expect(heatmap.status).toBe(200);
+    expect(heatmap.body.timeZone).toBe('Africa/Nairobi');
+    // A whole local week: every cell spans one real hour.
+    expect(heatmap.body.hoursPerCell.flat().every((hours: number) => hours === 1)).toBe(true);
+    const agents = await boss.get('/api/v1/reports/agents?from=2026-03-01&to=2026-03-31');
+    expect(agents.status).toBe(200);
+    expect(agents.body.agents.map((row: { name: string }) => row.name)).toContain('Boss');
+  });
+});
