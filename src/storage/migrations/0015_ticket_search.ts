@@ -12,16 +12,24 @@ const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof 
  * that is not a letter or a digit and folds case, and keeps accents, as PostgreSQL's `simple`
  * configuration does, so both databases find the same words (no stemming: names and course
  * codes like CS101 are matched as written). Chat search (0019) builds its tables with it too.
+ * Rows whose `skip.column` is `skip.value` stay out of the index (and out of its cost).
  */
-export async function ftsTable(db: Kysely<unknown>, name: string, table: string, column: string) {
+export async function ftsTable(
+  db: Kysely<unknown>,
+  name: string,
+  table: string,
+  column: string,
+  skip?: Unindexed,
+) {
   await sql
     .raw(
       `create virtual table ${name} using fts5(${column}, content='${table}', ` +
         `content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`,
     )
     .execute(db);
-  const remove = `insert into ${name}(${name}, rowid, ${column}) values ('delete', old.rowid, old.${column});`;
-  const add = `insert into ${name}(rowid, ${column}) values (new.rowid, new.${column});`;
+  const kept = (row: string) => (skip ? ` where ${row}.${skip.column} <> '${skip.value}'` : '');
+  const remove = `insert into ${name}(${name}, rowid, ${column}) select 'delete', old.rowid, old.${column}${kept('old')};`;
+  const add = `insert into ${name}(rowid, ${column}) select new.rowid, new.${column}${kept('new')};`;
   await sql
     .raw(`create trigger ${name}_insert after insert on ${table} begin ${add} end`)
     .execute(db);
@@ -33,8 +41,22 @@ export async function ftsTable(db: Kysely<unknown>, name: string, table: string,
       `create trigger ${name}_update after update of ${column} on ${table} begin ${remove} ${add} end`,
     )
     .execute(db);
-  // The rows written before this migration.
-  await sql.raw(`insert into ${name}(${name}) values ('rebuild')`).execute(db);
+  // The rows written before this migration ('rebuild' would index the skipped ones too).
+  if (skip) {
+    await sql
+      .raw(
+        `insert into ${name}(rowid, ${column}) select rowid, ${column} from ${table}${kept(table)}`,
+      )
+      .execute(db);
+  } else {
+    await sql.raw(`insert into ${name}(${name}) values ('rebuild')`).execute(db);
+  }
+}
+
+/** Rows a full-text search leaves out: those whose `column` is `value`. */
+export interface Unindexed {
+  column: string;
+  value: string;
 }
 
 /** One full-text search, made by createTextSearch: its names on each database, and its text. */
@@ -43,6 +65,8 @@ export interface TextSearch {
   fts: string;
   table: string;
   column: string;
+  /** Rows left out of the index; the queries must leave them out too (PostgreSQL's index is partial). */
+  skip?: Unindexed;
 }
 
 /**
@@ -52,13 +76,16 @@ export interface TextSearch {
  * it); on SQLite, the FTS5 table `fts` (ftsTable). Chat search (0019) is made with it too.
  */
 export async function createTextSearch(db: Kysely<unknown>, searches: readonly TextSearch[]) {
-  for (const { index, fts, table, column } of searches) {
+  for (const { index, fts, table, column, skip } of searches) {
     if (isPostgres(db)) {
+      const where = skip ? ` where ${skip.column} <> '${skip.value}'` : '';
       await sql
-        .raw(`create index ${index} on ${table} using gin (to_tsvector('simple', ${column}))`)
+        .raw(
+          `create index ${index} on ${table} using gin (to_tsvector('simple', ${column}))${where}`,
+        )
         .execute(db);
     } else {
-      await ftsTable(db, fts, table, column);
+      await ftsTable(db, fts, table, column, skip);
     }
   }
 }

@@ -16,6 +16,9 @@ const SEARCHES: TextSearch[] = [
     fts: 'chat_message_search',
     table: 'chat_messages',
     column: 'message_text',
+    // "Ama joined the chat" and the like: nothing to find, and written on every assignment,
+    // transfer and end, where the index would cost routing its time.
+    skip: { column: 'message_type', value: 'system' },
   },
 ];
 

@@ -41,6 +41,20 @@ async function activeChat(
 }
 
 describeEachDatabase('chat search', (db) => {
+  it('leaves the system lines out ("Esi joined the chat"): they are not indexed', async () => {
+    const desk = await makeDesk(db());
+    const id = await activeChat(desk, desk.yaw, desk.esi, desk.fees, 'Refund please');
+    const lines = await desk.world.ctx.store.db
+      .selectFrom('chat_messages')
+      .select('message_text')
+      .where('session_id', '=', id)
+      .where('message_type', '=', 'system')
+      .execute();
+    expect(lines.map((line) => line.message_text).join(' ')).toContain('joined');
+    expect(await ids(desk, desk.esi, 'joined')).toEqual([]);
+    expect(await ids(desk, desk.esi, 'refund')).toEqual([id]);
+  });
+
   it('finds chats by subject and by message text, the subject first, with a snippet', async () => {
     const desk = await makeDesk(db());
     const { yaw, kofi } = desk;

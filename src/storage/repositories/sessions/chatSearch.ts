@@ -51,6 +51,7 @@ const CHAT_TEXT: SearchedText = {
     kind: 'message_type',
     text: 'message_text',
     fts: 'chat_message_search',
+    unindexedKind: 'system',
   },
 };
 
