@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
 import { insertMessage } from '../../src/storage/repositories/messages.js';
-import { reserveSeq } from '../../src/storage/repositories/sessions.js';
+import { reserveSeq } from '../../src/storage/repositories/sessions/sessionSequences.js';
 import { useCluster } from './support/clusterSuite.js';
 import { eventsOf, expectContiguous, isMessage, type EventFrame } from './support/frames.js';
 import { allViolations } from '../support/routingInvariants.js';

@@ -11,7 +11,7 @@ import { markRead } from '../../src/services/messages/readMarker.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { openStore, type Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';

@@ -10,7 +10,7 @@ import {
   type PasswordSignInProps,
 } from '../../src/services/accounts/passwordSignIn.js';
 import { signInWithSso } from '../../src/services/accounts/ssoSignIn.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { findUserById } from '../../src/storage/repositories/users.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';

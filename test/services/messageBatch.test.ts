@@ -7,7 +7,7 @@ import { replayEvents } from '../../src/services/messages/messageReader.js';
 import { sendBatch } from '../../src/services/messages/messageBatch.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings } from '../support/world.js';
 

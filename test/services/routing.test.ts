@@ -6,7 +6,7 @@ import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { getSession } from '../../src/services/sessions/sessionReader.js';
 import { routeQueue } from '../../src/services/sessions/queueRouter.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import type { Store } from '../../src/storage/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { loadViolations } from '../support/routingInvariants.js';

@@ -15,7 +15,8 @@ import {
   updateTeam,
 } from '../../src/services/teams/teams.js';
 import { createTopic, updateTopic } from '../../src/services/topics/topics.js';
-import { findSessionRow, queuePositions } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
+import { queuePositions } from '../../src/storage/repositories/sessions/sessionLists.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { allViolations } from '../support/routingInvariants.js';
 import { makeWorld, type Person, type World } from '../support/world.js';

@@ -15,7 +15,7 @@ import { getSession, listSessions } from '../../src/services/sessions/sessionRea
 import { createTeam, setTeamMember, updateTeam } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
 import { transferToTeam } from '../../src/services/transfers/teamTransfer.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, type World } from '../support/world.js';
 

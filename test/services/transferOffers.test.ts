@@ -23,7 +23,7 @@ import {
 } from '../../src/services/transfers/transferOfferExpiry.js';
 import { listTransferOffers } from '../../src/services/transfers/transferOffers.js';
 import { registerNode, setPresence } from '../../src/storage/repositories/cluster.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { findOffer } from '../../src/storage/repositories/transferOffers.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, type World } from '../support/world.js';

@@ -8,7 +8,7 @@ import { sendMessage } from '../../src/services/messages/messageSender.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { up } from '../../src/storage/migrations/0008_awaiting_reply_backfill.js';
 import { migrations } from '../../src/storage/migrations/index.js';
-import { findSessionRow } from '../../src/storage/repositories/sessions.js';
+import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings } from '../support/world.js';
 

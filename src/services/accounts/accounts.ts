@@ -8,7 +8,7 @@ import { accountPolicy, isAgent, type Viewer } from '../../domain/policies.js';
 import type { CreateAccountBody, ListAccountsQuery, UpdateAccountBody } from '../../shared/api.js';
 import { deleteAuthSessionsOf } from '../../storage/repositories/authSessions.js';
 import { ensureAgentStatus, updateAgentStatus } from '../../storage/repositories/agents.js';
-import { findSessionCore } from '../../storage/repositories/sessions.js';
+import { findSessionCore } from '../../storage/repositories/sessions/sessionRecords.js';
 import {
   countActiveSuperAdmins,
   findUserByEmail,

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { forbidden } from '../../domain/errors.js';
 import { isAgent, type Viewer } from '../../domain/policies.js';
 import type { AgentStats } from '../../shared/api.js';
-import { countByStatus } from '../../storage/repositories/sessions.js';
+import { countByStatus } from '../../storage/repositories/sessions/sessionLists.js';
 import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
 

@@ -17,10 +17,12 @@ import {
 import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   findSessionCores,
+  type SessionCore,
+} from '../../storage/repositories/sessions/sessionRecords.js';
+import {
   updateSessionsAfterMessages,
   type SessionAfterMessages,
-  type SessionCore,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionSequences.js';
 import type { Db } from '../../storage/store.js';
 import type { BatchedRequest } from '../context.js';
 import { checkSessionFor } from '../sessions/sessionAccess.js';

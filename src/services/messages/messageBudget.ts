@@ -2,7 +2,10 @@
 // send: the one place a customer's message, an agent's reply and a note spend from it.
 import { messageBudget, messageWaitMs } from '../../domain/abuseLimits.js';
 import { rateLimited } from '../../domain/errors.js';
-import { reserveSentMessageSeq, type SendingSide } from '../../storage/repositories/sessions.js';
+import {
+  reserveSentMessageSeq,
+  type SendingSide,
+} from '../../storage/repositories/sessions/sessionSequences.js';
 import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
 

@@ -11,7 +11,10 @@ import {
   searchChats as searchChatRows,
   type ChatMatchIn,
 } from '../../storage/repositories/sessions/chatSearch.js';
-import { findSessionRecords, type SessionRecord } from '../../storage/repositories/sessions.js';
+import {
+  findSessionRecords,
+  type SessionRecord,
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import type { ServiceContext } from '../context.js';
 import { nextSearchCursor, searchOffset } from './searchPaging.js';
 

@@ -12,14 +12,14 @@ import { handoverBlock } from '../../shared/handover.js';
 import { addOpenChats, ensureAgentStatus } from '../../storage/repositories/agents.js';
 import { isConnectedAnywhere } from '../../storage/repositories/cluster.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
+import { activateSessions } from '../../storage/repositories/sessions/sessionSequences.js';
+import { addParticipants } from '../../storage/repositories/sessions/sessionParticipants.js';
 import {
-  activateSessions,
-  addParticipants,
   findSessionRecord,
   tagsBySession,
   type SessionRecord,
-} from '../../storage/repositories/sessions.js';
-import { refsBySession } from '../../storage/repositories/sessionRefs.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
+import { refsBySession } from '../../storage/repositories/sessions/sessionRefs.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import type { AgentStatusRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';

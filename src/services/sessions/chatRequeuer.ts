@@ -3,12 +3,12 @@
 // to a team. The customers keep their place: the row keeps its start time and priority, which
 // are what the queue is ordered by.
 import { removeOpenChat } from '../../storage/repositories/agents.js';
+import { markParticipantLeft } from '../../storage/repositories/sessions/sessionParticipants.js';
+import { queuePositions } from '../../storage/repositories/sessions/sessionLists.js';
 import {
-  markParticipantLeft,
-  queuePositions,
   updateSessionIf,
   type SessionChanges,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
 import { markReportHours } from '../reports/reportMarks.js';

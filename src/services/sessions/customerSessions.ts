@@ -2,7 +2,7 @@
 import { forbidden, notFound } from '../../domain/errors.js';
 import { customerPolicy, type Viewer } from '../../domain/policies.js';
 import type { ListCustomerSessionsQuery } from '../../shared/api.js';
-import { listSessions } from '../../storage/repositories/sessions.js';
+import { listSessions } from '../../storage/repositories/sessions/sessionLists.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import type { ServiceContext } from '../context.js';
 

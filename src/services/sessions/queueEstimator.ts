@@ -7,7 +7,7 @@ import { estimateWaitSeconds } from '../../domain/queueEstimate.js';
 import type { QueuePosition } from '../../shared/api.js';
 import { onlineCapacity } from '../../storage/repositories/agents.js';
 import { queuePace } from '../../storage/repositories/queuePace.js';
-import { queuePositions } from '../../storage/repositories/sessions.js';
+import { queuePositions } from '../../storage/repositories/sessions/sessionLists.js';
 import type { SessionRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';

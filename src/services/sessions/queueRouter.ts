@@ -15,7 +15,7 @@ import {
   type RoutableAgent,
 } from '../../domain/routing.js';
 import { selectRoutableAgents } from '../../storage/repositories/agents.js';
-import { selectQueue } from '../../storage/repositories/sessions.js';
+import { selectQueue } from '../../storage/repositories/sessions/sessionLists.js';
 import { nextToOverflow, teamsForRouting } from '../../storage/repositories/teamRouting.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type RoutingTrigger, type ServiceContext } from '../context.js';

@@ -8,11 +8,11 @@ import {
   type SessionFacts,
   type Viewer,
 } from '../../domain/policies.js';
+import { deskParticipants } from '../../storage/repositories/sessions/sessionParticipants.js';
 import {
-  deskParticipants,
   findSessionCore,
   type SessionCore,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import type { Db, Store } from '../../storage/store.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
 

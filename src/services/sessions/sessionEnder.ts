@@ -7,12 +7,12 @@ import { AppError, invalid } from '../../domain/errors.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import type { EndedBy } from '../../shared/vocabulary.js';
 import { removeOpenChat } from '../../storage/repositories/agents.js';
+import { markParticipantLeft } from '../../storage/repositories/sessions/sessionParticipants.js';
 import {
-  markParticipantLeft,
   updateSessionIf,
   type SessionCore,
   type SessionRecord,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import { commit, type Outbox, type ServiceContext } from '../context.js';
 import type { Db } from '../../storage/store.js';

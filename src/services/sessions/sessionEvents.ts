@@ -16,13 +16,15 @@ import type { PersonRecord } from '../../storage/repositories/people.js';
 import type { FileRow } from '../../storage/schema.js';
 import {
   findSessionRecord,
-  pastAgentIds,
+  type SessionRecord,
+} from '../../storage/repositories/sessions/sessionRecords.js';
+import { pastAgentIds } from '../../storage/repositories/sessions/sessionParticipants.js';
+import {
   reserveAgentMessageSeq,
   reserveCustomerMessageSeq,
   reserveMessageSeq,
   reserveSeq,
-  type SessionRecord,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionSequences.js';
 import type { Outbox, ServiceContext } from '../context.js';
 import { FAN_OUT, presentMessage, presentPerson, presentSession, iso } from '../presenters.js';
 

@@ -2,7 +2,7 @@
 import { AppError } from '../../domain/errors.js';
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
-import type { SessionRecord } from '../../storage/repositories/sessions.js';
+import type { SessionRecord } from '../../storage/repositories/sessions/sessionRecords.js';
 import { commit, type ServiceContext } from '../context.js';
 import { markReportHours } from '../reports/reportMarks.js';
 import { loadSessionFor } from './sessionAccess.js';

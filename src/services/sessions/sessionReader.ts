@@ -6,7 +6,7 @@ import {
   countSessionViews,
   listSessions as listSessionRecords,
   type SessionListItem,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionLists.js';
 import type { ServiceContext } from '../context.js';
 
 /** One session as the viewer sees it in their lists (with unread count and queue position). */

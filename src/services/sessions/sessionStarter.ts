@@ -6,13 +6,13 @@ import type { Viewer } from '../../domain/policies.js';
 import { forbidden, rateLimited } from '../../domain/errors.js';
 import type { Priority } from '../../shared/vocabulary.js';
 import { hit } from '../../storage/repositories/rateLimits.js';
+import { addParticipant } from '../../storage/repositories/sessions/sessionParticipants.js';
 import {
-  addParticipant,
   countOpenSessionsOf,
   findSessionRecord,
   insertSession,
   type SessionRecord,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import { topicForNewChat } from '../topics/topics.js';
 import type { Db } from '../../storage/store.js';

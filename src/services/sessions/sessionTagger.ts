@@ -1,7 +1,8 @@
 // Agents label a chat with tags (billing, login-problem…) for later search and reporting.
 import { sessionPolicy, type Viewer } from '../../domain/policies.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
-import { replaceTags, type SessionRecord } from '../../storage/repositories/sessions.js';
+import { replaceTags } from '../../storage/repositories/sessions/sessionParticipants.js';
+import { type SessionRecord } from '../../storage/repositories/sessions/sessionRecords.js';
 import { commit, type ServiceContext } from '../context.js';
 import { loadSessionFor } from './sessionAccess.js';
 import { appendSessionUpdate } from './sessionEvents.js';

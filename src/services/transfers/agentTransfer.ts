@@ -4,7 +4,7 @@
 // to Esi". (With TRANSFER_MODE=offer the receiver accepts first: transferOfferMaker.ts.)
 import type { Viewer } from '../../domain/policies.js';
 import { transferLine } from '../../domain/transcriptLines.js';
-import type { SessionRecord } from '../../storage/repositories/sessions.js';
+import type { SessionRecord } from '../../storage/repositories/sessions/sessionRecords.js';
 import { commit, type ServiceContext } from '../context.js';
 import { moveChat } from './chatHandover.js';
 import { loadReceiver, loadTransferSource, writeHandoverNote } from './transferSource.js';

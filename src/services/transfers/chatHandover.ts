@@ -8,9 +8,11 @@ import type { PersonRecord } from '../../storage/repositories/people.js';
 import {
   addParticipant,
   markParticipantLeft,
+} from '../../storage/repositories/sessions/sessionParticipants.js';
+import {
   updateSessionIf,
   type SessionRecord,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
 import { appendSessionUpdate, appendSystemMessage } from '../sessions/sessionEvents.js';

@@ -1,7 +1,7 @@
 // Transfer, as the API offers it: to a team's queue, or to an agent, at once or as an offer they
 // accept, as the deployment chose (TRANSFER_MODE).
 import type { Viewer } from '../../domain/policies.js';
-import type { SessionRecord } from '../../storage/repositories/sessions.js';
+import type { SessionRecord } from '../../storage/repositories/sessions/sessionRecords.js';
 import type { TransferOfferRecord } from '../../storage/repositories/transferOffers.js';
 import type { ServiceContext } from '../context.js';
 import { transferSession } from './agentTransfer.js';

@@ -12,7 +12,8 @@ import {
 import type { HandoverFacts } from '../../shared/handover.js';
 import { listAgentStates } from '../../storage/repositories/agents.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
-import { queuePositions, type SessionCore } from '../../storage/repositories/sessions.js';
+import { queuePositions } from '../../storage/repositories/sessions/sessionLists.js';
+import { type SessionCore } from '../../storage/repositories/sessions/sessionRecords.js';
 import type { TransferOfferRecord } from '../../storage/repositories/transferOffers.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../../domain/policies.js';
 import { AppError } from '../../domain/errors.js';
 import { beingTransferredLine, transferLine } from '../../domain/transcriptLines.js';
-import type { SessionRecord } from '../../storage/repositories/sessions.js';
+import type { SessionRecord } from '../../storage/repositories/sessions/sessionRecords.js';
 import { commit, type ServiceContext } from '../context.js';
 import { putBackInQueue } from '../sessions/chatRequeuer.js';
 import {

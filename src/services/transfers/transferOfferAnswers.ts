@@ -14,7 +14,7 @@ import {
   findSessionCore,
   type SessionCore,
   type SessionRecord,
-} from '../../storage/repositories/sessions.js';
+} from '../../storage/repositories/sessions/sessionRecords.js';
 import { findOffer, type TransferOfferRecord } from '../../storage/repositories/transferOffers.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';

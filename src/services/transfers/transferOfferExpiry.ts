@@ -3,7 +3,7 @@
 // died, a timer lost to a restart). The check is the state machine's (nextOfferStatus), under the
 // chat's lock, so an offer expires once, whichever node gets there first, and never early.
 import { nextOfferStatus } from '../../domain/transfers/transferOffer.js';
-import { findSessionCore } from '../../storage/repositories/sessions.js';
+import { findSessionCore } from '../../storage/repositories/sessions/sessionRecords.js';
 import {
   dueOffers,
   findOffer,

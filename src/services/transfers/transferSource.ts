@@ -6,7 +6,7 @@ import { sessionPolicy, type SessionFacts, type Viewer } from '../../domain/poli
 import type { AgentLoad } from '../../domain/routing.js';
 import { assertTransition } from '../../domain/sessionLifecycle.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
-import type { SessionCore } from '../../storage/repositories/sessions.js';
+import type { SessionCore } from '../../storage/repositories/sessions/sessionRecords.js';
 import type { Db } from '../../storage/store.js';
 import type { Outbox, ServiceContext } from '../context.js';
 import { writeNote } from '../messages/noteWriter.js';

@@ -24,7 +24,7 @@ import {
   type SearchedText,
   type SearchPage,
 } from '../search/rankedMatches.js';
-import { visibleTo } from '../sessions.js';
+import { visibleTo } from './sessionLists.js';
 import { containsText } from '../textMatch.js';
 
 /** Where a chat matched: its subject, its customer's name or email, or one of its messages. */

@@ -10,7 +10,7 @@ import type { SlaPolicy, SlaTargets } from '../../../domain/tickets/slaPolicy.js
 import type { Priority } from '../../../shared/vocabulary.js';
 import type { BusinessCalendarRow, SlaPolicyRow } from '../../schema.js';
 import type { Db } from '../../store.js';
-import type { NamedRecord } from '../sessionRefs.js';
+import type { NamedRecord } from '../sessions/sessionRefs.js';
 
 export interface SlaPolicyRecord {
   row: SlaPolicyRow;

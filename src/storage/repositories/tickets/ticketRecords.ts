@@ -4,7 +4,7 @@ import type { CustomFieldValues } from '../../../domain/tickets/customFields.js'
 import type { TicketRow } from '../../schema.js';
 import type { Db } from '../../store.js';
 import type { PersonRecord } from '../people.js';
-import type { NamedRecord } from '../sessionRefs.js';
+import type { NamedRecord } from '../sessions/sessionRefs.js';
 import { fieldValuesByTicket } from './ticketFields.js';
 import { chatIdsByTicket, findTicketRow, tagsByTicket } from './tickets.js';
 

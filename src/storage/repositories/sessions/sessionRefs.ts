@@ -1,7 +1,7 @@
 // The names of the topic and team each chat records, looked up for the sessions about to be
 // presented (not joined into every message's session lookup, which needs only ids).
-import type { SessionRow } from '../schema.js';
-import type { Db } from '../store.js';
+import type { SessionRow } from '../../schema.js';
+import type { Db } from '../../store.js';
 
 export interface NamedRecord {
   id: string;
