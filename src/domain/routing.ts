@@ -66,7 +66,7 @@ export const priorityRank = (priority: Priority): number => PRIORITIES.indexOf(p
 
 /**
  * Queue order: higher priority first, then the session that has waited longest. The JS twin of
- * storage/repositories/sessions.ts#inQueueOrder, which every list and queue position sorts by.
+ * storage/repositories/sessions/sessionLists.ts#inQueueOrder, which every list and queue position sorts by.
  */
 export function compareQueue(a: QueuedSession, b: QueuedSession): number {
   return (
@@ -176,7 +176,7 @@ export function pickAgent(
  * without a team, every chat of these agents' teams (`teamIds`), and the chats of teams
  * overflowing into their teams that started waiting at or before `startedBy`. It only narrows
  * what is read, so that chats nobody with room may take are neither read nor locked; each chat
- * read is still decided by pickAgent. storage/repositories/sessions.ts#selectQueue is its SQL.
+ * read is still decided by pickAgent. storage/repositories/sessions/sessionLists.ts#selectQueue is its SQL.
  */
 export interface QueueScope {
   teamIds: string[];
