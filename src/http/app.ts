@@ -43,6 +43,7 @@ import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/tic
 import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { searchRoutes } from './routes/search.js';
 import { reportRoutes } from './routes/reports.js';
+import { ticketReportRoutes } from './routes/ticketReports.js';
 import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
@@ -203,6 +204,7 @@ export async function buildApp({
       await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
       await api.register(searchRoutes, { prefix: '/search', ctx });
       await api.register(reportRoutes, { prefix: '/reports', ctx });
+      await api.register(ticketReportRoutes, { prefix: '/reports', ctx });
       await api.register(chatTicketRoutes, { prefix: '/sessions', ctx });
       await api.register(ticketFieldRoutes, { prefix: '/ticket-fields', ctx });
       await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });

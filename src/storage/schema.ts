@@ -397,6 +397,9 @@ export interface TicketsTable {
    * target not yet recorded; null: nothing to watch (migration 0015).
    */
   sla_check_at: number | null;
+  /** First response and resolution times in business hours, on the SLA calendar (migration 0030). */
+  first_response_business_ms: number | null;
+  resolution_business_ms: number | null;
   merged_into: string | null;
   follow_up_of: string | null;
 }

@@ -667,6 +667,13 @@ const TABLE: Record<string, Row> = {
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
+  // Tickets: the same callers as the chat report.
+  'GET /api/v1/reports/tickets': {
+    request: (f) => ({
+      path: `/api/v1/reports/tickets?from=2026-01-01&to=2026-01-31&teamId=${f.team}&priority=high`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
   // Every agent reads their own row (over one team's chats too); a lead their team's agents, and
   // another team is a 403 to a lead as to anyone who leads some team.
   'GET /api/v1/reports/agents': {

@@ -523,7 +523,9 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets/${id}/messages?limit=201`,
       `/api/v1/tickets/${id}/events?cursor=${cursorOf(['x'])}`,
       `/api/v1/tickets/${id}/events?cursor=${cursorOf([-1])}`,
-      ...['chats', 'chats/heatmap', 'agents', 'chats.csv'].flatMap((report) =>
+      '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&priority=critical',
+      '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&channel=fax',
+      ...['chats', 'chats/heatmap', 'agents', 'chats.csv', 'tickets'].flatMap((report) =>
         [
           '',
           '?from=2026-01-01T00:00:00Z',

@@ -1,7 +1,12 @@
 // A ticket's SLA due times and states, counted again (domain/tickets/slaStatus.ts on the policy's
 // clock) and stored on the ticket by every change that can move them: creation, a reply, a
 // status, priority or team change, a merge. The policy is the ticket's team's, else the desk's.
-// With them, when the SLA sweep must look at the ticket next (`sla_check_at`).
+// With them, when the SLA sweep must look at the ticket next (`sla_check_at`), and the first
+// response and resolution times in business hours for the reports.
+import {
+  businessMinutesBetween,
+  type BusinessCalendar,
+} from '../../domain/tickets/businessCalendar.js';
 import { slaAlertsDue, type RunningTarget } from '../../domain/tickets/slaAlerts.js';
 import { slaStatus, type SlaTargetStatus } from '../../domain/tickets/slaStatus.js';
 import { RUNNING_STATUSES } from '../../domain/tickets/ticketWorkflow.js';
@@ -20,9 +25,11 @@ type SlaColumns = Pick<
   | 'resolution_state'
   | 'next_due_at'
   | 'sla_check_at'
+  | 'first_response_business_ms'
+  | 'resolution_business_ms'
 >;
 
-const NO_SLA: SlaColumns = {
+const NO_SLA: Omit<SlaColumns, 'first_response_business_ms' | 'resolution_business_ms'> = {
   sla_policy_id: null,
   first_response_due_at: null,
   first_response_state: null,
@@ -31,6 +38,31 @@ const NO_SLA: SlaColumns = {
   next_due_at: null,
   sla_check_at: null,
 };
+
+/**
+ * The first response and resolution times in business hours on `calendar` (none: open around
+ * the clock), counted once when the response or the solve happens and kept; a reopen forgets the
+ * resolution, the next solve counts it again.
+ */
+function businessDurations(
+  row: TicketRow,
+  calendar: BusinessCalendar | null,
+): Pick<TicketRow, 'first_response_business_ms' | 'resolution_business_ms'> {
+  const between = (from: number, to: number) =>
+    calendar
+      ? Math.round(businessMinutesBetween(calendar, new Date(from), new Date(to)) * 60_000)
+      : Math.max(0, to - from);
+  const solved = row.solved_at !== null && (row.status === 'solved' || row.status === 'closed');
+  return {
+    first_response_business_ms:
+      row.first_responded_at === null
+        ? null
+        : (row.first_response_business_ms ?? between(row.created_at, row.first_responded_at)),
+    resolution_business_ms: solved
+      ? (row.resolution_business_ms ?? between(row.created_at, row.solved_at!))
+      : null,
+  };
+}
 
 const dueMs = (target: SlaTargetStatus | null) => target?.dueAt?.getTime() ?? null;
 
@@ -48,7 +80,7 @@ export async function slaColumnsFor(db: Db, row: TicketRow, now: number): Promis
 /** The ticket's SLA at `now`: its columns and its running targets. */
 export async function slaStandingFor(db: Db, row: TicketRow, now: number): Promise<SlaStanding> {
   const covering = await policyForTeam(db, row.team_id);
-  if (!covering) return { columns: NO_SLA, running: [] };
+  if (!covering) return { columns: { ...NO_SLA, ...businessDurations(row, null) }, running: [] };
   const history = await statusHistory(db, row);
   const { firstResponse, resolution } = slaStatus(
     covering.policy,
@@ -84,6 +116,7 @@ export async function slaStandingFor(db: Db, row: TicketRow, now: number): Promi
     resolution_state: resolution?.state ?? null,
     next_due_at: dueTimes.length > 0 ? Math.min(...dueTimes) : null,
     sla_check_at: checkAt,
+    ...businessDurations(row, covering.calendar),
   };
   return { columns, running };
 }

@@ -80,6 +80,8 @@ export async function openTicket(
     resolution_state: null,
     next_due_at: null,
     sla_check_at: null,
+    first_response_business_ms: null,
+    resolution_business_ms: null,
     merged_into: null,
     follow_up_of: ticket.followUpOf?.id ?? null,
   };

@@ -1,0 +1,132 @@
+// The ticket report for a range (docs/reports.md, "Tickets"): created, solved, reopened, the
+// backlog at the end of each day, first response and resolution times on the calendar and in
+// business hours, and SLA achievement per target. Read from the tickets and their status
+// history through indexes, with no rollup: nothing lags.
+import { forbidden } from '../../domain/errors.js';
+import { reportPolicy, type Viewer } from '../../domain/policies.js';
+import {
+  achievement,
+  BACKLOG_STATUSES,
+  backlogByDay,
+  backlogStep,
+  isReopen,
+  summarizeDurations,
+  type BacklogPoint,
+  type ExactSummary,
+} from '../../domain/reports/ticketMeasures.js';
+import type { SlaState } from '../../domain/tickets/slaStatus.js';
+import type { Priority, TicketChannel } from '../../shared/vocabulary.js';
+import {
+  countBacklog,
+  countCreated,
+  countSolved,
+  creationsByBucket,
+  firstResponseDurations,
+  resolutionDurations,
+  slaStates,
+  statusChangesByBucket,
+  type SlaStateCounts,
+  type TicketDuration,
+} from '../../storage/repositories/reports/ticketReports.js';
+import type { ServiceContext } from '../context.js';
+import { withLeadTeams } from '../teams/teamLeads.js';
+import { hourRange, REFUSED, reportTeams } from './reportScope.js';
+
+export interface TicketReportProps {
+  viewer: Viewer;
+  from: number;
+  to: number;
+  teamId?: string | undefined;
+  priority?: Priority | undefined;
+  channel?: TicketChannel | undefined;
+}
+
+export interface TimesSummary {
+  calendar: ExactSummary;
+  /** Only tickets with a business figure (answered or solved since migration 0030). */
+  business: ExactSummary;
+}
+
+export interface SlaTargetAchievement {
+  achieved: number;
+  breached: number;
+  /** Still running (or paused) at the time of the report. */
+  open: number;
+  achievement: number | null;
+}
+
+export interface TicketReportResult {
+  from: number;
+  to: number;
+  teamIds: string[] | null;
+  created: number;
+  solved: number;
+  reopened: number;
+  backlogNow: number;
+  backlog: BacklogPoint[];
+  firstResponse: TimesSummary;
+  resolution: TimesSummary;
+  sla: { firstResponse: SlaTargetAchievement; resolution: SlaTargetAchievement };
+}
+
+const summarize = (durations: TicketDuration[]): TimesSummary => ({
+  calendar: summarizeDurations(durations.map((d) => d.calendarMs)),
+  business: summarizeDurations(
+    durations.flatMap((d) => (d.businessMs === null ? [] : [d.businessMs])),
+  ),
+});
+
+function targetOf(counts: SlaStateCounts): SlaTargetAchievement {
+  const n = (state: SlaState) => counts[state] ?? 0;
+  return {
+    achieved: n('achieved'),
+    breached: n('breached'),
+    open: n('active') + n('paused'),
+    achievement: achievement(n('achieved'), n('breached')),
+  };
+}
+
+export async function ticketReport(
+  ctx: ServiceContext,
+  props: TicketReportProps,
+): Promise<TicketReportResult> {
+  const { db } = ctx.store;
+  const viewer = await withLeadTeams(db, props.viewer);
+  if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
+  const range = hourRange(props.from, props.to);
+  const teamIds = await reportTeams(db, viewer, props.teamId);
+  const filter = { teamIds, priority: props.priority, channel: props.channel };
+  const now = ctx.clock.now();
+  // The backlog is counted back from now, so its flows run from the range's start to now.
+  const since = { from: range.from, to: Math.max(range.to, now + 1) };
+  const [created, solved, backlogNow, creations, changes, firstResponse, resolution, sla] =
+    await Promise.all([
+      countCreated(db, range, filter),
+      countSolved(db, range, filter),
+      countBacklog(db, BACKLOG_STATUSES, filter),
+      creationsByBucket(db, since, filter),
+      statusChangesByBucket(db, since, filter),
+      firstResponseDurations(db, range, filter),
+      resolutionDurations(db, range, filter),
+      slaStates(db, range, filter),
+    ]);
+  const flows = [
+    ...creations.map(({ at, n }) => ({ at, delta: n })),
+    ...changes.map(({ at, from, to, n }) => ({ at, delta: backlogStep(from, to) * n })),
+  ].filter((flow) => flow.delta !== 0);
+  const reopened = changes
+    .filter((c) => c.at >= range.from && c.at < range.to && isReopen(c.from, c.to))
+    .reduce((sum, c) => sum + c.n, 0);
+  return {
+    ...range,
+    teamIds,
+    created,
+    solved,
+    reopened,
+    backlogNow,
+    backlog: backlogByDay(backlogNow, now, flows, range, ctx.settings.timeZone),
+    firstResponse: summarize(firstResponse),
+    resolution: summarize(resolution),
+    sla: { firstResponse: targetOf(sla.firstResponse), resolution: targetOf(sla.resolution) },
+  };
+}

@@ -1,0 +1,215 @@
+// The reads behind the ticket report (docs/reports.md, "Tickets"): counts, durations and status
+// changes in a range, each over an index on its own time column (migration 0030), narrowed to the
+// teams, priority and channel asked for (the ticket's current ones).
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { SlaState } from '../../../domain/tickets/slaStatus.js';
+import type { Priority, TicketChannel, TicketStatus } from '../../../shared/vocabulary.js';
+import type { Database } from '../../schema.js';
+import type { Db } from '../../store.js';
+
+export interface TicketReportFilter {
+  /** Null: every ticket, those of no team included. */
+  teamIds: readonly string[] | null;
+  priority?: Priority | undefined;
+  channel?: TicketChannel | undefined;
+}
+
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+type TicketsEb = ExpressionBuilder<Database & { t: Database['tickets'] }, 't'>;
+
+function matching(eb: TicketsEb, filter: TicketReportFilter) {
+  const conditions = [];
+  if (filter.teamIds !== null) {
+    conditions.push(eb('t.team_id', 'in', filter.teamIds.length > 0 ? [...filter.teamIds] : ['']));
+  }
+  if (filter.priority) conditions.push(eb('t.priority', '=', filter.priority));
+  if (filter.channel) conditions.push(eb('t.channel', '=', filter.channel));
+  return eb.and(conditions);
+}
+
+const count = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
+
+/** Tickets created in the range. */
+export async function countCreated(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<number> {
+  const row = await db
+    .selectFrom('tickets as t')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.created_at', '>=', range.from)
+    .where('t.created_at', '<', range.to)
+    .where((eb) => matching(eb, filter))
+    .executeTakeFirst();
+  return count(row);
+}
+
+/** Tickets whose last solve falls in the range (still solved, or closed since). */
+export async function countSolved(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<number> {
+  const row = await db
+    .selectFrom('tickets as t')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.solved_at', 'is not', null)
+    .where('t.solved_at', '>=', range.from)
+    .where('t.solved_at', '<', range.to)
+    .where((eb) => matching(eb, filter))
+    .executeTakeFirst();
+  return count(row);
+}
+
+/** Tickets in the backlog now. */
+export async function countBacklog(
+  db: Db,
+  statuses: readonly TicketStatus[],
+  filter: TicketReportFilter,
+): Promise<number> {
+  const row = await db
+    .selectFrom('tickets as t')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.status', 'in', [...statuses])
+    .where((eb) => matching(eb, filter))
+    .executeTakeFirst();
+  return count(row);
+}
+
+export interface TicketDuration {
+  calendarMs: number;
+  businessMs: number | null;
+}
+
+/** Creation to first public agent reply, for the tickets first answered in the range. */
+export async function firstResponseDurations(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TicketDuration[]> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .select(['t.created_at', 't.first_responded_at', 't.first_response_business_ms'])
+    .where('t.first_responded_at', 'is not', null)
+    .where('t.first_responded_at', '>=', range.from)
+    .where('t.first_responded_at', '<', range.to)
+    .where((eb) => matching(eb, filter))
+    .execute();
+  return rows.map((row) => ({
+    calendarMs: Math.max(0, Number(row.first_responded_at) - Number(row.created_at)),
+    businessMs:
+      row.first_response_business_ms === null ? null : Number(row.first_response_business_ms),
+  }));
+}
+
+/** Creation to the last solve, for the tickets solved in the range. */
+export async function resolutionDurations(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TicketDuration[]> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .select(['t.created_at', 't.solved_at', 't.resolution_business_ms'])
+    .where('t.solved_at', 'is not', null)
+    .where('t.solved_at', '>=', range.from)
+    .where('t.solved_at', '<', range.to)
+    .where((eb) => matching(eb, filter))
+    .execute();
+  return rows.map((row) => ({
+    calendarMs: Math.max(0, Number(row.solved_at) - Number(row.created_at)),
+    businessMs: row.resolution_business_ms === null ? null : Number(row.resolution_business_ms),
+  }));
+}
+
+/** Times tickets were created, in 15-minute buckets (whole for every time zone's days). */
+export const BUCKET_MS = 15 * 60_000;
+
+const bucketOf = (column: 't.created_at' | 'e.created_at') =>
+  sql<number>`${sql.ref(column)} - (${sql.ref(column)} % ${sql.lit(BUCKET_MS)})`;
+
+/** Tickets created in the range, counted per bucket. */
+export async function creationsByBucket(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<Array<{ at: number; n: number }>> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .select((eb) => [bucketOf('t.created_at').as('at'), eb.fn.countAll<number>().as('n')])
+    .where('t.created_at', '>=', range.from)
+    .where('t.created_at', '<', range.to)
+    .where((eb) => matching(eb, filter))
+    .groupBy(bucketOf('t.created_at'))
+    .execute();
+  return rows.map((row) => ({ at: Number(row.at), n: Number(row.n) }));
+}
+
+/** Status changes in the range, counted per bucket and change. */
+export async function statusChangesByBucket(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<Array<{ at: number; from: TicketStatus; to: TicketStatus; n: number }>> {
+  const rows = await db
+    .selectFrom('ticket_events as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .select((eb) => [
+      bucketOf('e.created_at').as('at'),
+      'e.from_value',
+      'e.to_value',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('e.kind', '=', 'status')
+    .where('e.created_at', '>=', range.from)
+    .where('e.created_at', '<', range.to)
+    .where((eb) => matching(eb, filter))
+    .groupBy([bucketOf('e.created_at'), 'e.from_value', 'e.to_value'])
+    .execute();
+  return rows.map((row) => ({
+    at: Number(row.at),
+    from: JSON.parse(row.from_value ?? '"new"') as TicketStatus,
+    to: JSON.parse(row.to_value ?? '"new"') as TicketStatus,
+    n: Number(row.n),
+  }));
+}
+
+export type SlaStateCounts = Partial<Record<SlaState, number>>;
+
+/** SLA states of each target for the tickets created in the range. */
+export async function slaStates(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<{ firstResponse: SlaStateCounts; resolution: SlaStateCounts }> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .select((eb) => [
+      't.first_response_state',
+      't.resolution_state',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('t.created_at', '>=', range.from)
+    .where('t.created_at', '<', range.to)
+    .where('t.sla_policy_id', 'is not', null)
+    .where((eb) => matching(eb, filter))
+    .groupBy(['t.first_response_state', 't.resolution_state'])
+    .execute();
+  const firstResponse: SlaStateCounts = {};
+  const resolution: SlaStateCounts = {};
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.first_response_state) {
+      firstResponse[row.first_response_state] = (firstResponse[row.first_response_state] ?? 0) + n;
+    }
+    if (row.resolution_state) {
+      resolution[row.resolution_state] = (resolution[row.resolution_state] ?? 0) + n;
+    }
+  }
+  return { firstResponse, resolution };
+}
