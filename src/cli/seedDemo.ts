@@ -1,7 +1,8 @@
 // `switchboard seed-demo`: a demo data set to explore the product with: a super admin, three
 // agents, five customers, the university's desks as teams with their leads, topics and an
 // overflow, shared and personal quick responses, chats in every state with history over the
-// past week, and a week of tickets (seedDemoTickets.ts). Every account's password is DEMO_PASSWORD.
+// past week, a week of tickets (seedDemoTickets.ts), and the four weeks of chats and tickets
+// before them (seedDemoMonth.ts). Every account's password is DEMO_PASSWORD.
 import type { Config } from '../config.js';
 import type { Viewer } from '../domain/policies.js';
 import type { Priority } from '../shared/vocabulary.js';
@@ -17,6 +18,7 @@ import { createTeam, setTeamMember, updateTeam } from '../services/teams/teams.j
 import { createTopic } from '../services/topics/topics.js';
 import { findUserByEmail } from '../storage/repositories/users.js';
 import { withOfflineContext } from './offlineContext.js';
+import { seedDemoMonth } from './seedDemoMonth.js';
 import { seedDemoTickets } from './seedDemoTickets.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
@@ -33,6 +35,16 @@ const CUSTOMERS = [
   { email: 'kojo@example.com', name: 'Kojo Annan' },
   { email: 'efua@example.com', name: 'Efua Quaye' },
 ];
+
+/** More students, who make the month of history before the demo's week (seedDemoMonth.ts). */
+const FIRST_NAMES = ['Kwame', 'Adwoa', 'Kwesi', 'Afua', 'Yaa', 'Kwabena', 'Ekua', 'Fiifi'];
+const LAST_NAMES = ['Owusu', 'Addo', 'Tetteh', 'Agyeman'];
+const STUDENTS = FIRST_NAMES.flatMap((first, i) =>
+  [LAST_NAMES[i % 4]!, LAST_NAMES[(i + 1) % 4]!].map((last) => ({
+    email: `${first}.${last}@example.com`.toLowerCase(),
+    name: `${first} ${last}`,
+  })),
+);
 
 /**
  * The desks, with their members by AGENTS index (the first is the team lead); Finance, a desk of
@@ -275,6 +287,17 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     { admin, agents, customers, topicIds, endedChat: endedChat! },
     Date.now() - 6 * 86_400_000,
   );
+
+  // The four weeks before that week.
+  const students = [...customers];
+  for (const s of STUDENTS) students.push(await ensureAccount(ctx, s.email, s.name, 'user'));
+  const topics = new Map(
+    TOPICS.map((topic) => [
+      topic.slug,
+      { id: topicIds.get(topic.slug)!, agents: TEAMS[topic.team]!.members.map((i) => agents[i]!) },
+    ]),
+  );
+  await seedDemoMonth(baseCtx, { customers: students, topics }, Date.now() - 8 * 86_400_000);
 
   // Today: one chat in progress with Ama, two waiting in the queue.
   clock.advance(Date.now() - 10 * 60_000 - clock.now());

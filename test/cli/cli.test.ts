@@ -67,7 +67,7 @@ describe('switchboard command', () => {
     expect(run.output()).toMatch(/PORT/);
   });
 
-  it('seeds demo data once', async () => {
+  it('seeds demo data once', { timeout: 180_000 }, async () => {
     const DATA_DIR = tempDataDir();
     const first = cli(['seed-demo'], { DATA_DIR });
     expect(await first.exited).toBe(0);

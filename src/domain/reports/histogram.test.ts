@@ -46,6 +46,10 @@ describe('percentiles', () => {
     expect(percentileMs(histogram, 0.91)).toBe(representativeMs(binOf(3_600_000)));
   });
 
+  it('reads whole milliseconds, as the API promises', () => {
+    for (let k = 0; k < BIN_COUNT; k++) expect(Number.isInteger(representativeMs(k))).toBe(true);
+  });
+
   it('has none for no chats', () => {
     expect(percentileMs(emptyHistogram(), 0.5)).toBeNull();
   });

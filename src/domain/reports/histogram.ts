@@ -30,11 +30,14 @@ export function lowerEdgeMs(k: number): number {
   return k === 0 ? 0 : 1000 * 2 ** ((k - 1) / 2);
 }
 
-/** The value a percentile in bin `k` is reported as (see the top of this file). */
+/**
+ * The value a percentile in bin `k` is reported as (see the top of this file), in whole
+ * milliseconds as the API promises.
+ */
 export function representativeMs(k: number): number {
   if (k === 0) return 500;
-  if (k === LAST) return lowerEdgeMs(k);
-  return lowerEdgeMs(k) * 2 ** 0.25;
+  if (k === LAST) return Math.round(lowerEdgeMs(k));
+  return Math.round(lowerEdgeMs(k) * 2 ** 0.25);
 }
 
 export function addDuration(histogram: Histogram, ms: number): void {
