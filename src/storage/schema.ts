@@ -268,6 +268,11 @@ export interface FilesTable {
   stored_at: number | null;
   /** When a message took it. */
   attached_at: number | null;
+  /**
+   * A draft's (uploaded before its message exists, with no owner): until when a new ticket of its
+   * uploader's may take it. Null for every other file.
+   */
+  draft_expires_at: number | null;
 }
 
 /** The content of files kept in the database, in chunks of FILE_CHUNK_BYTES. */
