@@ -90,8 +90,7 @@ describeInBrowser('ticket attachments', () => {
   });
 
   it('files a new request with the file attached on its form, which the agent sees on the ticket', async () => {
-    await customerPage.getByRole('link', { name: 'Requests' }).click();
-    await customerPage.getByRole('link', { name: 'New request' }).click();
+    await customerPage.goto('/requests/new');
     await customerPage.getByLabel('Subject').fill('Receipt for my fees');
     await customerPage.getByLabel('Your message').fill('The receipt is attached.');
     await customerPage.locator('form input[type=file]').setInputFiles({
