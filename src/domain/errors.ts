@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   TRANSFER_OFFER_CLOSED: 409,
   /** The transfer offer's time ran out (TRANSFER_OFFER_SECONDS) before the answer came. */
   TRANSFER_OFFER_EXPIRED: 409,
+  /** A new request names a file of the caller's that a message carries already. */
+  FILE_ALREADY_SENT: 409,
+  /** A new request names a draft upload past its expiry (DRAFT_UPLOAD_MS): upload it again. */
+  UPLOAD_EXPIRED: 409,
   /** A closed ticket is final: a reply makes a follow-up ticket instead (domain/tickets). */
   TICKET_CLOSED: 409,
   /** The ticket's status does not allow this change (e.g. closing an open ticket). */

@@ -141,6 +141,14 @@ export const CreateTicketBody = z.object({
   channel: TicketChannel.optional().describe(
     'agents only (default `api`); a requester’s own ticket is `web`',
   ),
+  fileIds: z
+    .array(Id)
+    .min(1)
+    .max(LIMITS.filesPerMessage)
+    .optional()
+    .describe(
+      'drafts the caller uploaded for this request (`POST /files`), unexpired and not sent yet: the first message carries them',
+    ),
 });
 export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
 

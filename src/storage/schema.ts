@@ -241,7 +241,8 @@ export interface ChatQuickResponseUsesTable {
 
 /**
  * An upload and what is known of it. Its content lives in the FileStore (storage/files/) under
- * keys made from its id. Owned by a chat's message once sent; a ticket's message later.
+ * keys made from its id. Owned by a chat's message or a ticket's once sent (by both, for a chat's
+ * file carried into its ticket).
  */
 export interface FilesTable {
   id: string;
@@ -250,7 +251,10 @@ export interface FilesTable {
   session_id: string | null;
   /** The chat message carrying it; null until sent, and again once that message is purged. */
   message_id: string | null;
-  /** The ticket it was uploaded to (a file belongs to a chat or to a ticket, never both). */
+  /**
+   * The ticket it was uploaded to, or that took it: a chat's file carried into the ticket made
+   * from the chat has both owners (repositories/fileLinks.ts); a draft has none yet.
+   */
   ticket_id: string | null;
   /** The ticket reply or note carrying it; null until sent. */
   ticket_message_id: string | null;
@@ -268,6 +272,11 @@ export interface FilesTable {
   stored_at: number | null;
   /** When a message took it. */
   attached_at: number | null;
+  /**
+   * A draft's (uploaded before its message exists, with no owner): until when a new ticket of its
+   * uploader's may take it. Null for every other file.
+   */
+  draft_expires_at: number | null;
 }
 
 /** The content of files kept in the database, in chunks of FILE_CHUNK_BYTES. */

@@ -1,7 +1,8 @@
 // Files on a ticket in two browsers: the agent attaches an image to a reply from the ticket's page
 // and the requester sees its thumbnail on their request's page and opens it; the file of an
 // internal note shows on the desk's page and never on the requester's, nor in what the API gives
-// them. The composer and the thumbnails are the chat's (components/chat).
+// them. A file attached on the New request form (a draft until the request is sent) reaches the
+// desk with the request. The composer and the thumbnails are the chat's (components/chat).
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -84,6 +85,31 @@ describeInBrowser('ticket attachments', () => {
     expect(await customerPage.locator('.file-card').count()).toBe(0);
     const download = await customerPage.request.get(href!);
     expect(download.status()).toBe(404);
+    expect(customerPage.errors).toEqual([]);
+    expect(agentPage.errors).toEqual([]);
+  });
+
+  it('files a new request with the file attached on its form, which the agent sees on the ticket', async () => {
+    await customerPage.goto('/requests/new');
+    await customerPage.getByLabel('Subject').fill('Receipt for my fees');
+    await customerPage.getByLabel('Your message').fill('The receipt is attached.');
+    await customerPage.locator('form input[type=file]').setInputFiles({
+      name: 'receipt.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Paid 300 on 3 March'),
+    });
+    await visible(customerPage.locator('.upload--ready', { hasText: 'receipt.txt' }));
+    await customerPage.getByRole('button', { name: 'Send request' }).click();
+    await visible(customerPage.getByRole('heading', { name: 'Receipt for my fees' }));
+    await visible(customerPage.locator('.file-card', { hasText: 'receipt.txt' }));
+
+    await agentPage.goto('/tickets/2');
+    await visible(agentPage.getByRole('heading', { name: 'Receipt for my fees' }));
+    const card = agentPage.locator('.file-card', { hasText: 'receipt.txt' });
+    await visible(card);
+    const download = await agentPage.request.get((await card.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toBe('Paid 300 on 3 March');
     expect(customerPage.errors).toEqual([]);
     expect(agentPage.errors).toEqual([]);
   });

@@ -122,9 +122,19 @@ interface SetupEnv {
 /**
  * The customer's image, sent in a message of the chat; in the 'chatNote' case (an active chat)
  * a super admin's file, sent in a note. In the ticket cases: the requester's image in a reply to
- * the ticket, or (`note`) the team agent's in an internal note.
+ * the ticket, or (`note`) the team agent's in an internal note. In the 'any' case: the
+ * customer's draft for a new request, not filed yet.
  */
 async function withFile(f: Fixture, kase: Case, { ctx, viewers }: SetupEnv) {
+  if (kase === 'any') {
+    const upload = await uploadFile(ctx, {
+      viewer: viewers.customer,
+      draft: true,
+      fileName: 'screenshot.png',
+      content: [TINY_PNG],
+    });
+    return { file: upload.id };
+  }
   if (TICKET_CASES.includes(kase)) {
     const note = kase === 'note';
     const writer = note ? viewers.agent : viewers.customer;
@@ -368,6 +378,8 @@ const TABLE: Record<string, Row> = {
       // A ticket's: a reply's to whoever sees the ticket, a note's to its desk only.
       ticket: ticketViewers(200),
       note: ticketViewers(200, 404),
+      // A draft: its uploader's alone until the request filed with it.
+      any: [401, 200, 404, 404, 404, 404, 404, 404],
     },
   },
   'GET /api/v1/files/:id/thumbnail': {
@@ -381,7 +393,14 @@ const TABLE: Record<string, Row> = {
       // A ticket's: a reply's to whoever sees the ticket, a note's to its desk only.
       ticket: ticketViewers(200),
       note: ticketViewers(200, 404),
+      // A draft: its uploader's alone until the request filed with it.
+      any: [401, 200, 404, 404, 404, 404, 404, 404],
     },
+  },
+  // Anyone signed in uploads a draft for a new request (customers while uploads are on).
+  'POST /api/v1/files': {
+    request: () => ({ path: '/api/v1/files', body: uploadForm() }),
+    cases: { any: signedIn(201) },
   },
   'GET /api/v1/files/limits': {
     request: () => ({ path: '/api/v1/files/limits' }),

@@ -226,6 +226,44 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(missing.status).toBe(404);
   });
 
+  it('refuses drafts sent badly and new requests naming files badly', async () => {
+    const yaw = await server.signUp('Yaw');
+    const abena = await server.signUp('Abena');
+    // No part named file, no multipart at all.
+    const form = new FormData();
+    form.append('other', new Blob(['hi']), 'a.txt');
+    expectRefused(await yaw.request('POST', '/api/v1/files', form), 'no file part');
+    const json = await yaw.post('/api/v1/files', { file: 'hi' });
+    expect(json.status).toBe(415);
+    expect(json.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    const request = { subject: 'Refund', message: 'Please' };
+    for (const fileIds of [
+      ['x'],
+      ['a\u0000'],
+      [],
+      'not a list',
+      [null],
+      Array.from({ length: 101 }, () => '01890a5d-ac96-774b-bcce-b302099a8057'),
+    ]) {
+      const filed = await yaw.post('/api/v1/tickets', { ...request, fileIds });
+      expectRefused(filed, JSON.stringify(fileIds).slice(0, 80));
+    }
+    // Someone else's draft is as unknown as a file that never was; one's own sent twice says so.
+    const theirs = await abena.uploadDraft('a.txt', 'hi');
+    const mine = await yaw.uploadDraft('b.txt', 'hi');
+    for (const id of [theirs.body.id, '01890a5d-ac96-774b-bcce-b302099a8057']) {
+      const filed = await yaw.post('/api/v1/tickets', { ...request, fileIds: [id] });
+      expect(filed.status).toBe(400);
+      expect(filed.body.error).toMatchObject({ code: 'INVALID_ATTACHMENTS', field: 'fileIds' });
+    }
+    expect(
+      (await yaw.post('/api/v1/tickets', { ...request, fileIds: [mine.body.id] })).status,
+    ).toBe(201);
+    const twice = await yaw.post('/api/v1/tickets', { ...request, fileIds: [mine.body.id] });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: 'FILE_ALREADY_SENT', field: 'fileIds' });
+  });
+
   it('refuses notification preferences that are missing, not booleans or not an object', async () => {
     const ama = await server.signUp('Ama', 'admin');
     const allMail = { newTickets: true, assigned: true, mentions: true, sla: true };

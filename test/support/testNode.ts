@@ -155,6 +155,11 @@ export class Client {
     return this.uploadAt<T>(`/api/v1/tickets/${ticketId}/files`, name, data, type);
   }
 
+  /** Uploads `data` as a draft for a new request (POST /files), before its ticket exists. */
+  uploadDraft<T = any>(name: string, data: Uint8Array | string, type = '') {
+    return this.uploadAt<T>('/api/v1/files', name, data, type);
+  }
+
   private uploadAt<T>(path: string, name: string, data: Uint8Array | string, type: string) {
     const form = new FormData();
     form.append('file', new Blob([data as string | Uint8Array<ArrayBuffer>], { type }), name);

@@ -28,6 +28,12 @@ export const DEFAULT_FILE_LIMITS: FileLimits = {
 /** An upload never attached to a message within this long is abandoned, and removed. */
 export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
 
+/**
+ * A draft (a file uploaded for a new request, before its ticket exists) may be taken by that
+ * ticket for this long: a form may stay open a while longer than a composer. Then it is removed.
+ */
+export const DRAFT_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
 /** The longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_SIZE = 480;
 

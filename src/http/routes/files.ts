@@ -1,7 +1,8 @@
 // Attachments: upload a file into a chat or a ticket (multipart, streamed), then send a message
-// naming it (POST /sessions/{id}/messages or /tickets/{id}/messages with fileIds); files are
+// naming it (POST /sessions/{id}/messages or /tickets/{id}/messages with fileIds), or upload a
+// draft for a new request (POST /files) and file it (POST /tickets with fileIds); files are
 // served by id to whoever may see their message, as domain/files/fileServing.ts decides (an image
-// inline, anything else a download). Both uploads are one handler: only where it goes differs.
+// inline, anything else a download). The uploads are one handler: only where it goes differs.
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -51,6 +52,13 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
       description: `A \`multipart/form-data\` body with one part named \`file\`. Whoever may write in the ticket's thread (its requester, and the agents who work it), in any status, within \`UPLOAD_LIMIT_PER_HOUR\` (shared with chats); customers only while \`CUSTOMER_UPLOADS\` is on (403 \`UPLOADS_DISABLED\`). ${UPLOAD_RULES} Send it with \`POST /tickets/{id}/messages\` and \`fileIds\` within an hour, or it is removed; a note's files are agent-only, as the note is.`,
       target: (id: string): UploadTarget => ({ ticketId: id }),
     },
+    {
+      path: '/files',
+      operationId: 'uploadDraftFile',
+      summary: 'Upload a file for a new request, before the ticket exists (201 with its id)',
+      description: `A \`multipart/form-data\` body with one part named \`file\`. Anyone signed in, within \`UPLOAD_LIMIT_PER_HOUR\` (shared with chats and tickets); customers only while \`CUSTOMER_UPLOADS\` is on (403 \`UPLOADS_DISABLED\`). ${UPLOAD_RULES} The file is a draft: its uploader's alone (only they may download it) until \`POST /tickets\` with \`fileIds\` files the request that carries it, within a day, or it is removed.`,
+      target: (): UploadTarget => ({ draft: true }),
+    },
   ];
   for (const upload of uploads) {
     app.post(
@@ -62,7 +70,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
           summary: upload.summary,
           description: upload.description,
           consumes: ['multipart/form-data'],
-          params: IdParams,
+          ...(upload.path.includes(':id') ? { params: IdParams } : {}),
           body: UploadFileForm,
           response: {
             201: FileAttachment,
@@ -82,7 +90,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
         const part = await filePart(request, limits);
         try {
           const row = await uploadFile(ctx, {
-            ...upload.target(request.params.id),
+            ...upload.target((request.params as { id?: string }).id ?? ''),
             viewer,
             fileName: part.filename,
             declaredType: part.mimetype,

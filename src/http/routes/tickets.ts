@@ -31,7 +31,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         tags,
         operationId: 'createTicket',
         description:
-          'Anyone signed in files a request: the caller is its requester (channel `web`), the topic picks its team, `fields` are checked against the custom fields (400 naming the field). Agents may file one for someone else (`requesterId`) and choose its team, assignee, tags and channel (403 for anyone else). A requester files at most CHAT_LIMIT_PER_HOUR an hour (429).',
+          'Anyone signed in files a request: the caller is its requester (channel `web`), the topic picks its team, `fields` are checked against the custom fields (400 naming the field). Agents may file one for someone else (`requesterId`) and choose its team, assignee, tags and channel (403 for anyone else). A requester files at most CHAT_LIMIT_PER_HOUR an hour (429). `fileIds` names drafts the caller uploaded for it (`POST /files`), which the first message takes: someone else’s file or one that is no draft is 400 `INVALID_ATTACHMENTS`, one sent already 409 `FILE_ALREADY_SENT`, an expired draft 409 `UPLOAD_EXPIRED`.',
         summary: 'File a ticket',
         body: CreateTicketBody,
         response: { 201: Ticket, ...errorResponses(400, 401, 403, 404, 409, 429) },

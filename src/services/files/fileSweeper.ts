@@ -1,6 +1,6 @@
 // Removes the files no message holds (run by the housekeeping sweep): those whose message was
-// purged, and uploads never sent within ABANDONED_UPLOAD_MS, content first from the rows then
-// from whichever FileStore keeps it.
+// purged, uploads never sent within ABANDONED_UPLOAD_MS, and drafts (the files of a new request)
+// past their expiry, content first from the rows then from whichever FileStore keeps it.
 import { ABANDONED_UPLOAD_MS } from '../../domain/files/fileLimits.js';
 import { deleteUnownedFiles, fileKeys } from '../../storage/repositories/files.js';
 import type { ServiceContext } from '../context.js';
@@ -13,9 +13,10 @@ const BATCHES_PER_SWEEP = 10;
 export async function sweepFiles(ctx: Pick<ServiceContext, 'store' | 'files' | 'clock'>) {
   let removed = 0;
   for (let batch = 0; batch < BATCHES_PER_SWEEP; batch++) {
+    const now = ctx.clock.now();
     const ids = await deleteUnownedFiles(
       ctx.store.db,
-      ctx.clock.now() - ABANDONED_UPLOAD_MS,
+      { abandonedBefore: now - ABANDONED_UPLOAD_MS, now },
       BATCH,
     );
     await ctx.files.delete(ids.flatMap((id) => Object.values(fileKeys(id))));

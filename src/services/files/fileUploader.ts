@@ -1,13 +1,14 @@
-// Someone in a chat or a ticket uploads a file for a message they are about to send. The upload streams in:
+// Someone in a chat or a ticket, or filing a new request, uploads a file for a message they are
+// about to send. The upload streams in:
 // its first bytes decide its type (domain/files/fileTypes.ts) before anything is kept, then it
 // goes to the FileStore as it arrives (an image is first re-encoded: imageProcessing.ts). A
 // `files` row exists from the first stored byte, so an upload cut short anywhere, or a node that
 // dies meanwhile, leaves nothing the sweep does not remove; a failure here removes it at once.
 import { AppError } from '../../domain/errors.js';
-import { fileTooLarge, type FileLimits } from '../../domain/files/fileLimits.js';
+import { DRAFT_UPLOAD_MS, fileTooLarge, type FileLimits } from '../../domain/files/fileLimits.js';
 import { sanitizeFileName } from '../../domain/files/fileNames.js';
 import { decideFileType, SAMPLE_BYTES } from '../../domain/files/fileTypes.js';
-import { sessionPolicy, ticketPolicy, type Viewer } from '../../domain/policies.js';
+import { isAgent, sessionPolicy, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import {
   deleteFileRow,
   fileKeys,
@@ -21,11 +22,21 @@ import type { ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
 import { loadTicketFor } from '../tickets/ticketAccess.js';
 import { processImage } from './imageProcessing.js';
-import { assertMayUpload, assertMayUploadToTicket, countUpload } from './uploadRules.js';
+import {
+  assertMayUpload,
+  assertMayUploadToTicket,
+  countUpload,
+  uploadsDisabled,
+} from './uploadRules.js';
 
-/** Where the upload goes: the chat `sessionId`, or the ticket `ticketId`. */
+/**
+ * Where the upload goes: the chat `sessionId`, the ticket `ticketId`, or (`draft`) nowhere yet:
+ * the new request its uploader is about to file (draftUploads.ts).
+ */
 export type UploadTarget =
-  { sessionId: string; ticketId?: never } | { ticketId: string; sessionId?: never };
+  | { sessionId: string; ticketId?: never; draft?: never }
+  | { ticketId: string; sessionId?: never; draft?: never }
+  | { draft: true; sessionId?: never; ticketId?: never };
 
 export type UploadProps = UploadTarget & {
   viewer: Viewer;
@@ -41,9 +52,16 @@ export type UploadProps = UploadTarget & {
 
 export async function uploadFile(ctx: ServiceContext, props: UploadProps): Promise<FileRow> {
   const { viewer } = props;
-  const owner = await assertMayUploadTo(ctx, props);
+  const owner = props.draft
+    ? assertMayUploadDraft(ctx, viewer)
+    : await assertMayUploadTo(ctx, props);
   await countUpload(ctx.store.db, ctx, viewer.id);
-  return storeFile(ctx, { ...props, uploaderId: viewer.id, owner });
+  return storeFile(ctx, {
+    ...props,
+    uploaderId: viewer.id,
+    owner,
+    draftExpiresAt: props.draft ? ctx.clock.now() + DRAFT_UPLOAD_MS : null,
+  });
 }
 
 export interface FileToStore {
@@ -54,6 +72,8 @@ export interface FileToStore {
   declaredType?: string | undefined;
   content: FileContent;
   truncated?: (() => boolean) | undefined;
+  /** A draft's (owner null): until when a new ticket of its uploader's may take it. */
+  draftExpiresAt?: number | null;
 }
 
 /**
@@ -83,6 +103,7 @@ export async function storeFile(
     fileName: decision.fileName,
     mimeType: decision.mime,
     createdAt: ctx.clock.now(),
+    draftExpiresAt: props.draftExpiresAt ?? null,
   });
   try {
     let stored: { sizeBytes: number; width: number | null; height: number | null };
@@ -117,10 +138,17 @@ export async function storeFile(
   }
 }
 
+/** A draft has no owner: whoever is signed in may upload one, a customer while uploads are on. */
+function assertMayUploadDraft(ctx: ServiceContext, viewer: Viewer): null {
+  if (!isAgent(viewer) && !ctx.settings.files.customerUploads) throw uploadsDisabled();
+  return null;
+}
+
 /** The chat or ticket uploaded to, once the viewer is found to be one who may upload there. */
 async function assertMayUploadTo(ctx: ServiceContext, target: UploadProps): Promise<FileOwner> {
   const { db } = ctx.store;
-  if (target.ticketId !== undefined) {
+  if (target.sessionId === undefined) {
+    if (target.ticketId === undefined) throw new Error('an upload goes to a chat or a ticket');
     const access = await loadTicketFor(db, target.viewer, target.ticketId, {
       rule: ticketPolicy.attachFiles,
     });

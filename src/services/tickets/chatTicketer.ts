@@ -1,11 +1,14 @@
 // An agent turns a chat into a ticket ("Create ticket" in the chat): the chat's customer is the
 // requester, its subject, priority and team carry over, its agent works the ticket, and its
 // transcript becomes the thread with each message's author and time (system lines are left to
-// the chat, which the ticket links to). The chat's internal notes become the ticket's notes, so
-// they stay the desk's. Chat and ticket are linked both ways; a chat makes one ticket, and
+// the chat, which the ticket links to), each line with its files (the same files, read from the
+// ticket by the ticket's rule: repositories/fileLinks.ts). The chat's internal notes become the
+// ticket's notes, so they and their files stay the desk's. Chat and ticket are linked both ways; a chat makes one ticket, and
 // asking again answers that one.
 import { sessionPolicy, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import type { ChatTicketBody } from '../../shared/ticketsApi.js';
+import { carryIntoTicketMessage } from '../../storage/repositories/fileLinks.js';
+import { loadFilesOf } from '../../storage/repositories/files.js';
 import { listMessages } from '../../storage/repositories/messages.js';
 import type { MessageRecord } from '../../storage/repositories/messages.js';
 import { insertTicketEvents } from '../../storage/repositories/tickets/ticketEvents.js';
@@ -87,21 +90,25 @@ export function createTicketFromChat(
       followUpOf: null,
       actorId: props.viewer.id,
     });
-    const transcript: NewTicketMessage[] = (await transcriptOf(trx, session.id)).flatMap(
-      ({ row: message, sender }) =>
-        message.message_type === 'system'
-          ? []
-          : [
-              {
-                author: sender,
-                kind: message.message_type === 'note' ? 'note' : 'reply',
-                body: message.message_text,
-                createdAt: message.created_at,
-              },
-            ],
+    const lines = (await transcriptOf(trx, session.id)).filter(
+      ({ row: message }) => message.message_type !== 'system',
     );
+    await loadFilesOf(trx, lines);
+    const transcript: NewTicketMessage[] = lines.map(({ row: message, sender }) => ({
+      author: sender,
+      kind: message.message_type === 'note' ? 'note' : 'reply',
+      body: message.message_text,
+      createdAt: message.created_at,
+    }));
     // One ticket.created says it all: no frame per line of the transcript.
-    await writeTicketMessages(trx, ctx, outbox, row, transcript, { announce: false });
+    const written = await writeTicketMessages(trx, ctx, outbox, row, transcript, {
+      announce: false,
+    });
+    // Each line's files go with it (a note's stay the desk's, as the note does).
+    for (const [i, line] of lines.entries()) {
+      const ids = (line.files ?? []).map((file) => file.id);
+      await carryIntoTicketMessage(trx, ids, { ticketId: row.id, messageId: written[i]!.row.id });
+    }
     const [requester, agent] = await mailPeople(trx, [session.user_id, props.viewer.id]);
     await mailNewTicket(trx, ctx, outbox, {
       ticket: row,

@@ -1,7 +1,7 @@
 // Someone files a ticket. A requester files their own (channel `web`), with its topic (which
 // picks the team), priority and custom fields; an agent may file one for someone else and choose
-// its team, assignee, tags and channel. The request itself is the thread's first message. Its
-// mail (the requester's acknowledgment, the team's and assignee's notices) goes with it.
+// its team, assignee, tags and channel. The request itself is the thread's first message, with
+// the files its writer uploaded for it as drafts (files/draftUploads.ts). Its mail (the requester's acknowledgment, the team's and assignee's notices) goes with it.
 import { forbidden, notFound, rateLimited } from '../../domain/errors.js';
 import { isAgent, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import type { CreateTicketBody } from '../../shared/ticketsApi.js';
@@ -20,6 +20,8 @@ import { assigneeFor } from './ticketAccess.js';
 import { checkedFieldValues } from './ticketFields.js';
 import { mailNewTicket } from '../mail/ticketMail/ticketMailTriggers.js';
 import { openTicket, writeTicketMessages } from './ticketWrites.js';
+import { attachDraftsTo, checkedDrafts } from '../files/draftUploads.js';
+import { uploadsDisabled } from '../files/uploadRules.js';
 
 export interface CreateTicketProps {
   viewer: Viewer;
@@ -70,6 +72,12 @@ export function createTicket(ctx: ServiceContext, props: CreateTicketProps): Pro
       }
     }
     const fields = checkedFieldValues(await listTicketFields(trx), body.fields ?? {});
+    const drafts = body.fileIds
+      ? await checkedDrafts(trx, ctx, { viewer, fileIds: body.fileIds })
+      : [];
+    if (drafts.length > 0 && !isAgent(viewer) && !ctx.settings.files.customerUploads) {
+      throw uploadsDisabled();
+    }
     const row = await openTicket(trx, ctx, outbox, {
       requesterId: requester.id,
       subject: body.subject,
@@ -88,6 +96,7 @@ export function createTicket(ctx: ServiceContext, props: CreateTicketProps): Pro
     const [first] = await writeTicketMessages(trx, ctx, outbox, row, [
       { author, kind: 'reply', body: body.message },
     ]);
+    await attachDraftsTo(trx, ctx, drafts, viewer, { ticketId: row.id, messageId: first!.row.id });
     await mailNewTicket(trx, ctx, outbox, {
       ticket: row,
       actor: caller,

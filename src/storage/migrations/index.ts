@@ -20,6 +20,7 @@ import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
 import * as chatSearch from './0019_chat_search.js';
 import * as visitors from './0022_visitors.js';
+import * as draftUploads from './0024_draft_uploads.js';
 import * as ticketReports from './0030_ticket_reports.js';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0018_chat_reports': chatReports,
   '0019_chat_search': chatSearch,
   '0022_visitors': visitors,
+  '0024_draft_uploads': draftUploads,
   '0030_ticket_reports': ticketReports,
 };

@@ -33,6 +33,8 @@ export interface NewFile {
   fileName: string;
   mimeType: string;
   createdAt: number;
+  /** A draft's (no owner until its message exists): until when it may be taken. */
+  draftExpiresAt?: number | null;
 }
 
 export async function insertFile(db: Db, file: NewFile): Promise<void> {
@@ -54,6 +56,7 @@ export async function insertFile(db: Db, file: NewFile): Promise<void> {
       created_at: file.createdAt,
       stored_at: null,
       attached_at: null,
+      draft_expires_at: file.draftExpiresAt ?? null,
     })
     .execute();
 }
@@ -103,8 +106,11 @@ export type CarryingMessage =
 
 export interface FileWithOwner {
   file: FileRow;
-  /** The message carrying it, if sent (and not purged). */
-  message: CarryingMessage | null;
+  /**
+   * The messages carrying it, if sent (and not purged): a chat's or a ticket's, or both for a
+   * chat's file carried into the ticket made from it (fileLinks.ts).
+   */
+  messages: CarryingMessage[];
 }
 
 export async function findFileWithOwner(db: Db, id: string): Promise<FileWithOwner | undefined> {
@@ -131,18 +137,19 @@ export async function findFileWithOwner(db: Db, id: string): Promise<FileWithOwn
     ticket_message_kind,
     ...file
   } = row;
-  let message: CarryingMessage | null = null;
+  const messages: CarryingMessage[] = [];
   if (message_session_id && message_type) {
-    message = { kind: 'chat', sessionId: message_session_id, type: message_type };
-  } else if (message_ticket_id && message_origin_ticket_id && ticket_message_kind) {
-    message = {
+    messages.push({ kind: 'chat', sessionId: message_session_id, type: message_type });
+  }
+  if (message_ticket_id && message_origin_ticket_id && ticket_message_kind) {
+    messages.push({
       kind: 'ticket',
       ticketId: message_ticket_id,
       originTicketId: message_origin_ticket_id,
       messageKind: ticket_message_kind,
-    };
+    });
   }
-  return { file, message };
+  return { file, messages };
 }
 
 export async function deleteFileRow(db: Db, id: string): Promise<void> {
@@ -210,6 +217,7 @@ export async function attachToTicketMessage(
     .where('id', 'in', [...ids])
     .where('session_id', 'is', null)
     .where('ticket_id', 'is', null)
+    .where('draft_expires_at', 'is', null)
     .where('attached_at', 'is', null)
     .where('stored_at', 'is not', null)
     .executeTakeFirst();
@@ -242,14 +250,14 @@ export async function filesOfMessages(
 
 /**
  * Removes, at most `limit` at a time, the rows of files no message holds (of a chat or of a
- * ticket): those whose message was purged (attached once, no message now) and uploads never sent
- * since `abandonedBefore`.
+ * ticket): those whose message was purged (attached once, no message now), uploads never sent
+ * since `abandonedBefore`, and drafts expired by `now`.
  * Returns the ids removed, whose content the caller then deletes. A send attaching one of them
  * at the same moment finds it gone (its conditional update takes nothing).
  */
 export async function deleteUnownedFiles(
   db: Db,
-  abandonedBefore: number,
+  { abandonedBefore, now }: { abandonedBefore: number; now: number },
   limit: number,
 ): Promise<string[]> {
   const candidates = await db
@@ -258,7 +266,11 @@ export async function deleteUnownedFiles(
     .where('message_id', 'is', null)
     .where('ticket_message_id', 'is', null)
     .where((eb) =>
-      eb.or([eb('attached_at', 'is not', null), eb('created_at', '<', abandonedBefore)]),
+      eb.or([
+        eb('attached_at', 'is not', null),
+        eb.and([eb('draft_expires_at', 'is', null), eb('created_at', '<', abandonedBefore)]),
+        eb('draft_expires_at', '<=', now),
+      ]),
     )
     .orderBy('created_at')
     .limit(limit)

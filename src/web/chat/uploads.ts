@@ -27,16 +27,17 @@ export interface UploadRequest {
 }
 
 export type Uploader = (
-  /** Where it goes: uploadPaths.chat or uploadPaths.ticket. */
+  /** Where it goes: uploadPaths.chat, uploadPaths.ticket or uploadPaths.draft. */
   uploadPath: string,
   file: File,
   onProgress: (fraction: number) => void,
 ) => UploadRequest;
 
-/** The upload routes: into a chat, or into a ticket. */
+/** The upload routes: into a chat, into a ticket, or a draft for a request not filed yet. */
 export const uploadPaths = {
   chat: (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/files`,
   ticket: (ticketId: string) => `/api/v1/tickets/${encodeURIComponent(ticketId)}/files`,
+  draft: () => '/api/v1/files',
 };
 
 let keys = 0;
