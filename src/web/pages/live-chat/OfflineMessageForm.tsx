@@ -29,7 +29,7 @@ export function OfflineMessageForm({
   /** The topic picker, so the customer can try another topic. */
   topicField?: ComponentChildren;
   onLeft: (ticket: Ticket) => void;
-  /** When given, a way to wait in the queue anyway (only while the team is open). */
+  /** When given, a way back to the chat form (only while the team is open). */
   onWaitAnyway?: (() => void) | undefined;
 }) {
   const { api } = useServices();
@@ -105,7 +105,7 @@ export function OfflineMessageForm({
       )}
       {problem && !problem.field && <Alert tone="danger">{problem.text}</Alert>}
       <div class="cluster cluster--end">
-        {onWaitAnyway && <Button onClick={onWaitAnyway}>Wait for an agent instead</Button>}
+        {onWaitAnyway && <Button onClick={onWaitAnyway}>Chat instead</Button>}
         <Button
           type="submit"
           variant="primary"

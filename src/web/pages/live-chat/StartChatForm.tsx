@@ -1,8 +1,8 @@
 // "Start a chat": the topic (when the desk has topics; a link's `?topic=<slug>` preselects one),
 // what it is about, how pressing it is (with urgent explained, so it keeps its meaning), and the
 // first message. The chat then waits in the queue for an agent. When live chat is not available
-// on the topic (its team closed, or nobody free) the offline form takes its place; while the team
-// is open the customer may still choose to wait.
+// on the topic the customer hears why: a closed team gets the offline form instead; while it is
+// open but nobody is free, the customer may wait or choose to leave a message.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import type { Ticket } from '../../../shared/ticketsApi.js';
@@ -42,7 +42,8 @@ export function StartChatForm({
   const [message, setMessage] = useState('');
   const { busy, problem, run } = useSubmission(fieldProblem);
   const { availability, reload } = useLiveChatAvailability(topicId);
-  const [waitingAnywayOn, setWaitingAnywayOn] = useState<string | undefined>(undefined);
+  // While the team is open but nobody is free, the customer may choose the offline form.
+  const [leavingMessageOn, setLeavingMessageOn] = useState<string | undefined>(undefined);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -62,7 +63,8 @@ export function StartChatForm({
 
   const fieldError = (field: string) => (problem?.field === field ? problem.text : null);
   const notice = availabilityNotice(availability, Date.now());
-  if (notice && !(availability?.state === 'no_agents' && waitingAnywayOn === topicId)) {
+  const closed = availability?.state === 'closed';
+  if (notice && (closed || leavingMessageOn === topicId)) {
     return (
       <OfflineMessageForm
         topicId={topicId}
@@ -70,9 +72,7 @@ export function StartChatForm({
         askEmail={askEmail}
         topicField={<TopicField choice={topic} error={null} />}
         onLeft={onLeftMessage}
-        onWaitAnyway={
-          availability?.state === 'no_agents' ? () => setWaitingAnywayOn(topicId) : undefined
-        }
+        onWaitAnyway={closed ? undefined : () => setLeavingMessageOn(undefined)}
       />
     );
   }
@@ -86,6 +86,14 @@ export function StartChatForm({
         </p>
       </div>
       <TopicField choice={topic} error={fieldError('topicId')} />
+      {notice && (
+        <Alert tone="info">
+          {notice}{' '}
+          <Button variant="ghost" size="sm" onClick={() => setLeavingMessageOn(topicId)}>
+            Leave a message instead
+          </Button>
+        </Alert>
+      )}
       <TextField
         label="Subject"
         error={fieldError('subject')}
