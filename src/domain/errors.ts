@@ -47,6 +47,8 @@ export const ERROR_CODES = {
   /** A topic that chats refer to is archived, not deleted. */
   TOPIC_IN_USE: 409,
   TEAM_ARCHIVED: 409,
+  /** The topic's team is outside its opening hours: leave a message instead (POST /offline-messages). */
+  TEAM_CLOSED: 409,
   SLUG_TAKEN: 409,
   /** The transfer offer was accepted, declined or withdrawn already (or its chat moved on). */
   TRANSFER_OFFER_CLOSED: 409,

@@ -34,6 +34,7 @@ import { customerRoutes } from './routes/customers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentSharedErrors } from './routes/common.js';
 import { fileRoutes } from './routes/files.js';
+import { liveChatRoutes } from './routes/liveChat.js';
 import { messageRoutes } from './routes/messages.js';
 import { transcriptRoutes } from './routes/transcripts.js';
 import { quickResponseRoutes } from './routes/quickResponses.js';
@@ -157,6 +158,10 @@ export async function buildApp({
           description:
             'Guests without accounts, for the chat widget: a visitor token, contact details, identification',
         },
+        {
+          name: 'live chat',
+          description: 'Opening hours: whether live chat is open on a topic, and the offline form',
+        },
       ],
       components: {
         securitySchemes: {
@@ -211,6 +216,7 @@ export async function buildApp({
       await api.register(calendarRoutes, { prefix: '/calendars', ctx });
       await api.register(mailRoutes, { prefix: '/mail', ctx });
       await api.register(visitorRoutes, { prefix: '/visitors', ctx });
+      await api.register(liveChatRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

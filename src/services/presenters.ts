@@ -141,7 +141,10 @@ export function presentSession(
   };
 }
 
-export const presentTeam = ({ row, members, fallback }: TeamRecord, audience: Audience): Team => ({
+export const presentTeam = (
+  { row, members, fallback, openingHours }: TeamRecord,
+  audience: Audience,
+): Team => ({
   id: row.id,
   name: row.name,
   description: row.description,
@@ -150,6 +153,7 @@ export const presentTeam = ({ row, members, fallback }: TeamRecord, audience: Au
     fallback && row.overflow_after_ms !== null
       ? { team: fallback, afterSeconds: Math.round(row.overflow_after_ms / 1000) }
       : null,
+  openingHours,
   members: members.map(({ agent, isLead }) => ({ agent: presentPerson(agent, audience), isLead })),
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),

@@ -23,6 +23,9 @@ export const Team = z.object({
   description: z.string(),
   archived: z.boolean(),
   overflow: TeamOverflow.nullable().describe('null: the team’s chats go to its agents only'),
+  openingHours: NamedRef.nullable().describe(
+    'the business calendar of its live chat’s opening hours; null: always open',
+  ),
   members: z.array(TeamMember).describe('agents by name; a team lead has `isLead`'),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -71,6 +74,9 @@ export const UpdateTeamBody = z
     description,
     overflow: OverflowBody.nullable().describe(
       "after `afterSeconds` of waiting, the team's chats may also go to the agents of team `teamId`; null: no overflow",
+    ),
+    openingHoursCalendarId: Id.nullable().describe(
+      'a business calendar (`/api/v1/calendars`) as its live chat’s opening hours: outside them a chat cannot be started and customers are offered the offline form; null: always open',
     ),
     archived: z
       .boolean()

@@ -131,6 +131,8 @@ export interface TeamsTable {
   /** For routing per team: the team whose agents may also take a chat waiting longer than the delay. */
   fallback_team_id: string | null;
   overflow_after_ms: number | null;
+  /** The business calendar of its live chat's opening hours (0028); null: always open. */
+  calendar_id: string | null;
   /** Archived teams keep their chats but take no new members or topics. */
   archived_at: number | null;
   created_at: number;

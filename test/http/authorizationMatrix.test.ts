@@ -648,6 +648,18 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/tickets', body: { subject: 'Refund', message: 'Please' } }),
     cases: { any: signedIn(201) },
   },
+  // Live chat's opening hours per topic, and the offline form: a requester's own ticket.
+  'GET /api/v1/availability': {
+    request: () => ({ path: '/api/v1/availability' }),
+    cases: { any: signedIn(200) },
+  },
+  'POST /api/v1/offline-messages': {
+    request: () => ({
+      path: '/api/v1/offline-messages',
+      body: { subject: 'Closed', message: 'Call me back' },
+    }),
+    cases: { any: signedIn(201) },
+  },
   'GET /api/v1/tickets': {
     request: () => ({ path: '/api/v1/tickets' }),
     cases: { any: signedIn(200) },

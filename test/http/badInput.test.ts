@@ -306,6 +306,8 @@ describeEachDatabase('bad input over HTTP', (db) => {
       ['POST', '/api/v1/teams', { name: 'IT', description: 'half \ud83d' }],
       ['PATCH', `/api/v1/teams/${teamId}`, { archived: 'yes' }],
       ['PATCH', '/api/v1/teams/not-an-id', { name: 'IT' }],
+      ['PATCH', `/api/v1/teams/${teamId}`, { openingHoursCalendarId: 'office' }],
+      ['PATCH', `/api/v1/teams/${teamId}`, { openingHoursCalendarId: 9 }],
       ['PUT', `/api/v1/teams/${teamId}/members/not-an-id`, { isLead: true }],
       ['PUT', `/api/v1/teams/${teamId}/members/${ama.user!.id}`, { isLead: 'yes' }],
       ['POST', '/api/v1/topics', { name: 'Fees', slug: 'Fees!', teamId }],
@@ -475,6 +477,30 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '/api/v1/customers/01890a5d-ac96-774b-bcce-b302099a8057/sessions',
     );
     expect(unknown.status).toBe(404);
+  });
+
+  it('refuses bad availability questions and offline messages', async () => {
+    const yaw = await server.signUp('Yaw');
+    const valid = { subject: 'Closed', message: 'Call me back' };
+    for (const [method, path, body] of [
+      ['GET', '/api/v1/availability?topicId=fees', undefined],
+      ['GET', '/api/v1/availability?topicId=%00', undefined],
+      ['POST', '/api/v1/offline-messages', {}],
+      ['POST', '/api/v1/offline-messages', { ...valid, subject: ' ' }],
+      ['POST', '/api/v1/offline-messages', { ...valid, message: 'half \ud83d' }],
+      ['POST', '/api/v1/offline-messages', { ...valid, topicId: 'fees' }],
+      ['POST', '/api/v1/offline-messages', { ...valid, email: 'not an address' }],
+      ['POST', '/api/v1/offline-messages', { ...valid, timeZone: 'x'.repeat(65) }],
+      ['POST', '/api/v1/offline-messages', { ...valid, fields: [] }],
+    ] as const) {
+      expectRefused(
+        await yaw.request(method, path, body),
+        `${method} ${path} ${JSON.stringify(body)}`,
+      );
+    }
+    // An unknown zone is no error: the automatic reply gives the time in UTC.
+    const left = await yaw.post('/api/v1/offline-messages', { ...valid, timeZone: 'Mars/Base' });
+    expect(left.status).toBe(201);
   });
 
   it('refuses bad tickets, replies, merges, filters and cursors before they reach a query', async () => {

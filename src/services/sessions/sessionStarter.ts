@@ -1,6 +1,6 @@
 // A customer starts a chat: the session enters the queue with their first message, and routing
 // is asked to find it an agent. Nobody holds more than a few chats open at once or starts more
-// than so many an hour.
+// than so many an hour. A topic whose team is closed takes no chat (TEAM_CLOSED).
 import { priorityRank } from '../../domain/routing.js';
 import type { Viewer } from '../../domain/policies.js';
 import { forbidden, rateLimited } from '../../domain/errors.js';
@@ -14,6 +14,7 @@ import {
   type SessionRecord,
 } from '../../storage/repositories/sessions/sessionRecords.js';
 import { findUserById } from '../../storage/repositories/users.js';
+import { assertTeamTakesChats } from '../topics/liveChatAvailability.js';
 import { topicForNewChat } from '../topics/topics.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
@@ -41,6 +42,8 @@ export function startSession(
     const now = ctx.clock.now();
     await assertWithinLimits(trx, ctx, customer.id, now);
     const topic = await topicForNewChat(trx, props.topicId);
+    // Chats already waiting when a team closes stay in its queue (docs/tickets.md).
+    if (topic) await assertTeamTakesChats(trx, topic.team_id, now);
     const sessionId = ctx.ids.next();
     await insertSession(trx, {
       id: sessionId,

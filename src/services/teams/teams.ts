@@ -8,6 +8,7 @@ import { isAgent, teamPolicy, type Viewer } from '../../domain/policies.js';
 import type { CreateTeamBody, TeamMemberBody, UpdateTeamBody } from '../../shared/teamsApi.js';
 import * as repo from '../../storage/repositories/teams.js';
 import type { TeamRecord } from '../../storage/repositories/teams.js';
+import { findCalendar } from '../../storage/repositories/tickets/slaPolicies.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import type { TeamRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
@@ -56,12 +57,13 @@ export async function createTeam(
     description: body.description,
     fallback_team_id: null,
     overflow_after_ms: null,
+    calendar_id: null,
     archived_at: null,
     created_at: now,
     updated_at: now,
   };
   await repo.insertTeam(ctx.store.db, row);
-  return { row, members: [], fallback: null };
+  return { row, members: [], fallback: null, openingHours: null };
 }
 
 /**
@@ -83,6 +85,13 @@ async function overflowColumns(
     throw new AppError('TEAM_ARCHIVED', `${fallback.row.name} is archived`, 'overflow.teamId');
   }
   return { fallback_team_id: fallback.row.id, overflow_after_ms: overflow.afterSeconds * 1000 };
+}
+
+/** The calendar of the team's opening hours: one that exists (404 otherwise); null: always open. */
+async function openingHoursColumn(db: Db, calendarId: string | null): Promise<string | null> {
+  if (calendarId === null) return null;
+  if (!(await findCalendar(db, calendarId))) throw notFound('Calendar');
+  return calendarId;
 }
 
 export async function updateTeam(
@@ -117,6 +126,9 @@ export async function updateTeam(
       ...(changes.description !== undefined ? { description: changes.description } : {}),
       ...(changes.overflow !== undefined
         ? await overflowColumns(trx, team.row, changes.overflow)
+        : {}),
+      ...(changes.openingHoursCalendarId !== undefined
+        ? { calendar_id: await openingHoursColumn(trx, changes.openingHoursCalendarId) }
         : {}),
       archived_at: archivedAt,
       updated_at: now,

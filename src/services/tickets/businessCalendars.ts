@@ -79,7 +79,7 @@ export async function updateCalendar(
   });
 }
 
-/** A calendar an SLA policy counts on stays (409 CALENDAR_IN_USE). */
+/** A calendar an SLA policy counts on, or a team's opening hours, stays (409 CALENDAR_IN_USE). */
 export async function deleteCalendar(
   ctx: ServiceContext,
   viewer: Viewer,
@@ -93,6 +93,13 @@ export async function deleteCalendar(
       throw new AppError(
         'CALENDAR_IN_USE',
         `An SLA policy counts on ${current.row.name}: point it at another calendar first`,
+      );
+    }
+    const teams = await repo.teamsOnCalendar(trx, id);
+    if (teams.length > 0) {
+      throw new AppError(
+        'CALENDAR_IN_USE',
+        `${current.row.name} is the opening hours of ${teams.join(', ')}: choose other hours for ${teams.length === 1 ? 'it' : 'them'} first`,
       );
     }
     await repo.deleteCalendar(trx, id);

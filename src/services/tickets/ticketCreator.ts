@@ -12,7 +12,9 @@ import {
   type TicketRecord,
 } from '../../storage/repositories/tickets/ticketRecords.js';
 import { findUserById } from '../../storage/repositories/users.js';
-import { commit, type ServiceContext } from '../context.js';
+import type { TicketRow, UserRow } from '../../storage/schema.js';
+import type { Db } from '../../storage/store.js';
+import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { assertTeamOpen } from '../teams/openTeam.js';
 import { withTeams } from '../teams/teamLeads.js';
 import { topicForNewChat } from '../topics/topics.js';
@@ -26,6 +28,8 @@ import { uploadsDisabled } from '../files/uploadRules.js';
 export interface CreateTicketProps {
   viewer: Viewer;
   body: CreateTicketBody;
+  /** More to write in the same transaction once the ticket and its request are stored. */
+  alsoWrite?: (trx: Db, outbox: Outbox, ticket: TicketRow, filer: UserRow) => Promise<void>;
 }
 
 /** What only agents choose when filing (CreateTicketBody's agents-only fields). */
@@ -103,6 +107,7 @@ export function createTicket(ctx: ServiceContext, props: CreateTicketProps): Pro
       requesterName: requester.name,
       firstMessage: first!.row,
     });
+    await props.alsoWrite?.(trx, outbox, row, caller);
     return (await findTicketRecord(trx, row.id))!;
   });
 }

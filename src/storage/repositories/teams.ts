@@ -15,6 +15,8 @@ export interface TeamRecord {
   members: TeamMemberRecord[];
   /** The team its chats overflow to (`row.fallback_team_id`), named; null without overflow. */
   fallback: { id: string; name: string } | null;
+  /** The business calendar of its opening hours (`row.calendar_id`), named; null: always open. */
+  openingHours: { id: string; name: string } | null;
 }
 
 /** The teams with their members, by name; archived ones only when asked. */
@@ -26,8 +28,9 @@ export async function listTeams(
   let query = db
     .selectFrom('teams')
     .leftJoin('teams as f', 'f.id', 'teams.fallback_team_id')
+    .leftJoin('business_calendars as c', 'c.id', 'teams.calendar_id')
     .selectAll('teams')
-    .select('f.name as fallback_name')
+    .select(['f.name as fallback_name', 'c.name as calendar_name'])
     .orderBy('teams.name')
     .orderBy('teams.id');
   if (!options.includeArchived) query = query.where('teams.archived_at', 'is', null);
@@ -37,12 +40,16 @@ export async function listTeams(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map(({ fallback_name, ...row }) => ({
+  return rows.map(({ fallback_name, calendar_name, ...row }) => ({
     row,
     members: members.get(row.id) ?? [],
     fallback:
       row.fallback_team_id !== null && fallback_name !== null
         ? { id: row.fallback_team_id, name: fallback_name }
+        : null,
+    openingHours:
+      row.calendar_id !== null && calendar_name !== null
+        ? { id: row.calendar_id, name: calendar_name }
         : null,
   }));
 }

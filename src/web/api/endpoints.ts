@@ -30,6 +30,7 @@ import type {
   UpdateQuickResponseBody,
   UploadLimits,
 } from '../../shared/api.js';
+import type { OfflineMessageBody, TopicAvailability } from '../../shared/liveChatApi.js';
 import type {
   CreateTeamBody,
   CreateTopicBody,
@@ -49,7 +50,7 @@ import type {
   TicketMessage,
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
-import type { TicketField } from '../../shared/ticketSettingsApi.js';
+import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
@@ -191,6 +192,17 @@ export function createApi(http: HttpClient) {
         http.delete(`/teams/${encodeURIComponent(id)}/members/${encodeURIComponent(agentId)}`),
       agents: (id: string) =>
         http.get<{ items: TeamAgent[] }>(`/teams/${encodeURIComponent(id)}/agents`),
+    },
+    /** Business-hours calendars (super admins), e.g. for a team's opening hours. */
+    calendars: {
+      list: () => http.get<{ items: BusinessCalendar[] }>('/calendars'),
+    },
+    liveChat: {
+      /** Whether live chat is open on each topic now (or only `topicId`), and when it opens. */
+      availability: (query: { topicId?: string } = {}) =>
+        http.get<{ items: TopicAvailability[] }>('/availability', { ...query }),
+      /** The offline form: a ticket with an automatic reply saying when someone answers. */
+      leaveMessage: (body: OfflineMessageBody) => http.post<Ticket>('/offline-messages', body),
     },
     topics: {
       list: (query: { includeArchived?: boolean } = {}) =>

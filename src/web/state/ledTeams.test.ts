@@ -12,6 +12,7 @@ function team(id: string, members: Team['members'], archived = false): Team {
     description: '',
     archived,
     overflow: null,
+    openingHours: null,
     members,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',

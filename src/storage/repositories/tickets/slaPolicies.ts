@@ -72,6 +72,17 @@ export async function deleteCalendar(db: Db, id: string): Promise<void> {
   await db.deleteFrom('business_calendars').where('id', '=', id).execute();
 }
 
+/** The names of the teams whose opening hours are the calendar. */
+export async function teamsOnCalendar(db: Db, calendarId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('teams')
+    .select('name')
+    .where('calendar_id', '=', calendarId)
+    .orderBy('name')
+    .execute();
+  return rows.map((row) => row.name);
+}
+
 export async function countPoliciesOnCalendar(db: Db, calendarId: string): Promise<number> {
   const row = await db
     .selectFrom('sla_policies')

@@ -1,5 +1,5 @@
 // The customer's "Live Chat" page: their open chat if they have one (or the one in the address),
-// otherwise the form to start one.
+// otherwise the form to start one (or the offline form, when live chat is not available).
 import { useEffect } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import { navigate, useLocation } from '../../app/router.js';
@@ -10,6 +10,8 @@ import { useAsync } from '../../hooks/useAsync.js';
 import { useConversationStore } from '../../hooks/useConversationStore.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { MY_SESSIONS } from '../../realtime/invalidations.js';
+import { showToast } from '../../state/toasts.js';
+import { ticketHref, ticketNumber } from '../tickets/ticketLabels.js';
 import { CustomerChat } from './CustomerChat.js';
 import { StartChatForm } from './StartChatForm.js';
 
@@ -44,6 +46,10 @@ function CurrentOrNewChat() {
       <StartChatForm
         preselectedTopic={query.get('topic')}
         onStarted={(session: Session) => navigate(`/chat/${encodeURIComponent(session.id)}`)}
+        onLeftMessage={(ticket) => {
+          showToast(`Message left: request ${ticketNumber(ticket)}`);
+          navigate(ticketHref(ticket, true));
+        }}
       />
     </div>
   );

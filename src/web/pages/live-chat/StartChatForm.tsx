@@ -1,8 +1,11 @@
 // "Start a chat": the topic (when the desk has topics; a link's `?topic=<slug>` preselects one),
 // what it is about, how pressing it is (with urgent explained, so it keeps its meaning), and the
-// first message. The chat then waits in the queue for an agent.
+// first message. The chat then waits in the queue for an agent. When live chat is not available
+// on the topic the customer hears why: a closed team gets the offline form instead; while it is
+// open but nobody is free, the customer may wait or choose to leave a message.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
+import type { Ticket } from '../../../shared/ticketsApi.js';
 import { LIMITS, PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
 import { fieldProblem } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
@@ -13,12 +16,21 @@ import { Field, TextField } from '../../components/Field.js';
 import { TopicField, useTopicChoice } from '../../components/TopicField.js';
 import { PRIORITY_HINTS, PRIORITY_LABELS } from '../../format/labels.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
+import { availabilityNotice } from './availabilityMessages.js';
+import { OfflineMessageForm } from './OfflineMessageForm.js';
+import { useLiveChatAvailability } from './useLiveChatAvailability.js';
 
 export function StartChatForm({
   onStarted,
+  onLeftMessage,
   preselectedTopic,
+  askEmail = false,
 }: {
   onStarted: (session: Session) => void;
+  /** The offline form filed its ticket. */
+  onLeftMessage: (ticket: Ticket) => void;
+  /** The offline form asks for an address up front (a visitor). */
+  askEmail?: boolean;
   /** A topic's slug from the link (`?topic=`); an unknown one means the default. */
   preselectedTopic: string | null;
 }) {
@@ -29,6 +41,9 @@ export function StartChatForm({
   const [priority, setPriority] = useState<Priority>('medium');
   const [message, setMessage] = useState('');
   const { busy, problem, run } = useSubmission(fieldProblem);
+  const { availability, reload } = useLiveChatAvailability(topicId);
+  // While the team is open but nobody is free, the customer may choose the offline form.
+  const [leavingMessageOn, setLeavingMessageOn] = useState<string | undefined>(undefined);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -42,9 +57,25 @@ export function StartChatForm({
         }),
       ),
     );
+    // A refusal may mean the team has just closed: the offline form then takes over.
+    void reload();
   };
 
   const fieldError = (field: string) => (problem?.field === field ? problem.text : null);
+  const notice = availabilityNotice(availability, Date.now());
+  const closed = availability?.state === 'closed';
+  if (notice && (closed || leavingMessageOn === topicId)) {
+    return (
+      <OfflineMessageForm
+        topicId={topicId}
+        notice={notice}
+        askEmail={askEmail}
+        topicField={<TopicField choice={topic} error={null} />}
+        onLeft={onLeftMessage}
+        onWaitAnyway={closed ? undefined : () => setLeavingMessageOn(undefined)}
+      />
+    );
+  }
 
   return (
     <form class="card start-chat stack" onSubmit={submit}>
@@ -55,6 +86,14 @@ export function StartChatForm({
         </p>
       </div>
       <TopicField choice={topic} error={fieldError('topicId')} />
+      {notice && (
+        <Alert tone="info">
+          {notice}{' '}
+          <Button variant="ghost" size="sm" onClick={() => setLeavingMessageOn(topicId)}>
+            Leave a message instead
+          </Button>
+        </Alert>
+      )}
       <TextField
         label="Subject"
         error={fieldError('subject')}

@@ -1,6 +1,7 @@
 // Creating or editing a team: its name and description; an existing team also its overflow (the
-// team whose agents may have its chats too once they have waited a while). Archiving and
-// restoring are on the team's card.
+// team whose agents may have its chats too once they have waited a while) and its opening hours
+// (a business calendar; outside it customers get the offline form). Archiving and restoring are
+// on the team's card.
 import { useState } from 'preact/hooks';
 import type { Team, UpdateTeamBody } from '../../../shared/teamsApi.js';
 import { LIMITS } from '../../../shared/vocabulary.js';
@@ -10,6 +11,7 @@ import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Field, TextField } from '../../components/Field.js';
+import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 import { DELAY_UNITS, delaySeconds, splitDelay, type DelayUnit } from './overflowDelay.js';
 
@@ -34,6 +36,11 @@ export function TeamDialog({
   const [amount, setAmount] = useState(String(initialDelay.amount));
   const [unit, setUnit] = useState<DelayUnit>(initialDelay.unit);
   const [delayProblem, setDelayProblem] = useState<string | null>(null);
+  const [calendarId, setCalendarId] = useState(team?.openingHours?.id ?? '');
+  const calendars = useAsync(
+    async () => (team ? (await api.calendars.list()).items : []),
+    [team?.id],
+  );
   const { busy, problem, run } = useSubmission(fieldProblem);
   const fieldError = (field: string) => (problem?.field === field ? problem.text : null);
   // Another team, open; one already chosen stays listed, so the form shows what is saved.
@@ -68,6 +75,9 @@ export function TeamDialog({
           ? await api.teams.update(team.id, {
               ...body,
               ...(overflow !== undefined ? { overflow } : {}),
+              ...(calendarId !== (team.openingHours?.id ?? '')
+                ? { openingHoursCalendarId: calendarId || null }
+                : {}),
             })
           : await api.teams.create(body),
       );
@@ -159,6 +169,31 @@ export function TeamDialog({
                 )}
               </Field>
             )}
+            <Field
+              label="Opening hours"
+              optional
+              hint="Outside these hours customers cannot start a chat on this team’s topics and are offered to leave a message. Calendars are kept under ticket settings."
+              error={fieldError('openingHoursCalendarId') ?? calendars.error}
+            >
+              {(control) => (
+                <select
+                  {...control}
+                  class="input select"
+                  value={calendarId}
+                  onChange={(e) => setCalendarId(e.currentTarget.value)}
+                >
+                  <option value="">Always open</option>
+                  {(calendars.data ?? []).map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} ({c.timeZone})
+                    </option>
+                  ))}
+                  {team.openingHours && !calendars.data && (
+                    <option value={team.openingHours.id}>{team.openingHours.name}</option>
+                  )}
+                </select>
+              )}
+            </Field>
           </>
         )}
         {problem && !problem.field && <Alert tone="danger">{problem.text}</Alert>}
