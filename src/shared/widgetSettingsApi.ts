@@ -43,3 +43,9 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   topicIds: [],
   allowedOrigins: [],
 };
+
+/** The tag a site pastes before `</body>`: the loader, with the look as its options. */
+export function widgetSnippet(origin: string, { color, position }: WidgetSettings): string {
+  const options = JSON.stringify({ color, position });
+  return `<script async src="${origin}/widget.js" data-switchboard='${options}'></script>`;
+}

@@ -84,7 +84,7 @@ function start(script: HTMLScriptElement | null): void {
 
   const holder = document.createElement('div');
   holder.setAttribute('data-switchboard-widget', '');
-  const root = holder.attachShadow({ mode: 'closed' });
+  const root = holder.attachShadow({ mode: 'open' });
   root.innerHTML = `<style>${styles(options)}</style><div class="panel" hidden></div><button class="launcher" type="button" aria-label="Open the chat" aria-expanded="false">${CHAT_ICON}<span class="badge" hidden></span></button>`;
   document.body.appendChild(holder);
   const panel = root.querySelector<HTMLDivElement>('.panel')!;

@@ -1,7 +1,11 @@
 // Super admins' "Widget" page: the chat widget's colour, corner, greeting, offered topics and the
 // sites allowed to embed it, and the snippet to paste into those sites' pages.
 import { useEffect, useState } from 'preact/hooks';
-import { WIDGET_POSITIONS, type WidgetSettings } from '../../../shared/widgetSettingsApi.js';
+import {
+  WIDGET_POSITIONS,
+  widgetSnippet,
+  type WidgetSettings,
+} from '../../../shared/widgetSettingsApi.js';
 import { fieldProblem } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
@@ -16,12 +20,6 @@ const POSITION_LABELS: Record<WidgetSettings['position'], string> = {
   'bottom-right': 'Bottom right',
   'bottom-left': 'Bottom left',
 };
-
-/** The tag a site pastes before `</body>`: the loader with the look as its options. */
-export function widgetSnippet(origin: string, { color, position }: WidgetSettings): string {
-  const options = JSON.stringify({ color, position });
-  return `<script async src="${origin}/widget.js" data-switchboard='${options}'></script>`;
-}
 
 export function WidgetPage() {
   const { api } = useServices();
