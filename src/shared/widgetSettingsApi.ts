@@ -2,8 +2,7 @@
 // how the chat widget looks and greets, which topics it offers, and which sites may embed it.
 import { z } from 'zod';
 import { optionalText } from './api.js';
-
-export const WIDGET_POSITIONS = ['bottom-right', 'bottom-left'] as const;
+import { WIDGET_POSITIONS } from './widgetSnippet.js';
 
 /** A site's origin as a browser sends it: scheme, host and port, no path, no trailing slash. */
 const siteOrigin = z
@@ -43,9 +42,3 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   topicIds: [],
   allowedOrigins: [],
 };
-
-/** The tag a site pastes before `</body>`: the loader, with the look as its options. */
-export function widgetSnippet(origin: string, { color, position }: WidgetSettings): string {
-  const options = JSON.stringify({ color, position });
-  return `<script async src="${origin}/widget.js" data-switchboard='${options}'></script>`;
-}

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { saveWidgetSettings } from '../../src/services/widget/widgetSettings.js';
-import { DEFAULT_WIDGET_SETTINGS, widgetSnippet } from '../../src/shared/widgetSettingsApi.js';
+import { DEFAULT_WIDGET_SETTINGS } from '../../src/shared/widgetSettingsApi.js';
+import { widgetSnippet } from '../../src/shared/widgetSnippet.js';
 
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';

@@ -1,11 +1,8 @@
 // Super admins' "Widget" page: the chat widget's colour, corner, greeting, offered topics and the
 // sites allowed to embed it, and the snippet to paste into those sites' pages.
 import { useEffect, useState } from 'preact/hooks';
-import {
-  WIDGET_POSITIONS,
-  widgetSnippet,
-  type WidgetSettings,
-} from '../../../shared/widgetSettingsApi.js';
+import type { WidgetSettings } from '../../../shared/widgetSettingsApi.js';
+import { WIDGET_POSITIONS, widgetSnippet } from '../../../shared/widgetSnippet.js';
 import { fieldProblem } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
