@@ -53,6 +53,8 @@ import { visitorRoutes } from './routes/visitors.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { registerWebApp } from './webApp.js';
+import { widgetSettingsRoutes } from './routes/widgetSettings.js';
+import { loadWidgetSettings } from '../services/widget/widgetSettings.js';
 
 /** JSON bodies are small (a message is at most 5,000 characters); anything bigger is refused with 413. */
 const BODY_LIMIT = 64 * 1024;
@@ -162,6 +164,10 @@ export async function buildApp({
           name: 'live chat',
           description: 'Opening hours: whether live chat is open on a topic, and the offline form',
         },
+        {
+          name: 'widget',
+          description: "The chat widget's settings: its look, topics and the sites that embed it",
+        },
       ],
       components: {
         securitySchemes: {
@@ -217,11 +223,15 @@ export async function buildApp({
       await api.register(mailRoutes, { prefix: '/mail', ctx });
       await api.register(visitorRoutes, { prefix: '/visitors', ctx });
       await api.register(liveChatRoutes, { ctx });
+      await api.register(widgetSettingsRoutes, { prefix: '/widget-settings', ctx });
     },
     { prefix: '/api/v1' },
   );
   gateway.register(app);
   registerHealthRoutes(app, isReady);
-  await registerWebApp(app, config.webRoot, { serveSourceMaps: config.serveSourceMaps });
+  await registerWebApp(app, config.webRoot, {
+    serveSourceMaps: config.serveSourceMaps,
+    widgetAncestors: async () => (await loadWidgetSettings(ctx)).allowedOrigins,
+  });
   return app;
 }

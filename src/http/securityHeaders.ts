@@ -3,8 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
-export function contentSecurityPolicy(config: Config): string {
-  const frameAncestors = ["'self'", ...config.allowedOrigins].join(' ');
+/**
+ * The policy of a page; `frameAncestors` are the origins that may show it in a frame besides
+ * Switchboard's own: ALLOWED_ORIGINS for the app, the widget settings' sites for the widget page
+ * (http/widgetPage.ts).
+ */
+export function contentSecurityPolicy(frameAncestors: readonly string[]): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -16,7 +20,7 @@ export function contentSecurityPolicy(config: Config): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
+    `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`,
   ].join('; ');
 }
 
@@ -32,7 +36,7 @@ export function strictTransportSecurity(config: Config): string | null {
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
-  const csp = contentSecurityPolicy(config);
+  const csp = contentSecurityPolicy(config.allowedOrigins);
   const hsts = strictTransportSecurity(config);
   app.addHook('onSend', async (request, reply) => {
     if (hsts) reply.header('strict-transport-security', hsts);
@@ -40,7 +44,7 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config): v
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-request-id', request.id);
     // The API docs page ships its own policy (with hashes for its inline script), and a served
-    // file its sandbox (domain/files/fileServing.ts).
+    // file its sandbox (domain/files/fileServing.ts), and the widget page its own frame-ancestors.
     if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', csp);
     }

@@ -1,18 +1,27 @@
 // Serves the built web app: hashed assets cached forever, index.html for every page path so the
 // browser's router can take over, each file as its brotli or gzip copy made at build time when
 // the browser accepts one. Source maps only when `serveSourceMaps`. API paths that match nothing
-// get a JSON 404 instead.
+// get a JSON 404 instead. The chat widget's page (/widget and below) is its own entry, widget.html,
+// which the sites of the widget settings may show in a frame.
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../domain/errors.js';
 import { sendError } from './errorHandler.js';
+import { contentSecurityPolicy } from './securityHeaders.js';
 
 export async function registerWebApp(
   app: FastifyInstance,
   webRoot: string | undefined,
-  { serveSourceMaps }: { serveSourceMaps: boolean },
+  {
+    serveSourceMaps,
+    widgetAncestors,
+  }: {
+    serveSourceMaps: boolean;
+    /** The origins that may embed the widget page, read at each load of it. */
+    widgetAncestors: () => Promise<readonly string[]>;
+  },
 ): Promise<void> {
   const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
@@ -36,6 +45,16 @@ export async function registerWebApp(
         }
       },
     });
+  }
+  const hasWidget = hasWeb && fs.existsSync(path.join(webRoot, 'widget.html'));
+  if (hasWidget) {
+    const widgetPage = async (_request: unknown, reply: FastifyReply) =>
+      reply
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', contentSecurityPolicy(await widgetAncestors()))
+        .sendFile('widget.html');
+    app.get('/widget', widgetPage);
+    app.get('/widget/*', widgetPage);
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0]!;

@@ -31,3 +31,8 @@ export const VisitorContactBody = z
   });
 
 export const IdentifyVisitorBody = SsoBody;
+
+export type VisitorIssued = z.infer<typeof VisitorIssued>;
+export type Visitor = z.infer<typeof Visitor>;
+export type VisitorContactBody = z.infer<typeof VisitorContactBody>;
+export type IdentifyVisitorBody = z.infer<typeof IdentifyVisitorBody>;

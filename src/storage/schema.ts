@@ -583,6 +583,15 @@ export interface ReportDirtyHoursTable {
   marked_at: number;
 }
 
+/** A desk setting kept in the app (services/widget/widgetSettings.ts reads the widget's). */
+export interface DeskSettingsTable {
+  key: string;
+  /** JSON, its shape owned by the service that reads the key. */
+  value: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -623,6 +632,7 @@ export interface Database {
   report_chat_hours: ReportChatHoursTable;
   report_chat_hour_bins: ReportChatHourBinsTable;
   report_dirty_hours: ReportDirtyHoursTable;
+  desk_settings: DeskSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -340,6 +340,11 @@ const SCREENS: Screen[] = [
     open: (page) => goto(page, '/admin/mail', (p) => heading(p, 'Mail')),
   },
   {
+    name: 'admin: widget',
+    who: 'admin',
+    open: (page) => goto(page, '/admin/widget', (p) => heading(p, 'Widget')),
+  },
+  {
     name: 'admin: accounts',
     who: 'admin',
     open: (page) =>

@@ -328,6 +328,13 @@ const ticketViewers = (status: number, requester = status, also: Caller[] = []):
           ? status
           : 404,
   ) as unknown as Statuses;
+const WIDGET_SETTINGS = {
+  color: '#0f766e',
+  position: 'bottom-left',
+  greeting: 'Hello',
+  topicIds: [],
+  allowedOrigins: ['https://portal.example.edu'],
+};
 const SETTINGS_CALENDAR = {
   name: 'Office hours',
   timeZone: 'Africa/Accra',
@@ -841,6 +848,20 @@ const TABLE: Record<string, Row> = {
   'DELETE /api/v1/calendars/:id': {
     request: (f) => ({ path: `/api/v1/calendars/${f.calendar}` }),
     cases: { settings: superAdminsOnly(204) },
+  },
+
+  'GET /api/v1/widget-settings': {
+    request: () => ({ path: '/api/v1/widget-settings' }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  'PUT /api/v1/widget-settings': {
+    request: () => ({ path: '/api/v1/widget-settings', body: WIDGET_SETTINGS }),
+    cases: { any: superAdminsOnly(200) },
+  },
+  // The widget page reads it before it has a visitor.
+  'GET /api/v1/widget-settings/public': {
+    request: () => ({ path: '/api/v1/widget-settings/public' }),
+    cases: { any: everyone(200) },
   },
 
   // Everyone's own preferences: nobody else's can be named.

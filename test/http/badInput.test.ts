@@ -770,6 +770,32 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(unknownCalendar.status).toBe(404);
   });
 
+  it('refuses bad widget settings, naming the field', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const settings = {
+      color: '#0f766e',
+      position: 'bottom-left',
+      greeting: '',
+      topicIds: [],
+      allowedOrigins: [],
+    };
+    for (const [body, field] of [
+      [{ ...settings, color: '#0f766' }, 'color'],
+      [{ ...settings, position: 'middle' }, 'position'],
+      [{ ...settings, greeting: 'Hi\u0000' }, 'greeting'],
+      [{ ...settings, topicIds: [''] }, 'topicIds.0'],
+      [{ ...settings, allowedOrigins: ['javascript:alert(1)'] }, 'allowedOrigins.0'],
+      [{ ...settings, allowedOrigins: "'self' https://evil.example" }, 'allowedOrigins'],
+      [{ ...settings, allowedOrigins: ['https://a.example; script-src *'] }, 'allowedOrigins.0'],
+      [[], undefined],
+    ] as const) {
+      const reply = await boss.put('/api/v1/widget-settings', body);
+      const what = JSON.stringify(body);
+      expectRefused(reply, what);
+      if (field) expect(reply.body.error.field, what).toBe(field);
+    }
+  });
+
   it('refuses bad transcript ids, formats, zones and any address in the mail body', async () => {
     const yaw = await server.signUp('Yaw');
     const id = await yaw.startChat();

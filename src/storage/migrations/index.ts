@@ -21,6 +21,7 @@ import * as chatReports from './0018_chat_reports.js';
 import * as chatSearch from './0019_chat_search.js';
 import * as visitors from './0022_visitors.js';
 import * as draftUploads from './0024_draft_uploads.js';
+import * as deskSettings from './0025_desk_settings.js';
 import * as teamOpeningHours from './0028_team_opening_hours.js';
 import * as ticketReports from './0030_ticket_reports.js';
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0019_chat_search': chatSearch,
   '0022_visitors': visitors,
   '0024_draft_uploads': draftUploads,
+  '0025_desk_settings': deskSettings,
   '0028_team_opening_hours': teamOpeningHours,
   '0030_ticket_reports': ticketReports,
 };

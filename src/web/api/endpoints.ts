@@ -54,6 +54,13 @@ import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsA
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
+import type {
+  IdentifyVisitorBody,
+  Visitor,
+  VisitorContactBody,
+  VisitorIssued,
+} from '../../shared/visitorsApi.js';
+import type { PublicWidgetSettings, WidgetSettings } from '../../shared/widgetSettingsApi.js';
 import type { HttpClient } from './http.js';
 
 /** A send as the client writes it: the fields the server defaults may be left out. */
@@ -258,6 +265,18 @@ export function createApi(http: HttpClient) {
     reports: {
       /** Chat metrics of the chats started in the range (super admins, team leads). */
       chats: (query: ChatReportQuery) => http.get<ChatReport>('/reports/chats', { ...query }),
+    },
+    visitors: {
+      /** A guest customer and its token (the chat widget, before anyone signs in). */
+      create: () => http.post<VisitorIssued>('/visitors', {}),
+      update: (body: VisitorContactBody) => http.patch<Visitor>('/visitors/me', body),
+      identify: (body: IdentifyVisitorBody) => http.post<VisitorIssued>('/visitors/identify', body),
+    },
+    widgetSettings: {
+      get: () => http.get<WidgetSettings>('/widget-settings'),
+      save: (body: WidgetSettings) => http.put<WidgetSettings>('/widget-settings', body),
+      /** No sign-in needed: what the widget page shows before it has a visitor. */
+      public: () => http.get<PublicWidgetSettings>('/widget-settings/public'),
     },
     accounts: {
       list: (query: AccountsQuery) => http.get<Page<Account>>('/accounts', { ...query }),

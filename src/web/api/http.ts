@@ -45,6 +45,11 @@ export interface HttpOptions {
   /** Prefix of every path, e.g. "/api/v1". */
   baseUrl: string;
   fetch?: typeof fetch;
+  /**
+   * The bearer token to send as `Authorization: Bearer`, read at each request (the widget's
+   * visitor token); with it no cookie is sent. Without it the session cookie signs requests in.
+   */
+  bearer?: () => string | null;
   /** Called when the server says the caller is not (or no longer) signed in. */
   onUnauthenticated?: () => void;
 }
@@ -70,17 +75,15 @@ export function createHttpClient(options: HttpOptions): HttpClient {
 
   async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
+    const token = options.bearer?.() ?? null;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
     try {
       response = await fetchImpl(options.baseUrl + path, {
         method,
-        credentials: 'same-origin',
-        headers:
-          body === undefined
-            ? { accept: 'application/json' }
-            : {
-                accept: 'application/json',
-                'content-type': 'application/json',
-              },
+        credentials: options.bearer ? 'omit' : 'same-origin',
+        headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {

@@ -9,18 +9,38 @@ export interface Location {
   query: URLSearchParams;
 }
 
-const read = (): Location => ({
-  path: window.location.pathname,
-  query: new URLSearchParams(window.location.search),
-});
+/**
+ * The path the app's pages live under: '' for the app, '/widget' for the chat widget's page, so
+ * the pages it shares with the app (`/chat/:id`) keep their paths and links inside it.
+ */
+let base = '';
+
+const read = (): Location => {
+  const path = window.location.pathname;
+  const inside = base && (path === base || path.startsWith(`${base}/`));
+  return {
+    path: inside ? path.slice(base.length) || '/' : path,
+    query: new URLSearchParams(window.location.search),
+  };
+};
 
 const location = new Observable<Location>(read());
 window.addEventListener('popstate', () => location.set(read()));
 
+/** Serves the pages under `prefix` (the widget page's '/widget'); called before rendering. */
+export function setRouterBase(prefix: string): void {
+  base = prefix;
+  location.set(read());
+}
+
+/** The address of a page path, under the router's base. */
+export const hrefOf = (to: string): string => (to.startsWith('/') ? base + to : to);
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === window.location.pathname + window.location.search) return;
-  if (options.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+  const target = hrefOf(to);
+  if (target === window.location.pathname + window.location.search) return;
+  if (options.replace) history.replaceState(null, '', target);
+  else history.pushState(null, '', target);
   location.set(read());
 }
 
@@ -37,7 +57,7 @@ interface LinkProps {
 export function Link({ href, onClick, ...rest }: LinkProps) {
   return (
     <a
-      href={href}
+      href={hrefOf(href)}
       onClick={(event) => {
         onClick?.(event);
         const plain =

@@ -8,6 +8,7 @@ import { AgentsPage } from '../pages/admin/AgentsPage.js';
 import { AllChatsPage } from '../pages/admin/AllChatsPage.js';
 import { MailPage } from '../pages/admin/MailPage.js';
 import { MonitorChatPage } from '../pages/admin/MonitorChatPage.js';
+import { WidgetPage } from '../pages/admin/WidgetPage.js';
 import { ChatManagementPage } from '../pages/console/ChatManagementPage.js';
 import { AgentTranscriptPage } from '../pages/console/TranscriptPage.js';
 import { HistoryPage } from '../pages/live-chat/HistoryPage.js';
@@ -170,6 +171,13 @@ const ROUTES: readonly PageRoute[] = [
     title: 'Mail',
     nav: { label: 'Mail', icon: 'mail', group: 'admin' },
     render: () => <MailPage />,
+  },
+  {
+    pattern: '/admin/widget',
+    roles: ['super_admin'],
+    title: 'Widget',
+    nav: { label: 'Widget', icon: 'chat', group: 'admin' },
+    render: () => <WidgetPage />,
   },
 ];
 

@@ -6,15 +6,11 @@ import type { Person } from '../../shared/api.js';
 import { createApi } from '../api/endpoints.js';
 import { errorMessage } from '../api/errorMessage.js';
 import { createHttpClient } from '../api/http.js';
-import { ConversationRegistry } from '../chat/conversationRegistry.js';
-import { QuickResponseCatalog } from '../chat/quickResponseCatalog.js';
-import { isAgentRole } from '../format/roles.js';
 import { reconnectDelay } from '../realtime/backoff.js';
-import { leadsTeamOf, ledTeams, memberTeams } from '../state/ledTeams.js';
 import { Observable } from '../state/observable.js';
 import { forgetWorkspace } from '../state/savedWorkspace.js';
 import { tabStorage } from '../state/tabStorage.js';
-import { connectRealtime } from './browserSocket.js';
+import { startServices } from './personServices.js';
 import type { Services } from './services.js';
 
 export type SignInState =
@@ -41,40 +37,12 @@ let checkTimer: ReturnType<typeof setTimeout> | null = null;
 
 function begin(me: Person): void {
   teardown?.();
-  ledTeams.set([]);
-  memberTeams.set([]);
-  const { client: realtime, disconnect } = connectRealtime();
-  const conversations = new ConversationRegistry({
-    api,
-    realtime,
-    viewer: me,
-    storage: tabStorage(),
-    monitors: (session) => leadsTeamOf(ledTeams.get(), session),
-  });
-  const quickResponses = isAgentRole(me.role)
-    ? new QuickResponseCatalog(
-        async () => (await api.quickResponses.list()).items,
-        (id) => api.quickResponses.use(id),
-      )
-    : null;
-  void quickResponses?.refresh();
-  const stops = [
-    realtime.onState((state) => {
-      if (state === 'signedOut') endSignIn(SESSION_LOST);
-    }),
-    // Edits made elsewhere while the link was down were missed.
-    realtime.onResume(() => void quickResponses?.refresh()),
-  ];
+  const started = startServices(me, api, { onSignedOut: () => endSignIn(SESSION_LOST) });
   teardown = () => {
-    for (const stop of stops) stop();
-    conversations.closeAll();
-    disconnect();
+    started.teardown();
     teardown = null;
   };
-  signInState.set({
-    status: 'signedIn',
-    services: { me, api, realtime, conversations, quickResponses },
-  });
+  signInState.set({ status: 'signedIn', services: started.services });
 }
 
 function endSignIn(notice: string | null): void {

@@ -77,7 +77,7 @@ function mergeMessages(
   return [...existing, ...fresh].sort((a, b) => a.seq - b.seq);
 }
 
-const isFromOtherSide = (message: Message, viewerId: string) =>
+export const isFromOtherSide = (message: Message, viewerId: string) =>
   message.type !== 'system' && message.sender !== null && message.sender.id !== viewerId;
 
 /**

@@ -1,7 +1,8 @@
 // The topic a customer picks when they start a chat or file a request: shown only when the desk
 // offers topics. A link's `?topic=<slug>` preselects one (an unknown slug means the default), and
-// with neither the default topic comes first.
-import { useState } from 'preact/hooks';
+// with neither the default topic comes first. The chat widget may offer only some of them.
+import { createContext } from 'preact';
+import { useContext, useState } from 'preact/hooks';
 import type { Topic } from '../../shared/teamsApi.js';
 import { useServices } from '../app/services.js';
 import { useAsync } from '../hooks/useAsync.js';
@@ -14,10 +15,20 @@ export interface TopicChoice {
   pick(id: string): void;
 }
 
+/**
+ * The ids of the topics offered where this renders (the chat widget's settings); null or empty
+ * offers every active topic.
+ */
+export const OfferedTopicsContext = createContext<readonly string[] | null>(null);
+
 export function useTopicChoice(preselectedSlug: string | null): TopicChoice {
   const { api } = useServices();
+  const offered = useContext(OfferedTopicsContext);
   const topics = useAsync(() => api.topics.list(), []);
-  const choices = topics.data?.items ?? [];
+  const all = topics.data?.items ?? [];
+  const narrowed = offered?.length ? all.filter((t) => offered.includes(t.id)) : all;
+  // Settings naming no topic that still exists offer them all, rather than none.
+  const choices = narrowed.length > 0 ? narrowed : all;
   const [picked, setPicked] = useState<string | null>(null);
   const topicId =
     picked ??

@@ -24,12 +24,15 @@ export interface BrowserSuite {
  * server (configured with `env`) and browser exist from the first of the file's own beforeAll
  * hooks on.
  */
-export function useServerAndBrowser(env: Record<string, string> = {}): BrowserSuite {
+export function useServerAndBrowser(
+  env: Record<string, string> = {},
+  { chromiumArgs = [] }: { chromiumArgs?: readonly string[] } = {},
+): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(env), launchChromium()]);
+    [server, browser] = await Promise.all([startServer(env), launchChromium(chromiumArgs)]);
   });
   afterAll(async () => {
     await browser?.close();

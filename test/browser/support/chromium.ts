@@ -16,8 +16,13 @@ const ARGS = [
   '--no-first-run',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+/** `extraArgs`: flags for one suite's needs (the widget's: third-party storage allowed). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...ARGS, ...extraArgs],
+    headless: true,
+  });
 }
 
 /** `describe` that runs only where Chromium is installed (and insists on it in CI). */

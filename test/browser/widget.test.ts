@@ -1,0 +1,108 @@
+// The chat widget on another site: a portal's page on 127.0.0.1 embeds it from Switchboard on
+// localhost with the admin page's snippet; an anonymous visitor opens the launcher, chats with an
+// agent in another browser, hears the reply through the JS API, reloads the portal's page and
+// finds the chat again; and the portal's scripts cannot read the visitor's token.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { saveWidgetSettings } from '../../src/services/widget/widgetSettings.js';
+import { DEFAULT_WIDGET_SETTINGS } from '../../src/shared/widgetSettingsApi.js';
+import { widgetSnippet } from '../../src/shared/widgetSnippet.js';
+
+import { useServerAndBrowser } from './support/browserSuite.js';
+import { describeInBrowser } from './support/chromium.js';
+import { asLocalhost, startHostSite, type HostSite } from './support/hostSite.js';
+import { goOnline } from './support/scenes.js';
+import { bubbles, send, until, visible, type SignedInPage } from './support/ui.js';
+
+const THIRD_PARTY_STORAGE = ['--disable-features=TrackingProtection3pcd'];
+const SETTINGS = { ...DEFAULT_WIDGET_SETTINGS, color: '#0f766e', greeting: 'Registry help' };
+
+describeInBrowser('the chat widget embedded in another site', () => {
+  // Debian's Chromium blocks third-party cookies, and with them a framed page's localStorage
+  // (docs/widget.md, Storage): this suite runs as a browser that allows partitioned storage.
+  const suite = useServerAndBrowser({}, { chromiumArgs: THIRD_PARTY_STORAGE });
+  let host: HostSite;
+  let agentPage: SignedInPage;
+  let visitorPage: SignedInPage;
+  const widget = () => visitorPage.frameLocator('iframe[title="Chat"]');
+  const widgetBubbles = (frame: FrameLocator, text: string) =>
+    frame
+      .getByRole('log', { name: 'Messages' })
+      .locator('.bubble')
+      .filter({ has: frame.locator('.bubble__text', { hasText: text }) });
+
+  beforeAll(async () => {
+    const switchboard = asLocalhost(suite.server.url);
+    const snippet = widgetSnippet(switchboard, SETTINGS).replace(
+      '></script>',
+      ` onload="window.heard = []; Switchboard.on('message', (m) => heard.push(m.text))"></script>`,
+    );
+    host = await startHostSite(
+      `<!doctype html><title>Student portal</title><h1>Student portal</h1>${snippet}`,
+    );
+    const boss = await suite.server.person('Boss', 'super_admin');
+    await saveWidgetSettings(suite.server.node.ctx, boss, {
+      ...SETTINGS,
+      allowedOrigins: [host.url],
+    });
+  });
+  afterAll(async () => {
+    await host?.stop();
+  });
+
+  it('lets an anonymous visitor chat with an agent from the launcher', async () => {
+    const agent = await suite.server.person('Ama Mensah', 'admin');
+    agentPage = await suite.signIn(agent);
+    await goOnline(agentPage);
+
+    visitorPage = await suite.openPage({ baseURL: host.url });
+    await visitorPage.goto('/');
+    // Nothing but the launcher until the visitor opens it.
+    await visible(visitorPage.getByRole('button', { name: 'Open the chat' }));
+    expect(await visitorPage.locator('[data-switchboard-widget] iframe').count()).toBe(0);
+    await visitorPage.getByRole('button', { name: 'Open the chat' }).click();
+
+    const frame = widget();
+    await visible(frame.getByText('Registry help'));
+    await frame.getByLabel('Subject').fill('Transcript request');
+    await frame.getByLabel('Your message').fill('How do I get my transcript?');
+    await frame.getByRole('button', { name: 'Start chat' }).click();
+    await visible(frame.getByText('Ama Mensah joined the chat'));
+    await visible(bubbles(agentPage, 'How do I get my transcript?'));
+
+    await send(agentPage, 'You can order it at the registry desk.');
+    await visible(widgetBubbles(frame, 'You can order it at the registry desk.'));
+    await until(async () =>
+      expect(await visitorPage.evaluate('window.heard')).toContain(
+        'You can order it at the registry desk.',
+      ),
+    );
+    expect(visitorPage.errors).toEqual([]);
+  });
+
+  it('finds the chat again after the host page reloads, reopened as it was left', async () => {
+    await visitorPage.reload();
+    const frame = widget();
+    await visible(widgetBubbles(frame, 'How do I get my transcript?'));
+    await visible(widgetBubbles(frame, 'You can order it at the registry desk.'));
+    await frame.locator('.composer__input').fill('Thank you!');
+    await frame.locator('.composer__input').press('Enter');
+    await visible(bubbles(agentPage, 'Thank you!'));
+  });
+
+  it("keeps the visitor's token out of the host page's reach", async () => {
+    const reach = await visitorPage.evaluate(`(() => {
+      const frame = document.querySelector('[data-switchboard-widget]').shadowRoot.querySelector('iframe');
+      try {
+        return String(frame.contentWindow.localStorage.length);
+      } catch (error) {
+        return error.name;
+      }
+    })()`);
+    expect(reach).toBe('SecurityError');
+    const own = await visitorPage.evaluate(
+      '({ cookie: document.cookie, local: Object.keys(localStorage), session: Object.keys(sessionStorage) })',
+    );
+    expect(own).toEqual({ cookie: '', local: [], session: ['switchboard.widget.open'] });
+  });
+});
