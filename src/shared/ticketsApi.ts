@@ -206,7 +206,7 @@ const limit = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
 const cursor = optionalText(200).optional().describe('nextCursor from the previous page');
 
-export const TICKET_SORTS = ['updated', 'priority', 'due'] as const;
+export const TICKET_SORTS = ['updated', 'created', 'number', 'priority', 'due'] as const;
 
 export const ListTicketsQuery = z.object({
   status: z
@@ -240,7 +240,7 @@ export const ListTicketsQuery = z.object({
     .enum(TICKET_SORTS)
     .default('updated')
     .describe(
-      '`updated`: last update first; `priority`: most pressing first, then last update; `due`: the soonest SLA due time first, tickets without one after',
+      '`updated`: last update first; `created`: newest first; `number`: highest number first; `priority`: most pressing first, then last update; `due`: the soonest SLA due time first, tickets without one after',
     ),
   cursor,
   limit: limit(LIMITS.pageSize, 25),
