@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   clientToken,
+  ErrorBody,
   FileAttachment,
   Id,
   isoTime,
@@ -195,6 +196,49 @@ export type ReplyToTicketBody = z.infer<typeof ReplyToTicketBody>;
 export const MergeTicketBody = z.object({
   targetId: Id.describe('the ticket this one is a duplicate of'),
 });
+
+/** Tickets one bulk action changes at most. */
+export const BULK_TICKETS_MAX = 100;
+
+/** One change a bulk action makes to each ticket. */
+export const BulkTicketChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assignee'), assigneeId: UpdateTicketBody.shape.assigneeId.unwrap() }),
+  z.object({ kind: z.literal('status'), status: TicketStatus }),
+  z.object({ kind: z.literal('priority'), priority: Priority }),
+  z.object({ kind: z.literal('team'), teamId: Id.nullable() }),
+  z.object({ kind: z.literal('addTags'), tags: tags.min(1) }),
+  z.object({ kind: z.literal('removeTags'), tags: tags.min(1) }),
+  z.object({
+    kind: z.literal('merge'),
+    targetId: Id.describe('the ticket every one of `ticketIds` is a duplicate of'),
+  }),
+]);
+export type BulkTicketChange = z.infer<typeof BulkTicketChange>;
+
+export const BulkTicketBody = z.object({
+  ticketIds: z
+    .array(Id)
+    .min(1)
+    .max(BULK_TICKETS_MAX)
+    .describe('the tickets to change, each once (a repeated id counts once)'),
+  change: BulkTicketChange,
+});
+export type BulkTicketBody = z.infer<typeof BulkTicketBody>;
+
+export const BulkTicketResult = z.object({
+  ticketId: Id,
+  status: z
+    .number()
+    .int()
+    .describe('what `PATCH /tickets/{id}` (or its merge) would have answered: 200 when changed'),
+  error: ErrorBody.shape.error.nullable().describe('why this ticket was not changed'),
+});
+export type BulkTicketResult = z.infer<typeof BulkTicketResult>;
+
+export const BulkTicketReply = z.object({
+  results: z.array(BulkTicketResult).describe('one per ticket, in the order asked'),
+});
+export type BulkTicketReply = z.infer<typeof BulkTicketReply>;
 
 export const ChatTicketBody = z.object({
   subject: text(LIMITS.subject).optional().describe("default: the chat's subject"),

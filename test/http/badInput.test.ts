@@ -616,6 +616,44 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(unknown.status).toBe(404);
   });
 
+  it('refuses a bulk change of no tickets, too many, bad ids or not exactly one change', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const yaw = await server.signUp('Yaw');
+    const id = (await yaw.post('/api/v1/tickets', { subject: 'Refund', message: 'Please' })).body
+      .id as string;
+    const status = { kind: 'status', status: 'pending' };
+    const many = Array.from({ length: 101 }, () => id);
+    for (const body of [
+      {},
+      { ticketIds: [], change: status },
+      { ticketIds: many, change: status },
+      { ticketIds: ['#1'], change: status },
+      { ticketIds: ['\u0000'], change: status },
+      { ticketIds: id, change: status },
+      { ticketIds: [id] },
+      { ticketIds: [id], change: {} },
+      { ticketIds: [id], change: { kind: 'subject', subject: 'x' } },
+      { ticketIds: [id], change: { kind: 'status', status: 'done' } },
+      { ticketIds: [id], change: { kind: 'status' } },
+      { ticketIds: [id], change: { kind: 'assignee', assigneeId: 'kofi' } },
+      { ticketIds: [id], change: { kind: 'addTags', tags: [] } },
+      { ticketIds: [id], change: { kind: 'removeTags', tags: ['no!'] } },
+      { ticketIds: [id], change: { kind: 'merge', targetId: '#2' } },
+      { ticketIds: [id], change: [status, status] },
+    ]) {
+      expectRefused(await boss.post('/api/v1/tickets/bulk', body), JSON.stringify(body));
+    }
+    // Ids of no ticket are each ticket's failure, the others are changed.
+    const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const mixed = await boss.post('/api/v1/tickets/bulk', {
+      ticketIds: [unknown, id],
+      change: status,
+    });
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.results.map((r: { status: number }) => r.status)).toEqual([404, 200]);
+    expect(mixed.body.results[0].error.code).toBe('NOT_FOUND');
+  });
+
   it('refuses bad ticket fields, SLA policies and calendars, naming what is wrong', async () => {
     const boss = await server.signUp('Boss', 'super_admin');
     const hours = { mon: [{ start: '09:00', end: '17:00' }] };

@@ -41,6 +41,8 @@ import type {
 } from '../../shared/teamsApi.js';
 import type { TransferOffer, TransferSessionBody } from '../../shared/transfersApi.js';
 import type {
+  BulkTicketChange,
+  BulkTicketReply,
   CreateTicketBody,
   ListTicketsQuery,
   ReplyToTicketBody,
@@ -230,6 +232,9 @@ export function createApi(http: HttpClient) {
       /** Merges this duplicate into `targetId`: answers the ticket merged into. */
       merge: (id: string, targetId: string) =>
         http.post<Ticket>(`${ticketAt(id)}/merge`, { targetId }),
+      /** One change to many tickets, each changed (or refused) as alone. */
+      bulk: (ticketIds: readonly string[], change: BulkTicketChange) =>
+        http.post<BulkTicketReply>('/tickets/bulk', { ticketIds, change }),
     },
     search: {
       /** Chats found by subject, messages or customer's name or email, best first. */

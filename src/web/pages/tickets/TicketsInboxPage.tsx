@@ -1,6 +1,6 @@
 // Agents: the ticket inbox. Views (My open, Unassigned, All open, Solved) narrowed by status,
 // priority and team, in the order its column headers choose, a page at a time, refetched when a
-// ticket frame arrives; worked from the keyboard (useListKeys). Words in the search box search
+// ticket frame arrives; worked from the keyboard (useListKeys), and changed in bulk (BulkBar). Words in the search box search
 // the view's tickets instead (subject and thread), best first, and show the first chats and
 // people they find below.
 import { useState } from 'preact/hooks';
@@ -18,6 +18,7 @@ import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { useNow } from '../../hooks/useNow.js';
 import { usePagedList } from '../../hooks/usePagedList.js';
 import { TICKETS } from '../../realtime/invalidations.js';
+import { BulkBar } from './BulkBar.js';
 import { InboxFilterForm } from './InboxFilterForm.js';
 import { InboxTable, sortDescription, type InboxRow } from './InboxTable.js';
 import {
@@ -64,6 +65,8 @@ export function TicketsInboxPage() {
   useLiveRefresh([TICKETS], () => void tickets.reload());
   const set = (changes: Partial<InboxFilters>) => setFilters({ ...filters, ...changes });
   const rows = tickets.items;
+  // What the bulk bar changes: the selected tickets still in the list.
+  const chosen = rows.flatMap(({ ticket }) => (selected.has(ticket.id) ? [ticket] : []));
   const toggle = (ticketId: string) => {
     const next = new Set(selected);
     if (!next.delete(ticketId)) next.add(ticketId);
@@ -99,6 +102,16 @@ export function TicketsInboxPage() {
           onType={setTyped}
           teams={teams.data?.items ?? []}
         />
+        {chosen.length > 0 && (
+          <BulkBar
+            selected={chosen}
+            teams={teams.data?.items ?? []}
+            onDone={(failed) => {
+              setSelected(new Set(failed));
+              void tickets.reload();
+            }}
+          />
+        )}
         {tickets.error && <Alert tone="danger">{tickets.error}</Alert>}
         {!tickets.loaded && tickets.loading && <Loading />}
         {tickets.loaded && rows.length === 0 && (
