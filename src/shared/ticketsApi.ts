@@ -295,3 +295,42 @@ export const TicketPageQuery = z.object({ cursor, limit: limit(LIMITS.messagePag
 export type TicketPageQuery = z.infer<typeof TicketPageQuery>;
 
 export const TicketMessageParams = z.object({ id: Id, messageId: Id });
+
+/**
+ * A saved view's query: the inbox list's filters and sort (the same fields as `GET /tickets`,
+ * status as a list), without a page.
+ */
+export const TicketViewQuery = z
+  .object({
+    status: z.array(TicketStatus).min(1).max(TICKET_STATUSES.length).optional(),
+    teamId: ListTicketsQuery.shape.teamId,
+    assigneeId: ListTicketsQuery.shape.assigneeId,
+    priority: ListTicketsQuery.shape.priority,
+    tag: ListTicketsQuery.shape.tag,
+    sort: z.enum(TICKET_SORTS).default('updated'),
+  })
+  .strict();
+export type TicketViewQuery = z.infer<typeof TicketViewQuery>;
+
+export const TicketView = z.object({
+  id: Id,
+  name: z.string(),
+  query: TicketViewQuery,
+  shared: z.boolean().describe('listed for every agent (super admins share)'),
+  mine: z.boolean().describe('the caller saved it, and may change or delete it'),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const CreateTicketViewBody = z.object({
+  name: text(LIMITS.subject),
+  query: TicketViewQuery,
+  shared: z.boolean().default(false).describe('super admins only (403 for anyone else)'),
+});
+export type CreateTicketViewBody = z.infer<typeof CreateTicketViewBody>;
+
+export const UpdateTicketViewBody = z
+  .object({ name: text(LIMITS.subject), query: TicketViewQuery, shared: z.boolean() })
+  .partial();
+export type UpdateTicketViewBody = z.infer<typeof UpdateTicketViewBody>;

@@ -654,6 +654,49 @@ describeEachDatabase('bad input over HTTP', (db) => {
     expect(mixed.body.results[0].error.code).toBe('NOT_FOUND');
   });
 
+  it('refuses saved views with a bad name, query or id, naming the field', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const query = { sort: 'updated' };
+    for (const body of [
+      {},
+      { name: '', query },
+      { name: 'a\u0000', query },
+      { name: 'x'.repeat(201), query },
+      { name: 'Refunds' },
+      { name: 'Refunds', query: [] },
+      { name: 'Refunds', query: { sort: 'name' } },
+      { name: 'Refunds', query: { status: 'new' } },
+      { name: 'Refunds', query: { status: [] } },
+      { name: 'Refunds', query: { status: ['done'] } },
+      { name: 'Refunds', query: { teamId: 'x' } },
+      { name: 'Refunds', query: { assigneeId: 'kofi' } },
+      { name: 'Refunds', query: { priority: 'asap' } },
+      { name: 'Refunds', query: { tag: '\u0000' } },
+      { name: 'Refunds', query: { cursor: 'abc' } },
+      { name: 'Refunds', query: { q: 'words' } },
+      { name: 'Refunds', query, shared: 'yes' },
+    ]) {
+      expectRefused(await boss.post('/api/v1/ticket-views', body), JSON.stringify(body));
+    }
+    const saved = await boss.post('/api/v1/ticket-views', { name: 'Refunds', query });
+    expect(saved.status).toBe(201);
+    const at = `/api/v1/ticket-views/${saved.body.id}`;
+    for (const [method, path, body] of [
+      ['PATCH', at, { name: ' ' }],
+      ['PATCH', at, { query: { sort: 'name' } }],
+      ['PATCH', at, { shared: 1 }],
+      ['PATCH', '/api/v1/ticket-views/x', { name: 'Fine' }],
+      ['DELETE', '/api/v1/ticket-views/%00', undefined],
+    ] as const) {
+      expectRefused(await boss.request(method, path, body), `${method} ${path}`);
+    }
+    const unknown = await boss.request(
+      'DELETE',
+      '/api/v1/ticket-views/01890a5d-ac96-774b-bcce-b302099a8057',
+    );
+    expect(unknown.status).toBe(404);
+  });
+
   it('refuses bad ticket fields, SLA policies and calendars, naming what is wrong', async () => {
     const boss = await server.signUp('Boss', 'super_admin');
     const hours = { mon: [{ start: '09:00', end: '17:00' }] };

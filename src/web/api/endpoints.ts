@@ -44,6 +44,7 @@ import type {
   BulkTicketChange,
   BulkTicketReply,
   CreateTicketBody,
+  TicketView,
   ListTicketsQuery,
   ReplyToTicketBody,
   Ticket,
@@ -51,6 +52,8 @@ import type {
   TicketMessage,
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
+import type { CreateTicketViewBody } from '../../shared/ticketsApi.js';
+import type { z } from 'zod';
 import type { TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
@@ -201,6 +204,12 @@ export function createApi(http: HttpClient) {
       update: (id: string, body: UpdateTopicBody) =>
         http.patch<Topic>(`/topics/${encodeURIComponent(id)}`, body),
       remove: (id: string) => http.delete(`/topics/${encodeURIComponent(id)}`),
+    },
+    ticketViews: {
+      list: () => http.get<{ items: TicketView[] }>('/ticket-views'),
+      create: (body: z.input<typeof CreateTicketViewBody>) =>
+        http.post<TicketView>('/ticket-views', body),
+      remove: (id: string) => http.delete(`/ticket-views/${encodeURIComponent(id)}`),
     },
     tickets: {
       /** The inbox (agents) or the caller's requests, a page at a time. */

@@ -5,6 +5,7 @@
 // people they find below.
 import { useState } from 'preact/hooks';
 import type { Page } from '../../../shared/api.js';
+import type { TicketView } from '../../../shared/ticketsApi.js';
 import { navigate } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
@@ -26,10 +27,12 @@ import {
   INBOX_VIEW_LABELS,
   inboxQuery,
   NO_FILTERS,
+  savedViewQuery,
   type InboxFilters,
   type InboxView,
 } from './inboxViews.js';
 import { OtherMatches } from './OtherMatches.js';
+import { SavedViews } from './SavedViews.js';
 import { ticketHref } from './ticketLabels.js';
 import { useListKeys } from './useListKeys.js';
 
@@ -44,6 +47,7 @@ export function TicketsInboxPage() {
   const { api } = useServices();
   const [view, setView] = useState<InboxView>('mine');
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
+  const [saved, setSaved] = useState<TicketView | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const teams = useAsync(() => api.teams.list(), []);
   const now = useNow(30_000);
@@ -53,14 +57,16 @@ export function TicketsInboxPage() {
   const searching = q.trim().length > 0;
   const tickets = usePagedList(
     async (cursor): Promise<Page<InboxRow>> => {
-      const { sort, ...query } = { ...inboxQuery(view, filters), cursor };
+      // A saved view's query in place of the built-in view and its filters; the headers sort it.
+      const asked = saved ? { ...saved.query, sort: filters.sort } : inboxQuery(view, filters);
+      const { sort, ...query } = { ...asked, cursor };
       if (!searching) {
         const page = await api.tickets.list({ ...query, sort, limit: 25 });
         return { ...page, items: page.items.map((ticket) => ({ ticket, match: null })) };
       }
       return api.tickets.search(q, { ...query, limit: 25 });
     },
-    [view, filters.status, filters.priority, filters.teamId, filters.sort, q],
+    [view, filters.status, filters.priority, filters.teamId, filters.sort, q, saved?.id],
   );
   useLiveRefresh([TICKETS], () => void tickets.reload());
   const set = (changes: Partial<InboxFilters>) => setFilters({ ...filters, ...changes });
@@ -90,11 +96,21 @@ export function TicketsInboxPage() {
         selected={view}
         onSelect={(next) => {
           setView(next);
+          setSaved(null);
           set({ status: '' });
+        }}
+      />
+      <SavedViews
+        active={saved}
+        current={savedViewQuery(view, filters)}
+        onSelect={(next) => {
+          setSaved(next);
+          if (next) set({ sort: next.query.sort });
         }}
       />
       <TabPanel idPrefix="tickets" id={view} class="stack">
         <InboxFilterForm
+          saved={saved?.name ?? null}
           view={view}
           filters={filters}
           onChange={set}
@@ -122,8 +138,8 @@ export function TicketsInboxPage() {
             rows={rows}
             caption={
               searching
-                ? `${INBOX_VIEW_LABELS[view]} tickets matching “${q.trim()}”, best match first`
-                : `${INBOX_VIEW_LABELS[view]} tickets ${sortDescription(filters.sort)}, updated live`
+                ? `${saved?.name ?? INBOX_VIEW_LABELS[view]} tickets matching “${q.trim()}”, best match first`
+                : `${saved?.name ?? INBOX_VIEW_LABELS[view]} tickets ${sortDescription(filters.sort)}, updated live`
             }
             sort={searching ? null : filters.sort}
             onSort={(sort) => set({ sort })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxQuery, NO_FILTERS } from './inboxViews.js';
+import { inboxQuery, NO_FILTERS, savedViewQuery } from './inboxViews.js';
 
 describe('inbox views', () => {
   it('asks for the open statuses of the caller, of nobody, or of everyone', () => {
@@ -39,5 +39,14 @@ describe('inbox views', () => {
       'pending',
       'on_hold',
     ]);
+  });
+
+  it('saves a view as its list query and sort, without a page', () => {
+    expect(savedViewQuery('mine', { ...NO_FILTERS, priority: 'urgent', sort: 'due' })).toEqual({
+      status: ['new', 'open', 'pending', 'on_hold'],
+      assigneeId: 'me',
+      priority: 'urgent',
+      sort: 'due',
+    });
   });
 });

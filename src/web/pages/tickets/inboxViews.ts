@@ -1,7 +1,7 @@
 // The agents' inbox views as list queries: My open, Unassigned, All open, Solved. "Open" here is
 // every status the desk still owes work on (new, open, pending, on hold).
 import type { TicketsQuery } from '../../api/endpoints.js';
-import type { TICKET_SORTS } from '../../../shared/ticketsApi.js';
+import type { TICKET_SORTS, TicketViewQuery } from '../../../shared/ticketsApi.js';
 import type { Priority, TicketStatus } from '../../../shared/vocabulary.js';
 
 export type InboxSort = (typeof TICKET_SORTS)[number];
@@ -44,6 +44,18 @@ export function inboxQuery(view: InboxView, filters: InboxFilters): TicketsQuery
     ...(view === 'unassigned' ? { assigneeId: 'none' as const } : {}),
     ...(filters.priority ? { priority: filters.priority } : {}),
     ...(filters.teamId ? { teamId: filters.teamId } : {}),
+    sort: filters.sort,
+  };
+}
+
+/** What "Save view" keeps of a built-in view and its filters: the list query, without a page. */
+export function savedViewQuery(view: InboxView, filters: InboxFilters): TicketViewQuery {
+  const { status, assigneeId, priority, teamId } = inboxQuery(view, filters);
+  return {
+    ...(status ? { status: [...status] } : {}),
+    ...(assigneeId ? { assigneeId } : {}),
+    ...(priority ? { priority } : {}),
+    ...(teamId ? { teamId } : {}),
     sort: filters.sort,
   };
 }
