@@ -108,6 +108,7 @@ export function BulkBar(props: {
         <span class="filters__label">Change</span>
         <select
           class="input select"
+          aria-label="Change"
           value={action}
           onChange={(e) => {
             setAction(e.currentTarget.value as Action);
@@ -122,10 +123,13 @@ export function BulkBar(props: {
         </select>
       </label>
       <label class="filters__field">
-        <span class="filters__label">To</span>
+        <span class="filters__label" aria-hidden="true">
+          To
+        </span>
         {options ? (
           <select
             class="input select"
+            aria-label="New value"
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
           >
@@ -139,7 +143,12 @@ export function BulkBar(props: {
             ))}
           </select>
         ) : (
-          <input class="input" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+          <input
+            class="input"
+            aria-label="New value"
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+          />
         )}
       </label>
       <Button type="submit" variant="primary" busy={busy} disabled={options !== null && !value}>
