@@ -41,6 +41,7 @@ import { quickResponseRoutes } from './routes/quickResponses.js';
 import { teamRoutes } from './routes/teams.js';
 import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
 import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
+import { ticketViewRoutes } from './routes/ticketViews.js';
 import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { searchRoutes } from './routes/search.js';
 import { reportRoutes } from './routes/reports.js';
@@ -218,6 +219,7 @@ export async function buildApp({
       await api.register(ticketReportRoutes, { prefix: '/reports', ctx });
       await api.register(chatTicketRoutes, { prefix: '/sessions', ctx });
       await api.register(ticketFieldRoutes, { prefix: '/ticket-fields', ctx });
+      await api.register(ticketViewRoutes, { prefix: '/ticket-views', ctx });
       await api.register(slaPolicyRoutes, { prefix: '/sla-policies', ctx });
       await api.register(calendarRoutes, { prefix: '/calendars', ctx });
       await api.register(mailRoutes, { prefix: '/mail', ctx });

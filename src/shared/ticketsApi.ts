@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   clientToken,
+  ErrorBody,
   FileAttachment,
   Id,
   isoTime,
@@ -204,6 +205,49 @@ export const MergeTicketBody = z.object({
   targetId: Id.describe('the ticket this one is a duplicate of'),
 });
 
+/** Tickets one bulk action changes at most. */
+export const BULK_TICKETS_MAX = 100;
+
+/** One change a bulk action makes to each ticket. */
+export const BulkTicketChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assignee'), assigneeId: UpdateTicketBody.shape.assigneeId.unwrap() }),
+  z.object({ kind: z.literal('status'), status: TicketStatus }),
+  z.object({ kind: z.literal('priority'), priority: Priority }),
+  z.object({ kind: z.literal('team'), teamId: Id.nullable() }),
+  z.object({ kind: z.literal('addTags'), tags: tags.min(1) }),
+  z.object({ kind: z.literal('removeTags'), tags: tags.min(1) }),
+  z.object({
+    kind: z.literal('merge'),
+    targetId: Id.describe('the ticket every one of `ticketIds` is a duplicate of'),
+  }),
+]);
+export type BulkTicketChange = z.infer<typeof BulkTicketChange>;
+
+export const BulkTicketBody = z.object({
+  ticketIds: z
+    .array(Id)
+    .min(1)
+    .max(BULK_TICKETS_MAX)
+    .describe('the tickets to change, each once (a repeated id counts once)'),
+  change: BulkTicketChange,
+});
+export type BulkTicketBody = z.infer<typeof BulkTicketBody>;
+
+export const BulkTicketResult = z.object({
+  ticketId: Id,
+  status: z
+    .number()
+    .int()
+    .describe('what `PATCH /tickets/{id}` (or its merge) would have answered: 200 when changed'),
+  error: ErrorBody.shape.error.nullable().describe('why this ticket was not changed'),
+});
+export type BulkTicketResult = z.infer<typeof BulkTicketResult>;
+
+export const BulkTicketReply = z.object({
+  results: z.array(BulkTicketResult).describe('one per ticket, in the order asked'),
+});
+export type BulkTicketReply = z.infer<typeof BulkTicketReply>;
+
 export const ChatTicketBody = z.object({
   subject: text(LIMITS.subject).optional().describe("default: the chat's subject"),
   priority: Priority.optional().describe("default: the chat's priority"),
@@ -214,7 +258,7 @@ const limit = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
 const cursor = optionalText(200).optional().describe('nextCursor from the previous page');
 
-export const TICKET_SORTS = ['updated', 'priority', 'due'] as const;
+export const TICKET_SORTS = ['updated', 'created', 'number', 'priority', 'due'] as const;
 
 export const ListTicketsQuery = z.object({
   status: z
@@ -248,7 +292,7 @@ export const ListTicketsQuery = z.object({
     .enum(TICKET_SORTS)
     .default('updated')
     .describe(
-      '`updated`: last update first; `priority`: most pressing first, then last update; `due`: the soonest SLA due time first, tickets without one after',
+      '`updated`: last update first; `created`: newest first; `number`: highest number first; `priority`: most pressing first, then last update; `due`: the soonest SLA due time first, tickets without one after',
     ),
   cursor,
   limit: limit(LIMITS.pageSize, 25),
@@ -259,3 +303,42 @@ export const TicketPageQuery = z.object({ cursor, limit: limit(LIMITS.messagePag
 export type TicketPageQuery = z.infer<typeof TicketPageQuery>;
 
 export const TicketMessageParams = z.object({ id: Id, messageId: Id });
+
+/**
+ * A saved view's query: the inbox list's filters and sort (the same fields as `GET /tickets`,
+ * status as a list), without a page.
+ */
+export const TicketViewQuery = z
+  .object({
+    status: z.array(TicketStatus).min(1).max(TICKET_STATUSES.length).optional(),
+    teamId: ListTicketsQuery.shape.teamId,
+    assigneeId: ListTicketsQuery.shape.assigneeId,
+    priority: ListTicketsQuery.shape.priority,
+    tag: ListTicketsQuery.shape.tag,
+    sort: z.enum(TICKET_SORTS).default('updated'),
+  })
+  .strict();
+export type TicketViewQuery = z.infer<typeof TicketViewQuery>;
+
+export const TicketView = z.object({
+  id: Id,
+  name: z.string(),
+  query: TicketViewQuery,
+  shared: z.boolean().describe('listed for every agent (super admins share)'),
+  mine: z.boolean().describe('the caller saved it, and may change or delete it'),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const CreateTicketViewBody = z.object({
+  name: text(LIMITS.subject),
+  query: TicketViewQuery,
+  shared: z.boolean().default(false).describe('super admins only (403 for anyone else)'),
+});
+export type CreateTicketViewBody = z.infer<typeof CreateTicketViewBody>;
+
+export const UpdateTicketViewBody = z
+  .object({ name: text(LIMITS.subject), query: TicketViewQuery, shared: z.boolean() })
+  .partial();
+export type UpdateTicketViewBody = z.infer<typeof UpdateTicketViewBody>;

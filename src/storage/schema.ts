@@ -123,6 +123,19 @@ export interface TransferOffersTable {
   returned_to: 'sender' | 'queue' | null;
 }
 
+/** A saved inbox view: an agent's named ticket list query, or one shared with the desk. */
+export interface TicketViewsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** JSON of TicketViewQuery (shared/ticketsApi.ts), checked when saved and when read. */
+  query: string;
+  /** 1: every agent lists it (super admins share); 0: its owner's. */
+  shared: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** A team (department) of the desk. */
 export interface TeamsTable {
   id: string;
@@ -626,6 +639,7 @@ export interface Database {
   ticket_chat_links: TicketChatLinksTable;
   sla_policies: SlaPoliciesTable;
   business_calendars: BusinessCalendarsTable;
+  ticket_views: TicketViewsTable;
   mail_messages: MailMessagesTable;
   mail_outbox: MailOutboxTable;
   account_tokens: AccountTokensTable;
@@ -652,6 +666,7 @@ export type TicketUpdate = Updateable<TicketsTable>;
 export type TicketMessageRow = Selectable<TicketMessagesTable>;
 export type TicketEventRow = Selectable<TicketEventsTable>;
 export type TicketFieldRow = Selectable<TicketFieldsTable>;
+export type TicketViewRow = Selectable<TicketViewsTable>;
 export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type BusinessCalendarRow = Selectable<BusinessCalendarsTable>;
 export type FileRow = Selectable<FilesTable>;

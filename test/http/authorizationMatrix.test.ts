@@ -18,6 +18,7 @@ import { createSlaPolicy } from '../../src/services/tickets/slaPolicies.js';
 import { createTicket } from '../../src/services/tickets/ticketCreator.js';
 import { createTicketField } from '../../src/services/tickets/ticketFields.js';
 import { mergeTicket } from '../../src/services/tickets/ticketMerger.js';
+import { createTicketView } from '../../src/services/tickets/ticketViews.js';
 import { replyToTicket } from '../../src/services/tickets/ticketReplier.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
@@ -105,6 +106,9 @@ interface Fixture {
   mail?: string;
   /** A reply of the requester's that came by mail (rows with `setup: withMailedReply`). */
   mailedReply?: string;
+  /** Saved inbox views (rows with `setup: withTicketViews`): the agent's own, and a shared one. */
+  view?: string;
+  sharedView?: string;
 }
 
 interface Row {
@@ -112,6 +116,8 @@ interface Row {
   cases: Partial<Record<Case, Statuses>>;
   /** More of a fixture this row needs, made for each fixture. */
   setup?(f: Fixture, kase: Case, env: SetupEnv): Promise<Partial<Fixture>>;
+  /** For a route answering 200 with a status per item (bulk changes): the one recorded. */
+  outcome?(body: any): number;
 }
 
 interface SetupEnv {
@@ -196,6 +202,17 @@ async function withMailedReply(f: Fixture, _kase: Case, { ctx, viewers }: SetupE
 }
 
 /** A mail of the outbox whose last attempt failed, as the worker leaves it. */
+async function withTicketViews(_f: Fixture, _kase: Case, { ctx, viewers }: SetupEnv) {
+  const query = { sort: 'updated' as const };
+  const own = await createTicketView(ctx, viewers.agent, { name: 'Mine', query, shared: false });
+  const shared = await createTicketView(ctx, viewers.superAdmin, {
+    name: 'Desk',
+    query,
+    shared: true,
+  });
+  return { view: own.id, sharedView: shared.id };
+}
+
 async function withDeadMail(_f: Fixture, _kase: Case, { ctx }: SetupEnv) {
   const id = ctx.ids.next();
   const now = ctx.clock.now();
@@ -742,6 +759,55 @@ const TABLE: Record<string, Row> = {
     request: (f) => ({ path: `${tk(f)}/merge`, body: { targetId: f.otherTicket } }),
     cases: { ticket: ticketViewers(200, 403), closed: ticketViewers(409, 403) },
   },
+  // Saved views: agents list theirs and the shared ones; only the owner changes one (another's
+  // shared view is a 403 to them, a personal one not found). Customers have none (403).
+  'GET /api/v1/ticket-views': {
+    request: () => ({ path: '/api/v1/ticket-views' }),
+    cases: { any: agentsOnly(200) },
+  },
+  'POST /api/v1/ticket-views': {
+    request: () => ({
+      path: '/api/v1/ticket-views',
+      body: { name: 'Refunds', query: { tag: 'refund', sort: 'due' } },
+    }),
+    cases: { any: agentsOnly(201) },
+  },
+  'PATCH /api/v1/ticket-views/:id': {
+    request: (f) => ({
+      path: `/api/v1/ticket-views/${f.kase === 'settings' ? f.sharedView : f.view}`,
+      body: { name: 'Renamed' },
+    }),
+    setup: withTicketViews,
+    cases: {
+      any: [401, 403, 403, 200, 404, 404, 404, 404],
+      settings: [401, 403, 403, 403, 403, 200, 403, 403],
+    },
+  },
+  'DELETE /api/v1/ticket-views/:id': {
+    request: (f) => ({
+      path: `/api/v1/ticket-views/${f.kase === 'settings' ? f.sharedView : f.view}`,
+    }),
+    setup: withTicketViews,
+    cases: {
+      any: [401, 403, 403, 204, 404, 404, 404, 404],
+      settings: [401, 403, 403, 403, 403, 204, 403, 403],
+    },
+  },
+  // Agents only; each ticket as PATCH (or its merge) would answer it alone, recorded from the
+  // ticket's own result (the reply is a 200 either way).
+  'POST /api/v1/tickets/bulk': {
+    request: (f) => ({
+      path: '/api/v1/tickets/bulk',
+      body: { ticketIds: [f.ticket], change: { kind: 'priority', priority: 'high' } },
+    }),
+    outcome: (body: { results: Array<{ status: number }> }) => body.results[0]!.status,
+    // Customers are refused the route itself: the other customer too (403, not 404).
+    cases: {
+      ticket: [401, 403, 403, 200, 404, 200, 404, 200],
+      assigned: [401, 403, 403, 200, 200, 200, 404, 200],
+      closed: [401, 403, 403, 409, 404, 409, 404, 409],
+    },
+  },
   'GET /api/v1/tickets/:id/messages': {
     request: (f) => ({ path: `${tk(f)}/messages` }),
     cases: { ticket: ticketViewers(200), noTeam: ticketViewers(200, 200, ['colleague', 'lead']) },
@@ -1241,7 +1307,9 @@ for (const dialect of availableDialects()) {
               path,
               method === 'GET' ? undefined : (body ?? {}),
             );
-            statuses.push(reply.status);
+            statuses.push(
+              row.outcome && reply.status === 200 ? row.outcome(reply.body) : reply.status,
+            );
           }
           actual[kase] = statuses;
         }

@@ -583,6 +583,10 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets?sort=priority&cursor=${cursorOf(['p', 9, Date.now(), id])}`,
       `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', 1.5, id])}`,
       `/api/v1/tickets?sort=due&cursor=${cursorOf(['u', Date.now(), id])}`,
+      `/api/v1/tickets?sort=number&cursor=${cursorOf(['n', 1.5])}`,
+      `/api/v1/tickets?sort=number&cursor=${cursorOf(['n', 'x'])}`,
+      `/api/v1/tickets?sort=created&cursor=${cursorOf(['u', Date.now(), id])}`,
+      `/api/v1/tickets?sort=created&cursor=${cursorOf(['c', Date.now(), '%00'])}`,
       `/api/v1/tickets/${id}/messages?cursor=${cursorOf([1, 'a\u0000'])}`,
       `/api/v1/tickets/${id}/messages?limit=201`,
       `/api/v1/tickets/${id}/events?cursor=${cursorOf(['x'])}`,
@@ -665,6 +669,8 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets?sort=priority&cursor=${cursorOf(['p', 2, Date.now(), id])}`,
       `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', null, id])}`,
       `/api/v1/tickets?sort=due&cursor=${cursorOf(['d', Date.now(), id])}`,
+      `/api/v1/tickets?sort=number&cursor=${cursorOf(['n', 1])}`,
+      `/api/v1/tickets?sort=created&cursor=${cursorOf(['c', Date.now(), id])}`,
       '/api/v1/tickets?status=new,open&assigneeId=none&teamId=none',
       '/api/v1/tickets?number=1',
       `/api/v1/tickets/${id}/messages?cursor=${cursorOf([Date.now(), id])}`,
@@ -673,6 +679,87 @@ describeEachDatabase('bad input over HTTP', (db) => {
       expect((await boss.get(path)).status, path).toBe(200);
     }
     const unknown = await boss.get('/api/v1/tickets/01890a5d-ac96-774b-bcce-b302099a8057');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses a bulk change of no tickets, too many, bad ids or not exactly one change', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const yaw = await server.signUp('Yaw');
+    const id = (await yaw.post('/api/v1/tickets', { subject: 'Refund', message: 'Please' })).body
+      .id as string;
+    const status = { kind: 'status', status: 'pending' };
+    const many = Array.from({ length: 101 }, () => id);
+    for (const body of [
+      {},
+      { ticketIds: [], change: status },
+      { ticketIds: many, change: status },
+      { ticketIds: ['#1'], change: status },
+      { ticketIds: ['\u0000'], change: status },
+      { ticketIds: id, change: status },
+      { ticketIds: [id] },
+      { ticketIds: [id], change: {} },
+      { ticketIds: [id], change: { kind: 'subject', subject: 'x' } },
+      { ticketIds: [id], change: { kind: 'status', status: 'done' } },
+      { ticketIds: [id], change: { kind: 'status' } },
+      { ticketIds: [id], change: { kind: 'assignee', assigneeId: 'kofi' } },
+      { ticketIds: [id], change: { kind: 'addTags', tags: [] } },
+      { ticketIds: [id], change: { kind: 'removeTags', tags: ['no!'] } },
+      { ticketIds: [id], change: { kind: 'merge', targetId: '#2' } },
+      { ticketIds: [id], change: [status, status] },
+    ]) {
+      expectRefused(await boss.post('/api/v1/tickets/bulk', body), JSON.stringify(body));
+    }
+    // Ids of no ticket are each ticket's failure, the others are changed.
+    const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const mixed = await boss.post('/api/v1/tickets/bulk', {
+      ticketIds: [unknown, id],
+      change: status,
+    });
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.results.map((r: { status: number }) => r.status)).toEqual([404, 200]);
+    expect(mixed.body.results[0].error.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses saved views with a bad name, query or id, naming the field', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const query = { sort: 'updated' };
+    for (const body of [
+      {},
+      { name: '', query },
+      { name: 'a\u0000', query },
+      { name: 'x'.repeat(201), query },
+      { name: 'Refunds' },
+      { name: 'Refunds', query: [] },
+      { name: 'Refunds', query: { sort: 'name' } },
+      { name: 'Refunds', query: { status: 'new' } },
+      { name: 'Refunds', query: { status: [] } },
+      { name: 'Refunds', query: { status: ['done'] } },
+      { name: 'Refunds', query: { teamId: 'x' } },
+      { name: 'Refunds', query: { assigneeId: 'kofi' } },
+      { name: 'Refunds', query: { priority: 'asap' } },
+      { name: 'Refunds', query: { tag: '\u0000' } },
+      { name: 'Refunds', query: { cursor: 'abc' } },
+      { name: 'Refunds', query: { q: 'words' } },
+      { name: 'Refunds', query, shared: 'yes' },
+    ]) {
+      expectRefused(await boss.post('/api/v1/ticket-views', body), JSON.stringify(body));
+    }
+    const saved = await boss.post('/api/v1/ticket-views', { name: 'Refunds', query });
+    expect(saved.status).toBe(201);
+    const at = `/api/v1/ticket-views/${saved.body.id}`;
+    for (const [method, path, body] of [
+      ['PATCH', at, { name: ' ' }],
+      ['PATCH', at, { query: { sort: 'name' } }],
+      ['PATCH', at, { shared: 1 }],
+      ['PATCH', '/api/v1/ticket-views/x', { name: 'Fine' }],
+      ['DELETE', '/api/v1/ticket-views/%00', undefined],
+    ] as const) {
+      expectRefused(await boss.request(method, path, body), `${method} ${path}`);
+    }
+    const unknown = await boss.request(
+      'DELETE',
+      '/api/v1/ticket-views/01890a5d-ac96-774b-bcce-b302099a8057',
+    );
     expect(unknown.status).toBe(404);
   });
 

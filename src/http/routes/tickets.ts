@@ -1,7 +1,10 @@
-// Tickets: file, list (the inbox, "my requests"), read, change, merge; and a chat made a ticket.
+// Tickets: file, list (the inbox, "my requests"), read, change, merge, change in bulk; and a chat
+// made a ticket.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { page } from '../../shared/api.js';
 import {
+  BulkTicketBody,
+  BulkTicketReply,
   ChatTicketBody,
   CreateTicketBody,
   ListTicketsQuery,
@@ -11,6 +14,7 @@ import {
 } from '../../shared/ticketsApi.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createTicketFromChat } from '../../services/tickets/chatTicketer.js';
+import { changeTicketsInBulk } from '../../services/tickets/ticketBulkChanger.js';
 import { createTicket } from '../../services/tickets/ticketCreator.js';
 import { mergeTicket } from '../../services/tickets/ticketMerger.js';
 import { presentTicket } from '../../services/tickets/ticketPresenters.js';
@@ -133,6 +137,26 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         targetId: request.body.targetId,
       });
       return presentTicket(record, audience, ctx.clock.now());
+    },
+  );
+
+  app.post(
+    '/bulk',
+    {
+      schema: {
+        tags,
+        operationId: 'changeTicketsInBulk',
+        description:
+          'Agents (403 for anyone else) make one change to up to 100 tickets: an assignee, a status, a priority, a team, tags to add or to remove, or a merge into `targetId`. Each ticket is changed as `PATCH /tickets/{id}` (or its merge) would change it alone, in its own transaction, with its own rules, history and frames: per ticket, not all or nothing. Each result says what that call would have answered (`status` 200, or the error: 404 for a ticket the caller may not see or that does not exist, 403, 409 `INVALID_TRANSITION`, `TICKET_CLOSED`, `INVALID_MERGE`…), and the others are changed all the same.',
+        summary: 'Change many tickets at once',
+        body: BulkTicketBody,
+        response: { 200: BulkTicketReply, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { viewer } = callerOf(ctx, request);
+      const results = await changeTicketsInBulk(ctx, { viewer, ...request.body });
+      return { results };
     },
   );
 };

@@ -7,6 +7,7 @@ import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { priorityRank } from '../../domain/routing.js';
 import { nextTicketStatus, type TicketStatus } from '../../domain/tickets/ticketWorkflow.js';
 import type { UpdateTicketBody } from '../../shared/ticketsApi.js';
+import { LIMITS } from '../../shared/vocabulary.js';
 import type { TicketRow } from '../../storage/schema.js';
 import { insertTicketEvents } from '../../storage/repositories/tickets/ticketEvents.js';
 import {
@@ -40,6 +41,11 @@ export interface UpdateTicketProps {
   viewer: Viewer;
   ticketId: string;
   changes: UpdateTicketBody;
+  /**
+   * Tags to add to and remove from the ticket's own (a bulk action), read under the ticket's
+   * lock; instead of `changes.tags`, which replaces them all.
+   */
+  tagEdit?: { add: readonly string[]; remove: readonly string[] } | undefined;
 }
 
 const closedTicket = () =>
@@ -54,6 +60,7 @@ export function updateTicket(ctx: ServiceContext, props: UpdateTicketProps): Pro
     const asked = (Object.keys(changes) as Array<keyof UpdateTicketBody>).filter(
       (key) => changes[key] !== undefined,
     );
+    if (props.tagEdit) asked.push('tags');
     const desk = ticketPolicy.work(access.viewer, access.facts);
     let after: TicketRow;
     const events: TicketEventChange[] = [];
@@ -63,7 +70,7 @@ export function updateTicket(ctx: ServiceContext, props: UpdateTicketProps): Pro
       if (asked.length > 0 && before.status === 'closed') throw closedTicket();
       const viewer = await withTeams(trx, props.viewer);
       after = await deskChanges(trx, viewer, before, changes, now, events);
-      await changeTags(trx, before, changes.tags, now, events);
+      await changeTags(trx, before, changes.tags, now, events, props.tagEdit);
       await changeFields(trx, before, changes.fields, events);
     }
     if (events.length > 0) {
@@ -183,10 +190,21 @@ async function changeTags(
   tags: readonly string[] | undefined,
   now: number,
   events: TicketEventChange[],
+  edit?: UpdateTicketProps['tagEdit'],
 ): Promise<void> {
-  if (tags === undefined) return;
+  if (tags === undefined && !edit) return;
   const current = (await tagsByTicket(trx, [before.id])).get(before.id) ?? [];
-  const next = [...new Set(tags)].sort();
+  const asked = edit
+    ? [...current, ...edit.add].filter((tag) => !edit.remove.includes(tag))
+    : (tags ?? []);
+  const next = [...new Set(asked)].sort();
+  if (next.length > LIMITS.tagsPerTicket) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `At most ${LIMITS.tagsPerTicket} tags a ticket`,
+      'tags',
+    );
+  }
   if (next.join('\u0000') === current.join('\u0000')) return;
   await replaceTicketTags(trx, before.id, next, now);
   events.push({ kind: 'tags', from: current, to: next });

@@ -42,7 +42,10 @@ import type {
 } from '../../shared/teamsApi.js';
 import type { TransferOffer, TransferSessionBody } from '../../shared/transfersApi.js';
 import type {
+  BulkTicketChange,
+  BulkTicketReply,
   CreateTicketBody,
+  TicketView,
   ListTicketsQuery,
   ReplyToTicketBody,
   Ticket,
@@ -50,6 +53,8 @@ import type {
   TicketMessage,
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
+import type { CreateTicketViewBody } from '../../shared/ticketsApi.js';
+import type { z } from 'zod';
 import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
@@ -219,6 +224,12 @@ export function createApi(http: HttpClient) {
         http.patch<Topic>(`/topics/${encodeURIComponent(id)}`, body),
       remove: (id: string) => http.delete(`/topics/${encodeURIComponent(id)}`),
     },
+    ticketViews: {
+      list: () => http.get<{ items: TicketView[] }>('/ticket-views'),
+      create: (body: z.input<typeof CreateTicketViewBody>) =>
+        http.post<TicketView>('/ticket-views', body),
+      remove: (id: string) => http.delete(`/ticket-views/${encodeURIComponent(id)}`),
+    },
     tickets: {
       /** The inbox (agents) or the caller's requests, a page at a time. */
       list: ({ status, ...query }: TicketsQuery) =>
@@ -249,6 +260,9 @@ export function createApi(http: HttpClient) {
       /** Merges this duplicate into `targetId`: answers the ticket merged into. */
       merge: (id: string, targetId: string) =>
         http.post<Ticket>(`${ticketAt(id)}/merge`, { targetId }),
+      /** One change to many tickets, each changed (or refused) as alone. */
+      bulk: (ticketIds: readonly string[], change: BulkTicketChange) =>
+        http.post<BulkTicketReply>('/tickets/bulk', { ticketIds, change }),
     },
     search: {
       /** Chats found by subject, messages or customer's name or email, best first. */

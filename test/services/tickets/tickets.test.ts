@@ -255,7 +255,7 @@ describeEachDatabase('tickets', (db) => {
     for (const priority of priorities) ids.push(await desk.file(desk.yaw, { priority }));
     await desk.change(desk.esi, ids[1]!, { assigneeId: desk.esi.id, tags: ['refund'] });
     await desk.change(desk.esi, ids[3]!, { status: 'pending' });
-    for (const sort of ['updated', 'priority', 'due'] as const) {
+    for (const sort of ['updated', 'created', 'number', 'priority', 'due'] as const) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
@@ -271,6 +271,8 @@ describeEachDatabase('tickets', (db) => {
         );
         expect(ranks, 'most pressing first').toEqual([...ranks].sort((a, b) => b - a));
       }
+      // Filed one after another: the newest (and highest number) first, whatever changed since.
+      if (sort === 'created' || sort === 'number') expect(seen, sort).toEqual([...ids].reverse());
     }
     const list = async (extra: Partial<ListTicketsQuery>) =>
       (await listTickets(ctx, desk.esi, query(extra))).items.map((t) => t.row.id);

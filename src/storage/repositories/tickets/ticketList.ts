@@ -1,4 +1,4 @@
-// The ticket lists (the agents' inbox, a requester's "my requests"): filters, three sorts with
+// The ticket lists (the agents' inbox, a requester's "my requests"): filters, five sorts with
 // their cursors, and visibility applied in SQL by visibleTo, the query form of ticketPolicy.view.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
@@ -52,7 +52,7 @@ export function readableKind(
   return eb.or([eb(kind, 'not in', hidden), eb('t.requester_id', '<>', viewer.id)]);
 }
 
-export type TicketSort = 'updated' | 'priority' | 'due';
+export type TicketSort = 'updated' | 'created' | 'number' | 'priority' | 'due';
 
 /** The inbox's filters, which search takes too. */
 export interface TicketFilter {
@@ -75,10 +75,52 @@ export interface TicketListFilter extends TicketFilter {
   limit: number;
 }
 
-/** Each sort's key, named so that a cursor of one sort is refused by another. */
-const UpdatedCursor = z.tuple([z.literal('u'), z.int(), Id]);
-const PriorityCursor = z.tuple([z.literal('p'), z.int().min(0).max(3), z.int(), Id]);
+/**
+ * The sorts that read one key downwards (the last first), each key ending in a unique column so
+ * a cursor names one place; its letter keeps a cursor of one sort from being taken by another.
+ */
+const DESCENDING = {
+  updated: { letter: 'u', columns: ['updated_at', 'id'] },
+  created: { letter: 'c', columns: ['created_at', 'id'] },
+  number: { letter: 'n', columns: ['number'] },
+  priority: { letter: 'p', columns: ['priority_rank', 'updated_at', 'id'] },
+} as const satisfies Record<
+  Exclude<TicketSort, 'due'>,
+  { letter: string; columns: ReadonlyArray<keyof TicketRow> }
+>;
+
+const KEY_VALUE = { id: Id, priority_rank: z.int().min(0).max(3) } as Partial<
+  Record<keyof TicketRow, z.ZodType<string | number>>
+>;
+
+const CURSORS = Object.fromEntries(
+  Object.entries(DESCENDING).map(([sort, { letter, columns }]) => [
+    sort,
+    z.tuple([z.literal(letter), ...columns.map((c) => KEY_VALUE[c] ?? z.int())] as [
+      z.ZodLiteral<string>,
+      ...z.ZodType<string | number>[],
+    ]),
+  ]),
+) as unknown as Record<keyof typeof DESCENDING, z.ZodType<[string, ...Array<string | number>]>>;
+
 const DueCursor = z.tuple([z.literal('d'), z.int().nullable(), Id]);
+
+/** Rows strictly after `values` in the descending order of `columns` (a keyset condition). */
+function below(
+  eb: TicketsEb,
+  columns: ReadonlyArray<keyof TicketRow>,
+  values: ReadonlyArray<string | number>,
+): Expression<SqlBool> {
+  const ref = (column: keyof TicketRow) => eb.ref(`t.${column}`);
+  return eb.or(
+    columns.map((column, i) =>
+      eb.and([
+        ...columns.slice(0, i).map((before, j) => eb(ref(before), '=', values[j] as never)),
+        eb(ref(column), '<', values[i] as never),
+      ]),
+    ),
+  );
+}
 
 /** The tickets `filter.viewer` may see that pass the filter, unordered. */
 export function filteredTickets(db: Db, filter: TicketFilter) {
@@ -119,85 +161,52 @@ async function pageRows(
     rows: rows.slice(0, filter.limit),
     more: rows.length > filter.limit,
   });
-  switch (filter.sort) {
-    case 'updated': {
-      let query = filteredTickets(db, filter)
-        .orderBy('t.updated_at', 'desc')
-        .orderBy('t.id', 'desc');
-      const after = decodeCursor(filter.cursor, UpdatedCursor);
-      if (after) {
-        const [, updatedAt, id] = after;
-        query = query.where((eb) =>
-          eb.or([
-            eb('t.updated_at', '<', updatedAt),
-            eb.and([eb('t.updated_at', '=', updatedAt), eb('t.id', '<', id)]),
-          ]),
-        );
-      }
-      return cut(await query.limit(take).execute());
-    }
-    case 'priority': {
-      let query = filteredTickets(db, filter)
-        .orderBy('t.priority_rank', 'desc')
-        .orderBy('t.updated_at', 'desc')
-        .orderBy('t.id', 'desc');
-      const after = decodeCursor(filter.cursor, PriorityCursor);
-      if (after) {
-        const [, rank, updatedAt, id] = after;
-        query = query.where((eb) =>
-          eb.or([
-            eb('t.priority_rank', '<', rank),
-            eb.and([eb('t.priority_rank', '=', rank), eb('t.updated_at', '<', updatedAt)]),
-            eb.and([
-              eb('t.priority_rank', '=', rank),
-              eb('t.updated_at', '=', updatedAt),
-              eb('t.id', '<', id),
-            ]),
-          ]),
-        );
-      }
-      return cut(await query.limit(take).execute());
-    }
-    case 'due': {
-      // Tickets with a due time, soonest first, then those without one: two index ranges read
-      // one after the other, since the dialects sort NULLs differently.
-      const after = decodeCursor(filter.cursor, DueCursor);
-      const rows: TicketRow[] = [];
-      const [, dueAt, id] = after ?? [];
-      if (dueAt !== null) {
-        let query = filteredTickets(db, filter)
-          .where('t.next_due_at', 'is not', null)
-          .orderBy('t.next_due_at')
-          .orderBy('t.id');
-        if (dueAt !== undefined && id !== undefined) {
-          query = query.where((eb) =>
-            eb.or([
-              eb('t.next_due_at', '>', dueAt),
-              eb.and([eb('t.next_due_at', '=', dueAt), eb('t.id', '>', id)]),
-            ]),
-          );
-        }
-        rows.push(...(await query.limit(take).execute()));
-      }
-      if (rows.length < take) {
-        let query = filteredTickets(db, filter).where('t.next_due_at', 'is', null).orderBy('t.id');
-        if (dueAt === null && id !== undefined) query = query.where('t.id', '>', id);
-        rows.push(...(await query.limit(take - rows.length).execute()));
-      }
-      return cut(rows);
-    }
+  if (filter.sort !== 'due') {
+    const { columns } = DESCENDING[filter.sort];
+    let query = filteredTickets(db, filter);
+    for (const column of columns) query = query.orderBy(`t.${column}`, 'desc');
+    const after = decodeCursor(filter.cursor, CURSORS[filter.sort]);
+    if (after) query = query.where((eb) => below(eb, columns, after.slice(1)));
+    return cut(await query.limit(take).execute());
   }
+  return dueRows(db, filter, take).then(cut);
+}
+
+/**
+ * Tickets with a due time, soonest first, then those without one: two index ranges read one
+ * after the other, since the dialects sort NULLs differently.
+ */
+async function dueRows(db: Db, filter: TicketListFilter, take: number): Promise<TicketRow[]> {
+  const after = decodeCursor(filter.cursor, DueCursor);
+  const rows: TicketRow[] = [];
+  const [, dueAt, id] = after ?? [];
+  if (dueAt !== null) {
+    let query = filteredTickets(db, filter)
+      .where('t.next_due_at', 'is not', null)
+      .orderBy('t.next_due_at')
+      .orderBy('t.id');
+    if (dueAt !== undefined && id !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('t.next_due_at', '>', dueAt),
+          eb.and([eb('t.next_due_at', '=', dueAt), eb('t.id', '>', id)]),
+        ]),
+      );
+    }
+    rows.push(...(await query.limit(take).execute()));
+  }
+  if (rows.length < take) {
+    let query = filteredTickets(db, filter).where('t.next_due_at', 'is', null).orderBy('t.id');
+    if (dueAt === null && id !== undefined) query = query.where('t.id', '>', id);
+    rows.push(...(await query.limit(take - rows.length).execute()));
+  }
+  return rows;
 }
 
 function cursorOf(sort: TicketSort, row: TicketRow): string {
-  switch (sort) {
-    case 'updated':
-      return encodeCursor(['u', row.updated_at, row.id]);
-    case 'priority':
-      return encodeCursor(['p', row.priority_rank, row.updated_at, row.id]);
-    case 'due':
-      return encodeCursor(['d', row.next_due_at, row.id]);
-  }
+  if (sort === 'due') return encodeCursor(['d', row.next_due_at, row.id]);
+  const { letter, columns } = DESCENDING[sort];
+  return encodeCursor([letter, ...columns.map((column) => row[column] as string | number)]);
 }
 
 /** A page of the tickets `filter.viewer` may see, with the cursor of the next. */

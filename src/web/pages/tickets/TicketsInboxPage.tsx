@@ -1,48 +1,40 @@
 // Agents: the ticket inbox. Views (My open, Unassigned, All open, Solved) narrowed by status,
-// priority and team, last update first, a page at a time, refetched when a ticket frame arrives.
-// Words in the search box search the view's tickets instead (subject and thread), best first,
-// and show the first chats and people they find below.
+// priority and team, in the order its column headers choose, a page at a time, refetched when a
+// ticket frame arrives; worked from the keyboard (useListKeys), and changed in bulk (BulkBar). Words in the search box search
+// the view's tickets instead (subject and thread), best first, and show the first chats and
+// people they find below.
 import { useState } from 'preact/hooks';
 import type { Page } from '../../../shared/api.js';
-import type { TicketSearchResult } from '../../../shared/searchApi.js';
-import type { Ticket } from '../../../shared/ticketsApi.js';
-import { PRIORITIES } from '../../../shared/vocabulary.js';
-import { Link } from '../../app/router.js';
+import type { TicketView } from '../../../shared/ticketsApi.js';
+import { navigate } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
-import { PriorityBadge } from '../../components/Badge.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Spinner.js';
-import { TableFrame } from '../../components/TableFrame.js';
 import { TabPanel, Tabs } from '../../components/Tabs.js';
 import { ShowMore } from '../../components/ShowMore.js';
-import { PRIORITY_LABELS } from '../../format/labels.js';
-import { formatRelative } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { useNow } from '../../hooks/useNow.js';
 import { usePagedList } from '../../hooks/usePagedList.js';
 import { TICKETS } from '../../realtime/invalidations.js';
+import { BulkBar } from './BulkBar.js';
+import { InboxFilterForm } from './InboxFilterForm.js';
+import { InboxTable, sortDescription, type InboxRow } from './InboxTable.js';
 import {
   INBOX_VIEWS,
   INBOX_VIEW_LABELS,
   inboxQuery,
   NO_FILTERS,
-  viewStatuses,
+  savedViewQuery,
   type InboxFilters,
   type InboxView,
 } from './inboxViews.js';
 import { OtherMatches } from './OtherMatches.js';
-import { SearchSnippet } from './SearchSnippet.js';
-import { TicketStatusBadge } from './TicketBadges.js';
-import { TICKET_STATUS_LABELS, ticketHref, ticketNumber } from './ticketLabels.js';
-
-/** A ticket of the list, with where the search matched it (null when not searching). */
-interface InboxRow {
-  ticket: Ticket;
-  match: TicketSearchResult['match'] | null;
-}
+import { SavedViews } from './SavedViews.js';
+import { ticketHref } from './ticketLabels.js';
+import { useListKeys } from './useListKeys.js';
 
 const EMPTY: Record<InboxView, string> = {
   mine: 'No open tickets assigned to you',
@@ -55,6 +47,8 @@ export function TicketsInboxPage() {
   const { api } = useServices();
   const [view, setView] = useState<InboxView>('mine');
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
+  const [saved, setSaved] = useState<TicketView | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const teams = useAsync(() => api.teams.list(), []);
   const now = useNow(30_000);
   const [typed, setTyped] = useState('');
@@ -63,17 +57,32 @@ export function TicketsInboxPage() {
   const searching = q.trim().length > 0;
   const tickets = usePagedList(
     async (cursor): Promise<Page<InboxRow>> => {
-      const query = { ...inboxQuery(view, filters), cursor };
+      // A saved view's query in place of the built-in view and its filters; the headers sort it.
+      const asked = saved ? { ...saved.query, sort: filters.sort } : inboxQuery(view, filters);
+      const { sort, ...query } = { ...asked, cursor };
       if (!searching) {
-        const page = await api.tickets.list({ ...query, limit: 25 });
+        const page = await api.tickets.list({ ...query, sort, limit: 25 });
         return { ...page, items: page.items.map((ticket) => ({ ticket, match: null })) };
       }
       return api.tickets.search(q, { ...query, limit: 25 });
     },
-    [view, filters.status, filters.priority, filters.teamId, q],
+    [view, filters.status, filters.priority, filters.teamId, filters.sort, q, saved?.id],
   );
   useLiveRefresh([TICKETS], () => void tickets.reload());
   const set = (changes: Partial<InboxFilters>) => setFilters({ ...filters, ...changes });
+  const rows = tickets.items;
+  // What the bulk bar changes: the selected tickets still in the list.
+  const chosen = rows.flatMap(({ ticket }) => (selected.has(ticket.id) ? [ticket] : []));
+  const toggle = (ticketId: string) => {
+    const next = new Set(selected);
+    if (!next.delete(ticketId)) next.add(ticketId);
+    setSelected(next);
+  };
+  const keys = useListKeys({
+    count: rows.length,
+    onOpen: (index) => rows[index] && navigate(ticketHref(rows[index].ticket, false)),
+    onToggle: (index) => rows[index] && toggle(rows[index].ticket.id),
+  });
 
   return (
     <div class="page">
@@ -87,125 +96,61 @@ export function TicketsInboxPage() {
         selected={view}
         onSelect={(next) => {
           setView(next);
+          setSaved(null);
           set({ status: '' });
         }}
       />
+      <SavedViews
+        active={saved}
+        current={savedViewQuery(view, filters)}
+        onSelect={(next) => {
+          setSaved(next);
+          if (next) set({ sort: next.query.sort });
+        }}
+      />
       <TabPanel idPrefix="tickets" id={view} class="stack">
-        <form
-          class="filters"
-          role="search"
-          aria-label="Filter tickets"
-          onSubmit={(e) => e.preventDefault()}
-        >
-          <label class="filters__field filters__field--grow">
-            <span class="filters__label">Search</span>
-            <input
-              class="input"
-              type="search"
-              placeholder="Words in a subject, thread or name, CS101…"
-              value={typed}
-              onInput={(e) => setTyped(e.currentTarget.value)}
-            />
-          </label>
-          <label class="filters__field">
-            <span class="filters__label">Status</span>
-            <select
-              class="input select"
-              value={filters.status}
-              onChange={(e) => set({ status: e.currentTarget.value as InboxFilters['status'] })}
-            >
-              <option value="">{view === 'solved' ? 'Solved' : 'Any open status'}</option>
-              {viewStatuses(view).map((s) => (
-                <option key={s} value={s}>
-                  {TICKET_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="filters__field">
-            <span class="filters__label">Priority</span>
-            <select
-              class="input select"
-              value={filters.priority}
-              onChange={(e) => set({ priority: e.currentTarget.value as InboxFilters['priority'] })}
-            >
-              <option value="">Any priority</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {PRIORITY_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="filters__field">
-            <span class="filters__label">Team</span>
-            <select
-              class="input select"
-              value={filters.teamId}
-              onChange={(e) => set({ teamId: e.currentTarget.value })}
-            >
-              <option value="">Any team</option>
-              <option value="none">No team</option>
-              {teams.data?.items.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </form>
+        <InboxFilterForm
+          saved={saved?.name ?? null}
+          view={view}
+          filters={filters}
+          onChange={set}
+          typed={typed}
+          onType={setTyped}
+          teams={teams.data?.items ?? []}
+        />
+        {chosen.length > 0 && (
+          <BulkBar
+            selected={chosen}
+            teams={teams.data?.items ?? []}
+            onDone={(failed) => {
+              setSelected(new Set(failed));
+              void tickets.reload();
+            }}
+          />
+        )}
         {tickets.error && <Alert tone="danger">{tickets.error}</Alert>}
         {!tickets.loaded && tickets.loading && <Loading />}
-        {tickets.loaded && tickets.items.length === 0 && (
+        {tickets.loaded && rows.length === 0 && (
           <EmptyState icon="inbox" title={searching ? 'No tickets match' : EMPTY[view]} />
         )}
-        {tickets.items.length > 0 && (
-          <TableFrame label="Tickets">
-            <table class="table ticket-table">
-              <caption class="sr-only">
-                {searching
-                  ? `${INBOX_VIEW_LABELS[view]} tickets matching “${q.trim()}”, best match first`
-                  : `${INBOX_VIEW_LABELS[view]} tickets, last updated first, updated live`}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Requester</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Assignee</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tickets.items.map(({ ticket, match }) => (
-                  <tr key={ticket.id}>
-                    <td class="nowrap ticket-table__number">{ticketNumber(ticket)}</td>
-                    <td>
-                      <Link href={ticketHref(ticket, false)} class="table__link">
-                        {ticket.subject}
-                      </Link>
-                      {match && <SearchSnippet match={match} />}
-                    </td>
-                    <td>{ticket.requester.name}</td>
-                    <td>
-                      <TicketStatusBadge status={ticket.status} />
-                    </td>
-                    <td>
-                      <PriorityBadge priority={ticket.priority} />
-                    </td>
-                    <td>{ticket.assignee?.name ?? <span class="muted">Unassigned</span>}</td>
-                    <td class="nowrap">
-                      <time dateTime={ticket.updatedAt}>
-                        {formatRelative(ticket.updatedAt, now)}
-                      </time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+        {rows.length > 0 && (
+          <InboxTable
+            rows={rows}
+            caption={
+              searching
+                ? `${saved?.name ?? INBOX_VIEW_LABELS[view]} tickets matching “${q.trim()}”, best match first`
+                : `${saved?.name ?? INBOX_VIEW_LABELS[view]} tickets ${sortDescription(filters.sort)}, updated live`
+            }
+            sort={searching ? null : filters.sort}
+            onSort={(sort) => set({ sort })}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={(select) =>
+              setSelected(select ? new Set(rows.map(({ ticket }) => ticket.id)) : new Set())
+            }
+            keys={keys}
+            now={now}
+          />
         )}
         <ShowMore list={tickets} />
         {searching && <OtherMatches q={q} />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../../shared/ticketsApi.js';
-import { eventText, parseTicketRef, ticketHref } from './ticketLabels.js';
+import { eventText, parseTicketRef, slaDue, ticketHref } from './ticketLabels.js';
 
 const ana = { id: 'a1', name: 'Ana Mensah', email: null, role: 'admin' as const };
 const kofi = { id: 'k1', name: 'Kofi Boateng', email: null, role: 'admin' as const };
@@ -66,5 +66,33 @@ describe('history entries', () => {
     expect(parseTicketRef('01890a5d-ac96-774b-bcce-b302099a8057')).toBeNull();
     expect(ticketHref({ number: 1042 }, false)).toBe('/tickets/1042');
     expect(ticketHref({ number: 1042 }, true)).toBe('/requests/1042');
+  });
+});
+
+describe('the SLA due column', () => {
+  const now = Date.parse('2026-12-02T10:00:00.000Z');
+  const target = (state: 'active' | 'paused' | 'achieved' | 'breached', dueAt: string | null) => ({
+    state,
+    dueAt,
+  });
+  const sla = (firstResponse: ReturnType<typeof target> | null, resolution = null) => ({
+    sla: { policyId: 'p1', firstResponse, resolution },
+  });
+
+  it('shows the soonest running or missed target, coloured by how near it is', () => {
+    expect(slaDue({ sla: null }, now)).toBeNull();
+    expect(slaDue(sla(target('achieved', '2026-12-02T09:00:00.000Z')), now)).toBeNull();
+    expect(slaDue(sla(target('paused', null)), now)).toBeNull();
+    expect(slaDue(sla(target('active', '2026-12-02T10:30:00.000Z')), now)?.risk).toBe('soon');
+    expect(slaDue(sla(target('active', '2026-12-02T13:00:00.000Z')), now)?.risk).toBe('later');
+    expect(slaDue(sla(target('breached', '2026-12-02T09:00:00.000Z')), now)?.risk).toBe('breached');
+    const both = {
+      sla: {
+        policyId: 'p1',
+        firstResponse: target('active', '2026-12-02T15:00:00.000Z'),
+        resolution: target('active', '2026-12-02T12:00:00.000Z'),
+      },
+    };
+    expect(slaDue(both, now)?.at).toBe('2026-12-02T12:00:00.000Z');
   });
 });

@@ -3,6 +3,7 @@
 import type { Ticket, TicketEvent } from '../../../shared/ticketsApi.js';
 import type { Priority, TicketStatus } from '../../../shared/vocabulary.js';
 import { PRIORITY_LABELS } from '../../format/labels.js';
+import { formatDateTime } from '../../format/time.js';
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   new: 'New',
@@ -101,3 +102,29 @@ export const slaTargetText = (target: string | null) =>
 
 const dueText = (value: EventValue) =>
   typeof value === 'string' ? new Date(value).toLocaleString() : 'unknown';
+
+/** A due time counts as at risk in its last hour. */
+const AT_RISK_MS = 60 * 60 * 1000;
+
+export interface SlaDue {
+  at: string;
+  text: string;
+  /** `breached`: missed; `soon`: due within the hour; `later`. */
+  risk: 'breached' | 'soon' | 'later';
+}
+
+/** The inbox's SLA due column: the soonest due time of a running or missed target, if any. */
+export function slaDue(ticket: Pick<Ticket, 'sla'>, now: number): SlaDue | null {
+  const targets = [ticket.sla?.firstResponse, ticket.sla?.resolution].flatMap((target) =>
+    target && target.dueAt && (target.state === 'active' || target.state === 'breached')
+      ? [{ state: target.state, dueAt: target.dueAt }]
+      : [],
+  );
+  const soonest = targets.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+  if (!soonest) return null;
+  const left = Date.parse(soonest.dueAt) - now;
+  const risk =
+    soonest.state === 'breached' || left <= 0 ? 'breached' : left <= AT_RISK_MS ? 'soon' : 'later';
+  const when = formatDateTime(soonest.dueAt);
+  return { at: soonest.dueAt, text: risk === 'breached' ? `Missed ${when}` : when, risk };
+}
