@@ -23,6 +23,7 @@ import {
 } from './reportFilters.js';
 import { reportTiles } from './reportTiles.js';
 import { ReportsViews } from './ReportsViews.js';
+import { SurveyQuestionsEditor } from './SurveyQuestionsEditor.js';
 
 export function ReportsPage() {
   const { api, me } = useServices();
@@ -137,6 +138,7 @@ export function ReportsPage() {
         A chat counts in the hour it started. The numbers are recounted every few seconds, so a chat
         that just changed may take a moment to show.
       </p>
+      {superAdmin && <SurveyQuestionsEditor />}
     </div>
   );
 }
