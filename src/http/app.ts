@@ -50,6 +50,7 @@ import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { surveyRoutes } from './routes/surveys.js';
 import { visitorRoutes } from './routes/visitors.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
@@ -157,6 +158,10 @@ export async function buildApp({
         { name: 'mail', description: 'The outgoing mail outbox: failed mail and retry' },
         { name: 'reports', description: 'Chat metrics for super admins and team leads' },
         {
+          name: 'surveys',
+          description: 'Questions asked after a chat, and the customers’ answers',
+        },
+        {
           name: 'visitors',
           description:
             'Guests without accounts, for the chat widget: a visitor token, contact details, identification',
@@ -226,6 +231,7 @@ export async function buildApp({
       await api.register(visitorRoutes, { prefix: '/visitors', ctx });
       await api.register(liveChatRoutes, { ctx });
       await api.register(widgetSettingsRoutes, { prefix: '/widget-settings', ctx });
+      await api.register(surveyRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,5 @@
 // One client's WebSocket: authenticated at connect and for as long as its sign-in lasts, it
-// answers its frames (subscribe, send, typing, read, ticket watches, ping) and forwards the bus frames of every
+// answers its frames (subscribe, send, typing, read, ticket and dashboard watches, ping) and forwards the bus frames of every
 // session it follows, for as long as the policy lets its viewer see that session.
 import type { WebSocket } from 'ws';
 import { type z } from 'zod';
@@ -33,6 +33,7 @@ import {
 import { presentFrame } from '../services/framePresenter.js';
 import { loadSessionFor } from '../services/sessions/sessionAccess.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
+import type { DashboardWatchers } from './dashboardWatchers.js';
 import { FrameBudget } from './frameBudget.js';
 import { SessionFeed } from './sessionFeed.js';
 import type { SignIn, SignInState } from './signIn.js';
@@ -75,6 +76,8 @@ export interface ConnectionDeps {
   /** The connection stopped following a session. */
   onUnsubscribed?: (connection: ClientConnection, sessionId: string) => void;
   onClosed?: (connection: ClientConnection) => void;
+  /** The node's live dashboard watchers (`dashboard.watch`); without them the frame is refused. */
+  dashboard?: DashboardWatchers;
 }
 
 export class ClientConnection {
@@ -222,6 +225,7 @@ export class ClientConnection {
     }
     this.subscriptions.clear();
     this.ticketWatches.dispose();
+    this.deps.dashboard?.unwatch(this);
     this.deps.onClosed?.(this);
   }
 
@@ -336,6 +340,13 @@ export class ClientConnection {
         return this.ticketWatches.watch(frame.ticketId, frame.replying);
       case 'ticket.unwatch':
         return this.ticketWatches.unwatch(frame.ticketId);
+      case 'dashboard.watch':
+        if (!this.deps.dashboard) throw new AppError('VALIDATION_FAILED', 'No live dashboard here');
+        // Answered by the first snapshot, or by a refusal.
+        return this.deps.dashboard.watch(this, frame.ref);
+      case 'dashboard.unwatch':
+        this.deps.dashboard?.unwatch(this);
+        return this.send({ type: 'ack', ...(frame.ref ? { ref: frame.ref } : {}) });
       case 'read': {
         const lastReadSeq = await markRead(this.deps.ctx, {
           viewer: this.viewer,

@@ -55,6 +55,7 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
     case 'ticket.updated':
     case 'ticket.message':
     case 'ticket.sla':
+    case 'dashboard.snapshot': // agents' names only, for super admins and team leads
     case 'refresh':
     case 'error':
     case 'pong':

@@ -1,5 +1,6 @@
 // The WebSocket protocol (version 1) spoken on /api/v1/ws, shared by the gateway and the browser.
 // docs/protocol.md explains it in prose; this file is the source of truth for its shapes.
+import type { DashboardSnapshot } from './dashboard.js';
 import type { AgentState, Message, Person, QueuePosition, Session } from './api.js';
 import type { TransferOffer } from './transfersApi.js';
 import type { SessionChange, TicketChange, TicketMessageKind } from './vocabulary.js';
@@ -143,6 +144,11 @@ export type ServerFrame =
       alert: 'warning' | 'breach';
       dueAt: string;
     }
+  /**
+   * Super admins and team leads who sent `dashboard.watch`: the live dashboard of their scope,
+   * first in reply (with the watch's `ref`), then whenever it changed, at most once a second.
+   */
+  | { type: 'dashboard.snapshot'; ref?: string; snapshot: DashboardSnapshot }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }
   | { type: 'ack'; ref?: string; clientId?: string; message?: Message; lastReadSeq?: number | null }

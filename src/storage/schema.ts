@@ -560,6 +560,26 @@ export interface AccountTokensTable {
 }
 
 /** Chat metrics of the chats started in one UTC hour, per team and agent (docs/reports.md). */
+/** A survey question after a chat, answered 1-5 (migration 0026); at most three are not archived. */
+export interface SurveyQuestionsTable {
+  id: string;
+  text: string;
+  position: number;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+/** One chat's answer to one survey question, with the chat's agent and team when it ended. */
+export interface ChatSurveyAnswersTable {
+  session_id: string;
+  question_id: string;
+  value: number;
+  agent_id: string | null;
+  team_id: string | null;
+  answered_at: number;
+}
+
 export interface ReportChatHoursTable {
   hour_start: number;
   team_id: string | null;
@@ -647,6 +667,8 @@ export interface Database {
   report_chat_hour_bins: ReportChatHourBinsTable;
   report_dirty_hours: ReportDirtyHoursTable;
   desk_settings: DeskSettingsTable;
+  survey_questions: SurveyQuestionsTable;
+  chat_survey_answers: ChatSurveyAnswersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

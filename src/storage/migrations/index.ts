@@ -22,6 +22,7 @@ import * as chatSearch from './0019_chat_search.js';
 import * as visitors from './0022_visitors.js';
 import * as draftUploads from './0024_draft_uploads.js';
 import * as deskSettings from './0025_desk_settings.js';
+import * as chatSurveys from './0026_chat_surveys.js';
 import * as ticketViews from './0027_ticket_views.js';
 import * as teamOpeningHours from './0028_team_opening_hours.js';
 import * as ticketReports from './0030_ticket_reports.js';
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0022_visitors': visitors,
   '0024_draft_uploads': draftUploads,
   '0025_desk_settings': deskSettings,
+  '0026_chat_surveys': chatSurveys,
   '0027_ticket_views': ticketViews,
   '0028_team_opening_hours': teamOpeningHours,
   '0030_ticket_reports': ticketReports,
