@@ -116,6 +116,8 @@ export const LIMITS = {
   feedback: 2000,
   name: 100,
   email: 254,
+  /** CCs on one ticket: more is a mailing list, not people copied (domain/mail/ticketCcs.ts). */
+  ticketCcs: 20,
   password: { min: 8, max: 200 },
   quickResponseTitle: 100,
   quickResponseContent: 2000,

@@ -84,18 +84,22 @@ export interface SenderStanding {
   isRequester: boolean;
   /** The sender is an agent who works the ticket (ticketPolicy.work). */
   worksTicket: boolean;
+  /** The sender's address is one of the ticket's CCs (domain/mail/ticketCcs.ts). */
+  isCc: boolean;
 }
 
 /**
  * Whether the sender's mail joins the ticket it was matched to. A From address proves little
  * (anyone can write any), so what it may do depends on what else the mail shows:
  * - a signed reply address or a Message-ID of the ticket's mail was only ever mailed to its
- *   people: the requester's mail joins as their reply, an agent's who works it as the desk's;
+ *   people: the requester's mail joins as their reply, an agent's who works it as the desk's, a
+ *   CC's as theirs (a public message; the desk's replies were copied to them);
  * - a subject tag anyone can write (numbers are sequential), so it threads only the requester's
  *   own mail, where a forged From posts as the requester into their own ticket and no further.
- * Anyone else's mail becomes a new ticket of theirs: a copied person's answer, or a stranger's.
+ * Anyone else's mail becomes a new ticket of theirs: a stranger's, or a copied person's who is
+ * not (or no longer) a CC of the ticket.
  */
 export function joinsTicket(by: ThreadedBy, sender: SenderStanding): boolean {
   if (sender.isRequester) return true;
-  return by !== 'subject_tag' && sender.worksTicket;
+  return by !== 'subject_tag' && (sender.worksTicket || sender.isCc);
 }

@@ -27,6 +27,7 @@ import {
   ticketOfMessageIds,
 } from '../../../storage/repositories/mail/inbound.js';
 import { findDefaultTopic } from '../../../storage/repositories/topics.js';
+import { isTicketCc } from '../../../storage/repositories/tickets/ticketCcs.js';
 import { findTicketRow } from '../../../storage/repositories/tickets/tickets.js';
 import type { TicketMessageRow, TicketRow, UserRow } from '../../../storage/schema.js';
 import { isUniqueViolation, type Db } from '../../../storage/store.js';
@@ -41,6 +42,7 @@ import {
   storeMailAttachments,
   type StoredAttachments,
 } from './mailAttachments.js';
+import { addCcsOfMail } from './mailCcs.js';
 import { senderAccount } from './senderAccount.js';
 
 export interface InboundMailSettings {
@@ -98,9 +100,10 @@ export async function importMail(
       if (threaded) {
         const reply = await replyWithin(trx, outbox, ctx, {
           viewer,
-          ticketId: threaded,
+          ticketId: threaded.ticketId,
           kind: 'reply',
           body,
+          ...(threaded.asCc ? { asCc: true } : {}),
         });
         ticketId = reply.message.row.ticket_id;
         messageId = reply.message.row.id;
@@ -110,6 +113,7 @@ export async function importMail(
         messageId = opened.first.id;
       }
       await giveFiles(trx, ctx, attachments, ticketId, messageId);
+      await addCcsOfMail(trx, ctx, { ticketId, cc: mail.cc, sender: sender.email ?? '', own });
       await insertInboundMail(
         trx,
         row(ctx, record, mail, { ticketId, ticketMessageId: messageId }),
@@ -193,14 +197,14 @@ function row(
 
 /**
  * The ticket the mail joins: the first that a key leads to and whose rule lets the sender in
- * (domain/mail/threading.ts#joinsTicket); null for a new one.
+ * (domain/mail/threading.ts#joinsTicket), and whether as one of its CCs; null for a new one.
  */
 async function ticketOf(
   trx: Db,
   settings: InboundMailSettings,
   mail: IncomingMail,
   viewer: Viewer,
-): Promise<string | null> {
+): Promise<{ ticketId: string; asCc: boolean } | null> {
   const keys = threadKeys(mail, {
     addresses: settings.addresses.map((entry) => entry.address),
     secret: settings.replySecret,
@@ -223,8 +227,11 @@ async function ticketOf(
     const standing = {
       isRequester: ticket.requester_id === viewer.id,
       worksTicket: ticketPolicy.work(await viewerFor(trx, viewer, facts), facts),
+      isCc: mail.from !== null && (await isTicketCc(trx, ticket.id, mail.from)),
     };
-    if (joinsTicket(candidate.by, standing)) return ticket.id;
+    if (joinsTicket(candidate.by, standing)) {
+      return { ticketId: ticket.id, asCc: !standing.isRequester && !standing.worksTicket };
+    }
   }
   return null;
 }

@@ -1,6 +1,8 @@
 // The mail a ticket's requester gets, queued with the change that causes it: their request
 // arrived (only when they filed it themselves: domain/mail/ticketMailRecipients.ts), the desk's
-// public reply (never a note: the note path does not come here), and the ticket solved.
+// public reply (never a note: the note path does not come here), copied to the ticket's CCs, and
+// the ticket solved.
+import { isAgent } from '../../../domain/policies.js';
 import { acknowledgesTicket } from '../../../domain/mail/ticketMailRecipients.js';
 import type { TicketMessageRecord } from '../../../storage/repositories/tickets/ticketMessages.js';
 import type { TicketRow } from '../../../storage/schema.js';
@@ -41,11 +43,14 @@ export async function mailAgentReply(
 ): Promise<void> {
   const { ticket, message } = props;
   if (message.row.kind !== 'reply' || message.row.author_id === ticket.requester_id) return;
+  // A CC's own answer by mail is theirs to the desk, not the desk's to the requester.
+  if (!message.author || !isAgent(message.author)) return;
   await queueRequesterMail(trx, ctx, outbox, {
     kind: 'ticket_reply',
     ticket,
     ticketMessageId: message.row.id,
     automatic: false,
+    copyCcs: true,
     build: (requester, mail) =>
       ticketReplyMail(ctx.settings, {
         name: requester.name,
