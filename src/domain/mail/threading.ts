@@ -43,6 +43,8 @@ export function messageIdOf(header: string | null | undefined, raw: Uint8Array):
 export interface ThreadKeys {
   /** Ticket numbers of signed reply addresses among the recipients. */
   replyTokens: number[];
+  /** Ticket numbers of signed note addresses (an agent's notice's) among the recipients. */
+  noteTokens: number[];
   /** The Message-IDs it answers, the most recent first (In-Reply-To, then References backwards). */
   answers: string[];
   /** The number of the subject's `[#1042]`, if any. */
@@ -62,17 +64,20 @@ export function threadKeys(
   desk: { addresses: readonly string[]; secret: string | null },
 ): ThreadKeys {
   const replyTokens: number[] = [];
+  const noteTokens: number[] = [];
   if (desk.secret) {
     for (const recipient of mail.recipients) {
       for (const address of desk.addresses) {
         const number = parseReplyAddress(recipient, address, desk.secret);
         if (number !== null && !replyTokens.includes(number)) replyTokens.push(number);
+        const note = parseReplyAddress(recipient, address, desk.secret, 'note');
+        if (note !== null && !noteTokens.includes(note)) noteTokens.push(note);
       }
     }
   }
   const answers = [...mail.inReplyTo];
   for (const id of [...mail.references].reverse()) if (!answers.includes(id)) answers.push(id);
-  return { replyTokens, answers, subjectTag: parseSubjectTag(mail.subject) };
+  return { replyTokens, noteTokens, answers, subjectTag: parseSubjectTag(mail.subject) };
 }
 
 /** How a mail was matched to a ticket. */

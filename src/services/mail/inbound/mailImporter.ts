@@ -43,6 +43,7 @@ import {
   type StoredAttachments,
 } from './mailAttachments.js';
 import { addCcsOfMail } from './mailCcs.js';
+import { noticeAnswerOf } from './noticeAnswer.js';
 import { senderAccount } from './senderAccount.js';
 
 export interface InboundMailSettings {
@@ -93,7 +94,15 @@ export async function importMail(
         return { status: 'ignored', reason: 'rate_limited' } as const;
       }
       const body = messageBody(mail, attachments);
-      const threaded = await ticketOf(trx, settings, mail, viewer);
+      const desk = { addresses: own, secret: settings.replySecret };
+      const noticed = await noticeAnswerOf(trx, desk, mail, viewer);
+      if (noticed === 'refused') {
+        await insertInboundMail(trx, row(ctx, record, mail, { reason: 'notice_answer_refused' }));
+        return { status: 'ignored', reason: 'notice_answer_refused' } as const;
+      }
+      const threaded = noticed
+        ? { ...noticed, asCc: false, note: true }
+        : await ticketOf(trx, settings, mail, viewer);
       let ticketId: string;
       let messageId: string;
       let opened: NewTicketByMail | null = null;
@@ -101,7 +110,8 @@ export async function importMail(
         const reply = await replyWithin(trx, outbox, ctx, {
           viewer,
           ticketId: threaded.ticketId,
-          kind: 'reply',
+          // An agent's answer to a notice is a note, never public.
+          kind: 'note' in threaded ? 'note' : 'reply',
           body,
           ...(threaded.asCc ? { asCc: true } : {}),
         });
@@ -113,7 +123,10 @@ export async function importMail(
         messageId = opened.first.id;
       }
       await giveFiles(trx, ctx, attachments, ticketId, messageId);
-      await addCcsOfMail(trx, ctx, { ticketId, cc: mail.cc, sender: sender.email ?? '', own });
+      // A note copies no one: its Cc line is the agent's business.
+      if (!threaded || !('note' in threaded)) {
+        await addCcsOfMail(trx, ctx, { ticketId, cc: mail.cc, sender: sender.email ?? '', own });
+      }
       await insertInboundMail(
         trx,
         row(ctx, record, mail, { ticketId, ticketMessageId: messageId }),

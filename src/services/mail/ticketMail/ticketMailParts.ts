@@ -2,7 +2,8 @@
 // address as Reply-To (when inbound mail is set up), In-Reply-To and References onto the mail
 // of the ticket so far, its Message-ID remembered so that the answer finds the ticket, and (the
 // desk's replies) the ticket's CCs in Cc. To
-// agents: the same subject, List-Unsubscribe to their mail settings, sent to whoever the rule
+// agents: the same subject, List-Unsubscribe to their mail settings, the ticket's signed note
+// address as Reply-To (their answer becomes an internal note), sent to whoever the rule
 // of domain/mail/ticketMailRecipients.ts leaves. All of it in the caller's transaction.
 import { noticeRecipients } from '../../../domain/mail/ticketMailRecipients.js';
 import { replyAddressFor } from '../../../domain/mail/replyAddress.js';
@@ -123,6 +124,7 @@ export async function queueAgentNotice(
     (id) => id !== ticket.requester_id,
   );
   const settingsUrl = settings.publicOrigin + MAIL_SETTINGS_PATH;
+  const reply = settings.replyAddress;
   const mailed: string[] = [];
   for (const person of people) {
     if (!ids.includes(person.id) || !person.email) continue;
@@ -136,6 +138,10 @@ export async function queueAgentNotice(
       automatic: true,
       unsubscribeUrl: settingsUrl,
       ticketId: ticket.id,
+      // An answer to a notice becomes a note (services/mail/inbound/noticeAnswer.ts).
+      ...(reply
+        ? { replyTo: replyAddressFor(reply.base, ticket.number, reply.secret, 'note') }
+        : {}),
     });
     if (queued) mailed.push(person.id);
   }

@@ -81,7 +81,14 @@ export function ticketSolvedMail(
 /** A notice to an agent: what happened, the ticket's link, how to turn such mail off. */
 export function agentNoticeMail(
   desk: Desk,
-  props: { heading: string; paragraphs: readonly string[]; ticket: TicketRef; settingsUrl: string },
+  props: {
+    heading: string;
+    paragraphs: readonly string[];
+    ticket: TicketRef;
+    settingsUrl: string;
+    /** The notice's Reply-To is the ticket's note address (inbound mail is set up). */
+    notesByMail: boolean;
+  },
 ): TemplateMail {
   return {
     subject: props.ticket.subject,
@@ -91,7 +98,9 @@ export function agentNoticeMail(
       paragraphs: props.paragraphs,
       action: { label: `Open ${formatTicketNumber(props.ticket.number)}`, url: props.ticket.url },
       footer: [
-        'Answer on the ticket’s page: a reply to this mail would reach the desk as a new request.',
+        props.notesByMail
+          ? 'A reply to this mail is added to the ticket as an internal note (never sent to the requester); answer the requester on the ticket’s page.'
+          : 'Answer on the ticket’s page: a reply to this mail would reach the desk as a new request.',
         `You get this mail as an agent of ${desk.deskName}. Choose which of these mails you get: ${props.settingsUrl}`,
       ],
     }),
