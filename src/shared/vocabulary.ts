@@ -182,6 +182,7 @@ export const MAIL_KINDS = [
   'ticket_received',
   'ticket_reply',
   'ticket_solved',
+  'ticket_merged',
   // To the desk's agents (services/mail/ticketMail/agentNotices.ts).
   'ticket_new',
   'ticket_assigned',

@@ -78,6 +78,27 @@ export function ticketSolvedMail(
   };
 }
 
+export function ticketMergedMail(
+  desk: Desk,
+  props: { name: string; ticket: TicketRef; into: TicketRef },
+): TemplateMail {
+  const from = formatTicketNumber(props.ticket.number);
+  const into = formatTicketNumber(props.into.number);
+  return {
+    subject: props.ticket.subject,
+    content: renderMail({
+      deskName: desk.deskName,
+      heading: `Your request ${from} was merged into ${into}`,
+      paragraphs: [
+        `Hello ${props.name},`,
+        `Your request “${props.ticket.subject}” is about the same as your request “${props.into.subject}”, so we continue the conversation in ${into}. What you wrote in ${from} is there too.`,
+      ],
+      action: { label: `See ${into}`, url: props.into.url },
+      footer: [`A reply to this mail is added to ${into}.`],
+    }),
+  };
+}
+
 /** A notice to an agent: what happened, the ticket's link, how to turn such mail off. */
 export function agentNoticeMail(
   desk: Desk,
