@@ -42,6 +42,7 @@ import { teamRoutes } from './routes/teams.js';
 import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
 import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
 import { ticketViewRoutes } from './routes/ticketViews.js';
+import { ticketCcRoutes } from './routes/ticketCcs.js';
 import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { searchRoutes } from './routes/search.js';
 import { reportRoutes } from './routes/reports.js';
@@ -219,6 +220,7 @@ export async function buildApp({
       await api.register(transferOfferRoutes, { prefix: '/transfer-offers', ctx });
       await api.register(ticketRoutes, { prefix: '/tickets', ctx });
       await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
+      await api.register(ticketCcRoutes, { prefix: '/tickets', ctx });
       await api.register(searchRoutes, { prefix: '/search', ctx });
       await api.register(reportRoutes, { prefix: '/reports', ctx });
       await api.register(ticketReportRoutes, { prefix: '/reports', ctx });

@@ -428,6 +428,13 @@ export interface TicketsTable {
   follow_up_of: string | null;
 }
 
+/** Someone copied on a ticket, by address (0023_ticket_ccs). */
+export interface TicketCcsTable {
+  ticket_id: string;
+  email: string;
+  added_at: number;
+}
+
 /** A public reply or an internal note (domain/eventVisibility.ts keeps notes from the requester). */
 export interface TicketMessagesTable {
   id: string;
@@ -653,6 +660,7 @@ export interface Database {
   tickets: TicketsTable;
   ticket_messages: TicketMessagesTable;
   ticket_events: TicketEventsTable;
+  ticket_ccs: TicketCcsTable;
   ticket_tags: TicketTagsTable;
   ticket_fields: TicketFieldsTable;
   ticket_field_values: TicketFieldValuesTable;

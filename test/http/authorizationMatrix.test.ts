@@ -884,6 +884,15 @@ const TABLE: Record<string, Row> = {
     request: (f) => ({ path: `${tk(f)}/events` }),
     cases: { ticket: ticketViewers(200, 403), assigned: ticketViewers(200, 403, ['colleague']) },
   },
+  // The desk's: the requester does not manage who is copied (docs/tickets.md, CCs).
+  'GET /api/v1/tickets/:id/ccs': {
+    request: (f) => ({ path: `${tk(f)}/ccs` }),
+    cases: { ticket: ticketViewers(200, 403), assigned: ticketViewers(200, 403, ['colleague']) },
+  },
+  'PUT /api/v1/tickets/:id/ccs': {
+    request: (f) => ({ path: `${tk(f)}/ccs`, body: { emails: ['ama@home.example'] } }),
+    cases: { ticket: ticketViewers(200, 403), closed: ticketViewers(200, 403) },
+  },
   // The desk's, as the chat's notes are: never its customer.
   'POST /api/v1/sessions/:id/ticket': {
     request: (f) => ({ path: `${at(f)}/ticket` }),

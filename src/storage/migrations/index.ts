@@ -20,6 +20,7 @@ import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
 import * as chatSearch from './0019_chat_search.js';
 import * as visitors from './0022_visitors.js';
+import * as ticketCcs from './0023_ticket_ccs.js';
 import * as draftUploads from './0024_draft_uploads.js';
 import * as deskSettings from './0025_desk_settings.js';
 import * as chatSurveys from './0026_chat_surveys.js';
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0018_chat_reports': chatReports,
   '0019_chat_search': chatSearch,
   '0022_visitors': visitors,
+  '0023_ticket_ccs': ticketCcs,
   '0024_draft_uploads': draftUploads,
   '0025_desk_settings': deskSettings,
   '0026_chat_surveys': chatSurveys,

@@ -42,6 +42,7 @@ export async function noticeNewTicket(
         paragraphs: props.body ? [excerpt(props.body)] : [],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
@@ -71,6 +72,7 @@ export async function noticeAssigned(
         ],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
@@ -102,6 +104,7 @@ export async function noticeMentions(
         paragraphs: [`In an internal note: ${excerpt(body)}`],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
@@ -132,6 +135,7 @@ export async function noticeSlaAlert(
         paragraphs: [`The ${target} was due at ${iso(alert.dueAt.getTime())} (UTC).`],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
