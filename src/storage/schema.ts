@@ -388,6 +388,9 @@ export interface TicketsTable {
   sla_policy_id: string | null;
   first_response_due_at: number | null;
   first_response_state: SlaState | null;
+  /** The next response target of the latest wait for the desk (migration 0029). */
+  next_response_due_at: number | null;
+  next_response_state: SlaState | null;
   resolution_due_at: number | null;
   resolution_state: SlaState | null;
   /** The soonest due time of a running (active) target; null when none runs. */

@@ -20,6 +20,7 @@ import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
 import * as chatSearch from './0019_chat_search.js';
 import * as visitors from './0022_visitors.js';
+import * as slaCompleteness from './0029_sla_completeness.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_chat_reports': chatReports,
   '0019_chat_search': chatSearch,
   '0022_visitors': visitors,
+  '0029_sla_completeness': slaCompleteness,
 };

@@ -97,7 +97,11 @@ export function eventText(
 
 /** An SLA target's name in a sentence. */
 export const slaTargetText = (target: string | null) =>
-  target === 'first_response' ? 'the first response' : 'the resolution';
+  target === 'first_response'
+    ? 'the first response'
+    : target === 'next_response'
+      ? 'the next response'
+      : 'the resolution';
 
 const dueText = (value: EventValue) =>
   typeof value === 'string' ? new Date(value).toLocaleString() : 'unknown';
