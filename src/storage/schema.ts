@@ -565,6 +565,16 @@ export interface ReportChatHourBinsTable {
   chats: number;
 }
 
+/** Open tickets whose SLA must be counted again after an edit of their policy or calendar. */
+export interface SlaRecountsTable {
+  id: string;
+  /** The tickets the policy covers; null: those no policy covers (migration 0029). */
+  policy_id: string | null;
+  /** The last ticket id counted again, '' before the first batch. */
+  after_id: string;
+  marked_at: number;
+}
+
 /** An hour whose chats changed since the rollup worker last counted it (several rows per hour). */
 export interface ReportDirtyHoursTable {
   id: string;
@@ -612,6 +622,7 @@ export interface Database {
   report_chat_hours: ReportChatHoursTable;
   report_chat_hour_bins: ReportChatHourBinsTable;
   report_dirty_hours: ReportDirtyHoursTable;
+  sla_recounts: SlaRecountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
