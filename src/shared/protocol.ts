@@ -140,7 +140,7 @@ export type ServerFrame =
       type: 'ticket.sla';
       ticketId: string;
       number: number;
-      target: 'first_response' | 'resolution';
+      target: 'first_response' | 'next_response' | 'resolution';
       alert: 'warning' | 'breach';
       dueAt: string;
     }

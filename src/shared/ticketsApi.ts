@@ -49,6 +49,9 @@ const SlaTarget = z.object({
 export const TicketSla = z.object({
   policyId: Id,
   firstResponse: SlaTarget.nullable().describe('null when the policy sets no such target'),
+  nextResponse: SlaTarget.nullable().describe(
+    "the latest wait for the desk's reply to the requester; null: none, or no such target",
+  ),
   resolution: SlaTarget.nullable(),
 });
 export type TicketSla = z.infer<typeof TicketSla>;

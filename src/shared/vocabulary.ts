@@ -107,6 +107,7 @@ export const TICKET_CHANGES = [
   'merged',
   'follow_up',
   'chat_linked',
+  'sla',
 ] as const;
 export type TicketChange = (typeof TICKET_CHANGES)[number];
 

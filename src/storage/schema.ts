@@ -412,6 +412,9 @@ export interface TicketsTable {
   sla_policy_id: string | null;
   first_response_due_at: number | null;
   first_response_state: SlaState | null;
+  /** The next response target of the latest wait for the desk (migration 0029). */
+  next_response_due_at: number | null;
+  next_response_state: SlaState | null;
   resolution_due_at: number | null;
   resolution_state: SlaState | null;
   /** The soonest due time of a running (active) target; null when none runs. */
@@ -616,6 +619,16 @@ export interface ReportChatHourBinsTable {
   chats: number;
 }
 
+/** Open tickets whose SLA must be counted again after an edit of their policy or calendar. */
+export interface SlaRecountsTable {
+  id: string;
+  /** The tickets the policy covers; null: those no policy covers (migration 0029). */
+  policy_id: string | null;
+  /** The last ticket id counted again, '' before the first batch. */
+  after_id: string;
+  marked_at: number;
+}
+
 /** An hour whose chats changed since the rollup worker last counted it (several rows per hour). */
 export interface ReportDirtyHoursTable {
   id: string;
@@ -677,6 +690,7 @@ export interface Database {
   desk_settings: DeskSettingsTable;
   survey_questions: SurveyQuestionsTable;
   chat_survey_answers: ChatSurveyAnswersTable;
+  sla_recounts: SlaRecountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

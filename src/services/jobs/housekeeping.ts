@@ -2,7 +2,7 @@
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, SLA warnings and breaches, the routing
 // safety net, expiring old rows, removing files no message holds, the mail outbox's retries, the
-// chat report rollups) run on whichever node holds the housekeeping lease, so
+// chat report rollups, the SLA recounts after an edit of a policy or calendar) run on whichever node holds the housekeeping lease, so
 // they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
@@ -26,6 +26,7 @@ import { sweepSlaAlerts } from '../tickets/ticketSlaSweeper.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 import { sweepFiles } from '../files/fileSweeper.js';
 import { rollUpDirtyHours } from '../reports/chatRollupWorker.js';
+import { recountSla } from '../tickets/slaRecounts.js';
 
 const LEASE = 'housekeeping';
 /** Sent mail is kept a month (the admin page shows it), expired links a day past their time. */
@@ -143,6 +144,7 @@ export async function runHousekeeping(
   ctx.mail.kick();
   // Last: a slow or failing count never holds up the chores above.
   await rollUpDirtyHours(ctx);
+  await recountSla(ctx);
   return true;
 }
 

@@ -238,7 +238,8 @@ async function settle(
   const events: TicketEventChange[] = moved.change ? [moved.change] : [];
   await saveTicket(trx, before, after);
   await insertTicketEvents(trx, eventRows(ctx, after.id, change.actorId, events, now));
-  if (events.length > 0 || after.first_responded_at !== before.first_responded_at) {
+  // A public reply may start or end a wait for the desk's next response.
+  if (events.length > 0 || change.publicReply) {
     after = await refreshSla(trx, after, now);
   }
   announceTicketUpdated(outbox, after, changesOf(events));

@@ -26,6 +26,7 @@ import * as deskSettings from './0025_desk_settings.js';
 import * as chatSurveys from './0026_chat_surveys.js';
 import * as ticketViews from './0027_ticket_views.js';
 import * as teamOpeningHours from './0028_team_opening_hours.js';
+import * as slaCompleteness from './0029_sla_completeness.js';
 import * as ticketReports from './0030_ticket_reports.js';
 
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '0026_chat_surveys': chatSurveys,
   '0027_ticket_views': ticketViews,
   '0028_team_opening_hours': teamOpeningHours,
+  '0029_sla_completeness': slaCompleteness,
   '0030_ticket_reports': ticketReports,
 };

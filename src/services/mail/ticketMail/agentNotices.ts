@@ -109,7 +109,11 @@ export async function noticeMentions(
   });
 }
 
-const TARGETS = { first_response: 'first response', resolution: 'resolution' } as const;
+const TARGETS = {
+  first_response: 'first response',
+  next_response: 'next response',
+  resolution: 'resolution',
+} as const;
 
 /** An SLA alert, to whom the sweep tells (ticketSlaSweeper.ts#sweepSlaAlerts's `onAlert`). */
 export async function noticeSlaAlert(
