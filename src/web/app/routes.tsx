@@ -110,7 +110,7 @@ const ROUTES: readonly PageRoute[] = [
     render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk />,
   },
   {
-    // No place in the navigation: agents reach it from the mail it is about.
+    // Reached from an agent's name in the header, and from the mail it is about.
     pattern: '/settings',
     roles: AGENT_ROLES,
     title: 'Settings',
