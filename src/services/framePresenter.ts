@@ -55,6 +55,8 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
     case 'ticket.updated':
     case 'ticket.message':
     case 'ticket.sla':
+    case 'ticket.subscribed':
+    case 'ticket.unsubscribed':
     case 'refresh':
     case 'error':
     case 'pong':
