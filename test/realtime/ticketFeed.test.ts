@@ -1,8 +1,9 @@
 // The per-ticket feed over real sockets: two agents and the requester have the ticket's page open
-// (`ticket.subscribe`); a colleague's note reaches the other agent and never the requester, a
+// (`ticket.subscribe`), on two nodes; a colleague's note reaches the other agent and never the requester, a
 // reply reaches all three; whoever may not see the ticket is refused, and an agent whose access
 // ends with a change of team is told so and hears no more.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MemoryBus } from '../../src/bus/memoryBus.js';
 import type { ServerFrame } from '../../src/shared/protocol.js';
 import type { Ticket, TicketMessage } from '../../src/shared/ticketsApi.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -21,17 +22,23 @@ async function secondCopy(socket: SocketClient, match: (f: ServerFrame) => boole
 
 describeEachDatabase('the feed of an open ticket', (db) => {
   let server: TestNode;
+  /** A second node on the same database and bus: a page may be open on any node. */
+  let other: TestNode;
   beforeAll(async () => {
-    server = await startTestNode(db());
+    const bus = new MemoryBus();
+    server = await startTestNode(db(), {}, { bus });
+    other = await startTestNode(db(), {}, { bus });
   });
   afterAll(async () => {
+    await other.stop();
     await server.stop();
   });
 
   it('brings a note to the other agent only, and a reply to everyone on the page', async () => {
     const ama = await server.signUp('Ama', 'admin');
-    const kofi = await server.signUp('Kofi', 'admin');
-    const yaw = await server.signUp('Yaw');
+    // Kofi and Yaw have the page open on the other node: frames cross through the bus.
+    const kofi = await other.signUp('Kofi', 'admin');
+    const yaw = await other.signUp('Yaw');
     const filed = await yaw.post<Ticket>('/api/v1/tickets', {
       subject: 'Transcript request',
       message: 'When will my transcript be ready?',
