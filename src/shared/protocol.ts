@@ -120,8 +120,8 @@ export type ServerFrame =
       createdAt: string;
     }
   /**
-   * The ticket's feed is open (`ticket.subscribe`): its `ticket.updated`, `ticket.message` and
-   * (desk) `ticket.sla` frames follow, as the viewer may have them (a requester hears of no note).
+   * The ticket's feed is open (`ticket.subscribe`): its own `ticket.updated` and `ticket.message`
+   * frames follow, as the viewer may have them (a requester hears of no note).
    */
   | { type: 'ticket.subscribed'; ref?: string; ticketId: string }
   /**
