@@ -1,5 +1,6 @@
 // One client's WebSocket: authenticated at connect and for as long as its sign-in lasts, it
-// answers its frames (subscribe, send, typing, read, ticket and dashboard watches, ping) and forwards the bus frames of every
+// answers its frames (subscribe, send, typing, read, ticket watches and feeds, dashboard watches,
+// ping) and forwards the bus frames of every
 // session it follows, for as long as the policy lets its viewer see that session.
 import type { WebSocket } from 'ws';
 import { type z } from 'zod';
@@ -38,6 +39,7 @@ import { FrameBudget } from './frameBudget.js';
 import { SessionFeed } from './sessionFeed.js';
 import type { SignIn, SignInState } from './signIn.js';
 import { SubscriptionAccess } from './subscriptionAccess.js';
+import { TicketFeeds } from './ticketFeeds.js';
 import { TicketWatches } from './ticketWatches.js';
 
 const MAX_SUBSCRIPTIONS = 200;
@@ -87,6 +89,8 @@ export class ClientConnection {
   private readonly budget: FrameBudget;
   /** The tickets this socket has open, for collision detection. */
   private readonly ticketWatches: TicketWatches;
+  /** The tickets whose pages this socket has open, for their feeds. */
+  private readonly ticketFeeds: TicketFeeds;
   /** Every frame is presented for the socket's person before it is sent. */
   private readonly audience: Audience;
   private alive = true;
@@ -121,6 +125,13 @@ export class ClientConnection {
       viewer,
       person,
       send: (frame) => this.send(frame),
+    });
+    this.ticketFeeds = new TicketFeeds({
+      ctx: deps.ctx,
+      bus: deps.bus,
+      viewer,
+      send: (frame) => this.send(frame),
+      log: deps.log,
     });
     socket.on('pong', () => {
       this.alive = true;
@@ -226,6 +237,7 @@ export class ClientConnection {
     this.subscriptions.clear();
     this.ticketWatches.dispose();
     this.deps.dashboard?.unwatch(this);
+    this.ticketFeeds.dispose();
     this.deps.onClosed?.(this);
   }
 
@@ -347,6 +359,15 @@ export class ClientConnection {
       case 'dashboard.unwatch':
         this.deps.dashboard?.unwatch(this);
         return this.send({ type: 'ack', ...(frame.ref ? { ref: frame.ref } : {}) });
+      case 'ticket.subscribe':
+        return this.ticketFeeds.subscribe(frame.ticketId, frame.ref);
+      case 'ticket.unsubscribe':
+        this.ticketFeeds.unsubscribe(frame.ticketId);
+        return this.send({
+          type: 'ticket.unsubscribed',
+          ticketId: frame.ticketId,
+          ...(frame.ref ? { ref: frame.ref } : {}),
+        });
       case 'read': {
         const lastReadSeq = await markRead(this.deps.ctx, {
           viewer: this.viewer,

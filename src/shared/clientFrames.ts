@@ -44,6 +44,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ticket.unwatch'), ref, ticketId: Id }),
   z.object({ type: z.literal('dashboard.watch'), ref }),
   z.object({ type: z.literal('dashboard.unwatch'), ref }),
+  z.object({ type: z.literal('ticket.subscribe'), ref, ticketId: Id }),
+  z.object({ type: z.literal('ticket.unsubscribe'), ref, ticketId: Id }),
   z.object({ type: z.literal('ping'), ref }),
 ]);
 export type ClientFrame = z.input<typeof ClientFrame>;

@@ -121,6 +121,16 @@ export type ServerFrame =
       createdAt: string;
     }
   /**
+   * The ticket's feed is open (`ticket.subscribe`): its own `ticket.updated` and `ticket.message`
+   * frames follow, as the viewer may have them (a requester hears of no note).
+   */
+  | { type: 'ticket.subscribed'; ref?: string; ticketId: string }
+  /**
+   * The feed of a ticket closed: at the client's request (with its `ref`), or, with
+   * `reason: 'NOT_FOUND'`, because the viewer may no longer see the ticket (it went to another team).
+   */
+  | { type: 'ticket.unsubscribed'; ref?: string; ticketId: string; reason?: 'NOT_FOUND' }
+  /**
    * Agents who have a ticket open (`ticket.watch`): a colleague opened it, is writing on it, or
    * left it. `hello` asks those already there to say so, for the newcomer. A client forgets a
    * colleague it has not heard of for TICKET_PRESENCE_TTL_MS (a node that died says nothing).
