@@ -1,5 +1,5 @@
 // The desk's side of a ticket in the browser: an agent tags it and fills its custom field, each
-// change landing in the history; then merges a duplicate the same student filed into it by its
+// change landing in the history, and copies someone on it; then merges a duplicate the same student filed into it by its
 // number, and lands on the ticket merged into, which now shows both threads. The merged ticket
 // tells the student where the conversation goes on. Two agents on one ticket see each other there,
 // and who is writing on it, and one's note appears on the other's open page without a reload.
@@ -53,6 +53,24 @@ describeInBrowser('the desk’s side of a ticket', () => {
     await agentPage.reload();
     await visible(panel.getByRole('list', { name: 'Tags' }).getByText('library'));
     expect(await panel.getByRole('textbox', { name: 'Student ID' }).inputValue()).toBe('10045821');
+    expect(agentPage.errors).toEqual([]);
+  });
+
+  it('copies someone on the ticket, refusing what is not an address', async () => {
+    agentPage ??= await suite.signIn(agent);
+    await agentPage.goto('/tickets/1');
+    const panel = agentPage.getByRole('complementary', { name: 'Ticket details' });
+    const address = panel.getByRole('textbox', { name: 'Add an address' });
+    await address.fill('not an address');
+    await panel.getByRole('button', { name: 'Add CC' }).click();
+    await visible(panel.getByText('That is not an email address.'));
+    await address.fill('Parent@Home.example');
+    await panel.getByRole('button', { name: 'Add CC' }).click();
+    await visible(panel.getByRole('list', { name: 'CCs' }).getByText('parent@home.example'));
+    await agentPage.reload();
+    await visible(panel.getByRole('list', { name: 'CCs' }).getByText('parent@home.example'));
+    await panel.getByRole('button', { name: 'Remove CC parent@home.example' }).click();
+    await visible(panel.getByText('Nobody copied'));
     expect(agentPage.errors).toEqual([]);
   });
 

@@ -53,7 +53,7 @@ import type {
   TicketMessage,
   UpdateTicketBody,
 } from '../../shared/ticketsApi.js';
-import type { CreateTicketViewBody } from '../../shared/ticketsApi.js';
+import type { CreateTicketViewBody, TicketCc } from '../../shared/ticketsApi.js';
 import type { z } from 'zod';
 import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
@@ -266,6 +266,10 @@ export function createApi(http: HttpClient) {
       /** Merges this duplicate into `targetId`: answers the ticket merged into. */
       merge: (id: string, targetId: string) =>
         http.post<Ticket>(`${ticketAt(id)}/merge`, { targetId }),
+      /** Who is copied on the desk's replies (agents who may work it). */
+      ccs: (id: string) => http.get<{ items: TicketCc[] }>(`${ticketAt(id)}/ccs`),
+      setCcs: (id: string, emails: string[]) =>
+        http.put<{ items: TicketCc[] }>(`${ticketAt(id)}/ccs`, { emails }),
       /** One change to many tickets, each changed (or refused) as alone. */
       bulk: (ticketIds: readonly string[], change: BulkTicketChange) =>
         http.post<BulkTicketReply>('/tickets/bulk', { ticketIds, change }),

@@ -1,6 +1,6 @@
 // The desk's side of a ticket: its SLA standing; status, priority, assignee, team, tags and custom
 // fields, each saved as soon as it is changed (PATCH; a refusal is shown and the ticket loaded
-// again); the requester; "Merge into…" for a duplicate; and the history of every change.
+// again); the requester and CCs; "Merge into…" for a duplicate; and the history of every change.
 import { useState } from 'preact/hooks';
 import type { Ticket, TicketEvent, UpdateTicketBody } from '../../../shared/ticketsApi.js';
 import { PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
@@ -15,6 +15,7 @@ import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { MergeDialog } from './MergeDialog.js';
 import { SlaStanding } from './SlaStanding.js';
+import { TicketCcsSection } from './TicketCcsSection.js';
 import { TicketFieldsSection } from './TicketFieldsSection.js';
 import { eventText, SETTABLE_STATUSES, TICKET_STATUS_LABELS } from './ticketLabels.js';
 
@@ -163,6 +164,7 @@ export function TicketSidePanel({
         <p class="ticket-panel__requester">{ticket.requester.name}</p>
         {ticket.requester.email && <p class="muted">{ticket.requester.email}</p>}
       </section>
+      <TicketCcsSection ticket={ticket} editable={!closed} />
       {!closed && (
         <Button icon="merge" onClick={() => setMerging(true)}>
           Merge into…
