@@ -1,9 +1,9 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
-// their deadline, the automatic close of solved tickets, SLA warnings and breaches, the routing
-// safety net, expiring old rows, removing files no message holds, the mail outbox's retries, the
-// chat report rollups) run on whichever node holds the housekeeping lease, so
-// they run once per period, not once per node.
+// their deadline, the automatic close of solved tickets, the tickets of chats nobody answered in
+// time, SLA warnings and breaches, the routing safety net, expiring old rows, removing files no
+// message holds, the mail outbox's retries, the chat report rollups) run on whichever node holds
+// the housekeeping lease, so they run once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -21,6 +21,7 @@ import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
+import { ticketUnansweredChats } from '../tickets/unansweredChatTickets.js';
 import { mailSlaAlerts } from '../mail/ticketMail/agentNotices.js';
 import { sweepSlaAlerts } from '../tickets/ticketSlaSweeper.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
@@ -132,6 +133,7 @@ export async function runHousekeeping(
   // The node that made an offer expires it at its deadline; this catches what a lost node left.
   await expireDueOffers(ctx);
   await closeSolvedTickets(ctx);
+  await ticketUnansweredChats(ctx);
   await sweepSlaAlerts(ctx, { onAlert: mailSlaAlerts(ctx) });
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
