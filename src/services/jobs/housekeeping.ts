@@ -133,7 +133,6 @@ export async function runHousekeeping(
   // The node that made an offer expires it at its deadline; this catches what a lost node left.
   await expireDueOffers(ctx);
   await closeSolvedTickets(ctx);
-  await ticketUnansweredChats(ctx);
   await sweepSlaAlerts(ctx, { onAlert: mailSlaAlerts(ctx) });
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
@@ -143,6 +142,8 @@ export async function runHousekeeping(
   ctx.routing.kick();
   // Retries that came due and mail whose claim ran out (a node stopped while sending it).
   ctx.mail.kick();
+  // Late: a chat whose ticket cannot be written (it stays waiting) holds up no other chore.
+  await ticketUnansweredChats(ctx);
   // Last: a slow or failing count never holds up the chores above.
   await rollUpDirtyHours(ctx);
   return true;

@@ -32,6 +32,8 @@ export async function ticketUnansweredChats(ctx: ServiceContext): Promise<Unansw
   const startedBefore = ctx.clock.now() - waitMs;
   const ids = await unansweredChatIds(ctx.store.db, { startedBefore, limit: PER_SWEEP });
   const filed: UnansweredChatTicket[] = [];
+  // A chat whose ticket cannot be written stays waiting and fails the sweep, after the others.
+  let failure: unknown = null;
   for (const sessionId of ids) {
     const done = await commit(ctx, async (trx, outbox) => {
       // Read again under the lock: an agent may have taken it, or its customer ended it.
@@ -50,8 +52,12 @@ export async function ticketUnansweredChats(ctx: ServiceContext): Promise<Unansw
         line: unansweredChatLine(ticket.number),
       });
       return { sessionId, ticketId: ticket.id, number: ticket.number };
+    }).catch((error: unknown) => {
+      failure ??= error;
+      return null;
     });
     if (done) filed.push(done);
   }
+  if (failure !== null) throw failure;
   return filed;
 }

@@ -130,6 +130,29 @@ describeEachDatabase('chats that become tickets by themselves', (db) => {
     for (const chat of chats) expect(await systemLines(db(), chat)).toHaveLength(1);
   });
 
+  it('leaves a chat whose ticket failed waiting, with nothing of it written, and files the rest', async () => {
+    const desk = await deskWith(db(), { unansweredChatTicketMs: WAIT });
+    const { ctx, clock } = desk.world;
+    const failing = await wifiChat(desk);
+    const other = await wifiChat(desk);
+    clock.advance(WAIT);
+    // The first chat's transaction fails midway, as if its node stopped.
+    let calls = 0;
+    const ids = {
+      next: () => {
+        if (++calls === 3) throw new Error('the node stopped');
+        return ctx.ids.next();
+      },
+    };
+    await expect(ticketUnansweredChats({ ...ctx, ids })).rejects.toThrow('the node stopped');
+    expect(await chatRow(db(), failing)).toMatchObject({ status: 'waiting', ticket_id: null });
+    expect((await chatRow(db(), other)).status).toBe('ended');
+    expect(await ticketsOf(db(), desk.yaw.id)).toHaveLength(1);
+    // The next sweep files it.
+    expect(await ticketUnansweredChats(ctx)).toMatchObject([{ sessionId: failing }]);
+    expect(await ticketsOf(db(), desk.yaw.id)).toHaveLength(2);
+  });
+
   it('is done by the housekeeping sweep, and never while the setting is off', async () => {
     const desk = await deskWith(db(), {});
     const { ctx, clock } = desk.world;
