@@ -30,7 +30,15 @@ describe('loadConfig', () => {
       { address: 'helpdesk@uni.example', topicSlug: null },
       { address: 'it@uni.example', topicSlug: 'wifi' },
     ]);
-    expect(loadConfig({}).inboundMail).toMatchObject({ imapUrl: null, addresses: [] });
+    expect(loadConfig({}).inboundMail).toMatchObject({
+      imapUrl: null,
+      addresses: [],
+      receiver: null,
+    });
+    expect(
+      loadConfig({ MAIL_RECEIVER_PORT: '2525', MAIL_ADDRESSES: 'helpdesk@uni.example' }).inboundMail
+        .receiver,
+    ).toEqual({ host: '127.0.0.1', port: 2525 });
   });
 
   it('returns stranded chats to the queue after two minutes unless turned off with 0', () => {
@@ -64,6 +72,8 @@ describe('loadConfig', () => {
       [{ MAIL_ADDRESSES: 'helpdesk@uni.example, it' }, 'MAIL_ADDRESSES'],
       [{ MAIL_ADDRESSES: 'it@uni.example=' }, 'MAIL_ADDRESSES'],
       [{ MAIL_REPLY_SECRET: 'short' }, 'MAIL_REPLY_SECRET'],
+      [{ MAIL_RECEIVER_PORT: '2525' }, 'MAIL_ADDRESSES'],
+      [{ MAIL_RECEIVER_PORT: '0', MAIL_ADDRESSES: 'a@b.example' }, 'MAIL_RECEIVER_PORT'],
       [{ MESSAGE_LIMIT_BURST: '0' }, 'MESSAGE_LIMIT_BURST'],
       [{ SOCKET_LIMIT_PER_SIGNIN: '2.5' }, 'SOCKET_LIMIT_PER_SIGNIN'],
       [{ REQUEUE_AFTER_AWAY_SECONDS: '-1' }, 'REQUEUE_AFTER_AWAY_SECONDS'],

@@ -215,6 +215,8 @@ const Env = z.object({
   MAIL_REPLY_SECRET: optionalText,
   MAIL_LIMIT_PER_HOUR: count(30),
   MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
+  MAIL_RECEIVER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MAIL_RECEIVER_HOST: z.string().trim().min(1).default('127.0.0.1'),
   DESK_NAME: z.string().trim().min(1).max(100).default('Switchboard'),
   DESK_TIME_ZONE: timeZone,
   SMTP_URL: optionalText,
@@ -305,6 +307,8 @@ export interface Config {
     perSenderPerHour: number;
     /** A larger mail is not imported (recorded as ignored, left on the server). */
     maxBytes: number;
+    /** The built-in SMTP receiver (MAIL_RECEIVER_PORT, MAIL_RECEIVER_HOST); null: none. */
+    receiver: { host: string; port: number } | null;
   };
   /** The deployment's name, as mail and pages say it (DESK_NAME). */
   deskName: string;
@@ -352,6 +356,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MAIL_REPLY_SECRET !== undefined && e.MAIL_REPLY_SECRET.length < 32) {
     throw new ConfigError(
       'Invalid configuration:\n  MAIL_REPLY_SECRET: must be at least 32 characters',
+    );
+  }
+  if (e.MAIL_RECEIVER_PORT !== undefined && e.MAIL_ADDRESSES.length === 0) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAIL_ADDRESSES: the SMTP receiver (MAIL_RECEIVER_PORT) needs the desk addresses it accepts mail for',
     );
   }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
@@ -438,6 +447,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       replySecret: e.MAIL_REPLY_SECRET ?? null,
       perSenderPerHour: e.MAIL_LIMIT_PER_HOUR,
       maxBytes: Math.round(e.MAIL_MAX_MB * MIB),
+      receiver:
+        e.MAIL_RECEIVER_PORT === undefined
+          ? null
+          : { host: e.MAIL_RECEIVER_HOST, port: e.MAIL_RECEIVER_PORT },
     },
     deskName: e.DESK_NAME,
     timeZone: e.DESK_TIME_ZONE,

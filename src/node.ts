@@ -15,6 +15,7 @@ import { PresenceTracker } from './services/agents/presence.js';
 import type { ServiceContext, ServiceSettings } from './services/context.js';
 import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
 import { ImapImporter } from './services/mail/inbound/imapImporter.js';
+import { SmtpReceiver } from './services/mail/inbound/smtpReceiver.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
 import { expireDueOffers, OfferExpiryTimers } from './services/transfers/transferOfferExpiry.js';
@@ -169,6 +170,10 @@ export async function createNode(
   const mailImporter = inboundMail.imapUrl
     ? new ImapImporter({ ctx, imapUrl: inboundMail.imapUrl, settings: inboundMail, log })
     : null;
+  // Every node may listen: the import's unique Message-ID makes a second delivery a duplicate.
+  const smtpReceiver = inboundMail.receiver
+    ? new SmtpReceiver({ ctx, settings: inboundMail, ...inboundMail.receiver, log })
+    : null;
   const firstAdmin = await ensureFirstSuperAdmin(ctx, config.firstAdmin);
   if (firstAdmin === 'created') {
     log.info(
@@ -199,6 +204,7 @@ export async function createNode(
       const url = await app.listen({ port: config.port, host: config.host });
       housekeeper.start();
       mailImporter?.start();
+      await smtpReceiver?.start();
       routing.kick();
       // Mail queued while no node was up, or by a command, leaves now.
       mailWorker?.kick();
@@ -215,6 +221,7 @@ export async function createNode(
       await routing.idle();
       offerDeadlines.stop();
       await mailImporter?.stop();
+      await smtpReceiver?.stop();
       await housekeeper.stop();
       await mailWorker?.stop();
       // What the caller passed in is theirs to close.
@@ -224,9 +231,9 @@ export async function createNode(
   };
 }
 
-/** The base and secret of ticket reply addresses, when mail to the desk is fetched and signed. */
+/** The base and secret of ticket reply addresses, when mail to the desk comes in and is signed. */
 function replyAddressOf(config: Config): { base: string; secret: string } | null {
-  const { imapUrl, addresses, replySecret } = config.inboundMail;
+  const { imapUrl, receiver, addresses, replySecret } = config.inboundMail;
   const base = addresses[0]?.address;
-  return imapUrl && base && replySecret ? { base, secret: replySecret } : null;
+  return (imapUrl || receiver) && base && replySecret ? { base, secret: replySecret } : null;
 }

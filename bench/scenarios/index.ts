@@ -7,6 +7,7 @@ import { httpScenario, httpSizes } from './http.js';
 import { routingScenario, routingSizes } from './routing.js';
 import { startupScenario, startupSizes } from './startup.js';
 import { throughputScenario, throughputSizes } from './throughput.js';
+import { ticketsScenario, ticketsSizes } from './tickets.js';
 
 export type Size = 'full' | 'quick';
 
@@ -23,4 +24,5 @@ export const scenarios: Scenario[] = [
   { name: 'http', run: (size) => httpScenario(httpSizes[size]) },
   { name: 'startup', run: (size) => startupScenario(startupSizes[size]) },
   { name: 'files', run: (size) => filesScenario(filesSizes[size]) },
+  { name: 'tickets', run: (size) => ticketsScenario(ticketsSizes[size]) },
 ];

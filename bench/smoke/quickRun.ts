@@ -16,6 +16,7 @@ export const SMOKE_GROUPS = {
   messaging: ['delivery', 'throughput'],
   sockets: ['connections', 'http', 'startup'],
   desk: ['routing', 'files'],
+  tickets: ['tickets'],
 } as const;
 
 export interface QuickReport {

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   SESSION_ENDED: 409,
   SESSION_NOT_ENDED: 409,
   ALREADY_RATED: 409,
+  /** The chat's survey questions were answered already (once per chat). */
+  SURVEY_ALREADY_ANSWERED: 409,
   AGENT_AT_CAPACITY: 409,
   AGENT_UNAVAILABLE: 409,
   SAME_AGENT: 409,

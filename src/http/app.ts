@@ -42,6 +42,7 @@ import { teamRoutes } from './routes/teams.js';
 import { chatTicketRoutes, ticketRoutes } from './routes/tickets.js';
 import { calendarRoutes, slaPolicyRoutes, ticketFieldRoutes } from './routes/ticketSettings.js';
 import { ticketViewRoutes } from './routes/ticketViews.js';
+import { ticketCcRoutes } from './routes/ticketCcs.js';
 import { ticketThreadRoutes } from './routes/ticketThread.js';
 import { searchRoutes } from './routes/search.js';
 import { reportRoutes } from './routes/reports.js';
@@ -50,6 +51,7 @@ import { topicRoutes } from './routes/topics.js';
 import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { surveyRoutes } from './routes/surveys.js';
 import { visitorRoutes } from './routes/visitors.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
@@ -157,6 +159,10 @@ export async function buildApp({
         { name: 'mail', description: 'The outgoing mail outbox: failed mail and retry' },
         { name: 'reports', description: 'Chat metrics for super admins and team leads' },
         {
+          name: 'surveys',
+          description: 'Questions asked after a chat, and the customers’ answers',
+        },
+        {
           name: 'visitors',
           description:
             'Guests without accounts, for the chat widget: a visitor token, contact details, identification',
@@ -214,6 +220,7 @@ export async function buildApp({
       await api.register(transferOfferRoutes, { prefix: '/transfer-offers', ctx });
       await api.register(ticketRoutes, { prefix: '/tickets', ctx });
       await api.register(ticketThreadRoutes, { prefix: '/tickets', ctx });
+      await api.register(ticketCcRoutes, { prefix: '/tickets', ctx });
       await api.register(searchRoutes, { prefix: '/search', ctx });
       await api.register(reportRoutes, { prefix: '/reports', ctx });
       await api.register(ticketReportRoutes, { prefix: '/reports', ctx });
@@ -226,6 +233,7 @@ export async function buildApp({
       await api.register(visitorRoutes, { prefix: '/visitors', ctx });
       await api.register(liveChatRoutes, { ctx });
       await api.register(widgetSettingsRoutes, { prefix: '/widget-settings', ctx });
+      await api.register(surveyRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -59,6 +59,7 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         'In-Reply-To': inReplyTo,
         References: references,
         'Reply-To': replyTo,
+        Cc: cc,
         ...rest
       } = mail.headers;
       await transporter.sendMail({
@@ -71,6 +72,8 @@ export function smtpTransport(options: SmtpOptions): MailTransport {
         ...(inReplyTo ? { inReplyTo } : {}),
         ...(references ? { references } : {}),
         ...(replyTo ? { replyTo } : {}),
+        // As an option, not a bare header: nodemailer then sends the mail to them too.
+        ...(cc ? { cc } : {}),
         headers: rest as Record<string, string>,
       });
     },

@@ -1,5 +1,6 @@
 // One client's WebSocket: authenticated at connect and for as long as its sign-in lasts, it
-// answers its frames (subscribe, send, typing, read, ticket watches, ping) and forwards the bus frames of every
+// answers its frames (subscribe, send, typing, read, ticket watches and feeds, dashboard watches,
+// ping) and forwards the bus frames of every
 // session it follows, for as long as the policy lets its viewer see that session.
 import type { WebSocket } from 'ws';
 import { type z } from 'zod';
@@ -33,10 +34,12 @@ import {
 import { presentFrame } from '../services/framePresenter.js';
 import { loadSessionFor } from '../services/sessions/sessionAccess.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
+import type { DashboardWatchers } from './dashboardWatchers.js';
 import { FrameBudget } from './frameBudget.js';
 import { SessionFeed } from './sessionFeed.js';
 import type { SignIn, SignInState } from './signIn.js';
 import { SubscriptionAccess } from './subscriptionAccess.js';
+import { TicketFeeds } from './ticketFeeds.js';
 import { TicketWatches } from './ticketWatches.js';
 
 const MAX_SUBSCRIPTIONS = 200;
@@ -75,6 +78,8 @@ export interface ConnectionDeps {
   /** The connection stopped following a session. */
   onUnsubscribed?: (connection: ClientConnection, sessionId: string) => void;
   onClosed?: (connection: ClientConnection) => void;
+  /** The node's live dashboard watchers (`dashboard.watch`); without them the frame is refused. */
+  dashboard?: DashboardWatchers;
 }
 
 export class ClientConnection {
@@ -84,6 +89,8 @@ export class ClientConnection {
   private readonly budget: FrameBudget;
   /** The tickets this socket has open, for collision detection. */
   private readonly ticketWatches: TicketWatches;
+  /** The tickets whose pages this socket has open, for their feeds. */
+  private readonly ticketFeeds: TicketFeeds;
   /** Every frame is presented for the socket's person before it is sent. */
   private readonly audience: Audience;
   private alive = true;
@@ -118,6 +125,13 @@ export class ClientConnection {
       viewer,
       person,
       send: (frame) => this.send(frame),
+    });
+    this.ticketFeeds = new TicketFeeds({
+      ctx: deps.ctx,
+      bus: deps.bus,
+      viewer,
+      send: (frame) => this.send(frame),
+      log: deps.log,
     });
     socket.on('pong', () => {
       this.alive = true;
@@ -222,6 +236,8 @@ export class ClientConnection {
     }
     this.subscriptions.clear();
     this.ticketWatches.dispose();
+    this.deps.dashboard?.unwatch(this);
+    this.ticketFeeds.dispose();
     this.deps.onClosed?.(this);
   }
 
@@ -336,6 +352,22 @@ export class ClientConnection {
         return this.ticketWatches.watch(frame.ticketId, frame.replying);
       case 'ticket.unwatch':
         return this.ticketWatches.unwatch(frame.ticketId);
+      case 'dashboard.watch':
+        if (!this.deps.dashboard) throw new AppError('VALIDATION_FAILED', 'No live dashboard here');
+        // Answered by the first snapshot, or by a refusal.
+        return this.deps.dashboard.watch(this, frame.ref);
+      case 'dashboard.unwatch':
+        this.deps.dashboard?.unwatch(this);
+        return this.send({ type: 'ack', ...(frame.ref ? { ref: frame.ref } : {}) });
+      case 'ticket.subscribe':
+        return this.ticketFeeds.subscribe(frame.ticketId, frame.ref);
+      case 'ticket.unsubscribe':
+        this.ticketFeeds.unsubscribe(frame.ticketId);
+        return this.send({
+          type: 'ticket.unsubscribed',
+          ticketId: frame.ticketId,
+          ...(frame.ref ? { ref: frame.ref } : {}),
+        });
       case 'read': {
         const lastReadSeq = await markRead(this.deps.ctx, {
           viewer: this.viewer,

@@ -15,6 +15,8 @@ import type { SignInSockets } from '../services/accounts/signInSockets.js';
 import type { PresenceTracker } from '../services/agents/presence.js';
 import { ClientConnection, type ConnectionDeps } from './connection.js';
 import { resolveHandshake, type Handshake } from './handshake.js';
+import { DASHBOARD_REFRESH_MS } from '../shared/dashboard.js';
+import { DashboardWatchers } from './dashboardWatchers.js';
 import { QueueWatcher } from './queueWatcher.js';
 import { SignIn } from './signIn.js';
 
@@ -60,6 +62,7 @@ export class Gateway {
     Handshake & { response: ServerResponse }
   >();
   private readonly queueWatcher: QueueWatcher;
+  private readonly dashboard: DashboardWatchers;
   private heartbeat: NodeJS.Timeout | null = null;
   private deploymentSignals: Promise<() => void> = Promise.resolve(() => {});
 
@@ -84,6 +87,10 @@ export class Gateway {
     this.queueWatcher = new QueueWatcher(options.ctx.store.db, options.bus, {
       now: () => options.ctx.clock.now(),
       refreshMs: options.config.queueRefreshMs,
+      onError: () => {},
+    });
+    this.dashboard = new DashboardWatchers(options.ctx, options.bus, {
+      refreshMs: DASHBOARD_REFRESH_MS,
       onError: () => {},
     });
     options.bus.onResume(() => this.resyncAll());
@@ -151,6 +158,7 @@ export class Gateway {
             log,
             signIn: new SignIn(ctx, secret, auth.expiresAt, auth.viewer),
             ...this.queueHooks,
+            dashboard: this.dashboard,
           },
         );
         // Until admitted, the connection handles none of the client's frames.
@@ -196,6 +204,7 @@ export class Gateway {
     if (this.heartbeat) clearInterval(this.heartbeat);
     (await this.deploymentSignals)();
     this.queueWatcher.stop();
+    this.dashboard.stop();
     for (const connection of this.connections) {
       connection.send({ type: 'bye', reason: 'server restarting', retryMs });
       connection.close(CLOSE_CODES.RESTARTING, 'server restarting');
@@ -206,5 +215,6 @@ export class Gateway {
   /** Frames may have been missed: feeds catch up from the database, clients refetch lists. */
   private resyncAll(): void {
     for (const connection of this.connections) connection.resync();
+    this.dashboard.changed();
   }
 }

@@ -55,6 +55,9 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
     case 'ticket.updated':
     case 'ticket.message':
     case 'ticket.sla':
+    case 'dashboard.snapshot': // agents' names only, for super admins and team leads
+    case 'ticket.subscribed':
+    case 'ticket.unsubscribed':
     case 'refresh':
     case 'error':
     case 'pong':

@@ -42,6 +42,10 @@ export const ClientFrame = z.discriminatedUnion('type', [
     replying: z.boolean().default(false).describe('writing a reply or note on it'),
   }),
   z.object({ type: z.literal('ticket.unwatch'), ref, ticketId: Id }),
+  z.object({ type: z.literal('dashboard.watch'), ref }),
+  z.object({ type: z.literal('dashboard.unwatch'), ref }),
+  z.object({ type: z.literal('ticket.subscribe'), ref, ticketId: Id }),
+  z.object({ type: z.literal('ticket.unsubscribe'), ref, ticketId: Id }),
   z.object({ type: z.literal('ping'), ref }),
 ]);
 export type ClientFrame = z.input<typeof ClientFrame>;

@@ -1,5 +1,6 @@
 // The WebSocket protocol (version 1) spoken on /api/v1/ws, shared by the gateway and the browser.
 // docs/protocol.md explains it in prose; this file is the source of truth for its shapes.
+import type { DashboardSnapshot } from './dashboard.js';
 import type { AgentState, Message, Person, QueuePosition, Session } from './api.js';
 import type { TransferOffer } from './transfersApi.js';
 import type { SessionChange, TicketChange, TicketMessageKind } from './vocabulary.js';
@@ -120,6 +121,16 @@ export type ServerFrame =
       createdAt: string;
     }
   /**
+   * The ticket's feed is open (`ticket.subscribe`): its own `ticket.updated` and `ticket.message`
+   * frames follow, as the viewer may have them (a requester hears of no note).
+   */
+  | { type: 'ticket.subscribed'; ref?: string; ticketId: string }
+  /**
+   * The feed of a ticket closed: at the client's request (with its `ref`), or, with
+   * `reason: 'NOT_FOUND'`, because the viewer may no longer see the ticket (it went to another team).
+   */
+  | { type: 'ticket.unsubscribed'; ref?: string; ticketId: string; reason?: 'NOT_FOUND' }
+  /**
    * Agents who have a ticket open (`ticket.watch`): a colleague opened it, is writing on it, or
    * left it. `hello` asks those already there to say so, for the newcomer. A client forgets a
    * colleague it has not heard of for TICKET_PRESENCE_TTL_MS (a node that died says nothing).
@@ -139,10 +150,15 @@ export type ServerFrame =
       type: 'ticket.sla';
       ticketId: string;
       number: number;
-      target: 'first_response' | 'resolution';
+      target: 'first_response' | 'next_response' | 'resolution';
       alert: 'warning' | 'breach';
       dueAt: string;
     }
+  /**
+   * Super admins and team leads who sent `dashboard.watch`: the live dashboard of their scope,
+   * first in reply (with the watch's `ref`), then whenever it changed, at most once a second.
+   */
+  | { type: 'dashboard.snapshot'; ref?: string; snapshot: DashboardSnapshot }
   /** Frames may have been missed (the bus lost its link): refetch lists; session feeds resume by themselves. */
   | { type: 'refresh'; reason: string }
   | { type: 'ack'; ref?: string; clientId?: string; message?: Message; lastReadSeq?: number | null }

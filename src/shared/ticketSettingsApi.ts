@@ -111,6 +111,11 @@ export type UpdateCalendarBody = z.infer<typeof UpdateCalendarBody>;
 const minutes = z.number().int().min(1).max(525_600).nullable();
 const SlaTargets = z.object({
   firstResponseMinutes: minutes.describe('creation to the first public agent reply; null: none'),
+  nextResponseMinutes: minutes
+    .optional()
+    .describe(
+      "a requester's reply awaiting the desk to its next public reply; absent or null: none",
+    ),
   resolutionMinutes: minutes.describe('time the desk holds the ticket until solved; null: none'),
 });
 const targetsByPriority = z

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   clientToken,
   ErrorBody,
+  emailAddress,
   FileAttachment,
   Id,
   isoTime,
@@ -48,6 +49,9 @@ const SlaTarget = z.object({
 export const TicketSla = z.object({
   policyId: Id,
   firstResponse: SlaTarget.nullable().describe('null when the policy sets no such target'),
+  nextResponse: SlaTarget.nullable().describe(
+    "the latest wait for the desk's reply to the requester; null: none, or no such target",
+  ),
   resolution: SlaTarget.nullable(),
 });
 export type TicketSla = z.infer<typeof TicketSla>;
@@ -342,3 +346,22 @@ export const UpdateTicketViewBody = z
   .object({ name: text(LIMITS.subject), query: TicketViewQuery, shared: z.boolean() })
   .partial();
 export type UpdateTicketViewBody = z.infer<typeof UpdateTicketViewBody>;
+
+/** Someone copied on a ticket (docs/tickets.md, CCs): an address, and its account if any. */
+export const TicketCc = z.object({
+  email: z.email(),
+  person: NamedRef.nullable().describe('The account of this address, when there is one'),
+});
+export type TicketCc = z.infer<typeof TicketCc>;
+
+export const TicketCcList = z.object({ items: z.array(TicketCc) });
+
+export const SetTicketCcsBody = z.object({
+  emails: z
+    .array(emailAddress)
+    .max(LIMITS.ticketCcs)
+    .describe(
+      "The ticket's CCs from now on; the requester's and the desk's own addresses are left out",
+    ),
+});
+export type SetTicketCcsBody = z.infer<typeof SetTicketCcsBody>;

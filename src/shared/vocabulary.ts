@@ -107,6 +107,7 @@ export const TICKET_CHANGES = [
   'merged',
   'follow_up',
   'chat_linked',
+  'sla',
 ] as const;
 export type TicketChange = (typeof TICKET_CHANGES)[number];
 
@@ -116,6 +117,8 @@ export const LIMITS = {
   feedback: 2000,
   name: 100,
   email: 254,
+  /** CCs on one ticket: more is a mailing list, not people copied (domain/mail/ticketCcs.ts). */
+  ticketCcs: 20,
   password: { min: 8, max: 200 },
   quickResponseTitle: 100,
   quickResponseContent: 2000,
@@ -180,6 +183,7 @@ export const MAIL_KINDS = [
   'ticket_received',
   'ticket_reply',
   'ticket_solved',
+  'ticket_merged',
   // To the desk's agents (services/mail/ticketMail/agentNotices.ts).
   'ticket_new',
   'ticket_assigned',

@@ -412,6 +412,9 @@ export interface TicketsTable {
   sla_policy_id: string | null;
   first_response_due_at: number | null;
   first_response_state: SlaState | null;
+  /** The next response target of the latest wait for the desk (migration 0029). */
+  next_response_due_at: number | null;
+  next_response_state: SlaState | null;
   resolution_due_at: number | null;
   resolution_state: SlaState | null;
   /** The soonest due time of a running (active) target; null when none runs. */
@@ -426,6 +429,13 @@ export interface TicketsTable {
   resolution_business_ms: number | null;
   merged_into: string | null;
   follow_up_of: string | null;
+}
+
+/** Someone copied on a ticket, by address (0023_ticket_ccs). */
+export interface TicketCcsTable {
+  ticket_id: string;
+  email: string;
+  added_at: number;
 }
 
 /** A public reply or an internal note (domain/eventVisibility.ts keeps notes from the requester). */
@@ -560,6 +570,26 @@ export interface AccountTokensTable {
 }
 
 /** Chat metrics of the chats started in one UTC hour, per team and agent (docs/reports.md). */
+/** A survey question after a chat, answered 1-5 (migration 0026); at most three are not archived. */
+export interface SurveyQuestionsTable {
+  id: string;
+  text: string;
+  position: number;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+/** One chat's answer to one survey question, with the chat's agent and team when it ended. */
+export interface ChatSurveyAnswersTable {
+  session_id: string;
+  question_id: string;
+  value: number;
+  agent_id: string | null;
+  team_id: string | null;
+  answered_at: number;
+}
+
 export interface ReportChatHoursTable {
   hour_start: number;
   team_id: string | null;
@@ -587,6 +617,16 @@ export interface ReportChatHourBinsTable {
   duration: 'wait' | 'first_response' | 'handle';
   bin: number;
   chats: number;
+}
+
+/** Open tickets whose SLA must be counted again after an edit of their policy or calendar. */
+export interface SlaRecountsTable {
+  id: string;
+  /** The tickets the policy covers; null: those no policy covers (migration 0029). */
+  policy_id: string | null;
+  /** The last ticket id counted again, '' before the first batch. */
+  after_id: string;
+  marked_at: number;
 }
 
 /** An hour whose chats changed since the rollup worker last counted it (several rows per hour). */
@@ -633,6 +673,7 @@ export interface Database {
   tickets: TicketsTable;
   ticket_messages: TicketMessagesTable;
   ticket_events: TicketEventsTable;
+  ticket_ccs: TicketCcsTable;
   ticket_tags: TicketTagsTable;
   ticket_fields: TicketFieldsTable;
   ticket_field_values: TicketFieldValuesTable;
@@ -647,6 +688,9 @@ export interface Database {
   report_chat_hour_bins: ReportChatHourBinsTable;
   report_dirty_hours: ReportDirtyHoursTable;
   desk_settings: DeskSettingsTable;
+  survey_questions: SurveyQuestionsTable;
+  chat_survey_answers: ChatSurveyAnswersTable;
+  sla_recounts: SlaRecountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,7 +2,7 @@
 // change landing in the history; then merges a duplicate the same student filed into it by its
 // number, and lands on the ticket merged into, which now shows both threads. The merged ticket
 // tells the student where the conversation goes on. Two agents on one ticket see each other there,
-// and who is writing on it.
+// and who is writing on it, and one's note appears on the other's open page without a reload.
 import { beforeAll, expect, it } from 'vitest';
 import { createTicketField } from '../../src/services/tickets/ticketFields.js';
 import { createTicket } from '../../src/services/tickets/ticketCreator.js';
@@ -89,6 +89,28 @@ describeInBrowser('the desk’s side of a ticket', () => {
     await visible(agentPage.getByText('Esi Owusu is writing on it.'));
     await esiPage.getByRole('textbox', { name: 'Your reply' }).fill('');
     await visible(agentPage.getByText('Esi Owusu is also looking at this ticket.'));
+
+    // Esi's note reaches Kofi's open page through the ticket's feed, with no reload; each page
+    // shows it once (Esi's own, refetched after sending, is not added again by its frame). The
+    // student, on their request's page, gets her reply that follows and never the note.
+    const customerPage = await suite.signIn(customer);
+    await customerPage.goto('/requests/1');
+    await visible(customerPage.getByText('I returned the book on time but was fined.'));
+    await esiPage.getByRole('button', { name: 'Note', exact: true }).click();
+    await esiPage.getByRole('textbox', { name: 'Internal note' }).fill('Checked with the library.');
+    await esiPage.getByRole('button', { name: 'Add note' }).click();
+    await visible(agentPage.getByText('Checked with the library.'));
+    await visible(esiPage.getByText('Checked with the library.'));
+    expect(await agentPage.getByText('Checked with the library.').count()).toBe(1);
+    expect(await esiPage.getByText('Checked with the library.').count()).toBe(1);
+    await esiPage.getByRole('button', { name: 'Reply', exact: true }).click();
+    await esiPage.getByRole('textbox', { name: 'Your reply' }).fill('The fine is lifted.');
+    await esiPage.getByRole('button', { name: 'Send', exact: true }).click();
+    await visible(customerPage.getByText('The fine is lifted.'));
+    await visible(agentPage.getByText('The fine is lifted.'));
+    expect(await esiPage.getByText('The fine is lifted.').count()).toBe(1);
+    expect(await customerPage.getByText('Checked with the library.').count()).toBe(0);
+    expect(customerPage.errors).toEqual([]);
 
     await esiPage.goto('/tickets');
     await gone(agentPage.locator('.ticket-presence'));

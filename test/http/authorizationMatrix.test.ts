@@ -10,6 +10,7 @@
 // `otherLead` its team's lead, and `colleague` an agent of no team.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/policies.js';
+import { setSurveyQuestions } from '../../src/services/surveys/surveyQuestions.js';
 import { createQuickResponse } from '../../src/services/quickResponses/quickResponses.js';
 import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
@@ -109,6 +110,8 @@ interface Fixture {
   /** Saved inbox views (rows with `setup: withTicketViews`): the agent's own, and a shared one. */
   view?: string;
   sharedView?: string;
+  /** A survey question asked now (rows with `setup: withSurveyQuestion`). */
+  question?: string;
 }
 
 interface Row {
@@ -131,6 +134,13 @@ interface SetupEnv {
  * the ticket, or (`note`) the team agent's in an internal note. In the 'any' case: the
  * customer's draft for a new request, not filed yet.
  */
+async function withSurveyQuestion(_f: Fixture, _kase: Case, { ctx, viewers }: SetupEnv) {
+  const [question] = await setSurveyQuestions(ctx, viewers.superAdmin, {
+    questions: [{ text: 'Was it easy?' }],
+  });
+  return { question: question!.id };
+}
+
 async function withFile(f: Fixture, kase: Case, { ctx, viewers }: SetupEnv) {
   if (kase === 'any') {
     const upload = await uploadFile(ctx, {
@@ -460,6 +470,27 @@ const TABLE: Record<string, Row> = {
       ended: [401, 200, 404, 403, 403, 403, 403, 403],
     },
   },
+  // The survey: as the rating, for its customer once the chat has ended.
+  'POST /api/v1/sessions/:id/survey': {
+    request: (f) => ({
+      path: `${at(f)}/survey`,
+      body: { answers: [{ questionId: f.question, value: 4 }] },
+    }),
+    setup: withSurveyQuestion,
+    cases: {
+      waiting: [401, 409, 404, 403, 403, 403, 403, 403],
+      active: [401, 409, 404, 403, 404, 403, 403, 404],
+      ended: [401, 201, 404, 403, 403, 403, 403, 403],
+    },
+  },
+  'GET /api/v1/survey-questions': {
+    request: () => ({ path: '/api/v1/survey-questions' }),
+    cases: { any: signedIn(200) },
+  },
+  'PUT /api/v1/survey-questions': {
+    request: () => ({ path: '/api/v1/survey-questions', body: { questions: [{ text: 'Easy?' }] } }),
+    cases: { any: superAdminsOnly(200) },
+  },
   'POST /api/v1/sessions/:id/take': {
     request: (f) => ({ path: `${at(f)}/take` }),
     cases: {
@@ -737,6 +768,12 @@ const TABLE: Record<string, Row> = {
     }),
     cases: { any: [401, 403, 403, 200, 200, 200, 200, 403] },
   },
+  'GET /api/v1/reports/surveys': {
+    request: (f) => ({
+      path: `/api/v1/reports/surveys?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
   'GET /api/v1/tickets/:id': {
     request: (f) => ({ path: tk(f) }),
     cases: {
@@ -846,6 +883,15 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/tickets/:id/events': {
     request: (f) => ({ path: `${tk(f)}/events` }),
     cases: { ticket: ticketViewers(200, 403), assigned: ticketViewers(200, 403, ['colleague']) },
+  },
+  // The desk's: the requester does not manage who is copied (docs/tickets.md, CCs).
+  'GET /api/v1/tickets/:id/ccs': {
+    request: (f) => ({ path: `${tk(f)}/ccs` }),
+    cases: { ticket: ticketViewers(200, 403), assigned: ticketViewers(200, 403, ['colleague']) },
+  },
+  'PUT /api/v1/tickets/:id/ccs': {
+    request: (f) => ({ path: `${tk(f)}/ccs`, body: { emails: ['ama@home.example'] } }),
+    cases: { ticket: ticketViewers(200, 403), closed: ticketViewers(200, 403) },
   },
   // The desk's, as the chat's notes are: never its customer.
   'POST /api/v1/sessions/:id/ticket': {

@@ -291,6 +291,46 @@ describeEachDatabase('bad input over HTTP', (db) => {
     });
   });
 
+  it('refuses bad survey questions and answers before they reach a query', async () => {
+    const boss = await server.signUp('Boss', 'super_admin');
+    const yaw = await server.signUp('Yaw');
+    const sessionId = await yaw.startChat();
+    const id = '0190a8b2-0000-7000-8000-000000000000';
+    for (const [method, path, body] of [
+      ['PUT', '/api/v1/survey-questions', {}],
+      ['PUT', '/api/v1/survey-questions', { questions: [{ text: '  ' }] }],
+      ['PUT', '/api/v1/survey-questions', { questions: [{ text: 'a\u0000b' }] }],
+      ['PUT', '/api/v1/survey-questions', { questions: [{ text: 'x'.repeat(201) }] }],
+      ['PUT', '/api/v1/survey-questions', { questions: [{ id: 'x', text: 'Easy?' }] }],
+      ['PUT', '/api/v1/survey-questions', { questions: [{ id, text: 'Easy?' }] }],
+      [
+        'PUT',
+        '/api/v1/survey-questions',
+        { questions: ['a', 'b', 'c', 'd'].map((text) => ({ text })) },
+      ],
+      ['POST', `/api/v1/sessions/${sessionId}/survey`, {}],
+      ['POST', `/api/v1/sessions/${sessionId}/survey`, { answers: [] }],
+      ['POST', `/api/v1/sessions/${sessionId}/survey`, { answers: [{ questionId: id, value: 6 }] }],
+      [
+        'POST',
+        `/api/v1/sessions/${sessionId}/survey`,
+        { answers: [{ questionId: id, value: 2.5 }] },
+      ],
+      [
+        'POST',
+        `/api/v1/sessions/${sessionId}/survey`,
+        { answers: [{ questionId: 'x', value: 2 }] },
+      ],
+    ] as const) {
+      const client = method === 'PUT' ? boss : yaw;
+      expectRefused(
+        await client.request(method, path, body),
+        `${method} ${path} ${JSON.stringify(body)}`,
+      );
+    }
+    expect((await boss.get('/api/v1/survey-questions')).body).toEqual({ items: [] });
+  });
+
   it('refuses bad teams, members and topics before they reach a query', async () => {
     const boss = await server.signUp('Boss', 'super_admin');
     const ama = await server.signUp('Ama', 'admin');
@@ -541,6 +581,12 @@ describeEachDatabase('bad input over HTTP', (db) => {
       ['POST', `/api/v1/tickets/${id}/messages`, { body: 'hi', clientId: 'a\u0000' }],
       ['POST', `/api/v1/tickets/${id}/messages`, { body: 'hi', status: 'closed' }],
       ['POST', '/api/v1/tickets/%00/messages', { body: 'hi' }],
+      ['PUT', `/api/v1/tickets/${id}/ccs`, {}],
+      ['PUT', `/api/v1/tickets/${id}/ccs`, { emails: 'ama@home.example' }],
+      ['PUT', `/api/v1/tickets/${id}/ccs`, { emails: ['not an address'] }],
+      ['PUT', `/api/v1/tickets/${id}/ccs`, { emails: [`${'a'.repeat(250)}@x.example`] }],
+      ['PUT', `/api/v1/tickets/${id}/ccs`, { emails: Array(21).fill('a@x.example') }],
+      ['PUT', '/api/v1/tickets/%00/ccs', { emails: [] }],
       ['POST', `/api/v1/tickets/${id}/merge`, {}],
       ['POST', `/api/v1/tickets/${id}/merge`, { targetId: '#2' }],
       ['POST', '/api/v1/tickets/x/merge', { targetId: id }],
@@ -559,6 +605,7 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '/api/v1/tickets/not-an-id',
       '/api/v1/tickets/%00/messages',
       '/api/v1/tickets/x/events',
+      '/api/v1/tickets/x/ccs',
       `/api/v1/tickets/x/messages/${id}/original`,
       `/api/v1/tickets/${id}/messages/not-an-id/original`,
       `/api/v1/tickets/${id}/messages/%00/original`,
@@ -593,7 +640,7 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets/${id}/events?cursor=${cursorOf([-1])}`,
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&priority=critical',
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&channel=fax',
-      ...['chats', 'chats/heatmap', 'agents', 'chats.csv', 'tickets'].flatMap((report) =>
+      ...['chats', 'chats/heatmap', 'agents', 'chats.csv', 'tickets', 'surveys'].flatMap((report) =>
         [
           '',
           '?from=2026-01-01T00:00:00Z',

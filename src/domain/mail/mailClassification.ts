@@ -29,7 +29,13 @@ export const IGNORE_REASONS = [
   'out_of_office',
 ] as const;
 export type IgnoreReason =
-  (typeof IGNORE_REASONS)[number] | 'rate_limited' | 'unreadable' | 'disabled_sender' | 'too_large';
+  | (typeof IGNORE_REASONS)[number]
+  | 'rate_limited'
+  | 'unreadable'
+  | 'disabled_sender'
+  | 'too_large'
+  // An answer to an agent's notice from someone who may not work the ticket, or to a closed one.
+  | 'notice_answer_refused';
 
 export type Classification = { accept: true } | { accept: false; reason: IgnoreReason };
 

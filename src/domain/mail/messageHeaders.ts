@@ -22,6 +22,8 @@ export interface MailHeaders {
   'Message-ID': string;
   /** Where an answer goes, when not to From: a ticket's signed reply address. */
   'Reply-To'?: string;
+  /** Who is copied (a ticket's CCs on the desk's reply), comma-separated addresses. */
+  Cc?: string;
   'In-Reply-To'?: string;
   References?: string;
   /** `auto-generated` on mail the system writes by itself (RFC 3834). */

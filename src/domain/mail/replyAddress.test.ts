@@ -45,4 +45,16 @@ describe('reply addresses', () => {
     expect(() => replyAddressFor(desk, 0, secret)).toThrow(RangeError);
     expect(() => replyAddressFor('nobody', 1, secret)).toThrow(RangeError);
   });
+
+  it('signs a notice’s note address for notes alone, and a reply address for replies alone', () => {
+    const note = replyAddressFor(desk, 1042, secret, 'note');
+    expect(note).toMatch(/^helpdesk\+note1042\.[0-9a-f]{16}@uni\.example$/);
+    expect(parseReplyAddress(note, desk, secret, 'note')).toBe(1042);
+    expect(parseReplyAddress(note, desk, secret)).toBeNull();
+    const reply = replyAddressFor(desk, 1042, secret);
+    expect(parseReplyAddress(reply, desk, secret, 'note')).toBeNull();
+    // The reply's signature under a note's prefix is no note address.
+    const forged = reply.replace('+1042.', '+note1042.');
+    expect(parseReplyAddress(forged, desk, secret, 'note')).toBeNull();
+  });
 });

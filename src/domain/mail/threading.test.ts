@@ -79,9 +79,10 @@ describe('thread keys', () => {
 });
 
 describe('who joins a ticket by mail', () => {
-  const requester = { isRequester: true, worksTicket: false };
-  const agent = { isRequester: false, worksTicket: true };
-  const stranger = { isRequester: false, worksTicket: false };
+  const requester = { isRequester: true, worksTicket: false, isCc: false };
+  const agent = { isRequester: false, worksTicket: true, isCc: false };
+  const cc = { isRequester: false, worksTicket: false, isCc: true };
+  const stranger = { isRequester: false, worksTicket: false, isCc: false };
 
   it('lets the requester in by any key', () => {
     for (const by of ['reply_token', 'references', 'subject_tag'] as const) {
@@ -93,6 +94,12 @@ describe('who joins a ticket by mail', () => {
     expect(joinsTicket('reply_token', agent)).toBe(true);
     expect(joinsTicket('references', agent)).toBe(true);
     expect(joinsTicket('subject_tag', agent)).toBe(false);
+  });
+
+  it('lets a CC in by what the desk’s copied mail carried, not by a subject tag', () => {
+    expect(joinsTicket('reply_token', cc)).toBe(true);
+    expect(joinsTicket('references', cc)).toBe(true);
+    expect(joinsTicket('subject_tag', cc)).toBe(false);
   });
 
   it('never lets anyone else in', () => {

@@ -43,6 +43,8 @@ export function messageIdOf(header: string | null | undefined, raw: Uint8Array):
 export interface ThreadKeys {
   /** Ticket numbers of signed reply addresses among the recipients. */
   replyTokens: number[];
+  /** Ticket numbers of signed note addresses (an agent's notice's) among the recipients. */
+  noteTokens: number[];
   /** The Message-IDs it answers, the most recent first (In-Reply-To, then References backwards). */
   answers: string[];
   /** The number of the subject's `[#1042]`, if any. */
@@ -62,17 +64,20 @@ export function threadKeys(
   desk: { addresses: readonly string[]; secret: string | null },
 ): ThreadKeys {
   const replyTokens: number[] = [];
+  const noteTokens: number[] = [];
   if (desk.secret) {
     for (const recipient of mail.recipients) {
       for (const address of desk.addresses) {
         const number = parseReplyAddress(recipient, address, desk.secret);
         if (number !== null && !replyTokens.includes(number)) replyTokens.push(number);
+        const note = parseReplyAddress(recipient, address, desk.secret, 'note');
+        if (note !== null && !noteTokens.includes(note)) noteTokens.push(note);
       }
     }
   }
   const answers = [...mail.inReplyTo];
   for (const id of [...mail.references].reverse()) if (!answers.includes(id)) answers.push(id);
-  return { replyTokens, answers, subjectTag: parseSubjectTag(mail.subject) };
+  return { replyTokens, noteTokens, answers, subjectTag: parseSubjectTag(mail.subject) };
 }
 
 /** How a mail was matched to a ticket. */
@@ -84,18 +89,22 @@ export interface SenderStanding {
   isRequester: boolean;
   /** The sender is an agent who works the ticket (ticketPolicy.work). */
   worksTicket: boolean;
+  /** The sender's address is one of the ticket's CCs (domain/mail/ticketCcs.ts). */
+  isCc: boolean;
 }
 
 /**
  * Whether the sender's mail joins the ticket it was matched to. A From address proves little
  * (anyone can write any), so what it may do depends on what else the mail shows:
  * - a signed reply address or a Message-ID of the ticket's mail was only ever mailed to its
- *   people: the requester's mail joins as their reply, an agent's who works it as the desk's;
+ *   people: the requester's mail joins as their reply, an agent's who works it as the desk's, a
+ *   CC's as theirs (a public message; the desk's replies were copied to them);
  * - a subject tag anyone can write (numbers are sequential), so it threads only the requester's
  *   own mail, where a forged From posts as the requester into their own ticket and no further.
- * Anyone else's mail becomes a new ticket of theirs: a copied person's answer, or a stranger's.
+ * Anyone else's mail becomes a new ticket of theirs: a stranger's, or a copied person's who is
+ * not (or no longer) a CC of the ticket.
  */
 export function joinsTicket(by: ThreadedBy, sender: SenderStanding): boolean {
   if (sender.isRequester) return true;
-  return by !== 'subject_tag' && sender.worksTicket;
+  return by !== 'subject_tag' && (sender.worksTicket || sender.isCc);
 }

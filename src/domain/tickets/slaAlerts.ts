@@ -3,7 +3,7 @@
 // target and due time (a due time that moves, say with the priority, may warn again), and the
 // instant the ticket must be looked at next. Pure: the sweep records and announces what it says.
 
-export const SLA_TARGETS = ['first_response', 'resolution'] as const;
+export const SLA_TARGETS = ['first_response', 'next_response', 'resolution'] as const;
 export type SlaTargetName = (typeof SLA_TARGETS)[number];
 
 export type SlaAlertKind = 'sla_warning' | 'sla_breach';

@@ -1,4 +1,4 @@
-// An SLA policy: per priority, a first response and a resolution target in minutes, counted on
+// An SLA policy: per priority, first response, next response and resolution targets in minutes, counted on
 // a business-hours calendar or around the clock. The clock it picks is one interface for both.
 import type { Priority } from '../../shared/vocabulary.js';
 import { PRIORITIES } from '../../shared/vocabulary.js';
@@ -12,6 +12,11 @@ import {
 export interface SlaTargets {
   /** From creation to the first public agent reply; null: no target. */
   firstResponseMinutes: number | null;
+  /**
+   * From a requester's reply awaiting the desk (after its first response) to the desk's next
+   * public reply; null or absent: no target.
+   */
+  nextResponseMinutes?: number | null;
   /** Time the desk holds the ticket (new or open) until it is solved; null: no target. */
   resolutionMinutes: number | null;
 }
@@ -65,7 +70,11 @@ export function assertSlaPolicy(policy: SlaPolicy): void {
     if (!(PRIORITIES as readonly string[]).includes(priority)) {
       throw bad('targets', `"${priority}" is not a priority (${PRIORITIES.join(', ')})`);
     }
-    for (const key of ['firstResponseMinutes', 'resolutionMinutes'] as const) {
+    for (const key of [
+      'firstResponseMinutes',
+      'nextResponseMinutes',
+      'resolutionMinutes',
+    ] as const) {
       const minutes = targets?.[key];
       if (minutes === null || minutes === undefined) continue;
       if (!Number.isInteger(minutes) || minutes < 1) {

@@ -215,6 +215,7 @@ describe('SLA: DST, holidays and the round-the-clock policy', () => {
     const low = { ...created, priority: 'low' as const };
     expect(slaStatus(policy, office, low, t('2026-03-04T11:00:00Z'))).toEqual({
       firstResponse: null,
+      nextResponse: null,
       resolution: null,
     });
   });

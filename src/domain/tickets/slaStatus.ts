@@ -4,6 +4,7 @@
 // on the requester or a third party (pending, on_hold), stops at solved and resumes on reopen.
 import type { Priority } from '../../shared/vocabulary.js';
 import type { BusinessCalendar } from './businessCalendar.js';
+import type { ResponseCycle } from './responseCycle.js';
 import {
   DEFAULT_AT_RISK_FRACTION,
   slaClockFor,
@@ -24,6 +25,8 @@ export interface SlaTicket {
   firstRespondedAt: Date | null;
   /** Every status the ticket took, oldest first; the first is its status at creation. */
   history: readonly StatusChange[];
+  /** The latest wait for the desk's next response (domain/tickets/responseCycle.ts), if any. */
+  responseCycle?: ResponseCycle | null;
 }
 
 export type SlaState = 'active' | 'paused' | 'achieved' | 'breached';
@@ -46,6 +49,7 @@ export interface SlaTargetStatus {
 
 export interface SlaStatus {
   firstResponse: SlaTargetStatus | null;
+  nextResponse: SlaTargetStatus | null;
   resolution: SlaTargetStatus | null;
 }
 
@@ -117,27 +121,27 @@ export function slaStatus(
   const current = ticket.history.at(-1)?.status ?? 'new';
   const lastChange = ticket.history.at(-1)?.at ?? ticket.createdAt;
 
-  let firstResponse: SlaTargetStatus | null = null;
-  if (targets?.firstResponseMinutes) {
-    const target = targets.firstResponseMinutes;
-    // Answered, or solved without an answer: the first response clock has stopped.
-    const solvedAt = ticket.history.find((c) => isFinished(c.status))?.at ?? null;
-    const stop = ticket.firstRespondedAt ?? solvedAt;
+  // A response target runs from `start` around the clock of the policy until `answeredAt`, or
+  // until the ticket is solved after `start` without an answer.
+  const response = (target: number, start: Date, answeredAt: Date | null): SlaTargetStatus => {
+    const solvedAt =
+      ticket.history.find((c) => isFinished(c.status) && c.at.getTime() >= start.getTime())?.at ??
+      null;
+    const stop = answeredAt ?? solvedAt;
     const end = stop ?? now;
-    const dueAt = clock.add(ticket.createdAt, target);
-    const atRiskAt = clock.add(ticket.createdAt, target * (1 - fraction));
-    const elapsed = clock.between(ticket.createdAt, end);
-    firstResponse = judge(
-      target,
-      elapsed,
-      dueAt,
-      atRiskAt,
-      end,
-      stop === null,
-      stop !== null,
-      fraction,
-    );
-  }
+    const dueAt = clock.add(start, target);
+    const atRiskAt = clock.add(start, target * (1 - fraction));
+    const elapsed = clock.between(start, end);
+    return judge(target, elapsed, dueAt, atRiskAt, end, stop === null, stop !== null, fraction);
+  };
+  const firstResponse = targets?.firstResponseMinutes
+    ? response(targets.firstResponseMinutes, ticket.createdAt, ticket.firstRespondedAt)
+    : null;
+  const cycle = ticket.responseCycle ?? null;
+  const nextResponse =
+    targets?.nextResponseMinutes && cycle
+      ? response(targets.nextResponseMinutes, cycle.since, cycle.answeredAt)
+      : null;
 
   let resolution: SlaTargetStatus | null = null;
   if (targets?.resolutionMinutes) {
@@ -156,7 +160,7 @@ export function slaStatus(
     const atRiskAt = when(warnMinutes, measure(clock, segments, warnMinutes).reachedAt);
     resolution = judge(target, elapsed, dueAt, atRiskAt, end, running, finished, fraction);
   }
-  return { firstResponse, resolution };
+  return { firstResponse, nextResponse, resolution };
 }
 
 /**

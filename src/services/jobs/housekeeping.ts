@@ -2,8 +2,9 @@
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, the tickets of chats nobody answered in
 // time, SLA warnings and breaches, the routing safety net, expiring old rows, removing files no
-// message holds, the mail outbox's retries, the chat report rollups) run on whichever node holds
-// the housekeeping lease, so they run once per period, not once per node.
+// message holds, the mail outbox's retries, the chat report rollups, the SLA recounts after an
+// edit of a policy or calendar) run on whichever node holds the housekeeping lease, so they run
+// once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -27,6 +28,7 @@ import { sweepSlaAlerts } from '../tickets/ticketSlaSweeper.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 import { sweepFiles } from '../files/fileSweeper.js';
 import { rollUpDirtyHours } from '../reports/chatRollupWorker.js';
+import { recountSla } from '../tickets/slaRecounts.js';
 
 const LEASE = 'housekeeping';
 /** Sent mail is kept a month (the admin page shows it), expired links a day past their time. */
@@ -146,6 +148,7 @@ export async function runHousekeeping(
   await ticketUnansweredChats(ctx);
   // Last: a slow or failing count never holds up the chores above.
   await rollUpDirtyHours(ctx);
+  await recountSla(ctx);
   return true;
 }
 

@@ -1,5 +1,6 @@
 // Business-hours calendars (time zone, weekly shifts, holidays and breaks), kept by super admins
 // for the SLA policies that count on them; each is checked by domain/tickets/businessCalendar.ts.
+// A changed calendar owes the open tickets of those policies a recount (slaRecounts.ts).
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { assertCalendar, type BusinessCalendar } from '../../domain/tickets/businessCalendar.js';
@@ -8,6 +9,8 @@ import type { BusinessCalendarRow } from '../../storage/schema.js';
 import * as repo from '../../storage/repositories/tickets/slaPolicies.js';
 import type { CalendarRecord } from '../../storage/repositories/tickets/slaPolicies.js';
 import type { ServiceContext } from '../context.js';
+import { policiesOnCalendar } from '../../storage/repositories/tickets/slaRecounts.js';
+import { owedSlaRecounts } from './slaRecounts.js';
 
 const onlySuperAdmins = () => forbidden('Only super admins keep business calendars');
 
@@ -74,6 +77,7 @@ export async function updateCalendar(
       updated_at: ctx.clock.now(),
     };
     await repo.updateCalendar(trx, id, changes);
+    await owedSlaRecounts(trx, ctx, await policiesOnCalendar(trx, id));
     const row = { ...current.row, ...changes };
     return { row, calendar: repo.calendarOf(row) };
   });

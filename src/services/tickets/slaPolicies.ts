@@ -1,7 +1,8 @@
 // SLA policies: per priority, first response and resolution targets, for a team or (without a
 // team) the whole desk, counted on a business calendar or around the clock. Super admins keep
-// them; each is checked by domain/tickets/slaPolicy.ts. A changed policy counts for a ticket
-// from its next change that moves its due times.
+// them; each is checked by domain/tickets/slaPolicy.ts. A created, changed or deleted policy owes
+// the open tickets it may move a recount of their due times (slaRecounts.ts), in batches after
+// the edit.
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { assertSlaPolicy, type SlaPolicy } from '../../domain/tickets/slaPolicy.js';
@@ -12,6 +13,17 @@ import type { SlaPolicyRecord } from '../../storage/repositories/tickets/slaPoli
 import { isUniqueViolation, type Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
 import { assertTeamOpen } from '../teams/openTeam.js';
+import { deskPolicyId } from '../../storage/repositories/tickets/slaRecounts.js';
+import { owedSlaRecounts } from './slaRecounts.js';
+
+/**
+ * The sets of tickets a policy for `teamId` takes over: a team's, those the desk's policy
+ * covered (among them the team's), and those no policy covered.
+ */
+async function takenOver(db: Db, teamId: string | null): Promise<Array<string | null>> {
+  const desk = teamId === null ? null : await deskPolicyId(db);
+  return desk === null ? [null] : [desk, null];
+}
 
 function assertManager(viewer: Viewer): void {
   if (!ticketPolicy.manageSettings(viewer)) throw forbidden('Only super admins keep SLA policies');
@@ -88,6 +100,7 @@ export async function createSlaPolicy(
     ctx.store.transaction(async (trx) => {
       await checked(trx, { ...row, targets: body.targets });
       await repo.insertSlaPolicy(trx, row);
+      await owedSlaRecounts(trx, ctx, await takenOver(trx, row.team_id));
     }),
   );
   return (await repo.findSlaPolicy(ctx.store.db, row.id))!;
@@ -116,18 +129,25 @@ export async function updateSlaPolicy(
       };
       await checked(trx, { ...changes, targets });
       await repo.updateSlaPolicy(trx, id, changes);
+      // Its own tickets, and when it moved to another team, the tickets it takes over there.
+      const moved = changes.team_id !== current.row.team_id;
+      const others = moved ? (await takenOver(trx, changes.team_id)).filter((p) => p !== id) : [];
+      await owedSlaRecounts(trx, ctx, [id, ...others]);
     }),
   );
   return (await repo.findSlaPolicy(ctx.store.db, id))!;
 }
 
-/** Tickets it covered show no SLA; their next change counts them by whatever policy covers them then. */
+/** The tickets it covered (no policy covers them now) are counted again by whichever does next. */
 export async function deleteSlaPolicy(
   ctx: ServiceContext,
   viewer: Viewer,
   id: string,
 ): Promise<void> {
   assertManager(viewer);
-  if (!(await repo.findSlaPolicy(ctx.store.db, id))) throw notFound('SLA policy');
-  await repo.deleteSlaPolicy(ctx.store.db, id);
+  await ctx.store.transaction(async (trx) => {
+    if (!(await repo.findSlaPolicy(trx, id))) throw notFound('SLA policy');
+    await repo.deleteSlaPolicy(trx, id);
+    await owedSlaRecounts(trx, ctx, [null]);
+  });
 }

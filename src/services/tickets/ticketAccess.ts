@@ -12,6 +12,7 @@ import {
 import type { TicketMessageKind } from '../../shared/vocabulary.js';
 import type { TicketRow } from '../../storage/schema.js';
 import type { PersonRecord } from '../../storage/repositories/people.js';
+import { isTicketCc } from '../../storage/repositories/tickets/ticketCcs.js';
 import { findTicketRow } from '../../storage/repositories/tickets/tickets.js';
 import { findUserById } from '../../storage/repositories/users.js';
 import type { Db, Store } from '../../storage/store.js';
@@ -66,6 +67,25 @@ export async function loadTicketFor(
   if (!ticketPolicy.view(known, facts)) throw notFound('Ticket');
   if (options.rule && !options.rule(known, facts)) throw forbidden();
   return { row, facts, viewer: known };
+}
+
+/**
+ * The ticket as one of its CCs writes to it by mail (the importer found their mail answers the
+ * desk's copied one): not seen in the portal, so not by the view rule; 404 when `viewer`'s
+ * address is not (or no longer) one of its CCs.
+ */
+export async function loadTicketForCc(
+  db: Db,
+  viewer: Viewer,
+  ticketId: string,
+  lock?: Store,
+): Promise<TicketAccess> {
+  const row = await findTicketRow(db, ticketId, lock);
+  const user = await findUserById(db, viewer.id);
+  if (!row || !user?.email || !(await isTicketCc(db, row.id, user.email))) {
+    throw notFound('Ticket');
+  }
+  return { row, facts: factsOf(row), viewer };
 }
 
 /** The agent a ticket may be given to: an active agent or super admin (404 otherwise). */

@@ -1,7 +1,7 @@
 // An agent merges a duplicate ticket (the source) into another (the target): the source's thread
 // moves to the target (each message remembers where it was written, so the source still shows
 // its own), the source is closed with merged_into set, both histories record it, and the
-// requester who opens the source is led to the target. The rules are domain/tickets/ticketMerge.ts.
+// requester who opens the source is led to the target, and told so by mail. The rules are domain/tickets/ticketMerge.ts.
 import { notFound } from '../../domain/errors.js';
 import { ticketPolicy, type Viewer } from '../../domain/policies.js';
 import { planMerge, type MergeableTicket } from '../../domain/tickets/ticketMerge.js';
@@ -15,6 +15,7 @@ import {
 import { findTicketRow } from '../../storage/repositories/tickets/tickets.js';
 import type { Db, Store } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
+import { mailTicketMerged } from '../mail/ticketMail/requesterMails.js';
 import { loadTicketFor } from './ticketAccess.js';
 import { announceTicketUpdated, eventRows } from './ticketChanges.js';
 import { refreshSla } from './ticketSla.js';
@@ -88,6 +89,7 @@ export function mergeTicket(ctx: ServiceContext, props: MergeTicketProps): Promi
     ]);
     merged = await refreshSla(trx, merged, now);
     into = await refreshSla(trx, into, now);
+    await mailTicketMerged(trx, ctx, outbox, { source: merged, target: into, actorId: viewer.id });
     announceTicketUpdated(outbox, merged, ['status', 'merged']);
     announceTicketUpdated(outbox, into, ['merged']);
     return (await findTicketRecord(trx, final.id))!;

@@ -42,6 +42,7 @@ function presentSla(row: TicketRow, now: number): TicketSla | null {
   return {
     policyId: row.sla_policy_id,
     firstResponse: target(row.first_response_state, row.first_response_due_at, now),
+    nextResponse: target(row.next_response_state, row.next_response_due_at, now),
     resolution: target(row.resolution_state, row.resolution_due_at, now),
   };
 }

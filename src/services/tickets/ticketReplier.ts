@@ -28,7 +28,7 @@ import { mailNewTicket, mailTicketMessage } from '../mail/ticketMail/ticketMailT
 import { mailPeople } from '../../storage/repositories/mail/ticketMail.js';
 import { attachUploads, unsentUploads } from '../files/attachments.js';
 import { uploadsDisabled } from '../files/uploadRules.js';
-import { assigneeFor, loadTicketFor, type TicketAccess, type TicketRule } from './ticketAccess.js';
+import { assigneeFor, loadTicketFor, loadTicketForCc, type TicketAccess } from './ticketAccess.js';
 import {
   announceTicketUpdated,
   changesOf,
@@ -41,6 +41,12 @@ import { movedStatus, openTicket, saveTicket, writeTicketMessages } from './tick
 export interface ReplyProps extends ReplyToTicketBody {
   viewer: Viewer;
   ticketId: string;
+  /**
+   * By mail only: the writer answers as one of the ticket's CCs (the importer matched their mail
+   * to the desk's copied one). A public reply of theirs, as the requester's is, though they do
+   * not see the ticket.
+   */
+  asCc?: boolean;
 }
 
 export interface TicketReply {
@@ -65,10 +71,15 @@ export async function replyWithin(
 ): Promise<TicketReply> {
   const { viewer, ticketId, clientId } = props;
   const note = props.kind === 'note';
+  const asCc = props.asCc === true && !note;
   const rule = note ? ticketPolicy.addNote : ticketPolicy.reply;
   // Locks the ticket first, so a concurrent retry waits and then finds this message.
-  const addressed = await loadTicketFor(trx, viewer, ticketId, { rule, lock: ctx.store });
-  const access = await mergedDestination(trx, ctx, viewer, addressed, rule);
+  const load = (id: string) =>
+    asCc
+      ? loadTicketForCc(trx, viewer, id, ctx.store)
+      : loadTicketFor(trx, viewer, id, { rule, lock: ctx.store });
+  const addressed = await load(ticketId);
+  const access = await mergedDestination(addressed, load);
   if (props.status && !ticketPolicy.work(access.viewer, access.facts)) {
     throw forbidden('Only the desk sets a status with a reply');
   }
@@ -95,7 +106,7 @@ export async function replyWithin(
   const author = await personOf(trx, viewer.id);
   const event: TicketEvent = note
     ? { type: 'note' }
-    : viewer.id === access.row.requester_id
+    : viewer.id === access.row.requester_id || asCc
       ? { type: 'requesterReply' }
       : { type: 'agentReply' };
   let ticket = access.row;
@@ -140,18 +151,15 @@ export async function replyWithin(
  * requester is the same), as long as the writer may write there; otherwise, to itself.
  */
 async function mergedDestination(
-  trx: Db,
-  ctx: ServiceContext,
-  viewer: Viewer,
   addressed: TicketAccess,
-  rule: TicketRule,
+  load: (ticketId: string) => Promise<TicketAccess>,
 ): Promise<TicketAccess> {
   let access = addressed;
   const seen = new Set([access.row.id]);
   while (access.row.merged_into && !seen.has(access.row.merged_into)) {
     seen.add(access.row.merged_into);
     try {
-      access = await loadTicketFor(trx, viewer, access.row.merged_into, { rule, lock: ctx.store });
+      access = await load(access.row.merged_into);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) {
         return addressed;
@@ -230,7 +238,8 @@ async function settle(
   const events: TicketEventChange[] = moved.change ? [moved.change] : [];
   await saveTicket(trx, before, after);
   await insertTicketEvents(trx, eventRows(ctx, after.id, change.actorId, events, now));
-  if (events.length > 0 || after.first_responded_at !== before.first_responded_at) {
+  // A public reply may start or end a wait for the desk's next response.
+  if (events.length > 0 || change.publicReply) {
     after = await refreshSla(trx, after, now);
   }
   announceTicketUpdated(outbox, after, changesOf(events));

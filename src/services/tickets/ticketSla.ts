@@ -1,17 +1,20 @@
 // A ticket's SLA due times and states, counted again (domain/tickets/slaStatus.ts on the policy's
 // clock) and stored on the ticket by every change that can move them: creation, a reply, a
-// status, priority or team change, a merge. The policy is the ticket's team's, else the desk's.
-// With them, when the SLA sweep must look at the ticket next (`sla_check_at`), and the first
-// response and resolution times in business hours for the reports.
+// status, priority or team change, a merge, an edit of its policy or calendar (slaRecounts.ts).
+// The policy is the ticket's team's, else the desk's. With them, when the SLA sweep must look at
+// the ticket next (`sla_check_at`), and the first response and resolution times in business
+// hours for the reports.
 import {
   businessMinutesBetween,
   type BusinessCalendar,
 } from '../../domain/tickets/businessCalendar.js';
+import { latestResponseCycle } from '../../domain/tickets/responseCycle.js';
 import { slaAlertsDue, type RunningTarget } from '../../domain/tickets/slaAlerts.js';
 import { slaStatus, type SlaTargetStatus } from '../../domain/tickets/slaStatus.js';
 import { RUNNING_STATUSES } from '../../domain/tickets/ticketWorkflow.js';
 import type { TicketRow } from '../../storage/schema.js';
 import { policyForTeam } from '../../storage/repositories/tickets/slaPolicies.js';
+import { publicReplies } from '../../storage/repositories/tickets/ticketMessages.js';
 import { statusHistory } from '../../storage/repositories/tickets/ticketEvents.js';
 import { updateTicket } from '../../storage/repositories/tickets/tickets.js';
 import type { Db } from '../../storage/store.js';
@@ -21,6 +24,8 @@ type SlaColumns = Pick<
   | 'sla_policy_id'
   | 'first_response_due_at'
   | 'first_response_state'
+  | 'next_response_due_at'
+  | 'next_response_state'
   | 'resolution_due_at'
   | 'resolution_state'
   | 'next_due_at'
@@ -33,6 +38,8 @@ const NO_SLA: Omit<SlaColumns, 'first_response_business_ms' | 'resolution_busine
   sla_policy_id: null,
   first_response_due_at: null,
   first_response_state: null,
+  next_response_due_at: null,
+  next_response_state: null,
   resolution_due_at: null,
   resolution_state: null,
   next_due_at: null,
@@ -82,14 +89,20 @@ export async function slaStandingFor(db: Db, row: TicketRow, now: number): Promi
   const covering = await policyForTeam(db, row.team_id);
   if (!covering) return { columns: { ...NO_SLA, ...businessDurations(row, null) }, running: [] };
   const history = await statusHistory(db, row);
-  const { firstResponse, resolution } = slaStatus(
+  const firstRespondedAt =
+    row.first_responded_at === null ? null : new Date(row.first_responded_at);
+  const responseCycle = covering.policy.targets[row.priority]?.nextResponseMinutes
+    ? latestResponseCycle(await publicReplies(db, row), firstRespondedAt)
+    : null;
+  const { firstResponse, nextResponse, resolution } = slaStatus(
     covering.policy,
     covering.calendar,
     {
       priority: row.priority,
       createdAt: new Date(row.created_at),
-      firstRespondedAt: row.first_responded_at === null ? null : new Date(row.first_responded_at),
+      firstRespondedAt,
       history,
+      responseCycle,
     },
     new Date(now),
   );
@@ -103,6 +116,7 @@ export async function slaStandingFor(db: Db, row: TicketRow, now: number): Promi
     }
   };
   runs('first_response', firstResponse, row.first_responded_at === null && !finished);
+  runs('next_response', nextResponse, responseCycle?.answeredAt === null && !finished);
   runs('resolution', resolution, RUNNING_STATUSES.includes(row.status));
   const dueTimes = running.map((r) => r.dueAt.getTime());
   // What is owed already is checked by the next sweep, which knows what it has recorded.
@@ -112,6 +126,8 @@ export async function slaStandingFor(db: Db, row: TicketRow, now: number): Promi
     sla_policy_id: covering.row.id,
     first_response_due_at: dueMs(firstResponse),
     first_response_state: firstResponse?.state ?? null,
+    next_response_due_at: dueMs(nextResponse),
+    next_response_state: nextResponse?.state ?? null,
     resolution_due_at: dueMs(resolution),
     resolution_state: resolution?.state ?? null,
     next_due_at: dueTimes.length > 0 ? Math.min(...dueTimes) : null,

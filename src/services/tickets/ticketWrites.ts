@@ -76,6 +76,8 @@ export async function openTicket(
     sla_policy_id: null,
     first_response_due_at: null,
     first_response_state: null,
+    next_response_due_at: null,
+    next_response_state: null,
     resolution_due_at: null,
     resolution_state: null,
     next_due_at: null,

@@ -20,10 +20,13 @@ import * as mailNotices from './0017_mail_notices.js';
 import * as chatReports from './0018_chat_reports.js';
 import * as chatSearch from './0019_chat_search.js';
 import * as visitors from './0022_visitors.js';
+import * as ticketCcs from './0023_ticket_ccs.js';
 import * as draftUploads from './0024_draft_uploads.js';
 import * as deskSettings from './0025_desk_settings.js';
+import * as chatSurveys from './0026_chat_surveys.js';
 import * as ticketViews from './0027_ticket_views.js';
 import * as teamOpeningHours from './0028_team_opening_hours.js';
+import * as slaCompleteness from './0029_sla_completeness.js';
 import * as ticketReports from './0030_ticket_reports.js';
 
 export const migrations: Record<string, Migration> = {
@@ -47,9 +50,12 @@ export const migrations: Record<string, Migration> = {
   '0018_chat_reports': chatReports,
   '0019_chat_search': chatSearch,
   '0022_visitors': visitors,
+  '0023_ticket_ccs': ticketCcs,
   '0024_draft_uploads': draftUploads,
   '0025_desk_settings': deskSettings,
+  '0026_chat_surveys': chatSurveys,
   '0027_ticket_views': ticketViews,
   '0028_team_opening_hours': teamOpeningHours,
+  '0029_sla_completeness': slaCompleteness,
   '0030_ticket_reports': ticketReports,
 };

@@ -66,6 +66,12 @@ import type {
   VisitorIssued,
 } from '../../shared/visitorsApi.js';
 import type { PublicWidgetSettings, WidgetSettings } from '../../shared/widgetSettingsApi.js';
+import type {
+  AnswerSurveyBody,
+  SetSurveyQuestionsBody,
+  SurveyAnswers,
+  SurveyQuestionList,
+} from '../../shared/surveysApi.js';
 import type { HttpClient } from './http.js';
 
 /** A send as the client writes it: the fields the server defaults may be left out. */
@@ -275,6 +281,16 @@ export function createApi(http: HttpClient) {
     ticketFields: {
       /** The custom fields, in the order forms show them. */
       list: () => http.get<{ items: TicketField[] }>('/ticket-fields'),
+    },
+    surveys: {
+      /** The questions asked after a chat (anyone signed in). */
+      questions: () => http.get<SurveyQuestionList>('/survey-questions'),
+      /** Super admins: the questions in order, at most three. */
+      setQuestions: (body: SetSurveyQuestionsBody) =>
+        http.put<SurveyQuestionList>('/survey-questions', body),
+      /** The customer's answers for their ended chat, once. */
+      answer: (sessionId: string, body: AnswerSurveyBody) =>
+        http.post<SurveyAnswers>(`/sessions/${encodeURIComponent(sessionId)}/survey`, body),
     },
     reports: {
       /** Chat metrics of the chats started in the range (super admins, team leads). */

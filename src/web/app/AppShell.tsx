@@ -53,6 +53,16 @@ export function AppShell({
     };
   }, [menuOpen]);
 
+  const person = (
+    <>
+      <Avatar id={me.id} name={me.name} size="sm" />
+      <span class="header__who">
+        <span class="header__person-name">{me.name}</span>
+        <RoleBadge role={me.role} />
+      </span>
+    </>
+  );
+
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -78,13 +88,18 @@ export function AppShell({
               {agent && <SoundToggle />}
               {agent && <DesktopNotificationsToggle />}
               <ThemeToggle />
-              <div class="header__person">
-                <Avatar id={me.id} name={me.name} size="sm" />
-                <span class="header__who">
-                  <span class="header__person-name">{me.name}</span>
-                  <RoleBadge role={me.role} />
-                </span>
-              </div>
+              {agent ? (
+                // An agent's name opens their settings (which mail they get).
+                <Link
+                  href="/settings"
+                  class="header__person header__person--link"
+                  title="Your settings"
+                >
+                  {person}
+                </Link>
+              ) : (
+                <div class="header__person">{person}</div>
+              )}
               <Button
                 variant="ghost"
                 size="sm"

@@ -50,6 +50,7 @@ interface LinkProps {
   href: string;
   children: ComponentChildren;
   class?: string;
+  title?: string;
   'aria-current'?: 'page' | undefined;
   onClick?: (event: TargetedMouseEvent<HTMLAnchorElement>) => void;
 }

@@ -16,6 +16,7 @@ import { LiveChatPage } from '../pages/live-chat/LiveChatPage.js';
 import { TranscriptPage } from '../pages/live-chat/TranscriptPage.js';
 import { MailSettingsPage } from '../pages/settings/MailSettingsPage.js';
 import { QuickResponsesPage } from '../pages/quick-responses/QuickResponsesPage.js';
+import { LiveDashboardPage } from '../pages/reports/LiveDashboardPage.js';
 import { ReportsPage } from '../pages/reports/ReportsPage.js';
 import { TeamsPage } from '../pages/teams/TeamsPage.js';
 import { NewRequestPage } from '../pages/tickets/NewRequestPage.js';
@@ -109,7 +110,7 @@ const ROUTES: readonly PageRoute[] = [
     render: ({ ref }) => <TicketPage key={ref} ticketRef={ref!} desk />,
   },
   {
-    // No place in the navigation: agents reach it from the mail it is about.
+    // Reached from an agent's name in the header, and from the mail it is about.
     pattern: '/settings',
     roles: AGENT_ROLES,
     title: 'Settings',
@@ -143,6 +144,13 @@ const ROUTES: readonly PageRoute[] = [
     title: 'Reports',
     nav: { label: 'Reports', icon: 'chart', group: 'admin', leadsOnly: true },
     render: () => <ReportsPage />,
+  },
+  {
+    // Like Reports: the server refuses whoever leads no team, and the page says so.
+    pattern: '/reports/live',
+    roles: AGENT_ROLES,
+    title: 'Live dashboard',
+    render: () => <LiveDashboardPage />,
   },
   {
     pattern: '/admin/agents',

@@ -77,6 +77,9 @@ describe('invalidations', () => {
     expect(invalidates(TICKETS, queueChanged)).toBe(false);
     expect(invalidates(ticket('t1'), message)).toBe(true);
     expect(invalidates(ticket('t1'), updated)).toBe(false);
+    // A message the page already shows (its writer's own reply) is no news.
+    expect(invalidates(ticket('t1', new Set(['m1'])), message)).toBe(false);
+    expect(invalidates(ticket('t1', new Set(['m0'])), message)).toBe(true);
     expect(invalidates(MY_SESSIONS, message)).toBe(false);
   });
 });

@@ -15,7 +15,12 @@ export type Invalidation =
     }
   | { type: 'queue.changed' }
   | { type: 'agent.status' }
-  | { type: 'tickets'; ticketId?: string };
+  | {
+      type: 'tickets';
+      ticketId?: string;
+      /** Messages already shown: their `ticket.message` changes nothing (deduped by id). */
+      shownMessageIds?: ReadonlySet<string>;
+    };
 
 /** The caller's own chats changed: their console lists, their chat and history, their numbers. */
 export const MY_SESSIONS = { type: 'sessions.changed', scope: 'mine' } as const;
@@ -33,13 +38,22 @@ export const AGENT_LOADS = { type: 'agent.status' } as const;
 
 /** A ticket was filed, changed or answered (agents: any ticket; a requester: their own). */
 export const TICKETS = { type: 'tickets' } as const;
-/** One ticket changed or got a message (its own frames, not its follow-up's). */
-export const ticket = (ticketId: string) => ({ type: 'tickets', ticketId }) as const;
+/**
+ * One ticket changed or got a message (its own frames, not its follow-up's) other than one in
+ * `shownMessageIds` (one's own sent reply, a frame heard on both the list topic and the feed).
+ */
+export const ticket = (ticketId: string, shownMessageIds?: ReadonlySet<string>): Invalidation => ({
+  type: 'tickets',
+  ticketId,
+  ...(shownMessageIds ? { shownMessageIds } : {}),
+});
 
 const TICKET_FRAMES: readonly string[] = ['ticket.created', 'ticket.updated', 'ticket.message'];
 
 export function invalidates(source: Invalidation, frame: ServerFrame): boolean {
   if (source.type === 'tickets') {
+    if (frame.type === 'ticket.message' && source.shownMessageIds?.has(frame.messageId))
+      return false;
     return (
       TICKET_FRAMES.includes(frame.type) &&
       (source.ticketId === undefined || ('ticketId' in frame && frame.ticketId === source.ticketId))

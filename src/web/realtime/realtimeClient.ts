@@ -255,6 +255,7 @@ export class RealtimeClient {
         return this.requests.settle(frame);
       case 'ack':
       case 'pong':
+      case 'dashboard.snapshot':
         return this.requests.settle(frame);
     }
   }

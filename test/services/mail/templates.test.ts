@@ -70,6 +70,7 @@ describe('ticket mails', () => {
         paragraphs: [evil],
         ticket,
         settingsUrl: 'https://x.example/settings#mail',
+        notesByMail: true,
       }),
     ]) {
       expect(mail.content.html).not.toMatch(/<script|<img|<b>/);

@@ -17,6 +17,8 @@ export interface IncomingMail {
   fromName: string;
   /** To, Cc, Delivered-To and X-Original-To addresses, lowercased. */
   recipients: string[];
+  /** The Cc addresses alone, lowercased: who the sender copied (the ticket's CCs). */
+  cc: string[];
   inReplyTo: string[];
   references: string[];
   subject: string;
@@ -71,6 +73,7 @@ export async function readIncomingMail(raw: Buffer): Promise<IncomingMail | null
     from,
     fromName,
     recipients: [...new Set(recipients)],
+    cc: [...new Set(addressesOf(parsed.cc))],
     inReplyTo: messageIdList(headers['in-reply-to']),
     references: messageIdList(allHeaderValues(parsed.headerLines, 'references')),
     subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),

@@ -27,6 +27,7 @@ import {
   ticketOfMessageIds,
 } from '../../../storage/repositories/mail/inbound.js';
 import { findDefaultTopic } from '../../../storage/repositories/topics.js';
+import { isTicketCc } from '../../../storage/repositories/tickets/ticketCcs.js';
 import { findTicketRow } from '../../../storage/repositories/tickets/tickets.js';
 import type { TicketMessageRow, TicketRow, UserRow } from '../../../storage/schema.js';
 import { isUniqueViolation, type Db } from '../../../storage/store.js';
@@ -41,6 +42,8 @@ import {
   storeMailAttachments,
   type StoredAttachments,
 } from './mailAttachments.js';
+import { addCcsOfMail } from './mailCcs.js';
+import { noticeAnswerOf } from './noticeAnswer.js';
 import { senderAccount } from './senderAccount.js';
 
 export interface InboundMailSettings {
@@ -91,16 +94,26 @@ export async function importMail(
         return { status: 'ignored', reason: 'rate_limited' } as const;
       }
       const body = messageBody(mail, attachments);
-      const threaded = await ticketOf(trx, settings, mail, viewer);
+      const desk = { addresses: own, secret: settings.replySecret };
+      const noticed = await noticeAnswerOf(trx, desk, mail, viewer);
+      if (noticed === 'refused') {
+        await insertInboundMail(trx, row(ctx, record, mail, { reason: 'notice_answer_refused' }));
+        return { status: 'ignored', reason: 'notice_answer_refused' } as const;
+      }
+      const threaded = noticed
+        ? { ...noticed, asCc: false, note: true }
+        : await ticketOf(trx, settings, mail, viewer);
       let ticketId: string;
       let messageId: string;
       let opened: NewTicketByMail | null = null;
       if (threaded) {
         const reply = await replyWithin(trx, outbox, ctx, {
           viewer,
-          ticketId: threaded,
-          kind: 'reply',
+          ticketId: threaded.ticketId,
+          // An agent's answer to a notice is a note, never public.
+          kind: 'note' in threaded ? 'note' : 'reply',
           body,
+          ...(threaded.asCc ? { asCc: true } : {}),
         });
         ticketId = reply.message.row.ticket_id;
         messageId = reply.message.row.id;
@@ -110,6 +123,10 @@ export async function importMail(
         messageId = opened.first.id;
       }
       await giveFiles(trx, ctx, attachments, ticketId, messageId);
+      // A note copies no one: its Cc line is the agent's business.
+      if (!threaded || !('note' in threaded)) {
+        await addCcsOfMail(trx, ctx, { ticketId, cc: mail.cc, sender: sender.email ?? '', own });
+      }
       await insertInboundMail(
         trx,
         row(ctx, record, mail, { ticketId, ticketMessageId: messageId }),
@@ -193,14 +210,14 @@ function row(
 
 /**
  * The ticket the mail joins: the first that a key leads to and whose rule lets the sender in
- * (domain/mail/threading.ts#joinsTicket); null for a new one.
+ * (domain/mail/threading.ts#joinsTicket), and whether as one of its CCs; null for a new one.
  */
 async function ticketOf(
   trx: Db,
   settings: InboundMailSettings,
   mail: IncomingMail,
   viewer: Viewer,
-): Promise<string | null> {
+): Promise<{ ticketId: string; asCc: boolean } | null> {
   const keys = threadKeys(mail, {
     addresses: settings.addresses.map((entry) => entry.address),
     secret: settings.replySecret,
@@ -223,8 +240,11 @@ async function ticketOf(
     const standing = {
       isRequester: ticket.requester_id === viewer.id,
       worksTicket: ticketPolicy.work(await viewerFor(trx, viewer, facts), facts),
+      isCc: mail.from !== null && (await isTicketCc(trx, ticket.id, mail.from)),
     };
-    if (joinsTicket(candidate.by, standing)) return ticket.id;
+    if (joinsTicket(candidate.by, standing)) {
+      return { ticketId: ticket.id, asCc: !standing.isRequester && !standing.worksTicket };
+    }
   }
   return null;
 }

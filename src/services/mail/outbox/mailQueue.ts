@@ -31,6 +31,8 @@ export interface MailToQueue {
   ticketId?: string | null | undefined;
   /** Where the recipient's answer goes (a ticket's reply address), when not to From. */
   replyTo?: string | undefined;
+  /** Addresses copied (a ticket's CCs, active accounts or none; checked again when sent). */
+  cc?: readonly string[] | undefined;
   thread?: ThreadOptions | undefined;
 }
 
@@ -66,6 +68,7 @@ export async function queueMail(
   const headers: MailHeaders = {
     'Message-ID': makeMessageId(id, settings.messageIdDomain),
     ...(mail.replyTo ? { 'Reply-To': mail.replyTo } : {}),
+    ...(mail.cc?.length ? { Cc: mail.cc.join(', ') } : {}),
     ...threadHeaders(mail.thread ?? {}),
     ...((mail.automatic ?? true) ? { 'Auto-Submitted': 'auto-generated' as const } : {}),
     ...(mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` } : {}),

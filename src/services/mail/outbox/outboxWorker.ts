@@ -15,7 +15,9 @@ import { isPermanentFailure, type SmtpFailure } from '../../../domain/mail/smtpF
 import type { MailTransport } from '../../../mail/transport.js';
 import type { MailKind } from '../../../shared/vocabulary.js';
 import { claimDueMail, markSent, settleClaim } from '../../../storage/repositories/mail/outbox.js';
+import { deactivatedAddresses } from '../../../storage/repositories/tickets/ticketCcs.js';
 import { findUserById } from '../../../storage/repositories/users.js';
+import type { Db } from '../../../storage/store.js';
 import type { MailRow } from '../../../storage/schema.js';
 import type { MailSettings, MailTrigger, ServiceContext } from '../../context.js';
 
@@ -119,7 +121,7 @@ export class OutboxWorker implements MailTrigger {
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
-        headers: JSON.parse(row.headers) as MailHeaders,
+        headers: await withoutDeactivatedCcs(db, JSON.parse(row.headers) as MailHeaders),
       });
     } catch (error) {
       const failure = error as SmtpFailure;
@@ -138,4 +140,14 @@ export class OutboxWorker implements MailTrigger {
     }
     await markSent(db, row.id, { now: this.ctx.clock.now(), scrub: SCRUBBED_KINDS.has(row.kind) });
   }
+}
+
+/** The headers without the Cc addresses whose account was deactivated since it was queued. */
+async function withoutDeactivatedCcs(db: Db, headers: MailHeaders): Promise<MailHeaders> {
+  if (!headers.Cc) return headers;
+  const { Cc, ...rest } = headers;
+  const copied = Cc.split(',').map((address) => address.trim());
+  const gone = new Set(await deactivatedAddresses(db, copied));
+  const kept = copied.filter((address) => !gone.has(address));
+  return kept.length > 0 ? { ...rest, Cc: kept.join(', ') } : rest;
 }

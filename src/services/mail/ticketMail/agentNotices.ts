@@ -42,6 +42,7 @@ export async function noticeNewTicket(
         paragraphs: props.body ? [excerpt(props.body)] : [],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
@@ -71,6 +72,7 @@ export async function noticeAssigned(
         ],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
@@ -102,11 +104,16 @@ export async function noticeMentions(
         paragraphs: [`In an internal note: ${excerpt(body)}`],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }
 
-const TARGETS = { first_response: 'first response', resolution: 'resolution' } as const;
+const TARGETS = {
+  first_response: 'first response',
+  next_response: 'next response',
+  resolution: 'resolution',
+} as const;
 
 /** An SLA alert, to whom the sweep tells (ticketSlaSweeper.ts#sweepSlaAlerts's `onAlert`). */
 export async function noticeSlaAlert(
@@ -132,6 +139,7 @@ export async function noticeSlaAlert(
         paragraphs: [`The ${target} was due at ${iso(alert.dueAt.getTime())} (UTC).`],
         ticket: ticketRef(mail, ticket, true),
         settingsUrl,
+        notesByMail: Boolean(mail.replyAddress),
       }),
   });
 }

@@ -1,7 +1,9 @@
 // What every mail about a ticket shares. To the requester: the `[#N]` subject, the signed reply
 // address as Reply-To (when inbound mail is set up), In-Reply-To and References onto the mail
-// of the ticket so far, and its Message-ID remembered so that the answer finds the ticket. To
-// agents: the same subject, List-Unsubscribe to their mail settings, sent to whoever the rule
+// of the ticket so far, its Message-ID remembered so that the answer finds the ticket, and (the
+// desk's replies) the ticket's CCs in Cc. To
+// agents: the same subject, List-Unsubscribe to their mail settings, the ticket's signed note
+// address as Reply-To (their answer becomes an internal note), sent to whoever the rule
 // of domain/mail/ticketMailRecipients.ts leaves. All of it in the caller's transaction.
 import { noticeRecipients } from '../../../domain/mail/ticketMailRecipients.js';
 import { replyAddressFor } from '../../../domain/mail/replyAddress.js';
@@ -14,6 +16,7 @@ import {
   ticketThreadIds,
   type MailPerson,
 } from '../../../storage/repositories/mail/ticketMail.js';
+import { listTicketCcs } from '../../../storage/repositories/tickets/ticketCcs.js';
 import type { TicketRow } from '../../../storage/schema.js';
 import type { Db } from '../../../storage/store.js';
 import type { MailSettings, Outbox, ServiceContext } from '../../context.js';
@@ -40,6 +43,8 @@ export interface RequesterMail {
   ticketMessageId: string | null;
   /** An agent's reply is written by a person; the rest the system writes. */
   automatic: boolean;
+  /** Copied to the ticket's CCs (the desk's public replies). */
+  copyCcs?: boolean;
   build: (requester: MailPerson, mail: MailSettings) => TemplateMail;
 }
 
@@ -48,7 +53,7 @@ export async function queueRequesterMail(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
-  { kind, ticket, ticketMessageId, automatic, build }: RequesterMail,
+  { kind, ticket, ticketMessageId, automatic, copyCcs, build }: RequesterMail,
 ): Promise<void> {
   const settings = ctx.settings.mail;
   if (!settings) return;
@@ -57,6 +62,7 @@ export async function queueRequesterMail(
   const thread = await ticketThreadIds(trx, ticket.id);
   const template = build(requester, settings);
   const reply = settings.replyAddress;
+  const cc = copyCcs ? await ccAddresses(trx, ticket.id, requester.email) : [];
   const queued = await queueMail(trx, ctx, outbox, {
     kind,
     userId: requester.id,
@@ -66,6 +72,7 @@ export async function queueRequesterMail(
     automatic,
     ticketId: ticket.id,
     ...(reply ? { replyTo: replyAddressFor(reply.base, ticket.number, reply.secret) } : {}),
+    cc,
     thread: { inReplyTo: thread.at(-1), references: thread },
   });
   if (queued) {
@@ -76,6 +83,14 @@ export async function queueRequesterMail(
       at: ctx.clock.now(),
     });
   }
+}
+
+/** The ticket's CCs a mail to the requester copies: not the requester, no deactivated account. */
+async function ccAddresses(trx: Db, ticketId: string, requesterEmail: string): Promise<string[]> {
+  const ccs = await listTicketCcs(trx, ticketId);
+  return ccs
+    .filter((cc) => cc.email !== requesterEmail && (cc.user === null || cc.user.isActive))
+    .map((cc) => cc.email);
 }
 
 export interface AgentNotice {
@@ -109,6 +124,7 @@ export async function queueAgentNotice(
     (id) => id !== ticket.requester_id,
   );
   const settingsUrl = settings.publicOrigin + MAIL_SETTINGS_PATH;
+  const reply = settings.replyAddress;
   const mailed: string[] = [];
   for (const person of people) {
     if (!ids.includes(person.id) || !person.email) continue;
@@ -122,6 +138,10 @@ export async function queueAgentNotice(
       automatic: true,
       unsubscribeUrl: settingsUrl,
       ticketId: ticket.id,
+      // An answer to a notice becomes a note (services/mail/inbound/noticeAnswer.ts).
+      ...(reply
+        ? { replyTo: replyAddressFor(reply.base, ticket.number, reply.secret, 'note') }
+        : {}),
     });
     if (queued) mailed.push(person.id);
   }

@@ -78,10 +78,38 @@ export function ticketSolvedMail(
   };
 }
 
+export function ticketMergedMail(
+  desk: Desk,
+  props: { name: string; ticket: TicketRef; into: TicketRef },
+): TemplateMail {
+  const from = formatTicketNumber(props.ticket.number);
+  const into = formatTicketNumber(props.into.number);
+  return {
+    subject: props.ticket.subject,
+    content: renderMail({
+      deskName: desk.deskName,
+      heading: `Your request ${from} was merged into ${into}`,
+      paragraphs: [
+        `Hello ${props.name},`,
+        `Your request “${props.ticket.subject}” is about the same as your request “${props.into.subject}”, so we continue the conversation in ${into}. What you wrote in ${from} is there too.`,
+      ],
+      action: { label: `See ${into}`, url: props.into.url },
+      footer: [`A reply to this mail is added to ${into}.`],
+    }),
+  };
+}
+
 /** A notice to an agent: what happened, the ticket's link, how to turn such mail off. */
 export function agentNoticeMail(
   desk: Desk,
-  props: { heading: string; paragraphs: readonly string[]; ticket: TicketRef; settingsUrl: string },
+  props: {
+    heading: string;
+    paragraphs: readonly string[];
+    ticket: TicketRef;
+    settingsUrl: string;
+    /** The notice's Reply-To is the ticket's note address (inbound mail is set up). */
+    notesByMail: boolean;
+  },
 ): TemplateMail {
   return {
     subject: props.ticket.subject,
@@ -91,7 +119,9 @@ export function agentNoticeMail(
       paragraphs: props.paragraphs,
       action: { label: `Open ${formatTicketNumber(props.ticket.number)}`, url: props.ticket.url },
       footer: [
-        'Answer on the ticket’s page: a reply to this mail would reach the desk as a new request.',
+        props.notesByMail
+          ? 'A reply to this mail is added to the ticket as an internal note (never sent to the requester); answer the requester on the ticket’s page.'
+          : 'Answer on the ticket’s page: a reply to this mail would reach the desk as a new request.',
         `You get this mail as an agent of ${desk.deskName}. Choose which of these mails you get: ${props.settingsUrl}`,
       ],
     }),

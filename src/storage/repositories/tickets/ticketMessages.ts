@@ -8,6 +8,7 @@ import type { FileRow, TicketMessageRow } from '../../schema.js';
 import type { Db } from '../../store.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { PersonRecord } from '../people.js';
+import type { PublicReply } from '../../../domain/tickets/responseCycle.js';
 
 export interface TicketMessageRecord {
   row: TicketMessageRow;
@@ -166,4 +167,24 @@ export async function moveThread(db: Db, fromId: string, toId: string): Promise<
     .where('ticket_id', '=', fromId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The public replies the ticket's thread shows, oldest first, for the next response target. */
+export async function publicReplies(
+  db: Db,
+  ticket: { id: string; requester_id: string },
+): Promise<PublicReply[]> {
+  const rows = await db
+    .selectFrom('ticket_messages')
+    .select(['author_id', 'created_at'])
+    .where('ticket_id', '=', ticket.id)
+    .where('kind', '=', 'reply')
+    .where('author_id', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    at: new Date(row.created_at),
+    byRequester: row.author_id === ticket.requester_id,
+  }));
 }

@@ -1,7 +1,8 @@
 // Reports (super admins, team leads): the chat metrics of a period (docs/reports.md), filtered
 // by range and team, both kept in the address so a view can be linked. A team lead picks among
 // the teams they lead; the server refuses any other. The numbers come from the hourly rollups,
-// so they lag the chats by about one housekeeping period.
+// so they lag the chats by about one housekeeping period. The Live view beside it is
+// LiveDashboardPage.
 import { useMemo } from 'preact/hooks';
 import { useServices } from '../../app/services.js';
 import { navigate, useLocation } from '../../app/router.js';
@@ -21,6 +22,8 @@ import {
   type ReportFilters,
 } from './reportFilters.js';
 import { reportTiles } from './reportTiles.js';
+import { ReportsViews } from './ReportsViews.js';
+import { SurveyQuestionsEditor } from './SurveyQuestionsEditor.js';
 
 export function ReportsPage() {
   const { api, me } = useServices();
@@ -66,6 +69,7 @@ export function ReportsPage() {
       <div class="page-header">
         <h1 class="page-title">Reports</h1>
       </div>
+      <ReportsViews />
       <form
         class="filters"
         aria-label="Report filters"
@@ -87,26 +91,8 @@ export function ReportsPage() {
         </label>
         {filters.range === 'custom' && (
           <>
-            <label class="filters__field">
-              <span class="filters__label">From</span>
-              <input
-                class="input"
-                type="date"
-                value={filters.from}
-                required
-                onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })}
-              />
-            </label>
-            <label class="filters__field">
-              <span class="filters__label">To</span>
-              <input
-                class="input"
-                type="date"
-                value={filters.to}
-                required
-                onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })}
-              />
-            </label>
+            <DateField label="From" value={filters.from} onChange={(from) => set({ from })} />
+            <DateField label="To" value={filters.to} onChange={(to) => set({ to })} />
           </>
         )}
         <label class="filters__field">
@@ -152,6 +138,23 @@ export function ReportsPage() {
         A chat counts in the hour it started. The numbers are recounted every few seconds, so a chat
         that just changed may take a moment to show.
       </p>
+      {superAdmin && <SurveyQuestionsEditor />}
     </div>
+  );
+}
+
+/** A required day of a custom period; clearing it leaves the period as it was. */
+function DateField(props: { label: string; value: string; onChange: (day: string) => void }) {
+  return (
+    <label class="filters__field">
+      <span class="filters__label">{props.label}</span>
+      <input
+        class="input"
+        type="date"
+        value={props.value}
+        required
+        onChange={(e) => e.currentTarget.value && props.onChange(e.currentTarget.value)}
+      />
+    </label>
   );
 }

@@ -23,9 +23,10 @@ export function targetText(target: Target): string {
 
 export function SlaStanding({ ticket }: { ticket: Ticket }) {
   const sla = ticket.sla;
-  if (!sla || (!sla.firstResponse && !sla.resolution)) return null;
+  if (!sla || (!sla.firstResponse && !sla.nextResponse && !sla.resolution)) return null;
   const rows: [string, Target | null][] = [
     ['First response', sla.firstResponse],
+    ['Next response', sla.nextResponse],
     ['Resolution', sla.resolution],
   ];
   return (

@@ -76,7 +76,7 @@ describe('the SLA due column', () => {
     dueAt,
   });
   const sla = (firstResponse: ReturnType<typeof target> | null, resolution = null) => ({
-    sla: { policyId: 'p1', firstResponse, resolution },
+    sla: { policyId: 'p1', firstResponse, nextResponse: null, resolution },
   });
 
   it('shows the soonest running or missed target, coloured by how near it is', () => {
@@ -89,10 +89,11 @@ describe('the SLA due column', () => {
     const both = {
       sla: {
         policyId: 'p1',
-        firstResponse: target('active', '2026-12-02T15:00:00.000Z'),
+        firstResponse: target('achieved', '2026-12-02T08:00:00.000Z'),
+        nextResponse: target('active', '2026-12-02T11:00:00.000Z'),
         resolution: target('active', '2026-12-02T12:00:00.000Z'),
       },
     };
-    expect(slaDue(both, now)?.at).toBe('2026-12-02T12:00:00.000Z');
+    expect(slaDue(both, now)?.at).toBe('2026-12-02T11:00:00.000Z');
   });
 });

@@ -98,7 +98,11 @@ export function eventText(
 
 /** An SLA target's name in a sentence. */
 export const slaTargetText = (target: string | null) =>
-  target === 'first_response' ? 'the first response' : 'the resolution';
+  target === 'first_response'
+    ? 'the first response'
+    : target === 'next_response'
+      ? 'the next response'
+      : 'the resolution';
 
 const dueText = (value: EventValue) =>
   typeof value === 'string' ? new Date(value).toLocaleString() : 'unknown';
@@ -115,7 +119,8 @@ export interface SlaDue {
 
 /** The inbox's SLA due column: the soonest due time of a running or missed target, if any. */
 export function slaDue(ticket: Pick<Ticket, 'sla'>, now: number): SlaDue | null {
-  const targets = [ticket.sla?.firstResponse, ticket.sla?.resolution].flatMap((target) =>
+  const { sla } = ticket;
+  const targets = [sla?.firstResponse, sla?.nextResponse, sla?.resolution].flatMap((target) =>
     target && target.dueAt && (target.state === 'active' || target.state === 'breached')
       ? [{ state: target.state, dueAt: target.dueAt }]
       : [],

@@ -1,7 +1,8 @@
 // One ticket as its page shows it: the ticket, its whole thread (oldest first; the server leaves
 // notes out for whoever may not read them) and, for the desk, its history. Loaded again when a
-// ticket frame names it, after a reconnect, and after the viewer's own changes (a note is
-// announced on no list topic, so the writer reloads).
+// frame of its feed (useTicketFeed) or a list topic names it, unless it names a message already
+// shown, after a reconnect, and after the viewer's own changes.
+import { useMemo } from 'preact/hooks';
 import type { Page } from '../../../shared/api.js';
 import type { Ticket, TicketEvent, TicketMessage } from '../../../shared/ticketsApi.js';
 import type { Api } from '../../api/endpoints.js';
@@ -11,6 +12,7 @@ import { useAsync, type AsyncState } from '../../hooks/useAsync.js';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh.js';
 import { ticket as ticketFrames } from '../../realtime/invalidations.js';
 import { parseTicketRef } from './ticketLabels.js';
+import { useTicketFeed } from './useTicketFeed.js';
 
 export interface TicketView {
   ticket: Ticket;
@@ -62,7 +64,11 @@ export function useTicket(ref: string, desk: boolean): AsyncState<TicketView> {
     ]);
     return { ticket, messages, events };
   }, [ref, desk]);
-  const id = state.data?.ticket.id;
-  useLiveRefresh(id ? [ticketFrames(id)] : [], () => void state.reload());
+  const id = state.data?.ticket.id ?? null;
+  const messages = state.data?.messages;
+  const shown = useMemo(() => new Set(messages?.map((m) => m.id)), [messages]);
+  const reload = () => void state.reload();
+  useTicketFeed(id, reload);
+  useLiveRefresh(id ? [ticketFrames(id, shown)] : [], reload);
   return state;
 }
