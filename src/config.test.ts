@@ -46,6 +46,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ REQUEUE_AFTER_AWAY_SECONDS: '0' }).requeueAfterAwayMs).toBe(0);
   });
 
+  it('files unanswered and abandoned chats as tickets only when asked to', () => {
+    expect(loadConfig({})).toMatchObject({
+      unansweredChatTicketMs: 0,
+      abandonedChatTickets: false,
+    });
+    expect(
+      loadConfig({ UNANSWERED_CHAT_TICKET_MINUTES: '15', ABANDONED_CHAT_TICKETS: 'true' }),
+    ).toMatchObject({ unansweredChatTicketMs: 900_000, abandonedChatTickets: true });
+    expect(() => loadConfig({ UNANSWERED_CHAT_TICKET_MINUTES: '-1' })).toThrow(
+      /UNANSWERED_CHAT_TICKET_MINUTES/,
+    );
+  });
+
   it('names the variable of every invalid value', () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ PUBLIC_URL: 'chat.example.edu' }, 'PUBLIC_URL'],

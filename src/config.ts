@@ -186,6 +186,8 @@ const Env = z.object({
   VISITOR_LIMIT_PER_ADDRESS: count(DEFAULT_ABUSE_LIMITS.visitorsPerAddressPerHour),
   VISITOR_TOKEN_DAYS: z.coerce.number().min(1).max(3650).default(90),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_CLOSE_DAYS),
+  UNANSWERED_CHAT_TICKET_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
+  ABANDONED_CHAT_TICKETS: flag.default(false),
   UPLOAD_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.uploadsPerHour),
   TRANSCRIPT_MAIL_LIMIT_PER_HOUR: count(DEFAULT_ABUSE_LIMITS.transcriptMailsPerHour),
   FILES_DIR: optionalText,
@@ -280,6 +282,10 @@ export interface Config {
   abuseLimits: AbuseLimits;
   /** Solved tickets close by themselves this many days after they were solved. */
   ticketAutoCloseDays: number;
+  /** A chat waiting unassigned this long is ended and becomes a ticket; 0 never (ms). */
+  unansweredChatTicketMs: number;
+  /** A waiting chat its customer ends before any agent had it becomes a ticket. */
+  abandonedChatTickets: boolean;
   /** Attachments: where their content lives (a directory, or the database when unset), the limits. */
   files: {
     dir: string | undefined;
@@ -432,6 +438,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       customerUploads: e.CUSTOMER_UPLOADS,
     },
     ticketAutoCloseDays: e.TICKET_AUTO_CLOSE_DAYS,
+    unansweredChatTicketMs: e.UNANSWERED_CHAT_TICKET_MINUTES * 60_000,
+    abandonedChatTickets: e.ABANDONED_CHAT_TICKETS,
     inboundMail: {
       imapUrl: e.IMAP_URL ?? null,
       pollMs: e.IMAP_POLL_SECONDS * 1000,

@@ -67,6 +67,8 @@ export function serviceSettings(config: Config): ServiceSettings {
     signInLimits: config.signInLimits,
     abuseLimits: config.abuseLimits,
     ticketAutoCloseDays: config.ticketAutoCloseDays,
+    unansweredChatTicketMs: config.unansweredChatTicketMs,
+    abandonedChatTickets: config.abandonedChatTickets,
     files: { limits: config.files.limits, customerUploads: config.files.customerUploads },
     deskName: config.deskName,
     timeZone: config.timeZone,

@@ -52,6 +52,13 @@ export interface ServiceSettings {
   abuseLimits: AbuseLimits;
   /** Solved tickets close by themselves this many days after they were solved. */
   ticketAutoCloseDays: number;
+  /**
+   * A chat still waiting, never assigned, this long is ended and becomes a ticket
+   * (UNANSWERED_CHAT_TICKET_MINUTES); 0 leaves it waiting (services/tickets/unattendedChats.ts).
+   */
+  unansweredChatTicketMs: number;
+  /** A waiting chat its customer ends before any agent had it becomes a ticket (ABANDONED_CHAT_TICKETS). */
+  abandonedChatTickets: boolean;
   /** Attachments: their limits, and whether customers may upload (CUSTOMER_UPLOADS). */
   files: { limits: FileLimits; customerUploads: boolean };
   /** The deployment's name, as mail says it (DESK_NAME). */

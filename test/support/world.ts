@@ -67,6 +67,8 @@ export const testSettings: ServiceSettings = {
   signInLimits: { perAccount: 5, perAddress: 20, windowMs: 900_000 },
   abuseLimits: DEFAULT_ABUSE_LIMITS,
   ticketAutoCloseDays: 4,
+  unansweredChatTicketMs: 0,
+  abandonedChatTickets: false,
   files: { limits: DEFAULT_FILE_LIMITS, customerUploads: true },
   deskName: 'Test Desk',
   timeZone: 'UTC',

@@ -1,9 +1,10 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
-// their deadline, the automatic close of solved tickets, SLA warnings and breaches, the routing
-// safety net, expiring old rows, removing files no message holds, the mail outbox's retries, the
-// chat report rollups, the SLA recounts after an edit of a policy or calendar) run on whichever node holds the housekeeping lease, so
-// they run once per period, not once per node.
+// their deadline, the automatic close of solved tickets, the tickets of chats nobody answered in
+// time, SLA warnings and breaches, the routing safety net, expiring old rows, removing files no
+// message holds, the mail outbox's retries, the chat report rollups, the SLA recounts after an
+// edit of a policy or calendar) run on whichever node holds the housekeeping lease, so they run
+// once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
   acquireLease,
@@ -21,6 +22,7 @@ import type { ServiceContext } from '../context.js';
 import { announcePresence, sweepAwayAgents, type PresenceTracker } from '../agents/presence.js';
 import { requeueStrandedChats } from '../sessions/strandedChatRequeuer.js';
 import { closeSolvedTickets } from '../tickets/ticketAutoCloser.js';
+import { ticketUnansweredChats } from '../tickets/unansweredChatTickets.js';
 import { mailSlaAlerts } from '../mail/ticketMail/agentNotices.js';
 import { sweepSlaAlerts } from '../tickets/ticketSlaSweeper.js';
 import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
@@ -142,6 +144,8 @@ export async function runHousekeeping(
   ctx.routing.kick();
   // Retries that came due and mail whose claim ran out (a node stopped while sending it).
   ctx.mail.kick();
+  // Late: a chat whose ticket cannot be written (it stays waiting) holds up no other chore.
+  await ticketUnansweredChats(ctx);
   // Last: a slow or failing count never holds up the chores above.
   await rollUpDirtyHours(ctx);
   await recountSla(ctx);

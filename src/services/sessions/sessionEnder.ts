@@ -18,6 +18,7 @@ import { commit, type Outbox, type ServiceContext } from '../context.js';
 import type { Db } from '../../storage/store.js';
 import { closePendingOffer } from '../transfers/offerClosing.js';
 import { markReportHours } from '../reports/reportMarks.js';
+import { ticketAbandonedChat } from '../tickets/abandonedChatTicket.js';
 import { loadSessionFor } from './sessionAccess.js';
 import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
 
@@ -63,8 +64,11 @@ export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise
         throw new AppError('FORBIDDEN', 'Only the customer can rate a chat');
       }
       const actor = await findUserById(trx, viewer.id);
+      const by = endedBy(viewer, record);
+      // Before the end, so that the chat's last update already names its ticket.
+      if (by === 'user') await ticketAbandonedChat(trx, ctx, outbox, record.row);
       return closeSession(trx, ctx, outbox, record, {
-        by: endedBy(viewer, record),
+        by,
         actorName: actor?.name ?? 'Someone',
         rating: props.rating,
         feedback: props.feedback,
@@ -88,6 +92,8 @@ export async function closeSession(
     actorName: string;
     rating?: number | undefined;
     feedback?: string | undefined;
+    /** The system line the customer reads, instead of who ended the chat. */
+    line?: string;
   },
 ): Promise<SessionRecord> {
   const sessionId = record.row.id;
@@ -118,7 +124,8 @@ export async function closeSession(
     outbox.requestRouting();
   }
   const text =
-    closing.by === 'system' ? 'The chat was closed' : `${closing.actorName} ended the chat`;
+    closing.line ??
+    (closing.by === 'system' ? 'The chat was closed' : `${closing.actorName} ended the chat`);
   await appendSystemMessage(trx, ctx, outbox, sessionId, text);
   return appendSessionUpdate(trx, ctx, outbox, sessionId, 'ended');
 }

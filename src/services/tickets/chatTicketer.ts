@@ -7,6 +7,7 @@
 // asking again answers that one.
 import { sessionPolicy, ticketPolicy, type Viewer } from '../../domain/policies.js';
 import type { ChatTicketBody } from '../../shared/ticketsApi.js';
+import type { Priority } from '../../shared/vocabulary.js';
 import { carryIntoTicketMessage } from '../../storage/repositories/fileLinks.js';
 import { loadFilesOf } from '../../storage/repositories/files.js';
 import { listMessages } from '../../storage/repositories/messages.js';
@@ -17,8 +18,10 @@ import {
   type TicketRecord,
 } from '../../storage/repositories/tickets/ticketRecords.js';
 import { linkChat } from '../../storage/repositories/tickets/tickets.js';
+import type { PersonRecord } from '../../storage/repositories/people.js';
+import type { SessionRow, TicketRow } from '../../storage/schema.js';
 import type { Db } from '../../storage/store.js';
-import { commit, type ServiceContext } from '../context.js';
+import { commit, type Outbox, type ServiceContext } from '../context.js';
 import { loadSessionFor } from '../sessions/sessionAccess.js';
 import { withTeams } from '../teams/teamLeads.js';
 import { assigneeFor } from './ticketAccess.js';
@@ -69,11 +72,9 @@ export function createTicketFromChat(
     const assignee = record.agent
       ? await assigneeFor(trx, record.agent.id).catch(() => null)
       : null;
-    const row = await openTicket(trx, ctx, outbox, {
-      requesterId: session.user_id,
+    const row = await writeChatTicket(trx, ctx, outbox, session, {
       subject: props.subject ?? session.subject,
       priority: props.priority ?? session.priority,
-      teamId: session.team_id,
       // Only if the agent filing it may give it to the chat's agent (themselves, or as a lead).
       assignee:
         assignee &&
@@ -84,44 +85,81 @@ export function createTicketFromChat(
         )
           ? assignee
           : null,
-      channel: 'chat',
-      tags: [],
-      fields: [],
-      followUpOf: null,
       actorId: props.viewer.id,
     });
-    const lines = (await transcriptOf(trx, session.id)).filter(
-      ({ row: message }) => message.message_type !== 'system',
-    );
-    await loadFilesOf(trx, lines);
-    const transcript: NewTicketMessage[] = lines.map(({ row: message, sender }) => ({
-      author: sender,
-      kind: message.message_type === 'note' ? 'note' : 'reply',
-      body: message.message_text,
-      createdAt: message.created_at,
-    }));
-    // One ticket.created says it all: no frame per line of the transcript.
-    const written = await writeTicketMessages(trx, ctx, outbox, row, transcript, {
-      announce: false,
-    });
-    // Each line's files go with it (a note's stay the desk's, as the note does).
-    for (const [i, line] of lines.entries()) {
-      const ids = (line.files ?? []).map((file) => file.id);
-      await carryIntoTicketMessage(trx, ids, { ticketId: row.id, messageId: written[i]!.row.id });
-    }
-    const [requester, agent] = await mailPeople(trx, [session.user_id, props.viewer.id]);
-    await mailNewTicket(trx, ctx, outbox, {
-      ticket: row,
-      actor: agent ? { id: agent.id, name: agent.name } : null,
-      requesterName: requester?.name ?? '',
-      firstMessage: { id: null, body: `Made from a chat with ${requester?.name ?? 'a customer'}.` },
-    });
-    const now = ctx.clock.now();
-    await linkChat(trx, { ticketId: row.id, sessionId: session.id, by: props.viewer.id, now });
-    await insertTicketEvents(
-      trx,
-      eventRows(ctx, row.id, props.viewer.id, [{ kind: 'chat_linked', to: session.id }], now),
-    );
     return { ticket: (await findTicketRecord(trx, row.id))!, created: true };
   });
+}
+
+export interface ChatTicketWriting {
+  subject: string;
+  priority: Priority;
+  assignee: PersonRecord | null;
+  /** The agent who files it; null when the desk does (tickets/unattendedChats.ts). */
+  actorId: string | null;
+  /** A public reply from the desk after the transcript (the automatic tickets' "we'll answer here"). */
+  autoReply?: string;
+}
+
+/**
+ * Files the ticket of `session` inside the caller's transaction (the chat is locked and has no
+ * ticket yet): its transcript with its files, notes as notes, the requester's mail, and the link
+ * both ways. Shared by the agent's "Create ticket" and the desk's automatic tickets.
+ */
+export async function writeChatTicket(
+  trx: Db,
+  ctx: ServiceContext,
+  outbox: Outbox,
+  session: SessionRow,
+  writing: ChatTicketWriting,
+): Promise<TicketRow> {
+  const row = await openTicket(trx, ctx, outbox, {
+    requesterId: session.user_id,
+    subject: writing.subject,
+    priority: writing.priority,
+    teamId: session.team_id,
+    assignee: writing.assignee,
+    channel: 'chat',
+    tags: [],
+    fields: [],
+    followUpOf: null,
+    actorId: writing.actorId,
+  });
+  const lines = (await transcriptOf(trx, session.id)).filter(
+    ({ row: message }) => message.message_type !== 'system',
+  );
+  await loadFilesOf(trx, lines);
+  const transcript: NewTicketMessage[] = lines.map(({ row: message, sender }) => ({
+    author: sender,
+    kind: message.message_type === 'note' ? 'note' : 'reply',
+    body: message.message_text,
+    createdAt: message.created_at,
+  }));
+  if (writing.autoReply) transcript.push({ author: null, kind: 'reply', body: writing.autoReply });
+  // One ticket.created says it all: no frame per line of the transcript.
+  const written = await writeTicketMessages(trx, ctx, outbox, row, transcript, {
+    announce: false,
+  });
+  // Each line's files go with it (a note's stay the desk's, as the note does).
+  for (const [i, line] of lines.entries()) {
+    const ids = (line.files ?? []).map((file) => file.id);
+    await carryIntoTicketMessage(trx, ids, { ticketId: row.id, messageId: written[i]!.row.id });
+  }
+  const [requester, agent] = await mailPeople(
+    trx,
+    writing.actorId ? [session.user_id, writing.actorId] : [session.user_id],
+  );
+  await mailNewTicket(trx, ctx, outbox, {
+    ticket: row,
+    actor: agent ? { id: agent.id, name: agent.name } : null,
+    requesterName: requester?.name ?? '',
+    firstMessage: { id: null, body: `Made from a chat with ${requester?.name ?? 'a customer'}.` },
+  });
+  const now = ctx.clock.now();
+  await linkChat(trx, { ticketId: row.id, sessionId: session.id, by: writing.actorId, now });
+  await insertTicketEvents(
+    trx,
+    eventRows(ctx, row.id, writing.actorId, [{ kind: 'chat_linked', to: session.id }], now),
+  );
+  return row;
 }

@@ -1,6 +1,6 @@
 // The customer's chat window: waiting (queue position, live), chatting (the agent, their typing,
-// read ticks on one's own messages), and ended (rating, then a new chat). Read-only transcripts of
-// past chats use the same window without the composer.
+// read ticks on one's own messages), and ended (rating, the request it became if any, then a
+// new chat). Read-only transcripts of past chats use the same window without the composer.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
 import { Link } from '../../app/router.js';
@@ -79,6 +79,14 @@ export function CustomerChat({
               <RateChat session={session} />
             ) : (
               <p class="muted">It ended before an agent joined.</p>
+            )}
+            {session.ticketId && (
+              <p>
+                This chat is now a request: we'll reply there.{' '}
+                <Link href={`/requests/${encodeURIComponent(session.ticketId)}`}>
+                  See your request
+                </Link>
+              </p>
             )}
             <TranscriptActions sessionId={session.id} forCustomer />
             {!transcript && (
