@@ -6,6 +6,12 @@ import { LIMITS } from './vocabulary.js';
 
 export const CreateVisitorBody = z.object({
   name: text(LIMITS.name).optional().describe('The name the visitor gave; "Visitor 4821" without'),
+  cookie: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: the token goes into the partitioned HttpOnly cookie `sb_visitor` instead of the answer (for a widget page that may not keep it itself)',
+    ),
 });
 
 export const VisitorIssued = z.object({
@@ -13,8 +19,9 @@ export const VisitorIssued = z.object({
   contactEmail: emailAddress.nullable().describe('Where the visitor asked to be reached'),
   token: z
     .string()
+    .nullable()
     .describe(
-      'The visitor token: send it as `Authorization: Bearer <token>`, and on the WebSocket as the subprotocol `bearer.<token>` beside `switchboard`',
+      'The visitor token: send it as `Authorization: Bearer <token>`, and on the WebSocket as the subprotocol `bearer.<token>` beside `switchboard`. null when it went into the `sb_visitor` cookie instead',
     ),
   expiresAt: isoTime.describe('When the token ends unless used before then (it slides with use)'),
 });
@@ -32,6 +39,7 @@ export const VisitorContactBody = z
 
 export const IdentifyVisitorBody = SsoBody;
 
+export type CreateVisitorBody = z.infer<typeof CreateVisitorBody>;
 export type VisitorIssued = z.infer<typeof VisitorIssued>;
 export type Visitor = z.infer<typeof Visitor>;
 export type VisitorContactBody = z.infer<typeof VisitorContactBody>;
