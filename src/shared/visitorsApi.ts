@@ -1,7 +1,7 @@
 // The shapes of the visitors API (POST /visitors, PATCH /visitors/me, POST /visitors/identify):
 // the chat widget's guests and their tokens.
 import { z } from 'zod';
-import { emailAddress, isoTime, Person, SsoBody, text } from './api.js';
+import { clientToken, emailAddress, isoTime, Person, SsoBody, text } from './api.js';
 import { LIMITS } from './vocabulary.js';
 
 export const CreateVisitorBody = z.object({
@@ -37,7 +37,19 @@ export const VisitorContactBody = z
     message: 'give a name or an email',
   });
 
-export const IdentifyVisitorBody = SsoBody;
+/** The host's user id, signed (hmac) or not; the name and address are the host page's word. */
+export const HmacIdentity = z.object({
+  userId: clientToken(200).describe("The host's id for its user"),
+  hmac: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'hex HMAC-SHA256, 64 digits')
+    .optional()
+    .describe('Hex HMAC-SHA256 of userId under SSO_SECRET, computed on the host server'),
+  name: text(LIMITS.name).optional(),
+  email: emailAddress.optional().describe('Where to reach them (unverified: never signs in)'),
+});
+
+export const IdentifyVisitorBody = z.union([SsoBody, HmacIdentity]);
 
 export type CreateVisitorBody = z.infer<typeof CreateVisitorBody>;
 export type VisitorIssued = z.infer<typeof VisitorIssued>;

@@ -101,10 +101,10 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
         tags,
         operationId: 'identifyVisitor',
         description:
-          "A visitor only (403 for any other account): the host site vouches for who the visitor is with a token like `signInWithSso`'s (HS256 JWT signed with SSO_SECRET, claims `sub`, `name`, optional `email`, `exp`; usable once). The visitor's chats become that customer's: the guest account becomes the account linked to `sub` when there is none yet, or its chats, messages, files and tickets move to the linked one. The visitor's token ends (its WebSockets close) and the answer carries a new one for the identified account (in the `sb_visitor` cookie when that signed the request in). 401 `INVALID_SSO_TOKEN` for a token wrongly signed, expired or replayed; 403 when it names an agent or a disabled account; 409 `EMAIL_TAKEN` when its email belongs to an account not linked to `sub`.",
+          "A visitor only (403 for any other account): the host site vouches for who the visitor is with a token like `signInWithSso`'s (HS256 JWT signed with SSO_SECRET, claims `sub`, `name`, optional `email`, `exp`; usable once). The visitor's chats become that customer's: the guest account becomes the account linked to `sub` when there is none yet, or its chats, messages, files and tickets move to the linked one. The visitor's token ends (its WebSockets close) and the answer carries a new one for the identified account (in the `sb_visitor` cookie when that signed the request in). Or, instead of the token, `{userId, hmac, name?, email?}` with `hmac` = hex HMAC-SHA256(userId) under SSO_SECRET (only userId is signed: `email` becomes the contact address, never the account's); without `hmac` the identity is unsigned: it only names the guest and leaves the address, the token stays, and the widget setting `requireVerifiedIdentity` refuses it (403 `IDENTITY_NOT_VERIFIED`). 401 `INVALID_SSO_TOKEN` for a token wrongly signed, expired or replayed, 401 `INVALID_IDENTITY_HMAC` for a wrong hmac; 403 when it names an agent or a disabled account; 409 `EMAIL_TAKEN` when its email belongs to an account not linked to `sub`.",
         summary: "Identify a visitor with the host site's signed token; their chats carry over",
         body: IdentifyVisitorBody,
-        response: { 200: VisitorIssued, ...errorResponses(400, 401, 403, 409) },
+        response: { 200: VisitorIssued, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -112,11 +112,14 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       const { user, session } = await identifyVisitor(ctx, {
         visitor,
         secret,
-        token: request.body.token,
+        identity: request.body,
         client: clientOf(request),
       });
-      const token = handOver(reply, session.secret, request.authScheme === 'visitor-cookie');
-      return { ...presentVisitor(user), token, expiresAt: iso(session.expiresAt) };
+      // An unsigned identity keeps the visitor's token.
+      const secretNow = session?.secret ?? secret;
+      const token = handOver(reply, secretNow, request.authScheme === 'visitor-cookie');
+      const expiresAt = session?.expiresAt ?? request.auth!.expiresAt;
+      return { ...presentVisitor(user), token, expiresAt: iso(expiresAt) };
     },
   );
 };
