@@ -4,6 +4,7 @@
 // finds the chat again; and the portal's scripts cannot read the visitor's token. Debian's
 // Chromium blocks third-party cookies, and with them the framed page's localStorage: the token
 // lives in the partitioned visitor cookie there (docs/widget.md, Storage).
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { saveWidgetSettings } from '../../src/services/widget/widgetSettings.js';
@@ -11,6 +12,7 @@ import { DEFAULT_WIDGET_SETTINGS } from '../../src/shared/widgetSettingsApi.js';
 import { widgetSnippet } from '../../src/shared/widgetSnippet.js';
 
 import { useServerAndBrowser } from './support/browserSuite.js';
+import { SSO_SECRET } from './support/server.js';
 import { describeInBrowser } from './support/chromium.js';
 import { asLocalhost, startHostSite, type HostSite } from './support/hostSite.js';
 import { goOnline } from './support/scenes.js';
@@ -113,5 +115,37 @@ describeInBrowser('the chat widget embedded in another site', () => {
     });
     const framed = visitorPage.frames().find((frame) => frame !== visitorPage.mainFrame());
     expect(await framed!.evaluate('document.cookie')).toBe('');
+  });
+
+  it("identifies the visitor as the portal's user with the HMAC, and refuses a wrong one", async () => {
+    const hmac = createHmac('sha256', SSO_SECRET).update('student-1042').digest('hex');
+    const wrong = createHmac('sha256', SSO_SECRET).update('student-1043').digest('hex');
+    await visitorPage.evaluate(`(() => {
+      window.failures = [];
+      Switchboard.on('error', (e) => failures.push(e.code));
+      Switchboard.identify({ userId: 'student-1042', hmac: '${wrong}', name: 'Yaw Boateng' });
+    })()`);
+    await until(async () =>
+      expect(await visitorPage.evaluate('window.failures')).toEqual(['INVALID_IDENTITY_HMAC']),
+    );
+    const linked = () =>
+      suite.server.node.ctx.store.db
+        .selectFrom('users')
+        .select(['name'])
+        .where('external_id', '=', 'student-1042')
+        .executeTakeFirst();
+    expect(await linked()).toBeUndefined();
+
+    await visitorPage.evaluate(
+      `Switchboard.identify({ userId: 'student-1042', hmac: '${hmac}', name: 'Yaw Boateng' })`,
+    );
+    await until(async () => expect(await linked()).toEqual({ name: 'Yaw Boateng' }));
+    // The chat came along: the visitor, now the portal's user, still writes in it.
+    const frame = widget();
+    await visible(widgetBubbles(frame, 'Thank you!'));
+    await frame.locator('.composer__input').fill('I am Yaw.');
+    await frame.locator('.composer__input').press('Enter');
+    await visible(bubbles(agentPage, 'I am Yaw.'));
+    expect(await visitorPage.evaluate('window.failures')).toEqual(['INVALID_IDENTITY_HMAC']);
   });
 });

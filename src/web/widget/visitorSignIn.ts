@@ -6,6 +6,7 @@
 // token is checked; without one, or when it has ended, a new guest is made. Identifying swaps in
 // the identified customer's token, and the chats come along (POST /visitors/identify).
 import type { Person } from '../../shared/api.js';
+import type { IdentifyVisitorBody } from '../../shared/visitorsApi.js';
 import type { VisitorAttributes } from '../../shared/widgetMessages.js';
 import { createApi } from '../api/endpoints.js';
 import { errorMessage } from '../api/errorMessage.js';
@@ -121,8 +122,8 @@ async function restart(): Promise<void> {
 }
 
 /** The host vouches for who the visitor is: their chats become that customer's. */
-export async function identify(token: string): Promise<void> {
-  const issued = await widgetApi.visitors.identify({ token });
+export async function identify(identity: IdentifyVisitorBody): Promise<void> {
+  const issued = await widgetApi.visitors.identify(identity);
   tokens.set(issued.token);
   begin(issued.user);
 }
