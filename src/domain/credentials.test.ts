@@ -184,3 +184,74 @@ describe('checkCredential', () => {
     expect(check(protocols, { method: 'GET', handshake: true })).toEqual(refused);
   });
 });
+
+describe('checkCredential with the visitor cookie', () => {
+  const PUBLIC = 'https://chat.example';
+  function visitorCheck(headers: Headers, { method = 'POST', handshake = false } = {}) {
+    return checkCredential(
+      {
+        method,
+        handshake,
+        headers: { host: HOST, ...headers },
+        sessionCookie: undefined,
+        visitorCookie: 'visitor-secret',
+      },
+      // As config.ts lists them: PUBLIC_URL's origin first.
+      [PUBLIC, LISTED],
+      PUBLIC,
+    );
+  }
+  const asVisitor = {
+    allowed: true,
+    credential: { scheme: 'visitor-cookie', secret: 'visitor-secret' },
+  };
+
+  it.each([
+    { kind: 'a write', method: 'POST', handshake: false },
+    { kind: 'a WebSocket handshake', method: 'GET', handshake: true },
+    { kind: 'a read', method: 'GET', handshake: false },
+  ])('takes it for $kind from our origin or PUBLIC_URL only', ({ method, handshake }) => {
+    const options = { method, handshake };
+    expect(visitorCheck({ origin: OURS }, options)).toEqual(asVisitor);
+    expect(visitorCheck({ origin: `http://${HOST}` }, options)).toEqual(asVisitor);
+    expect(visitorCheck({ origin: PUBLIC }, options)).toEqual(asVisitor);
+    // The embedding site is listed (ALLOWED_ORIGINS): its scripts still may not use the cookie.
+    expect(visitorCheck({ origin: LISTED }, options)).toEqual(refused);
+    expect(visitorCheck({ origin: FOREIGN }, options)).toEqual(refused);
+    expect(visitorCheck({ origin: 'null' }, options)).toEqual(refused);
+  });
+
+  it('refuses it without Origin on a write or a handshake, whatever Sec-Fetch-Site says', () => {
+    for (const site of [undefined, 'same-origin', 'none', 'cross-site']) {
+      const headers = site ? { 'sec-fetch-site': site } : {};
+      expect(visitorCheck(headers)).toEqual(refused);
+      expect(visitorCheck(headers, { method: 'GET', handshake: true })).toEqual(refused);
+    }
+  });
+
+  it('takes it on a read without Origin only from a same-origin page', () => {
+    const read = { method: 'GET' };
+    expect(visitorCheck({ 'sec-fetch-site': 'same-origin' }, read)).toEqual(asVisitor);
+    expect(visitorCheck({ 'sec-fetch-site': 'cross-site' }, read)).toEqual(refused);
+    expect(visitorCheck({ 'sec-fetch-site': 'same-site' }, read)).toEqual(refused);
+    expect(visitorCheck({ 'sec-fetch-site': 'none' }, read)).toEqual(refused);
+    expect(visitorCheck({}, read)).toEqual(refused);
+  });
+
+  it('lets a bearer token or the session cookie take precedence', () => {
+    expect(visitorCheck({ origin: FOREIGN, authorization: 'Bearer token-secret' })).toEqual(
+      asToken,
+    );
+    const both = checkCredential(
+      {
+        method: 'POST',
+        handshake: false,
+        headers: { host: HOST, origin: OURS },
+        sessionCookie: 'cookie-secret',
+        visitorCookie: 'visitor-secret',
+      },
+      [LISTED],
+    );
+    expect(both).toEqual(asCookie);
+  });
+});

@@ -11,11 +11,19 @@
 // A browser's WebSocket cannot set Authorization, so a handshake may carry its bearer token as a
 // subprotocol instead (`bearer.<token>` beside `switchboard`, docs/protocol.md): scripts choose
 // subprotocols, browsers add none of their own, and unlike a query string it is not logged.
+//
+// Where the framed widget page may not keep its token (third-party storage blocked), the server
+// keeps it in the visitor cookie instead: partitioned (CHIPS), so it lives under the host site's
+// partition, where the host page's own scripts could make the browser attach it. So the visitor
+// cookie signs in only a request sent by Switchboard's own pages: its Origin is ours (the Host's,
+// or PUBLIC_URL's), never a listed one; or, for a GET, HEAD or OPTIONS without Origin (a browser
+// sends none on a same-origin GET), Sec-Fetch-Site is same-origin.
 
 export const SESSION_COOKIE = 'sb_session';
+export const VISITOR_COOKIE = 'sb_visitor';
 
 /** The secret a request signs in with, and how it came: `null` when it carries none. */
-export type Credential = { scheme: 'bearer' | 'cookie'; secret: string } | null;
+export type Credential = { scheme: 'bearer' | 'cookie' | 'visitor-cookie'; secret: string } | null;
 
 export type CredentialCheck =
   { allowed: true; credential: Credential } | { allowed: false; reason: string };
@@ -35,6 +43,8 @@ export interface CredentialRequest {
   };
   /** The value of the session cookie, when the request carries one. */
   sessionCookie: string | undefined;
+  /** The value of the visitor cookie (the widget's token), when the request carries one. */
+  visitorCookie?: string | undefined;
 }
 
 /** Methods that change nothing; another site must not send any other in a user's name. */
@@ -87,11 +97,29 @@ function crossSiteReason(
     : 'Cross-site requests are not allowed';
 }
 
+/** Why the visitor cookie may not sign `request` in, or null when one of our pages sent it. */
+function notOursReason(
+  request: CredentialRequest,
+  publicOrigin: string | undefined,
+): string | null {
+  const { origin, host } = request.headers;
+  if (origin !== undefined) {
+    const ours =
+      (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) ||
+      (publicOrigin !== undefined && origin === publicOrigin);
+    return ours ? null : `The visitor cookie is not accepted from ${origin}`;
+  }
+  const safe = !request.handshake && SAFE_METHODS.has(request.method);
+  return safe && request.headers['sec-fetch-site'] === 'same-origin'
+    ? null
+    : "The visitor cookie is accepted only from Switchboard's own pages";
+}
+
 /**
  * The credential `request` signs in with, unless the origin rule refuses it: a bearer token from
  * a well-formed `Authorization: Bearer <token>` or, on a handshake, the subprotocol
  * `bearer.<token>` (never checked for origin), otherwise the session
- * cookie, otherwise none. Without a bearer token, every method but GET, HEAD and OPTIONS, and every
+ * cookie, otherwise the visitor cookie (only from our own pages), otherwise none. Without a bearer token, every method but GET, HEAD and OPTIONS, and every
  * WebSocket handshake, must come from an allowed page, cookie or not (a sign-in from another site is forged too).
  *
  * @example checkCredential({ method: 'GET', handshake: true, headers, sessionCookie }, config.allowedOrigins)
@@ -99,6 +127,7 @@ function crossSiteReason(
 export function checkCredential(
   request: CredentialRequest,
   allowedOrigins: readonly string[],
+  publicOrigin?: string,
 ): CredentialCheck {
   const token =
     bearerToken(request.headers.authorization) ??
@@ -109,8 +138,10 @@ export function checkCredential(
     if (reason !== null) return { allowed: false, reason };
   }
   const cookie = request.sessionCookie;
-  return {
-    allowed: true,
-    credential: cookie ? { scheme: 'cookie', secret: cookie } : null,
-  };
+  if (cookie) return { allowed: true, credential: { scheme: 'cookie', secret: cookie } };
+  const visitor = request.visitorCookie;
+  if (!visitor) return { allowed: true, credential: null };
+  const reason = notOursReason(request, publicOrigin);
+  if (reason !== null) return { allowed: false, reason };
+  return { allowed: true, credential: { scheme: 'visitor-cookie', secret: visitor } };
 }

@@ -22,8 +22,12 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   INVALID_SSO_TOKEN: 401,
+  /** A visitor's identity whose `hmac` is not HMAC-SHA256(userId) under SSO_SECRET. */
+  INVALID_IDENTITY_HMAC: 401,
   FORBIDDEN: 403,
   CSRF_REJECTED: 403,
+  /** The widget settings' requireVerifiedIdentity refuses an identity nobody signed. */
+  IDENTITY_NOT_VERIFIED: 403,
   ACCOUNT_DISABLED: 403,
   /** Customers may not upload files in this deployment (CUSTOMER_UPLOADS=false). */
   UPLOADS_DISABLED: 403,

@@ -5,7 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import fp from 'fastify-plugin';
-import { checkCredential, SESSION_COOKIE } from '../domain/credentials.js';
+import {
+  checkCredential,
+  SESSION_COOKIE,
+  VISITOR_COOKIE,
+  type Credential,
+} from '../domain/credentials.js';
 import { AppError } from '../domain/errors.js';
 import type { Viewer } from '../domain/policies.js';
 import type { Config } from '../config.js';
@@ -21,6 +26,8 @@ declare module 'fastify' {
     auth: Authenticated | null;
     /** The raw cookie or bearer secret, for signing out. */
     authSecret: string | null;
+    /** How `authSecret` came: the widget's answers put a new token where the old one was. */
+    authScheme: NonNullable<Credential>['scheme'] | null;
   }
 }
 
@@ -57,11 +64,39 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   });
 }
 
+/**
+ * The widget's token where its page may keep nothing (third-party storage blocked): partitioned
+ * (CHIPS) under the embedding site, so it works with third-party cookies blocked, and never
+ * readable by a script. Browsers take `Secure` from http://localhost too.
+ */
+const VISITOR_COOKIE_OPTIONS = {
+  httpOnly: true,
+  sameSite: 'none',
+  secure: true,
+  partitioned: true,
+  path: '/',
+} as const;
+
+/** Browsers keep a cookie 400 days at most; the server ends the token sooner when it goes unused. */
+const VISITOR_COOKIE_MAX_AGE_S = 400 * 86_400;
+
+export function setVisitorCookie(reply: FastifyReply, secret: string): void {
+  reply.setCookie(VISITOR_COOKIE, secret, {
+    ...VISITOR_COOKIE_OPTIONS,
+    maxAge: VISITOR_COOKIE_MAX_AGE_S,
+  });
+}
+
+export function clearVisitorCookie(reply: FastifyReply): void {
+  reply.clearCookie(VISITOR_COOKIE, VISITOR_COOKIE_OPTIONS);
+}
+
 /** Resolves `request.auth` on every route of the scope it is registered in (the API's). */
 export const authPlugin = fp<{ config: Config; ctx: ServiceContext }>(
   async (app: FastifyInstance, { config, ctx }) => {
     app.decorateRequest('auth', null);
     app.decorateRequest('authSecret', null);
+    app.decorateRequest('authScheme', null);
     app.addHook('onRequest', async (request) => {
       const check = checkCredential(
         {
@@ -69,13 +104,16 @@ export const authPlugin = fp<{ config: Config; ctx: ServiceContext }>(
           handshake: false,
           headers: request.headers,
           sessionCookie: request.cookies[SESSION_COOKIE],
+          visitorCookie: request.cookies[VISITOR_COOKIE],
         },
         config.allowedOrigins,
+        config.publicOrigin,
       );
       if (!check.allowed) throw new AppError('CSRF_REJECTED', check.reason);
       const { credential } = check;
       if (!credential) return;
       request.authSecret = credential.secret;
+      request.authScheme = credential.scheme;
       request.auth = await authenticate(ctx, credential.secret);
       if (!request.auth && credential.scheme === 'bearer')
         throw new AppError('UNAUTHENTICATED', 'The token is invalid or expired');

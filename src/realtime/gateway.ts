@@ -128,7 +128,12 @@ export class Gateway {
         // upgrade (HTTP 403).
         onRequest: async (request, reply) => {
           await requireUpgrade(request, reply);
-          const handshake = await resolveHandshake(request, ctx, config.allowedOrigins);
+          const handshake = await resolveHandshake(
+            request,
+            ctx,
+            config.allowedOrigins,
+            config.publicOrigin,
+          );
           this.handshakes.set(request, { ...handshake, response: reply.raw });
         },
       },

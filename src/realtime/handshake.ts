@@ -4,7 +4,7 @@
 // in: a page of another site is refused with HTTP 403 whatever the browser attached to it.
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
-import { checkCredential, SESSION_COOKIE } from '../domain/credentials.js';
+import { checkCredential, SESSION_COOKIE, VISITOR_COOKIE } from '../domain/credentials.js';
 import { AppError } from '../domain/errors.js';
 import { authenticate, type Authenticated } from '../services/accounts/authSessions.js';
 import type { ServiceContext } from '../services/context.js';
@@ -21,6 +21,7 @@ export async function resolveHandshake(
   request: FastifyRequest,
   ctx: ServiceContext,
   allowedOrigins: readonly string[],
+  publicOrigin?: string,
 ): Promise<Handshake> {
   const check = checkCredential(
     {
@@ -28,8 +29,10 @@ export async function resolveHandshake(
       handshake: true,
       headers: request.headers,
       sessionCookie: request.cookies[SESSION_COOKIE],
+      visitorCookie: request.cookies[VISITOR_COOKIE],
     },
     allowedOrigins,
+    publicOrigin,
   );
   if (!check.allowed) throw new AppError('CSRF_REJECTED', check.reason);
   const secret = check.credential?.secret ?? null;

@@ -11,8 +11,17 @@ export type WidgetCommand =
   | { switchboard: 1; type: 'close' }
   /** A token signed by the host (docs/widget.md, Identity): the visitor becomes that customer. */
   | { switchboard: 1; type: 'identify'; token: string }
+  /** The host's user id and its HMAC (or, unsigned, without): docs/widget.md, Identity. */
+  | { switchboard: 1; type: 'identify'; identity: HostIdentity }
   /** What the visitor is known as: a name and an address to be reached at. */
   | { switchboard: 1; type: 'setAttributes'; attributes: VisitorAttributes };
+
+export interface HostIdentity {
+  userId: string;
+  hmac?: string;
+  name?: string;
+  email?: string;
+}
 
 export interface VisitorAttributes {
   name?: string;

@@ -28,11 +28,20 @@ export const WidgetSettings = z.object({
     .describe(
       "The sites whose pages may embed the widget (its page's `frame-ancestors`); empty allows only Switchboard's own",
     ),
+  requireVerifiedIdentity: z
+    .boolean()
+    .default(false)
+    .describe(
+      '`identify` takes only a signed identity (the SSO token, or userId with its hmac): an unsigned one is refused with 403 IDENTITY_NOT_VERIFIED',
+    ),
 });
 export type WidgetSettings = z.infer<typeof WidgetSettings>;
 
-/** What the widget page reads before anyone signs in: no list of the embedding sites. */
-export const PublicWidgetSettings = WidgetSettings.omit({ allowedOrigins: true });
+/** What the widget page reads before anyone signs in: no list of the embedding sites, nor the server's own rules. */
+export const PublicWidgetSettings = WidgetSettings.omit({
+  allowedOrigins: true,
+  requireVerifiedIdentity: true,
+});
 export type PublicWidgetSettings = z.infer<typeof PublicWidgetSettings>;
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
@@ -41,4 +50,5 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   greeting: 'Hi! How can we help?',
   topicIds: [],
   allowedOrigins: [],
+  requireVerifiedIdentity: false,
 };

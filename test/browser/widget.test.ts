@@ -1,7 +1,10 @@
 // The chat widget on another site: a portal's page on 127.0.0.1 embeds it from Switchboard on
 // localhost with the admin page's snippet; an anonymous visitor opens the launcher, chats with an
 // agent in another browser, hears the reply through the JS API, reloads the portal's page and
-// finds the chat again; and the portal's scripts cannot read the visitor's token.
+// finds the chat again; and the portal's scripts cannot read the visitor's token. Debian's
+// Chromium blocks third-party cookies, and with them the framed page's localStorage: the token
+// lives in the partitioned visitor cookie there (docs/widget.md, Storage).
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { saveWidgetSettings } from '../../src/services/widget/widgetSettings.js';
@@ -9,18 +12,16 @@ import { DEFAULT_WIDGET_SETTINGS } from '../../src/shared/widgetSettingsApi.js';
 import { widgetSnippet } from '../../src/shared/widgetSnippet.js';
 
 import { useServerAndBrowser } from './support/browserSuite.js';
+import { SSO_SECRET } from './support/server.js';
 import { describeInBrowser } from './support/chromium.js';
 import { asLocalhost, startHostSite, type HostSite } from './support/hostSite.js';
 import { goOnline } from './support/scenes.js';
 import { bubbles, send, until, visible, type SignedInPage } from './support/ui.js';
 
-const THIRD_PARTY_STORAGE = ['--disable-features=TrackingProtection3pcd'];
 const SETTINGS = { ...DEFAULT_WIDGET_SETTINGS, color: '#0f766e', greeting: 'Registry help' };
 
 describeInBrowser('the chat widget embedded in another site', () => {
-  // Debian's Chromium blocks third-party cookies, and with them a framed page's localStorage
-  // (docs/widget.md, Storage): this suite runs as a browser that allows partitioned storage.
-  const suite = useServerAndBrowser({}, { chromiumArgs: THIRD_PARTY_STORAGE });
+  const suite = useServerAndBrowser();
   let host: HostSite;
   let agentPage: SignedInPage;
   let visitorPage: SignedInPage;
@@ -104,5 +105,47 @@ describeInBrowser('the chat widget embedded in another site', () => {
       '({ cookie: document.cookie, local: Object.keys(localStorage), session: Object.keys(sessionStorage) })',
     );
     expect(own).toEqual({ cookie: '', local: [], session: ['switchboard.widget.open'] });
+    // The framed page may keep nothing here: the token is in the partitioned visitor cookie,
+    // which not even the widget page's scripts can read.
+    const cookies = await visitorPage.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'sb_visitor')).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'None',
+    });
+    const framed = visitorPage.frames().find((frame) => frame !== visitorPage.mainFrame());
+    expect(await framed!.evaluate('document.cookie')).toBe('');
+  });
+
+  it("identifies the visitor as the portal's user with the HMAC, and refuses a wrong one", async () => {
+    const hmac = createHmac('sha256', SSO_SECRET).update('student-1042').digest('hex');
+    const wrong = createHmac('sha256', SSO_SECRET).update('student-1043').digest('hex');
+    await visitorPage.evaluate(`(() => {
+      window.failures = [];
+      Switchboard.on('error', (e) => failures.push(e.code));
+      Switchboard.identify({ userId: 'student-1042', hmac: '${wrong}', name: 'Yaw Boateng' });
+    })()`);
+    await until(async () =>
+      expect(await visitorPage.evaluate('window.failures')).toEqual(['INVALID_IDENTITY_HMAC']),
+    );
+    const linked = () =>
+      suite.server.node.ctx.store.db
+        .selectFrom('users')
+        .select(['name'])
+        .where('external_id', '=', 'student-1042')
+        .executeTakeFirst();
+    expect(await linked()).toBeUndefined();
+
+    await visitorPage.evaluate(
+      `Switchboard.identify({ userId: 'student-1042', hmac: '${hmac}', name: 'Yaw Boateng' })`,
+    );
+    await until(async () => expect(await linked()).toEqual({ name: 'Yaw Boateng' }));
+    // The chat came along: the visitor, now the portal's user, still writes in it.
+    const frame = widget();
+    await visible(widgetBubbles(frame, 'Thank you!'));
+    await frame.locator('.composer__input').fill('I am Yaw.');
+    await frame.locator('.composer__input').press('Enter');
+    await visible(bubbles(agentPage, 'I am Yaw.'));
+    expect(await visitorPage.evaluate('window.failures')).toEqual(['INVALID_IDENTITY_HMAC']);
   });
 });

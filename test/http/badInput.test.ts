@@ -1030,9 +1030,15 @@ describeEachDatabase('bad input over HTTP', (db) => {
       ['PATCH', '/api/v1/visitors/me', { email: 'nope' }, 'email'],
       ['PATCH', '/api/v1/visitors/me', { email: `${'a'.repeat(250)}@example.com` }, 'email'],
       ['PATCH', '/api/v1/visitors/me', { name: '   ' }, 'name'],
-      ['POST', '/api/v1/visitors/identify', {}, 'token'],
-      ['POST', '/api/v1/visitors/identify', { token: '' }, 'token'],
-      ['POST', '/api/v1/visitors/identify', { token: 'x'.repeat(5000) }, 'token'],
+      ['POST', '/api/v1/visitors/identify', {}],
+      ['POST', '/api/v1/visitors/identify', { token: '' }],
+      ['POST', '/api/v1/visitors/identify', { token: 'x'.repeat(5000) }],
+      ['POST', '/api/v1/visitors', { cookie: 'yes' }, 'cookie'],
+      ['POST', '/api/v1/visitors/identify', { userId: '' }],
+      ['POST', '/api/v1/visitors/identify', { userId: 'u1', hmac: 'zz' }],
+      ['POST', '/api/v1/visitors/identify', { userId: 'u1', hmac: 'a'.repeat(63) }],
+      ['POST', '/api/v1/visitors/identify', { userId: 'u1', email: 'nope' }],
+      ['POST', '/api/v1/visitors/identify', { userId: 7, hmac: 'a'.repeat(64) }],
     ];
     for (const [method, path, body, field] of cases) {
       const reply = await anyone.request(method, path, body, bearer);

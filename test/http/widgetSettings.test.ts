@@ -10,6 +10,7 @@ const SETTINGS = {
   greeting: 'Welcome to the registry',
   topicIds: ['fees'],
   allowedOrigins: ['https://portal.example.edu', 'http://127.0.0.1:8080'],
+  requireVerifiedIdentity: true,
 };
 
 describeEachDatabase('widget settings', (db) => {
@@ -30,6 +31,10 @@ describeEachDatabase('widget settings', (db) => {
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual(SETTINGS);
     expect((await boss.get('/api/v1/widget-settings')).body).toEqual(SETTINGS);
+    // A client that knows nothing of requireVerifiedIdentity leaves it off.
+    const { requireVerifiedIdentity: _new, ...older } = SETTINGS;
+    const resaved = await boss.put('/api/v1/widget-settings', older);
+    expect(resaved.body).toEqual({ ...older, requireVerifiedIdentity: false });
   });
 
   it('show anyone the public part, never the sites allowed to embed it', async () => {
@@ -37,7 +42,7 @@ describeEachDatabase('widget settings', (db) => {
     await boss.put('/api/v1/widget-settings', SETTINGS);
     const reply = await new Client(server.url).get('/api/v1/widget-settings/public');
     expect(reply.status).toBe(200);
-    const { allowedOrigins: _hidden, ...visible } = SETTINGS;
+    const { allowedOrigins: _hidden, requireVerifiedIdentity: _server, ...visible } = SETTINGS;
     expect(reply.body).toEqual(visible);
   });
 

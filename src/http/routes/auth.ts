@@ -18,7 +18,7 @@ import { signInWithSso } from '../../services/accounts/ssoSignIn.js';
 import { iso, presentSelf } from '../../services/presenters.js';
 import { AppError } from '../../domain/errors.js';
 import { toAppError } from '../errorHandler.js';
-import { clearSessionCookie, setSessionCookie, viewerOf } from '../auth.js';
+import { clearSessionCookie, clearVisitorCookie, setSessionCookie, viewerOf } from '../auth.js';
 import { sameOriginPath, withTopic } from '../../shared/sameOriginPath.js';
 import { errorResponses, noContent } from './common.js';
 import type { FastifyRequest } from 'fastify';
@@ -124,6 +124,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; config: Co
     async (request, reply) => {
       if (request.authSecret) await signOut(ctx, request.authSecret, request.auth?.viewer ?? null);
       clearSessionCookie(reply, config);
+      if (request.authScheme === 'visitor-cookie') clearVisitorCookie(reply);
       return reply.code(204).send();
     },
   );

@@ -4,7 +4,8 @@
 // the guest's chats, messages, files and tickets move to it and the guest account is disabled.
 // Either way the visitor's token ends and a new one, for the identified account, replaces it: a
 // token never changes whom it names. A token that is wrongly signed, expired or spent is
-// refused (401 INVALID_SSO_TOKEN), never accepted as an unverified name.
+// refused (401 INVALID_SSO_TOKEN), never accepted as an unverified name; so is a wrong hmac
+// (visitorIdentity.ts). An unsigned identity only names the guest, and keeps its token.
 import { AppError, forbidden } from '../../domain/errors.js';
 import { isVisitor } from '../../domain/visitors.js';
 import { findUserById, updateUser } from '../../storage/repositories/users.js';
@@ -18,16 +19,18 @@ import {
   type IssuedSession,
 } from '../accounts/authSessions.js';
 import { emailTaken } from '../accounts/newAccount.js';
-import { accountFor, spendSsoToken, type SsoClaims } from '../accounts/ssoSignIn.js';
+import { accountFor, type SsoClaims } from '../accounts/ssoSignIn.js';
 import { commit, type ServiceContext } from '../context.js';
+import { updateVisitorContact } from './visitorContact.js';
+import { checkIdentity, type VisitorIdentity } from './visitorIdentity.js';
 
 export interface Identification {
   /** The visitor's account, as signed in. */
   visitor: UserRow;
   /** The visitor's token, which ends. */
   secret: string;
-  /** The host's token (an HS256 JWT signed with SSO_SECRET). */
-  token: string;
+  /** The host's word: its token (an HS256 JWT signed with SSO_SECRET), or the user id and hmac. */
+  identity: VisitorIdentity;
   client: ClientInfo;
 }
 
@@ -105,15 +108,24 @@ async function mergeInto(ctx: ServiceContext, guest: UserRow, owner: UserRow): P
 
 export async function identifyVisitor(
   ctx: ServiceContext,
-  { visitor, secret, token, client }: Identification,
-): Promise<{ user: UserRow; session: IssuedSession }> {
+  { visitor, secret, identity, client }: Identification,
+): Promise<{ user: UserRow; session: IssuedSession | null }> {
   if (!isVisitor({ role: visitor.role, isGuest: visitor.is_guest === 1 })) {
     throw forbidden('Only a visitor (an account made by POST /visitors) can be identified');
   }
-  const claims = await spendSsoToken(ctx, token);
+  const checked = await checkIdentity(ctx, identity, visitor.name);
+  if (!checked.verified) {
+    const contact = { name: checked.name, email: checked.contactEmail };
+    return { user: await updateVisitorContact(ctx, visitor, contact), session: null };
+  }
+  const { claims } = checked;
   if (claims.role !== 'user') throw onlyCustomers();
   const owner = await accountFor(ctx, claims);
-  const user = owner ? await mergeInto(ctx, visitor, owner) : await become(ctx, visitor, claims);
+  let user = owner ? await mergeInto(ctx, visitor, owner) : await become(ctx, visitor, claims);
+  if (checked.contactEmail !== undefined) {
+    await updateUser(ctx.store.db, user.id, { contact_email: checked.contactEmail });
+    user = { ...user, contact_email: checked.contactEmail };
+  }
   await revokeAuthSession(ctx, secret);
   if (owner) await deleteAuthSessionsOf(ctx.store.db, visitor.id);
   const session = await issueAuthSession(ctx, user, 'visitor', client);

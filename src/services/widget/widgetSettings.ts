@@ -40,6 +40,10 @@ export async function saveWidgetSettings(
 }
 
 export async function publicWidgetSettings(ctx: ServiceContext): Promise<PublicWidgetSettings> {
-  const { allowedOrigins: _hidden, ...visible } = await loadWidgetSettings(ctx);
+  const {
+    allowedOrigins: _hidden,
+    requireVerifiedIdentity: _server,
+    ...visible
+  } = await loadWidgetSettings(ctx);
   return visible;
 }

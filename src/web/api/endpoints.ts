@@ -60,6 +60,7 @@ import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchAp
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
 import type {
+  CreateVisitorBody,
   IdentifyVisitorBody,
   Visitor,
   VisitorContactBody,
@@ -302,7 +303,7 @@ export function createApi(http: HttpClient) {
     },
     visitors: {
       /** A guest customer and its token (the chat widget, before anyone signs in). */
-      create: () => http.post<VisitorIssued>('/visitors', {}),
+      create: (body: CreateVisitorBody = {}) => http.post<VisitorIssued>('/visitors', body),
       update: (body: VisitorContactBody) => http.patch<Visitor>('/visitors/me', body),
       identify: (body: IdentifyVisitorBody) => http.post<VisitorIssued>('/visitors/identify', body),
     },

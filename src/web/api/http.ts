@@ -47,7 +47,8 @@ export interface HttpOptions {
   fetch?: typeof fetch;
   /**
    * The bearer token to send as `Authorization: Bearer`, read at each request (the widget's
-   * visitor token); with it no cookie is sent. Without it the session cookie signs requests in.
+   * visitor token); with one no cookie is sent. Without one the cookies sign requests in (the
+   * session cookie; the widget's visitor cookie where its page may not keep the token).
    */
   bearer?: () => string | null;
   /** Called when the server says the caller is not (or no longer) signed in. */
@@ -82,7 +83,8 @@ export function createHttpClient(options: HttpOptions): HttpClient {
     try {
       response = await fetchImpl(options.baseUrl + path, {
         method,
-        credentials: options.bearer ? 'omit' : 'same-origin',
+        // Without a token the cookies sign in: the app's session, the widget's visitor cookie.
+        credentials: token ? 'omit' : 'same-origin',
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });

@@ -8,6 +8,7 @@
 // origins checked both ways (shared/widgetMessages.ts). Kept small: no imports but that module.
 import {
   isWidgetMessage,
+  type HostIdentity,
   type VisitorAttributes,
   type WidgetCommand,
   type WidgetEvent,
@@ -146,11 +147,24 @@ function start(script: HTMLScriptElement | null): void {
   });
   launcher.addEventListener('click', () => setOpen(!isOpen));
 
+  /** Only the fields the API takes, as strings: nothing else of the host's object is posted. */
+  const hostIdentity = (given: HostIdentity): HostIdentity => {
+    const picked: HostIdentity = { userId: String(given.userId) };
+    for (const key of ['hmac', 'name', 'email'] as const)
+      if (given[key] !== undefined && given[key] !== null) picked[key] = String(given[key]);
+    return picked;
+  };
+
   const api = {
     open: () => setOpen(true),
     close: () => setOpen(false),
     /** Applied once the widget has opened (it then holds the token, not this page). */
-    identify: (token: string) => send({ type: 'identify', token: String(token) }),
+    identify: (identity: string | HostIdentity) =>
+      send(
+        typeof identity === 'string'
+          ? { type: 'identify', token: identity }
+          : { type: 'identify', identity: hostIdentity(identity) },
+      ),
     setAttributes: (attributes: VisitorAttributes) => send({ type: 'setAttributes', attributes }),
     on(name: EventName, listener: Listener): () => void {
       if (!listeners.has(name)) listeners.set(name, new Set());

@@ -39,7 +39,8 @@ export function WidgetApp({ host }: { host: HostBridge }) {
       return;
     }
     try {
-      if (command.type === 'identify') await identify(command.token);
+      if (command.type === 'identify')
+        await identify('token' in command ? { token: command.token } : command.identity);
       else if (command.type === 'setAttributes') await setAttributes(command.attributes);
     } catch (error) {
       host.post({

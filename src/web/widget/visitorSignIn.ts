@@ -1,9 +1,12 @@
 // The widget page's sign-in: a visitor token kept in the iframe's own localStorage (which today's
 // browsers partition by the top-level site, and which the host page cannot read: another
-// origin), sent as a bearer token on the API and the socket, never as a cookie. On load the kept
+// origin), sent as a bearer token on the API and the socket. Where the browser refuses the framed
+// page its storage (third-party storage blocked), the server keeps the token in a partitioned
+// HttpOnly cookie instead, which the page never sees (docs/widget.md, Storage). On load the kept
 // token is checked; without one, or when it has ended, a new guest is made. Identifying swaps in
 // the identified customer's token, and the chats come along (POST /visitors/identify).
 import type { Person } from '../../shared/api.js';
+import type { IdentifyVisitorBody } from '../../shared/visitorsApi.js';
 import type { VisitorAttributes } from '../../shared/widgetMessages.js';
 import { createApi } from '../api/endpoints.js';
 import { errorMessage } from '../api/errorMessage.js';
@@ -23,31 +26,44 @@ export type VisitorState =
 
 export const visitorState = new Observable<VisitorState>({ status: 'starting' });
 
-/** localStorage, or a variable for the page's life where the browser refuses storage. */
-function tokenStore(): { get(): string | null; set(token: string | null): void } {
-  let kept: string | null = null;
-  const storage = (() => {
-    try {
-      return window.localStorage;
-    } catch {
-      return null;
-    }
-  })();
+interface TokenStore {
+  /** The server keeps the token in the partitioned cookie `sb_visitor`: the page never sees it. */
+  inCookie: boolean;
+  get(): string | null;
+  set(token: string | null): void;
+}
+
+/** The page's localStorage, when the browser lets a framed page use it (third-party storage). */
+function usableStorage(): Storage | null {
+  try {
+    const storage = window.localStorage;
+    storage.setItem(`${TOKEN_KEY}.probe`, '1');
+    storage.removeItem(`${TOKEN_KEY}.probe`);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+/** localStorage where it works; else the server's visitor cookie, and nothing here. */
+function tokenStore(): TokenStore {
+  const storage = usableStorage();
+  if (!storage) return { inCookie: true, get: () => null, set: () => undefined };
   return {
+    inCookie: false,
     get: () => {
       try {
-        return storage?.getItem(TOKEN_KEY) ?? kept;
+        return storage.getItem(TOKEN_KEY);
       } catch {
-        return kept;
+        return null;
       }
     },
     set(token) {
-      kept = token;
       try {
-        if (token) storage?.setItem(TOKEN_KEY, token);
-        else storage?.removeItem(TOKEN_KEY);
+        if (token) storage.setItem(TOKEN_KEY, token);
+        else storage.removeItem(TOKEN_KEY);
       } catch {
-        // Kept for this page only.
+        // The browser took storage away since: the next load keeps the token in the cookie.
       }
     },
   };
@@ -68,9 +84,9 @@ function begin(me: Person): void {
   visitorState.set({ status: 'ready', services: started.services });
 }
 
-/** The kept token's person, or null when it has ended (or there is none). */
+/** The kept token's person (the cookie's, there), or null when it has ended (or there is none). */
 async function keptVisitor(): Promise<Person | null> {
-  if (!tokens.get()) return null;
+  if (!tokens.inCookie && !tokens.get()) return null;
   try {
     return (await widgetApi.auth.session()).user;
   } catch (error) {
@@ -84,7 +100,7 @@ export async function startVisitor(): Promise<void> {
   try {
     let me = await keptVisitor();
     if (!me) {
-      const issued = await widgetApi.visitors.create();
+      const issued = await widgetApi.visitors.create({ cookie: tokens.inCookie });
       tokens.set(issued.token);
       me = issued.user;
     }
@@ -106,8 +122,8 @@ async function restart(): Promise<void> {
 }
 
 /** The host vouches for who the visitor is: their chats become that customer's. */
-export async function identify(token: string): Promise<void> {
-  const issued = await widgetApi.visitors.identify({ token });
+export async function identify(identity: IdentifyVisitorBody): Promise<void> {
+  const issued = await widgetApi.visitors.identify(identity);
   tokens.set(issued.token);
   begin(issued.user);
 }

@@ -129,6 +129,15 @@ export function WidgetPage() {
             />
           )}
         </Field>
+        <label class="cluster">
+          <input
+            type="checkbox"
+            name="requireVerifiedIdentity"
+            checked={draft.requireVerifiedIdentity}
+            onChange={(e) => change({ requireVerifiedIdentity: e.currentTarget.checked })}
+          />
+          Accept only signed identities (an SSO token, or the user id with its HMAC)
+        </label>
         {problem && !problem.field && <Alert tone="danger">{problem.text}</Alert>}
         <div class="cluster cluster--end">
           <Button type="submit" variant="primary" icon="check" busy={busy}>
