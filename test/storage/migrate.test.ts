@@ -44,10 +44,13 @@ describeEachDatabase('migrations', (db, dialect) => {
 
 describeEachDatabase('migrations, undone', (db) => {
   it('undo one by one down to an empty database, and apply again', async () => {
+    // On PostgreSQL, looking only at this schema, as migrateToLatest does: another file's schema
+    // dropped while this one's tables are listed must not fail the listing.
+    const schema = db().dialect === 'postgres' ? await schemaOf(db()) : null;
     const migrator = new Migrator({
-      db: db().db,
+      db: schema ? lookingOnlyAt(db().db, schema) : db().db,
       provider: { getMigrations: async () => migrations },
-      ...(db().dialect === 'postgres' ? { migrationTableSchema: await schemaOf(db()) } : {}),
+      ...(schema ? { migrationTableSchema: schema } : {}),
     });
     const names = Object.keys(migrations).sort();
     for (const name of [...names].reverse()) {
