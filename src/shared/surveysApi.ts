@@ -2,10 +2,9 @@
 // sets, a customer's answers, and the survey report.
 import { z } from 'zod';
 import { Id, isoTime, text } from './api.js';
+import { MAX_SURVEY_QUESTIONS, SURVEY_QUESTION_LENGTH } from './vocabulary.js';
 
-/** Questions asked after a chat, besides the rating and its comment. */
-export const MAX_SURVEY_QUESTIONS = 3;
-export const SURVEY_QUESTION_LENGTH = 200;
+export { MAX_SURVEY_QUESTIONS, SURVEY_QUESTION_LENGTH };
 /** Comments the survey report lists, newest first. */
 export const SURVEY_COMMENT_LIMIT = 50;
 

@@ -195,3 +195,7 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 /** What a mailed single-use link does. */
 export const ACCOUNT_TOKEN_PURPOSES = ['password_reset', 'email_verification'] as const;
 export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/** Questions asked after a chat, besides the rating and its comment (surveysApi.ts). */
+export const MAX_SURVEY_QUESTIONS = 3;
+export const SURVEY_QUESTION_LENGTH = 200;

@@ -1,7 +1,7 @@
 // Super admins set the (at most three) questions asked after a chat, each answered 1 to 5, on
 // the Reports page. A question cleared is no longer asked; its answers still count.
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_SURVEY_QUESTIONS, SURVEY_QUESTION_LENGTH } from '../../../shared/surveysApi.js';
+import { MAX_SURVEY_QUESTIONS, SURVEY_QUESTION_LENGTH } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
