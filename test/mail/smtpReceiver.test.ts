@@ -5,6 +5,7 @@
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { replyAddressFor } from '../../src/domain/mail/replyAddress.js';
+import type { ServiceContext } from '../../src/services/context.js';
 import { baseAddress, SmtpReceiver } from '../../src/services/mail/inbound/smtpReceiver.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { makeDesk, type Desk } from '../support/ticketDesk.js';
@@ -13,6 +14,21 @@ import { rawMail } from './support/mails.js';
 const SECRET = 'a-mail-secret-that-is-long-enough-0123';
 const HELPDESK = 'helpdesk@uni.example';
 const silent = { info() {}, warn() {} };
+
+/** A receiver for the desk's one address on a free loopback port. */
+const receiverFor = (ctx: ServiceContext) =>
+  new SmtpReceiver({
+    ctx,
+    settings: {
+      addresses: [{ address: HELPDESK, topicSlug: null }],
+      replySecret: SECRET,
+      perSenderPerHour: 30,
+      maxBytes: 64 * 1024,
+    },
+    host: '127.0.0.1',
+    port: 0,
+    log: silent,
+  });
 
 it('reads the desk address behind a reply address', () => {
   expect(baseAddress('Helpdesk+1042.abc@Uni.Example')).toBe('helpdesk@uni.example');
@@ -25,18 +41,7 @@ describeEachDatabase('SMTP receiver', (db) => {
   let port: number;
   beforeEach(async () => {
     desk = await makeDesk(db());
-    receiver = new SmtpReceiver({
-      ctx: desk.world.ctx,
-      settings: {
-        addresses: [{ address: HELPDESK, topicSlug: null }],
-        replySecret: SECRET,
-        perSenderPerHour: 30,
-        maxBytes: 64 * 1024,
-      },
-      host: '127.0.0.1',
-      port: 0,
-      log: silent,
-    });
+    receiver = receiverFor(desk.world.ctx);
     port = await receiver.start();
   });
   afterEach(() => receiver.stop());
@@ -95,18 +100,7 @@ describeEachDatabase('SMTP receiver', (db) => {
         throw new Error('database down');
       },
     });
-    const failing = new SmtpReceiver({
-      ctx: { ...ctx, store: { ...ctx.store, db: down } as typeof ctx.store },
-      settings: {
-        addresses: [{ address: HELPDESK, topicSlug: null }],
-        replySecret: SECRET,
-        perSenderPerHour: 30,
-        maxBytes: 64 * 1024,
-      },
-      host: '127.0.0.1',
-      port: 0,
-      log: silent,
-    });
+    const failing = receiverFor({ ...ctx, store: { ...ctx.store, db: down } as typeof ctx.store });
     const failingPort = await failing.start();
     try {
       const transport = nodemailer.createTransport({

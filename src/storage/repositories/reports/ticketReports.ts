@@ -86,46 +86,35 @@ export interface TicketDuration {
   businessMs: number | null;
 }
 
-/** Creation to first public agent reply, for the tickets first answered in the range. */
-export async function firstResponseDurations(
+/** Creation to `end`, and its business-hours figure, for the tickets whose `end` is in the range. */
+async function durationsEndingIn(
   db: Db,
+  end: 't.first_responded_at' | 't.solved_at',
+  business: 't.first_response_business_ms' | 't.resolution_business_ms',
   range: TimeRange,
   filter: TicketReportFilter,
 ): Promise<TicketDuration[]> {
   const rows = await db
     .selectFrom('tickets as t')
-    .select(['t.created_at', 't.first_responded_at', 't.first_response_business_ms'])
-    .where('t.first_responded_at', 'is not', null)
-    .where('t.first_responded_at', '>=', range.from)
-    .where('t.first_responded_at', '<', range.to)
+    .select(['t.created_at', `${end} as ended_at`, `${business} as business_ms`])
+    .where(end, 'is not', null)
+    .where(end, '>=', range.from)
+    .where(end, '<', range.to)
     .where((eb) => matching(eb, filter))
     .execute();
   return rows.map((row) => ({
-    calendarMs: Math.max(0, Number(row.first_responded_at) - Number(row.created_at)),
-    businessMs:
-      row.first_response_business_ms === null ? null : Number(row.first_response_business_ms),
+    calendarMs: Math.max(0, Number(row.ended_at) - Number(row.created_at)),
+    businessMs: row.business_ms === null ? null : Number(row.business_ms),
   }));
 }
 
+/** Creation to first public agent reply, for the tickets first answered in the range. */
+export const firstResponseDurations = (db: Db, range: TimeRange, filter: TicketReportFilter) =>
+  durationsEndingIn(db, 't.first_responded_at', 't.first_response_business_ms', range, filter);
+
 /** Creation to the last solve, for the tickets solved in the range. */
-export async function resolutionDurations(
-  db: Db,
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<TicketDuration[]> {
-  const rows = await db
-    .selectFrom('tickets as t')
-    .select(['t.created_at', 't.solved_at', 't.resolution_business_ms'])
-    .where('t.solved_at', 'is not', null)
-    .where('t.solved_at', '>=', range.from)
-    .where('t.solved_at', '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .execute();
-  return rows.map((row) => ({
-    calendarMs: Math.max(0, Number(row.solved_at) - Number(row.created_at)),
-    businessMs: row.resolution_business_ms === null ? null : Number(row.resolution_business_ms),
-  }));
-}
+export const resolutionDurations = (db: Db, range: TimeRange, filter: TicketReportFilter) =>
+  durationsEndingIn(db, 't.solved_at', 't.resolution_business_ms', range, filter);
 
 /** Times tickets were created, in 15-minute buckets (whole for every time zone's days). */
 export const BUCKET_MS = 15 * 60_000;
