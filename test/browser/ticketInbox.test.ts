@@ -1,5 +1,6 @@
 // The agents' inbox in the browser: sorting by a column header (aria-sort follows), selecting
-// rows from the keyboard and setting their status in bulk, then a requester's reply appearing on
+// rows from the keyboard and setting their status in bulk, the search box finding tickets, chats
+// and people, then a requester's reply appearing on
 // the agent's open ticket page without a reload.
 import { beforeAll, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -78,6 +79,25 @@ describeInBrowser('ticket inbox', () => {
     await visible(agentPage.getByRole('row', { name: /Gamma hostel.*Pending/ }));
     await visible(agentPage.getByRole('row', { name: /Beta transcript.*Pending/ }));
     await visible(agentPage.getByRole('row', { name: /Alpha fees.*New/ }));
+    expect(agentPage.errors).toEqual([]);
+  });
+
+  it('finds tickets, chats and people by the words in the search box', async () => {
+    await asCustomer('/api/v1/sessions', {
+      subject: 'Transcript for my visa',
+      message: 'Can the transcript be sealed?',
+    });
+    const search = agentPage.getByRole('search', { name: 'Filter tickets' }).getByRole('searchbox');
+    await search.fill('transcript');
+    await until(async () => expect(await subjects()).toEqual(['Beta transcript']));
+    const chats = agentPage.getByRole('region', { name: 'Chats matching' });
+    await visible(chats.getByRole('link', { name: 'Transcript for my visa' }));
+    await search.fill('Asante');
+    await visible(
+      agentPage.getByRole('region', { name: 'People matching' }).getByText('Yaw Asante'),
+    );
+    await search.fill('');
+    await visible(agentPage.getByRole('row', { name: /Gamma hostel/ }));
     expect(agentPage.errors).toEqual([]);
   });
 
