@@ -12,6 +12,9 @@ import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { rateSession } from '../../src/services/sessions/sessionRater.js';
 import { startSession } from '../../src/services/sessions/sessionStarter.js';
+import { createTicket } from '../../src/services/tickets/ticketCreator.js';
+import { replyToTicket } from '../../src/services/tickets/ticketReplier.js';
+import { CreateTicketBody } from '../../src/shared/ticketsApi.js';
 import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
@@ -19,10 +22,10 @@ import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
 import { until, visible, type SignedInPage } from './support/ui.js';
 
-/** Each tile's label and value (its first line), as the page shows them. */
-const tiles = (page: Page): Promise<Record<string, string>> =>
+/** Each tile's label and value (its first line), as the page shows them, of chats or tickets. */
+const tiles = (page: Page, of = 'Chat metrics'): Promise<Record<string, string>> =>
   page
-    .locator('.report-tile')
+    .locator(`dl[aria-label="${of}"] .report-tile`)
     .evaluateAll((items) =>
       Object.fromEntries(
         items.map((item) => [
@@ -116,6 +119,18 @@ describeInBrowser('reports', () => {
     await endSession(ctx, { viewer: abena, sessionId: unanswered });
     await rateSession(ctx, { viewer: efua, sessionId: unanswered, rating: 4 });
 
+    // A request, answered: the ticket half of the page.
+    const ticket = await createTicket(ctx, {
+      viewer: yaw,
+      body: CreateTicketBody.parse({ subject: 'Refund', message: 'Please refund', topicId: fees }),
+    });
+    await replyToTicket(ctx, {
+      viewer: esi,
+      ticketId: ticket.row.id,
+      body: 'On its way',
+      kind: 'reply',
+    });
+
     // What housekeeping does every period, now; whatever it has counted already stays counted.
     while ((await rollUpDirtyHours(ctx)) > 0);
   });
@@ -154,6 +169,13 @@ describeInBrowser('reports', () => {
     ]);
     // The chart is drawn beside the table (uPlot's canvas), hidden from screen readers.
     await visible(adminPage.locator('.report-chart[aria-hidden="true"] canvas'));
+    await visible(adminPage.locator('dl[aria-label="Ticket metrics"] .report-tile'));
+    expect(await tiles(adminPage, 'Ticket metrics')).toMatchObject({
+      Created: '1',
+      Solved: '0',
+      'Backlog now': '1',
+      'Median first response': expect.stringMatching(/^(< 1 s|\d+ s)$/),
+    });
     expect(adminPage.errors).toEqual([]);
   });
 
@@ -178,7 +200,10 @@ describeInBrowser('reports', () => {
     await adminPage.goto('/reports?range=custom&from=2020-01-01&to=2020-01-31');
     await visible(adminPage.getByText('No chats in this period'));
     expect(await adminPage.getByLabel('From').inputValue()).toBe('2020-01-01');
-    expect(await adminPage.locator('.report-tile').count()).toBe(0);
+    expect(await adminPage.locator('dl[aria-label="Chat metrics"] .report-tile').count()).toBe(0);
+    // The ticket half says its zeros.
+    await visible(adminPage.locator('dl[aria-label="Ticket metrics"] .report-tile'));
+    expect(await tiles(adminPage, 'Ticket metrics')).toMatchObject({ Created: '0' });
     expect(adminPage.errors).toEqual([]);
   });
 

@@ -59,6 +59,7 @@ import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsA
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
+import type { TicketReport, TicketReportQuery } from '../../shared/ticketReportsApi.js';
 import type {
   CreateVisitorBody,
   IdentifyVisitorBody,
@@ -300,6 +301,9 @@ export function createApi(http: HttpClient) {
     reports: {
       /** Chat metrics of the chats started in the range (super admins, team leads). */
       chats: (query: ChatReportQuery) => http.get<ChatReport>('/reports/chats', { ...query }),
+      /** Ticket metrics of the range (the same callers). */
+      tickets: (query: TicketReportQuery) =>
+        http.get<TicketReport>('/reports/tickets', { ...query }),
     },
     visitors: {
       /** A guest customer and its token (the chat widget, before anyone signs in). */

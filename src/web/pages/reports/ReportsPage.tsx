@@ -1,4 +1,4 @@
-// Reports (super admins, team leads): the chat metrics of a period (docs/reports.md), filtered
+// Reports (super admins, team leads): the chat and ticket metrics of a period (docs/reports.md), filtered
 // by range and team, both kept in the address so a view can be linked. A team lead picks among
 // the teams they lead; the server refuses any other. The numbers come from the hourly rollups,
 // so they lag the chats by about one housekeeping period. The Live view beside it is
@@ -24,6 +24,7 @@ import {
 import { reportTiles } from './reportTiles.js';
 import { ReportsViews } from './ReportsViews.js';
 import { SurveyQuestionsEditor } from './SurveyQuestionsEditor.js';
+import { TicketReportSection } from './TicketReportSection.js';
 
 export function ReportsPage() {
   const { api, me } = useServices();
@@ -121,7 +122,7 @@ export function ReportsPage() {
       {report.data && report.data.chats > 0 && (
         // The last numbers stay while the next filters' are read, dimmed and marked busy.
         <div class="report-results" aria-busy={report.loading}>
-          <dl class="summary report-tiles">
+          <dl class="summary report-tiles" aria-label="Chat metrics">
             {reportTiles(report.data).map((tile) => (
               <div key={tile.label} class="summary__item report-tile">
                 <dt>{tile.label}</dt>
@@ -138,6 +139,7 @@ export function ReportsPage() {
         A chat counts in the hour it started. The numbers are recounted every few seconds, so a chat
         that just changed may take a moment to show.
       </p>
+      {range && <TicketReportSection from={range.from} to={range.to} teamId={filters.teamId} />}
       {superAdmin && <SurveyQuestionsEditor />}
     </div>
   );

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketReport } from '../../../shared/ticketReportsApi.js';
+import { ticketReportTiles } from './ticketReportTiles.js';
+
+const none = { count: 0, meanMs: null, medianMs: null, p90Ms: null };
+const HOUR = 3_600_000;
+const report: TicketReport = {
+  from: '2026-01-05T00:00:00.000Z',
+  to: '2026-01-07T00:00:00.000Z',
+  teamIds: null,
+  created: 3,
+  solved: 1,
+  reopened: 1,
+  backlogNow: 2,
+  backlog: [{ date: '2026-01-05', backlog: 1 }],
+  firstResponse: {
+    calendar: { count: 3, meanMs: 7 * HOUR, medianMs: 18 * HOUR, p90Ms: 18 * HOUR },
+    business: { count: 1, meanMs: 2 * HOUR, medianMs: 2 * HOUR, p90Ms: 2 * HOUR },
+  },
+  resolution: { calendar: none, business: none },
+  sla: {
+    firstResponse: { achieved: 3, breached: 1, open: 0, achievement: 0.75 },
+    resolution: { achieved: 0, breached: 0, open: 2, achievement: null },
+  },
+};
+
+describe('the ticket report tiles', () => {
+  it('reads each figure at a glance, business hours first', () => {
+    const tiles = Object.fromEntries(
+      ticketReportTiles(report).map((tile) => [tile.label, [tile.value, tile.detail]]),
+    );
+    expect(tiles).toEqual({
+      Created: ['3', undefined],
+      Solved: ['1', undefined],
+      Reopened: ['1', undefined],
+      'Backlog now': ['2', undefined],
+      'Median first response': ['2 h', 'in business hours, of 1 ticket; 18 h on the clock'],
+      'Median resolution': ['—', 'in business hours, of 0 tickets; — on the clock'],
+      'First response SLA': ['75 %', '3 met, 1 missed'],
+      'Resolution SLA': ['—', '0 met, 0 missed'],
+    });
+  });
+});

@@ -1,0 +1,61 @@
+// The Reports page's ticket tiles: each figure of a ticket report (docs/reports.md, "Tickets")
+// as a label, its value at a glance, a line under it and its plain-language definition.
+import type { TicketReport } from '../../../shared/ticketReportsApi.js';
+import { durationText, type ReportTile } from './reportTiles.js';
+
+const of = (n: number) => `of ${n} ${n === 1 ? 'ticket' : 'tickets'}`;
+const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
+
+export function ticketReportTiles(report: TicketReport): ReportTile[] {
+  const { firstResponse, resolution, sla } = report;
+  return [
+    {
+      label: 'Created',
+      value: String(report.created),
+      definition: 'Tickets created in the period.',
+    },
+    {
+      label: 'Solved',
+      value: String(report.solved),
+      definition:
+        'Tickets whose last solve fell in the period (solved again after a reopen: once).',
+    },
+    {
+      label: 'Reopened',
+      value: String(report.reopened),
+      definition: 'Times a solved ticket went back to work in the period.',
+    },
+    {
+      label: 'Backlog now',
+      value: String(report.backlogNow),
+      definition: 'Tickets new, open, pending or on hold right now.',
+    },
+    {
+      label: 'Median first response',
+      value: durationText(firstResponse.business.medianMs),
+      detail: `in business hours, ${of(firstResponse.business.count)}; ${durationText(firstResponse.calendar.medianMs)} on the clock`,
+      definition:
+        'From the ticket being created to the first public reply from the desk, for tickets first answered in the period.',
+    },
+    {
+      label: 'Median resolution',
+      value: durationText(resolution.business.medianMs),
+      detail: `in business hours, ${of(resolution.business.count)}; ${durationText(resolution.calendar.medianMs)} on the clock`,
+      definition:
+        'From the ticket being created to its last solve, for tickets solved in the period; waiting on the student counts.',
+    },
+    {
+      label: 'First response SLA',
+      value: share(sla.firstResponse.achievement),
+      detail: `${sla.firstResponse.achieved} met, ${sla.firstResponse.breached} missed`,
+      definition:
+        'Of the tickets created in the period under a policy, the share answered in time.',
+    },
+    {
+      label: 'Resolution SLA',
+      value: share(sla.resolution.achievement),
+      detail: `${sla.resolution.achieved} met, ${sla.resolution.breached} missed`,
+      definition: 'Of the tickets created in the period under a policy, the share solved in time.',
+    },
+  ];
+}
