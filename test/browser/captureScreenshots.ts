@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../src/cli/seedDemo.js';
+import { rollUpDirtyHours } from '../../src/services/reports/chatRollupWorker.js';
 import { launchChromium } from './support/chromium.js';
 import { startServer } from './support/server.js';
 import { bubbles, openPage, signIn, visible } from './support/ui.js';
@@ -93,6 +94,18 @@ async function capture(browser: Browser, url: string): Promise<void> {
   await superAdmin.goto('/quick-responses');
   await visible(superAdmin.getByText('Password reset'));
   await shoot(superAdmin, 'quick-responses');
+  await superAdmin.goto('/reports?range=30d');
+  await visible(superAdmin.locator('dl[aria-label="Chat metrics"] .report-tile'));
+  await visible(superAdmin.locator('dl[aria-label="Ticket metrics"] .report-tile'));
+  await shoot(superAdmin, 'reports');
+  await superAdmin.goto('/tickets');
+  await visible(superAdmin.getByRole('tab', { name: /All open/ }));
+  await superAdmin.getByRole('tab', { name: /All open/ }).click();
+  await visible(superAdmin.locator('.ticket-table tbody tr'));
+  await shoot(superAdmin, 'tickets-inbox');
+  await superAdmin.goto('/admin/widget');
+  await visible(superAdmin.locator('.widget-snippet'));
+  await shoot(superAdmin, 'admin-widget');
 
   const darkAgent = await signIn(browser, url, ama, DARK);
   await darkAgent.getByRole('button', { name: /^Yaw Asante/ }).click();
@@ -117,6 +130,8 @@ await ensureWebBuild();
 fs.mkdirSync(OUT, { recursive: true });
 const server = await startServer();
 await seedDemo(server.node.ctx);
+// The month's chats counted now, as housekeeping would over its first minutes.
+while ((await rollUpDirtyHours(server.node.ctx)) > 0);
 const browser = await launchChromium();
 try {
   console.log(`Writing screenshots to ${OUT}`);
