@@ -19,7 +19,7 @@ import { createTopic } from '../services/topics/topics.js';
 import { findUserByEmail } from '../storage/repositories/users.js';
 import { withOfflineContext } from './offlineContext.js';
 import { seedDemoMonth } from './seedDemoMonth.js';
-import { seedDemoTickets } from './seedDemoTickets.js';
+import { seedDemoTicketSettings, seedDemoTickets } from './seedDemoTickets.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 
@@ -254,6 +254,18 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     shared: false,
   });
 
+  await seedDemoTicketSettings(ctx, admin);
+  // The four weeks before the week below, first, so ticket numbers follow their dates.
+  const students = [...customers];
+  for (const s of STUDENTS) students.push(await ensureAccount(ctx, s.email, s.name, 'user'));
+  const topics = new Map(
+    TOPICS.map((topic) => [
+      topic.slug,
+      { id: topicIds.get(topic.slug)!, agents: TEAMS[topic.team]!.members.map((i) => agents[i]!) },
+    ]),
+  );
+  await seedDemoMonth(baseCtx, { customers: students, topics }, Date.now() - 8 * 86_400_000);
+
   let endedChat: { sessionId: string; agent: Viewer } | null = null;
   for (const [i, chat] of HISTORY.entries()) {
     const customer = customers[i % customers.length]!;
@@ -287,17 +299,6 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     { admin, agents, customers, topicIds, endedChat: endedChat! },
     Date.now() - 6 * 86_400_000,
   );
-
-  // The four weeks before that week.
-  const students = [...customers];
-  for (const s of STUDENTS) students.push(await ensureAccount(ctx, s.email, s.name, 'user'));
-  const topics = new Map(
-    TOPICS.map((topic) => [
-      topic.slug,
-      { id: topicIds.get(topic.slug)!, agents: TEAMS[topic.team]!.members.map((i) => agents[i]!) },
-    ]),
-  );
-  await seedDemoMonth(baseCtx, { customers: students, topics }, Date.now() - 8 * 86_400_000);
 
   // Today: one chat in progress with Ama, two waiting in the queue.
   clock.advance(Date.now() - 10 * 60_000 - clock.now());

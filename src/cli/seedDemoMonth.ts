@@ -203,11 +203,13 @@ export async function seedDemoMonth(
   for (let day = start; day < end - 2 * DAY; day += DAY) {
     const weekday = (new Date(day).getUTCDay() + 6) % 7;
     if (weekday > 4) continue;
-    for (let i = Math.round(random.between(1, 3)); i > 0; i--) {
+    const count = Math.round(random.between(1, 3));
+    for (let i = 0; i < count; i++) {
       const request = random.pick(REQUESTS);
       const topic = desk.topics.get(request.topic)!;
       const agent = random.pick(topic.agents);
-      now = day + Math.floor(random.between(8 * HOUR, 18 * HOUR));
+      // Filed one after another between 08:00 and 18:00, so numbers follow the clock.
+      now = day + 8 * HOUR + Math.floor(((i + random.next()) / count) * 10 * HOUR);
       const { row } = await createTicket(ctx, {
         viewer: nextCustomer(),
         body: CreateTicketBody.parse({

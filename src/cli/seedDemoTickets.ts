@@ -1,5 +1,5 @@
 // The tickets of `switchboard seed-demo`: the desk's business hours (Accra, weekdays 08:00–17:00)
-// and an SLA policy on them, a "Student ID" field, and a week of requests in every state: new and
+// and an SLA policy on them, a "Student ID" field (seedDemoTicketSettings), and a week of requests in every state: new and
 // unassigned, open with a note, pending on the student, on hold for another office, solved, one
 // closed by the automatic close, a duplicate merged into the original, and one made from a chat.
 import type { Viewer } from '../domain/policies.js';
@@ -39,18 +39,12 @@ interface MovableClock {
   advance(ms: number): void;
 }
 
-export async function seedDemoTickets(
-  base: ServiceContext,
-  desk: DemoDesk,
-  start: number,
-): Promise<void> {
-  let now = start;
-  const clock: MovableClock = { now: () => now, advance: (ms) => void (now += ms) };
-  const ctx: ServiceContext = { ...base, clock };
-  const { admin, customers, topicIds } = desk;
-  const [ama, kofi, esi] = desk.agents as [Viewer, Viewer, Viewer];
-  const [yaw, abena, akosua, kojo, efua] = customers as [Viewer, Viewer, Viewer, Viewer, Viewer];
-
+/**
+ * The desk's ticket settings: business hours (Accra, weekdays 08:00–17:00), an SLA policy on
+ * them and a "Student ID" field. Made before any ticket, the month's included, so every ticket
+ * is counted by the policy.
+ */
+export async function seedDemoTicketSettings(ctx: ServiceContext, admin: Viewer): Promise<void> {
   const { row: calendar } = await createCalendar(
     ctx,
     admin,
@@ -84,6 +78,19 @@ export async function seedDemoTickets(
       maxLength: 12,
     }),
   );
+}
+
+export async function seedDemoTickets(
+  base: ServiceContext,
+  desk: DemoDesk,
+  start: number,
+): Promise<void> {
+  let now = start;
+  const clock: MovableClock = { now: () => now, advance: (ms) => void (now += ms) };
+  const ctx: ServiceContext = { ...base, clock };
+  const { customers, topicIds } = desk;
+  const [ama, kofi, esi] = desk.agents as [Viewer, Viewer, Viewer];
+  const [yaw, abena, akosua, kojo, efua] = customers as [Viewer, Viewer, Viewer, Viewer, Viewer];
 
   const file = async (
     requester: Viewer,
