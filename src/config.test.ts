@@ -101,6 +101,7 @@ describe('loadConfig', () => {
       openChatsPerCustomer: 3,
       socketsPerSignIn: 20,
       visitorsPerAddressPerHour: 60,
+      guestChatsPerAddressPerHour: 30,
       uploadsPerHour: 60,
       transcriptMailsPerHour: 10,
     });

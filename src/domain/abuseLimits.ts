@@ -18,6 +18,8 @@ export interface AbuseLimits {
    * keeps its token, so even a campus behind one NAT address stays well under it.
    */
   visitorsPerAddressPerHour: number;
+  /** Chats guests (widget visitors) may start from one network address per hour. */
+  guestChatsPerAddressPerHour: number;
   /** Files one person may upload per hour. */
   uploadsPerHour: number;
   /** Chat transcripts one person may have mailed per hour (to themselves, or to a customer). */
@@ -35,6 +37,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   openChatsPerCustomer: 3,
   socketsPerSignIn: 20,
   visitorsPerAddressPerHour: 60,
+  guestChatsPerAddressPerHour: 30,
   uploadsPerHour: 60,
   transcriptMailsPerHour: 10,
 };

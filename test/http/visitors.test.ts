@@ -243,3 +243,34 @@ describeEachDatabase('visitors per address', (db) => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
+
+describeEachDatabase('guest chats per address', (db) => {
+  let server: TestNode;
+  beforeAll(async () => {
+    server = await startTestNode(db(), { GUEST_CHAT_LIMIT_PER_ADDRESS: '2' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  const start = (client: Client) =>
+    client.post('/api/v1/sessions', { subject: 'Fees', message: 'Hello' });
+
+  it('starts at most GUEST_CHAT_LIMIT_PER_ADDRESS guests’ chats an hour from one address', async () => {
+    const guests: VisitorClient[] = [];
+    for (let i = 0; i < 3; i++) {
+      const made = await new Client(server.url).post('/api/v1/visitors', {});
+      guests.push(new VisitorClient(server.url, made.body.token));
+    }
+    expect((await start(guests[0]!)).status).toBe(201);
+    expect((await start(guests[1]!)).status).toBe(201);
+    // A fresh visitor per chat does not get around it.
+    const refused = await start(guests[2]!);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Signed-in customers behind the same address are not counted by it.
+    const student = await server.signUp('Abena');
+    expect((await start(student)).status).toBe(201);
+  });
+});

@@ -54,7 +54,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
     },
     async (request, reply) => {
       const { viewer, audience } = callerOf(ctx, request);
-      const record = await startSession(ctx, { viewer, ...request.body });
+      const record = await startSession(ctx, { viewer, ...request.body, clientIp: request.ip });
       reply.code(201);
       return presentSession(record, audience);
     },

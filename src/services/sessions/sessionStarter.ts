@@ -30,6 +30,8 @@ export interface StartSessionProps {
   message: string;
   /** The topic picked on the start form; without it, the default topic (if topics exist). */
   topicId?: string | undefined;
+  /** The caller's network address: guests' chats are also counted per address. */
+  clientIp?: string | undefined;
 }
 
 export function startSession(
@@ -41,6 +43,7 @@ export function startSession(
     if (!customer || customer.is_active !== 1) throw forbidden('This account is disabled');
     const now = ctx.clock.now();
     await assertWithinLimits(trx, ctx, customer.id, now);
+    if (customer.is_guest === 1) await assertGuestAddressWithinLimit(trx, ctx, props.clientIp, now);
     const topic = await topicForNewChat(trx, props.topicId);
     // Chats already waiting when a team closes stay in its queue (docs/tickets.md).
     if (topic) await assertTeamTakesChats(trx, topic.team_id, now);
@@ -99,6 +102,26 @@ const OPEN_CHATS_RETRY_MS = 60_000;
  * are counted inside the start's transaction, which rolls back (and so does not count) a start
  * that is refused.
  */
+/**
+ * Guests cost nothing to make (a new visitor per chat), so their chats are also counted per
+ * network address: signed-in customers are not, since a campus puts many behind one address.
+ */
+async function assertGuestAddressWithinLimit(
+  trx: Db,
+  ctx: ServiceContext,
+  clientIp: string | undefined,
+  now: number,
+) {
+  const limit = ctx.settings.abuseLimits.guestChatsPerAddressPerHour;
+  const started = await hit(trx, `guest-chats:${clientIp ?? 'unknown'}`, now, HOUR_MS);
+  if (started.count > limit) {
+    throw rateLimited(
+      `At most ${limit} visitors' chats may start from one address per hour; try again later`,
+      started.resetAt - now,
+    );
+  }
+}
+
 async function assertWithinLimits(trx: Db, ctx: ServiceContext, customerId: string, now: number) {
   const { openChatsPerCustomer, chatsPerHour } = ctx.settings.abuseLimits;
   // Parallel starts of one customer take turns (on PostgreSQL; SQLite has one writer), so each
