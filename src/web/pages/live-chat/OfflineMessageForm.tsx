@@ -10,7 +10,8 @@ import { fieldProblem } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { Field, TextField } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
+import { RequestFields } from '../../components/RequestFields.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 
 export function OfflineMessageForm({
@@ -67,29 +68,14 @@ export function OfflineMessageForm({
         </p>
       </div>
       {topicField}
-      <TextField
-        label="Subject"
-        error={fieldError('subject')}
-        name="subject"
-        required
-        maxLength={LIMITS.subject}
-        value={subject}
-        onValue={setSubject}
+      <RequestFields
+        subject={subject}
+        onSubject={setSubject}
+        message={message}
+        onMessage={setMessage}
+        fieldError={fieldError}
+        rows={4}
       />
-      <Field label="Your message" error={fieldError('message')}>
-        {(control) => (
-          <textarea
-            {...control}
-            class="input textarea"
-            name="message"
-            required
-            rows={4}
-            maxLength={LIMITS.ticketMessage}
-            value={message}
-            onInput={(e) => setMessage(e.currentTarget.value)}
-          />
-        )}
-      </Field>
       {showEmail && (
         <TextField
           label="Your email"

@@ -3,13 +3,12 @@
 // in a composer: each uploads at once as a draft, which the request takes when it is sent). A
 // link's `?topic=<slug>` preselects the topic, as on Start a chat. Filed, it opens on its own page.
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../../shared/vocabulary.js';
 import { fieldProblem } from '../../api/errorMessage.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { Field, TextField } from '../../components/Field.js';
+import { RequestFields } from '../../components/RequestFields.js';
 import { TopicField, useTopicChoice } from '../../components/TopicField.js';
 import { Icon } from '../../components/Icon.js';
 import {
@@ -73,30 +72,15 @@ export function NewRequestPage() {
           </p>
         </div>
         <TopicField choice={topic} error={fieldError('topicId')} />
-        <TextField
-          label="Subject"
-          error={fieldError('subject')}
-          name="subject"
-          required
-          maxLength={LIMITS.subject}
-          value={subject}
-          onValue={setSubject}
+        <RequestFields
+          subject={subject}
+          onSubject={setSubject}
+          message={message}
+          onMessage={setMessage}
+          fieldError={fieldError}
+          rows={6}
+          onPaste={dropping.onPaste}
         />
-        <Field label="Your message" error={fieldError('message')}>
-          {(control) => (
-            <textarea
-              {...control}
-              class="input textarea"
-              name="message"
-              required
-              rows={6}
-              maxLength={LIMITS.ticketMessage}
-              value={message}
-              onInput={(e) => setMessage(e.currentTarget.value)}
-              onPaste={dropping.onPaste}
-            />
-          )}
-        </Field>
         {tray && limits && (
           <div class="stack">
             <UploadChips tray={tray} uploads={uploads} />
