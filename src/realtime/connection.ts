@@ -6,52 +6,28 @@ import type { WebSocket } from 'ws';
 import { type z } from 'zod';
 import { topics, type EventBus } from '../bus/bus.js';
 import { AppError } from '../domain/errors.js';
-import { frameVisibleTo } from '../domain/eventVisibility.js';
-import {
-  sessionPolicy,
-  isAgent,
-  isSuperAdmin,
-  type SessionFacts,
-  type Viewer,
-} from '../domain/policies.js';
+import { isAgent, isSuperAdmin, type SessionFacts, type Viewer } from '../domain/policies.js';
 import { text } from '../shared/api.js';
 import { ClientFrame } from '../shared/clientFrames.js';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ServerFrame } from '../shared/protocol.js';
 import { LIMITS } from '../shared/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { expectedFailure } from '../services/failures.js';
-import { replayEvents } from '../services/messages/messageReader.js';
 import { sendMessage } from '../services/messages/messageSender.js';
 import { markRead } from '../services/messages/readMarker.js';
-import {
-  audienceOf,
-  FAN_OUT,
-  presentMessage,
-  presentPerson,
-  presentSelf,
-  type Audience,
-} from '../services/presenters.js';
+import { audienceOf, presentMessage, presentSelf, type Audience } from '../services/presenters.js';
 import { presentFrame } from '../services/framePresenter.js';
-import { loadSessionFor } from '../services/sessions/sessionAccess.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
 import type { DashboardWatchers } from './dashboardWatchers.js';
 import { FrameBudget } from './frameBudget.js';
-import { SessionFeed } from './sessionFeed.js';
+import { SessionSubscriptions } from './sessionSubscriptions.js';
 import type { SignIn, SignInState } from './signIn.js';
-import { SubscriptionAccess } from './subscriptionAccess.js';
 import { TicketFeeds } from './ticketFeeds.js';
 import { TicketWatches } from './ticketWatches.js';
 
-const MAX_SUBSCRIPTIONS = 200;
 /** A client that lets this much pile up unread is closed; it resumes from its last seq. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const MessageText = text(LIMITS.message);
-
-interface Subscription {
-  feed: SessionFeed;
-  access: SubscriptionAccess;
-  stop: () => void;
-}
 
 /** The request ids of a frame that was refused before validation, when it got that far. */
 function echoOf(json: unknown): { ref?: string; clientId?: string } {
@@ -84,7 +60,8 @@ export interface ConnectionDeps {
 
 export class ClientConnection {
   readonly id: string;
-  private readonly subscriptions = new Map<string, Subscription>();
+  /** The chats this socket follows. */
+  private readonly sessions: SessionSubscriptions;
   private readonly personal: Array<() => void> = [];
   private readonly budget: FrameBudget;
   /** The tickets this socket has open, for collision detection. */
@@ -119,6 +96,17 @@ export class ClientConnection {
     });
     this.budget = new FrameBudget(30, 120, deps.ctx.clock);
     this.audience = audienceOf(deps.ctx.settings, viewer);
+    this.sessions = new SessionSubscriptions({
+      ctx: deps.ctx,
+      bus: deps.bus,
+      viewer,
+      person,
+      send: (frame) => this.send(frame),
+      isClosed: () => this.closed,
+      log: deps.log,
+      onSessionFacts: (sessionId, facts) => deps.onSessionFacts?.(this, sessionId, facts),
+      onUnsubscribed: (sessionId) => deps.onUnsubscribed?.(this, sessionId),
+    });
     this.ticketWatches = new TicketWatches({
       ctx: deps.ctx,
       bus: deps.bus,
@@ -230,11 +218,7 @@ export class ClientConnection {
     if (this.closed) return;
     this.closed = true;
     for (const stop of this.personal) stop();
-    for (const { feed, stop } of this.subscriptions.values()) {
-      feed.close();
-      stop();
-    }
-    this.subscriptions.clear();
+    this.sessions.dispose();
     this.ticketWatches.dispose();
     this.deps.dashboard?.unwatch(this);
     this.ticketFeeds.dispose();
@@ -246,13 +230,13 @@ export class ClientConnection {
    * sign-in is checked again in case its `bye` was among the lost frames.
    */
   resync(): void {
-    for (const { feed } of this.subscriptions.values()) feed.resync();
+    this.sessions.resync();
     this.send({ type: 'refresh', reason: 'link restored' });
     void this.checkSignIn(true);
   }
 
   subscribedSessions(): string[] {
-    return [...this.subscriptions.keys()];
+    return this.sessions.sessionIds();
   }
 
   private onPersonalFrame(frame: ServerFrame): void {
@@ -263,8 +247,7 @@ export class ClientConnection {
     if (frame.type === 'bye') return this.sayBye(frame);
     // A mention lets the viewer go on reading a chat they follow (a waiting one, say) after
     // someone else takes it.
-    if (frame.type === 'note.mentioned')
-      this.subscriptions.get(frame.sessionId)?.access.mentioned();
+    if (frame.type === 'note.mentioned') this.sessions.mentioned(frame.sessionId);
     this.send(frame);
   }
 
@@ -318,9 +301,9 @@ export class ClientConnection {
       case 'ping':
         return this.send({ type: 'pong', ...(frame.ref ? { ref: frame.ref } : {}) });
       case 'subscribe':
-        return this.subscribe(frame.sessionId, frame.afterSeq, frame.ref);
+        return this.sessions.subscribe(frame.sessionId, frame.afterSeq, frame.ref);
       case 'unsubscribe':
-        this.unsubscribe(frame.sessionId);
+        this.sessions.unsubscribe(frame.sessionId);
         return this.send({
           type: 'unsubscribed',
           sessionId: frame.sessionId,
@@ -346,7 +329,7 @@ export class ClientConnection {
       }
       case 'typing':
         // No reply: the others get `typing`. Only a misuse is answered, with an error.
-        return this.typing(frame.sessionId, frame.typing, frame.note);
+        return this.sessions.typing(frame.sessionId, frame.typing, frame.note);
       case 'ticket.watch':
         // No reply: colleagues on the ticket hear of it. Only a refusal is answered.
         return this.ticketWatches.watch(frame.ticketId, frame.replying);
@@ -377,109 +360,6 @@ export class ClientConnection {
         return this.send({ type: 'ack', lastReadSeq, ...(frame.ref ? { ref: frame.ref } : {}) });
       }
     }
-  }
-
-  private async subscribe(
-    sessionId: string,
-    afterSeq: number,
-    ref: string | undefined,
-  ): Promise<void> {
-    const existing = this.subscriptions.get(sessionId);
-    if (existing) this.unsubscribe(sessionId);
-    if (this.subscriptions.size >= MAX_SUBSCRIPTIONS) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `At most ${MAX_SUBSCRIPTIONS} sessions per connection`,
-      );
-    }
-    const { ctx, bus } = this.deps;
-    const { record, facts, viewer } = await loadSessionFor(ctx.store.db, this.viewer, sessionId);
-    // The facts hold as of the session's latest event; every later event passes through
-    // deliver(), which keeps them current. A client may not claim to have seen beyond that
-    // event: later events would then skip the policy.
-    const latestSeq = record.row.last_seq;
-    const feed = new SessionFeed(sessionId, Math.min(afterSeq, latestSeq), {
-      readEvents: (after, limit) => replayEvents(ctx, sessionId, after, limit),
-      send: (frame) => this.deliver(subscription, frame),
-      onError: (error) => this.deps.log.error({ err: error, sessionId }, 'session feed failed'),
-    });
-    const subscription: Subscription = {
-      feed,
-      // The viewer as the policy knew them (a team lead with their teams).
-      access: new SubscriptionAccess(viewer, facts, latestSeq),
-      stop: () => {},
-    };
-    this.subscriptions.set(sessionId, subscription);
-    // Listen before reading the database, so nothing committed in between is missed.
-    const stop = await bus.subscribe(topics.session(sessionId), (frame) => {
-      // Your own typing is not news to you (protocol: others get `typing`).
-      if (frame.type === 'typing' && frame.user.id === this.viewer.id) return;
-      feed.receive(frame);
-    });
-    if (this.closed || this.subscriptions.get(sessionId) !== subscription) {
-      stop();
-      return;
-    }
-    subscription.stop = stop;
-    await feed.start();
-    // The replay may have shown that the viewer lost access meanwhile (deliver() said so).
-    if (this.subscriptions.get(sessionId) !== subscription) return;
-    this.send({ type: 'subscribed', sessionId, seq: feed.seq, ...(ref ? { ref } : {}) });
-    this.deps.onSessionFacts?.(this, sessionId, subscription.access.facts);
-  }
-
-  /**
-   * Forwards a frame of a followed session, in seq order, as far as the viewer may still see
-   * the session: when a colleague took the waiting chat, the subscription ends there, as the
-   * REST API would answer 404.
-   */
-  private deliver(subscription: Subscription, frame: ServerFrame): void {
-    const { sessionId } = subscription.feed;
-    if (this.subscriptions.get(sessionId) !== subscription) return;
-    const admission = subscription.access.admit(frame);
-    // Replayed and live alike: what the viewer may not see of the chat (a customer, its notes)
-    // goes no further; the feed has counted its seq all the same.
-    if (!frameVisibleTo(this.viewer, subscription.access.facts, frame)) return;
-    switch (admission) {
-      case 'drop':
-        return;
-      case 'revoked':
-        this.unsubscribe(sessionId);
-        return this.send({ type: 'unsubscribed', sessionId, reason: 'NOT_FOUND' });
-      case 'forward':
-        return this.send(frame);
-      case 'changed':
-        this.send(frame);
-        return this.deps.onSessionFacts?.(this, sessionId, subscription.access.facts);
-    }
-  }
-
-  private unsubscribe(sessionId: string): void {
-    const subscription = this.subscriptions.get(sessionId);
-    if (!subscription) return;
-    subscription.feed.close();
-    subscription.stop();
-    this.subscriptions.delete(sessionId);
-    this.deps.onUnsubscribed?.(this, sessionId);
-  }
-
-  private typing(sessionId: string, typing: boolean, note: boolean): void {
-    const subscription = this.subscriptions.get(sessionId);
-    if (!subscription)
-      throw new AppError('VALIDATION_FAILED', 'Subscribe to the session before typing in it');
-    const { facts } = subscription.access;
-    const allowed = note
-      ? sessionPolicy.addNote(this.viewer, facts)
-      : sessionPolicy.sendMessage(this.viewer, facts) && facts.status !== 'ended';
-    if (!allowed) return;
-    this.deps.bus.publish(topics.session(sessionId), {
-      type: 'typing',
-      sessionId,
-      user: presentPerson(this.person, FAN_OUT),
-      typing,
-      // Marked, so that eventVisibility keeps it from the customer.
-      ...(note ? { note: true } : {}),
-    });
   }
 
   private fail(error: unknown, ref?: string, clientId?: string): void {
