@@ -10,6 +10,7 @@ import { Avatar } from '../../components/Avatar.js';
 import { Button } from '../../components/Button.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { choices, FilterSelect } from '../../components/FilterSelect.js';
 import { Loading } from '../../components/Spinner.js';
 import { DataTable } from '../../components/TableFrame.js';
 import { ShowMore } from '../../components/ShowMore.js';
@@ -56,21 +57,13 @@ export function AccountsPage() {
             onInput={(e) => setSearch(e.currentTarget.value)}
           />
         </label>
-        <label class="filters__field">
-          <span class="filters__label">Role</span>
-          <select
-            class="input select"
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value as Role | '')}
-          >
-            <option value="">Any role</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Role"
+          any="Any role"
+          value={role}
+          onChange={setRole}
+          options={choices(ROLES, ROLE_LABELS)}
+        />
       </form>
       {accounts.error && <Alert tone="danger">{accounts.error}</Alert>}
       {!accounts.loaded && accounts.loading && <Loading />}

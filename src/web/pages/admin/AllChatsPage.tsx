@@ -17,6 +17,7 @@ import { OverdueReplyBadge, PriorityBadge, SessionStatusBadge } from '../../comp
 import { Button } from '../../components/Button.js';
 import { AgentPickerDialog } from '../../components/chat/AgentPickerDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { choices, FilterSelect } from '../../components/FilterSelect.js';
 import { Loading } from '../../components/Spinner.js';
 import { Stars } from '../../components/Stars.js';
 import { DataTable } from '../../components/TableFrame.js';
@@ -84,51 +85,27 @@ export function AllChatsPage() {
             onInput={(e) => set({ q: e.currentTarget.value })}
           />
         </label>
-        <label class="filters__field">
-          <span class="filters__label">Status</span>
-          <select
-            class="input select"
-            value={filters.status}
-            onChange={(e) => set({ status: e.currentTarget.value as Filters['status'] })}
-          >
-            <option value="">Any status</option>
-            {SESSION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {SESSION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="filters__field">
-          <span class="filters__label">Priority</span>
-          <select
-            class="input select"
-            value={filters.priority}
-            onChange={(e) => set({ priority: e.currentTarget.value as Filters['priority'] })}
-          >
-            <option value="">Any priority</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="filters__field">
-          <span class="filters__label">Agent</span>
-          <select
-            class="input select"
-            value={filters.agentId}
-            onChange={(e) => set({ agentId: e.currentTarget.value })}
-          >
-            <option value="">Any agent</option>
-            {agents.data?.items.map((a) => (
-              <option key={a.agent.id} value={a.agent.id}>
-                {a.agent.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          any="Any status"
+          value={filters.status}
+          onChange={(status) => set({ status })}
+          options={choices(SESSION_STATUSES, SESSION_STATUS_LABELS)}
+        />
+        <FilterSelect
+          label="Priority"
+          any="Any priority"
+          value={filters.priority}
+          onChange={(priority) => set({ priority })}
+          options={choices(PRIORITIES, PRIORITY_LABELS)}
+        />
+        <FilterSelect
+          label="Agent"
+          any="Any agent"
+          value={filters.agentId}
+          onChange={(agentId) => set({ agentId })}
+          options={(agents.data?.items ?? []).map((a) => [a.agent.id, a.agent.name] as const)}
+        />
       </form>
       {chats.error && <Alert tone="danger">{chats.error}</Alert>}
       {!chats.loaded && chats.loading && <Loading />}

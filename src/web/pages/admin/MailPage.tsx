@@ -8,6 +8,7 @@ import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { choices, FilterSelect } from '../../components/FilterSelect.js';
 import { Loading } from '../../components/Spinner.js';
 import { DataTable } from '../../components/TableFrame.js';
 import { ShowMore } from '../../components/ShowMore.js';
@@ -64,20 +65,15 @@ export function MailPage() {
         </dl>
       )}
       <form class="filters" aria-label="Show mail" onSubmit={(e) => e.preventDefault()}>
-        <label class="filters__field">
-          <span class="filters__label">Show</span>
-          <select
-            class="input select"
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as MailStatus)}
-          >
-            {STATUS_ORDER.filter((s) => MAIL_STATUSES.includes(s)).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Show"
+          value={status}
+          onChange={(value) => value && setStatus(value)}
+          options={choices(
+            STATUS_ORDER.filter((s) => MAIL_STATUSES.includes(s)),
+            STATUS_LABELS,
+          )}
+        />
       </form>
       {(mails.error ?? state.error) && <Alert tone="danger">{mails.error ?? state.error}</Alert>}
       {!mails.loaded && mails.loading && <Loading />}

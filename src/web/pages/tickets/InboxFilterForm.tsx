@@ -2,6 +2,7 @@
 // priority and team to narrow the view by (not a saved view, whose query holds its filters).
 import type { Team } from '../../../shared/teamsApi.js';
 import { PRIORITIES } from '../../../shared/vocabulary.js';
+import { choices, FilterSelect } from '../../components/FilterSelect.js';
 import { PRIORITY_LABELS } from '../../format/labels.js';
 import { viewStatuses, type InboxFilters, type InboxView } from './inboxViews.js';
 import { TICKET_STATUS_LABELS } from './ticketLabels.js';
@@ -36,52 +37,27 @@ export function InboxFilterForm(props: {
       </label>
       {props.saved === null && (
         <>
-          <label class="filters__field">
-            <span class="filters__label">Status</span>
-            <select
-              class="input select"
-              value={filters.status}
-              onChange={(e) => set({ status: e.currentTarget.value as InboxFilters['status'] })}
-            >
-              <option value="">{view === 'solved' ? 'Solved' : 'Any open status'}</option>
-              {viewStatuses(view).map((s) => (
-                <option key={s} value={s}>
-                  {TICKET_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="filters__field">
-            <span class="filters__label">Priority</span>
-            <select
-              class="input select"
-              value={filters.priority}
-              onChange={(e) => set({ priority: e.currentTarget.value as InboxFilters['priority'] })}
-            >
-              <option value="">Any priority</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {PRIORITY_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="filters__field">
-            <span class="filters__label">Team</span>
-            <select
-              class="input select"
-              value={filters.teamId}
-              onChange={(e) => set({ teamId: e.currentTarget.value })}
-            >
-              <option value="">Any team</option>
-              <option value="none">No team</option>
-              {props.teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Status"
+            any={view === 'solved' ? 'Solved' : 'Any open status'}
+            value={filters.status}
+            onChange={(status) => set({ status })}
+            options={choices(viewStatuses(view), TICKET_STATUS_LABELS)}
+          />
+          <FilterSelect
+            label="Priority"
+            any="Any priority"
+            value={filters.priority}
+            onChange={(priority) => set({ priority })}
+            options={choices(PRIORITIES, PRIORITY_LABELS)}
+          />
+          <FilterSelect
+            label="Team"
+            any="Any team"
+            value={filters.teamId}
+            onChange={(teamId) => set({ teamId })}
+            options={[['none', 'No team'], ...props.teams.map((t) => [t.id, t.name] as const)]}
+          />
         </>
       )}
     </form>
