@@ -89,6 +89,22 @@ export const AgentReportRow = z
     agentId: Id,
     name: z.string(),
     isActive: z.boolean().describe('false for a deactivated account that still has chats here'),
+    time: z
+      .object({
+        onlineMs: z.number().int(),
+        busyMs: z.number().int(),
+        awayMs: z.number().int(),
+        offlineMs: z.number().int(),
+      })
+      .describe(
+        'time in each status within the range up to now (they add up to it); before the first status change on record counts as offline',
+      ),
+    utilisation: z
+      .number()
+      .nullable()
+      .describe(
+        'time holding open chats ÷ (time online or busy × max concurrent chats now); not capped at 1; null when never online or busy',
+      ),
   })
   .extend(ChatMetrics.shape)
   .describe(

@@ -637,6 +637,14 @@ export interface ReportDirtyHoursTable {
 }
 
 /** A desk setting kept in the app (services/widget/widgetSettings.ts reads the widget's). */
+/** One row per change of an agent's status (migration 0032), for the time in each status. */
+export interface AgentStatusChangesTable {
+  agent_id: string;
+  /** When the status below began. */
+  changed_at: number;
+  status: AgentStatus;
+}
+
 export interface DeskSettingsTable {
   key: string;
   /** JSON, its shape owned by the service that reads the key. */
@@ -653,6 +661,7 @@ export interface Database {
   chat_session_events: ChatSessionEventsTable;
   chat_participants: ChatParticipantsTable;
   chat_agent_status: ChatAgentStatusTable;
+  agent_status_changes: AgentStatusChangesTable;
   chat_quick_responses: ChatQuickResponsesTable;
   chat_quick_response_uses: ChatQuickResponseUsesTable;
   files: FilesTable;

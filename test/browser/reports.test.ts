@@ -2,7 +2,8 @@
 // abandoned in the queue, ended unanswered and rated) are counted by the rollup worker (run here
 // rather than waited for), then a super admin reads their tiles and ratings, narrows them to one
 // team in the address, links a past period with no chats; a team lead finds Reports in the Admin
-// menu and only the team they lead in its team filter; an agent who leads no team has no link.
+// menu and only the team they lead in its team filter (and only its agents in the agent table,
+// which sorts by any column); an agent who leads no team has no link.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
@@ -34,6 +35,13 @@ const tiles = (page: Page, of = 'Chat metrics'): Promise<Record<string, string>>
         ]),
       ),
     );
+
+/** The agent table's rows, as shown: each cell's text. */
+const agentRows = (page: Page): Promise<string[][]> =>
+  page
+    .getByRole('region', { name: 'Agents' })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!)));
 
 /** The ratings table's rows: rating → chats. */
 const ratingRows = (page: Page): Promise<string[][]> =>
@@ -179,6 +187,50 @@ describeInBrowser('reports', () => {
     expect(adminPage.errors).toEqual([]);
   });
 
+  it('lists every agent with their chats, CSAT and time online, sorted by the header clicked', async () => {
+    await visible(adminPage.getByRole('heading', { name: 'Agents' }));
+    await until(async () => expect((await agentRows(adminPage)).length).toBe(4));
+    const rows = await agentRows(adminPage);
+    // By name: agent, chats, median first response, CSAT, online, busy, away, utilisation.
+    expect(rows.map((row) => row[0])).toEqual([
+      'Abena Ofori',
+      'Ada Admin',
+      'Esi Owusu',
+      'Kofi Boateng',
+    ]);
+    const esiRow = rows[2]!;
+    expect(esiRow[1]).toBe('2');
+    expect(esiRow[3]).toBe('50 %');
+    // Online since the chats began (set by the suite), never busy or away.
+    expect(esiRow[4]).toMatch(/^(< 1 s|\d+ s|\d+ min)$/);
+    expect(esiRow.slice(5, 7)).toEqual(['0 s', '0 s']);
+    expect(esiRow[7]).toMatch(/^\d+ %$/);
+    // Ada never went online: no utilisation.
+    expect(rows[1]!.slice(4)).toEqual(['0 s', '0 s', '0 s', '—']);
+
+    const chats = adminPage
+      .getByRole('region', { name: 'Agents' })
+      .getByRole('button', { name: 'Chats', exact: true });
+    await chats.click();
+    await until(async () =>
+      expect((await agentRows(adminPage)).map((row) => row[0])).toEqual([
+        'Esi Owusu',
+        'Abena Ofori',
+        'Ada Admin',
+        'Kofi Boateng',
+      ]),
+    );
+    expect(
+      await adminPage
+        .getByRole('region', { name: 'Agents' })
+        .getByRole('columnheader', { name: /Chats/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
+    await chats.click();
+    await until(async () => expect((await agentRows(adminPage))[3]![0]).toBe('Esi Owusu'));
+    expect(adminPage.errors).toEqual([]);
+  });
+
   it('narrows the report to one team and keeps the filters in the address', async () => {
     await adminPage.getByLabel('Team').selectOption({ label: 'Finance' });
     await adminPage.getByLabel('Period').selectOption({ label: 'Last 30 days' });
@@ -218,6 +270,12 @@ describeInBrowser('reports', () => {
       .evaluateAll((items) => items.map((item) => item.textContent));
     expect(options).toEqual(['All my teams', 'Finance']);
     expect(await tiles(kofiPage)).toMatchObject({ Chats: '3', Unanswered: '0', CSAT: '50 %' });
+    await until(async () =>
+      expect((await agentRows(kofiPage)).map((row) => row[0])).toEqual([
+        'Esi Owusu',
+        'Kofi Boateng',
+      ]),
+    );
     expect(kofiPage.errors).toEqual([]);
 
     const esiPage = await suite.signIn(esi);

@@ -85,4 +85,26 @@ describeEachDatabase('reports over HTTP', (db) => {
     expect(agents.status).toBe(200);
     expect(agents.body.agents.map((row: { name: string }) => row.name)).toContain('Boss');
   });
+
+  it('gives each agent row their time in each status and utilisation', async () => {
+    await signInBoss();
+    const ama = await server.signUp('Ama', 'admin');
+    expect((await ama.patch('/api/v1/agents/me', { status: 'online' })).status).toBe(200);
+    const from = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const report = await boss.get(`/api/v1/reports/agents?from=${from}&to=${to}`);
+    expect(report.status).toBe(200);
+    const row = report.body.agents.find((agent: { name: string }) => agent.name === 'Ama');
+    const { onlineMs, busyMs, awayMs, offlineMs } = row.time;
+    // Online since a moment ago; offline (nothing on record) before; nothing after now.
+    expect(onlineMs).toBeGreaterThanOrEqual(0);
+    expect(busyMs + awayMs).toBe(0);
+    expect(offlineMs).toBeGreaterThan(3_600_000);
+    expect(onlineMs + offlineMs).toBeLessThanOrEqual(4 * 3_600_000);
+    expect(row.utilisation === null || row.utilisation === 0).toBe(true);
+    // Ama reads her own row only.
+    const own = await ama.get(`/api/v1/reports/agents?from=${from}&to=${to}`);
+    expect(own.body.agents.map((agent: { name: string }) => agent.name)).toEqual(['Ama']);
+    expect(own.body.agents[0].time).toHaveProperty('onlineMs');
+  });
 });

@@ -78,9 +78,9 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
       schema: {
         tags,
         operationId: 'agentReport',
-        summary: 'Per agent: chats handled, first response, CSAT',
+        summary: 'Per agent: chats handled, first response, CSAT, time in each status, utilisation',
         description:
-          'For each agent, the chat metrics of the chats they have (or last had) among those started in the range. Super admins see every agent (active ones without chats too) over every chat or one team’s; a team lead the agents of the teams they lead, over those teams’ chats; any other agent only their own row, over all their chats (or one team’s). Time online, away and offline is not reported (no status history is kept).',
+          'For each agent, the chat metrics of the chats they have (or last had) among those started in the range. Super admins see every agent (active ones without chats too) over every chat or one team’s; a team lead the agents of the teams they lead, over those teams’ chats; any other agent only their own row, over all their chats (or one team’s). Each row also has the agent’s time online, busy, away and offline and their utilisation over the range (up to now), counted over all their chats whatever the team.',
         querystring: ReportRangeQuery,
         response: { 200: AgentReport, ...errorResponses(400, 401, 403, 404) },
       },

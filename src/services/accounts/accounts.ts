@@ -7,7 +7,12 @@ import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { accountPolicy, isAgent, type Viewer } from '../../domain/policies.js';
 import type { CreateAccountBody, ListAccountsQuery, UpdateAccountBody } from '../../shared/api.js';
 import { deleteAuthSessionsOf } from '../../storage/repositories/authSessions.js';
-import { ensureAgentStatus, updateAgentStatus } from '../../storage/repositories/agents.js';
+import {
+  ensureAgentStatus,
+  findAgentStatus,
+  updateAgentStatus,
+} from '../../storage/repositories/agents.js';
+import { recordStatusChange } from '../../storage/repositories/reports/agentTime.js';
 import { findSessionCore } from '../../storage/repositories/sessions/sessionRecords.js';
 import {
   countActiveSuperAdmins,
@@ -141,7 +146,15 @@ async function applyConsequences(
   const stillServes = after.is_active === 1 && isAgent(after);
   if (isAgent(after)) await ensureAgentStatus(trx, after.id, now);
   if (isAgent(before) && !stillServes) {
-    await updateAgentStatus(trx, after.id, { status: 'offline', updated_at: now });
+    const status = await findAgentStatus(trx, after.id);
+    if (status && status.status !== 'offline') {
+      await updateAgentStatus(trx, after.id, {
+        status: 'offline',
+        status_changed_at: now,
+        updated_at: now,
+      });
+      await recordStatusChange(trx, after.id, 'offline', now);
+    }
     await requeueChatsOf(trx, ctx, outbox, before);
   }
   if (disabled) {

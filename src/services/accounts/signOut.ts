@@ -2,6 +2,7 @@
 // last sign-in while online or busy is set away at once, so no chat is routed to someone who
 // left; their open chats stay theirs for REQUEUE_AFTER_AWAY_SECONDS, then go back to the queue.
 import { isAgent, type Viewer } from '../../domain/policies.js';
+import { recordStatusChange } from '../../storage/repositories/reports/agentTime.js';
 import { commit, type ServiceContext } from '../context.js';
 import { revokeAuthSession } from './authSessions.js';
 
@@ -33,6 +34,9 @@ async function setAwayIfNoSignInLeft(ctx: ServiceContext, agentId: string): Prom
         ),
       )
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) outbox.touchAgent(agentId);
+    if (Number(result.numUpdatedRows) === 1) {
+      await recordStatusChange(trx, agentId, 'away', now);
+      outbox.touchAgent(agentId);
+    }
   });
 }

@@ -10,6 +10,7 @@ import {
   updateAgentStatus,
   type AgentStateRecord,
 } from '../../storage/repositories/agents.js';
+import { recordStatusChange } from '../../storage/repositories/reports/agentTime.js';
 import type { Db } from '../../storage/store.js';
 import { commit, type ServiceContext } from '../context.js';
 
@@ -59,6 +60,9 @@ export function updateOwnAgentState(
       ...(changes.autoAssign !== undefined && { auto_assign: changes.autoAssign ? 1 : 0 }),
       updated_at: now,
     });
+    if (changes.status !== undefined && changes.status !== before.status) {
+      await recordStatusChange(trx, viewer.id, changes.status, now);
+    }
     const after = await findAgentStatus(trx, viewer.id);
     outbox.touchAgent(viewer.id);
     const gainedRoom =

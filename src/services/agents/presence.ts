@@ -7,6 +7,7 @@ import { topics } from '../../bus/bus.js';
 import { isAgent, type Viewer } from '../../domain/policies.js';
 import { shouldSetAway } from '../../domain/strandedChats.js';
 import { agentsGoneSince, setAwayIfStillGone } from '../../storage/repositories/agentPresence.js';
+import { recordStatusChange } from '../../storage/repositories/reports/agentTime.js';
 import { listAgentStates } from '../../storage/repositories/agents.js';
 import { setPresence } from '../../storage/repositories/cluster.js';
 import { commit, type ServiceContext } from '../context.js';
@@ -203,7 +204,10 @@ export async function sweepAwayAgents(ctx: ServiceContext): Promise<string[]> {
     if (!shouldSetAway(agent, now, ctx.settings.agentAwayGraceMs)) continue;
     const changed = await commit(ctx, async (trx, outbox) => {
       const moved = await setAwayIfStillGone(trx, agent.agentId, { goneBefore, aliveSince, now });
-      if (moved) outbox.touchAgent(agent.agentId);
+      if (moved) {
+        await recordStatusChange(trx, agent.agentId, 'away', now);
+        outbox.touchAgent(agent.agentId);
+      }
       return moved;
     });
     if (changed) setAway.push(agent.agentId);

@@ -1,10 +1,22 @@
 // The agent report: per agent, the chats they handled in a range, their median first response
 // and their CSAT, from the hourly rollups (docs/reports.md, "Agents"). Super admins see every
 // agent, a team lead the agents of the teams they lead (counting those teams' chats), an agent
-// their own row (counting all their chats, or one team's).
+// their own row (counting all their chats, or one team's). Each row also has the agent's time in
+// each status and utilisation over the range, which are the agent's whole day whatever the team.
 import { forbidden } from '../../domain/errors.js';
 import { isSuperAdmin, reportPolicy, type Viewer } from '../../domain/policies.js';
+import {
+  elapsedRange,
+  timeInStatus,
+  utilisation,
+  type StatusTime,
+} from '../../domain/reports/agentTime.js';
 import { chatMetrics, emptyRollup, type ChatMetrics } from '../../domain/reports/chatRollup.js';
+import {
+  capacities,
+  heldChatMs,
+  statusChangesIn,
+} from '../../storage/repositories/reports/agentTime.js';
 import { sumRollupsByAgent } from '../../storage/repositories/reports/chatRollups.js';
 import { reportAgents } from '../../storage/repositories/reports/reportAgents.js';
 import type { ServiceContext } from '../context.js';
@@ -24,6 +36,10 @@ export interface AgentReportRow {
   name: string;
   isActive: boolean;
   metrics: ChatMetrics;
+  /** Time in each status within the range, up to now. */
+  time: StatusTime;
+  /** Chats held ÷ (time online or busy × max concurrent chats); null if never available. */
+  utilisation: number | null;
 }
 
 export interface AgentReportResult {
@@ -61,13 +77,24 @@ export async function agentReport(
     withChats: ownOnly ? [viewer.id] : [...rollups.keys()],
     teamIds: ownOnly ? [] : teamIds,
   });
-  const agents = candidates
-    .filter((agent) => reportPolicy.viewAgentRow(viewer, agent))
-    .map((agent) => ({
+  const listed = candidates.filter((agent) => reportPolicy.viewAgentRow(viewer, agent));
+  const now = ctx.clock.now();
+  const elapsed = { ...elapsedRange({ from, to }, now), agentIds: listed.map((a) => a.id) };
+  const [changes, held, capacity] = await Promise.all([
+    statusChangesIn(db, elapsed),
+    heldChatMs(db, elapsed),
+    capacities(db, elapsed.agentIds),
+  ]);
+  const agents = listed.map((agent) => {
+    const time = timeInStatus(changes.get(agent.id) ?? [], { from, to }, now);
+    return {
       agentId: agent.id,
       name: agent.name,
       isActive: agent.isActive,
       metrics: chatMetrics(rollups.get(agent.id) ?? emptyRollup()),
-    }));
+      time,
+      utilisation: utilisation(held.get(agent.id) ?? 0, time, capacity.get(agent.id) ?? 0),
+    };
+  });
   return { from, to, teamIds, agents };
 }

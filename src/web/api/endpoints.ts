@@ -58,7 +58,7 @@ import type { z } from 'zod';
 import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
-import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
+import type { AgentReport, ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
 import type { TicketReport, TicketReportQuery } from '../../shared/ticketReportsApi.js';
 import type {
   CreateVisitorBody,
@@ -301,6 +301,8 @@ export function createApi(http: HttpClient) {
     reports: {
       /** Chat metrics of the chats started in the range (super admins, team leads). */
       chats: (query: ChatReportQuery) => http.get<ChatReport>('/reports/chats', { ...query }),
+      /** Per agent: chats, first response, CSAT, time in each status, utilisation (same range). */
+      agents: (query: ChatReportQuery) => http.get<AgentReport>('/reports/agents', { ...query }),
       /** Ticket metrics of the range (the same callers). */
       tickets: (query: TicketReportQuery) =>
         http.get<TicketReport>('/reports/tickets', { ...query }),

@@ -25,6 +25,7 @@ import { reportTiles } from './reportTiles.js';
 import { ReportsViews } from './ReportsViews.js';
 import { SurveyQuestionsEditor } from './SurveyQuestionsEditor.js';
 import { TicketReportSection } from './TicketReportSection.js';
+import { AgentReportSection } from './AgentReportSection.js';
 
 export function ReportsPage() {
   const { api, me } = useServices();
@@ -139,6 +140,7 @@ export function ReportsPage() {
         A chat counts in the hour it started. The numbers are recounted every few seconds, so a chat
         that just changed may take a moment to show.
       </p>
+      {range && <AgentReportSection from={range.from} to={range.to} teamId={filters.teamId} />}
       {range && <TicketReportSection from={range.from} to={range.to} teamId={filters.teamId} />}
       {superAdmin && <SurveyQuestionsEditor />}
     </div>
