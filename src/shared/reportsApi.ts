@@ -84,6 +84,28 @@ export const ChatHeatmap = z.object({
 });
 export type ChatHeatmap = z.infer<typeof ChatHeatmap>;
 
+export const ChatDaily = z.object({
+  ...rangeFields,
+  timeZone: z.string().describe('the desk’s time zone (DESK_TIME_ZONE) the days are in'),
+  days: z
+    .array(
+      z.object({
+        date: z.iso.date().describe('a local date on the desk’s clock'),
+        hours: z
+          .number()
+          .int()
+          .describe(
+            'real hours of the range that day: 23 or 25 on a DST night, fewer at a cut end',
+          ),
+        chats: z.number().int().describe('chats started'),
+        waited: z.number().int().describe('chats with a wait (assigned at least once)'),
+        waitMedianMs: milliseconds.describe('median wait, from the bins; null without any'),
+      }),
+    )
+    .describe('every day the range touches, oldest first, with zeros when nothing started'),
+});
+export type ChatDaily = z.infer<typeof ChatDaily>;
+
 export const AgentReportRow = z
   .object({
     agentId: Id,

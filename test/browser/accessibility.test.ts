@@ -319,7 +319,12 @@ const SCREENS: Screen[] = [
     name: 'admin: reports',
     who: 'admin',
     open: (page) =>
-      goto(page, '/reports?range=30d', (p) => visible(p.locator('.report-chart canvas'))),
+      // Every section drawn: the ratings and daily charts, the heatmap and the survey results.
+      goto(page, '/reports?range=30d', async (p) => {
+        await until(async () => expect(await p.locator('.report-chart canvas').count()).toBe(3));
+        await visible(p.getByRole('table', { name: /by weekday and hour/ }));
+        await visible(p.getByRole('heading', { name: 'Newest comments' }));
+      }),
   },
   {
     name: 'reports (a team lead)',

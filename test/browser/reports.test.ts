@@ -1,14 +1,19 @@
 // The Reports page: four chats of two teams (answered and rated, answered and rated low,
-// abandoned in the queue, ended unanswered and rated) are counted by the rollup worker (run here
-// rather than waited for), then a super admin reads their tiles and ratings, narrows them to one
-// team in the address, links a past period with no chats; a team lead finds Reports in the Admin
-// menu and only the team they lead in its team filter (and only its agents in the agent table,
-// which sorts by any column); an agent who leads no team has no link.
+// abandoned in the queue, ended unanswered and rated), two survey answers and a comment, and two
+// chats of no team the week before are counted by the rollup worker (run here rather than waited
+// for), then a super admin reads their tiles (against the week before), ratings, chats per day,
+// heatmap and survey results, narrows them to one team in the address, links a past period with
+// no chats; a team lead finds Reports in the Admin menu and only the team they lead in its team
+// filter (and only its agents in the agent table, which sorts by any column); an agent who
+// leads no team has no link.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
 import { sendMessage } from '../../src/services/messages/messageSender.js';
+import { heatmapCell } from '../../src/domain/reports/heatmap.js';
 import { rollUpDirtyHours } from '../../src/services/reports/chatRollupWorker.js';
+import { answerChatSurvey } from '../../src/services/surveys/chatSurveyAnswerer.js';
+import { setSurveyQuestions } from '../../src/services/surveys/surveyQuestions.js';
 import { assignSession } from '../../src/services/sessions/chatAssigner.js';
 import { endSession } from '../../src/services/sessions/sessionEnder.js';
 import { rateSession } from '../../src/services/sessions/sessionRater.js';
@@ -18,6 +23,7 @@ import { replyToTicket } from '../../src/services/tickets/ticketReplier.js';
 import { CreateTicketBody } from '../../src/shared/ticketsApi.js';
 import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { createTopic } from '../../src/services/topics/topics.js';
+import { insertReportChats } from '../support/reportChats.js';
 import { useServerAndBrowser } from './support/browserSuite.js';
 import { describeInBrowser } from './support/chromium.js';
 import type { Person } from './support/server.js';
@@ -50,12 +56,23 @@ const ratingRows = (page: Page): Promise<string[][]> =>
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!)));
 
+/** A table's body rows as the texts of their cells. */
+const tableRows = (page: Page, name: RegExp): Promise<string[][]> =>
+  page
+    .getByRole('table', { name })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!)));
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 describeInBrowser('reports', () => {
   const suite = useServerAndBrowser();
   let admin: Person;
   let kofi: Person;
   let esi: Person;
   let financeId: string;
+  /** "Monday 10:00" → chats the heatmap should show there. */
+  const heatmapCells = new Map<string, number>();
 
   beforeAll(async () => {
     const { ctx } = suite.server.node;
@@ -98,27 +115,48 @@ describeInBrowser('reports', () => {
       await suite.signIn(agent);
       await updateOwnAgentState(ctx, agent, { status: 'online', autoAssign: false });
     }
-    const start = async (viewer: Person, topicId: string) =>
-      (
-        await startSession(ctx, {
-          viewer,
-          subject: `${viewer.name}'s question`,
-          priority: 'medium',
-          message: 'Hello?',
-          topicId,
-        })
-      ).row.id;
+    const start = async (viewer: Person, topicId: string) => {
+      const { row } = await startSession(ctx, {
+        viewer,
+        subject: `${viewer.name}'s question`,
+        priority: 'medium',
+        message: 'Hello?',
+        topicId,
+      });
+      const { weekday, hour } = heatmapCell(row.started_at, ctx.settings.timeZone);
+      const cell = `${WEEKDAYS[weekday - 1]} ${String(hour).padStart(2, '0')}:00`;
+      heatmapCells.set(cell, (heatmapCells.get(cell) ?? 0) + 1);
+      return row.id;
+    };
+    const [question] = await setSurveyQuestions(ctx, admin, {
+      questions: [{ text: 'Was the answer clear?' }],
+    });
 
     // Finance: answered, rated 5; answered, ended by the agent, rated 2; abandoned.
     const answered = await start(yaw, fees);
     await assignSession(ctx, { viewer: admin, sessionId: answered, agentId: esi.id });
     await sendMessage(ctx, { viewer: esi, sessionId: answered, text: 'Hi Yaw' });
-    await endSession(ctx, { viewer: yaw, sessionId: answered, rating: 5 });
+    await endSession(ctx, {
+      viewer: yaw,
+      sessionId: answered,
+      rating: 5,
+      feedback: 'Quick and kind, thank you',
+    });
     const ratedLow = await start(ama, fees);
     await assignSession(ctx, { viewer: admin, sessionId: ratedLow, agentId: esi.id });
     await sendMessage(ctx, { viewer: esi, sessionId: ratedLow, text: 'Hi Ama' });
     await endSession(ctx, { viewer: esi, sessionId: ratedLow });
     await rateSession(ctx, { viewer: ama, sessionId: ratedLow, rating: 2 });
+    for (const [viewer, sessionId, value] of [
+      [yaw, answered, 4],
+      [ama, ratedLow, 2],
+    ] as const) {
+      await answerChatSurvey(ctx, {
+        viewer,
+        sessionId,
+        answers: [{ questionId: question!.id, value }],
+      });
+    }
     const abandoned = await start(kojo, fees);
     await endSession(ctx, { viewer: kojo, sessionId: abandoned });
     // IT Support: assigned, never answered, rated 4 all the same.
@@ -138,6 +176,14 @@ describeInBrowser('reports', () => {
       body: 'On its way',
       kind: 'reply',
     });
+
+    // The week before: two chats of no team, nine days ago (outside the last 7 days, inside the
+    // 7 days before them, and outside Finance's report).
+    const nineDaysAgo = Date.now() - 9 * 86_400_000;
+    await insertReportChats(ctx, yaw.id, [
+      { startedAt: nineDaysAgo, firstAssignedAt: nineDaysAgo + 60_000 },
+      { startedAt: nineDaysAgo + 60_000 },
+    ]);
 
     // What housekeeping does every period, now; whatever it has counted already stays counted.
     while ((await rollUpDirtyHours(ctx)) > 0);
@@ -177,6 +223,45 @@ describeInBrowser('reports', () => {
     ]);
     // The chart is drawn beside the table (uPlot's canvas), hidden from screen readers.
     await visible(adminPage.locator('.report-chart[aria-hidden="true"] canvas'));
+    // Against the 7 days before: twice the chats (neither better nor worse), no ratings then.
+    const change = (label: string) =>
+      adminPage
+        .locator('.report-tile')
+        .filter({ has: adminPage.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('.report-tile__change');
+    await visible(change('Chats').getByText('▲ 100 % vs previous 7 days'));
+    expect(await change('Chats').locator('.sr-only').textContent()).toBe(
+      'up 100 % vs previous 7 days',
+    );
+    await visible(change('CSAT').getByText('none in the previous 7 days'));
+    expect(await change('Abandoned').textContent()).toContain('from 0 vs previous 7 days');
+    expect(await change('Abandoned').getAttribute('class')).toContain('--worse');
+    // Chats per day: two charts, and the table beside them adds up to the four chats.
+    await until(async () =>
+      expect(await adminPage.locator('.report-charts .report-chart canvas').count()).toBe(2),
+    );
+    const days = await tableRows(adminPage, /per day/);
+    expect(days.length).toBeGreaterThanOrEqual(7);
+    expect(days.reduce((sum, [, chats]) => sum + Number(chats), 0)).toBe(4);
+    // The heatmap: Monday first, 24 hours, each chat in the cell of its start on the desk's clock.
+    const rows = await tableRows(adminPage, /by weekday and hour/);
+    expect(rows.map((row) => row[0])).toEqual(WEEKDAYS.map((day) => day.slice(0, 3) + day));
+    expect(rows.every((row) => row.length === 25)).toBe(true);
+    for (const [cell, chats] of heatmapCells) {
+      const [weekday, hour] = cell.split(' ') as [string, string];
+      expect(rows[WEEKDAYS.indexOf(weekday)]![Number(hour.slice(0, 2)) + 1], cell).toBe(
+        String(chats),
+      );
+    }
+    const shown = rows.flatMap((row) => row.slice(1)).map((text) => Number(text) || 0);
+    expect(shown.reduce((a, b) => a + b, 0)).toBe(4);
+    // Survey results: the question's two answers and their mean, and the newest comment.
+    expect(await tableRows(adminPage, /survey question/)).toEqual([
+      ['Was the answer clear?', '2', '3.00 of 5'],
+    ]);
+    const comments = adminPage.getByRole('list', { name: /Rating comments/ });
+    await visible(comments.getByText('Quick and kind, thank you'));
+    await visible(comments.getByText(/Rated 5 of 5 · Esi Owusu/));
     await visible(adminPage.locator('dl[aria-label="Ticket metrics"] .report-tile'));
     expect(await tiles(adminPage, 'Ticket metrics')).toMatchObject({
       Created: '1',

@@ -746,6 +746,12 @@ const TABLE: Record<string, Row> = {
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
+  'GET /api/v1/reports/chats/daily': {
+    request: (f) => ({
+      path: `/api/v1/reports/chats/daily?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
   // Raw chats: the same callers as the chat report.
   'GET /api/v1/reports/chats.csv': {
     request: (f) => ({

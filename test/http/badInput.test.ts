@@ -640,7 +640,15 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets/${id}/events?cursor=${cursorOf([-1])}`,
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&priority=critical',
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&channel=fax',
-      ...['chats', 'chats/heatmap', 'agents', 'chats.csv', 'tickets', 'surveys'].flatMap((report) =>
+      ...[
+        'chats',
+        'chats/heatmap',
+        'chats/daily',
+        'agents',
+        'chats.csv',
+        'tickets',
+        'surveys',
+      ].flatMap((report) =>
         [
           '',
           '?from=2026-01-01T00:00:00Z',

@@ -1,5 +1,6 @@
 // The reports over HTTP: the raw chats streamed as CSV (2,000 of them, read in pages), dates read
-// as days on the desk's clock (DESK_TIME_ZONE), and the heatmap and agent report's shapes.
+// as days on the desk's clock (DESK_TIME_ZONE), chats per day on that clock, and the heatmap and
+// agent report's shapes.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/policies.js';
 import { createTeam } from '../../src/services/teams/teams.js';
@@ -106,5 +107,44 @@ describeEachDatabase('reports over HTTP', (db) => {
     const own = await ama.get(`/api/v1/reports/agents?from=${from}&to=${to}`);
     expect(own.body.agents.map((agent: { name: string }) => agent.name)).toEqual(['Ama']);
     expect(own.body.agents[0].time).toHaveProperty('onlineMs');
+  });
+
+  it("counts chats per day on the desk's clock, with every day and the median wait", async () => {
+    await signInBoss();
+    const ctx = server.node.ctx;
+    const { row: team } = await createTeam(ctx, bossViewer, { name: 'Bursary', description: '' });
+    const customerId = (await server.signUp('Ama')).user!.id;
+    // Nairobi is UTC+3: 22:30 UTC on 1 June is already 2 June there.
+    await insertReportChats(ctx, customerId, [
+      {
+        startedAt: Date.UTC(2026, 5, 1, 8),
+        teamId: team.id,
+        firstAssignedAt: Date.UTC(2026, 5, 1, 8, 1),
+      },
+      { startedAt: Date.UTC(2026, 5, 1, 22, 30), teamId: team.id },
+      { startedAt: Date.UTC(2026, 5, 2, 9), firstAssignedAt: Date.UTC(2026, 5, 2, 9, 0, 20) },
+    ]);
+    const all = await boss.get('/api/v1/reports/chats/daily?from=2026-06-01&to=2026-06-03');
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({
+      from: '2026-05-31T21:00:00.000Z',
+      to: '2026-06-03T21:00:00.000Z',
+      timeZone: 'Africa/Nairobi',
+      teamIds: null,
+    });
+    expect(all.body.days).toEqual([
+      { date: '2026-06-01', hours: 24, chats: 1, waited: 1, waitMedianMs: expect.any(Number) },
+      { date: '2026-06-02', hours: 24, chats: 2, waited: 1, waitMedianMs: expect.any(Number) },
+      { date: '2026-06-03', hours: 24, chats: 0, waited: 0, waitMedianMs: null },
+    ]);
+    // A minute's wait reads within a bin of a minute; 20 s within a bin of 20 s.
+    expect(all.body.days[0].waitMedianMs).toBeGreaterThan(50_000);
+    expect(all.body.days[0].waitMedianMs).toBeLessThan(72_000);
+    expect(all.body.days[1].waitMedianMs).toBeLessThan(24_000);
+    const one = await boss.get(
+      `/api/v1/reports/chats/daily?from=2026-06-01&to=2026-06-02&teamId=${team.id}`,
+    );
+    expect(one.status).toBe(200);
+    expect(one.body.days.map((day: { chats: number }) => day.chats)).toEqual([1, 1]);
   });
 });

@@ -1,8 +1,7 @@
 // Chat volume by weekday and hour on the desk's wall clock (DESK_TIME_ZONE), from the hourly
 // rollups: each UTC hour's chats go to the local cell its start falls in, which is exact for
 // zones whose offset is a whole number of hours (docs/reports.md, "The heatmap").
-import { forbidden } from '../../domain/errors.js';
-import { reportPolicy, type Viewer } from '../../domain/policies.js';
+import type { Viewer } from '../../domain/policies.js';
 import {
   addToHeatmap,
   emptyHeatmap,
@@ -11,8 +10,7 @@ import {
 } from '../../domain/reports/heatmap.js';
 import { chatsPerHour } from '../../storage/repositories/reports/chatRollups.js';
 import type { ServiceContext } from '../context.js';
-import { withLeadTeams } from '../teams/teamLeads.js';
-import { hourRange, REFUSED, reportTeams } from './reportScope.js';
+import { chatReportScope } from './reportScope.js';
 
 export interface ChatHeatmapProps {
   viewer: Viewer;
@@ -38,10 +36,7 @@ export async function chatHeatmap(
   props: ChatHeatmapProps,
 ): Promise<ChatHeatmapResult> {
   const { db } = ctx.store;
-  const viewer = await withLeadTeams(db, props.viewer);
-  if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
-  const { from, to } = hourRange(props.from, props.to);
-  const teamIds = await reportTeams(db, viewer, props.teamId);
+  const { from, to, teamIds } = await chatReportScope(ctx, props);
   const zone = ctx.settings.timeZone;
   const chats = emptyHeatmap();
   for (const hour of await chatsPerHour(db, { from, to, teamIds: teamIds ?? undefined })) {

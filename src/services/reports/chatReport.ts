@@ -1,13 +1,11 @@
 // A chat report for a range of hours, from the hourly rollups: the whole desk for super admins,
 // a team lead's teams for them (docs/reports.md). Chats changed in the last housekeeping period
 // may not be counted yet.
-import { forbidden } from '../../domain/errors.js';
-import { reportPolicy, type Viewer } from '../../domain/policies.js';
+import type { Viewer } from '../../domain/policies.js';
 import { chatMetrics, type ChatMetrics } from '../../domain/reports/chatRollup.js';
 import { sumRollups } from '../../storage/repositories/reports/chatRollups.js';
 import type { ServiceContext } from '../context.js';
-import { withLeadTeams } from '../teams/teamLeads.js';
-import { hourRange, REFUSED, reportTeams } from './reportScope.js';
+import { chatReportScope } from './reportScope.js';
 
 export interface ChatReportProps {
   viewer: Viewer;
@@ -29,11 +27,7 @@ export async function chatReport(
   ctx: ServiceContext,
   props: ChatReportProps,
 ): Promise<ChatReportResult> {
-  const { db } = ctx.store;
-  const viewer = await withLeadTeams(db, props.viewer);
-  if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
-  const { from, to } = hourRange(props.from, props.to);
-  const teamIds = await reportTeams(db, viewer, props.teamId);
-  const rollup = await sumRollups(db, { from, to, teamIds: teamIds ?? undefined });
+  const { from, to, teamIds } = await chatReportScope(ctx, props);
+  const rollup = await sumRollups(ctx.store.db, { from, to, teamIds: teamIds ?? undefined });
   return { from, to, teamIds, metrics: chatMetrics(rollup) };
 }

@@ -6,6 +6,8 @@ import { HOUR_MS, utcHourOf } from '../../domain/reports/chatRollup.js';
 import { MAX_REPORT_DAYS } from '../../shared/reportsApi.js';
 import { findTeam } from '../../storage/repositories/teams.js';
 import type { Db } from '../../storage/store.js';
+import type { ServiceContext } from '../context.js';
+import { withLeadTeams } from '../teams/teamLeads.js';
 
 export const REFUSED = 'Reports are for super admins, and for team leads about their teams';
 
@@ -36,4 +38,20 @@ export async function reportTeams(
     return [teamId];
   }
   return isSuperAdmin(viewer) ? null : [...(viewer.leadTeamIds ?? [])];
+}
+
+/**
+ * What a chat report may count for its viewer: refused unless they may see reports, then the
+ * range in whole UTC hours and the teams (reportTeams). The chat report, heatmap and daily
+ * series all start here, so they agree on who sees what.
+ */
+export async function chatReportScope(
+  ctx: ServiceContext,
+  props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined },
+): Promise<{ from: number; to: number; teamIds: string[] | null }> {
+  const { db } = ctx.store;
+  const viewer = await withLeadTeams(db, props.viewer);
+  if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
+  const { from, to } = hourRange(props.from, props.to);
+  return { from, to, teamIds: await reportTeams(db, viewer, props.teamId) };
 }

@@ -58,7 +58,13 @@ import type { z } from 'zod';
 import type { BusinessCalendar, TicketField } from '../../shared/ticketSettingsApi.js';
 import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchApi.js';
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
-import type { AgentReport, ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
+import type {
+  AgentReport,
+  ChatDaily,
+  ChatHeatmap,
+  ChatReport,
+  ChatReportQuery,
+} from '../../shared/reportsApi.js';
 import type { TicketReport, TicketReportQuery } from '../../shared/ticketReportsApi.js';
 import type {
   CreateVisitorBody,
@@ -73,6 +79,7 @@ import type {
   SetSurveyQuestionsBody,
   SurveyAnswers,
   SurveyQuestionList,
+  SurveyReport,
 } from '../../shared/surveysApi.js';
 import type { HttpClient } from './http.js';
 
@@ -303,6 +310,13 @@ export function createApi(http: HttpClient) {
       chats: (query: ChatReportQuery) => http.get<ChatReport>('/reports/chats', { ...query }),
       /** Per agent: chats, first response, CSAT, time in each status, utilisation (same range). */
       agents: (query: ChatReportQuery) => http.get<AgentReport>('/reports/agents', { ...query }),
+      /** Chats by weekday and hour on the desk's clock (the same callers). */
+      heatmap: (query: ChatReportQuery) =>
+        http.get<ChatHeatmap>('/reports/chats/heatmap', { ...query }),
+      /** Chats and median wait per desk day. */
+      daily: (query: ChatReportQuery) => http.get<ChatDaily>('/reports/chats/daily', { ...query }),
+      /** Survey answers per question and the newest rating comments. */
+      surveys: (query: ChatReportQuery) => http.get<SurveyReport>('/reports/surveys', { ...query }),
       /** Ticket metrics of the range (the same callers). */
       tickets: (query: TicketReportQuery) =>
         http.get<TicketReport>('/reports/tickets', { ...query }),

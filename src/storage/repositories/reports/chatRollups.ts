@@ -221,3 +221,23 @@ export async function chatsPerHour(
   ).execute();
   return rows.map((row) => ({ hourStart: Number(row.hour_start), chats: Number(row.chats) }));
 }
+
+/** The wait bins per UTC hour of the range: hour, bin and chats, non-empty bins only. */
+export async function waitBinsPerHour(
+  db: Db,
+  filter: RollupFilter,
+): Promise<Array<{ hourStart: number; bin: number; chats: number }>> {
+  const rows = await filtered(
+    db
+      .selectFrom('report_chat_hour_bins')
+      .select((eb) => ['hour_start', 'bin', eb.fn.sum<number>('chats').as('chats')])
+      .where('duration', '=', 'wait')
+      .groupBy(['hour_start', 'bin']),
+    filter,
+  ).execute();
+  return rows.map((row) => ({
+    hourStart: Number(row.hour_start),
+    bin: Number(row.bin),
+    chats: Number(row.chats),
+  }));
+}

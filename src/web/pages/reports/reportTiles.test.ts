@@ -47,4 +47,29 @@ describe('the report tiles', () => {
     });
     expect(durationText(3_723_000)).toBe('1 h 2 min');
   });
+
+  it('compares every tile with the previous period, each metric its own way round', () => {
+    const before: ChatReport = {
+      ...report,
+      chats: 5,
+      wait: { ...report.wait, medianMs: 30_000 },
+      abandoned: 2,
+      csat: 0.5,
+    };
+    const changes = Object.fromEntries(
+      reportTiles(report, { report: before, label: 'previous 7 days' }).map((tile) => [
+        tile.label,
+        [tile.change?.text, tile.change?.tone],
+      ]),
+    );
+    expect(changes).toMatchObject({
+      Chats: ['▼ 20 % vs previous 7 days', 'neutral'],
+      'Median wait': ['▲ 51 % vs previous 7 days', 'worse'],
+      Abandoned: ['▼ 50 % vs previous 7 days', 'better'],
+      Transfers: ['no change vs previous 7 days', 'neutral'],
+      CSAT: ['▲ 17 pts vs previous 7 days', 'better'],
+      'Median handle time': ['none in the previous 7 days', 'neutral'],
+    });
+    expect(reportTiles(report).every((tile) => tile.change === undefined)).toBe(true);
+  });
 });

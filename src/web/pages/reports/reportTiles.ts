@@ -1,7 +1,9 @@
 // The Reports page's tiles: each metric of a chat report as a label, its value as read at a
-// glance, a line under it, and the plain-language definition docs/reports.md gives it.
+// glance, a line under it, the plain-language definition docs/reports.md gives it, and (given
+// the previous period's report) its change since then (reportComparison.ts).
 import type { ChatReport } from '../../../shared/reportsApi.js';
 import { formatDuration } from '../../format/time.js';
+import { tileChange, type Better, type ChangeKind, type TileChange } from './reportComparison.js';
 
 export interface ReportTile {
   label: string;
@@ -9,7 +11,28 @@ export interface ReportTile {
   /** A second line: how many the value is of (a CSAT's ratings, a duration's chats). */
   detail?: string;
   definition: string;
+  /** Against the previous period, when its report is given. */
+  change?: TileChange;
 }
+
+/** What a tile compares: its number in a report, and which way is better. */
+interface Compared {
+  measure: (report: ChatReport) => number | null;
+  better: Better;
+  kind?: ChangeKind;
+}
+
+const COMPARED: Record<string, Compared> = {
+  Chats: { measure: (r) => r.chats, better: null },
+  'Median wait': { measure: (r) => r.wait.medianMs, better: 'down' },
+  '90th percentile wait': { measure: (r) => r.wait.p90Ms, better: 'down' },
+  'Median first response': { measure: (r) => r.firstResponse.medianMs, better: 'down' },
+  'Median handle time': { measure: (r) => r.handle.medianMs, better: null },
+  Abandoned: { measure: (r) => r.abandoned, better: 'down' },
+  Unanswered: { measure: (r) => r.unanswered, better: 'down' },
+  Transfers: { measure: (r) => r.transfers, better: 'down' },
+  CSAT: { measure: (r) => r.csat, better: 'up', kind: 'points' },
+};
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -20,7 +43,25 @@ export const durationText = (ms: number | null): string =>
 export const ratingsCount = (ratings: ChatReport['ratings']): number =>
   ratings['1'] + ratings['2'] + ratings['3'] + ratings['4'] + ratings['5'];
 
-export function reportTiles(report: ChatReport): ReportTile[] {
+/** The tiles of `report`, each with its change since `previous` when that is given. */
+export function reportTiles(
+  report: ChatReport,
+  previous?: { report: ChatReport; label: string },
+): ReportTile[] {
+  const tiles = currentTiles(report);
+  if (!previous) return tiles;
+  return tiles.map((tile) => {
+    const compared = COMPARED[tile.label]!;
+    const change = tileChange(compared.measure(report), compared.measure(previous.report), {
+      better: compared.better,
+      kind: compared.kind ?? 'relative',
+      label: previous.label,
+    });
+    return { ...tile, change };
+  });
+}
+
+function currentTiles(report: ChatReport): ReportTile[] {
   const rated = ratingsCount(report.ratings);
   const of = (n: number) => `of ${count(n, 'chat', 'chats')}`;
   return [

@@ -1,0 +1,69 @@
+// The chat half of the Reports page: the chat report of the period as tiles, each with its
+// change since the period of equal length just before (the same report asked for the earlier
+// range, reportComparison.ts), and the ratings chart.
+import type { ChatReport } from '../../../shared/reportsApi.js';
+import { useServices } from '../../app/services.js';
+import { Alert } from '../../components/Alert.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Loading } from '../../components/Spinner.js';
+import { useAsync } from '../../hooks/useAsync.js';
+import { RatingsChart } from './RatingsChart.js';
+import { previousLabel, previousRange } from './reportComparison.js';
+import { reportTiles } from './reportTiles.js';
+
+export function ChatReportSection(props: { from: Date; to: Date; teamId: string }) {
+  const { api } = useServices();
+  const ask = (range: { from: Date; to: Date }) =>
+    api.reports.chats({
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      teamId: props.teamId || undefined,
+    });
+  const report = useAsync(async () => {
+    const [current, previous] = await Promise.all([ask(props), ask(previousRange(props))]);
+    return { current, previous };
+  }, [props.from.getTime(), props.to.getTime(), props.teamId]);
+
+  return (
+    <>
+      {report.error && <Alert tone="danger">{report.error}</Alert>}
+      {report.loading && !report.data && <Loading label="Counting…" />}
+      {report.data && report.data.current.chats === 0 && (
+        <EmptyState icon="chart" title="No chats in this period" />
+      )}
+      {report.data && report.data.current.chats > 0 && (
+        // The last numbers stay while the next filters' are read, dimmed and marked busy.
+        <div class="report-results" aria-busy={report.loading}>
+          <ChatTiles
+            report={report.data.current}
+            previous={report.data.previous}
+            label={previousLabel(props)}
+          />
+          <RatingsChart ratings={report.data.current.ratings} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function ChatTiles(props: { report: ChatReport; previous: ChatReport; label: string }) {
+  const tiles = reportTiles(props.report, { report: props.previous, label: props.label });
+  return (
+    <dl class="summary report-tiles" aria-label="Chat metrics">
+      {tiles.map((tile) => (
+        <div key={tile.label} class="summary__item report-tile">
+          <dt>{tile.label}</dt>
+          <dd class="report-tile__value">{tile.value}</dd>
+          {tile.detail && <dd class="report-tile__detail">{tile.detail}</dd>}
+          {tile.change && (
+            <dd class={`report-tile__change report-tile__change--${tile.change.tone}`}>
+              <span aria-hidden="true">{tile.change.text}</span>
+              <span class="sr-only">{tile.change.spoken}</span>
+            </dd>
+          )}
+          <dd class="report-tile__definition">{tile.definition}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,73 @@
+// The survey results of the period (GET /reports/surveys): each question's number of answers and
+// mean answer (1 to 5), questions no longer asked among them while they have answers, and the
+// newest rating comments with their rating and agent. CSAT itself is a chat tile.
+import type { ChatReportQuery } from '../../../shared/reportsApi.js';
+import type { SurveyReport } from '../../../shared/surveysApi.js';
+import { useServices } from '../../app/services.js';
+import { Alert } from '../../components/Alert.js';
+import { Loading } from '../../components/Spinner.js';
+import { DataTable } from '../../components/TableFrame.js';
+import { formatDateTime } from '../../format/time.js';
+import { useAsync } from '../../hooks/useAsync.js';
+
+export function SurveyResultsSection({ query }: { query: ChatReportQuery }) {
+  const { api } = useServices();
+  const report = useAsync(() => api.reports.surveys(query), [query.from, query.to, query.teamId]);
+  return (
+    <section
+      class="report-section stack"
+      aria-labelledby="survey-results"
+      aria-busy={report.loading}
+    >
+      <h2 class="report-section__title" id="survey-results">
+        Survey results
+      </h2>
+      {report.error && <Alert tone="danger">{report.error}</Alert>}
+      {report.loading && !report.data && <Loading label="Counting…" />}
+      {report.data && <SurveyResults report={report.data} />}
+    </section>
+  );
+}
+
+function SurveyResults({ report }: { report: SurveyReport }) {
+  return (
+    <>
+      {report.questions.length === 0 ? (
+        <p class="report-note">No survey questions were answered in this period.</p>
+      ) : (
+        <DataTable
+          label="Survey questions"
+          caption="Answers to each survey question, 1 (worst) to 5 (best)"
+          columns={['Question', 'Answers', 'Mean']}
+        >
+          {report.questions.map((question) => (
+            <tr key={question.id}>
+              <th scope="row">
+                {question.text}
+                {question.removed && <span class="report-tile__detail"> (no longer asked)</span>}
+              </th>
+              <td>{question.answers}</td>
+              <td>{question.average === null ? '—' : `${question.average.toFixed(2)} of 5`}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <h3 class="section-title">Newest comments</h3>
+      {report.comments.length === 0 ? (
+        <p class="report-note">No rating comments in this period.</p>
+      ) : (
+        <ul class="report-comments" aria-label="Rating comments, newest first">
+          {report.comments.map((comment) => (
+            <li key={comment.sessionId} class="report-comment">
+              <p class="report-comment__text">{comment.comment}</p>
+              <p class="report-comment__meta">
+                Rated {comment.rating} of 5{comment.agentName && <> · {comment.agentName}</>} ·{' '}
+                <time dateTime={comment.ratedAt}>{formatDateTime(comment.ratedAt)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
