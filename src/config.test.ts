@@ -93,13 +93,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('lets customers sign up only when told to, never open with SSO linking by email', () => {
+    const secret = 'a-secret-that-is-long-enough-for-sso-1234';
+    expect(loadConfig({}).customerSignUp).toBe('off');
+    expect(loadConfig({ CUSTOMER_SIGN_UP: 'verification' }).customerSignUp).toBe('verification');
+    expect(loadConfig({ CUSTOMER_SIGN_UP: 'open', SSO_SECRET: secret }).customerSignUp).toBe(
+      'open',
+    );
+    expect(() => loadConfig({ CUSTOMER_SIGN_UP: 'yes' })).toThrow('CUSTOMER_SIGN_UP');
+    expect(() =>
+      loadConfig({ CUSTOMER_SIGN_UP: 'open', SSO_SECRET: secret, SSO_LINK_BY_EMAIL: 'true' }),
+    ).toThrow('cannot go with SSO_LINK_BY_EMAIL');
+    expect(loadConfig({}).abuseLimits.signUpsPerAddressPerHour).toBe(10);
+  });
+
   it('reads the abuse limits, with defaults no person meets', () => {
     expect(loadConfig({}).abuseLimits).toEqual({
       messagesPerSecond: 5,
       messageBurst: 20,
       chatsPerHour: 20,
       openChatsPerCustomer: 3,
-      socketsPerSignIn: 20,
+      guestChatsPerAddressPerHour: 30,
+      signUpsPerAddressPerHour: 10,
       visitorsPerAddressPerHour: 60,
       guestChatsPerAddressPerHour: 30,
       uploadsPerHour: 60,
