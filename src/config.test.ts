@@ -113,10 +113,10 @@ describe('loadConfig', () => {
       messageBurst: 20,
       chatsPerHour: 20,
       openChatsPerCustomer: 3,
-      guestChatsPerAddressPerHour: 30,
-      signUpsPerAddressPerHour: 10,
+      socketsPerSignIn: 20,
       visitorsPerAddressPerHour: 60,
       guestChatsPerAddressPerHour: 30,
+      signUpsPerAddressPerHour: 10,
       uploadsPerHour: 60,
       transcriptMailsPerHour: 10,
     });
