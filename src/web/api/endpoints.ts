@@ -10,6 +10,9 @@ import type {
   CurrentSignIn,
   DeskSettings,
   EmailVerified,
+  SignUpBody,
+  SignUpDone,
+  SignUpSettings,
   CreateQuickResponseBody,
   ListAccountsQuery,
   ListSessionsQuery,
@@ -112,6 +115,9 @@ export function createApi(http: HttpClient) {
       confirmPasswordReset: (token: string, password: string) =>
         http.post<void>('/auth/password-reset/confirm', { token, password }),
       verifyEmail: (token: string) => http.post<EmailVerified>('/auth/verify-email', { token }),
+      /** Whether customers may make their own account (CUSTOMER_SIGN_UP). */
+      signUpSettings: () => http.get<SignUpSettings>('/sign-up'),
+      signUp: (body: SignUpBody) => http.post<SignUpDone>('/sign-up', body),
     },
     mail: {
       state: () => http.get<MailState>('/mail/status'),
