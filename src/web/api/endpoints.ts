@@ -146,7 +146,10 @@ export function createApi(http: HttpClient) {
       setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
       /** The chat's ticket: made now, or the one it made before. */
       createTicket: (id: string) => http.post<Ticket>(`${at(id)}/ticket`),
-      /** Queues the transcript (no notes) to the customer's own address; the download is a link. */
+      /** The transcript (no notes) as a file; `query` as transcriptUrl makes it. */
+      downloadTranscript: (id: string, query: string) =>
+        http.download(`${at(id)}/transcript?${query}`),
+      /** Queues the transcript (no notes) to the customer's own address. */
       mailTranscript: (id: string) => http.post<{ queued: true }>(`${at(id)}/transcript/email`),
     },
     transferOffers: {
