@@ -1,8 +1,8 @@
 // The chat widget's loader, widget.js, for any site's page (docs/widget.md): reads its options
 // from its script tag's `data-switchboard` (JSON: color, position), adds a launcher bubble with an
-// unread badge inside a shadow root (the host page's CSS cannot reach it), and on the first open
-// only makes the iframe of the widget page (/widget on Switchboard's origin), full screen under
-// 600 px wide. Open or closed is remembered for the tab, and so is whether the visitor has a chat
+// unread badge inside a shadow root (the host page's CSS cannot reach it), and makes the iframe of
+// the widget page (/widget on Switchboard's origin; full screen under 600 px wide) only on the
+// first open, or hidden for a chat going on. Open or closed is remembered for the tab, and so is whether the visitor has a chat
 // going on (the host's sessionStorage holds those two flags only; the visitor's token stays in
 // the iframe's storage, out of this page's reach): with one, the next pages make the iframe
 // hidden after their load event, so the badge and events carry on across navigation.
