@@ -93,6 +93,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('lets customers sign up only when told to, never open with SSO linking by email', () => {
+    const secret = 'a-secret-that-is-long-enough-for-sso-1234';
+    expect(loadConfig({}).customerSignUp).toBe('off');
+    expect(loadConfig({ CUSTOMER_SIGN_UP: 'verification' }).customerSignUp).toBe('verification');
+    expect(loadConfig({ CUSTOMER_SIGN_UP: 'open', SSO_SECRET: secret }).customerSignUp).toBe(
+      'open',
+    );
+    expect(() => loadConfig({ CUSTOMER_SIGN_UP: 'yes' })).toThrow('CUSTOMER_SIGN_UP');
+    expect(() =>
+      loadConfig({ CUSTOMER_SIGN_UP: 'open', SSO_SECRET: secret, SSO_LINK_BY_EMAIL: 'true' }),
+    ).toThrow('cannot go with SSO_LINK_BY_EMAIL');
+    expect(loadConfig({}).abuseLimits.signUpsPerAddressPerHour).toBe(10);
+  });
+
   it('reads the abuse limits, with defaults no person meets', () => {
     expect(loadConfig({}).abuseLimits).toEqual({
       messagesPerSecond: 5,
@@ -102,6 +116,7 @@ describe('loadConfig', () => {
       socketsPerSignIn: 20,
       visitorsPerAddressPerHour: 60,
       guestChatsPerAddressPerHour: 30,
+      signUpsPerAddressPerHour: 10,
       uploadsPerHour: 60,
       transcriptMailsPerHour: 10,
     });

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './domain/abuseLimits.js';
 import { DEFAULT_AUTO_CLOSE_DAYS } from './domain/tickets/ticketAutoClose.js';
 import { DEFAULT_OFFER_TIMEOUT_MS } from './domain/transfers/transferOffer.js';
-import { TRANSFER_MODES, type TransferMode } from './shared/vocabulary.js';
+import {
+  CUSTOMER_SIGN_UP_MODES,
+  TRANSFER_MODES,
+  type CustomerSignUpMode,
+  type TransferMode,
+} from './shared/vocabulary.js';
 import { DEFAULT_FILE_LIMITS, MIB, type FileLimits } from './domain/files/fileLimits.js';
 import { domainOf } from './domain/mail/messageHeaders.js';
 import { DEFAULT_MAX_ATTEMPTS } from './domain/mail/outboxSchedule.js';
@@ -185,6 +190,8 @@ const Env = z.object({
   SOCKET_LIMIT_PER_SIGNIN: count(DEFAULT_ABUSE_LIMITS.socketsPerSignIn),
   VISITOR_LIMIT_PER_ADDRESS: count(DEFAULT_ABUSE_LIMITS.visitorsPerAddressPerHour),
   GUEST_CHAT_LIMIT_PER_ADDRESS: count(DEFAULT_ABUSE_LIMITS.guestChatsPerAddressPerHour),
+  CUSTOMER_SIGN_UP: z.enum(CUSTOMER_SIGN_UP_MODES).default('off'),
+  SIGN_UP_LIMIT_PER_ADDRESS: count(DEFAULT_ABUSE_LIMITS.signUpsPerAddressPerHour),
   VISITOR_TOKEN_DAYS: z.coerce.number().min(1).max(3650).default(90),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_CLOSE_DAYS),
   UNANSWERED_CHAT_TICKET_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
@@ -279,6 +286,8 @@ export interface Config {
   transferOfferMs: number;
   /** Customers see the email of the agents they talk to, not only their name. */
   showAgentEmailToCustomers: boolean;
+  /** Customers may make their own account: off, once they follow a mailed link, or at once. */
+  customerSignUp: CustomerSignUpMode;
   signInLimits: { perAccount: number; perAddress: number; windowMs: number };
   abuseLimits: AbuseLimits;
   /** Solved tickets close by themselves this many days after they were solved. */
@@ -354,6 +363,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SSO_SECRET !== undefined && e.SSO_SECRET.length < 32) {
     throw new ConfigError('Invalid configuration:\n  SSO_SECRET: must be at least 32 characters');
   }
+  // An address nobody proved, on an account the host application may then sign its user in as
+  // (SSO_LINK_BY_EMAIL links by address): whoever signed up first would hold that user's account.
+  if (e.CUSTOMER_SIGN_UP === 'open' && e.SSO_SECRET !== undefined && e.SSO_LINK_BY_EMAIL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CUSTOMER_SIGN_UP: `open` cannot go with SSO_LINK_BY_EMAIL (an unproven address would be linked to the host user with it); use `verification`',
+    );
+  }
   if (e.MAIL_REPLY_SECRET !== undefined && e.MAIL_REPLY_SECRET.length < 32) {
     throw new ConfigError(
       'Invalid configuration:\n  MAIL_REPLY_SECRET: must be at least 32 characters',
@@ -413,6 +429,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     transferMode: e.TRANSFER_MODE,
     transferOfferMs: e.TRANSFER_OFFER_SECONDS * 1000,
     showAgentEmailToCustomers: e.SHOW_AGENT_EMAIL_TO_CUSTOMERS,
+    customerSignUp: e.CUSTOMER_SIGN_UP,
     signInLimits: {
       perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
       perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,
@@ -426,6 +443,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketsPerSignIn: e.SOCKET_LIMIT_PER_SIGNIN,
       visitorsPerAddressPerHour: e.VISITOR_LIMIT_PER_ADDRESS,
       guestChatsPerAddressPerHour: e.GUEST_CHAT_LIMIT_PER_ADDRESS,
+      signUpsPerAddressPerHour: e.SIGN_UP_LIMIT_PER_ADDRESS,
       uploadsPerHour: e.UPLOAD_LIMIT_PER_HOUR,
       transcriptMailsPerHour: e.TRANSCRIPT_MAIL_LIMIT_PER_HOUR,
     },

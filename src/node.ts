@@ -55,6 +55,7 @@ export function serviceSettings(config: Config): ServiceSettings {
     transferMode: config.transferMode,
     transferOfferMs: config.transferOfferMs,
     showAgentEmailToCustomers: config.showAgentEmailToCustomers,
+    customerSignUp: config.customerSignUp,
     authSessionIdleMs: config.authSessionIdleMs,
     visitorTokenIdleMs: config.visitorTokenIdleMs,
     authSessionMaxMs: config.authSessionMaxMs,

@@ -20,6 +20,8 @@ export interface AbuseLimits {
   visitorsPerAddressPerHour: number;
   /** Chats guests (widget visitors) may start from one network address per hour. */
   guestChatsPerAddressPerHour: number;
+  /** Accounts customers may sign up for from one network address per hour (CUSTOMER_SIGN_UP). */
+  signUpsPerAddressPerHour: number;
   /** Files one person may upload per hour. */
   uploadsPerHour: number;
   /** Chat transcripts one person may have mailed per hour (to themselves, or to a customer). */
@@ -38,6 +40,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   socketsPerSignIn: 20,
   visitorsPerAddressPerHour: 60,
   guestChatsPerAddressPerHour: 30,
+  signUpsPerAddressPerHour: 10,
   uploadsPerHour: 60,
   transcriptMailsPerHour: 10,
 };

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   /** The widget settings' requireVerifiedIdentity refuses an identity nobody signed. */
   IDENTITY_NOT_VERIFIED: 403,
   ACCOUNT_DISABLED: 403,
+  /** Customers cannot make their own account here (CUSTOMER_SIGN_UP=off). */
+  SIGN_UP_DISABLED: 403,
   /** Customers may not upload files in this deployment (CUSTOMER_UPLOADS=false). */
   UPLOADS_DISABLED: 403,
   NOT_FOUND: 404,

@@ -52,6 +52,7 @@ import { transferOfferRoutes } from './routes/transferOffers.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { surveyRoutes } from './routes/surveys.js';
+import { signUpRoutes } from './routes/signUp.js';
 import { visitorRoutes } from './routes/visitors.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
@@ -206,6 +207,7 @@ export async function buildApp({
       await api.register(authPlugin, { config, ctx });
       await api.register(authRoutes, { prefix: '/auth', ctx, config });
       await api.register(accountMailRoutes, { prefix: '/auth', ctx });
+      await api.register(signUpRoutes, { prefix: '/sign-up', ctx });
       await api.register(accountRoutes, { prefix: '/accounts', ctx });
       await api.register(sessionRoutes, { prefix: '/sessions', ctx });
       await api.register(messageRoutes, { prefix: '/sessions', ctx });

@@ -4,7 +4,7 @@ import type { AbuseLimits } from '../domain/abuseLimits.js';
 import type { FileLimits } from '../domain/files/fileLimits.js';
 import type { FileStore } from '../storage/files/fileStore.js';
 import type { ServerFrame } from '../shared/protocol.js';
-import type { TransferMode } from '../shared/vocabulary.js';
+import type { CustomerSignUpMode, TransferMode } from '../shared/vocabulary.js';
 import type { BatchRunner } from '../storage/groupCommit.js';
 import type { Store } from '../storage/store.js';
 import type { Clock, Ids } from './runtime.js';
@@ -21,6 +21,8 @@ export interface ServiceSettings {
   transferOfferMs: number;
   /** Customers see the email of the agents they talk to (SHOW_AGENT_EMAIL_TO_CUSTOMERS). */
   showAgentEmailToCustomers: boolean;
+  /** Customers may make their own account (CUSTOMER_SIGN_UP): off, after a mailed link, or at once. */
+  customerSignUp: CustomerSignUpMode;
   /** How long a sign-in lasts without use, in milliseconds. */
   authSessionIdleMs: number;
   /** How long a sign-in lasts at most, in milliseconds. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   AGENT_STATUSES,
+  CUSTOMER_SIGN_UP_MODES,
   ENDED_BY,
   LIMITS,
   MESSAGE_TYPES,
@@ -368,6 +369,27 @@ export const EmailChangeBody = z.object({
   ),
 });
 export type EmailChangeBody = z.infer<typeof EmailChangeBody>;
+
+export const SignUpBody = z.object({
+  name: text(LIMITS.name),
+  email: email.describe('the address to sign in with (with `verification`, once its link is used)'),
+  password: password.describe('the password to sign in with'),
+});
+export type SignUpBody = z.infer<typeof SignUpBody>;
+
+export const SignUpDone = z.object({
+  account: z
+    .enum(['active', 'awaiting_verification'])
+    .describe('`active`: sign in now; `awaiting_verification`: once the mailed link is used'),
+});
+export type SignUpDone = z.infer<typeof SignUpDone>;
+
+export const SignUpSettings = z.object({
+  mode: z
+    .enum(CUSTOMER_SIGN_UP_MODES)
+    .describe('CUSTOMER_SIGN_UP: `off`, `verification` (a mailed link first) or `open`'),
+});
+export type SignUpSettings = z.infer<typeof SignUpSettings>;
 
 export const VerifyEmailBody = z.object({
   token: mailedToken.describe('the token of the link in the verification mail'),

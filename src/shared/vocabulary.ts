@@ -47,6 +47,10 @@ export type SessionChange = (typeof SESSION_CHANGES)[number];
 export const TRANSFER_MODES = ['direct', 'offer'] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];
 
+/** Whether customers may make their own account (CUSTOMER_SIGN_UP): never, once their address is proven, or at once. */
+export const CUSTOMER_SIGN_UP_MODES = ['off', 'verification', 'open'] as const;
+export type CustomerSignUpMode = (typeof CUSTOMER_SIGN_UP_MODES)[number];
+
 /** Where a transfer offer stands: waiting for the receiver, or how it ended. */
 export const TRANSFER_OFFER_STATUSES = [
   'pending',

@@ -34,6 +34,12 @@ export type WidgetEvent =
   | { switchboard: 1; type: 'ready' }
   /** The visitor pressed the widget's own close button. */
   | { switchboard: 1; type: 'close' }
+  /**
+   * Whether the visitor has a chat waiting or active: the loader keeps that flag (only) in the
+   * host's sessionStorage and makes the widget, hidden, on the host's next pages, so `unread`
+   * and `message` keep coming across navigation.
+   */
+  | { switchboard: 1; type: 'chat'; ongoing: boolean }
   /** Messages from the desk the visitor has not seen (the widget was closed when they came). */
   | { switchboard: 1; type: 'unread'; count: number }
   /** A message from the desk arrived (never an agent-only note: customers never receive them). */
@@ -48,4 +54,14 @@ export function isWidgetMessage(data: unknown): data is { switchboard: 1; type: 
     (data as { switchboard?: unknown }).switchboard === WIDGET_MESSAGE_VERSION &&
     typeof (data as { type?: unknown }).type === 'string'
   );
+}
+
+/**
+ * What the loader does once a page of the host has loaded, from the tab's two flags: reopen the
+ * chat left open, make the widget hidden for a chat going on (so its badge and events work), or
+ * nothing but the launcher for a visitor who never started a chat (or whose chat ended).
+ */
+export function widgetResumption(wasOpen: boolean, chatOngoing: boolean): 'open' | 'hidden' | null {
+  if (wasOpen) return 'open';
+  return chatOngoing ? 'hidden' : null;
 }

@@ -3,8 +3,11 @@
 // agent in another browser, hears the reply through the JS API, reloads the portal's page and
 // finds the chat again; and the portal's scripts cannot read the visitor's token. Debian's
 // Chromium blocks third-party cookies, and with them the framed page's localStorage: the token
-// lives in the partitioned visitor cookie there (docs/widget.md, Storage).
+// lives in the partitioned visitor cookie there (docs/widget.md, Storage). With the chat closed,
+// a reload still brings the desk's replies to the badge (the widget is made hidden for a chat
+// going on); and the visitor downloads the transcript from the widget, without the desk's note.
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { saveWidgetSettings } from '../../src/services/widget/widgetSettings.js';
@@ -16,8 +19,9 @@ import { SSO_SECRET } from './support/server.js';
 import { describeInBrowser } from './support/chromium.js';
 import { asLocalhost, startHostSite, type HostSite } from './support/hostSite.js';
 import { goOnline } from './support/scenes.js';
-import { bubbles, send, until, visible, type SignedInPage } from './support/ui.js';
+import { bubbles, send, SHORT, until, visible, type SignedInPage } from './support/ui.js';
 
+const NOTE = 'Asked twice already, check the registry queue';
 const SETTINGS = { ...DEFAULT_WIDGET_SETTINGS, color: '#0f766e', greeting: 'Registry help' };
 
 describeInBrowser('the chat widget embedded in another site', () => {
@@ -102,9 +106,13 @@ describeInBrowser('the chat widget embedded in another site', () => {
     })()`);
     expect(reach).toBe('SecurityError');
     const own = await visitorPage.evaluate(
-      '({ cookie: document.cookie, local: Object.keys(localStorage), session: Object.keys(sessionStorage) })',
+      '({ cookie: document.cookie, local: Object.keys(localStorage), session: Object.keys(sessionStorage).sort() })',
     );
-    expect(own).toEqual({ cookie: '', local: [], session: ['switchboard.widget.open'] });
+    expect(own).toEqual({
+      cookie: '',
+      local: [],
+      session: ['switchboard.widget.chat', 'switchboard.widget.open'],
+    });
     // The framed page may keep nothing here: the token is in the partitioned visitor cookie,
     // which not even the widget page's scripts can read.
     const cookies = await visitorPage.context().cookies();
@@ -147,5 +155,66 @@ describeInBrowser('the chat widget embedded in another site', () => {
     await frame.locator('.composer__input').press('Enter');
     await visible(bubbles(agentPage, 'I am Yaw.'));
     expect(await visitorPage.evaluate('window.failures')).toEqual(['INVALID_IDENTITY_HMAC']);
+  });
+
+  it("counts the desk's replies on the badge after a reload with the chat closed", async () => {
+    await visitorPage.getByRole('button', { name: 'Close the chat' }).click();
+    await visitorPage.reload();
+    // The chat goes on, so the widget is made again once the page has loaded, but stays hidden.
+    const frame = widget();
+    await visitorPage
+      .locator('[data-switchboard-widget] iframe')
+      .waitFor({ state: 'attached', timeout: SHORT });
+    // Hidden, so not in the accessibility tree: found by its text, not by role.
+    await frame
+      .locator('.bubble__text', { hasText: 'I am Yaw.' })
+      .waitFor({ state: 'attached', timeout: SHORT });
+    expect(await visitorPage.locator('[data-switchboard-widget] iframe').isHidden()).toBe(true);
+    const badge = visitorPage.locator('[data-switchboard-widget] .badge');
+    expect(await badge.isHidden()).toBe(true);
+
+    await send(agentPage, 'Your transcript is ready.');
+    await visible(badge);
+    expect(await badge.textContent()).toBe('1');
+    await until(async () =>
+      expect(await visitorPage.evaluate('window.heard')).toContain('Your transcript is ready.'),
+    );
+    await visitorPage.getByRole('button', { name: 'Open the chat' }).click();
+    await visible(widgetBubbles(frame, 'Your transcript is ready.'));
+    await badge.waitFor({ state: 'hidden', timeout: SHORT });
+  });
+
+  it("downloads the transcript from the widget, without the desk's note", async () => {
+    await agentPage.getByRole('button', { name: 'Note', exact: true }).click();
+    const noteBox = agentPage.getByRole('combobox', { name: 'Internal note (only agents see it)' });
+    await noteBox.fill(NOTE);
+    await noteBox.press('Enter');
+    await visible(agentPage.locator('.msg-note', { hasText: NOTE }));
+    await agentPage.getByRole('button', { name: 'Reply', exact: true }).click();
+
+    const frame = widget();
+    await frame.getByRole('button', { name: 'End chat' }).click();
+    await frame.getByRole('dialog').getByRole('button', { name: 'End chat' }).click();
+    await visible(frame.getByText(/This chat ended/));
+    const [file] = await Promise.all([
+      visitorPage.waitForEvent('download'),
+      frame.locator('.chat-card__ended').getByRole('link', { name: 'Download transcript' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.txt$/);
+    const text = await fs.readFile((await file.path())!, 'utf8');
+    expect(text).toContain('How do I get my transcript?');
+    expect(text).toContain('Your transcript is ready.');
+    expect(text).not.toContain(NOTE);
+
+    // The chat has ended: the next page has the launcher alone again.
+    await until(async () =>
+      expect(await visitorPage.evaluate("sessionStorage.getItem('switchboard.widget.chat')")).toBe(
+        '0',
+      ),
+    );
+    await visitorPage.getByRole('button', { name: 'Close the chat' }).click();
+    await visitorPage.reload({ waitUntil: 'load' });
+    await visible(visitorPage.getByRole('button', { name: 'Open the chat' }));
+    expect(await visitorPage.locator('[data-switchboard-widget] iframe').count()).toBe(0);
   });
 });

@@ -1038,6 +1038,18 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: '/api/v1/visitors/identify', body: { token: 'not-a-token' } }),
     cases: { any: signedIn(403) },
   },
+  // The deployment decides (CUSTOMER_SIGN_UP, `off` here), not the caller.
+  'GET /api/v1/sign-up': {
+    request: () => ({ path: '/api/v1/sign-up' }),
+    cases: { any: everyone(200) },
+  },
+  'POST /api/v1/sign-up': {
+    request: () => ({
+      path: '/api/v1/sign-up',
+      body: { name: 'New', email: `new.${++addresses}@example.com`, password: TEST_PASSWORD },
+    }),
+    cases: { any: everyone(403) },
+  },
   // Anyone may ask: the answer is the same whether or not the address has an account.
   'POST /api/v1/auth/password-reset': {
     request: () => ({

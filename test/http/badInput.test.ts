@@ -1003,6 +1003,21 @@ describeEachDatabase('bad input over HTTP', (db) => {
       ],
       ['POST', '/api/v1/auth/verify-email', { token: '' }, 'token'],
       ['POST', '/api/v1/auth/email-change', { email: 'nope', password: 'x' }, 'email'],
+      // Checked before the deployment's CUSTOMER_SIGN_UP: a bad body is a 400 in every mode.
+      ['POST', '/api/v1/sign-up', { email: 'a@example.com', password: 'long enough!' }, 'name'],
+      ['POST', '/api/v1/sign-up', { name: 'A', email: 'nope', password: 'long enough!' }, 'email'],
+      [
+        'POST',
+        '/api/v1/sign-up',
+        { name: 'A', email: 'a@example.com', password: 'short' },
+        'password',
+      ],
+      [
+        'POST',
+        '/api/v1/sign-up',
+        { name: ' ', email: 'a@example.com', password: 'long enough!' },
+        'name',
+      ],
       ['GET', '/api/v1/mail/outbox?status=lost', undefined, 'status'],
       ['GET', '/api/v1/mail/outbox?limit=0', undefined, 'limit'],
       ['GET', `/api/v1/mail/outbox?cursor=${cursorOf(['x', id])}`, undefined, 'cursor'],

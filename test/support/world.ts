@@ -51,6 +51,7 @@ export const testSettings: ServiceSettings = {
   transferMode: 'direct',
   transferOfferMs: 60_000,
   showAgentEmailToCustomers: false,
+  customerSignUp: 'off',
   authSessionIdleMs: 3_600_000,
   authSessionMaxMs: 86_400_000,
   visitorTokenIdleMs: 90 * 86_400_000,

@@ -10,6 +10,9 @@ import type {
   CurrentSignIn,
   DeskSettings,
   EmailVerified,
+  SignUpBody,
+  SignUpDone,
+  SignUpSettings,
   CreateQuickResponseBody,
   ListAccountsQuery,
   ListSessionsQuery,
@@ -119,6 +122,9 @@ export function createApi(http: HttpClient) {
       confirmPasswordReset: (token: string, password: string) =>
         http.post<void>('/auth/password-reset/confirm', { token, password }),
       verifyEmail: (token: string) => http.post<EmailVerified>('/auth/verify-email', { token }),
+      /** Whether customers may make their own account (CUSTOMER_SIGN_UP). */
+      signUpSettings: () => http.get<SignUpSettings>('/sign-up'),
+      signUp: (body: SignUpBody) => http.post<SignUpDone>('/sign-up', body),
     },
     mail: {
       state: () => http.get<MailState>('/mail/status'),
@@ -147,7 +153,10 @@ export function createApi(http: HttpClient) {
       setTags: (id: string, tags: string[]) => http.put<Session>(`${at(id)}/tags`, { tags }),
       /** The chat's ticket: made now, or the one it made before. */
       createTicket: (id: string) => http.post<Ticket>(`${at(id)}/ticket`),
-      /** Queues the transcript (no notes) to the customer's own address; the download is a link. */
+      /** The transcript (no notes) as a file; `query` as transcriptUrl makes it. */
+      downloadTranscript: (id: string, query: string) =>
+        http.download(`${at(id)}/transcript?${query}`),
+      /** Queues the transcript (no notes) to the customer's own address. */
       mailTranscript: (id: string) => http.post<{ queued: true }>(`${at(id)}/transcript/email`),
     },
     transferOffers: {

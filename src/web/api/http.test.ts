@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, NETWORK_ERROR, createHttpClient, toQueryString } from './http.js';
+import { ApiError, NETWORK_ERROR, createHttpClient, fileNameOf, toQueryString } from './http.js';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -13,7 +13,37 @@ describe('toQueryString', () => {
   });
 });
 
+describe('fileNameOf', () => {
+  it("reads the name of an attachment's Content-Disposition", () => {
+    expect(fileNameOf('attachment; filename="chat-2026-12-04.txt"')).toBe('chat-2026-12-04.txt');
+    expect(fileNameOf('attachment')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
+  });
+});
+
 describe('createHttpClient', () => {
+  it('downloads a file with the bearer token, which a plain link would not carry', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response('Transcript', {
+          status: 200,
+          headers: { 'content-disposition': 'attachment; filename="chat.txt"' },
+        }),
+    );
+    const http = createHttpClient({ baseUrl: '/api/v1', fetch, bearer: () => 'visitor-token' });
+    const file = await http.download('/sessions/s1/transcript?format=text');
+    expect(file.fileName).toBe('chat.txt');
+    expect(await file.blob.text()).toBe('Transcript');
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/v1/sessions/s1/transcript?format=text',
+      expect.objectContaining({
+        method: 'GET',
+        credentials: 'omit',
+        headers: expect.objectContaining({ authorization: 'Bearer visitor-token' }),
+      }),
+    );
+  });
+
   it('sends JSON to the API and returns the parsed answer', async () => {
     const fetch = vi.fn(async () => json(201, { id: 's1' }));
     const http = createHttpClient({ baseUrl: '/api/v1', fetch });

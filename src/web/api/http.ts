@@ -39,6 +39,22 @@ export interface HttpClient {
   patch<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
   delete(path: string): Promise<void>;
+  /**
+   * A file the server offers as a download, fetched with the same sign-in as every call (a
+   * plain link carries the cookies only, never the widget's bearer token).
+   */
+  download(path: string): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name from Content-Disposition, when the server gave one. */
+  fileName: string | null;
+}
+
+/** The `filename="…"` of a Content-Disposition header. */
+export function fileNameOf(disposition: string | null): string | null {
+  return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? null;
 }
 
 export interface HttpOptions {
@@ -74,10 +90,15 @@ async function failureOf(response: Response): Promise<ApiError> {
 export function createHttpClient(options: HttpOptions): HttpClient {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request(
+    method: string,
+    path: string,
+    body: unknown,
+    accept: string,
+  ): Promise<Response> {
     let response: Response;
     const token = options.bearer?.() ?? null;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     try {
@@ -96,10 +117,23 @@ export function createHttpClient(options: HttpOptions): HttpClient {
       if (error.code === 'UNAUTHENTICATED') options.onUnauthenticated?.();
       throw error;
     }
+    return response;
+  }
+
+  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await request(method, path, body, 'application/json');
     // 204, and a 202 that only says "asked" (a password reset), carry no body.
     if (response.status === 204 || response.headers.get('content-length') === '0')
       return undefined as T;
     return (await response.json()) as T;
+  }
+
+  async function download(path: string): Promise<DownloadedFile> {
+    const response = await request('GET', path, undefined, '*/*');
+    return {
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('content-disposition')),
+    };
   }
 
   return {
@@ -108,5 +142,6 @@ export function createHttpClient(options: HttpOptions): HttpClient {
     patch: (path, body) => send('PATCH', path, body),
     put: (path, body) => send('PUT', path, body),
     delete: (path) => send('DELETE', path),
+    download,
   };
 }

@@ -53,7 +53,8 @@ function SignedIn({ services }: { services: Services }) {
   const { path, query } = useLocation();
   // A mailed link opened in a signed-in tab: the page stands alone, as it does signed out.
   const open = PUBLIC_PAGES[path];
-  if (open && path !== '/forgot-password') return <>{open.render(query)}</>;
+  // Pages only for someone without an account: once signed in, they lead home.
+  if (open && path !== '/forgot-password' && path !== '/sign-up') return <>{open.render(query)}</>;
   return <SignedInPages services={services} path={path} query={query} />;
 }
 

@@ -1,11 +1,11 @@
 // The sign-in page: email and password (with the way to a forgotten one), and a clear
 // explanation when a host application's SSO link failed (/login?error=CODE) or the previous
-// sign-in ended.
-import { useState } from 'preact/hooks';
+// sign-in ended; "Create an account" where customers may sign up (GET /sign-up says).
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/http.js';
 import { errorMessage } from '../api/errorMessage.js';
 import { Link } from '../app/router.js';
-import { signIn } from '../app/signIn.js';
+import { publicApi, signIn } from '../app/signIn.js';
 import { Alert } from '../components/Alert.js';
 import { TextField } from '../components/Field.js';
 import { SignInCard } from '../components/SignInCard.js';
@@ -32,6 +32,7 @@ export function LoginPage({
   const { busy, problem, run } = useSubmission(signInFailure);
 
   const submit = () => run(() => signIn(email.trim(), password));
+  const signUpOffered = useSignUpOffered();
 
   return (
     <SignInCard title="Sign in to Switchboard" subtitle="Live chat with our support team">
@@ -47,7 +48,12 @@ export function LoginPage({
         busy={busy}
         ready={!!email && !!password}
         submitLabel="Sign in"
-        after={<Link href="/forgot-password">Forgot password?</Link>}
+        after={
+          <div class="cluster cluster--between">
+            <Link href="/forgot-password">Forgot password?</Link>
+            {signUpOffered && <Link href="/sign-up">Create an account</Link>}
+          </div>
+        }
       >
         <EmailField value={email} onValue={setEmail} />
         <TextField
@@ -62,4 +68,20 @@ export function LoginPage({
       </SignInCardForm>
     </SignInCard>
   );
+}
+
+/** Whether the deployment lets customers make their own account; false until it says so. */
+function useSignUpOffered(): boolean {
+  const [offered, setOffered] = useState(false);
+  useEffect(() => {
+    let live = true;
+    publicApi.auth.signUpSettings().then(
+      ({ mode }) => live && setOffered(mode !== 'off'),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return offered;
 }

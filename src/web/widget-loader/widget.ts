@@ -1,13 +1,16 @@
 // The chat widget's loader, widget.js, for any site's page (docs/widget.md): reads its options
 // from its script tag's `data-switchboard` (JSON: color, position), adds a launcher bubble with an
-// unread badge inside a shadow root (the host page's CSS cannot reach it), and on the first open
-// only makes the iframe of the widget page (/widget on Switchboard's origin), full screen under
-// 600 px wide. Open or closed is remembered for the tab (the host's sessionStorage holds that
-// flag only; the visitor's token stays in the iframe's storage, out of this page's reach).
+// unread badge inside a shadow root (the host page's CSS cannot reach it), and makes the iframe of
+// the widget page (/widget on Switchboard's origin; full screen under 600 px wide) only on the
+// first open, or hidden for a chat going on. Open or closed is remembered for the tab, and so is whether the visitor has a chat
+// going on (the host's sessionStorage holds those two flags only; the visitor's token stays in
+// the iframe's storage, out of this page's reach): with one, the next pages make the iframe
+// hidden after their load event, so the badge and events carry on across navigation.
 // `window.Switchboard` is the host page's API; the iframe is spoken to by postMessage with the
 // origins checked both ways (shared/widgetMessages.ts). Kept small: no imports but that module.
 import {
   isWidgetMessage,
+  widgetResumption,
   type HostIdentity,
   type VisitorAttributes,
   type WidgetCommand,
@@ -28,6 +31,7 @@ interface Options {
 }
 
 const OPEN_KEY = 'switchboard.widget.open';
+const CHAT_KEY = 'switchboard.widget.chat';
 const CHAT_ICON =
   '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
 
@@ -44,17 +48,17 @@ function readOptions(script: HTMLScriptElement | null): Options {
   return options;
 }
 
-function remembered(): boolean {
+function remembered(key: string): boolean {
   try {
-    return sessionStorage.getItem(OPEN_KEY) === '1';
+    return sessionStorage.getItem(key) === '1';
   } catch {
     return false;
   }
 }
 
-function remember(open: boolean): void {
+function remember(key: string, on: boolean): void {
   try {
-    sessionStorage.setItem(OPEN_KEY, open ? '1' : '0');
+    sessionStorage.setItem(key, on ? '1' : '0');
   } catch {
     // Forgotten at the next page: harmless.
   }
@@ -111,17 +115,20 @@ function start(script: HTMLScriptElement | null): void {
     badge.textContent = count > 99 ? '99+' : String(count);
   };
 
+  function makeFrame(): void {
+    if (frame) return;
+    frame = document.createElement('iframe');
+    frame.title = 'Chat';
+    frame.allow = 'clipboard-write';
+    frame.src = `${origin}/widget?host=${encodeURIComponent(location.origin)}`;
+    panel.appendChild(frame);
+  }
+
   function setOpen(open: boolean): void {
     if (open === isOpen) return;
     isOpen = open;
-    remember(open);
-    if (open && !frame) {
-      frame = document.createElement('iframe');
-      frame.title = 'Chat';
-      frame.allow = 'clipboard-write';
-      frame.src = `${origin}/widget?host=${encodeURIComponent(location.origin)}`;
-      panel.appendChild(frame);
-    }
+    remember(OPEN_KEY, open);
+    if (open) makeFrame();
     panel.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
     launcher.setAttribute('aria-label', open ? 'Close the chat' : 'Open the chat');
@@ -139,6 +146,7 @@ function start(script: HTMLScriptElement | null): void {
       send({ type: isOpen ? 'open' : 'close' });
       for (const command of pending.splice(0)) send(command);
     } else if (message.type === 'close') setOpen(false);
+    else if (message.type === 'chat') remember(CHAT_KEY, message.ongoing);
     else if (message.type === 'unread') {
       showUnread(isOpen ? 0 : message.count);
       emit('unread', message.count);
@@ -173,10 +181,13 @@ function start(script: HTMLScriptElement | null): void {
     },
   };
   (window as unknown as { Switchboard: typeof api }).Switchboard = api;
-  // Reopened after a navigation only once the page has loaded: it never competes with the page.
-  if (remembered()) {
-    if (document.readyState === 'complete') setOpen(true);
-    else window.addEventListener('load', () => setOpen(true), { once: true });
+  // Reopened, or made hidden for a chat going on, only once the page has loaded: it never
+  // competes with the page. A visitor who never started a chat gets the launcher alone.
+  const resumption = widgetResumption(remembered(OPEN_KEY), remembered(CHAT_KEY));
+  const resume = resumption === 'open' ? () => setOpen(true) : resumption && makeFrame;
+  if (resume) {
+    if (document.readyState === 'complete') resume();
+    else window.addEventListener('load', resume, { once: true });
   }
 }
 

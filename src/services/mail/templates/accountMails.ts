@@ -53,6 +53,26 @@ export function emailVerificationMail(
   };
 }
 
+/** The link that finishes a customer's own sign-up (CUSTOMER_SIGN_UP=verification). */
+export function signUpVerificationMail(
+  desk: Desk,
+  props: { name: string; url: string; validMinutes: number },
+): TemplateMail {
+  return {
+    subject: `Confirm your ${desk.deskName} account`,
+    content: renderMail({
+      deskName: desk.deskName,
+      heading: 'Confirm your address',
+      paragraphs: [
+        `Hello ${props.name},`,
+        `Someone, we hope you, made a ${desk.deskName} account with this address. You can sign in once you confirm it, within ${props.validMinutes} minutes.`,
+      ],
+      action: { label: 'Confirm this address', url: props.url },
+      footer: ['If you did not ask for this, ignore this mail: no account uses this address.'],
+    }),
+  };
+}
+
 export function emailChangedMail(
   desk: Desk,
   props: { name: string; newEmail: string },

@@ -1,8 +1,11 @@
 // A chat's transcript, to keep: a download (text, times in the browser's own zone) and a mail to
 // the customer's account address, "Email me the transcript" for the customer and "Send
 // transcript to customer" for the desk. Notes are never in either (GET/POST /sessions/:id/transcript).
+// The download is fetched by the API client, not followed as a link, so it signs in as every
+// call does: in the widget that is the visitor's bearer token, which a link would not carry.
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../../api/errorMessage.js';
+import type { DownloadedFile } from '../../api/http.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../Alert.js';
 import { Button } from '../Button.js';
@@ -17,10 +20,26 @@ function browserZone(): string | undefined {
   }
 }
 
-export function transcriptUrl(sessionId: string, format: 'text' | 'html' = 'text'): string {
+function transcriptQuery(format: 'text' | 'html'): string {
   const zone = browserZone();
-  const query = new URLSearchParams({ format, ...(zone ? { timeZone: zone } : {}) });
-  return `/api/v1/sessions/${encodeURIComponent(sessionId)}/transcript?${query}`;
+  return new URLSearchParams({ format, ...(zone ? { timeZone: zone } : {}) }).toString();
+}
+
+export function transcriptUrl(sessionId: string, format: 'text' | 'html' = 'text'): string {
+  return `/api/v1/sessions/${encodeURIComponent(sessionId)}/transcript?${transcriptQuery(format)}`;
+}
+
+/** Hands a fetched file to the browser's downloads, under its name. */
+function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName ?? fallbackName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // After the click has handed the file over: revoking at once can cancel it in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function TranscriptActions({
@@ -34,6 +53,18 @@ export function TranscriptActions({
   const { api } = useServices();
   const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
   const [problem, setProblem] = useState<string | null>(null);
+  const download = async (event: Event) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      saveFile(
+        await api.sessions.downloadTranscript(sessionId, transcriptQuery('text')),
+        'transcript.txt',
+      );
+    } catch (failure) {
+      setProblem(errorMessage(failure));
+    }
+  };
   const send = async () => {
     setState('busy');
     setProblem(null);
@@ -48,7 +79,12 @@ export function TranscriptActions({
   return (
     <div class="transcript-actions stack">
       <div class="cluster">
-        <a class="btn btn--secondary btn--sm" href={transcriptUrl(sessionId)} download>
+        <a
+          class="btn btn--secondary btn--sm"
+          href={transcriptUrl(sessionId)}
+          download
+          onClick={download}
+        >
           <Icon name="download" /> Download transcript
         </a>
         <Button

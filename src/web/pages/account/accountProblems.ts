@@ -9,6 +9,7 @@ const PROBLEMS: Record<string, string> = {
   MAIL_DISABLED:
     'This desk does not send mail, so a password cannot be reset by mail here. Please ask your administrator.',
   RATE_LIMITED: 'Too many requests for this address. Please wait a while and try again.',
+  SIGN_UP_DISABLED: 'Accounts are made by the desk here. Please ask your administrator.',
   EMAIL_TAKEN: 'Another account already uses this address. Please contact your administrator.',
 };
 

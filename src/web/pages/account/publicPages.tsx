@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { ForgotPasswordPage } from './ForgotPasswordPage.js';
 import { ResetPasswordPage } from './ResetPasswordPage.js';
+import { SignUpPage } from './SignUpPage.js';
 import { VerifyEmailPage } from './VerifyEmailPage.js';
 
 export interface PublicPage {
@@ -11,6 +12,7 @@ export interface PublicPage {
 
 export const PUBLIC_PAGES: Readonly<Record<string, PublicPage>> = {
   '/forgot-password': { title: 'Forgot password', render: () => <ForgotPasswordPage /> },
+  '/sign-up': { title: 'Create an account', render: () => <SignUpPage /> },
   '/reset-password': {
     title: 'New password',
     render: (query) => <ResetPasswordPage token={query.get('token')} />,
