@@ -8,7 +8,8 @@
 // the step's chats are over; `finish` checks that every acknowledged message reached the other
 // side exactly once, in order, and closes everything.
 import { inBatches } from '../lib/batches.js';
-import { DeskClient, type Subscription } from '../lib/deskClient.js';
+import { checkDeliveries, type DeliveryCheck, type Expectation } from '../lib/deliveryCheck.js';
+import { DeskClient } from '../lib/deskClient.js';
 import { serveSteppedGenerator } from '../lib/processes.js';
 import { summarize, type LatencySummary } from '../lib/stats.js';
 import { runChat, type ChatWorld } from './helpdeskChat.js';
@@ -70,17 +71,7 @@ export interface HelpdeskRan {
   wallMs: number;
 }
 
-export interface HelpdeskFinished {
-  acknowledged: number;
-  deliveredOnce: number;
-  /** Acknowledged and never delivered to the other side. */
-  lost: number;
-  /** Delivered to one subscription more than once. */
-  duplicated: number;
-  /** Messages of one sender that reached a subscription out of the order sent. */
-  outOfOrder: number;
-  /** Events whose seq was not above the subscription's previous one. */
-  seqViolations: number;
+export interface HelpdeskFinished extends DeliveryCheck {
   socketErrors: number;
   socketsClosed: number;
 }
@@ -96,7 +87,7 @@ const teamAgents = new Map<string, string[]>();
 let teams: DeskTeam[] = [];
 /** Chats started so far, over every step: each chat's number. */
 let chatNumber = 0;
-const expected: Array<{ clientId: string; receiver: Subscription }> = [];
+const expected: Expectation[] = [];
 
 async function connect(input: Extract<HelpdeskStep, { step: 'connect' }>) {
   const t0 = now();
@@ -257,50 +248,12 @@ async function run(input: Extract<HelpdeskStep, { step: 'run' }>): Promise<Helpd
   };
 }
 
-/** Rounds of one sender's messages, from the clientIds' ends (`-c3`: the customer's fourth). */
-const roundOf = (clientId: string) => Number(/-[ca](\d+)$/.exec(clientId)?.[1] ?? NaN);
-
 function finish(): HelpdeskFinished {
-  let deliveredOnce = 0;
-  let lost = 0;
-  let duplicated = 0;
-  const receivers = new Set<Subscription>();
-  for (const { clientId, receiver } of expected) {
-    receivers.add(receiver);
-    const times = receiver.received.get(clientId) ?? 0;
-    if (times === 1) deliveredOnce += 1;
-    else if (times === 0) lost += 1;
-    else duplicated += 1;
-  }
-  const expectedFor = new Map<Subscription, Set<string>>();
-  for (const { clientId, receiver } of expected) {
-    const ids = expectedFor.get(receiver) ?? new Set<string>();
-    expectedFor.set(receiver, ids);
-    ids.add(clientId);
-  }
-  let outOfOrder = 0;
-  let seqViolations = 0;
-  for (const receiver of receivers) {
-    seqViolations += receiver.seqViolations;
-    // What this side heard from the other, in the order heard: rounds must rise.
-    const ids = expectedFor.get(receiver)!;
-    let last = -1;
-    for (const clientId of receiver.order.filter((id) => ids.has(id))) {
-      const round = roundOf(clientId);
-      if (!(round > last)) outOfOrder += 1;
-      last = round;
-    }
-  }
   const socketsClosed = clients.filter((c) => c.ws.readyState !== c.ws.OPEN).length;
   const socketErrors = clients.reduce((n, c) => n + c.errors, 0);
   for (const client of clients) client.close();
   return {
-    acknowledged: expected.length,
-    deliveredOnce,
-    lost,
-    duplicated,
-    outOfOrder,
-    seqViolations,
+    ...checkDeliveries(expected),
     socketErrors,
     socketsClosed,
   };
