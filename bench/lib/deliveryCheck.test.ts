@@ -27,6 +27,7 @@ describe('checkDeliveries', () => {
       duplicated: 0,
       outOfOrder: 0,
       seqViolations: 0,
+      seqProblems: [],
     });
   });
 

@@ -20,6 +20,8 @@ export interface DeliveryCheck {
   outOfOrder: number;
   /** Events whose seq was not above the subscription's previous one. */
   seqViolations: number;
+  /** The first few seq violations, described. */
+  seqProblems: string[];
 }
 
 const roundOf = (clientId: string) => Number(/-[ca](\d+)$/.exec(clientId)?.[1] ?? NaN);
@@ -40,8 +42,10 @@ export function checkDeliveries(expected: readonly Expectation[]): DeliveryCheck
   }
   let outOfOrder = 0;
   let seqViolations = 0;
+  const seqProblems: string[] = [];
   for (const [receiver, ids] of expectedFor) {
     seqViolations += receiver.seqViolations;
+    if (seqProblems.length < 10) seqProblems.push(...receiver.seqProblems);
     // What this side heard from the other, in the order heard: rounds must rise.
     let last = -1;
     for (const clientId of receiver.order.filter((id) => ids.has(id))) {
@@ -57,5 +61,6 @@ export function checkDeliveries(expected: readonly Expectation[]): DeliveryCheck
     duplicated,
     outOfOrder,
     seqViolations,
+    seqProblems,
   };
 }

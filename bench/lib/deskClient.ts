@@ -34,6 +34,8 @@ export class Subscription {
    * that no message is lost is checked message by message.
    */
   seqViolations = 0;
+  /** The first few of them, described, for the report's details. */
+  readonly seqProblems: string[] = [];
   readonly received = new Map<string, number>();
   /** ClientIds in the order received. */
   readonly order: string[] = [];
@@ -45,7 +47,13 @@ export class Subscription {
   }
 
   handle(frame: SessionEventFrame): void {
-    if (frame.seq <= this.lastSeq) this.seqViolations += 1;
+    if (frame.seq <= this.lastSeq) {
+      this.seqViolations += 1;
+      if (this.seqProblems.length < 3)
+        this.seqProblems.push(
+          `${frame.sessionId}: ${frame.event.kind} ${frame.event.change ?? ''} seq ${frame.seq} after ${this.lastSeq}`,
+        );
+    }
     this.lastSeq = Math.max(this.lastSeq, frame.seq);
     const clientId = frame.event.kind === 'message.created' ? frame.event.message?.clientId : null;
     if (clientId) {
@@ -130,10 +138,14 @@ export class DeskClient {
     return subscription;
   }
 
-  /** Stops following the session; frames still in flight for it are ignored from now on. */
-  unsubscribe(sessionId: string): void {
+  /**
+   * Stops following the session and resolves once the server said `unsubscribed`: frames of the
+   * old subscription still in flight until then are ignored, so a later subscription to the same
+   * session (a chat that a transfer to the team brings back to the same agent) never sees them.
+   */
+  async unsubscribe(sessionId: string): Promise<void> {
     if (!this.subscriptions.delete(sessionId)) return;
-    this.send({ type: 'unsubscribe', sessionId });
+    await this.request({ type: 'unsubscribe', sessionId });
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {

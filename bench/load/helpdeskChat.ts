@@ -152,7 +152,7 @@ export async function runChat(
       const t0 = world.now();
       try {
         await agent.call('POST', `/sessions/${sessionId}/transfer`, body);
-        agent.unsubscribe(sessionId);
+        await within(agent.unsubscribe(sessionId), limit, 'unsubscribed');
         agentId = await within(moved, limit, `chat ${plan.k} reassigned`);
         world.record(
           `transfer to ${'agentId' in body ? 'an agent' : 'the team'} → assigned`,
@@ -190,8 +190,11 @@ export async function runChat(
   await timedCall('rating (POST /sessions/:id/rating)', () =>
     customer.call('POST', `/sessions/${sessionId}/rating`, { rating: plan.rating }),
   );
-  agent.unsubscribe(sessionId);
-  customer.unsubscribe(sessionId);
+  await within(
+    Promise.all([agent.unsubscribe(sessionId), customer.unsubscribe(sessionId)]),
+    limit,
+    'unsubscribed',
+  );
   if (plan.ticket) {
     const ticket = (await timedCall('chat → ticket (POST /sessions/:id/ticket)', () =>
       agent.call('POST', `/sessions/${sessionId}/ticket`, {}),

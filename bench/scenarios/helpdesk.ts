@@ -21,7 +21,7 @@ import type {
 import { sqliteDatabase } from '../lib/databases.js';
 import { createDesks, createUsers, openFixture } from '../lib/fixtures.js';
 import { startServer, startSteppedGenerator } from '../lib/processes.js';
-import type { ScenarioResult } from '../lib/report.js';
+import { formatTable, type ScenarioResult } from '../lib/report.js';
 import { helpdeskRows, type MeasuredStep } from '../lib/helpdeskReport.js';
 import { cpuSeconds } from '../lib/procStat.js';
 
@@ -166,7 +166,10 @@ export async function helpdeskScenario(options: HelpdeskOptions): Promise<Scenar
     const broken =
       finished.lost + finished.duplicated + finished.outOfOrder + finished.seqViolations;
     if (broken > 0 || finished.acknowledged === 0) {
-      process.stderr.write(`helpdesk: INVARIANT BROKEN ${JSON.stringify(finished)}\n`);
+      // Loudly, and with every figure: a broken run is still worth reading.
+      process.stderr.write(
+        `${formatTable(rows)}\nhelpdesk: INVARIANT BROKEN ${JSON.stringify(finished)}\n`,
+      );
       throw new Error(
         `helpdesk: ${finished.lost} lost, ${finished.duplicated} duplicated, ${finished.outOfOrder} out of order, ${finished.seqViolations} seq gaps of ${finished.acknowledged} acknowledged messages`,
       );
