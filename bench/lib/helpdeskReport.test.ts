@@ -28,6 +28,15 @@ describe('what saturates first', () => {
     expect(row.metric).not.toContain('CPU');
   });
 
+  it('names the three furthest over their limits, the rest by number', () => {
+    const worst = step(600, 900, 200, 1);
+    worst.ran.latencies['start → assigned'] = summarize([5000]);
+    worst.ran.latencies['send → ack'] = summarize([300]);
+    expect(saturatesFirst('desk', [worst]).metric).toBe(
+      'what saturates first: 1 actions refused or timed out; send → delivered, customer to agent p99 900 ms > 250 ms; start → assigned p99 5000 ms > 2000 ms (and 2 more)',
+    );
+  });
+
   it('counts the CPU at its limit and failed actions', () => {
     expect(overLimit(step(600, 20, 97))).toEqual(['server CPU 97 % of a core']);
     expect(overLimit(step(600, 20, 10, 2))).toEqual(['2 actions refused or timed out']);

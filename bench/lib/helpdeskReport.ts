@@ -42,18 +42,26 @@ export const CPU_LIMIT_PERCENT = 95;
 
 /** What is over its limit at one step: actions by name, the CPU, failed actions. */
 export function overLimit(step: MeasuredStep): string[] {
-  const over: string[] = [];
+  // Furthest over its limit first.
+  const over: Array<{ by: number; what: string }> = [];
   for (const [action, limit] of ACTION_LIMITS_MS) {
     const p99 = step.ran.latencies[action]?.p99;
     if (p99 !== undefined && p99 > limit)
-      over.push(`${action} p99 ${round(p99, 0)} ms > ${limit} ms`);
+      over.push({ by: p99 / limit, what: `${action} p99 ${round(p99, 0)} ms > ${limit} ms` });
   }
   if (step.serverCpuPercent >= CPU_LIMIT_PERCENT)
-    over.push(`server CPU ${round(step.serverCpuPercent, 0)} % of a core`);
+    over.push({
+      by: step.serverCpuPercent / CPU_LIMIT_PERCENT,
+      what: `server CPU ${round(step.serverCpuPercent, 0)} % of a core`,
+    });
   const failures = step.ran.counts['failures (an action refused or timed out)'] ?? 0;
-  if (failures > 0) over.push(`${failures} actions refused or timed out`);
-  return over;
+  // Failed actions come first: nothing says saturated more plainly.
+  if (failures > 0) over.push({ by: Infinity, what: `${failures} actions refused or timed out` });
+  return over.sort((a, b) => b.by - a.by).map((o) => o.what);
 }
+
+/** At most this many reasons in the row (the details hold the steps' every figure). */
+const REASONS_SHOWN = 3;
 
 /** The first step (rates rising) at which something is over its limit, and what. */
 export function saturatesFirst(scenario: string, steps: MeasuredStep[]): Row {
@@ -63,7 +71,7 @@ export function saturatesFirst(scenario: string, steps: MeasuredStep[]): Row {
     if (over.length > 0)
       return {
         scenario,
-        metric: `what saturates first: ${over.join('; ')}`,
+        metric: `what saturates first: ${over.slice(0, REASONS_SHOWN).join('; ')}${over.length > REASONS_SHOWN ? ` (and ${over.length - REASONS_SHOWN} more)` : ''}`,
         value: step.chatsPerHour,
         unit: 'chats/h',
       };
