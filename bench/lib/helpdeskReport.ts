@@ -180,6 +180,12 @@ export function helpdeskRows(
     invariant('delivered out of the order sent', finished.outOfOrder),
     invariant('session events not in seq order (repeat or reversal)', finished.seqViolations),
     invariant('sockets closed by the end', finished.socketsClosed),
+    {
+      scenario: whole,
+      metric: 'error frames not answering a request',
+      value: finished.socketErrors,
+      unit: '',
+    },
   );
   return rows;
 }

@@ -20,7 +20,7 @@ import type {
 } from '../load/helpdesk.js';
 import { sqliteDatabase } from '../lib/databases.js';
 import { createDesks, createUsers, openFixture } from '../lib/fixtures.js';
-import { startServer, startSteppedGenerator } from '../lib/processes.js';
+import { openFileLimit, startServer, startSteppedGenerator } from '../lib/processes.js';
 import { formatTable, type ScenarioResult } from '../lib/report.js';
 import { helpdeskRows, type MeasuredStep } from '../lib/helpdeskReport.js';
 import { cpuSeconds } from '../lib/procStat.js';
@@ -89,7 +89,18 @@ export const helpdeskSizes = {
 /** One source address per this many customers (each address has its own ephemeral ports). */
 const CUSTOMERS_PER_ADDRESS = 2500;
 
+/** Files each process needs beside its sockets (database, modules, HTTP connections). */
+const SPARE_FILES = 500;
+
 export async function helpdeskScenario(options: HelpdeskOptions): Promise<ScenarioResult> {
+  // The server holds a file per socket and the one generator one per client: say so up front
+  // rather than fail half-connected.
+  const sockets = options.agents + options.customers + options.admins;
+  const limit = openFileLimit();
+  if (limit !== null && sockets + SPARE_FILES > limit)
+    throw new Error(
+      `helpdesk: ${sockets} sockets need more open files than this process may have (${limit}); raise \`ulimit -n\` or lower BENCH_HELPDESK_CUSTOMERS`,
+    );
   const database = sqliteDatabase();
   const fixture = await openFixture(database.storeOptions);
   const generator = startSteppedGenerator<
@@ -171,7 +182,7 @@ export async function helpdeskScenario(options: HelpdeskOptions): Promise<Scenar
         `${formatTable(rows)}\nhelpdesk: INVARIANT BROKEN ${JSON.stringify(finished)}\n`,
       );
       throw new Error(
-        `helpdesk: ${finished.lost} lost, ${finished.duplicated} duplicated, ${finished.outOfOrder} out of order, ${finished.seqViolations} seq gaps of ${finished.acknowledged} acknowledged messages`,
+        `helpdesk: ${finished.lost} lost, ${finished.duplicated} duplicated, ${finished.outOfOrder} out of order, ${finished.seqViolations} seq repeats or reversals, of ${finished.acknowledged} acknowledged messages`,
       );
     }
     return {
