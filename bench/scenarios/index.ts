@@ -3,6 +3,7 @@ import type { ScenarioResult } from '../lib/report.js';
 import { connectionsScenario, connectionsSizes } from './connections.js';
 import { deliveryScenario, deliverySizes } from './delivery.js';
 import { filesScenario, filesSizes } from './files.js';
+import { helpdeskScenario, helpdeskSizes } from './helpdesk.js';
 import { httpScenario, httpSizes } from './http.js';
 import { routingScenario, routingSizes } from './routing.js';
 import { startupScenario, startupSizes } from './startup.js';
@@ -25,4 +26,5 @@ export const scenarios: Scenario[] = [
   { name: 'startup', run: (size) => startupScenario(startupSizes[size]) },
   { name: 'files', run: (size) => filesScenario(filesSizes[size]) },
   { name: 'tickets', run: (size) => ticketsScenario(ticketsSizes[size]) },
+  { name: 'helpdesk', run: (size) => helpdeskScenario(helpdeskSizes[size]) },
 ];
