@@ -43,3 +43,4 @@ export const TicketSatisfaction = z
     expiresAt: isoTime,
   })
   .nullable();
+export type TicketSatisfaction = z.infer<typeof TicketSatisfaction>;

@@ -37,14 +37,18 @@ export async function findTicketSurveyByHash(
   return { row: survey, ticket: { number, subject } };
 }
 
-/** The ticket's survey, for its page. */
-export async function findTicketSurvey(db: Db, ticketId: string): Promise<TicketSurveyRow | null> {
-  const row = await db
+/** The surveys of these tickets (those that have one), for their pages. */
+export async function surveysByTicket(
+  db: Db,
+  ticketIds: readonly string[],
+): Promise<Map<string, TicketSurveyRow>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('ticket_surveys')
     .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .executeTakeFirst();
-  return row ?? null;
+    .where('ticket_id', 'in', [...ticketIds])
+    .execute();
+  return new Map(rows.map((row) => [row.ticket_id, row]));
 }
 
 /** Records the answer if the survey is still unanswered; false when another answer came first. */
