@@ -640,7 +640,15 @@ describeEachDatabase('bad input over HTTP', (db) => {
       `/api/v1/tickets/${id}/events?cursor=${cursorOf([-1])}`,
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&priority=critical',
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&channel=fax',
-      ...['chats', 'chats/heatmap', 'agents', 'chats.csv', 'tickets', 'surveys'].flatMap((report) =>
+      ...[
+        'chats',
+        'chats/heatmap',
+        'agents',
+        'chats.csv',
+        'tickets',
+        'tickets.csv',
+        'surveys',
+      ].flatMap((report) =>
         [
           '',
           '?from=2026-01-01T00:00:00Z',
@@ -994,6 +1002,15 @@ describeEachDatabase('bad input over HTTP', (db) => {
         'password',
       ],
       ['POST', '/api/v1/auth/verify-email', { token: '' }, 'token'],
+      ['GET', `/api/v1/ticket-surveys/${'x'.repeat(201)}`, undefined],
+      ['GET', '/api/v1/ticket-surveys/a%00b', undefined],
+      ['POST', '/api/v1/ticket-surveys/a.b', { rating: 4 }],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 0 }, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 6 }, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 4.5 }, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', {}, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 4, comment: '' }, 'comment'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 4, comment: 'a\u0000b' }, 'comment'],
       ['POST', '/api/v1/auth/email-change', { email: 'nope', password: 'x' }, 'email'],
       ['GET', '/api/v1/mail/outbox?status=lost', undefined, 'status'],
       ['GET', '/api/v1/mail/outbox?limit=0', undefined, 'limit'],

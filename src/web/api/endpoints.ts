@@ -60,6 +60,7 @@ import type { ChatSearchResult, TicketSearchResult } from '../../shared/searchAp
 import type { ListOutboxQuery, MailState, OutboxMail } from '../../shared/mailApi.js';
 import type { ChatReport, ChatReportQuery } from '../../shared/reportsApi.js';
 import type { TicketReport, TicketReportQuery } from '../../shared/ticketReportsApi.js';
+import type { AnswerTicketSurveyBody, TicketSurvey } from '../../shared/ticketSurveysApi.js';
 import type {
   CreateVisitorBody,
   IdentifyVisitorBody,
@@ -112,6 +113,13 @@ export function createApi(http: HttpClient) {
       confirmPasswordReset: (token: string, password: string) =>
         http.post<void>('/auth/password-reset/confirm', { token, password }),
       verifyEmail: (token: string) => http.post<EmailVerified>('/auth/verify-email', { token }),
+    },
+    /** A solved ticket's survey by its mailed link: no sign-in needed. */
+    ticketSurveys: {
+      read: (token: string) =>
+        http.get<TicketSurvey>(`/ticket-surveys/${encodeURIComponent(token)}`),
+      answer: (token: string, body: AnswerTicketSurveyBody) =>
+        http.post<TicketSurvey>(`/ticket-surveys/${encodeURIComponent(token)}`, body),
     },
     mail: {
       state: () => http.get<MailState>('/mail/status'),
