@@ -1,6 +1,8 @@
 // The survey after a ticket is solved, in the browser: the desk solves the request, the mail
 // with the link arrives at a real SMTP server, the requester opens it without signing in and
-// rates the help once, and the agent then sees the rating on the ticket's page.
+// rates the help once, and the agent then sees the rating on the ticket's page; a super admin
+// downloads the tickets, rating included, from the Reports page.
+import fs from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { createTicket } from '../../src/services/tickets/ticketCreator.js';
 import { updateTicket } from '../../src/services/tickets/ticketUpdater.js';
@@ -68,5 +70,24 @@ describeInBrowser('ticket survey', () => {
     await visible(panel.getByRole('img', { name: 'Rated 4 out of 5' }));
     await visible(panel.getByText('Quick, thank you'));
     expect(desk.errors).toEqual([]);
+  });
+
+  it('downloads the tickets of the period as CSV from the Reports page, with the rating', async () => {
+    const admin = await suite.server.person('Ada Admin', 'super_admin');
+    const page = await suite.signIn(admin);
+    await page.goto('/reports');
+    const link = page.getByRole('link', { name: 'Download tickets (CSV)' });
+    await visible(link);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^tickets-.*\.csv$/);
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(csv[0]).toMatch(/^number,created,subject,/);
+    expect(csv.slice(1)).toEqual([
+      expect.stringMatching(/^1,.*,Lost student card,Yaw Mensah,.*,4$/),
+    ]);
+    expect(page.errors).toEqual([]);
   });
 });
