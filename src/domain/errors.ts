@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   SESSION_ENDED: 409,
   SESSION_NOT_ENDED: 409,
   ALREADY_RATED: 409,
-  /** The chat's survey questions were answered already (once per chat). */
+  /** The chat's survey questions, or a ticket's survey, were answered already (once each). */
   SURVEY_ALREADY_ANSWERED: 409,
   AGENT_AT_CAPACITY: 409,
   AGENT_UNAVAILABLE: 409,
@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   MAIL_NOT_FAILED: 409,
   /** The account a mail is for has no address (e.g. an SSO account that brought none). */
   NO_EMAIL_ADDRESS: 409,
+  /** A ticket survey's link is past its time (domain/tickets/ticketSurvey.ts). */
+  SURVEY_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   /** A file over FILE_SIZE_LIMIT_MB. */
   FILE_TOO_LARGE: 413,

@@ -53,6 +53,7 @@ import { preferenceRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { signUpRoutes } from './routes/signUp.js';
+import { ticketSurveyRoutes } from './routes/ticketSurveys.js';
 import { visitorRoutes } from './routes/visitors.js';
 import { serializeRequest } from './requestLog.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
@@ -236,6 +237,7 @@ export async function buildApp({
       await api.register(liveChatRoutes, { ctx });
       await api.register(widgetSettingsRoutes, { prefix: '/widget-settings', ctx });
       await api.register(surveyRoutes, { ctx });
+      await api.register(ticketSurveyRoutes, { prefix: '/ticket-surveys', ctx });
     },
     { prefix: '/api/v1' },
   );

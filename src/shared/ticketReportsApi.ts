@@ -55,5 +55,20 @@ export const TicketReport = z.object({
   sla: z
     .object({ firstResponse: Target, resolution: Target })
     .describe('SLA standing of the tickets created in the range under a policy'),
+  satisfaction: z
+    .object({
+      rated: z.number().int().describe('survey answers given in the range'),
+      csat: z.number().nullable().describe('share of 4 and 5 among them, 0 to 1'),
+      distribution: z.object({
+        '1': z.number().int(),
+        '2': z.number().int(),
+        '3': z.number().int(),
+        '4': z.number().int(),
+        '5': z.number().int(),
+      }),
+    })
+    .describe(
+      'answers to the survey mailed on solving, given in the range, counted for the team the ticket had when solved',
+    ),
 });
 export type TicketReport = z.infer<typeof TicketReport>;

@@ -2,6 +2,7 @@
 // ticket settings are in ticketSettingsApi.ts). The server validates and documents with them,
 // the browser takes its types from them. Rules: docs/tickets.md.
 import { z } from 'zod';
+import { TicketSatisfaction } from './ticketSurveysApi.js';
 import {
   clientToken,
   ErrorBody,
@@ -77,6 +78,9 @@ export const Ticket = z.object({
   followUpOf: TicketRef.nullable().describe('the closed ticket this one follows up'),
   chatIds: z.array(Id).describe('the chats it was made from'),
   sla: TicketSla.nullable().describe('agents only: null for the requester, and without a policy'),
+  satisfaction: TicketSatisfaction.optional().describe(
+    'agents only (absent for the requester): the survey mailed when it was first solved, and its answer; null before any',
+  ),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

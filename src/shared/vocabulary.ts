@@ -188,6 +188,8 @@ export const MAIL_KINDS = [
   'ticket_reply',
   'ticket_solved',
   'ticket_merged',
+  // The survey of a solved ticket (services/surveys/ticketSurveyOffer.ts).
+  'ticket_survey',
   // To the desk's agents (services/mail/ticketMail/agentNotices.ts).
   'ticket_new',
   'ticket_assigned',

@@ -580,6 +580,22 @@ export interface SurveyQuestionsTable {
   archived_at: number | null;
 }
 
+/** The survey of a solved ticket, one a ticket (0033_ticket_surveys). */
+export interface TicketSurveysTable {
+  ticket_id: string;
+  /** SHA-256 (hex) of the link's secret. */
+  token_hash: string;
+  /** Who had the ticket when it was solved: the answer is theirs. */
+  assignee_id: string | null;
+  team_id: string | null;
+  solved_at: number;
+  expires_at: number;
+  rating: number | null;
+  comment: string | null;
+  answered_at: number | null;
+}
+export type TicketSurveyRow = Selectable<TicketSurveysTable>;
+
 /** One chat's answer to one survey question, with the chat's agent and team when it ended. */
 export interface ChatSurveyAnswersTable {
   session_id: string;
@@ -699,6 +715,7 @@ export interface Database {
   desk_settings: DeskSettingsTable;
   survey_questions: SurveyQuestionsTable;
   chat_survey_answers: ChatSurveyAnswersTable;
+  ticket_surveys: TicketSurveysTable;
   sla_recounts: SlaRecountsTable;
 }
 

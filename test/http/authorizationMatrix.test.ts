@@ -759,6 +759,13 @@ const TABLE: Record<string, Row> = {
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
+  // Raw tickets: the same callers as the ticket report.
+  'GET /api/v1/reports/tickets.csv': {
+    request: (f) => ({
+      path: `/api/v1/reports/tickets.csv?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+    }),
+    cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
+  },
   // Tickets: the same callers as the chat report.
   'GET /api/v1/reports/tickets': {
     request: (f) => ({
@@ -1069,6 +1076,15 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/auth/verify-email': {
     request: () => ({ path: '/api/v1/auth/verify-email', body: { token: 'not-a-token' } }),
     cases: { any: everyone(400) },
+  },
+  // A ticket survey's link: the token decides, not the caller (a real one: ticketSurveys.test.ts).
+  'GET /api/v1/ticket-surveys/:token': {
+    request: () => ({ path: '/api/v1/ticket-surveys/not-a-survey-link' }),
+    cases: { any: everyone(404) },
+  },
+  'POST /api/v1/ticket-surveys/:token': {
+    request: () => ({ path: '/api/v1/ticket-surveys/not-a-survey-link', body: { rating: 5 } }),
+    cases: { any: everyone(404) },
   },
   'POST /api/v1/auth/email-change': {
     request: () => ({

@@ -647,6 +647,7 @@ describeEachDatabase('bad input over HTTP', (db) => {
         'agents',
         'chats.csv',
         'tickets',
+        'tickets.csv',
         'surveys',
       ].flatMap((report) =>
         [
@@ -1002,6 +1003,15 @@ describeEachDatabase('bad input over HTTP', (db) => {
         'password',
       ],
       ['POST', '/api/v1/auth/verify-email', { token: '' }, 'token'],
+      ['GET', `/api/v1/ticket-surveys/${'x'.repeat(201)}`, undefined],
+      ['GET', '/api/v1/ticket-surveys/a%00b', undefined],
+      ['POST', '/api/v1/ticket-surveys/a.b', { rating: 4 }],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 0 }, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 6 }, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 4.5 }, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', {}, 'rating'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 4, comment: '' }, 'comment'],
+      ['POST', '/api/v1/ticket-surveys/abc', { rating: 4, comment: 'a\u0000b' }, 'comment'],
       ['POST', '/api/v1/auth/email-change', { email: 'nope', password: 'x' }, 'email'],
       // Checked before the deployment's CUSTOMER_SIGN_UP: a bad body is a 400 in every mode.
       ['POST', '/api/v1/sign-up', { email: 'a@example.com', password: 'long enough!' }, 'name'],

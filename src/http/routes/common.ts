@@ -26,6 +26,7 @@ const errors = {
   403: ErrorBody.describe('Not allowed (also: a cookie-authenticated write from another site)'),
   404: ErrorBody.describe('Not found, or not visible to the caller'),
   409: ErrorBody.describe('Conflict with the current state'),
+  410: ErrorBody.describe('Gone: the link is past its time'),
   413: ErrorBody.describe('The body is larger than 64 KiB'),
   415: ErrorBody.describe('The body is not JSON'),
   429: ErrorBody.describe('Too many requests; Retry-After says when to try again'),

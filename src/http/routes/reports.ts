@@ -1,9 +1,6 @@
 // Reports: chat metrics, the heatmap, chats per day, the agent report and the raw chats as CSV over a range, for
 // super admins and team leads (agents: their own row of the agent report). docs/reports.md.
-import { pipeline, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { boundOf } from '../../domain/reports/deskTime.js';
 import type { ServiceContext } from '../../services/context.js';
 import { agentReport } from '../../services/reports/agentReport.js';
@@ -19,6 +16,7 @@ import {
   ReportRangeQuery,
 } from '../../shared/reportsApi.js';
 import { callerOf, errorResponses } from './common.js';
+import { csvFileName, csvResponse, sendCsv } from './csvDownload.js';
 
 const tags = ['reports'];
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -132,30 +130,17 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         summary: 'The raw chats of a range as CSV',
         description: `One row per chat started in the range, oldest first, streamed as it is read (a year is never held in memory): ${EXPORT_COLUMNS.join(', ')}. Durations in seconds; outcome is answered, unanswered or abandoned for ended chats. A download (\`Content-Disposition: attachment\`). ${SCOPE}`,
         querystring: ReportRangeQuery,
-        response: {
-          200: { description: 'The CSV file', content: { 'text/csv': { schema: z.string() } } },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        response: { 200: csvResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const { viewer } = callerOf(ctx, request);
-      const { from, to, records } = await chatExport(ctx, { viewer, ...rangeOf(request.query) });
-      const name = `chats-${iso(from).slice(0, 13)}-${iso(to).slice(0, 13)}.csv`;
-      const csv = stringify({ header: true, columns: [...EXPORT_COLUMNS] });
-      // pipeline: a failed read ends the download with an error (the client sees a cut reply,
-      // not a hang), and a client gone away stops the reading.
-      pipeline(Readable.from(records), csv, (error) => {
-        if (error) request.log.warn({ err: error }, 'chat export stopped');
+      const exported = await chatExport(ctx, { viewer, ...rangeOf(request.query) });
+      return sendCsv(request, reply, {
+        fileName: csvFileName('chats', exported),
+        columns: EXPORT_COLUMNS,
+        records: exported.records,
       });
-      return (
-        reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}"`)
-          .header('x-content-type-options', 'nosniff')
-          // The schema documents the CSV; the reply is its stream.
-          .send(csv as unknown as string)
-      );
     },
   );
 };

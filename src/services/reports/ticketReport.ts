@@ -15,6 +15,7 @@ import {
   type ExactSummary,
 } from '../../domain/reports/ticketMeasures.js';
 import type { SlaState } from '../../domain/tickets/slaStatus.js';
+import { satisfactionOf, type Satisfaction } from '../../domain/tickets/ticketSurvey.js';
 import type { Priority, TicketChannel } from '../../shared/vocabulary.js';
 import {
   countBacklog,
@@ -25,6 +26,7 @@ import {
   resolutionDurations,
   slaStates,
   statusChangesByBucket,
+  surveyRatings,
   type SlaStateCounts,
   type TicketDuration,
 } from '../../storage/repositories/reports/ticketReports.js';
@@ -67,6 +69,8 @@ export interface TicketReportResult {
   firstResponse: TimesSummary;
   resolution: TimesSummary;
   sla: { firstResponse: SlaTargetAchievement; resolution: SlaTargetAchievement };
+  /** Survey answers given in the range, by the team they are attributed to. */
+  satisfaction: Satisfaction;
 }
 
 const summarize = (durations: TicketDuration[]): TimesSummary => ({
@@ -99,7 +103,7 @@ export async function ticketReport(
   const now = ctx.clock.now();
   // The backlog is counted back from now, so its flows run from the range's start to now.
   const since = { from: range.from, to: Math.max(range.to, now + 1) };
-  const [created, solved, backlogNow, creations, changes, firstResponse, resolution, sla] =
+  const [created, solved, backlogNow, creations, changes, firstResponse, resolution, sla, ratings] =
     await Promise.all([
       countCreated(db, range, filter),
       countSolved(db, range, filter),
@@ -109,6 +113,7 @@ export async function ticketReport(
       firstResponseDurations(db, range, filter),
       resolutionDurations(db, range, filter),
       slaStates(db, range, filter),
+      surveyRatings(db, range, filter),
     ]);
   const flows = [
     ...creations.map(({ at, n }) => ({ at, delta: n })),
@@ -128,5 +133,6 @@ export async function ticketReport(
     firstResponse: summarize(firstResponse),
     resolution: summarize(resolution),
     sla: { firstResponse: targetOf(sla.firstResponse), resolution: targetOf(sla.resolution) },
+    satisfaction: satisfactionOf(ratings),
   };
 }

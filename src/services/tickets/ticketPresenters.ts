@@ -6,7 +6,8 @@ import { slaStateAt } from '../../domain/tickets/slaStatus.js';
 import type { SlaState } from '../../domain/tickets/slaStatus.js';
 import type { BusinessCalendar, SlaPolicy, TicketField } from '../../shared/ticketSettingsApi.js';
 import type { Ticket, TicketEvent, TicketMessage, TicketSla } from '../../shared/ticketsApi.js';
-import type { TicketRow } from '../../storage/schema.js';
+import type { TicketSatisfaction } from '../../shared/ticketSurveysApi.js';
+import type { TicketRow, TicketSurveyRow } from '../../storage/schema.js';
 import type {
   CalendarRecord,
   SlaPolicyRecord,
@@ -72,6 +73,19 @@ export function presentTicket(record: TicketRecord, audience: Audience, now: num
     followUpOf: record.followUpOf,
     chatIds: record.chatIds,
     sla: desk ? presentSla(row, now) : null,
+    ...(desk ? { satisfaction: presentSatisfaction(record.survey) } : {}),
+  };
+}
+
+/** The answer to the ticket's survey, as the desk sees it beside the ticket. */
+function presentSatisfaction(survey: TicketSurveyRow | null): TicketSatisfaction {
+  if (!survey) return null;
+  return {
+    rating: survey.rating,
+    comment: survey.comment,
+    answeredAt: isoOrNull(survey.answered_at),
+    surveyedAt: iso(survey.solved_at),
+    expiresAt: iso(survey.expires_at),
   };
 }
 

@@ -139,6 +139,7 @@ export async function replyWithin(
   });
   await mailTicketMessage(trx, ctx, outbox, {
     after,
+    statusBefore: ticket.status,
     message: message!,
     author,
     solved: after.status === 'solved' && ticket.status !== 'solved',

@@ -29,6 +29,7 @@ import * as teamOpeningHours from './0028_team_opening_hours.js';
 import * as slaCompleteness from './0029_sla_completeness.js';
 import * as ticketReports from './0030_ticket_reports.js';
 import * as agentStatusChanges from './0032_agent_status_changes.js';
+import * as ticketSurveys from './0033_ticket_surveys.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0029_sla_completeness': slaCompleteness,
   '0030_ticket_reports': ticketReports,
   '0032_agent_status_changes': agentStatusChanges,
+  '0033_ticket_surveys': ticketSurveys,
 };

@@ -69,6 +69,7 @@ import type {
   ChatReportQuery,
 } from '../../shared/reportsApi.js';
 import type { TicketReport, TicketReportQuery } from '../../shared/ticketReportsApi.js';
+import type { AnswerTicketSurveyBody, TicketSurvey } from '../../shared/ticketSurveysApi.js';
 import type {
   CreateVisitorBody,
   IdentifyVisitorBody,
@@ -125,6 +126,13 @@ export function createApi(http: HttpClient) {
       /** Whether customers may make their own account (CUSTOMER_SIGN_UP). */
       signUpSettings: () => http.get<SignUpSettings>('/sign-up'),
       signUp: (body: SignUpBody) => http.post<SignUpDone>('/sign-up', body),
+    },
+    /** A solved ticket's survey by its mailed link: no sign-in needed. */
+    ticketSurveys: {
+      read: (token: string) =>
+        http.get<TicketSurvey>(`/ticket-surveys/${encodeURIComponent(token)}`),
+      answer: (token: string, body: AnswerTicketSurveyBody) =>
+        http.post<TicketSurvey>(`/ticket-surveys/${encodeURIComponent(token)}`, body),
     },
     mail: {
       state: () => http.get<MailState>('/mail/status'),

@@ -78,6 +78,26 @@ export function ticketSolvedMail(
   };
 }
 
+/** The survey of a solved ticket: one link, no sign-in, answerable once within `days`. */
+export function ticketSurveyMail(
+  desk: Desk,
+  props: { name: string; ticket: TicketRef; surveyUrl: string; days: number },
+): TemplateMail {
+  return {
+    subject: props.ticket.subject,
+    content: renderMail({
+      deskName: desk.deskName,
+      heading: `How did we do with ${formatTicketNumber(props.ticket.number)}?`,
+      paragraphs: [
+        `Hello ${props.name},`,
+        `Your request “${props.ticket.subject}” is solved. Tell us in one click how well ${desk.deskName} helped you: a rating from 1 to 5, and a comment if you like.`,
+      ],
+      action: { label: 'Rate our help', url: props.surveyUrl },
+      footer: [`The link works once, for ${props.days} days; it needs no sign-in.`],
+    }),
+  };
+}
+
 export function ticketMergedMail(
   desk: Desk,
   props: { name: string; ticket: TicketRef; into: TicketRef },

@@ -8,6 +8,7 @@ import type { TicketMessageRecord } from '../../../storage/repositories/tickets/
 import type { TicketRow } from '../../../storage/schema.js';
 import type { Db } from '../../../storage/store.js';
 import type { Outbox, ServiceContext } from '../../context.js';
+import { offerTicketSurvey } from '../../surveys/ticketSurveyOffer.js';
 import { noticeAssigned, noticeMentions, noticeNewTicket } from './agentNotices.js';
 import { mailAgentReply, mailTicketReceived, mailTicketSolved } from './requesterMails.js';
 
@@ -46,15 +47,25 @@ export async function mailNewTicket(
   });
 }
 
-/** A message just written in `ticket`'s thread (after the ticket was settled: `after`). */
+/**
+ * A message just written in `ticket`'s thread (after the ticket was settled: `after`, whose
+ * status was `statusBefore`; a message that solves it brings its survey).
+ */
 export async function mailTicketMessage(
   trx: Db,
   ctx: ServiceContext,
   outbox: Outbox,
-  props: { after: TicketRow; message: TicketMessageRecord; author: PersonRecord; solved: boolean },
+  props: {
+    after: TicketRow;
+    statusBefore: TicketRow['status'];
+    message: TicketMessageRecord;
+    author: PersonRecord;
+    solved: boolean;
+  },
 ): Promise<void> {
   if (!ctx.settings.mail) return;
   const { after, message, author } = props;
+  const survey = { after, statusBefore: props.statusBefore };
   if (message.row.kind === 'note') {
     await noticeMentions(trx, ctx, outbox, {
       ticket: after,
@@ -62,12 +73,17 @@ export async function mailTicketMessage(
       authorName: author.name,
       body: message.row.body,
     });
+    await offerTicketSurvey(trx, ctx, outbox, survey);
     return;
   }
   await mailAgentReply(trx, ctx, outbox, { ticket: after, message, solved: props.solved });
+  await offerTicketSurvey(trx, ctx, outbox, survey);
 }
 
-/** The ticket changed by `actor`: told to a new assignee, and to the requester when solved. */
+/**
+ * The ticket changed by `actor`: told to a new assignee, and to the requester when solved (with
+ * the survey, the first time).
+ */
 export async function mailTicketChange(
   trx: Db,
   ctx: ServiceContext,
@@ -87,4 +103,5 @@ export async function mailTicketChange(
   if (after.status === 'solved' && before.status !== 'solved') {
     await mailTicketSolved(trx, ctx, outbox, { ticket: after, actorId });
   }
+  await offerTicketSurvey(trx, ctx, outbox, { after, statusBefore: before.status });
 }

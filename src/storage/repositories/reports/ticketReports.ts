@@ -202,3 +202,31 @@ export async function slaStates(
   }
   return { firstResponse, resolution };
 }
+
+/**
+ * Survey answers given in the range, counted per rating: of the teams asked for by the team the
+ * answer is attributed to (the ticket's at its solve), of the priority and channel the ticket has.
+ */
+export async function surveyRatings(
+  db: Db,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<Array<{ rating: number; n: number }>> {
+  let query = db
+    .selectFrom('ticket_surveys as s')
+    .innerJoin('tickets as t', 't.id', 's.ticket_id')
+    .select((eb) => ['s.rating', eb.fn.countAll<number>().as('n')])
+    .where('s.answered_at', 'is not', null)
+    .where('s.answered_at', '>=', range.from)
+    .where('s.answered_at', '<', range.to);
+  if (filter.teamIds !== null) {
+    const teamIds = filter.teamIds.length > 0 ? [...filter.teamIds] : [''];
+    query = query.where('s.team_id', 'in', teamIds);
+  }
+  if (filter.priority) query = query.where('t.priority', '=', filter.priority);
+  if (filter.channel) query = query.where('t.channel', '=', filter.channel);
+  const rows = await query.groupBy('s.rating').execute();
+  return rows.flatMap((row) =>
+    row.rating === null ? [] : [{ rating: Number(row.rating), n: Number(row.n) }],
+  );
+}

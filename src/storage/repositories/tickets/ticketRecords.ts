@@ -1,12 +1,14 @@
 // Tickets as presented: each row with its people, team, tags, custom field values, the tickets it
-// links to (merged into, follow-up of) and its chats, looked up in one query per kind for a page.
+// links to (merged into, follow-up of), its chats and its survey, looked up in one query per kind
+// for a page.
 import type { CustomFieldValues } from '../../../domain/tickets/customFields.js';
-import type { TicketRow } from '../../schema.js';
+import type { TicketRow, TicketSurveyRow } from '../../schema.js';
 import type { Db } from '../../store.js';
 import type { PersonRecord } from '../people.js';
 import type { NamedRecord } from '../sessions/sessionRefs.js';
 import { fieldValuesByTicket } from './ticketFields.js';
 import { chatIdsByTicket, findTicketRow, tagsByTicket } from './tickets.js';
+import { surveysByTicket } from './ticketSurveys.js';
 
 export interface TicketRefRecord {
   id: string;
@@ -23,6 +25,8 @@ export interface TicketRecord {
   mergedInto: TicketRefRecord | null;
   followUpOf: TicketRefRecord | null;
   chatIds: string[];
+  /** The survey mailed when it was first solved, answered or not. */
+  survey: TicketSurveyRow | null;
 }
 
 const idsOf = (values: ReadonlyArray<string | null>) => [
@@ -36,7 +40,7 @@ export async function ticketRecords(db: Db, rows: readonly TicketRow[]): Promise
   const personIds = idsOf(rows.flatMap((r) => [r.requester_id, r.assignee_id]));
   const teamIds = idsOf(rows.map((r) => r.team_id));
   const linkedIds = idsOf(rows.flatMap((r) => [r.merged_into, r.follow_up_of]));
-  const [people, teams, linked, tags, fields, chats] = await Promise.all([
+  const [people, teams, linked, tags, fields, chats, surveys] = await Promise.all([
     db
       .selectFrom('users')
       .select(['id', 'name', 'email', 'role'])
@@ -51,6 +55,7 @@ export async function ticketRecords(db: Db, rows: readonly TicketRow[]): Promise
     tagsByTicket(db, ticketIds),
     fieldValuesByTicket(db, ticketIds),
     chatIdsByTicket(db, ticketIds),
+    surveysByTicket(db, ticketIds),
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
   const team = new Map(teams.map((t) => [t.id, t]));
@@ -65,6 +70,7 @@ export async function ticketRecords(db: Db, rows: readonly TicketRow[]): Promise
     mergedInto: (row.merged_into && ref.get(row.merged_into)) || null,
     followUpOf: (row.follow_up_of && ref.get(row.follow_up_of)) || null,
     chatIds: chats.get(row.id) ?? [],
+    survey: surveys.get(row.id) ?? null,
   }));
 }
 

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { ForgotPasswordPage } from './ForgotPasswordPage.js';
 import { ResetPasswordPage } from './ResetPasswordPage.js';
 import { SignUpPage } from './SignUpPage.js';
+import { TicketSurveyPage } from './TicketSurveyPage.js';
 import { VerifyEmailPage } from './VerifyEmailPage.js';
 
 export interface PublicPage {
@@ -20,5 +21,9 @@ export const PUBLIC_PAGES: Readonly<Record<string, PublicPage>> = {
   '/verify-email': {
     title: 'Confirm your address',
     render: (query) => <VerifyEmailPage token={query.get('token')} />,
+  },
+  '/ticket-survey': {
+    title: 'Rate our help',
+    render: (query) => <TicketSurveyPage token={query.get('token')} />,
   },
 };

@@ -1,5 +1,6 @@
 // The ticket half of the Reports page: the ticket report of the same period and team as the
-// chats above (GET /reports/tickets), as tiles and the backlog at each day's end in a table.
+// chats above (GET /reports/tickets), as tiles and the backlog at each day's end in a table, and
+// the same tickets as a CSV download (GET /reports/tickets.csv).
 import type { TicketReport } from '../../../shared/ticketReportsApi.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
@@ -7,6 +8,13 @@ import { DataTable } from '../../components/TableFrame.js';
 import { Loading } from '../../components/Spinner.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { ticketReportTiles } from './ticketReportTiles.js';
+
+/** The raw tickets of the same period and team, read by the browser as a download. */
+function ticketCsvUrl(props: { from: Date; to: Date; teamId: string }): string {
+  const query = new URLSearchParams({ from: props.from.toISOString(), to: props.to.toISOString() });
+  if (props.teamId) query.set('teamId', props.teamId);
+  return `/api/v1/reports/tickets.csv?${query.toString()}`;
+}
 
 export function TicketReportSection(props: { from: Date; to: Date; teamId: string }) {
   const { api } = useServices();
@@ -24,6 +32,9 @@ export function TicketReportSection(props: { from: Date; to: Date; teamId: strin
       <h2 id="ticket-report" class="section-title">
         Tickets
       </h2>
+      <a class="btn" href={ticketCsvUrl(props)} download>
+        Download tickets (CSV)
+      </a>
       {report.error && <Alert tone="danger">{report.error}</Alert>}
       {report.loading && !report.data && <Loading label="Counting…" />}
       {report.data && <TicketReportBody report={report.data} busy={report.loading} />}

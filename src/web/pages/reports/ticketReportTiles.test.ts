@@ -22,6 +22,7 @@ const report: TicketReport = {
     firstResponse: { achieved: 3, breached: 1, open: 0, achievement: 0.75 },
     resolution: { achieved: 0, breached: 0, open: 2, achievement: null },
   },
+  satisfaction: { rated: 3, csat: 2 / 3, distribution: { '1': 1, '2': 0, '3': 0, '4': 1, '5': 1 } },
 };
 
 describe('the ticket report tiles', () => {
@@ -38,6 +39,7 @@ describe('the ticket report tiles', () => {
       'Median resolution': ['—', 'in business hours, of 0 tickets; — on the clock'],
       'First response SLA': ['75 %', '3 met, 1 missed'],
       'Resolution SLA': ['—', '0 met, 0 missed'],
+      'Ticket CSAT': ['67 %', '3 answers'],
     });
   });
 });

@@ -57,5 +57,12 @@ export function ticketReportTiles(report: TicketReport): ReportTile[] {
       detail: `${sla.resolution.achieved} met, ${sla.resolution.breached} missed`,
       definition: 'Of the tickets created in the period under a policy, the share solved in time.',
     },
+    {
+      label: 'Ticket CSAT',
+      value: share(report.satisfaction.csat),
+      detail: `${report.satisfaction.rated} ${report.satisfaction.rated === 1 ? 'answer' : 'answers'}`,
+      definition:
+        'Of the survey answers given in the period (mailed once a ticket is solved), the share rating 4 or 5, for the team that solved it.',
+    },
   ];
 }

@@ -1,6 +1,7 @@
 // The desk's side of a ticket: its SLA standing; status, priority, assignee, team, tags and custom
 // fields, each saved as soon as it is changed (PATCH; a refusal is shown and the ticket loaded
-// again); the requester and CCs; "Merge into…" for a duplicate; and the history of every change.
+// again); the requester and CCs; the requester's survey answer; "Merge into…" for a duplicate;
+// and the history of every change.
 import { useState } from 'preact/hooks';
 import type { Ticket, TicketEvent, UpdateTicketBody } from '../../../shared/ticketsApi.js';
 import { PRIORITIES, type Priority } from '../../../shared/vocabulary.js';
@@ -10,6 +11,7 @@ import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { TagEditor } from '../../components/chat/TagEditor.js';
 import { Field } from '../../components/Field.js';
+import { Stars } from '../../components/Stars.js';
 import { PRIORITY_LABELS } from '../../format/labels.js';
 import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
@@ -165,6 +167,23 @@ export function TicketSidePanel({
         {ticket.requester.email && <p class="muted">{ticket.requester.email}</p>}
       </section>
       <TicketCcsSection ticket={ticket} editable={!closed} />
+      {ticket.satisfaction && (
+        <section class="ticket-panel__section" aria-labelledby="ticket-satisfaction">
+          <h2 id="ticket-satisfaction" class="ticket-panel__title">
+            Satisfaction
+          </h2>
+          {ticket.satisfaction.rating !== null ? (
+            <>
+              <Stars rating={ticket.satisfaction.rating} />
+              {ticket.satisfaction.comment && <q>{ticket.satisfaction.comment}</q>}
+            </>
+          ) : (
+            <p class="muted">
+              Survey mailed {formatDateTime(ticket.satisfaction.surveyedAt)}, not answered
+            </p>
+          )}
+        </section>
+      )}
       {!closed && (
         <Button icon="merge" onClick={() => setMerging(true)}>
           Merge into…
