@@ -28,6 +28,7 @@ import * as ticketViews from './0027_ticket_views.js';
 import * as teamOpeningHours from './0028_team_opening_hours.js';
 import * as slaCompleteness from './0029_sla_completeness.js';
 import * as ticketReports from './0030_ticket_reports.js';
+import * as peopleSearch from './0034_people_search.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0028_team_opening_hours': teamOpeningHours,
   '0029_sla_completeness': slaCompleteness,
   '0030_ticket_reports': ticketReports,
+  '0034_people_search': peopleSearch,
 };
