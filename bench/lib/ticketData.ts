@@ -133,3 +133,30 @@ export async function insertMessages(
 export async function analyze(store: Store): Promise<void> {
   await sql`analyze`.execute(store.db);
 }
+
+/** `count` customers named from the vocabulary ("Ama w1fx"), for the people search row. */
+export async function insertPeople(store: Store, count: number, now: number): Promise<void> {
+  const next = random(11);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const first = ['Ama', 'Kofi', 'Esi', 'Yaw', 'Abena', 'Kwame', 'Efua', 'Kojo'];
+  await inChunks(store, count, async (db, from, to) => {
+    const rows = [];
+    for (let i = from; i < to; i++) {
+      rows.push({
+        id: `bp${i.toString().padStart(8, '0')}`,
+        email: `p${i}.${pick(WORDS)}@people.example`,
+        name: `${pick(first)} ${pick(WORDS)}`,
+        role: 'user' as const,
+        password_hash: null,
+        external_id: null,
+        is_active: 1 as const,
+        is_guest: 0 as const,
+        contact_email: null,
+        created_at: now,
+        updated_at: now,
+        last_login_at: null,
+      });
+    }
+    await db.insertInto('users').values(rows).execute();
+  });
+}

@@ -16,7 +16,7 @@ export async function searchPeople(
 ): Promise<{ items: PersonRecord[]; nextCursor: string | null }> {
   if (!personPolicy.search(viewer)) throw forbidden('Only the desk searches people');
   const offset = searchOffset(query.cursor);
-  const { people, more } = await searchPeopleRows(ctx.store.db, {
+  const { people, more } = await searchPeopleRows(ctx.store.db, ctx.store.dialect, {
     terms: searchTerms(query.q),
     offset,
     limit: query.limit,

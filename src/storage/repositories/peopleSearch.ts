@@ -1,10 +1,11 @@
 // People search for the desk: customers and agents whose name or email contains every word
-// searched (a plain `contains`, the same on both databases), by name regardless of case.
+// searched (a case-folded `contains`, the same on both databases, indexed by migration 0034:
+// personMatch.ts), by name regardless of case.
 import { sql } from 'kysely';
 import type { SearchTerms } from '../../domain/search/searchTerms.js';
-import type { Db } from '../store.js';
+import type { DialectName, Db } from '../store.js';
 import type { PersonRecord } from './people.js';
-import { containsText } from './textMatch.js';
+import { personContains } from './personMatch.js';
 
 export interface PeopleSearchOptions {
   terms: SearchTerms;
@@ -15,16 +16,14 @@ export interface PeopleSearchOptions {
 /** A page of the people that match, by name then id. */
 export async function searchPeople(
   db: Db,
+  dialect: DialectName,
   options: PeopleSearchOptions,
 ): Promise<{ people: PersonRecord[]; more: boolean }> {
   if (options.terms.words.length === 0) return { people: [], more: false };
-  let query = db.selectFrom('users as u').select(['u.id', 'u.name', 'u.email', 'u.role']);
-  for (const word of options.terms.words) {
-    query = query.where((eb) =>
-      eb.or([containsText('u.name', word), containsText('u.email', word)]),
-    );
-  }
-  const rows = await query
+  const rows = await db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.name', 'u.email', 'u.role'])
+    .where(personContains(dialect, 'u', options.terms.words))
     .orderBy(sql`lower(u.name)`)
     .orderBy('u.id')
     .limit(options.limit + 1)

@@ -197,6 +197,41 @@ describeEachDatabase('people search', (db) => {
     expect(await refusal(searchPeople(ctx, desk.yaw, query('abena')))).toBe('FORBIDDEN');
   });
 
+  it('folds case and keeps accents alike on both databases, short words too, and follows renames', async () => {
+    const desk = await makeDesk(db());
+    const { ctx } = desk.world;
+    await desk.world.customer('Élodie Owusu');
+    await desk.world.customer('Jo Li');
+    const names = async (q: string) =>
+      (await searchPeople(ctx, desk.kofi, SearchQuery.parse({ q, kind: 'people' }))).items.map(
+        (p) => p.name,
+      );
+    // Three letters or more go to the index (a trigram one on SQLite), fewer to a scan.
+    for (const q of ['élodie', 'ÉLODIE', 'lodi', 'owusu lo', 'Élo']) {
+      expect(await names(q), q).toEqual(['Élodie Owusu']);
+    }
+    expect(await names('elodie')).toEqual([]);
+    for (const q of ['jo', 'JO LI', 'j l']) expect(await names(q), q).toEqual(['Jo Li']);
+    expect(await names('owusu li')).toEqual([]);
+    // A rename reaches the index: the new name is found, the old one no longer.
+    await ctx.store.db
+      .updateTable('users')
+      .set({ name: 'Kwame', email: 'kwame@example.org' })
+      .where('id', '=', desk.kofi.id)
+      .execute();
+    expect(await names('kwame')).toEqual(['Kwame']);
+    expect(await names('kofi')).toEqual([]);
+    // And so does a customer's name in chat search.
+    const chat = await desk.world.startChat(desk.abena, { subject: 'Wifi', message: 'Slow' });
+    await ctx.store.db
+      .updateTable('users')
+      .set({ name: 'Akosua' })
+      .where('id', '=', desk.abena.id)
+      .execute();
+    expect(await ids(desk, desk.kofi, 'akosua')).toEqual([chat]);
+    expect(await ids(desk, desk.kofi, 'ako')).toEqual([chat]);
+  });
+
   it('answers every kind at once, people only for the desk', async () => {
     const desk = await makeDesk(db());
     const { ctx } = desk.world;

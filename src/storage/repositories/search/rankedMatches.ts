@@ -2,7 +2,7 @@
 // messages matched by the database's full-text index (FTS5 on SQLite, a `simple` tsvector on
 // PostgreSQL, migrations 0015 and 0019), each item kept once with its best match, best first
 // (ties by id), a page by position; and the matched messages' texts, to cut snippets from.
-import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { fts5Query, tsQuery, type SearchTerms } from '../../../domain/search/searchTerms.js';
 import type { Database } from '../../schema.js';
 import type { DialectName, Db } from '../../store.js';
@@ -47,8 +47,39 @@ export interface BestMatchColumns<Kind extends string = string> {
   match_nth: number;
 }
 
+/**
+ * PostgreSQL: whether `text` matches the terms, and its rank; the expressions are those of the GIN
+ * indexes (migrations 0015, 0019), so the indexes answer the @@.
+ */
+export function postgresTextMatch(
+  terms: SearchTerms,
+  text: RawBuilder<unknown> | ReturnType<typeof sql.ref>,
+) {
+  const query = sql`to_tsquery('simple', ${tsQuery(terms)})`;
+  const vector = sql`to_tsvector('simple', ${text})`;
+  return {
+    matches: sql<SqlBool>`${vector} @@ ${query}`,
+    rank: sql<number>`ts_rank(${vector}, ${query})`,
+  };
+}
+
+/** PostgreSQL: every message that matches, as a Match (`m` is the messages' table). */
+export function postgresMessageMatches(
+  terms: SearchTerms,
+  messages: SearchedText['messages'],
+): RawBuilder<Match> {
+  const text = postgresTextMatch(terms, sql.ref(`m.${messages.text}`));
+  // PostgreSQL uses a partial index only for a query that repeats its condition.
+  const indexed = messages.unindexedKind
+    ? sql`and ${sql.ref(`m.${messages.kind}`)} <> ${sql.lit(messages.unindexedKind)}`
+    : sql``;
+  return sql<Match>`select ${sql.ref(`m.${messages.itemId}`)} as item_id, m.id as message_id,
+      ${sql.ref(`m.${messages.kind}`)} as kind, -${text.rank} as score
+    from ${sql.table(messages.table)} m where ${text.matches} ${indexed}`;
+}
+
 /** A subject match weighs this much more than a match in a message. */
-const SUBJECT_WEIGHT = 2;
+export const SUBJECT_WEIGHT = 2;
 
 /**
  * Every subject and message that matches, with its score, and the `others` (scored 0 or less,
@@ -73,17 +104,13 @@ export function textMatches(
     ? sql`and ${m.kind} <> ${sql.lit(messages.unindexedKind)}`
     : sql``;
   if (dialect === 'postgres') {
-    const query = tsQuery(terms);
-    // The expressions are those of the GIN indexes, so the indexes answer the @@.
+    const subject = postgresTextMatch(terms, s.text);
     return sql<Match>`(
       select s.id as item_id, null as message_id, 'subject' as kind,
-        -${sql.lit(SUBJECT_WEIGHT)} * ts_rank(to_tsvector('simple', ${s.text}), to_tsquery('simple', ${query})) as score
-      from ${s.table} s where to_tsvector('simple', ${s.text}) @@ to_tsquery('simple', ${query})
+        -${sql.lit(SUBJECT_WEIGHT)} * ${subject.rank} as score
+      from ${s.table} s where ${subject.matches}
       union all
-      select ${m.itemId}, m.id, ${m.kind},
-        -ts_rank(to_tsvector('simple', ${m.text}), to_tsquery('simple', ${query}))
-      from ${m.table} m where to_tsvector('simple', ${m.text}) @@ to_tsquery('simple', ${query})
-      ${indexed}
+      ${postgresMessageMatches(terms, messages)}
       ${sql.join(rest, sql` `)}
     )`;
   }

@@ -25,7 +25,7 @@ import {
   type SearchPage,
 } from '../search/rankedMatches.js';
 import { visibleTo } from './sessionLists.js';
-import { containsText } from '../textMatch.js';
+import { personContains } from '../personMatch.js';
 
 /** Where a chat matched: its subject, its customer's name or email, or one of its messages. */
 export type ChatMatchIn = 'subject' | 'customer' | MessageType;
@@ -56,16 +56,14 @@ const CHAT_TEXT: SearchedText = {
 };
 
 /**
- * Chats whose customer's name or email contains every word (a plain `contains`, the same on both
- * databases: PostgreSQL's parser keeps an email as one token, FTS5 splits it). Scored 0, after
+ * Chats whose customer's name or email contains every word (a case-folded `contains`, the same
+ * on both databases, indexed by migration 0034: PostgreSQL's parser keeps an email as one token, FTS5 splits it). Scored 0, after
  * every text match, whose scores are negative.
  */
-function customerMatches(terms: SearchTerms): RawBuilder<Match> {
-  const each = terms.words.map(
-    (word) => sql`(${containsText('u.name', word)} or ${containsText('u.email', word)})`,
-  );
+function customerMatches(dialect: DialectName, terms: SearchTerms): RawBuilder<Match> {
   return sql<Match>`select cs.id as item_id, null as message_id, 'customer' as kind, 0 as score
-    from chat_sessions cs join users u on u.id = cs.user_id where ${sql.join(each, sql` and `)}`;
+    from chat_sessions cs join users u on u.id = cs.user_id
+    where ${personContains(dialect, 'u', terms.words)}`;
 }
 
 /**
@@ -94,7 +92,9 @@ export async function searchChats(
     .selectFrom('chat_sessions as cs')
     .where((eb) => visibleTo(eb, options.viewer))
     .innerJoin(
-      textMatches(dialect, options.terms, CHAT_TEXT, [customerMatches(options.terms)]).as('h'),
+      textMatches(dialect, options.terms, CHAT_TEXT, [customerMatches(dialect, options.terms)]).as(
+        'h',
+      ),
       (join) => join.onRef('h.item_id', '=', 'cs.id'),
     )
     .where((eb) => readableType(eb, options.viewer, eb.ref('h.kind')))
