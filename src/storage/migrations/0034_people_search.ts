@@ -32,6 +32,10 @@ async function trigramSchema(db: Kysely<unknown>): Promise<string | null> {
     return 'public';
   } catch (error) {
     await sql`rollback to savepoint people_trigram`.execute(db);
+    // Another migration (another schema's, a test's) may have created it at the same moment.
+    const created = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema
+      from pg_extension where extname = 'pg_trgm'`.execute(db);
+    if (created.rows[0]) return created.rows[0].schema;
     console.warn(
       `People search keeps scanning the accounts: pg_trgm could not be created (${String(error)}).`,
     );
