@@ -6,6 +6,7 @@
 // no chats; a team lead finds Reports in the Admin menu and only the team they lead in its team
 // filter (and only its agents in the agent table, which sorts by any column); an agent who
 // leads no team has no link.
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { updateOwnAgentState } from '../../src/services/agents/agentStatus.js';
@@ -313,6 +314,23 @@ describeInBrowser('reports', () => {
     ).toBe('descending');
     await chats.click();
     await until(async () => expect((await agentRows(adminPage))[3]![0]).toBe('Esi Owusu'));
+
+    // The same rows as a CSV file, made in the browser from the report on the page.
+    const [download] = await Promise.all([
+      adminPage.waitForEvent('download'),
+      adminPage.getByRole('button', { name: 'Download the agent report as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^agent-report-\d{4}-\d\d-\d\d-.*\.csv$/);
+    const [header, ...lines] = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    const columns = header!.split(',');
+    const esi = lines.find((line) => line.includes(',Esi Owusu,'))!.split(',');
+    expect(lines).toHaveLength(4);
+    expect(esi[columns.indexOf('chats')]).toBe('2');
+    expect(esi[columns.indexOf('csat')]).toBe('0.5');
+    expect(esi[columns.indexOf('busy_s')]).toBe('0');
     expect(adminPage.errors).toEqual([]);
   });
 

@@ -15,6 +15,8 @@ import {
   type AgentRow,
   type AgentSort,
 } from './agentRows.js';
+import { CsvDownloadButton } from './CsvDownloadButton.js';
+import { agentReportCsv } from './reportCsv.js';
 
 export function AgentReportSection(props: { from: Date; to: Date; teamId: string }) {
   const { api } = useServices();
@@ -46,6 +48,13 @@ export function AgentReportSection(props: { from: Date; to: Date; teamId: string
             Time in each status runs to now. Utilisation is the time spent holding open chats
             against the chats the agent could hold (their maximum) while online or busy.
           </p>
+          <div class="cluster cluster--end">
+            <CsvDownloadButton
+              label="Download the agent report as CSV"
+              range={report.data}
+              table={() => agentReportCsv(report.data!)}
+            />
+          </div>
         </div>
       )}
     </section>

@@ -10,6 +10,8 @@ import { useAsync } from '../../hooks/useAsync.js';
 import { RatingsChart } from './RatingsChart.js';
 import { previousLabel, previousRange } from './reportComparison.js';
 import { reportTiles } from './reportTiles.js';
+import { CsvDownloadButton } from './CsvDownloadButton.js';
+import { chatReportCsv } from './reportCsv.js';
 
 export function ChatReportSection(props: { from: Date; to: Date; teamId: string }) {
   const { api } = useServices();
@@ -40,6 +42,13 @@ export function ChatReportSection(props: { from: Date; to: Date; teamId: string 
             label={previousLabel(props)}
           />
           <RatingsChart ratings={report.data.current.ratings} />
+          <div class="cluster cluster--end">
+            <CsvDownloadButton
+              label="Download the chat report as CSV"
+              range={report.data.current}
+              table={() => chatReportCsv(report.data!.current)}
+            />
+          </div>
         </div>
       )}
     </>

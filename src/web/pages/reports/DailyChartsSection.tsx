@@ -12,6 +12,8 @@ import type { ChartColors } from './drawRatings.js';
 import type { DailySeries } from './drawDaily.js';
 import { durationText } from './reportTiles.js';
 import { useChart } from './useChart.js';
+import { CsvDownloadButton } from './CsvDownloadButton.js';
+import { dailyCsv } from './reportCsv.js';
 
 export function DailyChartsSection({ query }: { query: ChatReportQuery }) {
   const { api } = useServices();
@@ -23,7 +25,18 @@ export function DailyChartsSection({ query }: { query: ChatReportQuery }) {
       </h2>
       {daily.error && <Alert tone="danger">{daily.error}</Alert>}
       {daily.loading && !daily.data && <Loading label="Counting…" />}
-      {daily.data && <DailyBody days={daily.data.days} />}
+      {daily.data && (
+        <>
+          <DailyBody days={daily.data.days} />
+          <div class="cluster cluster--end">
+            <CsvDownloadButton
+              label="Download the chats per day as CSV"
+              range={daily.data}
+              table={() => dailyCsv(daily.data!)}
+            />
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { Loading } from '../../components/Spinner.js';
 import { TableFrame } from '../../components/TableFrame.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { heatmapCells, hourSpan, SHADES, WEEKDAYS } from './heatmapCells.js';
+import { CsvDownloadButton } from './CsvDownloadButton.js';
+import { heatmapCsv } from './reportCsv.js';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -23,7 +25,18 @@ export function HeatmapSection({ query }: { query: ChatReportQuery }) {
       </h2>
       {heatmap.error && <Alert tone="danger">{heatmap.error}</Alert>}
       {heatmap.loading && !heatmap.data && <Loading label="Counting…" />}
-      {heatmap.data && <HeatmapTable heatmap={heatmap.data} />}
+      {heatmap.data && (
+        <>
+          <HeatmapTable heatmap={heatmap.data} />
+          <div class="cluster cluster--end">
+            <CsvDownloadButton
+              label="Download the busiest hours as CSV"
+              range={heatmap.data}
+              table={() => heatmapCsv(heatmap.data!)}
+            />
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -9,6 +9,8 @@ import { Loading } from '../../components/Spinner.js';
 import { DataTable } from '../../components/TableFrame.js';
 import { formatDateTime } from '../../format/time.js';
 import { useAsync } from '../../hooks/useAsync.js';
+import { CsvDownloadButton } from './CsvDownloadButton.js';
+import { surveyCsv } from './reportCsv.js';
 
 export function SurveyResultsSection({ query }: { query: ChatReportQuery }) {
   const { api } = useServices();
@@ -24,7 +26,18 @@ export function SurveyResultsSection({ query }: { query: ChatReportQuery }) {
       </h2>
       {report.error && <Alert tone="danger">{report.error}</Alert>}
       {report.loading && !report.data && <Loading label="Counting…" />}
-      {report.data && <SurveyResults report={report.data} />}
+      {report.data && (
+        <>
+          <SurveyResults report={report.data} />
+          <div class="cluster cluster--end">
+            <CsvDownloadButton
+              label="Download the survey results as CSV"
+              range={report.data}
+              table={() => surveyCsv(report.data!)}
+            />
+          </div>
+        </>
+      )}
     </section>
   );
 }

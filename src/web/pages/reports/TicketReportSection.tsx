@@ -8,6 +8,8 @@ import { DataTable } from '../../components/TableFrame.js';
 import { Loading } from '../../components/Spinner.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { ticketReportTiles } from './ticketReportTiles.js';
+import { CsvDownloadButton } from './CsvDownloadButton.js';
+import { ticketReportCsv } from './reportCsv.js';
 
 /** The raw tickets of the same period and team, read by the browser as a download. */
 function ticketCsvUrl(props: { from: Date; to: Date; teamId: string }): string {
@@ -69,6 +71,13 @@ function TicketReportBody({ report, busy }: { report: TicketReport; busy: boolea
           ))}
         </DataTable>
       )}
+      <div class="cluster cluster--end">
+        <CsvDownloadButton
+          label="Download the ticket report as CSV"
+          range={report}
+          table={() => ticketReportCsv(report)}
+        />
+      </div>
     </div>
   );
 }
