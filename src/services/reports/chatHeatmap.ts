@@ -4,8 +4,8 @@
 import { forbidden } from '../../domain/errors.js';
 import { reportPolicy, type Viewer } from '../../domain/policies.js';
 import {
-  addToHeatmap,
   emptyHeatmap,
+  hourCells,
   hoursPerCell,
   type Heatmap,
 } from '../../domain/reports/heatmap.js';
@@ -44,8 +44,10 @@ export async function chatHeatmap(
   const teamIds = await reportTeams(db, viewer, props.teamId);
   const zone = ctx.settings.timeZone;
   const chats = emptyHeatmap();
+  const cellOf = hourCells(zone, from, to);
   for (const hour of await chatsPerHour(db, { from, to, teamIds: teamIds ?? undefined })) {
-    addToHeatmap(chats, hour.hourStart, zone, hour.chats);
+    const { weekday, hour: local } = cellOf(hour.hourStart);
+    chats[weekday - 1]![local]! += hour.chats;
   }
   return { from, to, timeZone: zone, teamIds, chats, hoursPerCell: hoursPerCell(from, to, zone) };
 }
