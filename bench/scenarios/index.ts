@@ -4,6 +4,7 @@ import { connectionsScenario, connectionsSizes } from './connections.js';
 import { deliveryScenario, deliverySizes } from './delivery.js';
 import { filesScenario, filesSizes } from './files.js';
 import { httpScenario, httpSizes } from './http.js';
+import { reportsScenario, reportsSizes } from './reports.js';
 import { routingScenario, routingSizes } from './routing.js';
 import { startupScenario, startupSizes } from './startup.js';
 import { throughputScenario, throughputSizes } from './throughput.js';
@@ -25,4 +26,5 @@ export const scenarios: Scenario[] = [
   { name: 'startup', run: (size) => startupScenario(startupSizes[size]) },
   { name: 'files', run: (size) => filesScenario(filesSizes[size]) },
   { name: 'tickets', run: (size) => ticketsScenario(ticketsSizes[size]) },
+  { name: 'reports', run: (size) => reportsScenario(reportsSizes[size]) },
 ];

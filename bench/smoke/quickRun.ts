@@ -17,6 +17,7 @@ export const SMOKE_GROUPS = {
   sockets: ['connections', 'http', 'startup'],
   desk: ['routing', 'files'],
   tickets: ['tickets'],
+  reports: ['reports'],
 } as const;
 
 export interface QuickReport {
