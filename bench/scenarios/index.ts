@@ -5,6 +5,7 @@ import { deliveryScenario, deliverySizes } from './delivery.js';
 import { filesScenario, filesSizes } from './files.js';
 import { helpdeskScenario, helpdeskSizes } from './helpdesk.js';
 import { httpScenario, httpSizes } from './http.js';
+import { reportsScenario, reportsSizes } from './reports.js';
 import { routingScenario, routingSizes } from './routing.js';
 import { startupScenario, startupSizes } from './startup.js';
 import { throughputScenario, throughputSizes } from './throughput.js';
@@ -27,4 +28,5 @@ export const scenarios: Scenario[] = [
   { name: 'files', run: (size) => filesScenario(filesSizes[size]) },
   { name: 'tickets', run: (size) => ticketsScenario(ticketsSizes[size]) },
   { name: 'helpdesk', run: (size) => helpdeskScenario(helpdeskSizes[size]) },
+  { name: 'reports', run: (size) => reportsScenario(reportsSizes[size]) },
 ];

@@ -18,6 +18,7 @@ export const SMOKE_GROUPS = {
   desk: ['routing', 'files'],
   tickets: ['tickets'],
   helpdesk: ['helpdesk'],
+  reports: ['reports'],
 } as const;
 
 export interface QuickReport {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addToHeatmap, emptyHeatmap, heatmapCell, hoursPerCell } from './heatmap.js';
+import { HOUR_MS } from './chatRollup.js';
+import { addToHeatmap, emptyHeatmap, heatmapCell, hourCells, hoursPerCell } from './heatmap.js';
 
 const NEW_YORK = 'America/New_York';
 
@@ -41,5 +42,30 @@ describe('volume heatmap', () => {
 
   it('refuses a time zone it does not know', () => {
     expect(() => heatmapCell(0, 'Mars/Olympus')).toThrow(/time zone/);
+    expect(() => hourCells('Mars/Olympus', 0, HOUR_MS)).toThrow(/time zone/);
+  });
+
+  it('gives every hour of a year the cell luxon gives it, across each change of offset', () => {
+    // Zones with two changes a year, half-hour offsets, a half-hour DST shift (Lord Howe) and
+    // the southern hemisphere; from one UTC hour into the next year.
+    const from = Date.UTC(2025, 11, 31, 7);
+    const to = from + 400 * 24 * HOUR_MS;
+    for (const zone of [
+      NEW_YORK,
+      'Europe/Berlin',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'UTC',
+    ]) {
+      const cellOf = hourCells(zone, from, to);
+      const wrong: string[] = [];
+      for (let at = from; at < to; at += HOUR_MS) {
+        const [fast, slow] = [cellOf(at), heatmapCell(at, zone)];
+        if (fast.weekday !== slow.weekday || fast.hour !== slow.hour)
+          wrong.push(new Date(at).toISOString());
+      }
+      expect(wrong, zone).toEqual([]);
+    }
   });
 });

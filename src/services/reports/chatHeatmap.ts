@@ -3,8 +3,8 @@
 // zones whose offset is a whole number of hours (docs/reports.md, "The heatmap").
 import type { Viewer } from '../../domain/policies.js';
 import {
-  addToHeatmap,
   emptyHeatmap,
+  hourCells,
   hoursPerCell,
   type Heatmap,
 } from '../../domain/reports/heatmap.js';
@@ -39,8 +39,10 @@ export async function chatHeatmap(
   const { from, to, teamIds } = await chatReportScope(ctx, props);
   const zone = ctx.settings.timeZone;
   const chats = emptyHeatmap();
+  const cellOf = hourCells(zone, from, to);
   for (const hour of await chatsPerHour(db, { from, to, teamIds: teamIds ?? undefined })) {
-    addToHeatmap(chats, hour.hourStart, zone, hour.chats);
+    const { weekday, hour: local } = cellOf(hour.hourStart);
+    chats[weekday - 1]![local]! += hour.chats;
   }
   return { from, to, timeZone: zone, teamIds, chats, hoursPerCell: hoursPerCell(from, to, zone) };
 }
