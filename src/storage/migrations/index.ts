@@ -30,6 +30,7 @@ import * as slaCompleteness from './0029_sla_completeness.js';
 import * as ticketReports from './0030_ticket_reports.js';
 import * as agentStatusChanges from './0032_agent_status_changes.js';
 import * as ticketSurveys from './0033_ticket_surveys.js';
+import * as reportChatDimensions from './0036_report_chat_dimensions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '0030_ticket_reports': ticketReports,
   '0032_agent_status_changes': agentStatusChanges,
   '0033_ticket_surveys': ticketSurveys,
+  '0036_report_chat_dimensions': reportChatDimensions,
 };
