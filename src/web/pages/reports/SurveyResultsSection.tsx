@@ -12,7 +12,7 @@ import { useAsync } from '../../hooks/useAsync.js';
 
 export function SurveyResultsSection({ query }: { query: ChatReportQuery }) {
   const { api } = useServices();
-  const report = useAsync(() => api.reports.surveys(query), [query.from, query.to, query.teamId]);
+  const report = useAsync(() => api.reports.surveys(query), [JSON.stringify(query)]);
   return (
     <section
       class="report-section stack"
