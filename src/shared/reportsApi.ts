@@ -1,7 +1,7 @@
 // The REST API's reports (`GET /api/v1/reports/…`) as zod schemas. What each metric means, and
 // how far a median may be from the true one: docs/reports.md.
 import { z } from 'zod';
-import { Id, isoTime } from './api.js';
+import { Id, isoTime, Priority } from './api.js';
 
 /** The longest range one report covers. */
 export const MAX_REPORT_DAYS = 400;
@@ -24,7 +24,15 @@ export const ReportRangeQuery = z.object({
 
 export type ReportRangeQuery = z.infer<typeof ReportRangeQuery>;
 
-export const ChatReportQuery = ReportRangeQuery;
+/**
+ * The chat reports' filters beyond range and team (the rollups are keyed by them). They narrow
+ * the teams the caller may see, never widen them: another team's agent or topic gives no chats.
+ */
+export const ChatReportQuery = ReportRangeQuery.extend({
+  agentId: Id.optional().describe('only the chats this agent has, or last had'),
+  topicId: Id.optional().describe('only the chats started on this topic'),
+  priority: Priority.optional().describe('only the chats of this priority (set when they start)'),
+});
 export type ChatReportQuery = z.infer<typeof ChatReportQuery>;
 
 const milliseconds = z.number().int().nullable();

@@ -610,6 +610,9 @@ export interface ReportChatHoursTable {
   hour_start: number;
   team_id: string | null;
   agent_id: string | null;
+  /** The chat's topic and priority (migration 0036); null on rows counted before it. */
+  topic_id: string | null;
+  priority: Priority | null;
   chats: number;
   abandoned: number;
   unanswered: number;
@@ -630,6 +633,8 @@ export interface ReportChatHourBinsTable {
   hour_start: number;
   team_id: string | null;
   agent_id: string | null;
+  topic_id: string | null;
+  priority: Priority | null;
   duration: 'wait' | 'first_response' | 'handle';
   bin: number;
   chats: number;

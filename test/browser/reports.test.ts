@@ -351,6 +351,33 @@ describeInBrowser('reports', () => {
     expect(await adminPage.getByLabel('Period').inputValue()).toBe('30d');
   });
 
+  it('narrows the chats to one agent, topic and priority, offering the team’s', async () => {
+    // A filter of the bar by its own label (the select's options are in the label's text too).
+    const filter = (name: string) =>
+      adminPage
+        .locator('form.filters label')
+        .filter({ has: adminPage.getByText(name, { exact: true }) })
+        .locator('select');
+    const agent = filter('Agent');
+    // The choices come with the teams, read after the page.
+    await until(async () =>
+      expect(
+        await agent.locator('option').evaluateAll((items) => items.map((i) => i.textContent)),
+      ).toEqual(['Any agent', 'Esi Owusu', 'Kofi Boateng']),
+    );
+    await agent.selectOption({ label: 'Esi Owusu' });
+    await filter('Topic').selectOption({ label: 'fees' });
+    await until(() => expect(new URL(adminPage.url()).searchParams.get('agent')).toBe(esi.id));
+    // Esi's two chats of Finance: the abandoned one was nobody's.
+    await until(async () =>
+      expect(await tiles(adminPage)).toMatchObject({ Chats: '2', Abandoned: '0', CSAT: '50 %' }),
+    );
+    await filter('Priority').selectOption({ label: 'High' });
+    await visible(adminPage.getByText('No chats in this period'));
+    expect(new URL(adminPage.url()).searchParams.get('priority')).toBe('high');
+    expect(adminPage.errors).toEqual([]);
+  });
+
   it('says when a linked period has no chats', async () => {
     await adminPage.goto('/reports?range=custom&from=2020-01-01&to=2020-01-31');
     await visible(adminPage.getByText('No chats in this period'));

@@ -733,22 +733,23 @@ const TABLE: Record<string, Row> = {
     },
   },
   // Reports: the desk's for super admins, a team's for its leads (`lead` leads team A, whose
-  // chats these are; `otherLead` leads team B); nobody else, whatever the team.
+  // chats these are; `otherLead` leads team B); nobody else, whatever the team. The chat
+  // reports' filters (another team's topic and agent included) never change who may ask.
   'GET /api/v1/reports/chats': {
     request: (f) => ({
-      path: `/api/v1/reports/chats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&teamId=${f.team}`,
+      path: `/api/v1/reports/chats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&teamId=${f.team}&priority=high&topicId=${f.spareTopic}&agentId=${f.otherAgent}`,
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
   'GET /api/v1/reports/chats/heatmap': {
     request: (f) => ({
-      path: `/api/v1/reports/chats/heatmap?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+      path: `/api/v1/reports/chats/heatmap?from=2026-01-01&to=2026-01-31&teamId=${f.team}&priority=high&topicId=${f.spareTopic}&agentId=${f.otherAgent}`,
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
   'GET /api/v1/reports/chats/daily': {
     request: (f) => ({
-      path: `/api/v1/reports/chats/daily?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+      path: `/api/v1/reports/chats/daily?from=2026-01-01&to=2026-01-31&teamId=${f.team}&priority=high&topicId=${f.spareTopic}&agentId=${f.otherAgent}`,
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },
@@ -777,13 +778,13 @@ const TABLE: Record<string, Row> = {
   // another team is a 403 to a lead as to anyone who leads some team.
   'GET /api/v1/reports/agents': {
     request: (f) => ({
-      path: `/api/v1/reports/agents?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+      path: `/api/v1/reports/agents?from=2026-01-01&to=2026-01-31&teamId=${f.team}&priority=high&topicId=${f.spareTopic}&agentId=${f.otherAgent}`,
     }),
     cases: { any: [401, 403, 403, 200, 200, 200, 200, 403] },
   },
   'GET /api/v1/reports/surveys': {
     request: (f) => ({
-      path: `/api/v1/reports/surveys?from=2026-01-01&to=2026-01-31&teamId=${f.team}`,
+      path: `/api/v1/reports/surveys?from=2026-01-01&to=2026-01-31&teamId=${f.team}&priority=high&topicId=${f.spareTopic}&agentId=${f.otherAgent}`,
     }),
     cases: { any: [401, 403, 403, 403, 403, 200, 200, 403] },
   },

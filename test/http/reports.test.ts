@@ -1,9 +1,10 @@
 // The reports over HTTP: the raw chats streamed as CSV (2,000 of them, read in pages), dates read
-// as days on the desk's clock (DESK_TIME_ZONE), chats per day on that clock, and the heatmap and
-// agent report's shapes.
+// as days on the desk's clock (DESK_TIME_ZONE), chats per day on that clock, the heatmap and
+// agent report's shapes, and the chat reports' agent, topic and priority filters.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/policies.js';
 import { createTeam } from '../../src/services/teams/teams.js';
+import { createTopic } from '../../src/services/topics/topics.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { insertReportChats } from '../support/reportChats.js';
 import { type Client, startTestNode, type TestNode } from '../support/testNode.js';
@@ -146,5 +147,58 @@ describeEachDatabase('reports over HTTP', (db) => {
     );
     expect(one.status).toBe(200);
     expect(one.body.days.map((day: { chats: number }) => day.chats)).toEqual([1, 1]);
+  });
+
+  it('filters every chat report by agent, topic and priority from the query', async () => {
+    await signInBoss();
+    const ctx = server.node.ctx;
+    const { row: team } = await createTeam(ctx, bossViewer, { name: 'Bursary', description: '' });
+    const topic = async (name: string, position: number) =>
+      (
+        await createTopic(ctx, bossViewer, {
+          name,
+          slug: name.toLowerCase(),
+          teamId: team.id,
+          position,
+          isDefault: position === 0,
+        })
+      ).row.id;
+    const fees = await topic('Fees', 0);
+    const loans = await topic('Loans', 1);
+    const ama = (await server.signUp('Ama', 'admin')).user!.id;
+    const customerId = (await server.signUp('Yaw')).user!.id;
+    const at = Date.UTC(2026, 5, 1, 8);
+    const answered = { teamId: team.id, firstAssignedAt: at + 60_000, endedAt: at + 600_000 };
+    const [rated] = await insertReportChats(ctx, customerId, [
+      { ...answered, startedAt: at, topicId: fees, priority: 'high', agentId: ama, rating: 5 },
+      { ...answered, startedAt: at + 1, topicId: fees, priority: 'low', agentId: bossViewer.id },
+      { ...answered, startedAt: at + 2, topicId: loans, priority: 'high', agentId: bossViewer.id },
+    ]);
+    await ctx.store.db
+      .updateTable('chat_sessions')
+      .set({ feedback: 'Quick and kind' })
+      .where('id', '=', rated!)
+      .execute();
+    const range = 'from=2026-06-01&to=2026-06-01';
+    const chats = async (filter: string) =>
+      (await boss.get(`/api/v1/reports/chats?${range}&${filter}`)).body.chats;
+    expect(await chats('')).toBe(3);
+    expect(await chats('priority=high')).toBe(2);
+    expect(await chats(`topicId=${fees}`)).toBe(2);
+    expect(await chats(`agentId=${ama}`)).toBe(1);
+    expect(await chats(`topicId=${loans}&priority=low`)).toBe(0);
+    const heatmap = await boss.get(`/api/v1/reports/chats/heatmap?${range}&priority=low`);
+    expect(heatmap.body.chats.flat().reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    const daily = await boss.get(`/api/v1/reports/chats/daily?${range}&topicId=${loans}`);
+    expect(daily.body.days.map((day: { chats: number }) => day.chats)).toEqual([1]);
+    const agents = await boss.get(`/api/v1/reports/agents?${range}&agentId=${bossViewer.id}`);
+    expect(
+      agents.body.agents.map((row: { name: string; chats: number }) => [row.name, row.chats]),
+    ).toEqual([['Boss', 2]]);
+    const comments = async (filter: string) =>
+      (await boss.get(`/api/v1/reports/surveys?${range}&${filter}`)).body.comments.length;
+    expect(await comments('priority=high')).toBe(1);
+    expect(await comments('priority=low')).toBe(0);
+    expect(await comments(`agentId=${bossViewer.id}`)).toBe(0);
   });
 });

@@ -3,10 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatFacts } from '../../src/domain/reports/chatFacts.js';
 import type { ServiceContext } from '../../src/services/context.js';
+import { PRIORITIES, type Priority } from '../../src/shared/vocabulary.js';
 import { rollUpDirtyHours } from '../../src/services/reports/chatRollupWorker.js';
 import { markChatHours } from '../../src/storage/repositories/reports/dirtyHours.js';
 
-export type ConstructedChat = Partial<ChatFacts> & { startedAt: number; topicId?: string | null };
+export type ConstructedChat = Partial<ChatFacts> & {
+  startedAt: number;
+  topicId?: string | null;
+  /** Medium unless given. */
+  priority?: Priority;
+};
 
 /** Inserts `chats` of `customerId`, marks their hours and rolls every marked hour up. */
 export async function insertReportChats(
@@ -27,8 +33,8 @@ export async function insertReportChats(
         user_id: customerId,
         assigned_agent_id: chat.agentId ?? null,
         status: ended !== null ? 'ended' : assigned !== null ? 'active' : 'waiting',
-        priority: 'medium',
-        priority_rank: 1,
+        priority: chat.priority ?? 'medium',
+        priority_rank: PRIORITIES.indexOf(chat.priority ?? 'medium'),
         subject: 'Constructed',
         rating: chat.rating ?? null,
         feedback: null,

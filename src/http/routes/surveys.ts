@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { surveyReport } from '../../services/reports/surveyReport.js';
 import { answerChatSurvey } from '../../services/surveys/chatSurveyAnswerer.js';
 import { listSurveyQuestions, setSurveyQuestions } from '../../services/surveys/surveyQuestions.js';
-import { ReportRangeQuery } from '../../shared/reportsApi.js';
+import { ChatReportQuery } from '../../shared/reportsApi.js';
 import {
   AnswerSurveyBody,
   SetSurveyQuestionsBody,
@@ -92,8 +92,8 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         operationId: 'surveyReport',
         summary: 'Survey answers and rating comments over a range',
         description:
-          'For the chats started in the range: each survey question with its number of answers and mean (questions no longer asked included while they have answers), and the newest 50 rating comments. Super admins see every chat or one team; a team lead the teams they lead: another team is a 403. Dates are whole days in DESK_TIME_ZONE. CSAT is in `chatReport`.',
-        querystring: ReportRangeQuery,
+          'For the chats started in the range: each survey question with its number of answers and mean (questions no longer asked included while they have answers), and the newest 50 rating comments. Super admins see every chat or one team; a team lead the teams they lead: another team is a 403. Dates are whole days in DESK_TIME_ZONE. `agentId` (the agent an answer is attributed to), `topicId` and `priority` narrow the chats counted. CSAT is in `chatReport`.',
+        querystring: ChatReportQuery,
         response: { 200: SurveyReport, ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -105,6 +105,9 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         from: boundOf(query.from, 'from', ctx.settings.timeZone),
         to: boundOf(query.to, 'to', ctx.settings.timeZone),
         teamId: query.teamId,
+        agentId: query.agentId,
+        topicId: query.topicId,
+        priority: query.priority,
       });
     },
   );

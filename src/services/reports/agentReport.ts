@@ -21,9 +21,9 @@ import { sumRollupsByAgent } from '../../storage/repositories/reports/chatRollup
 import { reportAgents } from '../../storage/repositories/reports/reportAgents.js';
 import type { ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
-import { hourRange, reportTeams } from './reportScope.js';
+import { hourRange, reportTeams, rollupFilter, type ChatFilters } from './reportScope.js';
 
-export interface AgentReportProps {
+export interface AgentReportProps extends ChatFilters {
   viewer: Viewer;
   /** Epoch milliseconds; rounded outwards to whole UTC hours. */
   from: number;
@@ -67,17 +67,21 @@ export async function agentReport(
       ? null
       : [props.teamId]
     : await reportTeams(db, viewer, props.teamId);
-  const rollups = await sumRollupsByAgent(db, {
-    from,
-    to,
-    teamIds: teamIds ?? undefined,
-    agentId: ownOnly ? viewer.id : undefined,
-  });
+  // An agent filter narrows the rows to that agent (none when it is not a row the viewer sees).
+  const agentId = ownOnly ? viewer.id : props.agentId;
+  const rollups = await sumRollupsByAgent(
+    db,
+    rollupFilter({ from, to, teamIds }, { ...props, agentId }),
+  );
   const candidates = await reportAgents(db, {
     withChats: ownOnly ? [viewer.id] : [...rollups.keys()],
     teamIds: ownOnly ? [] : teamIds,
   });
-  const listed = candidates.filter((agent) => reportPolicy.viewAgentRow(viewer, agent));
+  const listed = candidates.filter(
+    (agent) =>
+      reportPolicy.viewAgentRow(viewer, agent) &&
+      (props.agentId === undefined || agent.id === props.agentId),
+  );
   const now = ctx.clock.now();
   const elapsed = { ...elapsedRange({ from, to }, now), agentIds: listed.map((a) => a.id) };
   const [changes, held, capacity] = await Promise.all([

@@ -5,7 +5,7 @@ import type { Viewer } from '../../domain/policies.js';
 import { dailySeries, type DailyPoint, type HourVolume } from '../../domain/reports/deskDays.js';
 import { chatsPerHour, waitBinsPerHour } from '../../storage/repositories/reports/chatRollups.js';
 import type { ServiceContext } from '../context.js';
-import { chatReportScope } from './reportScope.js';
+import { chatReportScope, type ChatFilters } from './reportScope.js';
 
 export interface ChatDailyResult {
   from: number;
@@ -17,11 +17,10 @@ export interface ChatDailyResult {
 
 export async function chatDaily(
   ctx: ServiceContext,
-  props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined },
+  props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined } & ChatFilters,
 ): Promise<ChatDailyResult> {
   const { db } = ctx.store;
-  const { from, to, teamIds } = await chatReportScope(ctx, props);
-  const filter = { from, to, teamIds: teamIds ?? undefined };
+  const { from, to, teamIds, rollups: filter } = await chatReportScope(ctx, props);
   const [volumes, bins] = await Promise.all([
     chatsPerHour(db, filter),
     waitBinsPerHour(db, filter),

@@ -10,9 +10,9 @@ import {
 } from '../../domain/reports/heatmap.js';
 import { chatsPerHour } from '../../storage/repositories/reports/chatRollups.js';
 import type { ServiceContext } from '../context.js';
-import { chatReportScope } from './reportScope.js';
+import { chatReportScope, type ChatFilters } from './reportScope.js';
 
-export interface ChatHeatmapProps {
+export interface ChatHeatmapProps extends ChatFilters {
   viewer: Viewer;
   /** Epoch milliseconds; rounded outwards to whole UTC hours. */
   from: number;
@@ -36,11 +36,11 @@ export async function chatHeatmap(
   props: ChatHeatmapProps,
 ): Promise<ChatHeatmapResult> {
   const { db } = ctx.store;
-  const { from, to, teamIds } = await chatReportScope(ctx, props);
+  const { from, to, teamIds, rollups } = await chatReportScope(ctx, props);
   const zone = ctx.settings.timeZone;
   const chats = emptyHeatmap();
   const cellOf = hourCells(zone, from, to);
-  for (const hour of await chatsPerHour(db, { from, to, teamIds: teamIds ?? undefined })) {
+  for (const hour of await chatsPerHour(db, rollups)) {
     const { weekday, hour: local } = cellOf(hour.hourStart);
     chats[weekday - 1]![local]! += hour.chats;
   }

@@ -5,9 +5,9 @@ import type { Viewer } from '../../domain/policies.js';
 import { chatMetrics, type ChatMetrics } from '../../domain/reports/chatRollup.js';
 import { sumRollups } from '../../storage/repositories/reports/chatRollups.js';
 import type { ServiceContext } from '../context.js';
-import { chatReportScope } from './reportScope.js';
+import { chatReportScope, type ChatFilters } from './reportScope.js';
 
-export interface ChatReportProps {
+export interface ChatReportProps extends ChatFilters {
   viewer: Viewer;
   /** Epoch milliseconds; rounded outwards to whole UTC hours. */
   from: number;
@@ -27,7 +27,7 @@ export async function chatReport(
   ctx: ServiceContext,
   props: ChatReportProps,
 ): Promise<ChatReportResult> {
-  const { from, to, teamIds } = await chatReportScope(ctx, props);
-  const rollup = await sumRollups(ctx.store.db, { from, to, teamIds: teamIds ?? undefined });
+  const { from, to, teamIds, rollups } = await chatReportScope(ctx, props);
+  const rollup = await sumRollups(ctx.store.db, rollups);
   return { from, to, teamIds, metrics: chatMetrics(rollup) };
 }

@@ -29,10 +29,11 @@ export async function rollUpDirtyHours(ctx: ServiceContext, limit = BATCH): Prom
       await ctx.store.lockForTransaction(trx, `report-hour:${hourStart}`);
       const rollups = new Map<string, KeyedRollup>();
       for (const facts of await chatsStartedIn(trx, hourStart)) {
-        const key = `${facts.teamId ?? ''}\u0000${facts.agentId ?? ''}`;
+        const { teamId, agentId, topicId, priority } = facts;
+        const key = [teamId ?? '', agentId ?? '', topicId ?? '', priority].join('\u0000');
         let keyed = rollups.get(key);
         if (!keyed) {
-          keyed = { teamId: facts.teamId, agentId: facts.agentId, rollup: emptyRollup() };
+          keyed = { teamId, agentId, topicId, priority, rollup: emptyRollup() };
           rollups.set(key, keyed);
         }
         addChat(keyed.rollup, measureChat(facts));

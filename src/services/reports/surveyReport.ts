@@ -7,20 +7,27 @@ import { SURVEY_COMMENT_LIMIT, type SurveyReport } from '../../shared/surveysApi
 import { ratingComments, surveyTotals } from '../../storage/repositories/surveys.js';
 import type { ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
-import { hourRange, REFUSED, reportTeams } from './reportScope.js';
+import { hourRange, REFUSED, reportTeams, type ChatFilters } from './reportScope.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function surveyReport(
   ctx: ServiceContext,
-  props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined },
+  props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined } & ChatFilters,
 ): Promise<SurveyReport> {
   const { db } = ctx.store;
   const viewer = await withLeadTeams(db, props.viewer);
   if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
   const { from, to } = hourRange(props.from, props.to);
   const teamIds = await reportTeams(db, viewer, props.teamId);
-  const range = { from, to, teamIds };
+  const range = {
+    from,
+    to,
+    teamIds,
+    agentId: props.agentId,
+    topicId: props.topicId,
+    priority: props.priority,
+  };
   const [totals, comments] = await Promise.all([
     surveyTotals(db, range),
     ratingComments(db, range, SURVEY_COMMENT_LIMIT),

@@ -31,6 +31,7 @@ import * as ticketReports from './0030_ticket_reports.js';
 import * as agentStatusChanges from './0032_agent_status_changes.js';
 import * as ticketSurveys from './0033_ticket_surveys.js';
 import * as peopleSearch from './0034_people_search.js';
+import * as reportChatDimensions from './0036_report_chat_dimensions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0032_agent_status_changes': agentStatusChanges,
   '0033_ticket_surveys': ticketSurveys,
   '0034_people_search': peopleSearch,
+  '0036_report_chat_dimensions': reportChatDimensions,
 };

@@ -1,5 +1,6 @@
 // Survey questions and a chat's answers (migration 0026), and what the survey report reads: the
 // answers per question and the rating comments of the chats started in a range.
+import type { Priority } from '../../shared/vocabulary.js';
 import type { Db } from '../store.js';
 import type { SurveyQuestionsTable } from '../schema.js';
 
@@ -60,6 +61,11 @@ export interface RangeAndTeams {
   to: number;
   /** Only these teams' chats (their team when they ended); every chat when null. */
   teamIds: readonly string[] | null;
+  /** Only the answers attributed to this agent (the comments: the chat's agent). */
+  agentId?: string | undefined;
+  /** Only the chats started on this topic, or at this priority. */
+  topicId?: string | undefined;
+  priority?: Priority | undefined;
 }
 
 export interface QuestionTotals {
@@ -85,6 +91,9 @@ export async function surveyTotals(db: Db, range: RangeAndTeams): Promise<Questi
     .where('s.started_at', '<', range.to)
     .groupBy('a.question_id');
   if (range.teamIds) answered = answered.where('a.team_id', 'in', range.teamIds);
+  if (range.agentId !== undefined) answered = answered.where('a.agent_id', '=', range.agentId);
+  if (range.topicId !== undefined) answered = answered.where('s.topic_id', '=', range.topicId);
+  if (range.priority !== undefined) answered = answered.where('s.priority', '=', range.priority);
   const totals = new Map(
     (await answered.execute()).map((row) => [
       row.question_id,
@@ -139,6 +148,9 @@ export async function ratingComments(
     .orderBy('s.id')
     .limit(limit);
   if (range.teamIds) query = query.where('s.team_id', 'in', range.teamIds);
+  if (range.agentId !== undefined) query = query.where('s.assigned_agent_id', '=', range.agentId);
+  if (range.topicId !== undefined) query = query.where('s.topic_id', '=', range.topicId);
+  if (range.priority !== undefined) query = query.where('s.priority', '=', range.priority);
   const rows = await query.execute();
   return rows.map((row) => ({
     sessionId: row.id,

@@ -13,6 +13,7 @@ import { endSession } from '../../../src/services/sessions/sessionEnder.js';
 import { rateSession } from '../../../src/services/sessions/sessionRater.js';
 import { transferSession } from '../../../src/services/transfers/agentTransfer.js';
 import { down, up } from '../../../src/storage/migrations/0018_chat_reports.js';
+import * as dimensions from '../../../src/storage/migrations/0036_report_chat_dimensions.js';
 import { sumRollups } from '../../../src/storage/repositories/reports/chatRollups.js';
 import type { Store } from '../../../src/storage/store.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -29,8 +30,11 @@ const dirtyRows = async (store: Store) =>
   );
 
 const hourOf = (world: World) => utcHourOf(world.clock.now());
-const reportOf = async (store: Store, hour: number, more: { agentId?: string } = {}) =>
-  chatMetrics(await sumRollups(store.db, { from: hour, to: hour + HOUR_MS, ...more }));
+const reportOf = async (
+  store: Store,
+  hour: number,
+  more: { agentId?: string; priority?: 'medium' } = {},
+) => chatMetrics(await sumRollups(store.db, { from: hour, to: hour + HOUR_MS, ...more }));
 
 /**
  * Three chats of one hour: Yaw waits 30 s, Ama answers a minute later, hands the chat to Kofi,
@@ -184,11 +188,35 @@ describeEachDatabase('chat report rollups', (db) => {
     await rollUpDirtyHours(world.ctx);
     const before = await reportOf(db(), hour);
     const raw = db().db as unknown as Kysely<unknown>;
+    // 0036 alters the tables 0018 makes: undone first, done again after.
+    await dimensions.down(raw);
     await down(raw);
     await up(raw);
     expect(await dirtyRows(db())).toBe(1);
+    await dimensions.up(raw);
     await rollUpDirtyHours(world.ctx);
+    expect(await dirtyRows(db())).toBe(0);
     // Transfers made before the migration are not on record.
     expect(await reportOf(db(), hour)).toEqual({ ...before, transfers: 0, transferredChats: 0 });
+  });
+
+  it('migration 0036 keeps the unfiltered report and marks every hour to key it by priority and topic', async () => {
+    const world = makeWorld(db());
+    const hour = hourOf(world);
+    await anHourOfChats(world);
+    await rollUpDirtyHours(world.ctx);
+    const before = await reportOf(db(), hour);
+    expect(before.chats).toBe(3);
+    expect((await reportOf(db(), hour, { priority: 'medium' })).chats).toBe(3);
+    const raw = db().db as unknown as Kysely<unknown>;
+    await dimensions.down(raw);
+    await dimensions.up(raw);
+    expect(await dirtyRows(db())).toBe(1);
+    // Rows counted before it have no priority: the whole is exact, a filter finds none of them.
+    expect(await reportOf(db(), hour)).toEqual(before);
+    expect((await reportOf(db(), hour, { priority: 'medium' })).chats).toBe(0);
+    await rollUpDirtyHours(world.ctx);
+    expect(await reportOf(db(), hour)).toEqual(before);
+    expect(await reportOf(db(), hour, { priority: 'medium' })).toEqual(before);
   });
 });

@@ -7,12 +7,24 @@ import {
   type ChatRollup,
 } from '../../../domain/reports/chatRollup.js';
 import type { ChatFacts } from '../../../domain/reports/chatFacts.js';
+import type { Priority } from '../../../shared/vocabulary.js';
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../schema.js';
 import type { Db } from '../../store.js';
 
-/** The facts of every chat started in the UTC hour from `hourStart`. */
-export async function chatsStartedIn(db: Db, hourStart: number): Promise<ChatFacts[]> {
+/** What a rollup row is keyed by besides its hour (a report filters on each). */
+export interface RollupDimensions {
+  teamId: string | null;
+  agentId: string | null;
+  topicId: string | null;
+  priority: Priority;
+}
+
+/** The facts of every chat started in the UTC hour from `hourStart`, with its topic and priority. */
+export async function chatsStartedIn(
+  db: Db,
+  hourStart: number,
+): Promise<Array<ChatFacts & RollupDimensions>> {
   const rows = await db
     .selectFrom('chat_sessions')
     .select([
@@ -24,6 +36,8 @@ export async function chatsStartedIn(db: Db, hourStart: number): Promise<ChatFac
       'rating',
       'team_id',
       'assigned_agent_id',
+      'topic_id',
+      'priority',
     ])
     .where('started_at', '>=', hourStart)
     .where('started_at', '<', hourStart + HOUR_MS)
@@ -37,16 +51,16 @@ export async function chatsStartedIn(db: Db, hourStart: number): Promise<ChatFac
     rating: row.rating,
     teamId: row.team_id,
     agentId: row.assigned_agent_id,
+    topicId: row.topic_id,
+    priority: row.priority,
   }));
 }
 
-export interface KeyedRollup {
-  teamId: string | null;
-  agentId: string | null;
+export interface KeyedRollup extends RollupDimensions {
   rollup: ChatRollup;
 }
 
-/** Replaces the rows of the hour from `hourStart` with `rollups` (one per team and agent). */
+/** Replaces the rows of the hour from `hourStart` with `rollups` (one per key of dimensions). */
 export async function replaceHour(
   db: Db,
   hourStart: number,
@@ -58,10 +72,12 @@ export async function replaceHour(
   await db
     .insertInto('report_chat_hours')
     .values(
-      rollups.map(({ teamId, agentId, rollup: r }) => ({
+      rollups.map(({ teamId, agentId, topicId, priority, rollup: r }) => ({
         hour_start: hourStart,
         team_id: teamId,
         agent_id: agentId,
+        topic_id: topicId,
+        priority,
         chats: r.chats,
         abandoned: r.abandoned,
         unanswered: r.unanswered,
@@ -78,12 +94,23 @@ export async function replaceHour(
       })),
     )
     .execute();
-  const bins = rollups.flatMap(({ teamId, agentId, rollup }) =>
+  const bins = rollups.flatMap(({ teamId, agentId, topicId, priority, rollup }) =>
     DURATIONS.flatMap((duration) =>
       rollup.histograms[duration].flatMap((chats, bin) =>
         chats === 0
           ? []
-          : [{ hour_start: hourStart, team_id: teamId, agent_id: agentId, duration, bin, chats }],
+          : [
+              {
+                hour_start: hourStart,
+                team_id: teamId,
+                agent_id: agentId,
+                topic_id: topicId,
+                priority,
+                duration,
+                bin,
+                chats,
+              },
+            ],
       ),
     ),
   );
@@ -96,7 +123,11 @@ export interface RollupFilter {
   to: number;
   /** Only these teams' chats (a team lead's report); all chats when absent. */
   teamIds?: readonly string[] | undefined;
+  /** The chats an agent has (or last had). */
   agentId?: string | undefined;
+  /** The chats started on a topic, or at a priority (both fixed at the start). */
+  topicId?: string | undefined;
+  priority?: Priority | undefined;
 }
 
 type HoursQuery = SelectQueryBuilder<Database, 'report_chat_hours', object>;
@@ -111,6 +142,8 @@ function filtered<Q extends HoursQuery | BinsQuery>(query: Q, filter: RollupFilt
     q = q.where('team_id', 'in', filter.teamIds.length > 0 ? [...filter.teamIds] : ['']);
   }
   if (filter.agentId !== undefined) q = q.where('agent_id', '=', filter.agentId);
+  if (filter.topicId !== undefined) q = q.where('topic_id', '=', filter.topicId);
+  if (filter.priority !== undefined) q = q.where('priority', '=', filter.priority);
   return q as unknown as Q;
 }
 

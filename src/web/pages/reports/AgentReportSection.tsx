@@ -2,6 +2,7 @@
 // above (GET /reports/agents): chats handled, median first response, CSAT, time online, busy and
 // away, and utilisation, sortable by any column's header (agentRows.ts).
 import { useState } from 'preact/hooks';
+import type { ChatReportQuery } from '../../../shared/reportsApi.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { TableFrame } from '../../components/TableFrame.js';
@@ -18,7 +19,11 @@ import {
 import { CsvDownloadButton } from './CsvDownloadButton.js';
 import { agentReportCsv } from './reportCsv.js';
 
-export function AgentReportSection(props: { from: Date; to: Date; teamId: string }) {
+export function AgentReportSection(props: {
+  from: Date;
+  to: Date;
+  filters: Omit<ChatReportQuery, 'from' | 'to'>;
+}) {
   const { api } = useServices();
   const [sort, setSort] = useState<AgentSort>({ key: 'name', direction: 'ascending' });
   const report = useAsync(
@@ -26,9 +31,9 @@ export function AgentReportSection(props: { from: Date; to: Date; teamId: string
       api.reports.agents({
         from: props.from.toISOString(),
         to: props.to.toISOString(),
-        teamId: props.teamId || undefined,
+        ...props.filters,
       }),
-    [props.from.getTime(), props.to.getTime(), props.teamId],
+    [props.from.getTime(), props.to.getTime(), JSON.stringify(props.filters)],
   );
   return (
     <section class="stack" aria-labelledby="agent-report">

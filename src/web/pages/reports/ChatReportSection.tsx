@@ -1,7 +1,7 @@
 // The chat half of the Reports page: the chat report of the period as tiles, each with its
 // change since the period of equal length just before (the same report asked for the earlier
 // range, reportComparison.ts), and the ratings chart.
-import type { ChatReport } from '../../../shared/reportsApi.js';
+import type { ChatReport, ChatReportQuery } from '../../../shared/reportsApi.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -13,18 +13,23 @@ import { reportTiles } from './reportTiles.js';
 import { CsvDownloadButton } from './CsvDownloadButton.js';
 import { chatReportCsv } from './reportCsv.js';
 
-export function ChatReportSection(props: { from: Date; to: Date; teamId: string }) {
+export function ChatReportSection(props: {
+  from: Date;
+  to: Date;
+  /** Team, agent, topic and priority, the same for both periods. */
+  filters: Omit<ChatReportQuery, 'from' | 'to'>;
+}) {
   const { api } = useServices();
   const ask = (range: { from: Date; to: Date }) =>
     api.reports.chats({
       from: range.from.toISOString(),
       to: range.to.toISOString(),
-      teamId: props.teamId || undefined,
+      ...props.filters,
     });
   const report = useAsync(async () => {
     const [current, previous] = await Promise.all([ask(props), ask(previousRange(props))]);
     return { current, previous };
-  }, [props.from.getTime(), props.to.getTime(), props.teamId]);
+  }, [props.from.getTime(), props.to.getTime(), JSON.stringify(props.filters)]);
 
   return (
     <>

@@ -17,7 +17,7 @@ import { dailyCsv } from './reportCsv.js';
 
 export function DailyChartsSection({ query }: { query: ChatReportQuery }) {
   const { api } = useServices();
-  const daily = useAsync(() => api.reports.daily(query), [query.from, query.to, query.teamId]);
+  const daily = useAsync(() => api.reports.daily(query), [JSON.stringify(query)]);
   return (
     <section class="report-section" aria-labelledby="daily-heading" aria-busy={daily.loading}>
       <h2 class="report-section__title" id="daily-heading">

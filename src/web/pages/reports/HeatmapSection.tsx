@@ -17,7 +17,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 export function HeatmapSection({ query }: { query: ChatReportQuery }) {
   const { api } = useServices();
-  const heatmap = useAsync(() => api.reports.heatmap(query), [query.from, query.to, query.teamId]);
+  const heatmap = useAsync(() => api.reports.heatmap(query), [JSON.stringify(query)]);
   return (
     <section class="report-section" aria-labelledby="heatmap-heading" aria-busy={heatmap.loading}>
       <h2 class="report-section__title" id="heatmap-heading">

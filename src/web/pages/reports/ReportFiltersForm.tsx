@@ -1,6 +1,10 @@
-// The Reports page's filters: the period (a preset or chosen days) and the team, each change
-// written to the address by the page (reportFilters.ts).
+// The Reports page's filters: the period (a preset or chosen days), the team, and the agent,
+// topic and priority of the chats, each change written to the address by the page
+// (reportFilters.ts).
 import type { Team } from '../../../shared/teamsApi.js';
+import { PRIORITIES } from '../../../shared/vocabulary.js';
+import { choices, FilterSelect } from '../../components/FilterSelect.js';
+import { PRIORITY_LABELS } from '../../format/labels.js';
 import {
   RANGE_LABELS,
   RANGE_PRESETS,
@@ -12,6 +16,9 @@ export function ReportFiltersForm(props: {
   filters: ReportFilters;
   teams: readonly Pick<Team, 'id' | 'name'>[];
   superAdmin: boolean;
+  /** [id, name] of the agents and topics to offer (filterChoices). */
+  agents: ReadonlyArray<readonly [string, string]>;
+  topics: ReadonlyArray<readonly [string, string]>;
   onChange: (changes: Partial<ReportFilters>) => void;
 }) {
   const { filters, onChange: set } = props;
@@ -42,7 +49,8 @@ export function ReportFiltersForm(props: {
         <select
           class="input select"
           value={filters.teamId}
-          onChange={(e) => set({ teamId: e.currentTarget.value })}
+          // Another team's agent or topic would count nothing: the choices start again.
+          onChange={(e) => set({ teamId: e.currentTarget.value, agentId: '', topicId: '' })}
         >
           <option value="">{props.superAdmin ? 'All chats' : 'All my teams'}</option>
           {props.teams.map((team) => (
@@ -52,6 +60,27 @@ export function ReportFiltersForm(props: {
           ))}
         </select>
       </label>
+      <FilterSelect
+        label="Agent"
+        any="Any agent"
+        value={filters.agentId}
+        options={props.agents}
+        onChange={(agentId) => set({ agentId })}
+      />
+      <FilterSelect
+        label="Topic"
+        any="Any topic"
+        value={filters.topicId}
+        options={props.topics}
+        onChange={(topicId) => set({ topicId })}
+      />
+      <FilterSelect
+        label="Priority"
+        any="Any priority"
+        value={filters.priority}
+        options={choices(PRIORITIES, PRIORITY_LABELS)}
+        onChange={(priority) => set({ priority })}
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 // Reports (super admins, team leads): the chat and ticket metrics of a period (docs/reports.md), filtered
-// by range and team, both kept in the address so a view can be linked. A team lead picks among
+// by range, team, agent, topic and priority, all kept in the address so a view can be linked. A team lead picks among
 // the teams they lead; the server refuses any other. The chat numbers come from the hourly
 // rollups, so they lag the chats by about one housekeeping period. Each part of the page is its
 // own section, asking its own report of the same period and team. The Live view beside it is
@@ -16,7 +16,14 @@ import { AgentReportSection } from './AgentReportSection.js';
 import { ChatReportSection } from './ChatReportSection.js';
 import { DailyChartsSection } from './DailyChartsSection.js';
 import { HeatmapSection } from './HeatmapSection.js';
-import { rangeOf, readFilters, writeFilters, type ReportFilters } from './reportFilters.js';
+import {
+  chatFiltersOf,
+  filterChoices,
+  rangeOf,
+  readFilters,
+  writeFilters,
+  type ReportFilters,
+} from './reportFilters.js';
 import { ReportFiltersForm } from './ReportFiltersForm.js';
 import { ReportsViews } from './ReportsViews.js';
 import { SurveyQuestionsEditor } from './SurveyQuestionsEditor.js';
@@ -36,6 +43,8 @@ export function ReportsPage() {
     const { items } = await api.teams.list();
     return superAdmin ? items.filter((team) => !team.archived) : teamsLedBy(items, me.id);
   }, [api, me.id]);
+  // Topics are listed to anyone signed in; a lead is offered their teams' (filterChoices).
+  const topics = useAsync(async () => (await api.topics.list()).items, [api]);
   const allowed = superAdmin || (teams.data?.length ?? 0) > 0;
   const set = (changes: Partial<ReportFilters>) => {
     const next = writeFilters({ ...filters, ...changes }).toString();
@@ -51,11 +60,13 @@ export function ReportsPage() {
       </div>
     );
 
+  const chatFilters = chatFiltersOf(filters);
   const rangeQuery = range && {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
-    teamId: filters.teamId || undefined,
+    ...chatFilters,
   };
+  const offered = filterChoices(teams.data ?? [], topics.data ?? [], filters.teamId, superAdmin);
   return (
     <div class="page">
       <div class="page-header">
@@ -66,13 +77,15 @@ export function ReportsPage() {
         filters={filters}
         teams={teams.data ?? []}
         superAdmin={superAdmin}
+        agents={offered.agents}
+        topics={offered.topics}
         onChange={set}
       />
       {!range && <Alert tone="warning">The period ends before it starts.</Alert>}
       {teams.error && <Alert tone="danger">{teams.error}</Alert>}
       {range && rangeQuery && (
         <div class="stack">
-          <ChatReportSection from={range.from} to={range.to} teamId={filters.teamId} />
+          <ChatReportSection from={range.from} to={range.to} filters={chatFilters} />
           <p class="report-note">
             A chat counts in the hour it started. The numbers are recounted every few seconds, so a
             chat that just changed may take a moment to show.
@@ -80,8 +93,13 @@ export function ReportsPage() {
           <DailyChartsSection query={rangeQuery} />
           <HeatmapSection query={rangeQuery} />
           <SurveyResultsSection query={rangeQuery} />
-          <AgentReportSection from={range.from} to={range.to} teamId={filters.teamId} />
-          <TicketReportSection from={range.from} to={range.to} teamId={filters.teamId} />
+          <AgentReportSection from={range.from} to={range.to} filters={chatFilters} />
+          <TicketReportSection
+            from={range.from}
+            to={range.to}
+            teamId={filters.teamId}
+            priority={filters.priority}
+          />
         </div>
       )}
       {superAdmin && <SurveyQuestionsEditor />}

@@ -14,7 +14,7 @@ import { surveyCsv } from './reportCsv.js';
 
 export function SurveyResultsSection({ query }: { query: ChatReportQuery }) {
   const { api } = useServices();
-  const report = useAsync(() => api.reports.surveys(query), [query.from, query.to, query.teamId]);
+  const report = useAsync(() => api.reports.surveys(query), [JSON.stringify(query)]);
   return (
     <section
       class="report-section stack"

@@ -2,6 +2,7 @@
 // chats above (GET /reports/tickets), as tiles and the backlog at each day's end in a table, and
 // the same tickets as a CSV download (GET /reports/tickets.csv).
 import type { TicketReport } from '../../../shared/ticketReportsApi.js';
+import type { Priority } from '../../../shared/vocabulary.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { DataTable } from '../../components/TableFrame.js';
@@ -11,14 +12,22 @@ import { ticketReportTiles } from './ticketReportTiles.js';
 import { CsvDownloadButton } from './CsvDownloadButton.js';
 import { ticketReportCsv } from './reportCsv.js';
 
+interface TicketSectionProps {
+  from: Date;
+  to: Date;
+  teamId: string;
+  /** The chats' priority filter, which tickets take too; '' for any. */
+  priority: Priority | '';
+}
+
 /** The raw tickets of the same period and team, read by the browser as a download. */
-function ticketCsvUrl(props: { from: Date; to: Date; teamId: string }): string {
+function ticketCsvUrl(props: TicketSectionProps): string {
   const query = new URLSearchParams({ from: props.from.toISOString(), to: props.to.toISOString() });
   if (props.teamId) query.set('teamId', props.teamId);
   return `/api/v1/reports/tickets.csv?${query.toString()}`;
 }
 
-export function TicketReportSection(props: { from: Date; to: Date; teamId: string }) {
+export function TicketReportSection(props: TicketSectionProps) {
   const { api } = useServices();
   const report = useAsync(
     () =>
@@ -26,8 +35,9 @@ export function TicketReportSection(props: { from: Date; to: Date; teamId: strin
         from: props.from.toISOString(),
         to: props.to.toISOString(),
         teamId: props.teamId || undefined,
+        priority: props.priority || undefined,
       }),
-    [props.from.getTime(), props.to.getTime(), props.teamId],
+    [props.from.getTime(), props.to.getTime(), props.teamId, props.priority],
   );
   return (
     <section class="stack" aria-labelledby="ticket-report">
