@@ -4,22 +4,17 @@
 import { useState } from 'preact/hooks';
 import { formatTicketNumber } from '../../../domain/tickets/ticketNumber.js';
 import type { TicketSurvey } from '../../../shared/ticketSurveysApi.js';
-import { LIMITS } from '../../../shared/vocabulary.js';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { publicApi } from '../../app/signIn.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { cx } from '../../components/classNames.js';
-import { Field } from '../../components/Field.js';
-import { Icon } from '../../components/Icon.js';
+import { RatingFields } from '../../components/RatingFields.js';
 import { SignInCard } from '../../components/SignInCard.js';
 import { Loading } from '../../components/Spinner.js';
 import { Stars } from '../../components/Stars.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
-
-const WORDS = ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
 
 const PROBLEMS: Record<string, string> = {
   NOT_FOUND: 'This link does not work: it may have been cut short when it was copied.',
@@ -89,48 +84,14 @@ function SurveyForm(props: {
 
   return (
     <form class="rating stack" onSubmit={submit}>
-      <fieldset class="rating__stars">
-        <legend class="rating__title">How well did we help with your request?</legend>
-        <div class="rating__choices">
-          {WORDS.map((word, index) => {
-            const value = index + 1;
-            return (
-              <label
-                key={value}
-                class={cx('rating__star', value <= rating && 'rating__star--on')}
-                title={word}
-              >
-                <input
-                  type="radio"
-                  name="rating"
-                  value={value}
-                  checked={rating === value}
-                  onChange={() => setRating(value)}
-                />
-                <Icon name="star" size={28} />
-                <span class="sr-only">
-                  {value} of 5, {word}
-                </span>
-              </label>
-            );
-          })}
-        </div>
-        <p class="rating__word" aria-hidden="true">
-          {rating ? WORDS[rating - 1] : 'Choose 1 to 5 stars'}
-        </p>
-      </fieldset>
-      <Field label="Anything you would like to add?" optional>
-        {(control) => (
-          <textarea
-            {...control}
-            class="input textarea"
-            rows={3}
-            maxLength={LIMITS.feedback}
-            value={comment}
-            onInput={(e) => setComment(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <RatingFields
+        question="How well did we help with your request?"
+        rating={rating}
+        onRating={setRating}
+        comment={comment}
+        onComment={setComment}
+        commentRows={3}
+      />
       {problem && <Alert tone="danger">{problem}</Alert>}
       <Button type="submit" variant="primary" busy={busy} disabled={!rating} class="btn--block">
         Send my rating

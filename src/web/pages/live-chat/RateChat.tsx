@@ -3,19 +3,15 @@
 // rating is shown instead.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../../shared/api.js';
-import { LIMITS } from '../../../shared/vocabulary.js';
 import { errorMessage } from '../../api/errorMessage.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { cx } from '../../components/classNames.js';
 import { Field } from '../../components/Field.js';
-import { Icon } from '../../components/Icon.js';
+import { RATING_WORDS, RatingFields } from '../../components/RatingFields.js';
 import { Stars } from '../../components/Stars.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
-
-const WORDS = ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
 
 export function RateChat({ session }: { session: Session }) {
   const { api } = useServices();
@@ -58,50 +54,13 @@ export function RateChat({ session }: { session: Session }) {
 
   return (
     <form class="rating stack" onSubmit={submit}>
-      <fieldset class="rating__stars">
-        <legend class="rating__title">
-          How was your chat{session.agent ? ` with ${session.agent.name}` : ''}?
-        </legend>
-        <div class="rating__choices">
-          {WORDS.map((word, index) => {
-            const value = index + 1;
-            return (
-              <label
-                key={value}
-                class={cx('rating__star', value <= rating && 'rating__star--on')}
-                title={word}
-              >
-                <input
-                  type="radio"
-                  name="rating"
-                  value={value}
-                  checked={rating === value}
-                  onChange={() => setRating(value)}
-                />
-                <Icon name="star" size={28} />
-                <span class="sr-only">
-                  {value} of 5, {word}
-                </span>
-              </label>
-            );
-          })}
-        </div>
-        <p class="rating__word" aria-hidden="true">
-          {rating ? WORDS[rating - 1] : 'Choose 1 to 5 stars'}
-        </p>
-      </fieldset>
-      <Field label="Anything you would like to add?" optional>
-        {(control) => (
-          <textarea
-            {...control}
-            class="input textarea"
-            rows={2}
-            maxLength={LIMITS.feedback}
-            value={feedback}
-            onInput={(e) => setFeedback(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <RatingFields
+        question={`How was your chat${session.agent ? ` with ${session.agent.name}` : ''}?`}
+        rating={rating}
+        onRating={setRating}
+        comment={feedback}
+        onComment={setFeedback}
+      />
       {questions.data?.map((question) => (
         <Field key={question.id} label={question.text} optional>
           {(control) => (
@@ -114,7 +73,7 @@ export function RateChat({ session }: { session: Session }) {
               }
             >
               <option value="">No answer</option>
-              {WORDS.map((word, index) => (
+              {RATING_WORDS.map((word, index) => (
                 <option key={word} value={index + 1}>
                   {index + 1} of 5, {word}
                 </option>
