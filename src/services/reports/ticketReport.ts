@@ -10,7 +10,8 @@ import {
   backlogByDay,
   backlogStep,
   isReopen,
-  summarizeDurations,
+  exactSummary,
+  summaryRanks,
   type BacklogPoint,
   type ExactSummary,
 } from '../../domain/reports/ticketMeasures.js';
@@ -19,17 +20,18 @@ import { satisfactionOf, type Satisfaction } from '../../domain/tickets/ticketSu
 import type { Priority, TicketChannel } from '../../shared/vocabulary.js';
 import {
   countBacklog,
-  countCreated,
-  countSolved,
   creationsByBucket,
-  firstResponseDurations,
-  resolutionDurations,
+  durationTotals,
+  durationsAtRanks,
   slaStates,
   statusChangesByBucket,
   surveyRatings,
   type SlaStateCounts,
-  type TicketDuration,
+  type TicketReportFilter,
+  type TimedTarget,
+  type TimeRange,
 } from '../../storage/repositories/reports/ticketReports.js';
+import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
 import { hourRange, REFUSED, reportTeams } from './reportScope.js';
@@ -73,12 +75,27 @@ export interface TicketReportResult {
   satisfaction: Satisfaction;
 }
 
-const summarize = (durations: TicketDuration[]): TimesSummary => ({
-  calendar: summarizeDurations(durations.map((d) => d.calendarMs)),
-  business: summarizeDurations(
-    durations.flatMap((d) => (d.businessMs === null ? [] : [d.businessMs])),
-  ),
-});
+/**
+ * Exact summaries of a target's times in the range: counts and totals first, then only the
+ * durations at the ranks the median and 90th percentile fall on (the database sorts them).
+ */
+async function timesOf(
+  db: Db,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TimesSummary> {
+  const totals = await durationTotals(db, target, range, filter);
+  const [calendar, business] = await Promise.all(
+    (['calendar', 'business'] as const).map(async (clock) => {
+      const { count, totalMs } = totals[clock];
+      const ranks = summaryRanks(count);
+      const atRank = await durationsAtRanks(db, target, clock, ranks, range, filter);
+      return exactSummary(count, totalMs, atRank);
+    }),
+  );
+  return { calendar: calendar!, business: business! };
+}
 
 function targetOf(counts: SlaStateCounts): SlaTargetAchievement {
   const n = (state: SlaState) => counts[state] ?? 0;
@@ -103,18 +120,23 @@ export async function ticketReport(
   const now = ctx.clock.now();
   // The backlog is counted back from now, so its flows run from the range's start to now.
   const since = { from: range.from, to: Math.max(range.to, now + 1) };
-  const [created, solved, backlogNow, creations, changes, firstResponse, resolution, sla, ratings] =
+  // Independent reads, concurrent on PostgreSQL's pool (SQLite runs them one after another).
+  const [backlogNow, creations, changes, firstResponse, resolution, sla, ratings] =
     await Promise.all([
-      countCreated(db, range, filter),
-      countSolved(db, range, filter),
       countBacklog(db, BACKLOG_STATUSES, filter),
       creationsByBucket(db, since, filter),
       statusChangesByBucket(db, since, filter),
-      firstResponseDurations(db, range, filter),
-      resolutionDurations(db, range, filter),
+      timesOf(db, 'firstResponse', range, filter),
+      timesOf(db, 'resolution', range, filter),
       slaStates(db, range, filter),
       surveyRatings(db, range, filter),
     ]);
+  // Range bounds are whole hours, so whole buckets: the buckets in the range are its creations.
+  const created = creations
+    .filter((c) => c.at >= range.from && c.at < range.to)
+    .reduce((sum, c) => sum + c.n, 0);
+  // The tickets solved in the range are those resolved in it (the last solve, in both).
+  const solved = resolution.calendar.count;
   const flows = [
     ...creations.map(({ at, n }) => ({ at, delta: n })),
     ...changes.map(({ at, from, to, n }) => ({ at, delta: backlogStep(from, to) * n })),
@@ -130,8 +152,8 @@ export async function ticketReport(
     reopened,
     backlogNow,
     backlog: backlogByDay(backlogNow, now, flows, range, ctx.settings.timeZone),
-    firstResponse: summarize(firstResponse),
-    resolution: summarize(resolution),
+    firstResponse,
+    resolution,
     sla: { firstResponse: targetOf(sla.firstResponse), resolution: targetOf(sla.resolution) },
     satisfaction: satisfactionOf(ratings),
   };

@@ -33,39 +33,6 @@ function matching(eb: TicketsEb, filter: TicketReportFilter) {
 
 const count = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
 
-/** Tickets created in the range. */
-export async function countCreated(
-  db: Db,
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<number> {
-  const row = await db
-    .selectFrom('tickets as t')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.created_at', '>=', range.from)
-    .where('t.created_at', '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .executeTakeFirst();
-  return count(row);
-}
-
-/** Tickets whose last solve falls in the range (still solved, or closed since). */
-export async function countSolved(
-  db: Db,
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<number> {
-  const row = await db
-    .selectFrom('tickets as t')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.solved_at', 'is not', null)
-    .where('t.solved_at', '>=', range.from)
-    .where('t.solved_at', '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .executeTakeFirst();
-  return count(row);
-}
-
 /** Tickets in the backlog now. */
 export async function countBacklog(
   db: Db,
@@ -81,40 +48,93 @@ export async function countBacklog(
   return count(row);
 }
 
-export interface TicketDuration {
-  calendarMs: number;
-  businessMs: number | null;
+/** The two targets a ticket is timed to: its first response and its resolution. */
+export type TimedTarget = 'firstResponse' | 'resolution';
+
+/** When the target was met (first public agent reply; last solve) and its business-hours time. */
+const COLUMNS = {
+  firstResponse: { end: 't.first_responded_at', business: 't.first_response_business_ms' },
+  resolution: { end: 't.solved_at', business: 't.resolution_business_ms' },
+} as const;
+
+/** Creation to the target, never negative (in both dialects: no greatest() in SQLite). */
+function calendarMs(target: TimedTarget) {
+  const elapsed = sql<number>`${sql.ref(COLUMNS[target].end)} - t.created_at`;
+  return sql<number>`case when ${elapsed} < 0 then 0 else ${elapsed} end`;
 }
 
-/** Creation to `end`, and its business-hours figure, for the tickets whose `end` is in the range. */
-async function durationsEndingIn(
-  db: Db,
-  end: 't.first_responded_at' | 't.solved_at',
-  business: 't.first_response_business_ms' | 't.resolution_business_ms',
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<TicketDuration[]> {
-  const rows = await db
+/** The tickets whose target was met in the range, of the filter. */
+function metIn(db: Db, target: TimedTarget, range: TimeRange, filter: TicketReportFilter) {
+  const { end } = COLUMNS[target];
+  return db
     .selectFrom('tickets as t')
-    .select(['t.created_at', `${end} as ended_at`, `${business} as business_ms`])
     .where(end, 'is not', null)
     .where(end, '>=', range.from)
     .where(end, '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .execute();
-  return rows.map((row) => ({
-    calendarMs: Math.max(0, Number(row.ended_at) - Number(row.created_at)),
-    businessMs: row.business_ms === null ? null : Number(row.business_ms),
-  }));
+    .where((eb) => matching(eb, filter));
 }
 
-/** Creation to first public agent reply, for the tickets first answered in the range. */
-export const firstResponseDurations = (db: Db, range: TimeRange, filter: TicketReportFilter) =>
-  durationsEndingIn(db, 't.first_responded_at', 't.first_response_business_ms', range, filter);
+export interface DurationTotal {
+  count: number;
+  totalMs: number;
+}
 
-/** Creation to the last solve, for the tickets solved in the range. */
-export const resolutionDurations = (db: Db, range: TimeRange, filter: TicketReportFilter) =>
-  durationsEndingIn(db, 't.solved_at', 't.resolution_business_ms', range, filter);
+/**
+ * How many tickets met the target in the range and their total time, on the calendar and in
+ * business hours (only tickets with a business figure).
+ */
+export async function durationTotals(
+  db: Db,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<{ calendar: DurationTotal; business: DurationTotal }> {
+  const { business } = COLUMNS[target];
+  const row = await metIn(db, target, range, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(calendarMs(target)).as('calendar_ms'),
+      eb.fn.count<number>(business).as('business_n'),
+      eb.fn.sum<number>(business).as('business_ms'),
+    ])
+    .executeTakeFirst();
+  return {
+    calendar: { count: count(row), totalMs: Number(row?.calendar_ms ?? 0) },
+    business: { count: Number(row?.business_n ?? 0), totalMs: Number(row?.business_ms ?? 0) },
+  };
+}
+
+/**
+ * The durations at the given 1-based ranks in ascending order, by rank (for exact percentiles):
+ * the database sorts the range's durations and hands back only those few, not every one. One
+ * query per rank: with ORDER BY … LIMIT 1 OFFSET both databases sort in memory, where a
+ * row_number() window over a year spilled to disk on PostgreSQL and took five times as long on
+ * SQLite (docs/performance.md, "Reports").
+ */
+export async function durationsAtRanks(
+  db: Db,
+  target: TimedTarget,
+  clock: 'calendar' | 'business',
+  ranks: readonly number[],
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<Map<number, number>> {
+  const { business } = COLUMNS[target];
+  const value = clock === 'calendar' ? calendarMs(target) : sql<number>`${sql.ref(business)}`;
+  const values = await Promise.all(
+    ranks.map(async (rank) => {
+      let query = metIn(db, target, range, filter)
+        .select(value.as('ms'))
+        .orderBy(value)
+        .limit(1)
+        .offset(rank - 1);
+      if (clock === 'business') query = query.where(business, 'is not', null);
+      const row = await query.executeTakeFirst();
+      return row === undefined ? [] : [[rank, Number(row.ms)] as const];
+    }),
+  );
+  return new Map(values.flat());
+}
 
 /** Times tickets were created, in 15-minute buckets (whole for every time zone's days). */
 export const BUCKET_MS = 15 * 60_000;
