@@ -31,9 +31,12 @@ export function nearestRank(count: number, p: number): number {
   return Math.min(count, Math.max(1, Math.ceil(p * count)));
 }
 
+/** The percentiles a summary gives: the median and the 90th. */
+export const SUMMARY_PERCENTILES = [0.5, 0.9] as const;
+
 /** The ranks a summary of `count` durations needs: its median's and its 90th percentile's. */
 export const summaryRanks = (count: number): number[] =>
-  count === 0 ? [] : [...new Set([nearestRank(count, 0.5), nearestRank(count, 0.9)])];
+  count === 0 ? [] : [...new Set(SUMMARY_PERCENTILES.map((p) => nearestRank(count, p)))];
 
 /**
  * Count, mean, median and 90th percentile (nearest rank) from the count, the total and the

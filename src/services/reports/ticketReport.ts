@@ -11,7 +11,6 @@ import {
   backlogStep,
   isReopen,
   exactSummary,
-  summaryRanks,
   type BacklogPoint,
   type ExactSummary,
 } from '../../domain/reports/ticketMeasures.js';
@@ -21,8 +20,7 @@ import type { Priority, TicketChannel } from '../../shared/vocabulary.js';
 import {
   countBacklog,
   creationsByBucket,
-  durationTotals,
-  durationsAtRanks,
+  rankedDurations,
   slaStates,
   statusChangesByBucket,
   surveyRatings,
@@ -31,7 +29,6 @@ import {
   type TimedTarget,
   type TimeRange,
 } from '../../storage/repositories/reports/ticketReports.js';
-import type { Db } from '../../storage/store.js';
 import type { ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
 import { hourRange, REFUSED, reportTeams } from './reportScope.js';
@@ -75,26 +72,24 @@ export interface TicketReportResult {
   satisfaction: Satisfaction;
 }
 
-/**
- * Exact summaries of a target's times in the range: counts and totals first, then only the
- * durations at the ranks the median and 90th percentile fall on (the database sorts them).
- */
+/** Exact summaries of a target's times in the range, from the database's counts and ranks. */
 async function timesOf(
-  db: Db,
+  ctx: ServiceContext,
   target: TimedTarget,
   range: TimeRange,
   filter: TicketReportFilter,
 ): Promise<TimesSummary> {
-  const totals = await durationTotals(db, target, range, filter);
-  const [calendar, business] = await Promise.all(
-    (['calendar', 'business'] as const).map(async (clock) => {
-      const { count, totalMs } = totals[clock];
-      const ranks = summaryRanks(count);
-      const atRank = await durationsAtRanks(db, target, clock, ranks, range, filter);
-      return exactSummary(count, totalMs, atRank);
-    }),
+  const { calendar, business } = await rankedDurations(
+    ctx.store.db,
+    ctx.store.dialect,
+    target,
+    range,
+    filter,
   );
-  return { calendar: calendar!, business: business! };
+  return {
+    calendar: exactSummary(calendar.count, calendar.totalMs, calendar.atRank),
+    business: exactSummary(business.count, business.totalMs, business.atRank),
+  };
 }
 
 function targetOf(counts: SlaStateCounts): SlaTargetAchievement {
@@ -126,8 +121,8 @@ export async function ticketReport(
       countBacklog(db, BACKLOG_STATUSES, filter),
       creationsByBucket(db, since, filter),
       statusChangesByBucket(db, since, filter),
-      timesOf(db, 'firstResponse', range, filter),
-      timesOf(db, 'resolution', range, filter),
+      timesOf(ctx, 'firstResponse', range, filter),
+      timesOf(ctx, 'resolution', range, filter),
       slaStates(db, range, filter),
       surveyRatings(db, range, filter),
     ]);

@@ -2,10 +2,15 @@
 // changes in a range, each over an index on its own time column (migration 0030), narrowed to the
 // teams, priority and channel asked for (the ticket's current ones).
 import { sql, type ExpressionBuilder } from 'kysely';
+import {
+  nearestRank,
+  SUMMARY_PERCENTILES,
+  summaryRanks,
+} from '../../../domain/reports/ticketMeasures.js';
 import type { SlaState } from '../../../domain/tickets/slaStatus.js';
 import type { Priority, TicketChannel, TicketStatus } from '../../../shared/vocabulary.js';
 import type { Database } from '../../schema.js';
-import type { Db } from '../../store.js';
+import type { DialectName, Db } from '../../store.js';
 
 export interface TicketReportFilter {
   /** Null: every ticket, those of no team included. */
@@ -74,53 +79,127 @@ function metIn(db: Db, target: TimedTarget, range: TimeRange, filter: TicketRepo
     .where((eb) => matching(eb, filter));
 }
 
-export interface DurationTotal {
+/** How many tickets met the target, their total time, and the times at summaryRanks(count). */
+export interface RankedDurations {
   count: number;
   totalMs: number;
+  atRank: Map<number, number>;
+}
+
+export interface TargetDurations {
+  calendar: RankedDurations;
+  /** Only tickets with a business figure. */
+  business: RankedDurations;
 }
 
 /**
- * How many tickets met the target in the range and their total time, on the calendar and in
- * business hours (only tickets with a business figure).
+ * The times of the tickets that met the target in the range, summed and ranked in the database,
+ * so a year's durations need not travel to the server to be sorted (docs/performance.md,
+ * "Reports"). PostgreSQL: one query, with percentile_disc (nearest rank, as the domain's).
+ * SQLite has no ordered-set aggregates: counts and totals, then one query per rank.
  */
-export async function durationTotals(
+export function rankedDurations(
+  db: Db,
+  dialect: DialectName,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TargetDurations> {
+  return dialect === 'postgres'
+    ? percentilesInOneQuery(db, target, range, filter)
+    : totalsThenRanks(db, target, range, filter);
+}
+
+const CLOCKS = ['calendar', 'business'] as const;
+type Clock = (typeof CLOCKS)[number];
+
+const durationOf = (target: TimedTarget, clock: Clock) =>
+  clock === 'calendar' ? calendarMs(target) : sql<number>`${sql.ref(COLUMNS[target].business)}`;
+
+async function percentilesInOneQuery(
   db: Db,
   target: TimedTarget,
   range: TimeRange,
   filter: TicketReportFilter,
-): Promise<{ calendar: DurationTotal; business: DurationTotal }> {
-  const { business } = COLUMNS[target];
+): Promise<TargetDurations> {
+  const fractions = sql.raw(`array[${SUMMARY_PERCENTILES.join(', ')}]::float8[]`);
+  // Null inputs are left out of an ordered-set aggregate, as of count(column).
+  const percentiles = (clock: Clock) =>
+    sql<Array<
+      string | number
+    > | null>`percentile_disc(${fractions}) within group (order by ${durationOf(target, clock)})`;
+  const row = await metIn(db, target, range, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('calendar_n'),
+      eb.fn.sum<number>(calendarMs(target)).as('calendar_ms'),
+      percentiles('calendar').as('calendar_at'),
+      eb.fn.count<number>(COLUMNS[target].business).as('business_n'),
+      eb.fn.sum<number>(COLUMNS[target].business).as('business_ms'),
+      percentiles('business').as('business_at'),
+    ])
+    .executeTakeFirstOrThrow();
+  const ranked = (n: unknown, total: unknown, at: Array<string | number> | null) => {
+    const count = Number(n ?? 0);
+    const atRank = new Map(
+      (at ?? []).map((value, i) => [nearestRank(count, SUMMARY_PERCENTILES[i]!), Number(value)]),
+    );
+    return { count, totalMs: Number(total ?? 0), atRank };
+  };
+  return {
+    calendar: ranked(row.calendar_n, row.calendar_ms, row.calendar_at),
+    business: ranked(row.business_n, row.business_ms, row.business_at),
+  };
+}
+
+async function totalsThenRanks(
+  db: Db,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TargetDurations> {
+  const businessMs = COLUMNS[target].business;
   const row = await metIn(db, target, range, filter)
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
       eb.fn.sum<number>(calendarMs(target)).as('calendar_ms'),
-      eb.fn.count<number>(business).as('business_n'),
-      eb.fn.sum<number>(business).as('business_ms'),
+      eb.fn.count<number>(businessMs).as('business_n'),
+      eb.fn.sum<number>(businessMs).as('business_ms'),
     ])
     .executeTakeFirst();
-  return {
+  const totals = {
     calendar: { count: count(row), totalMs: Number(row?.calendar_ms ?? 0) },
     business: { count: Number(row?.business_n ?? 0), totalMs: Number(row?.business_ms ?? 0) },
   };
+  const [calendar, business] = await Promise.all(
+    CLOCKS.map(async (clock) => ({
+      ...totals[clock],
+      atRank: await durationsAtRanks(
+        db,
+        target,
+        clock,
+        summaryRanks(totals[clock].count),
+        range,
+        filter,
+      ),
+    })),
+  );
+  return { calendar: calendar!, business: business! };
 }
 
 /**
- * The durations at the given 1-based ranks in ascending order, by rank (for exact percentiles):
- * the database sorts the range's durations and hands back only those few, not every one. One
- * query per rank: with ORDER BY … LIMIT 1 OFFSET both databases sort in memory, where a
- * row_number() window over a year spilled to disk on PostgreSQL and took five times as long on
- * SQLite (docs/performance.md, "Reports").
+ * The durations at the given 1-based ranks in ascending order, by rank. One query per rank: with
+ * ORDER BY … LIMIT 1 OFFSET SQLite sorts in its sorter, where a row_number() window over a year
+ * took five times as long (docs/performance.md, "Reports").
  */
-export async function durationsAtRanks(
+async function durationsAtRanks(
   db: Db,
   target: TimedTarget,
-  clock: 'calendar' | 'business',
+  clock: Clock,
   ranks: readonly number[],
   range: TimeRange,
   filter: TicketReportFilter,
 ): Promise<Map<number, number>> {
-  const { business } = COLUMNS[target];
-  const value = clock === 'calendar' ? calendarMs(target) : sql<number>`${sql.ref(business)}`;
+  const value = durationOf(target, clock);
   const values = await Promise.all(
     ranks.map(async (rank) => {
       let query = metIn(db, target, range, filter)
@@ -128,7 +207,7 @@ export async function durationsAtRanks(
         .orderBy(value)
         .limit(1)
         .offset(rank - 1);
-      if (clock === 'business') query = query.where(business, 'is not', null);
+      if (clock === 'business') query = query.where(COLUMNS[target].business, 'is not', null);
       const row = await query.executeTakeFirst();
       return row === undefined ? [] : [[rank, Number(row.ms)] as const];
     }),
