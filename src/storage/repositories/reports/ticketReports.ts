@@ -1,6 +1,7 @@
 // The reads behind the ticket report (docs/reports.md, "Tickets"): counts, durations and status
-// changes in a range, each over an index on its own time column (migration 0030), narrowed to the
-// teams, priority and channel asked for (the ticket's current ones).
+// changes in a range, each over an index on its own time column that also holds the columns read
+// (migrations 0030, 0038), narrowed to the teams, priority and channel asked for (the ticket's
+// current ones). Durations are summed and ranked here, not handed out one by one.
 import { sql, type ExpressionBuilder } from 'kysely';
 import {
   nearestRank,
