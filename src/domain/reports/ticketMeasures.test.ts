@@ -6,6 +6,8 @@ import {
   backlogStep,
   isReopen,
   summarizeDurations,
+  summaryRanks,
+  exactSummary,
 } from './ticketMeasures.js';
 
 const at = (iso: string, zone = 'Europe/London') => DateTime.fromISO(iso, { zone }).toMillis();
@@ -34,6 +36,24 @@ describe('duration summaries', () => {
       p90Ms: 9000,
     });
     expect(summarizeDurations([42])).toEqual({ count: 1, meanMs: 42, medianMs: 42, p90Ms: 42 });
+  });
+
+  it('needs only the durations at the median and 90th percentile ranks', () => {
+    expect(summaryRanks(0)).toEqual([]);
+    expect(summaryRanks(1)).toEqual([1]);
+    expect(summaryRanks(10)).toEqual([5, 9]);
+    expect(summaryRanks(3)).toEqual([2, 3]);
+    const atRank = new Map([
+      [5, 5000],
+      [9, 9000],
+    ]);
+    expect(exactSummary(10, 55_000, atRank)).toEqual({
+      count: 10,
+      meanMs: 5500,
+      medianMs: 5000,
+      p90Ms: 9000,
+    });
+    expect(() => exactSummary(10, 55_000, new Map([[5, 5000]]))).toThrow(/rank 9/);
   });
 });
 

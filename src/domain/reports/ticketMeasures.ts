@@ -26,23 +26,48 @@ export interface ExactSummary {
   p90Ms: number | null;
 }
 
-/** Nearest-rank percentile of sorted values (p in (0, 1]). */
-function nearestRank(sorted: readonly number[], p: number): number {
-  const rank = Math.ceil(p * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+/** Nearest-rank position (1-based) of the p-th percentile among `count` values (p in (0, 1]). */
+export function nearestRank(count: number, p: number): number {
+  return Math.min(count, Math.max(1, Math.ceil(p * count)));
+}
+
+/** The percentiles a summary gives: the median and the 90th. */
+export const SUMMARY_PERCENTILES = [0.5, 0.9] as const;
+
+/** The ranks a summary of `count` durations needs: its median's and its 90th percentile's. */
+export const summaryRanks = (count: number): number[] =>
+  count === 0 ? [] : [...new Set(SUMMARY_PERCENTILES.map((p) => nearestRank(count, p)))];
+
+/**
+ * Count, mean, median and 90th percentile (nearest rank) from the count, the total and the
+ * durations at summaryRanks(count) in ascending order; nulls when none. The storage sorts, so
+ * a year's durations need not leave the database.
+ */
+export function exactSummary(
+  count: number,
+  totalMs: number,
+  atRank: ReadonlyMap<number, number>,
+): ExactSummary {
+  if (count === 0) return { count: 0, meanMs: null, medianMs: null, p90Ms: null };
+  const at = (p: number) => {
+    const value = atRank.get(nearestRank(count, p));
+    if (value === undefined) throw new Error(`no duration at rank ${nearestRank(count, p)}`);
+    return value;
+  };
+  return {
+    count,
+    meanMs: Math.round(totalMs / count),
+    medianMs: at(0.5),
+    p90Ms: at(0.9),
+  };
 }
 
 /** Count, mean, median and 90th percentile (nearest rank) of durations; nulls when none. */
 export function summarizeDurations(durations: readonly number[]): ExactSummary {
-  if (durations.length === 0) return { count: 0, meanMs: null, medianMs: null, p90Ms: null };
   const sorted = [...durations].sort((a, b) => a - b);
   const total = sorted.reduce((sum, ms) => sum + ms, 0);
-  return {
-    count: sorted.length,
-    meanMs: Math.round(total / sorted.length),
-    medianMs: nearestRank(sorted, 0.5),
-    p90Ms: nearestRank(sorted, 0.9),
-  };
+  const atRank = new Map(summaryRanks(sorted.length).map((rank) => [rank, sorted[rank - 1]!]));
+  return exactSummary(sorted.length, total, atRank);
 }
 
 /** A change of the backlog at an instant: +n tickets joined it, -n left it. */

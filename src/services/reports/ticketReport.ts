@@ -10,7 +10,7 @@ import {
   backlogByDay,
   backlogStep,
   isReopen,
-  summarizeDurations,
+  exactSummary,
   type BacklogPoint,
   type ExactSummary,
 } from '../../domain/reports/ticketMeasures.js';
@@ -19,16 +19,15 @@ import { satisfactionOf, type Satisfaction } from '../../domain/tickets/ticketSu
 import type { Priority, TicketChannel } from '../../shared/vocabulary.js';
 import {
   countBacklog,
-  countCreated,
-  countSolved,
   creationsByBucket,
-  firstResponseDurations,
-  resolutionDurations,
+  rankedDurations,
   slaStates,
   statusChangesByBucket,
   surveyRatings,
   type SlaStateCounts,
-  type TicketDuration,
+  type TicketReportFilter,
+  type TimedTarget,
+  type TimeRange,
 } from '../../storage/repositories/reports/ticketReports.js';
 import type { ServiceContext } from '../context.js';
 import { withLeadTeams } from '../teams/teamLeads.js';
@@ -73,12 +72,25 @@ export interface TicketReportResult {
   satisfaction: Satisfaction;
 }
 
-const summarize = (durations: TicketDuration[]): TimesSummary => ({
-  calendar: summarizeDurations(durations.map((d) => d.calendarMs)),
-  business: summarizeDurations(
-    durations.flatMap((d) => (d.businessMs === null ? [] : [d.businessMs])),
-  ),
-});
+/** Exact summaries of a target's times in the range, from the database's counts and ranks. */
+async function timesOf(
+  ctx: ServiceContext,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TimesSummary> {
+  const { calendar, business } = await rankedDurations(
+    ctx.store.db,
+    ctx.store.dialect,
+    target,
+    range,
+    filter,
+  );
+  return {
+    calendar: exactSummary(calendar.count, calendar.totalMs, calendar.atRank),
+    business: exactSummary(business.count, business.totalMs, business.atRank),
+  };
+}
 
 function targetOf(counts: SlaStateCounts): SlaTargetAchievement {
   const n = (state: SlaState) => counts[state] ?? 0;
@@ -103,18 +115,23 @@ export async function ticketReport(
   const now = ctx.clock.now();
   // The backlog is counted back from now, so its flows run from the range's start to now.
   const since = { from: range.from, to: Math.max(range.to, now + 1) };
-  const [created, solved, backlogNow, creations, changes, firstResponse, resolution, sla, ratings] =
+  // Independent reads, concurrent on PostgreSQL's pool (SQLite runs them one after another).
+  const [backlogNow, creations, changes, firstResponse, resolution, sla, ratings] =
     await Promise.all([
-      countCreated(db, range, filter),
-      countSolved(db, range, filter),
       countBacklog(db, BACKLOG_STATUSES, filter),
       creationsByBucket(db, since, filter),
       statusChangesByBucket(db, since, filter),
-      firstResponseDurations(db, range, filter),
-      resolutionDurations(db, range, filter),
+      timesOf(ctx, 'firstResponse', range, filter),
+      timesOf(ctx, 'resolution', range, filter),
       slaStates(db, range, filter),
       surveyRatings(db, range, filter),
     ]);
+  // Range bounds are whole hours, so whole buckets: the buckets in the range are its creations.
+  const created = creations
+    .filter((c) => c.at >= range.from && c.at < range.to)
+    .reduce((sum, c) => sum + c.n, 0);
+  // The tickets solved in the range are those resolved in it (the last solve, in both).
+  const solved = resolution.calendar.count;
   const flows = [
     ...creations.map(({ at, n }) => ({ at, delta: n })),
     ...changes.map(({ at, from, to, n }) => ({ at, delta: backlogStep(from, to) * n })),
@@ -130,8 +147,8 @@ export async function ticketReport(
     reopened,
     backlogNow,
     backlog: backlogByDay(backlogNow, now, flows, range, ctx.settings.timeZone),
-    firstResponse: summarize(firstResponse),
-    resolution: summarize(resolution),
+    firstResponse,
+    resolution,
     sla: { firstResponse: targetOf(sla.firstResponse), resolution: targetOf(sla.resolution) },
     satisfaction: satisfactionOf(ratings),
   };

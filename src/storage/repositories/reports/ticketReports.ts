@@ -1,11 +1,17 @@
 // The reads behind the ticket report (docs/reports.md, "Tickets"): counts, durations and status
-// changes in a range, each over an index on its own time column (migration 0030), narrowed to the
-// teams, priority and channel asked for (the ticket's current ones).
+// changes in a range, each over an index on its own time column that also holds the columns read
+// (migrations 0030, 0038), narrowed to the teams, priority and channel asked for (the ticket's
+// current ones). Durations are summed and ranked here, not handed out one by one.
 import { sql, type ExpressionBuilder } from 'kysely';
+import {
+  nearestRank,
+  SUMMARY_PERCENTILES,
+  summaryRanks,
+} from '../../../domain/reports/ticketMeasures.js';
 import type { SlaState } from '../../../domain/tickets/slaStatus.js';
 import type { Priority, TicketChannel, TicketStatus } from '../../../shared/vocabulary.js';
 import type { Database } from '../../schema.js';
-import type { Db } from '../../store.js';
+import type { DialectName, Db } from '../../store.js';
 
 export interface TicketReportFilter {
   /** Null: every ticket, those of no team included. */
@@ -33,39 +39,6 @@ function matching(eb: TicketsEb, filter: TicketReportFilter) {
 
 const count = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
 
-/** Tickets created in the range. */
-export async function countCreated(
-  db: Db,
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<number> {
-  const row = await db
-    .selectFrom('tickets as t')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.created_at', '>=', range.from)
-    .where('t.created_at', '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .executeTakeFirst();
-  return count(row);
-}
-
-/** Tickets whose last solve falls in the range (still solved, or closed since). */
-export async function countSolved(
-  db: Db,
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<number> {
-  const row = await db
-    .selectFrom('tickets as t')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.solved_at', 'is not', null)
-    .where('t.solved_at', '>=', range.from)
-    .where('t.solved_at', '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .executeTakeFirst();
-  return count(row);
-}
-
 /** Tickets in the backlog now. */
 export async function countBacklog(
   db: Db,
@@ -81,40 +54,167 @@ export async function countBacklog(
   return count(row);
 }
 
-export interface TicketDuration {
-  calendarMs: number;
-  businessMs: number | null;
+/** The two targets a ticket is timed to: its first response and its resolution. */
+export type TimedTarget = 'firstResponse' | 'resolution';
+
+/** When the target was met (first public agent reply; last solve) and its business-hours time. */
+const COLUMNS = {
+  firstResponse: { end: 't.first_responded_at', business: 't.first_response_business_ms' },
+  resolution: { end: 't.solved_at', business: 't.resolution_business_ms' },
+} as const;
+
+/** Creation to the target, never negative (in both dialects: no greatest() in SQLite). */
+function calendarMs(target: TimedTarget) {
+  const elapsed = sql<number>`${sql.ref(COLUMNS[target].end)} - t.created_at`;
+  return sql<number>`case when ${elapsed} < 0 then 0 else ${elapsed} end`;
 }
 
-/** Creation to `end`, and its business-hours figure, for the tickets whose `end` is in the range. */
-async function durationsEndingIn(
-  db: Db,
-  end: 't.first_responded_at' | 't.solved_at',
-  business: 't.first_response_business_ms' | 't.resolution_business_ms',
-  range: TimeRange,
-  filter: TicketReportFilter,
-): Promise<TicketDuration[]> {
-  const rows = await db
+/** The tickets whose target was met in the range, of the filter. */
+function metIn(db: Db, target: TimedTarget, range: TimeRange, filter: TicketReportFilter) {
+  const { end } = COLUMNS[target];
+  return db
     .selectFrom('tickets as t')
-    .select(['t.created_at', `${end} as ended_at`, `${business} as business_ms`])
     .where(end, 'is not', null)
     .where(end, '>=', range.from)
     .where(end, '<', range.to)
-    .where((eb) => matching(eb, filter))
-    .execute();
-  return rows.map((row) => ({
-    calendarMs: Math.max(0, Number(row.ended_at) - Number(row.created_at)),
-    businessMs: row.business_ms === null ? null : Number(row.business_ms),
-  }));
+    .where((eb) => matching(eb, filter));
 }
 
-/** Creation to first public agent reply, for the tickets first answered in the range. */
-export const firstResponseDurations = (db: Db, range: TimeRange, filter: TicketReportFilter) =>
-  durationsEndingIn(db, 't.first_responded_at', 't.first_response_business_ms', range, filter);
+/** How many tickets met the target, their total time, and the times at summaryRanks(count). */
+export interface RankedDurations {
+  count: number;
+  totalMs: number;
+  atRank: Map<number, number>;
+}
 
-/** Creation to the last solve, for the tickets solved in the range. */
-export const resolutionDurations = (db: Db, range: TimeRange, filter: TicketReportFilter) =>
-  durationsEndingIn(db, 't.solved_at', 't.resolution_business_ms', range, filter);
+export interface TargetDurations {
+  calendar: RankedDurations;
+  /** Only tickets with a business figure. */
+  business: RankedDurations;
+}
+
+/**
+ * The times of the tickets that met the target in the range, summed and ranked in the database,
+ * so a year's durations need not travel to the server to be sorted (docs/performance.md,
+ * "Reports"). PostgreSQL: one query, with percentile_disc (nearest rank, as the domain's).
+ * SQLite has no ordered-set aggregates: counts and totals, then one query per rank.
+ */
+export function rankedDurations(
+  db: Db,
+  dialect: DialectName,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TargetDurations> {
+  return dialect === 'postgres'
+    ? percentilesInOneQuery(db, target, range, filter)
+    : totalsThenRanks(db, target, range, filter);
+}
+
+const CLOCKS = ['calendar', 'business'] as const;
+type Clock = (typeof CLOCKS)[number];
+
+const durationOf = (target: TimedTarget, clock: Clock) =>
+  clock === 'calendar' ? calendarMs(target) : sql<number>`${sql.ref(COLUMNS[target].business)}`;
+
+async function percentilesInOneQuery(
+  db: Db,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TargetDurations> {
+  const fractions = sql.raw(`array[${SUMMARY_PERCENTILES.join(', ')}]::float8[]`);
+  // Null inputs are left out of an ordered-set aggregate, as of count(column).
+  const percentiles = (clock: Clock) =>
+    sql<Array<
+      string | number
+    > | null>`percentile_disc(${fractions}) within group (order by ${durationOf(target, clock)})`;
+  const row = await metIn(db, target, range, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('calendar_n'),
+      eb.fn.sum<number>(calendarMs(target)).as('calendar_ms'),
+      percentiles('calendar').as('calendar_at'),
+      eb.fn.count<number>(COLUMNS[target].business).as('business_n'),
+      eb.fn.sum<number>(COLUMNS[target].business).as('business_ms'),
+      percentiles('business').as('business_at'),
+    ])
+    .executeTakeFirstOrThrow();
+  const ranked = (n: unknown, total: unknown, at: Array<string | number> | null) => {
+    const count = Number(n ?? 0);
+    const atRank = new Map(
+      (at ?? []).map((value, i) => [nearestRank(count, SUMMARY_PERCENTILES[i]!), Number(value)]),
+    );
+    return { count, totalMs: Number(total ?? 0), atRank };
+  };
+  return {
+    calendar: ranked(row.calendar_n, row.calendar_ms, row.calendar_at),
+    business: ranked(row.business_n, row.business_ms, row.business_at),
+  };
+}
+
+async function totalsThenRanks(
+  db: Db,
+  target: TimedTarget,
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<TargetDurations> {
+  const businessMs = COLUMNS[target].business;
+  const row = await metIn(db, target, range, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(calendarMs(target)).as('calendar_ms'),
+      eb.fn.count<number>(businessMs).as('business_n'),
+      eb.fn.sum<number>(businessMs).as('business_ms'),
+    ])
+    .executeTakeFirst();
+  const totals = {
+    calendar: { count: count(row), totalMs: Number(row?.calendar_ms ?? 0) },
+    business: { count: Number(row?.business_n ?? 0), totalMs: Number(row?.business_ms ?? 0) },
+  };
+  const [calendar, business] = await Promise.all(
+    CLOCKS.map(async (clock) => ({
+      ...totals[clock],
+      atRank: await durationsAtRanks(
+        db,
+        target,
+        clock,
+        summaryRanks(totals[clock].count),
+        range,
+        filter,
+      ),
+    })),
+  );
+  return { calendar: calendar!, business: business! };
+}
+
+/**
+ * The durations at the given 1-based ranks in ascending order, by rank. One query per rank: with
+ * ORDER BY … LIMIT 1 OFFSET SQLite sorts in its sorter, where a row_number() window over a year
+ * took five times as long (docs/performance.md, "Reports").
+ */
+async function durationsAtRanks(
+  db: Db,
+  target: TimedTarget,
+  clock: Clock,
+  ranks: readonly number[],
+  range: TimeRange,
+  filter: TicketReportFilter,
+): Promise<Map<number, number>> {
+  const value = durationOf(target, clock);
+  const values = await Promise.all(
+    ranks.map(async (rank) => {
+      let query = metIn(db, target, range, filter)
+        .select(value.as('ms'))
+        .orderBy(value)
+        .limit(1)
+        .offset(rank - 1);
+      if (clock === 'business') query = query.where(COLUMNS[target].business, 'is not', null);
+      const row = await query.executeTakeFirst();
+      return row === undefined ? [] : [[rank, Number(row.ms)] as const];
+    }),
+  );
+  return new Map(values.flat());
+}
 
 /** Times tickets were created, in 15-minute buckets (whole for every time zone's days). */
 export const BUCKET_MS = 15 * 60_000;
