@@ -8,6 +8,7 @@
 // traffic without. On SQLite, and on PostgreSQL when it answers (BENCH_DATABASES).
 import { sql, type RawBuilder } from 'kysely';
 import type { ChatLoadInput, ChatLoadResult } from '../load/chatLoad.js';
+import { splitIntoUtcDays } from '../../src/domain/reports/utcDays.js';
 import { rollUpDirtyHours } from '../../src/services/reports/chatRollupWorker.js';
 import { createTeam, setTeamMember } from '../../src/services/teams/teams.js';
 import { insertChatHistory, type HistoryTotals } from '../lib/chatHistory.js';
@@ -129,20 +130,31 @@ function baselines(
   const sums = sql`sum(chats), sum(abandoned), sum(unanswered), sum(transfers), sum(transferred_chats),
     sum(rating_1), sum(rating_2), sum(rating_3), sum(rating_4), sum(rating_5), sum(wait_ms_total),
     sum(first_response_ms_total), sum(handle_ms_total)`;
+  // The chat and agent reports sum the whole UTC days from the daily rollups and the edges
+  // from the hourly ones (migration 0037): the same rows here, one query per part.
+  const { days, hours } = splitIntoUtcDays({ from, to });
+  const parts = [
+    ...hours.map((span) => ({ level: 'hour', span })),
+    ...(days ? [{ level: 'day', span: days }] : []),
+  ].map(({ level, span }) => ({
+    counts: sql.table(`report_chat_${level}s`),
+    bins: sql.table(`report_chat_${level}_bins`),
+    range: sql`${sql.ref(`${level}_start`)} >= ${span.from} and ${sql.ref(`${level}_start`)} < ${span.to} ${teams}`,
+  }));
   const ticketTeams = teamIds ? sql`and team_id in (${sql.join(teamIds)})` : sql``;
   return {
-    'chat report': [
-      sql`select ${sums} from report_chat_hours where ${range}`,
-      sql`select duration, bin, sum(chats) from report_chat_hour_bins where ${range} group by duration, bin`,
-    ],
+    'chat report': parts.flatMap((p) => [
+      sql`select ${sums} from ${p.counts} where ${p.range}`,
+      sql`select duration, bin, sum(chats) from ${p.bins} where ${p.range} group by duration, bin`,
+    ]),
     heatmap: [
       sql`select hour_start, sum(chats) from report_chat_hours where ${range} group by hour_start`,
     ],
-    'agent report': [
-      sql`select agent_id, ${sums} from report_chat_hours where ${range} group by agent_id`,
-      sql`select agent_id, duration, bin, sum(chats) from report_chat_hour_bins where ${range}
+    'agent report': parts.flatMap((p) => [
+      sql`select agent_id, ${sums} from ${p.counts} where ${p.range} group by agent_id`,
+      sql`select agent_id, duration, bin, sum(chats) from ${p.bins} where ${p.range}
         group by agent_id, duration, bin`,
-    ],
+    ]),
     'ticket report': [
       sql`select count(*), count(solved_at), sum(first_responded_at - created_at) from tickets
         where created_at >= ${from} and created_at < ${to} ${ticketTeams}`,

@@ -640,6 +640,17 @@ export interface ReportChatHourBinsTable {
   chats: number;
 }
 
+/**
+ * The same as ReportChatHoursTable per UTC day (migration 0037): always the sum of the day's
+ * hourly rows, rewritten with each of them, so a long range sums days and only its edges hours.
+ */
+export type ReportChatDaysTable = Omit<ReportChatHoursTable, 'hour_start'> & { day_start: number };
+
+/** The same as ReportChatHourBinsTable per UTC day (migration 0037). */
+export type ReportChatDayBinsTable = Omit<ReportChatHourBinsTable, 'hour_start'> & {
+  day_start: number;
+};
+
 /** Open tickets whose SLA must be counted again after an edit of their policy or calendar. */
 export interface SlaRecountsTable {
   id: string;
@@ -716,6 +727,8 @@ export interface Database {
   account_tokens: AccountTokensTable;
   report_chat_hours: ReportChatHoursTable;
   report_chat_hour_bins: ReportChatHourBinsTable;
+  report_chat_days: ReportChatDaysTable;
+  report_chat_day_bins: ReportChatDayBinsTable;
   report_dirty_hours: ReportDirtyHoursTable;
   desk_settings: DeskSettingsTable;
   survey_questions: SurveyQuestionsTable;

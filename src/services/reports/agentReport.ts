@@ -1,8 +1,9 @@
 // The agent report: per agent, the chats they handled in a range, their median first response
-// and their CSAT, from the hourly rollups (docs/reports.md, "Agents"). Super admins see every
-// agent, a team lead the agents of the teams they lead (counting those teams' chats), an agent
-// their own row (counting all their chats, or one team's). Each row also has the agent's time in
-// each status and utilisation over the range, which are the agent's whole day whatever the team.
+// and their CSAT, from the daily and hourly rollups (docs/reports.md, "Agents"). Super admins see
+// every agent, a team lead the agents of the teams they lead (counting those teams' chats), an
+// agent their own row (counting all their chats, or one team's). Each row also has the agent's
+// time in each status and utilisation over the range, which are the agent's whole day whatever
+// the team.
 import { forbidden } from '../../domain/errors.js';
 import { isSuperAdmin, reportPolicy, type Viewer } from '../../domain/policies.js';
 import {

@@ -1,6 +1,6 @@
-// A chat report for a range of hours, from the hourly rollups: the whole desk for super admins,
-// a team lead's teams for them (docs/reports.md). Chats changed in the last housekeeping period
-// may not be counted yet.
+// A chat report for a range of hours, from the rollups (whole UTC days from the daily ones, the
+// edge hours from the hourly ones): the whole desk for super admins, a team lead's teams for them
+// (docs/reports.md). Chats changed in the last housekeeping period may not be counted yet.
 import type { Viewer } from '../../domain/policies.js';
 import { chatMetrics, type ChatMetrics } from '../../domain/reports/chatRollup.js';
 import { sumRollups } from '../../storage/repositories/reports/chatRollups.js';

@@ -32,6 +32,7 @@ import * as agentStatusChanges from './0032_agent_status_changes.js';
 import * as ticketSurveys from './0033_ticket_surveys.js';
 import * as peopleSearch from './0034_people_search.js';
 import * as reportChatDimensions from './0036_report_chat_dimensions.js';
+import * as reportChatDays from './0037_report_chat_days.js';
 import * as ticketReportCovering from './0038_ticket_report_covering.js';
 
 export const migrations: Record<string, Migration> = {
@@ -67,5 +68,6 @@ export const migrations: Record<string, Migration> = {
   '0033_ticket_surveys': ticketSurveys,
   '0034_people_search': peopleSearch,
   '0036_report_chat_dimensions': reportChatDimensions,
+  '0037_report_chat_days': reportChatDays,
   '0038_ticket_report_covering': ticketReportCovering,
 };

@@ -1,121 +1,12 @@
-// The hourly chat rollups: the facts of the chats started in an hour (what they are computed
-// from), the hour's rows written anew, and the rows of a range of hours read back as rollups.
-import {
-  DURATIONS,
-  emptyRollup,
-  HOUR_MS,
-  type ChatRollup,
-} from '../../../domain/reports/chatRollup.js';
-import type { ChatFacts } from '../../../domain/reports/chatFacts.js';
+// Reads the chat rollups back: a range's rows summed as rollups (the whole UTC days inside it
+// from the daily tables, the hours at its edges from the hourly ones) and series per hour.
+import { emptyRollup, mergeRollup, type ChatRollup } from '../../../domain/reports/chatRollup.js';
+import { splitIntoUtcDays, type Span } from '../../../domain/reports/utcDays.js';
 import type { Priority } from '../../../shared/vocabulary.js';
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../schema.js';
 import type { Db } from '../../store.js';
-
-/** What a rollup row is keyed by besides its hour (a report filters on each). */
-export interface RollupDimensions {
-  teamId: string | null;
-  agentId: string | null;
-  topicId: string | null;
-  priority: Priority;
-}
-
-/** The facts of every chat started in the UTC hour from `hourStart`, with its topic and priority. */
-export async function chatsStartedIn(
-  db: Db,
-  hourStart: number,
-): Promise<Array<ChatFacts & RollupDimensions>> {
-  const rows = await db
-    .selectFrom('chat_sessions')
-    .select([
-      'started_at',
-      'first_assigned_at',
-      'first_response_at',
-      'ended_at',
-      'transfers',
-      'rating',
-      'team_id',
-      'assigned_agent_id',
-      'topic_id',
-      'priority',
-    ])
-    .where('started_at', '>=', hourStart)
-    .where('started_at', '<', hourStart + HOUR_MS)
-    .execute();
-  return rows.map((row) => ({
-    startedAt: row.started_at,
-    firstAssignedAt: row.first_assigned_at,
-    firstResponseAt: row.first_response_at,
-    endedAt: row.ended_at,
-    transfers: row.transfers,
-    rating: row.rating,
-    teamId: row.team_id,
-    agentId: row.assigned_agent_id,
-    topicId: row.topic_id,
-    priority: row.priority,
-  }));
-}
-
-export interface KeyedRollup extends RollupDimensions {
-  rollup: ChatRollup;
-}
-
-/** Replaces the rows of the hour from `hourStart` with `rollups` (one per key of dimensions). */
-export async function replaceHour(
-  db: Db,
-  hourStart: number,
-  rollups: readonly KeyedRollup[],
-): Promise<void> {
-  await db.deleteFrom('report_chat_hours').where('hour_start', '=', hourStart).execute();
-  await db.deleteFrom('report_chat_hour_bins').where('hour_start', '=', hourStart).execute();
-  if (rollups.length === 0) return;
-  await db
-    .insertInto('report_chat_hours')
-    .values(
-      rollups.map(({ teamId, agentId, topicId, priority, rollup: r }) => ({
-        hour_start: hourStart,
-        team_id: teamId,
-        agent_id: agentId,
-        topic_id: topicId,
-        priority,
-        chats: r.chats,
-        abandoned: r.abandoned,
-        unanswered: r.unanswered,
-        transfers: r.transfers,
-        transferred_chats: r.transferredChats,
-        rating_1: r.ratings[0]!,
-        rating_2: r.ratings[1]!,
-        rating_3: r.ratings[2]!,
-        rating_4: r.ratings[3]!,
-        rating_5: r.ratings[4]!,
-        wait_ms_total: r.totalMs.wait,
-        first_response_ms_total: r.totalMs.first_response,
-        handle_ms_total: r.totalMs.handle,
-      })),
-    )
-    .execute();
-  const bins = rollups.flatMap(({ teamId, agentId, topicId, priority, rollup }) =>
-    DURATIONS.flatMap((duration) =>
-      rollup.histograms[duration].flatMap((chats, bin) =>
-        chats === 0
-          ? []
-          : [
-              {
-                hour_start: hourStart,
-                team_id: teamId,
-                agent_id: agentId,
-                topic_id: topicId,
-                priority,
-                duration,
-                bin,
-                chats,
-              },
-            ],
-      ),
-    ),
-  );
-  if (bins.length > 0) await db.insertInto('report_chat_hour_bins').values(bins).execute();
-}
+import { COUNTED } from './chatRollupRows.js';
 
 export interface RollupFilter {
   /** Whole UTC hours: [from, to). */
@@ -133,11 +24,38 @@ export interface RollupFilter {
 type HoursQuery = SelectQueryBuilder<Database, 'report_chat_hours', object>;
 type BinsQuery = SelectQueryBuilder<Database, 'report_chat_hour_bins', object>;
 
-/** The rows of `filter`, from either table (both have the columns filtered on). */
-function filtered<Q extends HoursQuery | BinsQuery>(query: Q, filter: RollupFilter): Q {
-  let q = (query as HoursQuery)
-    .where('hour_start', '>=', filter.from)
-    .where('hour_start', '<', filter.to);
+/**
+ * A level of the rollups: its two tables and the column of a row's start. The daily tables have
+ * the hourly ones' columns with `day_start` for `hour_start`, so one query builder serves both.
+ */
+const HOURS = { counts: 'report_chat_hours', bins: 'report_chat_hour_bins', start: 'hour_start' };
+const DAYS = { counts: 'report_chat_days', bins: 'report_chat_day_bins', start: 'day_start' };
+type Level = typeof HOURS;
+
+/** A span of rows at one level. */
+interface Part {
+  level: Level;
+  span: Span;
+}
+
+/** The parts a range is summed from: whole UTC days from the daily level, its edges by the hour. */
+function partsOf(filter: RollupFilter): Part[] {
+  const { days, hours } = splitIntoUtcDays(filter);
+  return [
+    ...hours.map((span) => ({ level: HOURS, span })),
+    ...(days ? [{ level: DAYS, span: days }] : []),
+  ];
+}
+
+const counts = (db: Db, part: Part) =>
+  db.selectFrom(part.level.counts as 'report_chat_hours') as unknown as HoursQuery;
+const bins = (db: Db, part: Part) =>
+  db.selectFrom(part.level.bins as 'report_chat_hour_bins') as unknown as BinsQuery;
+
+/** The rows of `filter` within `part`, from either table of its level. */
+function filtered<Q extends HoursQuery | BinsQuery>(query: Q, filter: RollupFilter, part: Part): Q {
+  const start = part.level.start as 'hour_start';
+  let q = (query as HoursQuery).where(start, '>=', part.span.from).where(start, '<', part.span.to);
   if (filter.teamIds) {
     q = q.where('team_id', 'in', filter.teamIds.length > 0 ? [...filter.teamIds] : ['']);
   }
@@ -147,32 +65,19 @@ function filtered<Q extends HoursQuery | BinsQuery>(query: Q, filter: RollupFilt
   return q as unknown as Q;
 }
 
-const SUMMED = [
-  'chats',
-  'abandoned',
-  'unanswered',
-  'transfers',
-  'transferred_chats',
-  'rating_1',
-  'rating_2',
-  'rating_3',
-  'rating_4',
-  'rating_5',
-  'wait_ms_total',
-  'first_response_ms_total',
-  'handle_ms_total',
-] as const;
-type Summed = Record<(typeof SUMMED)[number], number | string | bigint>;
+/** The hourly rows of the whole range (the series per hour). */
+const hourly = (filter: RollupFilter): Part => ({ level: HOURS, span: filter });
 
-/** The sums of the rows of `filter`. */
-function sumsOf(db: Db, filter: RollupFilter) {
+type Summed = Record<(typeof COUNTED)[number], number | string | bigint>;
+
+/** The sums of the rows of `filter` within `part`. */
+function sumsOf(db: Db, filter: RollupFilter, part: Part) {
   return filtered(
-    db
-      .selectFrom('report_chat_hours')
-      .select((eb) =>
-        SUMMED.map((column) => eb.fn.coalesce(eb.fn.sum<number>(column), eb.lit(0)).as(column)),
-      ),
+    counts(db, part).select((eb) =>
+      COUNTED.map((column) => eb.fn.coalesce(eb.fn.sum<number>(column), eb.lit(0)).as(column)),
+    ),
     filter,
+    part,
   );
 }
 
@@ -190,18 +95,17 @@ function countsInto(rollup: ChatRollup, c: Summed): void {
   };
 }
 
-/** The chat metrics of a range of hours as one rollup, summed by the database. */
-export async function sumRollups(db: Db, filter: RollupFilter): Promise<ChatRollup> {
-  const bins = filtered(
-    db
-      .selectFrom('report_chat_hour_bins')
+async function sumPart(db: Db, filter: RollupFilter, part: Part): Promise<ChatRollup> {
+  const binSums = filtered(
+    bins(db, part)
       .select((eb) => ['duration', 'bin', eb.fn.sum<number>('chats').as('chats')])
       .groupBy(['duration', 'bin']),
     filter,
+    part,
   );
   const [c, binRows] = await Promise.all([
-    sumsOf(db, filter).executeTakeFirstOrThrow(),
-    bins.execute(),
+    sumsOf(db, filter, part).executeTakeFirstOrThrow(),
+    binSums.execute(),
   ]);
   const rollup = emptyRollup();
   countsInto(rollup, c as Summed);
@@ -209,24 +113,32 @@ export async function sumRollups(db: Db, filter: RollupFilter): Promise<ChatRoll
   return rollup;
 }
 
-/** The same, one rollup per agent who has (or last had) chats of the range. */
-export async function sumRollupsByAgent(
+/** The chat metrics of a range of hours as one rollup, summed by the database. */
+export async function sumRollups(db: Db, filter: RollupFilter): Promise<ChatRollup> {
+  const parts = await Promise.all(partsOf(filter).map((part) => sumPart(db, filter, part)));
+  const rollup = emptyRollup();
+  for (const part of parts) mergeRollup(rollup, part);
+  return rollup;
+}
+
+async function sumPartByAgent(
   db: Db,
   filter: RollupFilter,
+  part: Part,
 ): Promise<Map<string, ChatRollup>> {
-  const bins = filtered(
-    db
-      .selectFrom('report_chat_hour_bins')
+  const binSums = filtered(
+    bins(db, part)
       .select((eb) => ['agent_id', 'duration', 'bin', eb.fn.sum<number>('chats').as('chats')])
       .where('agent_id', 'is not', null)
       .groupBy(['agent_id', 'duration', 'bin']),
     filter,
+    part,
   );
-  const counts = sumsOf(db, filter)
+  const countSums = sumsOf(db, filter, part)
     .select('agent_id')
     .where('agent_id', 'is not', null)
     .groupBy('agent_id');
-  const [countRows, binRows] = await Promise.all([counts.execute(), bins.execute()]);
+  const [countRows, binRows] = await Promise.all([countSums.execute(), binSums.execute()]);
   const byAgent = new Map<string, ChatRollup>();
   for (const row of countRows) {
     const rollup = emptyRollup();
@@ -236,6 +148,23 @@ export async function sumRollupsByAgent(
   for (const row of binRows) {
     const rollup = byAgent.get(row.agent_id!);
     if (rollup) rollup.histograms[row.duration][row.bin] = Number(row.chats);
+  }
+  return byAgent;
+}
+
+/** The same, one rollup per agent who has (or last had) chats of the range. */
+export async function sumRollupsByAgent(
+  db: Db,
+  filter: RollupFilter,
+): Promise<Map<string, ChatRollup>> {
+  const parts = await Promise.all(partsOf(filter).map((part) => sumPartByAgent(db, filter, part)));
+  const byAgent = new Map<string, ChatRollup>();
+  for (const part of parts) {
+    for (const [agentId, more] of part) {
+      const rollup = byAgent.get(agentId);
+      if (rollup) mergeRollup(rollup, more);
+      else byAgent.set(agentId, more);
+    }
   }
   return byAgent;
 }
@@ -251,6 +180,7 @@ export async function chatsPerHour(
       .select((eb) => ['hour_start', eb.fn.sum<number>('chats').as('chats')])
       .groupBy('hour_start'),
     filter,
+    hourly(filter),
   ).execute();
   return rows.map((row) => ({ hourStart: Number(row.hour_start), chats: Number(row.chats) }));
 }
@@ -267,6 +197,7 @@ export async function waitBinsPerHour(
       .where('duration', '=', 'wait')
       .groupBy(['hour_start', 'bin']),
     filter,
+    hourly(filter),
   ).execute();
   return rows.map((row) => ({
     hourStart: Number(row.hour_start),
