@@ -8,10 +8,9 @@ import type { CustomerSignUpMode } from '../../shared/vocabulary.js';
 import { hit } from '../../storage/repositories/rateLimits.js';
 import { findUserByEmail } from '../../storage/repositories/users.js';
 import type { UserRow } from '../../storage/schema.js';
-import { commit, type ServiceContext } from '../context.js';
-import { queueMail } from '../mail/outbox/mailQueue.js';
+import type { ServiceContext } from '../context.js';
 import { signUpVerificationMail } from '../mail/templates/accountMails.js';
-import { issueAccountToken, lifetimeMinutes } from './accountTokens.js';
+import { mailEmailVerification } from './emailChange.js';
 import { emailTaken, insertNewAccount } from './newAccount.js';
 import { hashPassword } from './passwords.js';
 
@@ -81,22 +80,10 @@ export async function signUpCustomer(
     externalId: null,
     signedIn: false,
   });
-  await commit(ctx, async (trx, outbox) => {
-    const token = await issueAccountToken(trx, ctx, {
-      userId: user.id,
-      purpose: 'email_verification',
-      email: props.email,
-    });
-    await queueMail(trx, ctx, outbox, {
-      kind: 'email_verification',
-      userId: user.id,
-      to: props.email,
-      ...signUpVerificationMail(ctx.settings, {
-        name: user.name,
-        url: `${mail!.publicOrigin}/verify-email?token=${encodeURIComponent(token)}`,
-        validMinutes: lifetimeMinutes('email_verification'),
-      }),
-    });
+  await mailEmailVerification(ctx, {
+    user,
+    email: props.email,
+    template: signUpVerificationMail,
   });
   return { user, account: 'awaiting_verification' };
 }

@@ -46,17 +46,36 @@ export async function requestEmailChange(
     throw new AppError('INVALID_CREDENTIALS', 'The password is incorrect', 'password');
   if (props.email === user.email) return;
   if (await findUserByEmail(db, props.email)) throw emailTaken();
+  await mailEmailVerification(ctx, { user, email: props.email, template: emailVerificationMail });
+}
+
+/**
+ * Mails `email` a link that gives it to `user` (verifyEmail): a new address of an account, or the
+ * first of one made by sign-up (its own wording, `template`). The token and its mail commit
+ * together.
+ */
+export async function mailEmailVerification(
+  ctx: ServiceContext,
+  props: {
+    user: Pick<UserRow, 'id' | 'name'>;
+    email: string;
+    template: typeof emailVerificationMail;
+  },
+): Promise<void> {
+  const mail = ctx.settings.mail;
+  if (!mail) throw mailDisabled();
+  const { user, email } = props;
   await commit(ctx, async (trx, outbox) => {
     const token = await issueAccountToken(trx, ctx, {
       userId: user.id,
       purpose: 'email_verification',
-      email: props.email,
+      email,
     });
     await queueMail(trx, ctx, outbox, {
       kind: 'email_verification',
       userId: user.id,
-      to: props.email,
-      ...emailVerificationMail(ctx.settings, {
+      to: email,
+      ...props.template(ctx.settings, {
         name: user.name,
         url: `${mail.publicOrigin}/verify-email?token=${encodeURIComponent(token)}`,
         validMinutes: lifetimeMinutes('email_verification'),
