@@ -7,6 +7,7 @@ import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
+import { Loading } from '../../components/Spinner.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { useSubmission } from '../../hooks/useSubmission.js';
 
@@ -21,14 +22,18 @@ const slots = (questions: Draft[]): Draft[] =>
 export function SurveyQuestionsEditor() {
   const { api } = useServices();
   const loaded = useAsync(() => api.surveys.questions(), [api]);
-  const [drafts, setDrafts] = useState<Draft[]>(slots([]));
+  /** Null until the saved questions arrive: a field typed in earlier would be overwritten. */
+  const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [saved, setSaved] = useState(false);
   const { busy, problem, run } = useSubmission(errorMessage);
-  useEffect(() => setDrafts(slots(loaded.data?.items ?? [])), [loaded.data]);
+  useEffect(() => {
+    if (loaded.data) setDrafts(slots(loaded.data.items));
+  }, [loaded.data]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaved(false);
+    if (!drafts) return;
     const questions = drafts
       .filter((draft) => draft.text.trim())
       .map((draft) => ({ ...(draft.id ? { id: draft.id } : {}), text: draft.text.trim() }));
@@ -49,7 +54,9 @@ export function SurveyQuestionsEditor() {
           Asked after a chat with the rating, each answered from 1 to 5. Clear one to stop asking
           it; its answers still count.
         </p>
-        {drafts.map((draft, i) => (
+        {loaded.error && <Alert tone="danger">{loaded.error}</Alert>}
+        {!drafts && !loaded.error && <Loading label="Reading the survey questions…" />}
+        {drafts?.map((draft, i) => (
           <Field key={i} label={`Question ${i + 1}`} optional>
             {(control) => (
               <input
@@ -65,11 +72,10 @@ export function SurveyQuestionsEditor() {
             )}
           </Field>
         ))}
-        {loaded.error && <Alert tone="danger">{loaded.error}</Alert>}
         {problem && <Alert tone="danger">{problem}</Alert>}
         {saved && <Alert tone="success">Survey questions saved.</Alert>}
         <div class="cluster cluster--end">
-          <Button type="submit" variant="primary" busy={busy}>
+          <Button type="submit" variant="primary" busy={busy} disabled={!drafts}>
             Save questions
           </Button>
         </div>
