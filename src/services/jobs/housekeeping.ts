@@ -1,9 +1,9 @@
 // Periodic background work. Every node beats its heartbeat; the deployment-wide chores
 // (forgetting dead nodes, the away sweep and the return of stranded chats, transfer offers past
 // their deadline, the automatic close of solved tickets, the tickets of chats nobody answered in
-// time, SLA warnings and breaches, the routing safety net, expiring old rows, removing files no
-// message holds, the mail outbox's retries, the chat report rollups, the SLA recounts after an
-// edit of a policy or calendar) run on whichever node holds the housekeeping lease, so they run
+// time, SLA warnings and breaches, the routing safety net, expiring old rows and sign-ups never
+// verified, removing files no message holds, the mail outbox's retries, the chat report
+// rollups, the SLA recounts after an edit of a policy or calendar) run on whichever node holds the housekeeping lease, so they run
 // once per period, not once per node.
 import { topics } from '../../bus/bus.js';
 import {
@@ -29,6 +29,7 @@ import { expireDueOffers } from '../transfers/transferOfferExpiry.js';
 import { sweepFiles } from '../files/fileSweeper.js';
 import { rollUpDirtyHours } from '../reports/chatRollupWorker.js';
 import { recountSla } from '../tickets/slaRecounts.js';
+import { forgetAbandonedSignUps } from '../accounts/abandonedSignUps.js';
 
 const LEASE = 'housekeeping';
 /** Sent mail is kept a month (the admin page shows it), expired links a day past their time. */
@@ -139,6 +140,7 @@ export async function runHousekeeping(
   await deleteExpiredAuthSessions(db, now);
   await deleteExpiredWindows(db, now);
   await deleteExpiredAccountTokens(db, now - EXPIRED_TOKENS_KEPT_MS);
+  await forgetAbandonedSignUps(ctx);
   await deleteSettledMail(db, now - SENT_MAIL_KEPT_MS);
   await sweepFiles(ctx);
   ctx.routing.kick();
