@@ -65,6 +65,8 @@ export const reportsSizes = {
 const TEAMS = 6;
 const AGENTS_PER_TEAM = 10;
 const TARGET_MS = 500;
+/** The bench's own budget for writing a year of history (4 minutes at full size on 2 cores). */
+const GENERATE_TARGET_S = 240;
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -193,6 +195,7 @@ async function measure(database: BenchDatabase, options: ReportsOptions) {
   const g0 = performance.now();
   const generated: HistoryTotals = await insertChatHistory(
     store,
+    database.storeOptions,
     { customerIds: customers.map((c) => c.id), teamIds: desk.teamIds, teamAgents: desk.teamAgents },
     { chats: options.chats, messages: options.messages, days: options.days, now },
   );
@@ -244,8 +247,16 @@ async function measure(database: BenchDatabase, options: ReportsOptions) {
   rows.push(
     {
       scenario,
-      metric: `history generated (chats, messages, ${options.tickets} tickets), ${kind}`,
-      value: round(generateSeconds + ticketSeconds, 1),
+      metric: `history generated (chats and messages, indexes made again), ${kind}`,
+      value: round(generateSeconds, 1),
+      unit: 's',
+      target: `< ${GENERATE_TARGET_S} s`,
+      met: generateSeconds < GENERATE_TARGET_S,
+    },
+    {
+      scenario,
+      metric: `${options.tickets} tickets generated, ${kind}`,
+      value: round(ticketSeconds, 1),
       unit: 's',
     },
     {
