@@ -10,12 +10,11 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
-  type PostgresPool,
-  type PostgresPoolClient,
   type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
 import type pg from 'pg';
 import { GroupCommit, type Batchable } from './groupCommit.js';
+import { backendWaitsForLock, errorCode, gatedPool, PoolBusyError } from './pgPool.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -137,6 +136,11 @@ function openSqlite(options: StoreOptions): Store {
 
 function openPostgres(options: StoreOptions): Store {
   const poolSize = options.pgPoolSize ?? 10;
+  // Telling a lock wait from a lost connection may take no longer than the deadline itself.
+  const lockProbeMs = Math.min(
+    options.pgConnectTimeoutMs ?? 3000,
+    Math.max(options.pgQueryTimeoutMs ?? 0, 100),
+  );
   const pool = new (loadPg().Pool)({
     connectionString: options.databaseUrl,
     max: poolSize,
@@ -158,6 +162,16 @@ function openPostgres(options: StoreOptions): Store {
         size: poolSize,
         waitMs: options.pgPoolWaitMs ?? 10_000,
         queryTimeoutMs: options.pgQueryTimeoutMs ?? 0,
+        waitsForLock: (pid) =>
+          backendWaitsForLock(
+            () =>
+              new (loadPg().Client)({
+                connectionString: options.databaseUrl,
+                connectionTimeoutMillis: lockProbeMs,
+              }),
+            pid,
+            lockProbeMs,
+          ),
       }),
     }),
   });
@@ -205,107 +219,6 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A query waited longer than the pool allows for a free connection: busy, not down. */
-export class PoolBusyError extends Error {
-  override readonly name = 'PoolBusyError';
-  readonly code = 'POOL_BUSY';
-}
-
-/**
- * The pool as Kysely uses it. Checkouts beyond the pool's size wait in a queue of our own for
- * up to `waitMs` (a burst outgrowing the pool is answered 503 BUSY once that passes, told apart
- * from an outage), so the pool's own connect timeout only ever measures opening a connection.
- * With `queryTimeoutMs`, a query left unanswered that long means the database went away without
- * closing the connection (a network partition, a host that failed over), which TCP takes many
- * minutes to notice: the connection is destroyed, so the query and everything queued behind it
- * fail now (503), and the pool opens a fresh one.
- */
-function gatedPool(
-  pool: pg.Pool,
-  limits: { size: number; waitMs: number; queryTimeoutMs: number },
-): PostgresPool {
-  let inUse = 0;
-  const waiting: Array<{ granted: () => void; failed: (error: unknown) => void }> = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next.granted();
-    else inUse--;
-  };
-  // The database stopped answering or refused a connection: those queued behind it would only
-  // meet the same outage after their wait, so they fail now too.
-  const failWaiters = (error: unknown) => {
-    for (const waiter of waiting.splice(0)) waiter.failed(error);
-  };
-  const acquire = (): Promise<void> => {
-    if (inUse < limits.size) {
-      inUse++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        granted: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        failed: (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      };
-      const timer = setTimeout(() => {
-        waiting.splice(waiting.indexOf(waiter), 1);
-        reject(
-          new PoolBusyError(
-            `All ${limits.size} PostgreSQL connections stayed busy for ${limits.waitMs} ms`,
-          ),
-        );
-      }, limits.waitMs);
-      waiting.push(waiter);
-    });
-  };
-  return {
-    async connect(): Promise<PostgresPoolClient> {
-      await acquire();
-      let client: pg.PoolClient & Pick<pg.Client, 'connection'>;
-      try {
-        client = (await pool.connect()) as typeof client;
-      } catch (error) {
-        release();
-        if (isDatabaseUnavailable(error)) failWaiters(error);
-        throw error;
-      }
-      const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
-        if (limits.queryTimeoutMs <= 0) return client.query(text, [...parameters]);
-        const timer = setTimeout(() => {
-          const error = Object.assign(
-            new Error(`PostgreSQL did not answer within ${limits.queryTimeoutMs} ms`),
-            { code: 'ETIMEDOUT' },
-          );
-          client.connection.stream.destroy(error);
-          failWaiters(error);
-        }, limits.queryTimeoutMs);
-        try {
-          return await client.query(text, [...parameters]);
-        } finally {
-          clearTimeout(timer);
-        }
-      };
-      let released = false;
-      // Kysely uses the cursor form of query() only for streaming, which is not configured.
-      return {
-        query: query as unknown as PostgresPoolClient['query'],
-        release: () => {
-          if (released) return;
-          released = true;
-          client.release();
-          release();
-        },
-      };
-    },
-    end: () => pool.end(),
-  };
-}
-
 /**
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs
  * as much as running a small query. Statements are cached by their SQL text.
@@ -327,9 +240,6 @@ function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDataba
   };
 }
 
-const errorCode = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-
 /** True when an insert hit a unique index (both dialects). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = errorCode(error);
@@ -348,19 +258,7 @@ export function isInvalidValue(error: unknown): boolean {
   return ['22021', '22P02', '22003'].includes(errorCode(error));
 }
 
+export { isDatabaseUnavailable } from './pgPool.js';
+
 /** True when every connection stayed busy past the pool's wait (503 BUSY, with a retry). */
 export const isPoolBusy = (error: unknown): boolean => error instanceof PoolBusyError;
-
-/** True when the database cannot be reached at all, so the caller should answer 503. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = errorCode(error);
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
-  // PostgreSQL classes 08 (connection exception) and 57P (operator intervention: shutdown).
-  if (code.startsWith('08') || code.startsWith('57P')) return true;
-  const message = error instanceof Error ? error.message : '';
-  // "…is not queryable": a transaction's rollback on a connection that was lost, which Kysely
-  // reports instead of the original failure.
-  return /Connection terminated|timeout exceeded when trying to connect|connection is closed|is not queryable/i.test(
-    message,
-  );
-}

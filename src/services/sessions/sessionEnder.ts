@@ -9,7 +9,7 @@ import type { EndedBy } from '../../shared/vocabulary.js';
 import { removeOpenChat } from '../../storage/repositories/agents.js';
 import { markParticipantLeft } from '../../storage/repositories/sessions/sessionParticipants.js';
 import {
-  updateSessionIf,
+  updateSessionReservingIf,
   type SessionCore,
   type SessionRecord,
 } from '../../storage/repositories/sessions/sessionRecords.js';
@@ -20,7 +20,7 @@ import { closePendingOffer } from '../transfers/offerClosing.js';
 import { markReportHours } from '../reports/reportMarks.js';
 import { ticketAbandonedChat } from '../tickets/abandonedChatTicket.js';
 import { loadSessionFor } from './sessionAccess.js';
-import { appendSessionUpdate, appendSystemMessage } from './sessionEvents.js';
+import { writeMessage, writeSessionUpdate } from './sessionEvents.js';
 
 export interface EndSessionProps {
   viewer: Viewer;
@@ -63,8 +63,14 @@ export function endSession(ctx: ServiceContext, props: EndSessionProps): Promise
       if (props.rating !== undefined && !sessionPolicy.rate(viewer, facts)) {
         throw new AppError('FORBIDDEN', 'Only the customer can rate a chat');
       }
-      const actor = await findUserById(trx, viewer.id);
       const by = endedBy(viewer, record);
+      // The customer and the agent were read with the chat; only an admin is looked up.
+      const actor =
+        by === 'user'
+          ? record.customer
+          : by === 'agent'
+            ? record.agent
+            : await findUserById(trx, viewer.id);
       // Before the end, so that the chat's last update already names its ticket.
       if (by === 'user') await ticketAbandonedChat(trx, ctx, outbox, record.row);
       return closeSession(trx, ctx, outbox, record, {
@@ -99,7 +105,9 @@ export async function closeSession(
   const sessionId = record.row.id;
   const now = ctx.clock.now();
   const agentId = record.row.assigned_agent_id;
-  const ended = await updateSessionIf(
+  // The statement that ends the chat also reserves the sequence numbers of its system line and
+  // its session update (nothing below reserves any before them), as placeChats does for a start.
+  const lastSeq = await updateSessionReservingIf(
     trx,
     sessionId,
     { status: record.row.status, agentId },
@@ -112,8 +120,10 @@ export async function closeSession(
         ? { rating: closing.rating, feedback: closing.feedback ?? null, rated_at: now }
         : {}),
     },
+    { seqs: 2, now },
   );
-  if (!ended) throw new AppError('SESSION_ENDED', 'This chat changed meanwhile; reload it');
+  if (lastSeq === null)
+    throw new AppError('SESSION_ENDED', 'This chat changed meanwhile; reload it');
   await markReportHours(trx, ctx, [sessionId]);
   if (agentId && record.row.status === 'active') {
     await removeOpenChat(trx, agentId, now);
@@ -126,6 +136,11 @@ export async function closeSession(
   const text =
     closing.line ??
     (closing.by === 'system' ? 'The chat was closed' : `${closing.actorName} ended the chat`);
-  await appendSystemMessage(trx, ctx, outbox, sessionId, text);
-  return appendSessionUpdate(trx, ctx, outbox, sessionId, 'ended');
+  await writeMessage(trx, ctx, outbox, lastSeq - 1, {
+    sessionId,
+    sender: null,
+    type: 'system',
+    text,
+  });
+  return writeSessionUpdate(trx, ctx, outbox, lastSeq, sessionId, 'ended');
 }

@@ -164,6 +164,19 @@ export async function appendSessionUpdate(
   alsoNotify: readonly string[] = [],
 ): Promise<SessionRecord> {
   const seq = await reserveSeq(trx, sessionId, ctx.clock.now());
+  return writeSessionUpdate(trx, ctx, outbox, seq, sessionId, change, alsoNotify);
+}
+
+/** Like appendSessionUpdate, at a sequence number the caller has already reserved. */
+export async function writeSessionUpdate(
+  trx: Db,
+  ctx: Ctx,
+  outbox: Outbox,
+  seq: number,
+  sessionId: string,
+  change: SessionChange,
+  alsoNotify: readonly string[] = [],
+): Promise<SessionRecord> {
   const record = await findSessionRecord(trx, sessionId);
   if (!record) throw new Error(`session ${sessionId} vanished inside its own transaction`);
   await writeSessionUpdates(trx, ctx, outbox, [{ seq, record, change, alsoNotify }]);

@@ -4,6 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AgentStatus } from '../../shared/vocabulary.js';
 import { AGENT_ROLES } from '../../shared/vocabulary.js';
 import type { AgentStatusRow } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Db } from '../store.js';
 import type { PersonRecord } from './people.js';
 
@@ -81,13 +82,17 @@ export async function addOpenChats(
 }
 
 export async function removeOpenChat(db: Db, agentId: string, now: number): Promise<void> {
-  await db
+  await removeOpenChatQuery(db, agentId, now);
+}
+
+// Every end runs it: prepared once (see prepared.ts).
+const removeOpenChatQuery = prepared((db: Db, agentId: string, now: number) =>
+  db
     .updateTable('chat_agent_status')
     .set((eb) => ({ current_chat_count: eb('current_chat_count', '-', 1), updated_at: now }))
     .where('agent_id', '=', agentId)
-    .where('current_chat_count', '>', 0)
-    .execute();
-}
+    .where('current_chat_count', '>', 0),
+);
 
 /** Agents (active admins and super admins) with their status and whether any node holds a socket of theirs. */
 export async function listAgentStates(

@@ -271,6 +271,8 @@ export async function insertSessionEvents(
   events: readonly NewSessionEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
+  // One event (an end's, a take's): the prepared statement, not a query built anew.
+  if (events.length === 1) return insertSessionEvent(db, events[0]!);
   await db
     .insertInto('chat_session_events')
     .values(

@@ -1,4 +1,5 @@
 // Who takes part in a chat besides its customer and agent (past agents, mentioned agents), and its tags.
+import { prepared } from '../../prepared.js';
 import type { Db } from '../../store.js';
 
 /** Past agents and agents mentioned in a note: who besides the current agent may read the chat. */
@@ -44,14 +45,17 @@ export async function addMentionedAgents(
 }
 
 export async function pastAgentIds(db: Db, sessionId: string): Promise<string[]> {
-  const rows = await db
+  const { rows } = await pastAgentIdsQuery(db, sessionId);
+  return rows.map((r) => r.user_id);
+}
+
+const pastAgentIdsQuery = prepared((db: Db, sessionId: string) =>
+  db
     .selectFrom('chat_participants')
     .select('user_id')
     .where('session_id', '=', sessionId)
-    .where('role', '=', 'agent')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
+    .where('role', '=', 'agent'),
+);
 
 export interface NewParticipant {
   sessionId: string;
@@ -96,13 +100,18 @@ export async function addParticipants(
 }
 
 export async function markParticipantLeft(db: Db, sessionId: string, userId: string, now: number) {
-  await db
-    .updateTable('chat_participants')
-    .set({ left_at: now })
-    .where('session_id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .execute();
+  await markParticipantLeftQuery(db, sessionId, userId, now);
 }
+
+// Every end runs these two: prepared once (see prepared.ts).
+const markParticipantLeftQuery = prepared(
+  (db: Db, sessionId: string, userId: string, now: number) =>
+    db
+      .updateTable('chat_participants')
+      .set({ left_at: now })
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', userId),
+);
 
 export async function replaceTags(
   db: Db,

@@ -135,7 +135,7 @@ export async function findSessionCores(
 }
 
 export async function findSessionRecord(db: Db, id: string): Promise<SessionRecord | undefined> {
-  const joined = await selectRecords(db).where('cs.id', '=', id).executeTakeFirst();
+  const joined = (await coreQuery(db, id)).rows[0];
   if (!joined) return undefined;
   const [tags, refs] = await Promise.all([tagsBySession(db, [id]), refsBySession(db, [joined])]);
   return toRecord(joined, tags.get(id) ?? [], refs.get(id)!);
@@ -179,6 +179,35 @@ export async function updateSessionIf(
   /** Values, or expressions over the row (`transfers + 1`). */
   changes: SessionChanges,
 ): Promise<boolean> {
+  const result = await conditionalUpdate(db, id, expected, changes).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Like updateSessionIf, also reserving the next `reserve` sequence numbers of the session in
+ * the same statement (and stamping its last activity, as a message's reservation does): returns
+ * the last of them, or null when another request changed the session first.
+ */
+export async function updateSessionReservingIf(
+  db: Db,
+  id: string,
+  expected: { status: SessionStatus; agentId?: string | null },
+  changes: SessionChanges,
+  reserve: { seqs: number; now: number },
+): Promise<number | null> {
+  const row = await conditionalUpdate(db, id, expected, changes)
+    .set((eb) => ({ last_seq: eb('last_seq', '+', reserve.seqs), last_message_at: reserve.now }))
+    .returning('last_seq')
+    .executeTakeFirst();
+  return row?.last_seq ?? null;
+}
+
+function conditionalUpdate(
+  db: Db,
+  id: string,
+  expected: { status: SessionStatus; agentId?: string | null },
+  changes: SessionChanges,
+) {
   let query = db
     .updateTable('chat_sessions')
     .set(changes)
@@ -190,8 +219,7 @@ export async function updateSessionIf(
         ? query.where('assigned_agent_id', 'is', null)
         : query.where('assigned_agent_id', '=', expected.agentId);
   }
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return query;
 }
 
 /** The customer's chats still waiting or active. */
