@@ -6,9 +6,10 @@
 // next placement. Once the whole backlog is assigned and ended, customers start a wave of new
 // chats that stay open, for the scenario to judge how fairly routing spread them.
 //
-// The agents hold no console sockets: with 200 of them, every assignment and end would also send
-// a `queue.changed` or `agent.status` frame to each of the 200 (see docs/performance.md), which
-// measures fan-out rather than routing and would not fit the suite's time budget.
+// By default the agents hold no console sockets, so the drain measures routing alone. With
+// `consoles` every agent holds one, as the web console opens it (`console.changes` batches), and
+// the frames and bytes they hear are counted: the console fan-out of every assignment and end
+// (src/realtime/consoleFanOut.ts, docs/performance.md).
 import type WebSocket from 'ws';
 import { openAuthenticated } from '../lib/authenticatedSocket.js';
 import { inBatches } from '../lib/batches.js';
@@ -28,6 +29,8 @@ export interface RoutingDrainInput {
   customerTokens: string[];
   waveSize: number;
   timeoutMs: number;
+  /** Every agent holds a console socket throughout. */
+  consoles?: boolean;
 }
 
 export interface RoutingDrainResult {
@@ -41,6 +44,9 @@ export interface RoutingDrainResult {
   endedMs: number;
   /** First wave chat started → the last wave chat heard assigned. */
   waveMs: number;
+  /** With consoles: the frames and bytes all agents' consoles heard, hello to the drain's end. */
+  consoleFrames: number;
+  consoleBytes: number;
 }
 
 const CONCURRENCY = 20;
@@ -126,6 +132,25 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
     input.supervisorToken,
   );
   if (!supervisor) throw new Error('the supervisor could not connect');
+  const consoles: WebSocket[] = [];
+  let consoleFrames = 0;
+  let consoleBytes = 0;
+  let counting = true;
+  if (input.consoles) {
+    await inBatches(input.agentTokens, CONCURRENCY, async (token, i) => {
+      const socket = await openAuthenticated(
+        `${api(i).replace(/^http/, 'ws')}/ws?consoleBatch=1`,
+        token,
+      );
+      if (!socket) throw new Error('an agent console could not connect');
+      socket.on('message', (data: Buffer) => {
+        if (!counting) return;
+        consoleFrames += 1;
+        consoleBytes += data.length;
+      });
+      consoles.push(socket);
+    });
+  }
   supervisor.on('message', (data) => {
     const frame = JSON.parse(data.toString()) as {
       type: string;
@@ -144,6 +169,7 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
     const drained = () => ended === backlog.size || failure !== undefined;
     await waitFor(drained, deadline, () => `${assigned.size} assigned, ${ended} ended`);
     if (failure) throw failure;
+    counting = false;
 
     const waveStarted = performance.now();
     const customers = Array.from({ length: input.waveSize }, (_, k) => k);
@@ -162,9 +188,12 @@ async function run(input: RoutingDrainInput): Promise<RoutingDrainResult> {
       drainMs: lastAssignedAt - started,
       endedMs: lastEndedAt - started,
       waveMs: waveAssignedAt - waveStarted,
+      consoleFrames,
+      consoleBytes,
     };
   } finally {
     supervisor.terminate();
+    for (const socket of consoles) socket.terminate();
   }
 }
 

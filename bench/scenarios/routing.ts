@@ -9,7 +9,10 @@
 // agent in one of them and in a General team of everyone, whose topic is the default), so routing
 // per team is measured beside routing without teams. Every node is warmed up first with chat
 // traffic between agents of its own, who then go offline; each setup runs twice (fresh database
-// and nodes), so the drain time's spread is seen.
+// and nodes), so the drain time's spread is seen. One more setup drains a smaller backlog on
+// SQLite with every agent holding a console socket (the console fan-out's cost: drain time, and
+// the frames each console hears per chat). BENCH_ROUTING_SETUPS (a comma list of sqlite,
+// sqlite-teams, sqlite-consoles, postgres, postgres-teams; all by default) picks setups.
 import type { RoutingDrainInput, RoutingDrainResult } from '../load/routingDrain.js';
 import {
   postgresAvailable,
@@ -49,6 +52,8 @@ export interface RoutingOptions {
   desks: number;
   /** Which setups run again with teams: the quick size only checks that the path works. */
   deskSetups: ReadonlyArray<'sqlite' | 'postgres'>;
+  /** The backlog of the setup whose agents all hold console sockets (SQLite, one node). */
+  consoleSessions: number;
 }
 
 export const routingSizes = {
@@ -60,6 +65,7 @@ export const routingSizes = {
     warmUp: warmUpSizes.full,
     desks: 4,
     deskSetups: ['sqlite', 'postgres'],
+    consoleSessions: 2000,
   },
   quick: {
     sessions: 60,
@@ -69,6 +75,7 @@ export const routingSizes = {
     warmUp: warmUpSizes.quick,
     desks: 4,
     deskSetups: ['sqlite'],
+    consoleSessions: 60,
   },
 } satisfies Record<string, RoutingOptions>;
 
@@ -138,6 +145,7 @@ async function run(
   options: RoutingOptions,
   redisUrl: string | undefined,
   desks: number,
+  consoles: boolean,
 ) {
   const fixture = await openFixture(database.storeOptions);
   // Before the backlog exists, so that routing them touches none of it.
@@ -190,6 +198,7 @@ async function run(
         customerTokens: customers.map((customer) => customer.token),
         waveSize,
         timeoutMs: options.timeoutMs,
+        consoles,
       });
     } finally {
       samples = await sampler.stop();
@@ -208,7 +217,7 @@ async function run(
     const spread = fairnessSpread(
       loads.map((l) => ({ open: l.current_chat_count, max: l.max_concurrent_chats })),
     );
-    return { nodes, capacity, waveSize, ...drain, samples, spread, violations };
+    return { nodes, capacity, waveSize, consoles, ...drain, samples, spread, violations };
   } finally {
     for (const server of servers) await server.stop();
     await fixture.close();
@@ -220,7 +229,8 @@ type Run = Awaited<ReturnType<typeof run>>;
 /** A setup's rows: the first run's figures, the second's drain time, invariants over all runs. */
 function setupRows(database: string, runs: Run[], options: RoutingOptions): Row[] {
   const [r, ...again] = runs as [Run, ...Run[]];
-  const scenario = `routing ${options.sessions} waiting, ${options.agents} agents (${r.capacity} slots), ${r.nodes} node(s), ${database}`;
+  const consoles = r.consoles ? `, ${options.agents} agent consoles connected` : '';
+  const scenario = `routing ${options.sessions} waiting, ${options.agents} agents (${r.capacity} slots), ${r.nodes} node(s), ${database}${consoles}`;
   const churned = options.sessions - r.filled;
   const violatingSamples = runs.reduce((sum, run) => sum + run.samples.violatingSamples, 0);
   const samples = runs.reduce((sum, run) => sum + run.samples.samples, 0);
@@ -249,6 +259,22 @@ function setupRows(database: string, runs: Run[], options: RoutingOptions): Row[
     },
     drain,
     ...again.map((run) => secondRun(drain, Math.round(run.drainMs))),
+    ...(r.consoles
+      ? [
+          {
+            scenario,
+            metric: 'frames each console heard per chat drained (assignment and end)',
+            value: round(r.consoleFrames / options.agents / options.sessions, 3),
+            unit: '',
+          },
+          {
+            scenario,
+            metric: 'bytes each console heard per chat drained',
+            value: Math.round(r.consoleBytes / options.agents / options.sessions),
+            unit: 'B',
+          },
+        ]
+      : []),
     {
       scenario,
       metric: 'assignments per second, whole drain',
@@ -289,19 +315,23 @@ function setupRows(database: string, runs: Run[], options: RoutingOptions): Row[
 }
 
 export async function routingScenario(options: RoutingOptions): Promise<ScenarioResult> {
-  const setups: Array<{ database: string; runs: Run[] }> = [];
+  const setups: Array<{ database: string; runs: Run[]; options: RoutingOptions }> = [];
+  const wanted = process.env.BENCH_ROUTING_SETUPS?.split(',').map((name) => name.trim());
+  const picked = (name: string) => !wanted || wanted.includes(name);
   /** Each run on a fresh database. */
   const runs = async (
     open: () => BenchDatabase | Promise<BenchDatabase>,
     nodes: number,
     redisUrl: string | undefined,
     desks: number,
+    consoles = false,
   ) => {
     const done: Run[] = [];
+    const sized = consoles ? { ...options, sessions: options.consoleSessions } : options;
     for (let n = 0; n < options.runs; n++) {
       const database = await open();
       try {
-        done.push(await run(database, nodes, options, redisUrl, desks));
+        done.push(await run(database, nodes, sized, redisUrl, desks, consoles));
       } finally {
         await database.drop();
       }
@@ -309,29 +339,44 @@ export async function routingScenario(options: RoutingOptions): Promise<Scenario
     return done;
   };
   const withDesks = (database: string) => `${database}, ${options.desks} teams`;
-  setups.push({ database: 'sqlite', runs: await runs(sqliteDatabase, 1, undefined, 0) });
-  if (options.deskSetups.includes('sqlite')) {
+  if (picked('sqlite')) {
+    setups.push({ database: 'sqlite', options, runs: await runs(sqliteDatabase, 1, undefined, 0) });
+  }
+  if (options.deskSetups.includes('sqlite') && picked('sqlite-teams')) {
     setups.push({
       database: withDesks('sqlite'),
+      options,
       runs: await runs(sqliteDatabase, 1, undefined, options.desks),
     });
   }
-  const redisUrl = await redisReachable();
-  if (redisUrl && (await postgresAvailable())) {
+  if (picked('sqlite-consoles')) {
     setups.push({
-      database: 'postgres + redis',
-      runs: await runs(postgresDatabase, 3, redisUrl, 0),
+      database: 'sqlite',
+      options: { ...options, sessions: options.consoleSessions },
+      runs: await runs(sqliteDatabase, 1, undefined, 0, true),
     });
-    if (options.deskSetups.includes('postgres')) {
+  }
+  const postgres = picked('postgres') || picked('postgres-teams');
+  const redisUrl = postgres ? await redisReachable() : null;
+  if (redisUrl && (await postgresAvailable())) {
+    if (picked('postgres')) {
+      setups.push({
+        database: 'postgres + redis',
+        options,
+        runs: await runs(postgresDatabase, 3, redisUrl, 0),
+      });
+    }
+    if (options.deskSetups.includes('postgres') && picked('postgres-teams')) {
       setups.push({
         database: withDesks('postgres + redis'),
+        options,
         runs: await runs(postgresDatabase, 3, redisUrl, options.desks),
       });
     }
-  } else {
+  } else if (postgres) {
     process.stderr.write('  PostgreSQL or Redis unreachable: three-node routing skipped\n');
   }
-  const rows = setups.flatMap((setup) => setupRows(setup.database, setup.runs, options));
+  const rows = setups.flatMap((setup) => setupRows(setup.database, setup.runs, setup.options));
   return {
     name: 'routing',
     rows,

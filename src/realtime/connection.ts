@@ -15,9 +15,16 @@ import type { ServiceContext } from '../services/context.js';
 import { expectedFailure } from '../services/failures.js';
 import { sendMessage } from '../services/messages/messageSender.js';
 import { markRead } from '../services/messages/readMarker.js';
-import { audienceOf, presentMessage, presentSelf, type Audience } from '../services/presenters.js';
+import {
+  audienceOf,
+  presentMessage,
+  presentSelf,
+  seesEveryEmail,
+  type Audience,
+} from '../services/presenters.js';
 import { presentFrame } from '../services/framePresenter.js';
 import type { PersonRecord } from '../storage/repositories/people.js';
+import type { ConsoleFanOut } from './consoleFanOut.js';
 import type { DashboardWatchers } from './dashboardWatchers.js';
 import { FrameBudget } from './frameBudget.js';
 import { SessionSubscriptions } from './sessionSubscriptions.js';
@@ -56,6 +63,13 @@ export interface ConnectionDeps {
   onClosed?: (connection: ClientConnection) => void;
   /** The node's live dashboard watchers (`dashboard.watch`); without them the frame is refused. */
   dashboard?: DashboardWatchers;
+  /**
+   * The node's console fan-out: an agent's socket hears the queue and agents' states through it
+   * (coalesced, serialized once per node), or straight from the bus without it.
+   */
+  console?: ConsoleFanOut;
+  /** The client asked for `console.changes` batches (CONSOLE_BATCH_PARAM). */
+  consoleBatch?: boolean;
 }
 
 export class ClientConnection {
@@ -137,13 +151,21 @@ export class ClientConnection {
     const personalTopics = [topics.user(this.viewer.id), this.deps.signIn.topic];
     // Ticket invalidations carry no content (services/tickets/ticketChanges.ts): every agent
     // hears of every ticket's change and refetches through the API, which applies visibility.
-    if (isAgent(this.viewer)) personalTopics.push(topics.queue, topics.agents, topics.tickets);
+    const fanOut = isAgent(this.viewer) ? this.deps.console : undefined;
+    if (isAgent(this.viewer)) {
+      personalTopics.push(topics.tickets);
+      if (!fanOut) personalTopics.push(topics.queue, topics.agents);
+    }
     if (isSuperAdmin(this.viewer)) personalTopics.push(topics.monitor);
     for (const topic of personalTopics) {
       const stop = await this.deps.bus.subscribe(topic, (frame) => this.onPersonalFrame(frame));
       // Closed while we waited: dispose() has run and will never see this one.
       if (this.closed) return stop();
       this.personal.push(stop);
+    }
+    if (fanOut) {
+      await fanOut.listen();
+      if (this.closed) return;
     }
     this.send({
       type: 'hello',
@@ -155,6 +177,7 @@ export class ClientConnection {
     const held = this.beforeHello ?? [];
     this.beforeHello = null;
     for (const frame of held) this.onPersonalFrame(frame);
+    fanOut?.add(this, this.deps.consoleBatch ?? false);
   }
 
   /** Turns the socket away instead of opening it: an `error` frame says why, then `code` closes it. */
@@ -194,12 +217,28 @@ export class ClientConnection {
    * who follows a session, the customer as much as the agents (services/framePresenter.ts).
    */
   send(frame: ServerFrame): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.writable()) return;
+    this.socket.send(JSON.stringify(presentFrame(frame, this.audience)));
+  }
+
+  /**
+   * Sends a frame many sockets get at once: `json` serializes it once for every socket whose
+   * person sees it as published (agents: console frames carry nothing else to withhold).
+   */
+  sendShared(frame: ServerFrame, json: () => string): void {
+    if (!seesEveryEmail(this.audience)) return this.send(frame);
+    if (!this.writable()) return;
+    this.socket.send(json());
+  }
+
+  /** Open and reading: false once closed, or after closing a socket that let too much pile up. */
+  private writable(): boolean {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CLOSE_CODES.POLICY, 'too slow: reconnect and resume');
-      return;
+      return false;
     }
-    this.socket.send(JSON.stringify(presentFrame(frame, this.audience)));
+    return true;
   }
 
   close(code: number, reason: string): void {
@@ -221,6 +260,7 @@ export class ClientConnection {
     this.sessions.dispose();
     this.ticketWatches.dispose();
     this.deps.dashboard?.unwatch(this);
+    this.deps.console?.remove(this);
     this.ticketFeeds.dispose();
     this.deps.onClosed?.(this);
   }

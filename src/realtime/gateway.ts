@@ -8,12 +8,13 @@ import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { topics, type EventBus } from '../bus/bus.js';
 import type { Config } from '../config.js';
-import { CLOSE_CODES, type ServerFrame } from '../shared/protocol.js';
+import { CLOSE_CODES, CONSOLE_BATCH_PARAM, type ServerFrame } from '../shared/protocol.js';
 import { AppError } from '../domain/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import type { SignInSockets } from '../services/accounts/signInSockets.js';
 import type { PresenceTracker } from '../services/agents/presence.js';
 import { ClientConnection, type ConnectionDeps } from './connection.js';
+import { ConsoleFanOut } from './consoleFanOut.js';
 import { resolveHandshake, type Handshake } from './handshake.js';
 import { DASHBOARD_REFRESH_MS } from '../shared/dashboard.js';
 import { DashboardWatchers } from './dashboardWatchers.js';
@@ -54,6 +55,12 @@ function releaseUpgradeRequest(
   if (request.raw.socket) response?.detachSocket(request.raw.socket);
 }
 
+/** `?consoleBatch=1`: the client reads `console.changes` (docs/protocol.md). */
+function asksForConsoleBatches(request: FastifyRequest): boolean {
+  const query = request.query as Record<string, unknown> | undefined;
+  return query?.[CONSOLE_BATCH_PARAM] === '1';
+}
+
 export class Gateway {
   private readonly connections = new Set<ClientConnection>();
   /** Each handshake's sign-in, resolved before the upgrade, for the socket it becomes. */
@@ -63,6 +70,7 @@ export class Gateway {
   >();
   private readonly queueWatcher: QueueWatcher;
   private readonly dashboard: DashboardWatchers;
+  private readonly console: ConsoleFanOut;
   private heartbeat: NodeJS.Timeout | null = null;
   private deploymentSignals: Promise<() => void> = Promise.resolve(() => {});
 
@@ -93,6 +101,7 @@ export class Gateway {
       refreshMs: DASHBOARD_REFRESH_MS,
       onError: () => {},
     });
+    this.console = new ConsoleFanOut(options.bus);
     options.bus.onResume(() => this.resyncAll());
   }
 
@@ -164,6 +173,8 @@ export class Gateway {
             signIn: new SignIn(ctx, secret, auth.expiresAt, auth.viewer),
             ...this.queueHooks,
             dashboard: this.dashboard,
+            console: this.console,
+            consoleBatch: asksForConsoleBatches(request),
           },
         );
         // Until admitted, the connection handles none of the client's frames.
@@ -210,6 +221,7 @@ export class Gateway {
     (await this.deploymentSignals)();
     this.queueWatcher.stop();
     this.dashboard.stop();
+    this.console.stop();
     for (const connection of this.connections) {
       connection.send({ type: 'bye', reason: 'server restarting', retryMs });
       connection.close(CLOSE_CODES.RESTARTING, 'server restarting');

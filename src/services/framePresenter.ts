@@ -24,6 +24,11 @@ export function presentFrame(frame: ServerFrame, audience: Audience): ServerFram
       return frame.message ? { ...frame, message: messageFor(frame.message, person) } : frame;
     case 'agent.status':
       return { ...frame, state: { ...frame.state, agent: person(frame.state.agent) } };
+    case 'console.changes':
+      return {
+        ...frame,
+        agents: frame.agents.map((state) => ({ ...state, agent: person(state.agent) })),
+      };
     case 'chats.requeued':
       return { ...frame, agent: person(frame.agent) };
     case 'note.mentioned':

@@ -7,6 +7,13 @@ import type { SessionChange, TicketChange, TicketMessageKind } from './vocabular
 
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * A client that opens /api/v1/ws with this query parameter set to `1` hears the console's
+ * changes (`queue.changed`, `agent.status`) as `console.changes` frames, several at once; others
+ * hear them one frame each (docs/protocol.md, "Console changes").
+ */
+export const CONSOLE_BATCH_PARAM = 'consoleBatch';
+
 /** Where an agent is on a ticket's page: there, writing on it, or gone. */
 export type TicketPresenceState = 'viewing' | 'replying' | 'left';
 /** A client says `ticket.watch` again this often while the page is open… */
@@ -82,6 +89,16 @@ export type ServerFrame =
   /** The waiting queue changed (agents): refetch it through the API. */
   | { type: 'queue.changed'; sessionId: string; status: Session['status'] }
   | { type: 'agent.status'; state: AgentState }
+  /**
+   * Agents whose socket asked for it (CONSOLE_BATCH_PARAM): the queue changes and agent states
+   * of one short window in one frame, each agent's latest state once, the queue changes in order.
+   * The same as the `queue.changed` and `agent.status` frames they stand for.
+   */
+  | {
+      type: 'console.changes';
+      queue: Array<{ sessionId: string; status: Session['status'] }>;
+      agents: AgentState[];
+    }
   /**
    * A session changed: refetch the lists that show it through the API. `scope` says which:
    * 'mine' for the caller's own lists (their chats, their queue), 'all' for a super admin's

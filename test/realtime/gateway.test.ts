@@ -59,6 +59,31 @@ describeEachDatabase('WebSocket gateway', (db) => {
     socket.close();
   });
 
+  it("sends a console that asked for batches the queue's changes and agents' states as console.changes", async () => {
+    const watcher = await server.signUp('Batch watcher', 'admin');
+    const batched = await watcher.socket('consoleBatch=1');
+    await batched.waitFor((f) => f.type === 'hello');
+    const ama = await onlineAgent('Ama Batched');
+    const yaw = await server.signUp('Yaw');
+    const { body } = await yaw.post('/api/v1/sessions', { subject: 'Help', message: 'Hi' });
+    const queued = (f: ServerFrame) =>
+      f.type === 'console.changes' && f.queue.some((q) => q.sessionId === body.id);
+    await batched.waitFor(queued);
+    const amaTook = (f: ServerFrame) =>
+      f.type === 'console.changes' &&
+      f.agents.some((a) => a.agent.id === ama.user!.id && a.openChats === 1);
+    await batched.waitFor(amaTook);
+    expect(
+      batched.frames.some((f) => f.type === 'queue.changed' || f.type === 'agent.status'),
+    ).toBe(false);
+    for (const frame of batched.frames) {
+      if (frame.type !== 'console.changes') continue;
+      const ids = frame.agents.map((a) => a.agent.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    batched.close();
+  });
+
   it('tells agents about a new chat in the queue and the customer about its place', async () => {
     const watcher = await server.signUp('Watcher', 'admin');
     const agentSocket = await watcher.socket();

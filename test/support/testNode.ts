@@ -141,8 +141,8 @@ export class Client {
   put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body);
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 
-  async socket(): Promise<SocketClient> {
-    return SocketClient.connect(this.baseUrl, this.cookie);
+  async socket(query = ''): Promise<SocketClient> {
+    return SocketClient.connect(this.baseUrl, this.cookie, this.baseUrl, {}, [], query);
   }
 
   /** Uploads `data` as the form part `file` named `name` into chat `sessionId`. */
@@ -213,8 +213,11 @@ export class SocketClient {
     origin = baseUrl,
     headers: Record<string, string> = {},
     protocols: string[] = [],
+    /** A query string for the handshake, such as `consoleBatch=1`. */
+    query = '',
   ): Promise<SocketClient> {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, protocols, {
+    const path = `/api/v1/ws${query ? `?${query}` : ''}`;
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}`, protocols, {
       headers: { origin, ...(cookie ? { cookie } : {}), ...headers },
     });
     const client = new SocketClient(ws);

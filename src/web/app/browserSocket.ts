@@ -2,7 +2,7 @@
 // cookie authenticates it, or a bearer token offered as the subprotocol `bearer.<token>` beside
 // `switchboard`), reconnecting at once when the network or the tab comes back.
 import { BEARER_PROTOCOL_PREFIX, GATEWAY_PROTOCOL } from '../../domain/credentials.js';
-import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { CONSOLE_BATCH_PARAM, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { RealtimeClient, type SocketFactory } from '../realtime/realtimeClient.js';
 
 /** Where a bearer token signs the socket in, the token read at each connection. */
@@ -27,8 +27,9 @@ export function connectRealtime(bearer?: () => string | null): {
 } {
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   const client = new RealtimeClient({
-    // Each protocol version has its own path (docs/protocol.md, Versioning).
-    url: `${scheme}//${window.location.host}/api/v${PROTOCOL_VERSION}/ws`,
+    // Each protocol version has its own path (docs/protocol.md, Versioning); the client reads
+    // the console's changes batched (RealtimeClient unpacks them).
+    url: `${scheme}//${window.location.host}/api/v${PROTOCOL_VERSION}/ws?${CONSOLE_BATCH_PARAM}=1`,
     createSocket: browserSocket(bearer),
   });
   const online = () => client.setOnline(true);

@@ -290,6 +290,41 @@ describe('RealtimeClient', () => {
     });
   });
 
+  it('hears a console.changes batch as the queue.changed and agent.status frames it stands for', () => {
+    const { client, current } = setup();
+    const heard: ServerFrame[] = [];
+    client.on('queue.changed', (frame) => heard.push(frame));
+    client.on('agent.status', (frame) => heard.push(frame));
+    const batches = vi.fn();
+    client.on('console.changes', batches);
+    client.start();
+    current().greet();
+    const state = {
+      agent: { id: 'a1', name: 'Ama', email: 'ama@example.com', role: 'admin' as const },
+      status: 'online' as const,
+      maxConcurrentChats: 3,
+      openChats: 1,
+      autoAssign: true,
+      connected: true,
+      lastAssignedAt: null,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    current().deliver({
+      type: 'console.changes',
+      queue: [
+        { sessionId: 's1', status: 'waiting' },
+        { sessionId: 's1', status: 'active' },
+      ],
+      agents: [state],
+    });
+    expect(heard).toEqual([
+      { type: 'queue.changed', sessionId: 's1', status: 'waiting' },
+      { type: 'queue.changed', sessionId: 's1', status: 'active' },
+      { type: 'agent.status', state },
+    ]);
+    expect(batches).not.toHaveBeenCalled();
+  });
+
   it('stops listening to a session when unfollowed', () => {
     const { client, current } = setup();
     const chat = feed();

@@ -220,6 +220,18 @@ export class RealtimeClient {
     } catch {
       return;
     }
+    // A window of console changes (the socket asked for them batched): heard as the frames it
+    // stands for, so listeners of `queue.changed` and `agent.status` need not know of batches.
+    if (frame.type === 'console.changes') {
+      for (const { sessionId, status } of frame.queue)
+        this.dispatch({ type: 'queue.changed', sessionId, status });
+      for (const state of frame.agents) this.dispatch({ type: 'agent.status', state });
+      return;
+    }
+    this.dispatch(frame);
+  }
+
+  private dispatch(frame: ServerFrame): void {
     this.handle(frame);
     for (const listener of this.frameListeners.get(frame.type) ?? []) listener(frame);
   }
