@@ -1,6 +1,8 @@
 // The composition root: one Switchboard node, wired from configuration. Opens storage (and
 // migrates it), picks the bus, builds services, HTTP and the gateway, and owns their lifecycle
-// from start to a graceful stop.
+// from start to a graceful stop. Mail's clients and servers (nodemailer, imapflow, smtp-server,
+// mailparser) are loaded only when configured: they cost a node without mail a third of its
+// start-up.
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -14,13 +16,11 @@ import { SignInSockets } from './services/accounts/signInSockets.js';
 import { PresenceTracker } from './services/agents/presence.js';
 import type { ServiceContext, ServiceSettings } from './services/context.js';
 import { Housekeeper, joinDeployment } from './services/jobs/housekeeping.js';
-import { ImapImporter } from './services/mail/inbound/imapImporter.js';
-import { SmtpReceiver } from './services/mail/inbound/smtpReceiver.js';
 import { systemClock, uuidV7, type Clock, type Ids } from './services/runtime.js';
 import { RoutingScheduler, routeQueue } from './services/sessions/queueRouter.js';
 import { expireDueOffers, OfferExpiryTimers } from './services/transfers/transferOfferExpiry.js';
 import { OutboxWorker } from './services/mail/outbox/outboxWorker.js';
-import { smtpTransport, type MailTransport } from './mail/transport.js';
+import type { MailTransport } from './mail/transport.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { openFileStore } from './storage/files/openFileStore.js';
 import { openStore, type Store } from './storage/store.js';
@@ -137,7 +137,8 @@ export async function createNode(
       ? new OutboxWorker(
           ctx,
           ctx.settings.mail,
-          overrides.mailTransport ?? smtpTransport(config.mail),
+          overrides.mailTransport ??
+            (await import('./mail/transport.js')).smtpTransport(config.mail),
           {
             onError: (err) => log.warn({ err }, 'mail not sent'),
           },
@@ -169,11 +170,21 @@ export async function createNode(
   const { inboundMail } = config;
   // Every node runs one; the mailbox's lease lets one of them fetch at a time.
   const mailImporter = inboundMail.imapUrl
-    ? new ImapImporter({ ctx, imapUrl: inboundMail.imapUrl, settings: inboundMail, log })
+    ? new (await import('./services/mail/inbound/imapImporter.js')).ImapImporter({
+        ctx,
+        imapUrl: inboundMail.imapUrl,
+        settings: inboundMail,
+        log,
+      })
     : null;
   // Every node may listen: the import's unique Message-ID makes a second delivery a duplicate.
   const smtpReceiver = inboundMail.receiver
-    ? new SmtpReceiver({ ctx, settings: inboundMail, ...inboundMail.receiver, log })
+    ? new (await import('./services/mail/inbound/smtpReceiver.js')).SmtpReceiver({
+        ctx,
+        settings: inboundMail,
+        ...inboundMail.receiver,
+        log,
+      })
     : null;
   const firstAdmin = await ensureFirstSuperAdmin(ctx, config.firstAdmin);
   if (firstAdmin === 'created') {

@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 // The switchboard command: serve, migrate, create-user, seed-demo, mail-test.
+// Each command's module is loaded when it runs: `serve` never pays for the demo seeder or the
+// mail checks (IMAP and SMTP clients), which start-up time would.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { createUserCommand } from './createUser.js';
-import { mailTestCommand } from './mailTest.js';
-import { migrateCommand } from './migrate.js';
-import { seedDemoCommand } from './seedDemo.js';
-import { serveCommand } from './serve.js';
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -30,9 +27,9 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve':
-      return serveCommand(config);
+      return (await import('./serve.js')).serveCommand(config);
     case 'migrate':
-      return migrateCommand(config);
+      return (await import('./migrate.js')).migrateCommand(config);
     case 'create-user': {
       const { values } = parseArgs({
         args: rest,
@@ -43,13 +40,13 @@ async function main(argv: string[]): Promise<number> {
           role: { type: 'string', default: 'user' },
         },
       });
-      return createUserCommand(config, values);
+      return (await import('./createUser.js')).createUserCommand(config, values);
     }
     case 'seed-demo':
-      return seedDemoCommand(config);
+      return (await import('./seedDemo.js')).seedDemoCommand(config);
     case 'mail-test': {
       const { values } = parseArgs({ args: rest, options: { to: { type: 'string' } } });
-      return mailTestCommand(config, { to: values.to });
+      return (await import('./mailTest.js')).mailTestCommand(config, { to: values.to });
     }
     default:
       console.error(`Unknown command: ${command}\n\n${USAGE}`);

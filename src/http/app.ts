@@ -61,6 +61,10 @@ import { registerWebApp } from './webApp.js';
 import { widgetSettingsRoutes } from './routes/widgetSettings.js';
 import { loadWidgetSettings } from '../services/widget/widgetSettings.js';
 
+const setBelow = (): never => {
+  throw new Error('the validator and serializer compilers are set when the app is built');
+};
+
 /** JSON bodies are small (a message is at most 5,000 characters); anything bigger is refused with 413. */
 const BODY_LIMIT = 64 * 1024;
 
@@ -98,6 +102,9 @@ export async function buildApp({
     // Refused by requireHostHeader and refuseWhileClosing instead, in the API's format.
     http: { requireHostHeader: false },
     return503OnClosing: false,
+    // Both compilers are set below, before any route: without these stand-ins Fastify would
+    // still load its default Ajv and fast-json-stringify compilers, which start-up paid for.
+    schemaController: { compilersFactory: { buildValidator: setBelow, buildSerializer: setBelow } },
   }).withTypeProvider<ZodTypeProvider>();
   app.server.on('checkExpectation', answerUnmetExpectation);
   refuseWhileClosing(app);

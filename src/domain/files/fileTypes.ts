@@ -3,7 +3,6 @@
 // the type the client declared are claims, checked against that decision: a claim of another
 // known type is refused (a PNG called `photo.jpg`, an HTML page called `notes.txt` is fine as text
 // but `page.html` holding text is not), and a name without an extension gets the type's.
-import { fileTypeFromBuffer } from 'file-type/core';
 import { AppError } from '../errors.js';
 import { extensionOf, withExtension } from './fileNames.js';
 
@@ -135,6 +134,8 @@ export async function detectFileType(
   sample: Uint8Array,
   complete: boolean,
 ): Promise<KnownType | null> {
+  // Loaded with the first upload: its signature tables are not needed to start.
+  const { fileTypeFromBuffer } = await import('file-type/core');
   const found = await fileTypeFromBuffer(sample);
   if (found) {
     // file-type reads `<?xml` as XML; an SVG document is XML whose root is <svg>.

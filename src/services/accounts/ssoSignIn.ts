@@ -2,7 +2,6 @@
 // SSO secret naming its user; Switchboard checks it and signs that person in, creating or
 // updating the account linked to the host's user id (`sub`). Each token works once.
 import { createHash } from 'node:crypto';
-import { base64url, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { clientToken, text } from '../../shared/api.js';
@@ -42,6 +41,8 @@ const accountDisabled = () => new AppError('ACCOUNT_DISABLED', 'This account has
 async function verify(ctx: ServiceContext, token: string): Promise<z.infer<typeof Claims>> {
   const sso = ctx.settings.sso;
   if (!sso) throw new AppError('NOT_FOUND', 'SSO sign-in is not configured (set SSO_SECRET)');
+  // jose is loaded with the first SSO sign-in: most desks never have one, and start-up would pay.
+  const { errors: joseErrors, jwtVerify } = await import('jose');
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, new TextEncoder().encode(sso.secret), {
@@ -72,7 +73,7 @@ async function verify(ctx: ServiceContext, token: string): Promise<z.infer<typeo
  */
 function useKeyOf(token: string, claims: z.infer<typeof Claims>): string {
   if (claims.jti !== undefined) return claims.jti;
-  const signature = base64url.decode(token.slice(token.lastIndexOf('.') + 1));
+  const signature = Buffer.from(token.slice(token.lastIndexOf('.') + 1), 'base64url');
   return `sig:${createHash('sha256').update(signature).digest('base64url')}`;
 }
 

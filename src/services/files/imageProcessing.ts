@@ -4,12 +4,22 @@
 // which also drops whatever else a polyglot carried after or between its pixels; and a WebP
 // thumbnail. Images are decoded in memory: their size is bounded by FILE_SIZE_LIMIT_MB and what
 // they decode to by FILE_MAX_MEGAPIXELS.
-import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
+import type createSharp from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { AppError } from '../../domain/errors.js';
 import { checkImagePixels, THUMBNAIL_SIZE } from '../../domain/files/fileLimits.js';
 
-// Every image is new: libvips's operation cache would only hold memory.
-sharp.cache(false);
+let loading: Promise<typeof createSharp> | undefined;
+
+/** sharp (libvips) is loaded with the first image, not at start-up, which it would slow. */
+function loadSharp(): Promise<typeof createSharp> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    // Every image is new: libvips's operation cache would only hold memory.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
 
 const FORMAT_OF: Record<string, 'png' | 'jpeg' | 'gif' | 'webp'> = {
   'image/png': 'png',
@@ -37,6 +47,7 @@ export async function processImage(
 ): Promise<ProcessedImage> {
   const format = FORMAT_OF[mime];
   if (!format) throw new Error(`not a raster image type: ${mime}`);
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // The header alone: the pixel limit is ours to apply, with a message saying why.
