@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { openStore, type DialectName, type Store } from '../../src/storage/store.js';
 import { settleRouting } from './pendingRouting.js';
+import { storeFromTemplate } from './sqliteTemplate.js';
 import { adminQuery, copyTemplate, dropDatabase, inDatabase } from './postgresTemplate.js';
 
 export interface TestDatabase {
@@ -17,8 +18,8 @@ export interface TestDatabase {
 
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const store = openStore({ sqliteFile: ':memory:' });
-    await migrateToLatest(store);
+    // The run's migrated schema, replayed (see sqliteTemplate.ts).
+    const store = await storeFromTemplate(inject('sqliteTemplate'));
     return { store, drop: () => store.close() };
   }
   const url = inject('postgresUrl');

@@ -4,12 +4,15 @@ import net from 'node:net';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createTemplate, dropDatabase } from './postgresTemplate.js';
+import { readSqliteTemplate, type SqliteTemplate } from './sqliteTemplate.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null;
     /** A migrated database for test files to copy (see postgresTemplate.ts), if one was made. */
     postgresTemplate: string | null;
+    /** The migrated SQLite schema for test files to replay (see sqliteTemplate.ts). */
+    sqliteTemplate: SqliteTemplate;
     redisUrl: string | null;
   }
 }
@@ -77,6 +80,7 @@ export default async function setup(project: TestProject) {
   project.provide('postgresUrl', postgresUrl);
   const template = postgresUrl ? await createTemplate(postgresUrl) : null;
   project.provide('postgresTemplate', template);
+  project.provide('sqliteTemplate', await readSqliteTemplate());
   project.provide(
     'redisUrl',
     await find('Redis', [env.TEST_REDIS_URL, env.REDIS_URL, 'redis://127.0.0.1:6379'], probeRedis),
