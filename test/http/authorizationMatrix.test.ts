@@ -50,7 +50,8 @@ type Caller = (typeof CALLERS)[number];
 type Statuses = readonly [number, number, number, number, number, number, number, number];
 
 /**
- * What a request is made against, each time afresh unless it only reads: a chat of the
+ * What a request is made against, afresh after a request that succeeded in changing something
+ * (a refused one changes nothing, so the next caller meets the same): a chat of the
  * customer's that is waiting, active with the agent, or ended after that; or the agent's
  * personal quick response, a shared one, or one of team A's (which `lead` leads; `agent` and
  * `colleague` are not in it); or the agent's active chat offered to `colleague`; or the agent's
@@ -1376,11 +1377,13 @@ for (const dialect of availableDialects()) {
         const [method, ...rest] = route.split(' ');
         const actual: Partial<Record<Case, number[]>> = {};
         for (const kase of Object.keys(row.cases) as Case[]) {
-          const make = () => fixture(kase, row.setup);
-          const shared = method === 'GET' ? await make() : null;
+          // A caller meets the case as made: a fixture serves the next caller too while the
+          // requests made against it were refused (a refusal changes nothing) or only read.
+          let current: Fixture | null = null;
           const statuses: number[] = [];
           for (const caller of CALLERS) {
-            const { path, body } = row.request(shared ?? (await make()), caller);
+            current ??= await fixture(kase, row.setup);
+            const { path, body } = row.request(current, caller);
             const client =
               route === 'POST /api/v1/auth/logout' ? await throwaway(caller) : clients[caller];
             const reply = await client.request(
@@ -1388,6 +1391,7 @@ for (const dialect of availableDialects()) {
               path,
               method === 'GET' ? undefined : (body ?? {}),
             );
+            if (method !== 'GET' && reply.status < 400) current = null;
             statuses.push(
               row.outcome && reply.status === 200 ? row.outcome(reply.body) : reply.status,
             );

@@ -1,8 +1,7 @@
 // The abuse limits against a real database, each under a burst of parallel requests: messages
 // per session, chats started per hour, open chats per customer, and sockets per sign-in over
 // two nodes sharing the database; and read receipts, which must not breed receipts.
-import { sql } from 'kysely';
-import { expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import { SignInSockets } from '../../src/services/accounts/signInSockets.js';
 import { listMessages, replayEvents } from '../../src/services/messages/messageReader.js';
@@ -13,7 +12,7 @@ import { startSession } from '../../src/services/sessions/sessionStarter.js';
 import { registerNode } from '../../src/storage/repositories/cluster.js';
 import { findSessionRow } from '../../src/storage/repositories/sessions/sessionRecords.js';
 import { openStore, type Store } from '../../src/storage/store.js';
-import { describeEachDatabase } from '../support/databases.js';
+import { connectionOf, describeEachDatabase } from '../support/databases.js';
 import { makeWorld, testSettings, type World } from '../support/world.js';
 
 /** What a call was refused with: its code and Retry-After, or 'ok'. */
@@ -47,14 +46,7 @@ async function activeChat(world: World) {
 
 /** Another connection pool on the same PostgreSQL schema as `store`. */
 async function sameSchema(store: Store): Promise<Store> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
-    store.db,
-  );
-  return openStore({
-    databaseUrl: inject('postgresUrl') ?? undefined,
-    pgSchema: rows[0]!.schema,
-    pgPoolSize: 4,
-  });
+  return openStore({ ...(await connectionOf(store)), pgPoolSize: 4 });
 }
 
 describeEachDatabase('abuse limits', (db, dialect) => {

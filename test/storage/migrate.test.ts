@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { lookingOnlyAt, migrateToLatest } from '../../src/storage/migrate.js';
 import { migrations } from '../../src/storage/migrations/index.js';
 import type { Store } from '../../src/storage/store.js';
-import { createTestDatabase, describeEachDatabase } from '../support/databases.js';
+import { createSchemaBeside, describeEachDatabase } from '../support/databases.js';
 
 async function schemaOf(store: Store): Promise<string> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
@@ -23,7 +23,7 @@ describeEachDatabase('migrations', (db, dialect) => {
   if (dialect !== 'postgres') return;
 
   it('introspect only their own schema, while another deployment has tables of its own', async () => {
-    const other = await createTestDatabase('postgres');
+    const other = await createSchemaBeside(db());
     try {
       const schema = await schemaOf(db());
       const everyone = await db().db.introspection.getTables({ withInternalKyselyTables: true });

@@ -3,7 +3,7 @@
 // runs) in schemas of the same database never wait for each other's, while within one
 // deployment the lock is exclusive.
 import { expect, it } from 'vitest';
-import { createTestDatabase, describeEachDatabase } from '../support/databases.js';
+import { createSchemaBeside, describeEachDatabase } from '../support/databases.js';
 
 describeEachDatabase('transaction locks', (db, dialect) => {
   it('are taken inside a transaction', async () => {
@@ -34,7 +34,7 @@ describeEachDatabase('transaction locks', (db, dialect) => {
   }
 
   it('lets another deployment take the same lock while one holds it', async () => {
-    const other = await createTestDatabase('postgres');
+    const other = await createSchemaBeside(db());
     try {
       const release = await hold(db(), 'routing');
       // Would wait forever (the test's timeout) if the lock were the database's.

@@ -1,12 +1,14 @@
 // Runs a suite once per database: always on SQLite, and on PostgreSQL when one is reachable,
-// each in a fresh schema so parallel files and runs never see each other's rows.
+// each in a fresh database (a copy of the run's migrated template) so parallel files and runs
+// never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { openStore, type DialectName, type Store } from '../../src/storage/store.js';
 import { settleRouting } from './pendingRouting.js';
+import { storeFromTemplate } from './sqliteTemplate.js';
+import { adminQuery, copyTemplate, dropDatabase, inDatabase } from './postgresTemplate.js';
 
 export interface TestDatabase {
   store: Store;
@@ -16,28 +18,61 @@ export interface TestDatabase {
 
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const store = openStore({ sqliteFile: ':memory:' });
-    await migrateToLatest(store);
+    // The run's migrated schema, replayed (see sqliteTemplate.ts).
+    const store = await storeFromTemplate(inject('sqliteTemplate'));
     return { store, drop: () => store.close() };
   }
   const url = inject('postgresUrl');
   if (!url) throw new Error('PostgreSQL is not available');
+  const template = inject('postgresTemplate');
+  if (!template) return createSchema(url);
+  // A database of its own, copied from the run's migrated template (see postgresTemplate.ts).
+  const name = await copyTemplate(url, template);
+  const store = openStore({ databaseUrl: inDatabase(url, name), pgPoolSize: 8 });
+  return {
+    store,
+    async drop() {
+      await store.close();
+      await dropDatabase(url, name);
+    },
+  };
+}
+
+/**
+ * Another deployment in a new, migrated schema of the same PostgreSQL database as `store` (which
+ * has a database of its own when copied from the template): for the tests of what deployments
+ * sharing a database must not share.
+ */
+export async function createSchemaBeside(store: Store): Promise<TestDatabase> {
+  const { rows } = await sql<{ database: string }>`
+    select current_database() as database`.execute(store.db);
+  return createSchema(inDatabase(inject('postgresUrl')!, rows[0]!.database));
+}
+
+/** A new schema in the database at `url`, migrated. */
+async function createSchema(url: string): Promise<TestDatabase> {
   const schema = `sbt_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  await adminQuery(url, `create schema ${schema}`);
   const store = openStore({ databaseUrl: url, pgSchema: schema, pgPoolSize: 8 });
   await migrateToLatest(store);
   return {
     store,
     async drop() {
       await store.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await adminQuery(url, `drop schema ${schema} cascade`);
     },
+  };
+}
+
+/** Where another connection pool finds the same PostgreSQL database and schema as `store`. */
+export async function connectionOf(
+  store: Store,
+): Promise<{ databaseUrl: string; pgSchema: string }> {
+  const { rows } = await sql<{ database: string; schema: string }>`
+    select current_database() as database, current_schema() as schema`.execute(store.db);
+  return {
+    databaseUrl: inDatabase(inject('postgresUrl')!, rows[0]!.database),
+    pgSchema: rows[0]!.schema,
   };
 }
 

@@ -3,10 +3,16 @@
 import net from 'node:net';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createTemplate, dropDatabase } from './postgresTemplate.js';
+import { readSqliteTemplate, type SqliteTemplate } from './sqliteTemplate.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null;
+    /** A migrated database for test files to copy (see postgresTemplate.ts), if one was made. */
+    postgresTemplate: string | null;
+    /** The migrated SQLite schema for test files to replay (see sqliteTemplate.ts). */
+    sqliteTemplate: SqliteTemplate;
     redisUrl: string | null;
   }
 }
@@ -66,16 +72,21 @@ async function find(
 
 export default async function setup(project: TestProject) {
   const env = process.env;
-  project.provide(
-    'postgresUrl',
-    await find(
-      'PostgreSQL',
-      [env.TEST_DATABASE_URL, env.DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/test'],
-      probePostgres,
-    ),
+  const postgresUrl = await find(
+    'PostgreSQL',
+    [env.TEST_DATABASE_URL, env.DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/test'],
+    probePostgres,
   );
+  project.provide('postgresUrl', postgresUrl);
+  const template = postgresUrl ? await createTemplate(postgresUrl) : null;
+  project.provide('postgresTemplate', template);
+  project.provide('sqliteTemplate', await readSqliteTemplate());
   project.provide(
     'redisUrl',
     await find('Redis', [env.TEST_REDIS_URL, env.REDIS_URL, 'redis://127.0.0.1:6379'], probeRedis),
   );
+
+  return async () => {
+    if (postgresUrl && template) await dropDatabase(postgresUrl, template);
+  };
 }
