@@ -1,0 +1,124 @@
+// WAL checkpoints off the committing path. SQLite's own auto-checkpoint runs inside the commit
+// that pushes the WAL past 1,000 pages: that commit copies the WAL back into the database file
+// and fsyncs it, on the event loop, while every other caller waits. Here a worker thread with a
+// connection of its own to the same file runs `PRAGMA wal_checkpoint(PASSIVE)` every few hundred
+// milliseconds instead (the main connection turns auto-checkpoints off): a passive checkpoint
+// takes no writer lock, so commits carry on while it copies and syncs. A WAL that is fully copied
+// back is reused from its start by the next writer; under unbroken load it may not be, so once
+// it holds `truncatePages` frames a TRUNCATE checkpoint (which waits, on the worker, for a pause
+// between commits) empties it. Crash safety is SQLite's: a checkpoint only ever copies committed
+// frames and the WAL is not reused before the database file is synced, so a kill -9 at any point
+// of it loses nothing.
+//
+// The worker's code is a small CommonJS string (`eval`): it needs only the driver, and a string
+// runs the same from the sources (tests, tsx) and from dist/.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+export interface WalCheckpointerOptions {
+  /** The database file (never ':memory:'). */
+  file: string;
+  /** How often the worker checkpoints. */
+  intervalMs?: number;
+  /** WAL frames (pages) past which a checkpoint also truncates the WAL file. */
+  truncatePages?: number;
+}
+
+/** One checkpoint, as `PRAGMA wal_checkpoint` reports it. */
+export interface CheckpointReport {
+  mode: 'PASSIVE' | 'TRUNCATE';
+  /** 1 when the checkpoint could not finish (a writer or reader was in its way). */
+  busy: number;
+  /** Frames in the WAL. */
+  log: number;
+  /** Frames of them copied back into the database file. */
+  checkpointed: number;
+}
+
+type WorkerMessage =
+  { type: 'checkpoint'; report: CheckpointReport } | { type: 'error'; message: string };
+
+const WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+// A checkpoint syncs the database file before the WAL may be reused: with FULL on this
+// connection too, a power cut during one loses nothing.
+db.pragma('synchronous = FULL');
+// Short: a TRUNCATE that meets a commit gives up and tries again next time, and stop() never
+// waits long for a call in progress.
+db.pragma('busy_timeout = 100');
+const checkpoint = (mode) => {
+  const [row] = db.pragma('wal_checkpoint(' + mode + ')');
+  parentPort.postMessage({ type: 'checkpoint', report: { mode, ...row } });
+  return row;
+};
+const tick = () => {
+  try {
+    const row = checkpoint('PASSIVE');
+    if (row.busy === 0 && row.log >= workerData.truncatePages) checkpoint('TRUNCATE');
+  } catch (error) {
+    parentPort.postMessage({ type: 'error', message: String(error && error.message) });
+  }
+};
+const timer = setInterval(tick, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message === 'now') return tick();
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export class WalCheckpointer {
+  private readonly worker: Worker;
+  private readonly exited: Promise<void>;
+  private readonly listeners = new Set<(message: WorkerMessage) => void>();
+
+  constructor(options: WalCheckpointerOptions) {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        file: options.file,
+        intervalMs: options.intervalMs ?? 200,
+        // 16 MiB of 4 KiB pages.
+        truncatePages: options.truncatePages ?? 4096,
+      },
+    });
+    // Never what keeps a process alive; stop() still waits for it.
+    this.worker.unref();
+    this.worker.on('message', (message: WorkerMessage) => {
+      for (const listener of this.listeners) listener(message);
+    });
+    this.exited = new Promise((resolve) => {
+      // A worker that failed (the file gone) only stops checkpointing: SQLite then checkpoints
+      // when the last connection closes, and a commit is no less durable.
+      this.worker.on('error', () => {});
+      this.worker.on('exit', () => resolve());
+    });
+  }
+
+  /** Calls `listener` after every checkpoint (and with every error) until the return is called. */
+  onReport(listener: (message: WorkerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs a checkpoint now, without waiting for the timer; resolves with its (first) report. */
+  checkpointNow(): Promise<WorkerMessage> {
+    return new Promise((resolve) => {
+      const off = this.onReport((message) => {
+        off();
+        resolve(message);
+      });
+      this.worker.postMessage('now');
+    });
+  }
+
+  /** Stops the timer and closes the worker's connection; resolves once the thread has ended. */
+  async stop(): Promise<void> {
+    this.worker.postMessage('stop');
+    await this.exited;
+  }
+}
