@@ -118,6 +118,9 @@ export class WalCheckpointer {
 
   /** Stops the timer and closes the worker's connection; resolves once the thread has ended. */
   async stop(): Promise<void> {
+    // Held while it winds down: awaiting the exit of an unreferenced thread alone would let the
+    // process end first, with the caller's close() never finishing.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
   }

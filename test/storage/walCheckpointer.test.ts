@@ -133,6 +133,21 @@ describe('WalCheckpointer', () => {
   });
 });
 
+describe('a process whose only work left is closing its store', () => {
+  it('stays alive until close() has ended the thread', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'closeStoreChild.ts'), file],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, output }).toEqual({ code: 0, output: 'closed\n' });
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+});
+
 describe('a process killed during checkpoints', () => {
   it('loses no acknowledged commit', async () => {
     const child = spawn(
