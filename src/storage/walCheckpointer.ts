@@ -22,6 +22,8 @@ export interface WalCheckpointerOptions {
   intervalMs?: number;
   /** WAL frames (pages) past which a checkpoint also truncates the WAL file. */
   truncatePages?: number;
+  /** How long a truncation keeps trying to find a gap between commits. */
+  truncateWaitMs?: number;
 }
 
 /** One checkpoint, as `PRAGMA wal_checkpoint` reports it. */
@@ -45,18 +47,27 @@ const db = new Database(workerData.file, { fileMustExist: true });
 // A checkpoint syncs the database file before the WAL may be reused: with FULL on this
 // connection too, a power cut during one loses nothing.
 db.pragma('synchronous = FULL');
-// Short: a TRUNCATE that meets a commit gives up and tries again next time, and stop() never
-// waits long for a call in progress.
-db.pragma('busy_timeout = 100');
-const checkpoint = (mode) => {
-  const [row] = db.pragma('wal_checkpoint(' + mode + ')');
-  parentPort.postMessage({ type: 'checkpoint', report: { mode, ...row } });
-  return row;
+// No busy handler: a checkpoint that meets a lock reports busy at once, so stop() never waits
+// for a call in progress.
+db.pragma('busy_timeout = 0');
+const checkpoint = (mode) => db.pragma('wal_checkpoint(' + mode + ')')[0];
+const report = (mode, row) => parentPort.postMessage({ type: 'checkpoint', report: { mode, ...row } });
+// TRUNCATE needs a moment with no writer, and a busy server leaves only gaps of microseconds
+// between commits, which a busy handler's sleeps would miss: it is tried again at once until
+// it gets in or truncateWaitMs passed. Once in, it holds the writer lock only to copy what came
+// since the PASSIVE run just before it.
+const truncate = () => {
+  const deadline = Date.now() + workerData.truncateWaitMs;
+  let row;
+  do row = checkpoint('TRUNCATE');
+  while (row.busy !== 0 && Date.now() < deadline);
+  report('TRUNCATE', row);
 };
 const tick = () => {
   try {
     const row = checkpoint('PASSIVE');
-    if (row.busy === 0 && row.log >= workerData.truncatePages) checkpoint('TRUNCATE');
+    report('PASSIVE', row);
+    if (row.busy === 0 && row.log >= workerData.truncatePages) truncate();
   } catch (error) {
     parentPort.postMessage({ type: 'error', message: String(error && error.message) });
   }
@@ -84,6 +95,7 @@ export class WalCheckpointer {
         intervalMs: options.intervalMs ?? 200,
         // 16 MiB of 4 KiB pages.
         truncatePages: options.truncatePages ?? 4096,
+        truncateWaitMs: options.truncateWaitMs ?? 100,
       },
     });
     // Never what keeps a process alive; stop() still waits for it.

@@ -80,6 +80,31 @@ describe('WalCheckpointer', () => {
     sqlite.close();
   });
 
+  it('truncates the WAL while commits follow each other without a pause', async () => {
+    const sqlite = writer(0);
+    const insert = sqlite.prepare('insert into rows (body) values (randomblob(4096))');
+    const checkpointer = new WalCheckpointer({
+      file,
+      intervalMs: 10,
+      truncatePages: 200,
+      truncateWaitMs: 5_000,
+    });
+    let truncated = false;
+    void nextReport(checkpointer, (r) => r.mode === 'TRUNCATE' && r.busy === 0).then(
+      () => (truncated = true),
+    );
+    // Only a turn of the event loop between one commit and the next: a busy handler's sleeps
+    // would never find the writer lock free.
+    let commits = 0;
+    while (!truncated) {
+      if (++commits > 1_000_000) throw new Error('never truncated');
+      insert.run();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await checkpointer.stop();
+    sqlite.close();
+  });
+
   it('leaves a WAL under its limit in place', async () => {
     const sqlite = writer(50);
     const checkpointer = new WalCheckpointer({ file, intervalMs: 60_000, truncatePages: 100_000 });
