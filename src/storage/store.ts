@@ -118,7 +118,7 @@ function openSqlite(options: StoreOptions): Store {
   let checkpointer: WalCheckpointer | null = null;
   if (file !== ':memory:') {
     sqlite.pragma('wal_autocheckpoint = 0');
-    checkpointer = new WalCheckpointer({ file });
+    checkpointer = new WalCheckpointer({ file, connection: sqlite });
   }
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),

@@ -14,6 +14,7 @@
 // runs the same from the sources (tests, tsx) and from dist/.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type SqliteDatabase from 'better-sqlite3';
 
 export interface WalCheckpointerOptions {
   /** The database file (never ':memory:'). */
@@ -22,8 +23,12 @@ export interface WalCheckpointerOptions {
   intervalMs?: number;
   /** WAL frames (pages) past which a checkpoint also truncates the WAL file. */
   truncatePages?: number;
-  /** How long a truncation keeps trying to find a gap between commits. */
-  truncateWaitMs?: number;
+  /**
+   * The main connection, the only writer: it truncates the WAL itself, between transactions.
+   * Another connection must not: a TRUNCATE rewrites the WAL's header, and a transaction of this
+   * one that had read before it would fail on its first write (SQLITE_BUSY_SNAPSHOT).
+   */
+  connection: SqliteDatabase.Database;
 }
 
 /** One checkpoint, as `PRAGMA wal_checkpoint` reports it. */
@@ -37,7 +42,7 @@ export interface CheckpointReport {
   checkpointed: number;
 }
 
-type WorkerMessage =
+export type WorkerMessage =
   { type: 'checkpoint'; report: CheckpointReport } | { type: 'error'; message: string };
 
 const WORKER_SOURCE = String.raw`
@@ -50,24 +55,17 @@ db.pragma('synchronous = FULL');
 // No busy handler: a checkpoint that meets a lock reports busy at once, so stop() never waits
 // for a call in progress.
 db.pragma('busy_timeout = 0');
-const checkpoint = (mode) => db.pragma('wal_checkpoint(' + mode + ')')[0];
-const report = (mode, row) => parentPort.postMessage({ type: 'checkpoint', report: { mode, ...row } });
-// TRUNCATE needs a moment with no writer, and a busy server leaves only gaps of microseconds
-// between commits, which a busy handler's sleeps would miss: it is tried again at once until
-// it gets in or truncateWaitMs passed. Once in, it holds the writer lock only to copy what came
-// since the PASSIVE run just before it.
-const truncate = () => {
-  const deadline = Date.now() + workerData.truncateWaitMs;
-  let row;
-  do row = checkpoint('TRUNCATE');
-  while (row.busy !== 0 && Date.now() < deadline);
-  report('TRUNCATE', row);
-};
+let truncating = false;
 const tick = () => {
+  if (truncating) return;
   try {
-    const row = checkpoint('PASSIVE');
-    report('PASSIVE', row);
-    if (row.busy === 0 && row.log >= workerData.truncatePages) truncate();
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ type: 'checkpoint', report: { mode: 'PASSIVE', ...row } });
+    if (row.busy === 0 && row.log >= workerData.truncatePages) {
+      // Paused until the main connection has truncated the WAL.
+      truncating = true;
+      parentPort.postMessage({ type: 'truncate' });
+    }
   } catch (error) {
     parentPort.postMessage({ type: 'error', message: String(error && error.message) });
   }
@@ -75,6 +73,7 @@ const tick = () => {
 const timer = setInterval(tick, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message === 'now') return tick();
+  if (message === 'truncated') return void (truncating = false);
   clearInterval(timer);
   db.close();
   parentPort.close();
@@ -85,6 +84,7 @@ export class WalCheckpointer {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
   private readonly listeners = new Set<(message: WorkerMessage) => void>();
+  private stopped = false;
 
   constructor(options: WalCheckpointerOptions) {
     this.worker = new Worker(WORKER_SOURCE, {
@@ -95,13 +95,13 @@ export class WalCheckpointer {
         intervalMs: options.intervalMs ?? 200,
         // 16 MiB of 4 KiB pages.
         truncatePages: options.truncatePages ?? 4096,
-        truncateWaitMs: options.truncateWaitMs ?? 100,
       },
     });
     // Never what keeps a process alive; stop() still waits for it.
     this.worker.unref();
-    this.worker.on('message', (message: WorkerMessage) => {
-      for (const listener of this.listeners) listener(message);
+    this.worker.on('message', (message: WorkerMessage | { type: 'truncate' }) => {
+      if (message.type === 'truncate') this.truncate(options.connection);
+      else this.emit(message);
     });
     this.exited = new Promise((resolve) => {
       // A worker that failed (the file gone) only stops checkpointing: SQLite then checkpoints
@@ -109,6 +109,31 @@ export class WalCheckpointer {
       this.worker.on('error', () => {});
       this.worker.on('exit', () => resolve());
     });
+  }
+
+  private emit(message: WorkerMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+
+  /**
+   * On the event loop, once no transaction is open: the worker's PASSIVE run just before copied
+   * nearly everything, so this copies only what came since, then empties the WAL file.
+   */
+  private truncate(connection: SqliteDatabase.Database): void {
+    if (this.stopped || !connection.open) return;
+    if (connection.inTransaction) {
+      setImmediate(() => this.truncate(connection));
+      return;
+    }
+    try {
+      const [row] = connection.pragma('wal_checkpoint(TRUNCATE)') as [
+        Omit<CheckpointReport, 'mode'>,
+      ];
+      this.emit({ type: 'checkpoint', report: { mode: 'TRUNCATE', ...row } });
+    } catch (error) {
+      this.emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    this.worker.postMessage('truncated');
   }
 
   /** Calls `listener` after every checkpoint (and with every error) until the return is called. */
@@ -130,6 +155,7 @@ export class WalCheckpointer {
 
   /** Stops the timer and closes the worker's connection; resolves once the thread has ended. */
   async stop(): Promise<void> {
+    this.stopped = true;
     // Held while it winds down: awaiting the exit of an unreferenced thread alone would let the
     // process end first, with the caller's close() never finishing.
     this.worker.ref();

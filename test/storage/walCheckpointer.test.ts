@@ -56,7 +56,7 @@ describe('WalCheckpointer', () => {
   it('copies the WAL back into the database file on its timer', async () => {
     const sqlite = writer(500);
     const before = fs.statSync(file).size;
-    const checkpointer = new WalCheckpointer({ file, intervalMs: 10 });
+    const checkpointer = new WalCheckpointer({ file, connection: sqlite, intervalMs: 10 });
     const report = await nextReport(checkpointer, (r) => r.checkpointed > 0);
     expect(report).toMatchObject({ mode: 'PASSIVE', busy: 0 });
     expect(report.checkpointed).toBe(report.log);
@@ -69,7 +69,12 @@ describe('WalCheckpointer', () => {
   it('truncates a WAL that grew past its limit', async () => {
     const sqlite = writer(500);
     expect(walBytes()).toBeGreaterThan(500 * 4096);
-    const checkpointer = new WalCheckpointer({ file, intervalMs: 60_000, truncatePages: 100 });
+    const checkpointer = new WalCheckpointer({
+      file,
+      connection: sqlite,
+      intervalMs: 60_000,
+      truncatePages: 100,
+    });
     const truncated = nextReport(checkpointer, (r) => r.mode === 'TRUNCATE');
     void checkpointer.checkpointNow();
     expect(await truncated).toMatchObject({ busy: 0, log: 0 });
@@ -85,16 +90,15 @@ describe('WalCheckpointer', () => {
     const insert = sqlite.prepare('insert into rows (body) values (randomblob(4096))');
     const checkpointer = new WalCheckpointer({
       file,
+      connection: sqlite,
       intervalMs: 10,
       truncatePages: 200,
-      truncateWaitMs: 5_000,
     });
     let truncated = false;
     void nextReport(checkpointer, (r) => r.mode === 'TRUNCATE' && r.busy === 0).then(
       () => (truncated = true),
     );
-    // Only a turn of the event loop between one commit and the next: a busy handler's sleeps
-    // would never find the writer lock free.
+    // Only a turn of the event loop between one commit and the next.
     let commits = 0;
     while (!truncated) {
       if (++commits > 1_000_000) throw new Error('never truncated');
@@ -105,9 +109,42 @@ describe('WalCheckpointer', () => {
     sqlite.close();
   });
 
+  it("truncates only between the main connection's transactions", async () => {
+    const sqlite = writer(500);
+    const checkpointer = new WalCheckpointer({
+      file,
+      connection: sqlite,
+      intervalMs: 60_000,
+      truncatePages: 100,
+    });
+    const reports: CheckpointReport[] = [];
+    checkpointer.onReport((message) => {
+      if (message.type === 'checkpoint') reports.push(message.report);
+    });
+    // A transaction that reads, waits (as a request's does for its next statement) and writes.
+    sqlite.exec('begin');
+    sqlite.prepare('select count(*) from rows').get();
+    await checkpointer.checkpointNow();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reports.map((r) => r.mode)).toEqual(['PASSIVE']);
+    sqlite.prepare('insert into rows (body) values (randomblob(10))').run();
+    sqlite.exec('commit');
+    const truncated = await nextReport(checkpointer, (r) => r.mode === 'TRUNCATE');
+    expect(truncated).toMatchObject({ busy: 0, log: 0 });
+    expect(walBytes()).toBe(0);
+    expect(sqlite.prepare('select count(*) as n from rows').get()).toEqual({ n: 501 });
+    await checkpointer.stop();
+    sqlite.close();
+  });
+
   it('leaves a WAL under its limit in place', async () => {
     const sqlite = writer(50);
-    const checkpointer = new WalCheckpointer({ file, intervalMs: 60_000, truncatePages: 100_000 });
+    const checkpointer = new WalCheckpointer({
+      file,
+      connection: sqlite,
+      intervalMs: 60_000,
+      truncatePages: 100_000,
+    });
     const message = await checkpointer.checkpointNow();
     expect(message).toMatchObject({ type: 'checkpoint', report: { mode: 'PASSIVE', busy: 0 } });
     expect(walBytes()).toBeGreaterThan(50 * 4096);
@@ -117,7 +154,7 @@ describe('WalCheckpointer', () => {
 
   it('ends its thread and closes its connection on stop()', async () => {
     const sqlite = writer(10);
-    const checkpointer = new WalCheckpointer({ file, intervalMs: 10 });
+    const checkpointer = new WalCheckpointer({ file, connection: sqlite, intervalMs: 10 });
     await checkpointer.checkpointNow();
     const reports: unknown[] = [];
     checkpointer.onReport((message) => reports.push(message));

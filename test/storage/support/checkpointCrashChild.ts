@@ -10,7 +10,12 @@ sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = FULL');
 sqlite.pragma('wal_autocheckpoint = 0');
 sqlite.exec('create table if not exists rows (id integer primary key, body blob not null)');
-const checkpointer = new WalCheckpointer({ file, intervalMs: 5, truncatePages: 2000 });
+const checkpointer = new WalCheckpointer({
+  file,
+  connection: sqlite,
+  intervalMs: 5,
+  truncatePages: 2000,
+});
 checkpointer.onReport((message) => {
   if (message.type === 'checkpoint') process.stdout.write(`checkpoint ${message.report.mode}\n`);
 });
