@@ -5,10 +5,10 @@
 // milliseconds instead (the main connection turns auto-checkpoints off): a passive checkpoint
 // takes no writer lock, so commits carry on while it copies and syncs. A WAL that is fully copied
 // back is reused from its start by the next writer; under unbroken load it may not be, so once
-// it holds `truncatePages` frames a TRUNCATE checkpoint (which waits, on the worker, for a pause
-// between commits) empties it. Crash safety is SQLite's: a checkpoint only ever copies committed
-// frames and the WAL is not reused before the database file is synced, so a kill -9 at any point
-// of it loses nothing.
+// it holds `truncatePages` frames the worker pauses and the main connection (the only writer)
+// runs a TRUNCATE checkpoint between its transactions, which copies what came since and empties
+// it. Crash safety is SQLite's: a checkpoint only ever copies committed frames and the WAL is
+// not reused before the database file is synced, so a kill -9 at any point of it loses nothing.
 //
 // The worker's code is a small CommonJS string (`eval`): it needs only the driver, and a string
 // runs the same from the sources (tests, tsx) and from dist/.
