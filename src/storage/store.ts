@@ -16,6 +16,7 @@ import type pg from 'pg';
 import { GroupCommit, type Batchable } from './groupCommit.js';
 import { backendWaitsForLock, errorCode, gatedPool, PoolBusyError } from './pgPool.js';
 import type { Database } from './schema.js';
+import { WalCheckpointer } from './walCheckpointer.js';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -111,6 +112,13 @@ function openSqlite(options: StoreOptions): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run on a worker thread (walCheckpointer.ts), not inside a commit. An in-memory
+  // database has no WAL to checkpoint.
+  let checkpointer: WalCheckpointer | null = null;
+  if (file !== ':memory:') {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    checkpointer = new WalCheckpointer({ file, connection: sqlite });
+  }
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
@@ -130,7 +138,12 @@ function openSqlite(options: StoreOptions): Store {
     ping: async () => {
       sqlite.prepare('select 1').get();
     },
-    close: () => db.destroy(),
+    // The worker's connection first: closing the last one, SQLite checkpoints the WAL and
+    // removes it.
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
