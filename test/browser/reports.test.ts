@@ -381,6 +381,19 @@ describeInBrowser('reports', () => {
     await until(async () =>
       expect(await tiles(adminPage)).toMatchObject({ Chats: '2', Abandoned: '0', CSAT: '50 %' }),
     );
+    // The raw chats download with the same filters: Esi's two chats, nobody else's.
+    const link = adminPage.getByRole('link', { name: 'Download chats (CSV)' });
+    const [download] = await Promise.all([adminPage.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^chats-.*\.csv$/);
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(csv[0]).toMatch(/^id,started,team,topic,agent,/);
+    expect(csv.slice(1)).toEqual([
+      expect.stringMatching(/,Finance,fees,Esi Owusu,/),
+      expect.stringMatching(/,Finance,fees,Esi Owusu,/),
+    ]);
     await filter('Priority').selectOption({ label: 'High' });
     await visible(adminPage.getByText('No chats in this period'));
     expect(new URL(adminPage.url()).searchParams.get('priority')).toBe('high');

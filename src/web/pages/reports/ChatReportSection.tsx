@@ -1,6 +1,7 @@
 // The chat half of the Reports page: the chat report of the period as tiles, each with its
 // change since the period of equal length just before (the same report asked for the earlier
-// range, reportComparison.ts), and the ratings chart.
+// range, reportComparison.ts), the ratings chart, and the raw chats of the same period and
+// filters as a download (GET /reports/chats.csv, streamed by the server).
 import type { ChatReportQuery } from '../../../shared/reportsApi.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
@@ -14,12 +15,23 @@ import { ReportTileList } from './ReportTileList.js';
 import { CsvDownloadButton } from './CsvDownloadButton.js';
 import { chatReportCsv } from './reportCsv.js';
 
-export function ChatReportSection(props: {
+interface ChatSectionProps {
   from: Date;
   to: Date;
   /** Team, agent, topic and priority, the same for both periods. */
   filters: Omit<ChatReportQuery, 'from' | 'to'>;
-}) {
+}
+
+/** The raw chats of the period and filters, read by the browser as a download. */
+function chatCsvUrl(props: ChatSectionProps): string {
+  const query = new URLSearchParams({ from: props.from.toISOString(), to: props.to.toISOString() });
+  for (const [name, value] of Object.entries(props.filters)) {
+    if (typeof value === 'string' && value !== '') query.set(name, value);
+  }
+  return `/api/v1/reports/chats.csv?${query.toString()}`;
+}
+
+export function ChatReportSection(props: ChatSectionProps) {
   const { api } = useServices();
   const ask = (range: { from: Date; to: Date }) =>
     api.reports.chats({
@@ -51,6 +63,9 @@ export function ChatReportSection(props: {
           />
           <RatingsChart ratings={report.data.current.ratings} />
           <div class="cluster cluster--end">
+            <a class="btn" href={chatCsvUrl(props)} download>
+              Download chats (CSV)
+            </a>
             <CsvDownloadButton
               label="Download the chat report as CSV"
               range={report.data.current}
