@@ -19,6 +19,7 @@ import { createTopic } from '../services/topics/topics.js';
 import { findUserByEmail } from '../storage/repositories/users.js';
 import { withOfflineContext } from './offlineContext.js';
 import { seedDemoMonth } from './seedDemoMonth.js';
+import { seedDemoShifts } from './seedDemoShifts.js';
 import { seedDemoTicketSettings, seedDemoTickets } from './seedDemoTickets.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
@@ -299,6 +300,11 @@ export async function seedDemo(baseCtx: ServiceContext): Promise<{ created: bool
     { admin, agents, customers, topicIds, endedChat: endedChat! },
     Date.now() - 6 * 86_400_000,
   );
+
+  // The agents' shifts over the month and the week (from the month's first day, 36 days
+  // ago), up to the start of today (UTC midnights).
+  const today = Date.now() - (Date.now() % 86_400_000);
+  await seedDemoShifts(baseCtx, agents, { from: today - 36 * 86_400_000, to: today });
 
   // Today: one chat in progress with Ama, two waiting in the queue.
   clock.advance(Date.now() - 10 * 60_000 - clock.now());

@@ -27,7 +27,7 @@ export interface MonthDesk {
 }
 
 /** mulberry32: small, fast and good enough to make demo data look unplanned. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -675,6 +675,8 @@ export interface AgentStatusChangesTable {
   /** When the status below began. */
   changed_at: number;
   status: AgentStatus;
+  /** The agent's max concurrent chats from then on (migration 0039). */
+  max_concurrent_chats: number;
 }
 
 export interface DeskSettingsTable {

@@ -257,9 +257,12 @@ describeInBrowser('reports', () => {
     const shown = rows.flatMap((row) => row.slice(1)).map((text) => Number(text) || 0);
     expect(shown.reduce((a, b) => a + b, 0)).toBe(4);
     // Survey results: the question's two answers and their mean, and the newest comment.
-    expect(await tableRows(adminPage, /survey question/)).toEqual([
+    const questions = await tableRows(adminPage, /survey question/);
+    expect(questions.map((row) => row.slice(0, 3))).toEqual([
       ['Was the answer clear?', '2', '3.00 of 5'],
     ]);
+    // Against the 7 days before, when nobody answered it.
+    expect(questions[0]?.[3]).toContain('none in the previous 7 days');
     const comments = adminPage.getByRole('list', { name: /Rating comments/ });
     await visible(comments.getByText('Quick and kind, thank you'));
     await visible(comments.getByText(/Rated 5 of 5 · Esi Owusu/));
@@ -270,6 +273,12 @@ describeInBrowser('reports', () => {
       'Backlog now': '1',
       'Median first response': expect.stringMatching(/^(< 1 s|\d+ s)$/),
     });
+    // The ticket tiles compare too: no ticket was created in the 7 days before.
+    const ticketChange = adminPage
+      .locator('dl[aria-label="Ticket metrics"] .report-tile')
+      .filter({ has: adminPage.locator('dt', { hasText: /^Created$/ }) })
+      .locator('.report-tile__change');
+    await visible(ticketChange.getByText('▲ from 0 vs previous 7 days'));
     expect(adminPage.errors).toEqual([]);
   });
 
@@ -372,6 +381,19 @@ describeInBrowser('reports', () => {
     await until(async () =>
       expect(await tiles(adminPage)).toMatchObject({ Chats: '2', Abandoned: '0', CSAT: '50 %' }),
     );
+    // The raw chats download with the same filters: Esi's two chats, nobody else's.
+    const link = adminPage.getByRole('link', { name: 'Download chats (CSV)' });
+    const [download] = await Promise.all([adminPage.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^chats-.*\.csv$/);
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(csv[0]).toMatch(/^id,started,team,topic,agent,/);
+    expect(csv.slice(1)).toEqual([
+      expect.stringMatching(/,Finance,fees,Esi Owusu,/),
+      expect.stringMatching(/,Finance,fees,Esi Owusu,/),
+    ]);
     await filter('Priority').selectOption({ label: 'High' });
     await visible(adminPage.getByText('No chats in this period'));
     expect(new URL(adminPage.url()).searchParams.get('priority')).toBe('high');

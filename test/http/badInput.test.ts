@@ -641,10 +641,16 @@ describeEachDatabase('bad input over HTTP', (db) => {
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&priority=critical',
       '/api/v1/reports/tickets?from=2026-01-01&to=2026-01-02&channel=fax',
       // The chat reports' filters: an unknown priority, a malformed agent or topic id.
-      ...['chats', 'chats/heatmap', 'chats/daily', 'agents', 'surveys'].flatMap((report) =>
-        ['priority=critical', 'priority=', 'agentId=x', 'agentId=%00', 'topicId=x', 'topicId='].map(
-          (filter) => `/api/v1/reports/${report}?from=2026-01-01&to=2026-01-02&${filter}`,
-        ),
+      ...['chats', 'chats/heatmap', 'chats/daily', 'agents', 'surveys', 'chats.csv'].flatMap(
+        (report) =>
+          [
+            'priority=critical',
+            'priority=',
+            'agentId=x',
+            'agentId=%00',
+            'topicId=x',
+            'topicId=',
+          ].map((filter) => `/api/v1/reports/${report}?from=2026-01-01&to=2026-01-02&${filter}`),
       ),
       ...[
         'chats',

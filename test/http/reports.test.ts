@@ -195,6 +195,18 @@ describeEachDatabase('reports over HTTP', (db) => {
     expect(
       agents.body.agents.map((row: { name: string; chats: number }) => [row.name, row.chats]),
     ).toEqual([['Boss', 2]]);
+    // The raw chats take the same filters: one row per chat the report counts.
+    const exported = async (filter: string) => {
+      const csv = await boss.download(`/api/v1/reports/chats.csv?${range}&${filter}`);
+      expect(csv.status).toBe(200);
+      return csv.body.toString('utf8').trimEnd().split('\n').slice(1);
+    };
+    expect(await exported('priority=high')).toHaveLength(2);
+    expect(await exported(`topicId=${fees}&priority=low`)).toEqual([
+      expect.stringMatching(/,Bursary,Fees,Boss,/),
+    ]);
+    expect(await exported(`agentId=${ama}`)).toEqual([expect.stringMatching(/,Fees,Ama,.*,5$/)]);
+    expect(await exported(`topicId=${loans}&priority=low`)).toEqual([]);
     const comments = async (filter: string) =>
       (await boss.get(`/api/v1/reports/surveys?${range}&${filter}`)).body.comments.length;
     expect(await comments('priority=high')).toBe(1);

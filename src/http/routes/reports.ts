@@ -14,7 +14,7 @@ import {
   ChatHeatmap,
   ChatReport,
   ChatReportQuery,
-  ReportRangeQuery,
+  type ReportRangeQuery,
 } from '../../shared/reportsApi.js';
 import { callerOf, errorResponses } from './common.js';
 import { csvFileName, csvResponse, sendCsv } from './csvDownload.js';
@@ -137,14 +137,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         tags,
         operationId: 'exportChats',
         summary: 'The raw chats of a range as CSV',
-        description: `One row per chat started in the range, oldest first, streamed as it is read (a year is never held in memory): ${EXPORT_COLUMNS.join(', ')}. Durations in seconds; outcome is answered, unanswered or abandoned for ended chats. A download (\`Content-Disposition: attachment\`). ${SCOPE}`,
-        querystring: ReportRangeQuery,
+        description: `One row per chat started in the range, oldest first, streamed as it is read (a year is never held in memory): ${EXPORT_COLUMNS.join(', ')}. Durations in seconds; outcome is answered, unanswered or abandoned for ended chats. A download (\`Content-Disposition: attachment\`). ${SCOPE}${FILTERS}`,
+        querystring: ChatReportQuery,
         response: { 200: csvResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const { viewer } = callerOf(ctx, request);
-      const exported = await chatExport(ctx, { viewer, ...rangeOf(request.query) });
+      const exported = await chatExport(ctx, { viewer, ...filtersOf(request.query) });
       return sendCsv(request, reply, {
         fileName: csvFileName('chats', exported),
         columns: EXPORT_COLUMNS,

@@ -153,7 +153,7 @@ async function applyConsequences(
         status_changed_at: now,
         updated_at: now,
       });
-      await recordStatusChange(trx, after.id, 'offline', now);
+      await recordStatusChange(trx, after.id, now);
     }
     await requeueChatsOf(trx, ctx, outbox, before);
   }

@@ -35,7 +35,7 @@ async function setAwayIfNoSignInLeft(ctx: ServiceContext, agentId: string): Prom
       )
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 1) {
-      await recordStatusChange(trx, agentId, 'away', now);
+      await recordStatusChange(trx, agentId, now);
       outbox.touchAgent(agentId);
     }
   });

@@ -60,10 +60,14 @@ export function updateOwnAgentState(
       ...(changes.autoAssign !== undefined && { auto_assign: changes.autoAssign ? 1 : 0 }),
       updated_at: now,
     });
-    if (changes.status !== undefined && changes.status !== before.status) {
-      await recordStatusChange(trx, viewer.id, changes.status, now);
-    }
     const after = await findAgentStatus(trx, viewer.id);
+    // The history the agent report reads: a row when the status or the capacity really moved.
+    if (
+      after !== undefined &&
+      (after.status !== before.status || after.max_concurrent_chats !== before.max_concurrent_chats)
+    ) {
+      await recordStatusChange(trx, viewer.id, now);
+    }
     outbox.touchAgent(viewer.id);
     const gainedRoom =
       after !== undefined &&

@@ -205,7 +205,7 @@ export async function sweepAwayAgents(ctx: ServiceContext): Promise<string[]> {
     const changed = await commit(ctx, async (trx, outbox) => {
       const moved = await setAwayIfStillGone(trx, agent.agentId, { goneBefore, aliveSince, now });
       if (moved) {
-        await recordStatusChange(trx, agent.agentId, 'away', now);
+        await recordStatusChange(trx, agent.agentId, now);
         outbox.touchAgent(agent.agentId);
       }
       return moved;

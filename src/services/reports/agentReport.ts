@@ -7,17 +7,14 @@
 import { forbidden } from '../../domain/errors.js';
 import { isSuperAdmin, reportPolicy, type Viewer } from '../../domain/policies.js';
 import {
+  availableSlotMs,
   elapsedRange,
   timeInStatus,
   utilisation,
   type StatusTime,
 } from '../../domain/reports/agentTime.js';
 import { chatMetrics, emptyRollup, type ChatMetrics } from '../../domain/reports/chatRollup.js';
-import {
-  capacities,
-  heldChatMs,
-  statusChangesIn,
-} from '../../storage/repositories/reports/agentTime.js';
+import { heldChatMs, statusChangesIn } from '../../storage/repositories/reports/agentTime.js';
 import { sumRollupsByAgent } from '../../storage/repositories/reports/chatRollups.js';
 import { reportAgents } from '../../storage/repositories/reports/reportAgents.js';
 import type { ServiceContext } from '../context.js';
@@ -39,7 +36,7 @@ export interface AgentReportRow {
   metrics: ChatMetrics;
   /** Time in each status within the range, up to now. */
   time: StatusTime;
-  /** Chats held ÷ (time online or busy × max concurrent chats); null if never available. */
+  /** Chats held ÷ Σ (time online or busy × max concurrent chats then); null if never available. */
   utilisation: number | null;
 }
 
@@ -85,20 +82,23 @@ export async function agentReport(
   );
   const now = ctx.clock.now();
   const elapsed = { ...elapsedRange({ from, to }, now), agentIds: listed.map((a) => a.id) };
-  const [changes, held, capacity] = await Promise.all([
+  const [changes, held] = await Promise.all([
     statusChangesIn(db, elapsed),
     heldChatMs(db, elapsed),
-    capacities(db, elapsed.agentIds),
   ]);
   const agents = listed.map((agent) => {
-    const time = timeInStatus(changes.get(agent.id) ?? [], { from, to }, now);
+    const history = changes.get(agent.id) ?? [];
+    const time = timeInStatus(history, { from, to }, now);
     return {
       agentId: agent.id,
       name: agent.name,
       isActive: agent.isActive,
       metrics: chatMetrics(rollups.get(agent.id) ?? emptyRollup()),
       time,
-      utilisation: utilisation(held.get(agent.id) ?? 0, time, capacity.get(agent.id) ?? 0),
+      utilisation: utilisation(
+        held.get(agent.id) ?? 0,
+        availableSlotMs(history, { from, to }, now),
+      ),
     };
   });
   return { from, to, teamIds, agents };

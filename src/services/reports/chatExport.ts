@@ -1,16 +1,15 @@
 // The raw chats of a range as CSV records, read page by page (chatExport.ts in storage) and
 // yielded one by one, so the route streams them and no export holds more than a page. Same
-// authorization and range as the chat report; one row per chat started in the range.
-import { forbidden } from '../../domain/errors.js';
-import { reportPolicy, type Viewer } from '../../domain/policies.js';
+// authorization, range and filters as the chat report (chatReportScope); one row per chat started
+// in the range.
+import type { Viewer } from '../../domain/policies.js';
 import { measureChat } from '../../domain/reports/chatMeasures.js';
 import {
   chatExportPage,
   type ExportedChat,
 } from '../../storage/repositories/reports/chatExport.js';
 import type { ServiceContext } from '../context.js';
-import { withLeadTeams } from '../teams/teamLeads.js';
-import { hourRange, REFUSED, reportTeams } from './reportScope.js';
+import { chatReportScope, type ChatFilters } from './reportScope.js';
 
 /** The CSV's columns, in order (docs/reports.md, "CSV export"). */
 export const EXPORT_COLUMNS = [
@@ -31,7 +30,7 @@ export type ExportRecord = Record<(typeof EXPORT_COLUMNS)[number], string | numb
 
 const PAGE = 500;
 
-export interface ChatExportProps {
+export interface ChatExportProps extends ChatFilters {
   viewer: Viewer;
   from: number;
   to: number;
@@ -74,14 +73,21 @@ export async function chatExport(
   props: ChatExportProps,
 ): Promise<{ from: number; to: number; records: AsyncIterable<ExportRecord> }> {
   const { db } = ctx.store;
-  const viewer = await withLeadTeams(db, props.viewer);
-  if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
-  const { from, to } = hourRange(props.from, props.to);
-  const teamIds = await reportTeams(db, viewer, props.teamId);
+  const { from, to, teamIds } = await chatReportScope(ctx, props);
+  const { agentId, topicId, priority } = props;
   async function* records(): AsyncGenerator<ExportRecord> {
     let after: { startedAt: number; id: string } | undefined;
     for (;;) {
-      const page = await chatExportPage(db, { from, to, teamIds, after, limit: PAGE });
+      const page = await chatExportPage(db, {
+        from,
+        to,
+        teamIds,
+        agentId,
+        topicId,
+        priority,
+        after,
+        limit: PAGE,
+      });
       for (const chat of page) yield recordOf(chat);
       const last = page.at(-1);
       if (!last || page.length < PAGE) return;

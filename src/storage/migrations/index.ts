@@ -34,6 +34,7 @@ import * as peopleSearch from './0034_people_search.js';
 import * as reportChatDimensions from './0036_report_chat_dimensions.js';
 import * as reportChatDays from './0037_report_chat_days.js';
 import * as ticketReportCovering from './0038_ticket_report_covering.js';
+import * as statusChangeCapacity from './0039_status_change_capacity.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '0036_report_chat_dimensions': reportChatDimensions,
   '0037_report_chat_days': reportChatDays,
   '0038_ticket_report_covering': ticketReportCovering,
+  '0039_status_change_capacity': statusChangeCapacity,
 };

@@ -1,6 +1,7 @@
 // Agents' time in each status and utilisation in the agent report: every status change, the
 // agent's own and the system's (sign-out, the away sweep, deactivation), leaves a row of history
 // in its transaction, and the report counts it on the injected clock.
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { updateAccount } from '../../../src/services/accounts/accounts.js';
 import { signOut } from '../../../src/services/accounts/signOut.js';
@@ -8,6 +9,7 @@ import { updateOwnAgentState } from '../../../src/services/agents/agentStatus.js
 import { sweepAwayAgents } from '../../../src/services/agents/presence.js';
 import { agentReport } from '../../../src/services/reports/agentReport.js';
 import { endSession } from '../../../src/services/sessions/sessionEnder.js';
+import { down, up } from '../../../src/storage/migrations/0039_status_change_capacity.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { makeWorld } from '../../support/world.js';
 
@@ -114,5 +116,80 @@ describeEachDatabase('agents’ time in each status', (db) => {
       to: start + 2 * HOUR,
     });
     expect(next.agents[0]?.utilisation).toBeCloseTo(0.5, 9);
+  });
+
+  it('weighs each available hour by the capacity in force then', async () => {
+    const world = makeWorld(db());
+    const start = world.clock.now();
+    const kofi = await world.agent('Kofi', { max: 1 });
+    const customer = await world.customer('Yaw');
+    // One chat held the whole two hours; one slot in the first hour, three in the second.
+    const chat = await world.startChat(customer);
+    await world.routing.idle();
+    world.clock.advance(HOUR);
+    const raised = world.clock.now();
+    await updateOwnAgentState(world.ctx, kofi, { maxConcurrentChats: 3 });
+    world.clock.advance(start + 2 * HOUR - raised);
+    const [joined] = await db()
+      .db.selectFrom('chat_participants')
+      .select('joined_at')
+      .where('session_id', '=', chat)
+      .where('user_id', '=', kofi.id)
+      .execute();
+    const held = start + 2 * HOUR - Number(joined?.joined_at);
+    expect(held).toBeGreaterThan(HOUR);
+
+    const history = await db()
+      .db.selectFrom('agent_status_changes')
+      .select(['changed_at', 'status', 'max_concurrent_chats'])
+      .where('agent_id', '=', kofi.id)
+      .orderBy('changed_at')
+      .execute();
+    // The capacity change is a row of its own, the status unchanged.
+    expect(
+      history.map((row) => [Number(row.changed_at) - start, row.status, row.max_concurrent_chats]),
+    ).toEqual([
+      [0, 'online', 1],
+      [raised - start, 'online', 3],
+    ]);
+    const report = await agentReport(world.ctx, {
+      viewer: kofi,
+      from: start,
+      to: start + 2 * HOUR,
+    });
+    const [row] = report.agents;
+    expect(row?.time.onlineMs).toBe(2 * HOUR);
+    // About 1 slot-hour + 3 slot-hours, not 2 hours × today's 3.
+    const slots = (raised - start) * 1 + (start + 2 * HOUR - raised) * 3;
+    expect(slots).toBeLessThan(4 * HOUR);
+    expect(row?.utilisation).toBeCloseTo(held / slots, 9);
+    // Setting the maximum it already has writes nothing.
+    await updateOwnAgentState(world.ctx, kofi, { maxConcurrentChats: 3 });
+    const after = await db()
+      .db.selectFrom('agent_status_changes')
+      .select('changed_at')
+      .where('agent_id', '=', kofi.id)
+      .execute();
+    expect(after).toHaveLength(2);
+  });
+
+  it('gives the rows from before migration 0039 the agent’s current capacity', async () => {
+    const world = makeWorld(db());
+    const ama = await world.agent('Ama', { max: 2 });
+    world.clock.advance(HOUR);
+    await updateOwnAgentState(world.ctx, ama, { status: 'busy' });
+    const migrated = db().db as unknown as Kysely<unknown>;
+    await down(migrated);
+    await up(migrated);
+    const rows = await db()
+      .db.selectFrom('agent_status_changes')
+      .select(['status', 'max_concurrent_chats'])
+      .where('agent_id', '=', ama.id)
+      .orderBy('changed_at')
+      .execute();
+    expect(rows).toEqual([
+      { status: 'online', max_concurrent_chats: 2 },
+      { status: 'busy', max_concurrent_chats: 2 },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import type { Viewer } from '../../../src/domain/policies.js';
 import { HOUR_MS } from '../../../src/domain/reports/chatRollup.js';
 import { agentReport } from '../../../src/services/reports/agentReport.js';
 import { chatDaily } from '../../../src/services/reports/chatDaily.js';
+import { chatExport } from '../../../src/services/reports/chatExport.js';
 import { chatHeatmap } from '../../../src/services/reports/chatHeatmap.js';
 import { chatReport } from '../../../src/services/reports/chatReport.js';
 import type { ChatFilters } from '../../../src/services/reports/reportScope.js';
@@ -124,6 +125,47 @@ describeEachDatabase('chat report filters', (db) => {
     expect(await chats({ topicId: d.wifi })).toBe(1);
     await expect(
       chatReport(world.ctx, { viewer: d.ama, ...range, teamId: d.it, topicId: d.wifi }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('exports the chats each filter counts, for a super admin and a lead', async () => {
+    const world = makeWorld(db());
+    const d = await desk(world);
+    const exported = async (viewer: Viewer, filters: ChatFilters & { teamId?: string }) => {
+      const { records } = await chatExport(world.ctx, { viewer, ...range, ...filters });
+      const rows = [];
+      for await (const record of records) rows.push(record);
+      return rows;
+    };
+    const filters: (ChatFilters & { teamId?: string })[] = [
+      {},
+      { priority: 'high' },
+      { topicId: d.wifi },
+      { agentId: d.esi.id },
+      { agentId: d.ama.id, priority: 'high' },
+      { teamId: d.finance, topicId: d.loans },
+      { agentId: d.kofi.id },
+    ];
+    for (const viewer of [d.boss, d.ama]) {
+      for (const filter of filters) {
+        if (viewer === d.ama && filter.teamId !== undefined && filter.teamId !== d.finance)
+          continue;
+        const { metrics } = await chatReport(world.ctx, { viewer, ...range, ...filter });
+        const rows = await exported(viewer, filter);
+        expect(rows.length, `${viewer.id} ${JSON.stringify(filter)}`).toBe(metrics.chats);
+      }
+    }
+    // The lead's Wifi chat is the one moved to Finance; Kofi answered none of Finance's.
+    expect(
+      (await exported(d.ama, { topicId: d.wifi })).map((row) => [row.team, row.topic]),
+    ).toEqual([['Finance', 'Wifi']]);
+    expect(await exported(d.ama, { agentId: d.kofi.id })).toEqual([]);
+    expect((await exported(d.boss, { agentId: d.esi.id })).map((row) => row.agent)).toEqual([
+      'Esi',
+      'Esi',
+    ]);
+    await expect(
+      chatExport(world.ctx, { viewer: d.ama, ...range, teamId: d.it, agentId: d.kofi.id }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

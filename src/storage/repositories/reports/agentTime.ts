@@ -1,25 +1,38 @@
-// The history of agents' status changes (migration 0032) and the chats they held, read for the
-// agent report's time in each status and utilisation (domain/reports/agentTime.ts).
+// The history of agents' status and capacity (migrations 0032, 0039) and the chats they held,
+// read for the agent report's time in each status and utilisation (domain/reports/agentTime.ts).
 import { sql } from 'kysely';
 import type { StatusChange } from '../../../domain/reports/agentTime.js';
-import type { AgentStatus } from '../../../shared/vocabulary.js';
 import type { Db } from '../../store.js';
 
 /**
- * Records that the agent's status became `status` at `at`. Called in the transaction that
- * changes chat_agent_status, once per change; a second change in the same millisecond replaces
- * the first (the agent's status row is locked by the change, so the later one writes last).
+ * Records the agent's status and max concurrent chats as they now are in chat_agent_status,
+ * from `at` on. Called in the transaction that changes either, after the change, once per
+ * change; a second change in the same millisecond replaces the first (the agent's status row is
+ * locked by the change, so the later one writes last). Reading both from the status row keeps
+ * the history equal to it, whichever of the two moved.
  */
-export async function recordStatusChange(
-  db: Db,
-  agentId: string,
-  status: AgentStatus,
-  at: number,
-): Promise<void> {
+export async function recordStatusChange(db: Db, agentId: string, at: number): Promise<void> {
   await db
     .insertInto('agent_status_changes')
-    .values({ agent_id: agentId, changed_at: at, status })
-    .onConflict((oc) => oc.columns(['agent_id', 'changed_at']).doUpdateSet({ status }))
+    .columns(['agent_id', 'changed_at', 'status', 'max_concurrent_chats'])
+    .expression((eb) =>
+      eb
+        .selectFrom('chat_agent_status')
+        .select([
+          'agent_id',
+          sql<number>`cast(${at} as bigint)`.as('changed_at'),
+          'status',
+          'max_concurrent_chats',
+        ])
+        // SQLite needs a WHERE in an INSERT … SELECT with an upsert; this one is the key anyway.
+        .where('agent_id', '=', agentId),
+    )
+    .onConflict((oc) =>
+      oc.columns(['agent_id', 'changed_at']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        max_concurrent_chats: eb.ref('excluded.max_concurrent_chats'),
+      })),
+    )
     .execute();
 }
 
@@ -36,7 +49,7 @@ export async function statusChangesIn(
   const { from, to } = options;
   const rows = await db
     .selectFrom('agent_status_changes as c')
-    .select(['c.agent_id', 'c.changed_at', 'c.status'])
+    .select(['c.agent_id', 'c.changed_at', 'c.status', 'c.max_concurrent_chats'])
     .where('c.agent_id', 'in', [...options.agentIds])
     .where('c.changed_at', '<', to)
     .where((eb) =>
@@ -58,7 +71,11 @@ export async function statusChangesIn(
     .execute();
   for (const row of rows) {
     const list = byAgent.get(row.agent_id) ?? [];
-    list.push({ at: Number(row.changed_at), status: row.status });
+    list.push({
+      at: Number(row.changed_at),
+      status: row.status,
+      capacity: Number(row.max_concurrent_chats),
+    });
     byAgent.set(row.agent_id, list);
   }
   return byAgent;
@@ -95,18 +112,4 @@ export async function heldChatMs(
     .execute();
   for (const row of rows) held.set(row.user_id, Math.max(0, Number(row.held_ms)));
   return held;
-}
-
-/** The agents' max concurrent chats now (the report's capacity: no history of it is kept). */
-export async function capacities(
-  db: Db,
-  agentIds: readonly string[],
-): Promise<Map<string, number>> {
-  if (agentIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('chat_agent_status')
-    .select(['agent_id', 'max_concurrent_chats'])
-    .where('agent_id', 'in', [...agentIds])
-    .execute();
-  return new Map(rows.map((r) => [r.agent_id, r.max_concurrent_chats]));
 }

@@ -1,7 +1,9 @@
 // The raw chats of a range for the CSV export, one page at a time in (started_at, id) order
-// (the chat_sessions_started index), so an export of a year never holds more than one page.
+// (the chat_sessions_started index), so an export of a year never holds more than one page. The
+// agent, topic and priority filters are checked on the rows that index walks: a narrow filter
+// reads more rows per page, never more than the range's chats.
 import type { ChatFacts } from '../../../domain/reports/chatFacts.js';
-import type { SessionStatus } from '../../../shared/vocabulary.js';
+import type { Priority, SessionStatus } from '../../../shared/vocabulary.js';
 import type { Db } from '../../store.js';
 
 export interface ExportedChat extends ChatFacts {
@@ -18,6 +20,11 @@ export interface ExportPageFilter {
   to: number;
   /** Only these teams' chats; every chat when null. */
   teamIds: readonly string[] | null;
+  /** The chats the agent has or last had (assigned_agent_id, as the rollups attribute them). */
+  agentId?: string | undefined;
+  /** The chats started on this topic, or of this priority (both fixed when a chat starts). */
+  topicId?: string | undefined;
+  priority?: Priority | undefined;
   /** The last chat of the page before. */
   after?: { startedAt: number; id: string } | undefined;
   limit: number;
@@ -49,6 +56,9 @@ export async function chatExportPage(db: Db, filter: ExportPageFilter): Promise<
   if (filter.teamIds !== null) {
     query = query.where('s.team_id', 'in', filter.teamIds.length > 0 ? [...filter.teamIds] : ['']);
   }
+  if (filter.agentId !== undefined) query = query.where('s.assigned_agent_id', '=', filter.agentId);
+  if (filter.topicId !== undefined) query = query.where('s.topic_id', '=', filter.topicId);
+  if (filter.priority !== undefined) query = query.where('s.priority', '=', filter.priority);
   const after = filter.after;
   if (after) {
     query = query.where((eb) =>

@@ -1,7 +1,8 @@
 // The chat half of the Reports page: the chat report of the period as tiles, each with its
 // change since the period of equal length just before (the same report asked for the earlier
-// range, reportComparison.ts), and the ratings chart.
-import type { ChatReport, ChatReportQuery } from '../../../shared/reportsApi.js';
+// range, reportComparison.ts), the ratings chart, and the raw chats of the same period and
+// filters as a download (GET /reports/chats.csv, streamed by the server).
+import type { ChatReportQuery } from '../../../shared/reportsApi.js';
 import { useServices } from '../../app/services.js';
 import { Alert } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -10,15 +11,27 @@ import { useAsync } from '../../hooks/useAsync.js';
 import { RatingsChart } from './RatingsChart.js';
 import { previousLabel, previousRange } from './reportComparison.js';
 import { reportTiles } from './reportTiles.js';
+import { ReportTileList } from './ReportTileList.js';
 import { CsvDownloadButton } from './CsvDownloadButton.js';
 import { chatReportCsv } from './reportCsv.js';
 
-export function ChatReportSection(props: {
+interface ChatSectionProps {
   from: Date;
   to: Date;
   /** Team, agent, topic and priority, the same for both periods. */
   filters: Omit<ChatReportQuery, 'from' | 'to'>;
-}) {
+}
+
+/** The raw chats of the period and filters, read by the browser as a download. */
+function chatCsvUrl(props: ChatSectionProps): string {
+  const query = new URLSearchParams({ from: props.from.toISOString(), to: props.to.toISOString() });
+  for (const [name, value] of Object.entries(props.filters)) {
+    if (typeof value === 'string' && value !== '') query.set(name, value);
+  }
+  return `/api/v1/reports/chats.csv?${query.toString()}`;
+}
+
+export function ChatReportSection(props: ChatSectionProps) {
   const { api } = useServices();
   const ask = (range: { from: Date; to: Date }) =>
     api.reports.chats({
@@ -41,13 +54,18 @@ export function ChatReportSection(props: {
       {report.data && report.data.current.chats > 0 && (
         // The last numbers stay while the next filters' are read, dimmed and marked busy.
         <div class="report-results" aria-busy={report.loading}>
-          <ChatTiles
-            report={report.data.current}
-            previous={report.data.previous}
-            label={previousLabel(props)}
+          <ReportTileList
+            label="Chat metrics"
+            tiles={reportTiles(report.data.current, {
+              report: report.data.previous,
+              label: previousLabel(props),
+            })}
           />
           <RatingsChart ratings={report.data.current.ratings} />
           <div class="cluster cluster--end">
+            <a class="btn" href={chatCsvUrl(props)} download>
+              Download chats (CSV)
+            </a>
             <CsvDownloadButton
               label="Download the chat report as CSV"
               range={report.data.current}
@@ -57,27 +75,5 @@ export function ChatReportSection(props: {
         </div>
       )}
     </>
-  );
-}
-
-function ChatTiles(props: { report: ChatReport; previous: ChatReport; label: string }) {
-  const tiles = reportTiles(props.report, { report: props.previous, label: props.label });
-  return (
-    <dl class="summary report-tiles" aria-label="Chat metrics">
-      {tiles.map((tile) => (
-        <div key={tile.label} class="summary__item report-tile">
-          <dt>{tile.label}</dt>
-          <dd class="report-tile__value">{tile.value}</dd>
-          {tile.detail && <dd class="report-tile__detail">{tile.detail}</dd>}
-          {tile.change && (
-            <dd class={`report-tile__change report-tile__change--${tile.change.tone}`}>
-              <span aria-hidden="true">{tile.change.text}</span>
-              <span class="sr-only">{tile.change.spoken}</span>
-            </dd>
-          )}
-          <dd class="report-tile__definition">{tile.definition}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

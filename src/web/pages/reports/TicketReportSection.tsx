@@ -1,6 +1,8 @@
 // The ticket half of the Reports page: the ticket report of the same period and team as the
-// chats above (GET /reports/tickets), as tiles and the backlog at each day's end in a table, and
-// the same tickets as a CSV download (GET /reports/tickets.csv).
+// chats above (GET /reports/tickets), as tiles each with its change since the period of equal
+// length just before (the same report asked for the earlier range, like the chat tiles), the
+// backlog at each day's end in a table, and the same tickets as a CSV download
+// (GET /reports/tickets.csv).
 import type { TicketReport } from '../../../shared/ticketReportsApi.js';
 import type { Priority } from '../../../shared/vocabulary.js';
 import { useServices } from '../../app/services.js';
@@ -8,6 +10,8 @@ import { Alert } from '../../components/Alert.js';
 import { DataTable } from '../../components/TableFrame.js';
 import { Loading } from '../../components/Spinner.js';
 import { useAsync } from '../../hooks/useAsync.js';
+import { previousLabel, previousRange } from './reportComparison.js';
+import { ReportTileList } from './ReportTileList.js';
 import { ticketReportTiles } from './ticketReportTiles.js';
 import { CsvDownloadButton } from './CsvDownloadButton.js';
 import { ticketReportCsv } from './reportCsv.js';
@@ -29,16 +33,17 @@ function ticketCsvUrl(props: TicketSectionProps): string {
 
 export function TicketReportSection(props: TicketSectionProps) {
   const { api } = useServices();
-  const report = useAsync(
-    () =>
-      api.reports.tickets({
-        from: props.from.toISOString(),
-        to: props.to.toISOString(),
-        teamId: props.teamId || undefined,
-        priority: props.priority || undefined,
-      }),
-    [props.from.getTime(), props.to.getTime(), props.teamId, props.priority],
-  );
+  const ask = (range: { from: Date; to: Date }) =>
+    api.reports.tickets({
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      teamId: props.teamId || undefined,
+      priority: props.priority || undefined,
+    });
+  const report = useAsync(async () => {
+    const [current, previous] = await Promise.all([ask(props), ask(previousRange(props))]);
+    return { current, previous };
+  }, [props.from.getTime(), props.to.getTime(), props.teamId, props.priority]);
   return (
     <section class="stack" aria-labelledby="ticket-report">
       <h2 id="ticket-report" class="section-title">
@@ -49,24 +54,26 @@ export function TicketReportSection(props: TicketSectionProps) {
       </a>
       {report.error && <Alert tone="danger">{report.error}</Alert>}
       {report.loading && !report.data && <Loading label="Counting…" />}
-      {report.data && <TicketReportBody report={report.data} busy={report.loading} />}
+      {report.data && (
+        <TicketReportBody
+          report={report.data.current}
+          previous={{ report: report.data.previous, label: previousLabel(props) }}
+          busy={report.loading}
+        />
+      )}
     </section>
   );
 }
 
-function TicketReportBody({ report, busy }: { report: TicketReport; busy: boolean }) {
+function TicketReportBody(props: {
+  report: TicketReport;
+  previous: { report: TicketReport; label: string };
+  busy: boolean;
+}) {
+  const { report } = props;
   return (
-    <div class="report-results" aria-busy={busy}>
-      <dl class="summary report-tiles" aria-label="Ticket metrics">
-        {ticketReportTiles(report).map((tile) => (
-          <div key={tile.label} class="summary__item report-tile">
-            <dt>{tile.label}</dt>
-            <dd class="report-tile__value">{tile.value}</dd>
-            {tile.detail && <dd class="report-tile__detail">{tile.detail}</dd>}
-            <dd class="report-tile__definition">{tile.definition}</dd>
-          </div>
-        ))}
-      </dl>
+    <div class="report-results" aria-busy={props.busy}>
+      <ReportTileList label="Ticket metrics" tiles={ticketReportTiles(report, props.previous)} />
       {report.backlog.length > 0 && (
         <DataTable
           label="Backlog by day"

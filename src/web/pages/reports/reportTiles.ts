@@ -3,7 +3,7 @@
 // the previous period's report) its change since then (reportComparison.ts).
 import type { ChatReport } from '../../../shared/reportsApi.js';
 import { formatDuration } from '../../format/time.js';
-import { tileChange, type Better, type ChangeKind, type TileChange } from './reportComparison.js';
+import { withChanges, type Compared, type TileChange } from './reportComparison.js';
 
 export interface ReportTile {
   label: string;
@@ -15,14 +15,7 @@ export interface ReportTile {
   change?: TileChange;
 }
 
-/** What a tile compares: its number in a report, and which way is better. */
-interface Compared {
-  measure: (report: ChatReport) => number | null;
-  better: Better;
-  kind?: ChangeKind;
-}
-
-const COMPARED: Record<string, Compared> = {
+const COMPARED: Record<string, Compared<ChatReport>> = {
   Chats: { measure: (r) => r.chats, better: null },
   'Median wait': { measure: (r) => r.wait.medianMs, better: 'down' },
   '90th percentile wait': { measure: (r) => r.wait.p90Ms, better: 'down' },
@@ -49,16 +42,7 @@ export function reportTiles(
   previous?: { report: ChatReport; label: string },
 ): ReportTile[] {
   const tiles = currentTiles(report);
-  if (!previous) return tiles;
-  return tiles.map((tile) => {
-    const compared = COMPARED[tile.label]!;
-    const change = tileChange(compared.measure(report), compared.measure(previous.report), {
-      better: compared.better,
-      kind: compared.kind ?? 'relative',
-      label: previous.label,
-    });
-    return { ...tile, change };
-  });
+  return previous ? withChanges(tiles, COMPARED, report, previous) : tiles;
 }
 
 function currentTiles(report: ChatReport): ReportTile[] {

@@ -42,4 +42,43 @@ describe('the ticket report tiles', () => {
       'Ticket CSAT': ['67 %', '3 answers'],
     });
   });
+
+  it('compares each figure with the previous period, the backlog with the one it started with', () => {
+    const before: TicketReport = {
+      ...report,
+      created: 4,
+      solved: 2,
+      reopened: 0,
+      backlogNow: 2,
+      // Its last day's end is where this period starts.
+      backlog: [
+        { date: '2026-01-03', backlog: 3 },
+        { date: '2026-01-04', backlog: 4 },
+      ],
+      firstResponse: { ...report.firstResponse, business: { ...none, count: 2, medianMs: HOUR } },
+      sla: { ...report.sla, firstResponse: { ...report.sla.firstResponse, achievement: 0.5 } },
+      satisfaction: { ...report.satisfaction, rated: 0, csat: null },
+    };
+    const changes = Object.fromEntries(
+      ticketReportTiles(report, { report: before, label: 'previous 2 days' }).map((tile) => [
+        tile.label,
+        tile.change && [tile.change.text, tile.change.tone],
+      ]),
+    );
+    expect(changes).toEqual({
+      Created: ['▼ 25 % vs previous 2 days', 'neutral'],
+      Solved: ['▼ 50 % vs previous 2 days', 'worse'],
+      Reopened: ['▲ from 0 vs previous 2 days', 'worse'],
+      'Backlog now': ['▼ 50 % vs the period’s start', 'better'],
+      'Median first response': ['▲ 100 % vs previous 2 days', 'worse'],
+      'Median resolution': ['none in the previous 2 days', 'neutral'],
+      'First response SLA': ['▲ 25 pts vs previous 2 days', 'better'],
+      'Resolution SLA': ['none in the previous 2 days', 'neutral'],
+      'Ticket CSAT': ['none in the previous 2 days', 'neutral'],
+    });
+  });
+
+  it('shows no change without a previous period', () => {
+    expect(ticketReportTiles(report).every((tile) => tile.change === undefined)).toBe(true);
+  });
 });

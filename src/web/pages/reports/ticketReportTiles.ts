@@ -1,12 +1,49 @@
 // The Reports page's ticket tiles: each figure of a ticket report (docs/reports.md, "Tickets")
-// as a label, its value at a glance, a line under it and its plain-language definition.
+// as a label, its value at a glance, a line under it, its plain-language definition and (given
+// the previous period's report) its change since then (reportComparison.ts).
 import type { TicketReport } from '../../../shared/ticketReportsApi.js';
+import { withChanges, type Compared } from './reportComparison.js';
 import { durationText, type ReportTile } from './reportTiles.js';
+
+/**
+ * Which way each ticket figure is better. Created tickets are demand (neither); the backlog now
+ * is the same in both reports, so it is compared with the backlog at the end of the previous
+ * period's last day, the backlog the period started with.
+ */
+const COMPARED: Record<string, Compared<TicketReport>> = {
+  Created: { measure: (r) => r.created, better: null },
+  Solved: { measure: (r) => r.solved, better: 'up' },
+  Reopened: { measure: (r) => r.reopened, better: 'down' },
+  'Backlog now': {
+    measure: (r) => r.backlogNow,
+    before: (previous) => previous.backlog.at(-1)?.backlog ?? null,
+    better: 'down',
+    label: 'the period’s start',
+  },
+  'Median first response': { measure: (r) => r.firstResponse.business.medianMs, better: 'down' },
+  'Median resolution': { measure: (r) => r.resolution.business.medianMs, better: 'down' },
+  'First response SLA': {
+    measure: (r) => r.sla.firstResponse.achievement,
+    better: 'up',
+    kind: 'points',
+  },
+  'Resolution SLA': { measure: (r) => r.sla.resolution.achievement, better: 'up', kind: 'points' },
+  'Ticket CSAT': { measure: (r) => r.satisfaction.csat, better: 'up', kind: 'points' },
+};
 
 const of = (n: number) => `of ${n} ${n === 1 ? 'ticket' : 'tickets'}`;
 const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
 
-export function ticketReportTiles(report: TicketReport): ReportTile[] {
+/** The tiles of `report`, each with its change since `previous` when that is given. */
+export function ticketReportTiles(
+  report: TicketReport,
+  previous?: { report: TicketReport; label: string },
+): ReportTile[] {
+  const tiles = currentTiles(report);
+  return previous ? withChanges(tiles, COMPARED, report, previous) : tiles;
+}
+
+function currentTiles(report: TicketReport): ReportTile[] {
   const { firstResponse, resolution, sla } = report;
   return [
     {
