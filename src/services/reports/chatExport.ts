@@ -73,7 +73,7 @@ export async function chatExport(
   ctx: ServiceContext,
   props: ChatExportProps,
 ): Promise<{ from: number; to: number; records: AsyncIterable<ExportRecord> }> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const viewer = await withLeadTeams(db, props.viewer);
   if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
   const { from, to } = hourRange(props.from, props.to);
