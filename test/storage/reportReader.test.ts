@@ -82,6 +82,12 @@ describe('report reader', () => {
     await expect(
       store.reportDb.transaction().execute(async (trx) => countTo(1).execute(trx)),
     ).rejects.toMatchObject({ code: 'REPORT_READER_NO_TRANSACTION' });
+    // A parameter the thread cannot be sent fails its read at once.
+    await expect(
+      sql`select ${{ call: () => 1 }} as n`.execute(store.reportDb),
+    ).rejects.toMatchObject({
+      name: 'DataCloneError',
+    });
     // Still answering after its errors.
     expect((await countTo(3).execute(store.reportDb)).rows).toEqual([{ n: 3 }]);
   });

@@ -70,7 +70,14 @@ export class ReadWorker {
       this.#pending.set(id, { resolve, reject });
       // A worker with reads in flight keeps the process alive; an idle one does not.
       worker.ref();
-      worker.postMessage(request);
+      try {
+        worker.postMessage(request);
+      } catch (error) {
+        // A parameter that cannot be copied to the thread: this read fails, nothing waits.
+        this.#pending.delete(id);
+        if (this.#pending.size === 0) worker.unref();
+        reject(error);
+      }
     });
   }
 
