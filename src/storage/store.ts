@@ -15,6 +15,7 @@ import {
 import type pg from 'pg';
 import { GroupCommit, type Batchable } from './groupCommit.js';
 import { backendWaitsForLock, errorCode, gatedPool, PoolBusyError } from './pgPool.js';
+import { ReportReaderDialect } from './reportReader/reportReader.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './walCheckpointer.js';
 
@@ -50,6 +51,12 @@ export interface StoreOptions {
 
 export interface Store {
   readonly db: Db;
+  /**
+   * Where reports read: on a SQLite file, a worker thread's own read-only connection
+   * (reportReader/), so a long read never holds the event loop; else `db` (PostgreSQL's pool
+   * already waits off the loop, and a worker cannot see an in-memory database). Reads only.
+   */
+  readonly reportDb: Db;
   readonly dialect: DialectName;
   /** Runs `work` in a transaction, retrying it when PostgreSQL aborts it for a deadlock or conflict. */
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
@@ -127,8 +134,11 @@ function openSqlite(options: StoreOptions): Store {
     lanes: 1,
     transaction: (work) => db.transaction().execute(work),
   });
+  const reportDb =
+    file === ':memory:' ? db : new Kysely<Database>({ dialect: new ReportReaderDialect(file) });
   return {
     db,
+    reportDb,
     dialect: 'sqlite',
     transaction: (work) => db.transaction().execute(work),
     groupedTransaction: (work, key, batch) => groupCommit.run(work, key, batch),
@@ -138,9 +148,10 @@ function openSqlite(options: StoreOptions): Store {
     ping: async () => {
       sqlite.prepare('select 1').get();
     },
-    // The worker's connection first: closing the last one, SQLite checkpoints the WAL and
-    // removes it.
+    // The report reader's connection, then the checkpointer's: closing the last one, SQLite
+    // checkpoints the WAL and removes it.
     async close() {
+      if (reportDb !== db) await reportDb.destroy();
       await checkpointer?.stop();
       await db.destroy();
     },
@@ -197,6 +208,7 @@ function openPostgres(options: StoreOptions): Store {
   });
   return {
     db,
+    reportDb: db,
     dialect: 'postgres',
     transaction,
     // A piece of a shared commit can be the one a deadlock aborts (two nodes' batches locking

@@ -52,7 +52,7 @@ export async function agentReport(
   ctx: ServiceContext,
   props: AgentReportProps,
 ): Promise<AgentReportResult> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const viewer = await withLeadTeams(db, props.viewer);
   if (!reportPolicy.viewAgents(viewer)) {
     throw forbidden('The agent report is for the desk’s agents');

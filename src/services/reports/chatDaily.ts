@@ -19,7 +19,7 @@ export async function chatDaily(
   ctx: ServiceContext,
   props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined } & ChatFilters,
 ): Promise<ChatDailyResult> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const { from, to, teamIds, rollups: filter } = await chatReportScope(ctx, props);
   const [volumes, bins] = await Promise.all([
     chatsPerHour(db, filter),

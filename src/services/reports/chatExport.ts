@@ -72,7 +72,7 @@ export async function chatExport(
   ctx: ServiceContext,
   props: ChatExportProps,
 ): Promise<{ from: number; to: number; records: AsyncIterable<ExportRecord> }> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const { from, to, teamIds } = await chatReportScope(ctx, props);
   const { agentId, topicId, priority } = props;
   async function* records(): AsyncGenerator<ExportRecord> {

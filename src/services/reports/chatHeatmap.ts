@@ -35,7 +35,7 @@ export async function chatHeatmap(
   ctx: ServiceContext,
   props: ChatHeatmapProps,
 ): Promise<ChatHeatmapResult> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const { from, to, teamIds, rollups } = await chatReportScope(ctx, props);
   const zone = ctx.settings.timeZone;
   const chats = emptyHeatmap();

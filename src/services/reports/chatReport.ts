@@ -28,6 +28,6 @@ export async function chatReport(
   props: ChatReportProps,
 ): Promise<ChatReportResult> {
   const { from, to, teamIds, rollups } = await chatReportScope(ctx, props);
-  const rollup = await sumRollups(ctx.store.db, rollups);
+  const rollup = await sumRollups(ctx.store.reportDb, rollups);
   return { from, to, teamIds, metrics: chatMetrics(rollup) };
 }

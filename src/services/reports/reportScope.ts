@@ -71,7 +71,7 @@ export async function chatReportScope(
   ctx: ServiceContext,
   props: { viewer: Viewer; from: number; to: number; teamId?: string | undefined } & ChatFilters,
 ): Promise<ChatReportScope> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const viewer = await withLeadTeams(db, props.viewer);
   if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
   const { from, to } = hourRange(props.from, props.to);

@@ -80,7 +80,7 @@ export async function ticketExport(
   ctx: ServiceContext,
   props: TicketExportProps,
 ): Promise<{ from: number; to: number; records: AsyncIterable<TicketExportRecord> }> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const viewer = await withLeadTeams(db, props.viewer);
   if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
   const { from, to } = hourRange(props.from, props.to);

@@ -80,7 +80,7 @@ async function timesOf(
   filter: TicketReportFilter,
 ): Promise<TimesSummary> {
   const { calendar, business } = await rankedDurations(
-    ctx.store.db,
+    ctx.store.reportDb,
     ctx.store.dialect,
     target,
     range,
@@ -106,7 +106,7 @@ export async function ticketReport(
   ctx: ServiceContext,
   props: TicketReportProps,
 ): Promise<TicketReportResult> {
-  const { db } = ctx.store;
+  const db = ctx.store.reportDb;
   const viewer = await withLeadTeams(db, props.viewer);
   if (!reportPolicy.view(viewer)) throw forbidden(REFUSED);
   const range = hourRange(props.from, props.to);
