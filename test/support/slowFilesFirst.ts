@@ -8,15 +8,20 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Path fragments of the slowest files, slowest first (from a run's JSON report). */
 export const SLOW_FILES = [
+  'test/browser/accessibility.test.ts',
   'test/http/authorizationMatrix.test.ts',
   'bench/smoke/messaging.test.ts',
-  'test/browser/accessibility.test.ts',
-  'bench/smoke/tickets.test.ts',
   'bench/smoke/desk.test.ts',
-  'bench/smoke/sockets.test.ts',
-  'test/cli/cli.test.ts',
-  'bench/smoke/helpdesk.test.ts',
+  'test/http/files.test.ts',
   'bench/smoke/reports.test.ts',
+  'test/http/badInput.test.ts',
+  'test/cli/cli.test.ts',
+  'bench/smoke/sockets.test.ts',
+  'test/http/api.test.ts',
+  'test/services/teamRouting.test.ts',
+  'bench/smoke/helpdesk.test.ts',
+  'test/cluster/routingStorm.test.ts',
+  'bench/smoke/tickets.test.ts',
 ];
 
 export function slowFirst<T>(files: readonly T[], pathOf: (file: T) => string): T[] {
