@@ -17,7 +17,6 @@ import { GroupCommit, type Batchable } from './groupCommit.js';
 import { backendWaitsForLock, errorCode, gatedPool, PoolBusyError } from './pgPool.js';
 import { ReportReaderDialect } from './reportReader/reportReader.js';
 import type { Database } from './schema.js';
-import { WalCheckpointer } from './walCheckpointer.js';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -119,13 +118,6 @@ function openSqlite(options: StoreOptions): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Checkpoints run on a worker thread (walCheckpointer.ts), not inside a commit. An in-memory
-  // database has no WAL to checkpoint.
-  let checkpointer: WalCheckpointer | null = null;
-  if (file !== ':memory:') {
-    sqlite.pragma('wal_autocheckpoint = 0');
-    checkpointer = new WalCheckpointer({ file, connection: sqlite });
-  }
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
@@ -148,11 +140,10 @@ function openSqlite(options: StoreOptions): Store {
     ping: async () => {
       sqlite.prepare('select 1').get();
     },
-    // The report reader's connection, then the checkpointer's: closing the last one, SQLite
-    // checkpoints the WAL and removes it.
+    // The report reader's connection first: closing the last one, SQLite checkpoints the WAL
+    // and removes it.
     async close() {
       if (reportDb !== db) await reportDb.destroy();
-      await checkpointer?.stop();
       await db.destroy();
     },
   };
