@@ -17,6 +17,7 @@ import { GroupCommit, type Batchable } from './groupCommit.js';
 import { backendWaitsForLock, errorCode, gatedPool, PoolBusyError } from './pgPool.js';
 import { ReportReaderDialect } from './reportReader/reportReader.js';
 import type { Database } from './schema.js';
+import { cachedPrepare } from './statementCache.js';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -235,25 +236,9 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs
- * as much as running a small query. Statements are cached by their SQL text.
- */
+/** The connection for Kysely, its statements cached (statementCache.ts). */
 function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(source) {
-      let statement = cache.get(source);
-      if (!statement) {
-        statement = sqlite.prepare(source);
-        // Queries come from a fixed set of shapes; the bound only guards against a runaway caller.
-        if (cache.size >= 1000) cache.clear();
-        cache.set(source, statement);
-      }
-      return statement;
-    },
-  };
+  return { close: () => sqlite.close(), prepare: cachedPrepare(sqlite, 1000) };
 }
 
 /** True when an insert hit a unique index (both dialects). */

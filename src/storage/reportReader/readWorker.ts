@@ -3,6 +3,7 @@
 // read runs here and never on the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
+import { cachedPrepare } from '../statementCache.js';
 import type { ReadReply, ReadRequest, ReadWorkerData } from './protocol.js';
 
 const { file } = workerData as ReadWorkerData;
@@ -11,17 +12,7 @@ const { file } = workerData as ReadWorkerData;
 const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 
-// Reports run a fixed set of query shapes; the bound only guards against a runaway caller.
-const statements = new Map<string, SqliteDatabase.Statement>();
-function prepared(source: string): SqliteDatabase.Statement {
-  let statement = statements.get(source);
-  if (!statement) {
-    statement = sqlite.prepare(source);
-    if (statements.size >= 200) statements.clear();
-    statements.set(source, statement);
-  }
-  return statement;
-}
+const prepared = cachedPrepare(sqlite, 200);
 
 function answer(request: ReadRequest): ReadReply {
   try {
